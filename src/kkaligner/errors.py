@@ -1,0 +1,76 @@
+"""Every error kkaligner raises on purpose.
+
+Each message says what happened and how to fix it, listing the valid choices where there are some.
+The CLI catches ``KkalignerError`` at its edge, prints the message and exits non-zero; library users
+catch the narrow subclass they care about.
+"""
+
+from __future__ import annotations
+
+
+class KkalignerError(Exception):
+    """Base class of all kkaligner errors. ``exit_code`` is what the CLI exits with."""
+
+    exit_code = 1
+
+
+class InputError(KkalignerError):
+    """The input document cannot be read or decoded (missing file, not UTF-8, empty where text is needed)."""
+
+    exit_code = 2
+
+
+class UsageError(KkalignerError):
+    """An option or argument has a value that is not allowed (unknown language, format, engine...)."""
+
+    exit_code = 2
+
+
+class GlossaryError(KkalignerError):
+    """A glossary file cannot be loaded: unknown format, malformed row, bad encoding."""
+
+    exit_code = 2
+
+
+class GlossaryConflictError(GlossaryError):
+    """Two entries give one source term two different approved renderings."""
+
+
+class ModelNotFoundError(KkalignerError):
+    """A model is neither cached locally nor reachable on the Hub."""
+
+    exit_code = 3
+
+
+class EngineError(KkalignerError):
+    """A translation engine failed to load or to run (missing optional package, bad model folder)."""
+
+    exit_code = 3
+
+
+class SegmentationError(KkalignerError):
+    """The splitter was given something it cannot split (not text)."""
+
+
+class AlignmentError(KkalignerError):
+    """Two documents cannot be aligned (one side empty, wildly different sizes)."""
+
+    exit_code = 2
+
+
+class OutputError(KkalignerError):
+    """An output cannot be written (unknown format, unwritable path)."""
+
+    exit_code = 2
+
+
+class MemoryStoreError(KkalignerError):
+    """The translation memory database is corrupt or locked; callers continue without it."""
+
+
+def choices(values) -> str:
+    """Format valid choices for an error message: 'a', 'b' or 'c'."""
+    items = [f"'{v}'" for v in values]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " or " + items[-1]
