@@ -10,8 +10,6 @@ from __future__ import annotations
 import sys
 from typing import Optional, Sequence
 
-import click
-
 from kkaligner.cli.app import app
 from kkaligner.errors import KkalignerError
 
@@ -24,23 +22,18 @@ from kkaligner.cli import review as _review  # noqa: F401,E402
 
 
 def main(argv: Optional[Sequence[str]] = None) -> None:
-    """Entry point of ``kkalign``; exits with the command's status."""
+    """Entry point of ``kkalign``; exits with the command's status.
+
+    typer handles usage errors and ``--help`` itself (standalone mode); kkaligner's own errors are
+    turned into one line on stderr here.
+    """
     try:
-        rv = app(args=list(argv) if argv is not None else None, standalone_mode=False)
+        app(args=list(argv) if argv is not None else None, prog_name="kkalign")
     except KkalignerError as exc:
         print(f"kkalign: error: {exc}", file=sys.stderr)
-        sys.exit(exc.exit_code)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        print("kkalign: aborted", file=sys.stderr)
-        sys.exit(130)
-    except click.ClickException as exc:
-        exc.show()
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         print("kkalign: interrupted", file=sys.stderr)
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
-    sys.exit(rv if isinstance(rv, int) else 0)

@@ -14,6 +14,11 @@ app = typer.Typer(
 )
 
 
+@app.callback()
+def _root() -> None:
+    """Kazakh–English translation aid: split, translate with glossary enforcement, check drafts."""
+
+
 @app.command()
 def version() -> None:
     """Print kkaligner's version."""
