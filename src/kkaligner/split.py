@@ -1,0 +1,383 @@
+"""Sentence splitting for Kazakh (Cyrillic and 2021 Latin) and English.
+
+One compiled regular expression finds the candidate boundaries (a run of ``. ! ? …`` with its
+closing quotes/brackets, or a line break); each candidate is then decided by rules that look at the
+word before it and the word after it, as Kazakh is written:
+
+* a lower-case word after a full stop never starts a sentence ("1901 ж. ағылшындар ...");
+* abbreviations come from ``data/abbreviations-<lang>.txt``, each with a class that says what may
+  follow it ("1 млрд. АҚШ долларына" continues; "... т.б. Келесі" is a boundary);
+* initials with any Kazakh capital (Ә Ғ Қ Ң Ө Ұ Ү Һ І) are not ends ("Қ. Сәтбаев");
+* ``?`` / ``!`` before a dash and a lower-case word ("... бар? — деді.") or a verb of saying
+  ("деп", "деді") do not end the sentence;
+* a line that ends without punctuation is a boundary when the next line begins a sentence (a
+  capital, a digit, a dash or a list marker), and is joined to it when the next line continues it;
+  a blank line is always a boundary;
+* URLs and e-mail addresses are never split.
+
+Segments never start or end with whitespace: all the layout (spaces, line breaks, blank lines)
+stays in the gaps ``text[prev.end:next.start]`` so a caller can rebuild the document's layout.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from importlib import resources
+
+from kkaligner.errors import SegmentationError, UsageError, choices
+from kkaligner.types import Segment
+
+# Bump when a rule or a data file changes: it is part of every output's signature.
+SPLITTER_VERSION = "kk-1.0"
+
+LANGS = ("kk", "en")
+
+# A sentence longer than this is cut at the last comma or space before the limit: a 200,000-char
+# line without punctuation must not reach the translation model as one "sentence".
+DEFAULT_MAX_LENGTH = 1000
+
+# --- character classes --------------------------------------------------------------------------
+# Line breaks as str.splitlines() sees them.
+_LB = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_TERM = ".!?…‼⁇⁈⁉"
+_CLOSE = "»”\"’'\\)\\]›"
+_OPEN = "«„“\"'‘(\\[‹"
+_DASH = "—–\\-‒―"
+
+# A candidate is a run of terminal punctuation with its closers and the whitespace after it, or a
+# whitespace run holding a line break (a line that ends without terminal punctuation).
+_CAND = re.compile(
+    rf"(?P<p>[{_TERM}]+(?:[{_CLOSE}]+[{_TERM}]*)*)(?P<ws>\s*)"
+    rf"|(?P<nl>[^\S{_LB}]*[{_LB}]\s*)"
+)
+# What opens the next sentence: opening quotes/brackets, a dialogue dash, then a word.
+_NEXT = re.compile(
+    rf"(?P<open>[{_OPEN}]*)(?:(?P<dash>[{_DASH}]+)[^\S{_LB}]*)?[{_OPEN}]*(?P<word>\w[\w'’\-]*)?"
+)
+# List markers at the start of a line: "- ", "• ", "1. ", "1) ", "а) ".
+_MARKER = re.compile(rf"(?:[{_DASH}•*·▪►‣◦]|\d{{1,3}}[.)]|\w\))[^\S{_LB}]")
+# Two line breaks with only spaces between (\r\n counts once), or a paragraph separator.
+_BLANK = re.compile(rf"(?:\r\n|[{_LB}])[^\S{_LB}]*(?:\r\n|[{_LB}])|\u2029")
+_HAS_LB = re.compile(rf"[{_LB}]")
+# Never split inside these; the last character is not punctuation so "... www.gov.kz." ends.
+_PROTECT = re.compile(
+    r"(?:(?:https?|ftp)://|www\.)[^\s<>«»\"]*[^\s<>«»\".,;:!?)\]'’]"
+    r"|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"
+)
+_INITIALS = re.compile(r"(?:[^\W\d_]\.-?)*[^\W\d_]")
+# Verbs of saying that follow a quoted question or exclamation: "Келесің бе? деп сұрады".
+_SPEECH_KK = re.compile(r"(?:де(?:п|д|ген|й|с)|de(?:p|d|gen|i|s))")
+
+_TRIM = re.compile(r"\S(?:.*\S)?", re.S)
+
+
+@lru_cache(maxsize=None)
+def _abbreviations(lang: str) -> dict[str, str]:
+    """``abbreviation (lower case, no inner spaces) -> class`` from data/abbreviations-<lang>.txt."""
+    table: dict[str, str] = {}
+    path = resources.files("kkaligner") / "data" / f"abbreviations-{lang}.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        entry, _, kind = line.partition("\t")
+        table[entry.strip().lower()] = kind.strip() or "final"
+    return table
+
+
+@lru_cache(maxsize=None)
+def _starters(lang: str) -> frozenset[str]:
+    """Words that open sentences and are not names, from data/sentence-starters-<lang>.txt."""
+    path = resources.files("kkaligner") / "data" / f"sentence-starters-{lang}.txt"
+    words = (w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(w for w in words if w and not w.startswith("#"))
+
+
+# Words after which a line cannot end a sentence (a hard wrap inside a sentence).
+_JOIN_WORDS = {
+    "kk": frozenset("және мен пен бен немесе әрі я яки не не болмаса men pen ben jäne nemese".split()),
+    "en": frozenset("and or the a an of to in for with on at by from as that".split()),
+}
+
+
+def _check(text: object, lang: str) -> None:
+    if not isinstance(text, str):
+        raise SegmentationError(
+            f"segment() needs text (str), got {type(text).__name__}. "
+            "Decode bytes first, e.g. kkaligner.io.decode(data)."
+        )
+    if lang not in LANGS:
+        raise UsageError(f"unknown language {lang!r} for the splitter; use {choices(LANGS)}.")
+
+
+class _Rules:
+    """The boundary decisions for one language."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.abbr = _abbreviations(lang)
+        self.starters = _starters(lang)
+        self.join_words = _JOIN_WORDS[lang]
+
+    # -- the word before a full stop ------------------------------------------------------------
+    def abbreviation_class(self, text: str, dot: int) -> str:
+        """Class of the token ending at ``text[dot]`` (a full stop): an abbreviations class,
+        ``initial``, ``list`` (a number opening a line), ``word`` or ``none`` (no token)."""
+        window = text[max(0, dot - 40) : dot]
+        tokens = window.split()
+        if not tokens or window[-1:].isspace():
+            return "none"
+        word = tokens[-1].lstrip(_OPEN.replace("\\", "") + _DASH.replace("\\", ""))
+        if not word:
+            return "none"
+        # Spaced multi-part abbreviations: "т. б.", "б. з. б."
+        for k in (4, 3, 2):
+            if len(tokens) >= k and all(t.endswith(".") and len(t) <= 6 for t in tokens[-k:-1]):
+                key = ("".join(tokens[-k:-1]) + word + ".").lstrip("(«\"'").lower()
+                kind = self.abbr.get(key)
+                if kind:
+                    return kind
+        kind = self.abbr.get(word.lower() + ".")
+        if kind:
+            return kind
+        if self.lang != "en" and word.isascii() and word.isalpha():
+            # English abbreviations in Kazakh text: "Six Flags St. Louis паркіне".
+            kind = _abbreviations("en").get(word.lower() + ".")
+            if kind and len(word) > 1:
+                return kind
+        if word.isdigit():
+            start = dot - len(word)
+            line_start = max(text.rfind(c, 0, start) for c in "\n\r\u2028\u2029\x0b\x0c\x85")
+            if not text[line_start + 1 : start].strip():
+                return "list"
+            return "word"
+        if _INITIALS.fullmatch(word):
+            if word.isupper() and not (self.lang == "en" and word == "I"):
+                return "initial"
+            if len(word) == 1:  # a lone lower-case letter: an abbreviation (қ., т., с. ...)
+                return "date"
+        return "word"
+
+    # -- the word after a candidate -------------------------------------------------------------
+    @staticmethod
+    def next_kind(text: str, pos: int):
+        """(kind, dash, opened, word) for the text at ``pos``; kind is upper/lower/digit/other."""
+        m = _NEXT.match(text, pos)
+        word = m.group("word")
+        dash = m.group("dash") is not None
+        opened = bool(m.group("open"))
+        if not word:
+            return "other", dash, opened, ""
+        c = word[0]
+        if c.islower():
+            return "lower", dash, opened, word
+        if c.isdigit():
+            return "digit", dash, opened, word
+        return "upper", dash, opened, word
+
+    def after_punct(self, text: str, p_start: int, p: str, ws: str, nxt: int) -> bool:
+        """Is the punctuation ``p`` at ``p_start`` followed by ``ws`` a sentence end?"""
+        if _BLANK.search(ws):
+            return True
+        newline = _HAS_LB.search(ws) is not None
+        kind, dash, opened, word = self.next_kind(text, nxt)
+        if newline and _MARKER.match(text, nxt):
+            return True
+        if "?" in p or "!" in p or "‼" in p or "⁇" in p or "⁈" in p or "⁉" in p:
+            if p_start and text[p_start - 1] in "([":  # "(!)", "(?)" inside a sentence
+                return False
+            if kind == "lower":
+                # "... бар? — деді.", "... не? "cell" сөзі", "Yahoo! және": one sentence; but a
+                # bare lower-case word after ?/! starts a new one in Kazakh ("кім? не?").
+                if dash or opened or self.lang == "en" or word.lower() in self.join_words:
+                    return False
+                return _SPEECH_KK.match(word) is None
+            return kind != "other" or newline
+        if kind == "lower":
+            return False
+        if kind == "other":
+            return newline and not dash
+        if dash and kind == "lower":
+            return False
+        if p[0] == "…" or p.startswith(".."):
+            return kind == "upper" or newline
+        # A single full stop (perhaps with closers); ".)." has a final stop after the closer.
+        if len(p) > 1 and p[-1] in _TERM and p[1] not in _TERM:
+            return True
+        cls = self.abbreviation_class(text, p_start)
+        if cls in ("word", "none"):
+            return True
+        if cls in ("title", "initial", "list"):
+            return False
+        if kind == "digit":
+            return newline
+        if cls == "amount":
+            return newline
+        if cls == "date":
+            return newline or dash or word.lower() in self.starters
+        return True  # final
+
+    def after_line(self, text: str, start: int, ws: str, nxt: int) -> bool:
+        """Is a line break (``ws`` at ``start``, after a line without final punctuation) an end?"""
+        if start == 0 or nxt >= len(text):
+            return False
+        if _BLANK.search(ws):
+            return True
+        if _MARKER.match(text, nxt):
+            return True
+        prev = text[start - 1]
+        if prev in ",;(«„“[" or (prev in "-‐" and start > 1 and text[start - 2].isalpha()):
+            return False
+        kind, dash, opened, word = self.next_kind(text, nxt)
+        if kind == "lower" and not dash:
+            return False
+        if kind == "other":
+            return text[nxt] not in ",.;:)]»”!?…"
+        tail = text[max(0, start - 20) : start].split()
+        if tail and tail[-1].lower() in self.join_words:
+            return False
+        return True
+
+    def after_nospace(self, text: str, p_start: int, p_end: int) -> bool:
+        """"жағдайы.XVIII ғасырдың": a stop with no space after it, between a word and a capital."""
+        if p_start < 3 or p_end >= len(text) or p_end - p_start > 3:
+            return False
+        if not text[p_start - 1].islower():
+            return False
+        kind, dash, opened, word = self.next_kind(text, p_end)
+        if kind != "upper" or dash or len(word) < 2:
+            return False
+        before = text[max(0, p_start - 3) : p_start]
+        return before.isalpha()
+
+
+_RULES: dict[str, _Rules] = {}
+
+
+def _rules(lang: str) -> _Rules:
+    rules = _RULES.get(lang)
+    if rules is None:
+        rules = _RULES[lang] = _Rules(lang)
+    return rules
+
+
+def _cuts(text: str, rules: _Rules) -> list[int]:
+    """Offsets where a sentence ends (the next one starts after the whitespace that follows)."""
+    protected: list[int] = []
+    if "://" in text or "www." in text or "@" in text:
+        for m in _PROTECT.finditer(text):
+            protected += m.span()
+    cuts: list[int] = []
+    n = len(text)
+    for m in _CAND.finditer(text):
+        p = m.group("p")
+        if p is None:
+            start, nxt = m.start(), m.end()
+            if rules.after_line(text, start, m.group("nl"), nxt):
+                cuts.append(start)
+            continue
+        p_start, p_end = m.span("p")
+        nxt = m.end()
+        if nxt >= n:
+            continue  # the end of the text ends the last sentence anyway
+        if protected and bisect_right(protected, p_start) % 2 == 1:
+            continue  # inside a URL or an e-mail address
+        ws = m.group("ws")
+        if not ws:
+            if rules.after_nospace(text, p_start, p_end):
+                cuts.append(p_end)
+        elif rules.after_punct(text, p_start, p, ws, nxt):
+            cuts.append(p_end)
+    return cuts
+
+
+def _soft_cut(text: str, start: int, end: int, max_length: int) -> int:
+    """Where to cut ``text[start:end]`` (longer than max_length): after the last comma-like mark
+    followed by a space in the second half of the window, else at the last space, else hard."""
+    limit = start + max_length
+    half = start + max_length // 2
+    best = -1
+    for mark in (", ", "; ", ": ", " — ", " – "):
+        i = text.rfind(mark, half, limit)
+        if i > best:
+            best = i + (1 if mark[0] != " " else 0)
+    if best > start:
+        return best
+    window = text[start + 1 : limit]
+    for i in range(len(window) - 1, -1, -1):  # a plain scan is fine: it stops at the first space
+        if window[i].isspace():
+            return start + 1 + i
+        if len(window) - i > 200:
+            break
+    return limit
+
+
+def _spans(text: str, cuts: list[int], max_length: int):
+    """Trimmed (start, end) spans between cuts, long ones cut to max_length."""
+    prev = 0
+    for cut in [*cuts, len(text)]:
+        m = _TRIM.search(text, prev, cut)
+        prev = cut
+        if m is None:
+            continue
+        start, end = m.span()
+        while end - start > max_length:
+            cut_at = _soft_cut(text, start, end, max_length)
+            piece = _TRIM.search(text, start, cut_at)
+            if piece is not None:
+                yield piece.span()
+            m2 = _TRIM.search(text, cut_at, end)
+            if m2 is None:
+                start = end
+                break
+            start = m2.start()
+        if end > start:
+            yield start, end
+
+
+def segment(text: str, lang: str = "kk", *, max_length: int = DEFAULT_MAX_LENGTH) -> list[Segment]:
+    """Split ``text`` into sentences.
+
+    Returns segments in order with ``text == source[start:end]``, no leading or trailing
+    whitespace, and every non-space character of ``text`` in exactly one segment. ``paragraph``
+    counts blank-line-separated blocks from 0. A sentence longer than ``max_length`` characters is
+    cut at a comma or a space before the limit. Raises UsageError for an unknown ``lang`` and
+    SegmentationError when ``text`` is not a str.
+    """
+    _check(text, lang)
+    if max_length < 1:
+        raise UsageError(f"max_length must be a positive number of characters, got {max_length}.")
+    rules = _rules(lang)
+    out: list[Segment] = []
+    paragraph = 0
+    prev_end = -1
+    for start, end in _spans(text, _cuts(text, rules), max_length):
+        if prev_end >= 0 and _BLANK.search(text, prev_end, start):
+            paragraph += 1
+        out.append(Segment(start, end, text[start:end], paragraph))
+        prev_end = end
+    return out
+
+
+def split_lines(text: str) -> list[Segment]:
+    """Every non-empty line one segment (stripped), for files that are already one sentence a line."""
+    _check(text, "kk")
+    out: list[Segment] = []
+    paragraph = 0
+    prev_end = -1
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        m = _TRIM.search(text, pos, pos + len(line))
+        pos += len(line)
+        if m is None:
+            continue
+        start, end = m.span()
+        if prev_end >= 0 and _BLANK.search(text, prev_end, start):
+            paragraph += 1
+        out.append(Segment(start, end, text[start:end], paragraph))
+        prev_end = end
+    return out
+
+
+__all__ = ["SPLITTER_VERSION", "LANGS", "DEFAULT_MAX_LENGTH", "segment", "split_lines"]
