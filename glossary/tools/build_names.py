@@ -92,6 +92,11 @@ PRESS_FORMS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "PS": ("Palestinian Territories", ("Palestinian territories",),
            "Kazakh CLDR Палестина аймақтары; the state is Палестина (curated row)"),
     "ST": ("Sao Tome and Principe", ("São Tomé and Príncipe",), "press usage without accents"),
+    # Spelled out as in ISO 3166-1 and the UN terminology where CLDR shortens more than "&".
+    "HM": ("Heard Island and McDonald Islands", (), "ISO 3166-1 name; CLDR Heard & McDonald Islands"),
+    "VC": ("Saint Vincent and the Grenadines", (), "CLDR St. Vincent & Grenadines"),
+    "GS": ("South Georgia and the South Sandwich Islands", (),
+           "ISO 3166-1 name; CLDR South Georgia & South Sandwich Islands"),
 }
 
 
