@@ -1,0 +1,44 @@
+"""OmegaT-compatible glossary of the terms a draft applied.
+
+OmegaT reads tab-separated UTF-8 glossaries (``glossary/*.txt`` or ``*.utf8``): one entry a line,
+``source<TAB>target<TAB>comment``, lines starting with ``#`` are comments (name the file ``*.utf8``
+or ``*.txt``). The file lists each
+glossary entry whose rendering stands in the draft (status ``applied`` or ``forced``) once, in order
+of first use: the lemma, the approved rendering, and a comment (kind; note; times used). The format
+has no escaping, so tabs and line breaks inside a field become spaces.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kkaligner.types import Draft, Term
+from kkaligner.writers._common import PRESENT_STATUSES, rendering, term_uses
+
+_BREAKS = re.compile(r"[\t\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
+
+
+def _field(text: str) -> str:
+    return _BREAKS.sub(" ", text).strip()
+
+
+def applied_terms(draft: Draft) -> list[tuple[Term, int]]:
+    """Entries whose rendering stands in the draft, each with how many times, in order of first use."""
+    counts: dict[tuple, list] = {}
+    for _, use in term_uses(draft):
+        if use.status in PRESENT_STATUSES:
+            key = (use.term.key, rendering(use.term))
+            counts.setdefault(key, [use.term, 0])[1] += 1
+    return [(term, n) for term, n in counts.values()]
+
+
+def render(draft: Draft) -> str:
+    # OmegaT writes this first line itself in new glossaries; its encoding detector reads it.
+    lines = ["# Glossary in tab-separated format -*- coding: utf-8 -*-",
+             f"# Terms applied in a kkaligner draft ({_field(draft.source_lang)} -> "
+             f"{_field(draft.target_lang)}). {_field(str(draft.signature))}"]
+    for term, n in applied_terms(draft):
+        comment = [d for d in (term.kind, term.note) if d]
+        comment.append(f"used {n}x")
+        lines.append("\t".join(_field(x) for x in (term.source, rendering(term), "; ".join(comment))))
+    return "\n".join(lines) + "\n"
