@@ -1,0 +1,43 @@
+"""The rich glossary as CSV (RFC 4180 quoting): the same header and columns as the rich TSV.
+
+Lines starting with ``#`` before the header are comments.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from kkaligner.errors import GlossaryError
+from kkaligner.glossary.formats import rich_tsv
+from kkaligner.glossary.formats._common import row_from_term, where
+from kkaligner.types import Term
+
+NAME = "csv"
+SUFFIXES = (".csv",)
+LOSSY = False
+
+
+def read(text: str, name: str) -> list[tuple[Term, int]]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows = []
+    try:
+        for cells in reader:
+            lineno = reader.line_num
+            if not any(c.strip() for c in cells) or (cells and cells[0].startswith("#")):
+                continue
+            rows.append((lineno, cells))
+    except csv.Error as exc:
+        raise GlossaryError(f"{where(name, reader.line_num)}: malformed CSV ({exc}).") from None
+    return rich_tsv.read_rows(rows, name)
+
+
+def write(terms: tuple[Term, ...]) -> str:
+    cols = rich_tsv.columns_for(terms)
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(cols)
+    for t in terms:
+        row = row_from_term(t)
+        w.writerow([row[c] for c in cols])
+    return buf.getvalue()

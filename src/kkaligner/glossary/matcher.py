@@ -1,0 +1,274 @@
+"""Finding glossary lemmas in Kazakh text, in every inflected form.
+
+Design (fast: the text is tokenised once, no per-entry scan):
+
+* Every pattern (a lemma, or a Kazakh rendering) is folded and cut into tokens; it is indexed by
+  its **last** token's stem, under the plain stem and, when the stem ends in к/қ/п, also under the
+  voiced stem (Бәйтерег-) which only vowel-initial suffixes may follow.
+* A text token is analysed as stem + suffix: for each stem length the index knows that leaves at
+  most ``MAX_SUFFIX`` letters, the stem is looked up and the rest must be one of the suffix chains
+  allowed after that stem's final sound (``forms.suffix_set``). This is what keeps Алма out of
+  Алматы and Ертіс out of Ертістік: ``ты`` and ``тік`` are not chains after those stems.
+* The other words of a multiword pattern must stand before it, exactly (case-folded), separated
+  by spaces or quotes; a hyphenated name keeps its hyphen.
+* A hyphen and a suffix chain may follow the pattern (Союз-5-тің, НАТО-ға); after a digit the
+  suffix may also stand directly (Союз-5тің).
+* Overlapping candidates: the leftmost wins, and of those starting together the longest.
+
+Case: a pattern with ``case_sensitive`` matches its exact letters (the suffix's case is free). An
+insensitive pattern matches in any case, except that a pattern written with a capital initial (a
+name) needs a capital initial in the text: Болат the name is not болат "steel", Арман is not
+арман "dream". ALL-CAPS headlines match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from kkaligner.glossary.casing import fold, fold_kk
+from kkaligner.glossary.forms import (
+    ALTERNATION,
+    VOWELS,
+    all_suffixes,
+    final_class,
+    looks_possessed,
+    suffix_set,
+)
+from kkaligner.types import Match, Term
+
+# A token is a run of letters or a run of digits (so that "5тің" is 5 + тің).
+TOKEN_RE = re.compile(r"[^\W\d_]+|\d+")
+MAX_SUFFIX = max(len(s) for s in all_suffixes())
+_PREFIX = 4  # prefilter key length
+_QUOTES = "«»\"“”„‟'‘’‹›`"
+_SPACE_CHARS = frozenset(" \t\n\r\f\v\u00a0\u2009\u202f" + _QUOTES)
+_HYPHENS = frozenset("-\u2010\u2011")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One string to find, and what a match of it means.
+
+    ``text`` is the lemma or rendering as written; ``variant`` and ``forbidden`` are copied into the
+    Match (``""``/False for a source lemma or an approved rendering).
+    """
+
+    text: str
+    term: Term
+    variant: str = ""
+    forbidden: bool = False
+    case_sensitive: bool = False
+
+
+def tokenize(folded: str) -> list[tuple[int, int]]:
+    return [m.span() for m in TOKEN_RE.finditer(folded)]
+
+
+def _sep_kind(sep: str) -> str:
+    """Normalise a separator inside a pattern: ' ' (spaces/quotes), '-' or the exact string."""
+    if sep and all(c in _SPACE_CHARS for c in sep):
+        return " "
+    if sep and all(c in _HYPHENS for c in sep):
+        return "-"
+    return sep
+
+
+def _sep_ok(kind: str, sep: str) -> bool:
+    if kind == " ":
+        return bool(sep) and all(c in _SPACE_CHARS for c in sep)
+    if kind == "-":
+        return len(sep) == 1 and sep in _HYPHENS
+    return sep == kind
+
+
+@dataclass(frozen=True)
+class _Rec:
+    pattern: Pattern
+    prior: tuple[str, ...]  # folded tokens before the last one
+    seps: tuple[str, ...]  # separator kinds between the pattern's tokens
+    orig: str  # the pattern's last-token stem as written (for case-sensitive checks)
+    orig_prior: tuple[str, ...]
+    capital: bool  # the pattern starts with a capital letter (smart case)
+    digit_final: bool
+    order: int
+
+
+class KazakhIndex:
+    """Index of patterns, matched in Kazakh text in their inflected forms."""
+
+    def __init__(self, patterns: Iterable[Pattern]):
+        self._stems: dict[str, list[tuple[_Rec, frozenset[str]]]] = {}
+        self._prefixes: set[str] = set()
+        self._short: set[str] = set()
+        self._lengths: set[int] = set()
+        vowel_only: dict[tuple[str, bool], frozenset[str]] = {}
+        for order, p in enumerate(patterns):
+            folded = fold_kk(p.text.strip())
+            spans = tokenize(folded)
+            if not spans:
+                continue
+            original = p.text.strip()
+            toks = [folded[s:e] for s, e in spans]
+            seps = tuple(_sep_kind(folded[spans[i][1] : spans[i + 1][0]]) for i in range(len(spans) - 1))
+            last = toks[-1]
+            ls, le = spans[-1]
+            cap = original[:1].isupper() if original[:1].isalpha() else any(
+                c.isupper() for c in original[:1]
+            )
+            digit_final = last.isdigit()
+            rec = _Rec(
+                pattern=p,
+                prior=tuple(toks[:-1]),
+                seps=seps,
+                orig=original[ls:le],
+                orig_prior=tuple(original[s:e] for s, e in spans[:-1]),
+                capital=cap,
+                digit_final=digit_final,
+                order=order,
+            )
+            if digit_final:
+                self._add(last, rec, frozenset({""}))
+                continue
+            key = (final_class(last), looks_possessed(p.text))
+            sufs = suffix_set(*key)
+            self._add(last, rec, sufs)
+            alt = ALTERNATION.get(last[-1])
+            if alt:
+                if key not in vowel_only:
+                    vowel_only[key] = frozenset(s for s in sufs if s and s[0] in VOWELS)
+                self._add(last[:-1] + alt, rec, vowel_only[key])
+        self._lengths_desc = sorted(self._lengths, reverse=True)
+        self._short_lengths = sorted({len(s) for s in self._short}, reverse=True)
+
+    def _add(self, stem: str, rec: _Rec, sufs: frozenset[str]) -> None:
+        self._stems.setdefault(stem, []).append((rec, sufs))
+        self._lengths.add(len(stem))
+        if len(stem) >= _PREFIX:
+            self._prefixes.add(stem[:_PREFIX])
+        else:
+            self._short.add(stem)
+
+    def __len__(self) -> int:
+        return len(self._stems)
+
+    def find(self, text: str, lang: str = "kk") -> list[Match]:
+        if not self._stems or not text:
+            return []
+        folded = fold_kk(text)
+        spans = tokenize(folded)
+        stems = self._stems
+        prefixes = self._prefixes
+        short = self._short
+        short_lengths = self._short_lengths
+        lengths = self._lengths_desc
+        hyphen_sufs = all_suffixes()
+        cands = []
+        n = len(spans)
+        for i in range(n):
+            s, e = spans[i]
+            w = folded[s:e]
+            if w[:_PREFIX] not in prefixes:
+                if not short:
+                    continue
+                for k in short_lengths:
+                    if k <= len(w) and w[:k] in short:
+                        break
+                else:
+                    continue
+            lw = len(w)
+            for L in lengths:
+                if L > lw:
+                    continue
+                if lw - L > MAX_SUFFIX:
+                    break
+                entries = stems.get(w[:L])
+                if entries is None:
+                    continue
+                suf = w[L:]
+                for rec, sufs in entries:
+                    if suf not in sufs:
+                        continue
+                    m = self._complete(rec, text, folded, spans, i, L, suf, hyphen_sufs)
+                    if m is not None:
+                        cands.append(m)
+        return _resolve(cands, text, lang)
+
+    @staticmethod
+    def _complete(rec, text, folded, spans, i, L, suf, hyphen_sufs):
+        s, e = spans[i]
+        start = s
+        # words before the last one
+        k = i
+        for j in range(len(rec.prior) - 1, -1, -1):
+            if k == 0:
+                return None
+            ps, pe = spans[k - 1]
+            if folded[ps:pe] != rec.prior[j]:
+                return None
+            if not _sep_ok(rec.seps[j], folded[pe:start]):
+                return None
+            if rec.pattern.case_sensitive and text[ps:pe] != rec.orig_prior[j]:
+                return None
+            start = ps
+            k -= 1
+        p = rec.pattern
+        if p.case_sensitive:
+            stem = text[s : s + L]
+            if stem != rec.orig and not (
+                len(stem) == len(rec.orig) and stem[:-1] == rec.orig[:-1] and suf[:1] in VOWELS
+            ):
+                return None
+        elif rec.capital and not text[start].isupper():
+            return None
+        end = e
+        suffix = text[e - len(suf) : e] if suf else ""
+        if not suf and i + 1 < len(spans):
+            ns, ne = spans[i + 1]
+            sep = folded[e:ns]
+            nxt = folded[ns:ne]
+            if (len(sep) == 1 and sep in _HYPHENS) and nxt in hyphen_sufs and not nxt.isdigit():
+                end, suffix = ne, text[e:ne]
+            elif rec.digit_final and sep == "" and nxt in hyphen_sufs:
+                end, suffix = ne, text[e:ne]
+        return (start, end, rec.order, rec.pattern, suffix)
+
+
+def _resolve(cands, text: str, lang: str) -> list[Match]:
+    """Leftmost-longest selection of non-overlapping candidates, as Match objects.
+
+    ``cands`` are ``(start, end, order, pattern, suffix)``; ties go to the lower ``order``.
+    """
+    if not cands:
+        return []
+    cands.sort(key=lambda c: (c[0], -c[1], c[2]))
+    out: list[Match] = []
+    last_end = -1
+    for start, end, _order, p, suffix in cands:
+        if start < last_end:
+            continue
+        out.append(
+            Match(
+                term=p.term,
+                start=start,
+                end=end,
+                surface=text[start:end],
+                suffix=suffix,
+                lang=lang,
+                variant=p.variant,
+                forbidden=p.forbidden,
+            )
+        )
+        last_end = end
+    return out
+
+
+def find_forms(text: str, lemma: str, *, case_sensitive: bool = False) -> list[Match]:
+    """Occurrences of any inflected form of the Kazakh ``lemma`` in ``text`` (Match.term is a
+    placeholder Term with ``source == target == lemma``)."""
+    term = Term(source=lemma, target=lemma, case_sensitive=case_sensitive)
+    return KazakhIndex([Pattern(lemma, term, case_sensitive=case_sensitive)]).find(text)
+
+
+__all__ = ["Pattern", "KazakhIndex", "TOKEN_RE", "tokenize", "find_forms", "fold"]
