@@ -1,5 +1,141 @@
-"""kkalign glossary commands."""
+"""kkalign glossary commands: match, forms, lint, convert."""
 
 from __future__ import annotations
 
-from kkaligner.cli.app import app  # noqa: F401
+import json
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from kkaligner.cli.app import app
+
+glossary_app = typer.Typer(
+    help="Glossaries: find terms in inflected Kazakh text, show forms, lint, convert formats.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(glossary_app, name="glossary")
+
+_OUTPUT_FORMATS = ("text", "jsonl")
+
+
+def _load(paths: Optional[List[Path]], with_default: bool, fmt: Optional[str] = None):
+    from kkaligner.glossary import Glossary
+
+    if not paths:
+        return Glossary.default()
+    return Glossary.load_many(paths, include_default=with_default, format=fmt)
+
+
+@glossary_app.command("match")
+def match_cmd(
+    file: str = typer.Argument(..., help="Text file to search ('-' for standard input)."),
+    glossary: Optional[List[Path]] = typer.Option(
+        None, "--glossary", "-g", help="Glossary file (repeatable; later ones win). Default: the shipped names glossary."
+    ),
+    with_default: bool = typer.Option(False, "--with-default", help="Also load the shipped glossary under the given ones."),
+    lang: str = typer.Option("kk", "--lang", "-l", help="Language of FILE: kk finds inflected lemmas, en the renderings."),
+    output_format: str = typer.Option("text", "--format", "-f", help="Output: text or jsonl (one JSON object a match)."),
+) -> None:
+    """Find the glossary's terms in FILE, in every inflected form."""
+    from kkaligner.errors import UsageError, choices
+    from kkaligner.io import read_text
+
+    if output_format not in _OUTPUT_FORMATS:
+        raise UsageError(f"unknown --format {output_format!r}; use {choices(_OUTPUT_FORMATS)}.")
+    g = _load(glossary, with_default)
+    if len(g) == 0:
+        typer.echo("kkalign: warning: the glossary is empty; nothing can match.", err=True)
+    text = read_text(file)
+    line_starts = [0]
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            line_starts.append(i + 1)
+    import bisect
+
+    for m in g.match(text, lang=lang):
+        line = bisect.bisect_right(line_starts, m.start)
+        if output_format == "jsonl":
+            obj = {
+                "start": m.start,
+                "end": m.end,
+                "surface": m.surface,
+                "source": m.term.source,
+                "target": m.term.target,
+                "suffix": m.suffix,
+                "line": line,
+                "lang": m.lang,
+                "kind": m.term.kind,
+                "variant": m.variant,
+                "forbidden": m.forbidden,
+            }
+            typer.echo(json.dumps(obj, ensure_ascii=False))
+        else:
+            flag = " [forbidden]" if m.forbidden else (f" [variant of {m.term.target}]" if m.variant else "")
+            typer.echo(
+                f"{line}:{m.start}-{m.end}\t{m.surface}\t{m.term.source} -> {m.term.target}"
+                f"\t{m.suffix or '-'}{flag}"
+            )
+
+
+@glossary_app.command("forms")
+def forms_cmd(
+    lemma: str = typer.Argument(..., help="A Kazakh lemma (dictionary form), e.g. Байқоңыр or 'Нұрсұлтан Назарбаев'."),
+    output_format: str = typer.Option("text", "--format", "-f", help="Output: text or jsonl."),
+) -> None:
+    """Show the inflected forms generated for a Kazakh LEMMA, with their analysis."""
+    from kkaligner.errors import UsageError, choices
+    from kkaligner.glossary import kazakh_forms
+
+    if output_format not in _OUTPUT_FORMATS:
+        raise UsageError(f"unknown --format {output_format!r}; use {choices(_OUTPUT_FORMATS)}.")
+    if not lemma.strip():
+        raise UsageError("LEMMA is empty; give a Kazakh word, e.g. Байқоңыр.")
+    for form, analysis in kazakh_forms(lemma):
+        if output_format == "jsonl":
+            typer.echo(json.dumps({"form": form, "analysis": analysis}, ensure_ascii=False))
+        else:
+            typer.echo(f"{form}\t{analysis or '(bare)'}")
+
+
+@glossary_app.command("lint")
+def lint_cmd(
+    glossaries: List[Path] = typer.Argument(..., help="Glossary files (checked together, later ones win)."),
+    input_format: Optional[str] = typer.Option(None, "--from", help="Format of the files (default: guessed)."),
+) -> None:
+    """Report conflicts, duplicates and other problems; exit 1 when there are errors (conflicts)."""
+    from kkaligner.glossary import Glossary
+
+    g = Glossary.load_many(glossaries, format=input_format)
+    issues = g.lint()
+    for issue in issues:
+        typer.echo(str(issue))
+    errors = sum(i.severity == "error" for i in issues)
+    warnings = len(issues) - errors
+    typer.echo(f"{len(g)} entries, {errors} errors, {warnings} warnings", err=True)
+    if errors:
+        raise typer.Exit(1)
+
+
+@glossary_app.command("convert")
+def convert_cmd(
+    input_path: Path = typer.Argument(..., metavar="IN", help="Glossary to read."),
+    output_path: Path = typer.Argument(..., metavar="OUT", help="File to write (.tsv, .csv, .tbx, .txt = OmegaT)."),
+    input_format: Optional[str] = typer.Option(None, "--from", help="Input format: tsv, omegat, csv, tbx (default: guessed)."),
+    output_format: Optional[str] = typer.Option(None, "--to", help="Output format (default: from OUT's ending)."),
+) -> None:
+    """Convert a glossary between the rich TSV, CSV, OmegaT TSV and TBX-Basic."""
+    from kkaligner.glossary import Glossary, formats
+
+    g = Glossary.load(input_path, input_format)
+    fmt = formats.for_output(output_path, output_format)
+    dropped = [t.source for t in g.terms if (t.alternatives or t.forbidden or t.kind or t.pos or t.case_sensitive or t.dnt or t.provenance)]
+    if fmt.LOSSY and dropped:
+        typer.echo(
+            f"kkalign: warning: {fmt.NAME} keeps only source, target and comment; the other fields of "
+            f"{len(dropped)} entries (first: {dropped[0]!r}) are not written. Use .tsv, .csv or .tbx to keep them.",
+            err=True,
+        )
+    g.save(output_path, fmt.NAME)
+    typer.echo(f"wrote {len(g)} entries to {output_path} ({fmt.NAME})", err=True)
