@@ -237,6 +237,12 @@ def test_forbidden_variants_never_equal_an_accepted_rendering(rows):
     assert clashes == []
 
 
+def test_alternatives_do_not_repeat_the_target(rows):
+    repeats = [r["source"] for r in rows
+               if r["target"].casefold() in {a.casefold() for a in multi(r["alternatives"])}]
+    assert repeats == []
+
+
 def test_renderings_are_free_of_cyrillic(rows):
     bad = [(r["source"], v) for r in rows
            for v in [r["target"], *multi(r["alternatives"]), *multi(r["forbidden"])]

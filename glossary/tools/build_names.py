@@ -89,7 +89,7 @@ PRESS_FORMS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "UM": ("United States Minor Outlying Islands", (), "CLDR English U.S. Outlying Islands"),
     "VI": ("United States Virgin Islands", ("US Virgin Islands",),
            "CLDR English U.S. Virgin Islands"),
-    "PS": ("Palestinian Territories", ("Palestinian territories",),
+    "PS": ("Palestinian Territories", (),
            "Kazakh CLDR Палестина аймақтары; the state is Палестина (curated row)"),
     "ST": ("Sao Tome and Principe", ("São Tomé and Príncipe",), "press usage without accents"),
     # Spelled out as in ISO 3166-1 and the UN terminology where CLDR shortens more than "&".
@@ -227,6 +227,9 @@ def validate(rows: list[dict[str, str]]) -> list[str]:
             problems.append(f"{where}: Cyrillic in an English rendering of {row['source']!r}")
         if _LATIN.search(row["source"]) and not _bool(row["dnt"]):
             problems.append(f"{where}: Latin letters in source {row['source']!r} without dnt=yes")
+        alternatives = [a.casefold() for a in split_multi(row["alternatives"])]
+        if row["target"].casefold() in alternatives:
+            problems.append(f"{where}: an alternative of {row['source']!r} repeats the target")
         forbidden = {f.casefold() for f in split_multi(row["forbidden"])}
         accepted = {row["target"].casefold(), *(a.casefold() for a in split_multi(row["alternatives"]))}
         if forbidden & accepted:
