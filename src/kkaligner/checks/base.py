@@ -1,0 +1,76 @@
+"""What every check gets: the sentence pairs, the glossary, and lazily shared glossary matches."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Optional
+
+from kkaligner.types import Finding, Match
+
+LANGS = ("kk", "en")
+
+WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+@dataclass
+class CheckContext:
+    """The input of every check. ``sources[i]`` and ``targets[i]`` are one sentence pair.
+
+    Glossary matches are computed once per sentence and shared by the checks that need them.
+    """
+
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    glossary: object = None
+    source_lang: str = "kk"
+    target_lang: str = "en"
+    _src_matches: dict = field(default_factory=dict, repr=False)
+    _tgt_matches: dict = field(default_factory=dict, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.sources)
+
+    def source_matches(self, i: int) -> list[Match]:
+        """Glossary matches in source sentence ``i`` (empty without a glossary)."""
+        if i not in self._src_matches:
+            self._src_matches[i] = self._match(self.sources[i], self.source_lang)
+        return self._src_matches[i]
+
+    def target_matches(self, i: int) -> list[Match]:
+        """Glossary matches in target sentence ``i``: renderings, accepted and forbidden variants."""
+        if i not in self._tgt_matches:
+            self._tgt_matches[i] = self._match(self.targets[i], self.target_lang)
+        return self._tgt_matches[i]
+
+    def _match(self, text: str, lang: str) -> list[Match]:
+        if self.glossary is None or not text:
+            return []
+        return list(self.glossary.match(text, lang=lang))
+
+
+@dataclass(frozen=True)
+class Check:
+    """One registered check: its name, the codes it can emit, and the function that runs it."""
+
+    name: str
+    codes: tuple[str, ...]
+    run: Callable[[CheckContext], Iterable[Finding]]
+    doc: str = ""
+
+
+def present(text: str) -> bool:
+    return bool(text and text.strip())
+
+
+def skip_pair(ctx: CheckContext, i: int) -> bool:
+    """Pairs the content checks leave to empty.py: an empty side."""
+    return not present(ctx.sources[i]) or not present(ctx.targets[i])
+
+
+def find_word(text: str, word: str, start: int = 0) -> Optional[tuple[int, int]]:
+    """Word-bounded, case-insensitive search; returns a span or None."""
+    m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text[start:], re.IGNORECASE)
+    return (start + m.start(), start + m.end()) if m else None

@@ -1,0 +1,66 @@
+"""Text left untranslated: Cyrillic in an English translation, Latin in a Kazakh one.
+
+A whole sentence is ``untranslated`` (error) when it equals its source or most of its letters are in
+the source's script. Single words in the wrong script are reported (warning) unless they are
+accepted names: glossary renderings and do-not-translate entries found in the target, and, for Latin
+words in a Kazakh translation, words that stand verbatim in the source (URLs, codes, names kept in
+Latin script). Kazakh written in its 2021 Latin alphabet (ä ğ ı ñ ö ş ū ü) is not "Latin left in".
+"""
+
+from __future__ import annotations
+
+import re
+
+from kkaligner.checks.base import CheckContext, skip_pair
+from kkaligner.types import Finding
+
+_KAZAKH_LATIN = re.compile(r"[äğıñöşūüÄĞİÑÖŞŪÜ]")
+_MAJORITY = 0.5
+
+
+# Words (letter runs, apostrophes and hyphens inside) of each script.
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+(?:['’\-][\u0400-\u04ff]+)*")
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+
+
+def _foreign(ctx: CheckContext):
+    return _CYRILLIC_WORD if ctx.target_lang == "en" else _LATIN_WORD
+
+
+def run(ctx: CheckContext):
+    for i, (src, tgt) in enumerate(zip(ctx.sources, ctx.targets)):
+        if skip_pair(ctx, i):
+            continue
+        foreign = _foreign(ctx)
+        if ctx.target_lang == "kk" and _KAZAKH_LATIN.search(tgt):
+            continue
+        letters = sum(ch.isalpha() for ch in tgt)
+        n_foreign = sum(len(w) for w in foreign.findall(tgt))
+        if letters and (tgt.strip() == src.strip() or n_foreign / letters > _MAJORITY):
+            yield Finding(
+                "untranslated",
+                "error",
+                "this sentence is not translated: "
+                + ("it is identical to the source." if tgt.strip() == src.strip()
+                   else "most of its letters are in the source's script."),
+                sentence=i,
+                source_span=(0, len(src)),
+                target_span=(0, len(tgt)),
+            )
+            continue
+        if not n_foreign:
+            continue
+        accepted = [(m.start, m.end) for m in ctx.target_matches(i) if not m.forbidden]
+        source_folded = src.casefold() if ctx.target_lang == "kk" else ""
+        for w in foreign.finditer(tgt):
+            if any(a <= w.start() and w.end() <= b for a, b in accepted):
+                continue
+            if source_folded and w.group().casefold() in source_folded:
+                continue  # names, codes and URLs kept in Latin script as the source has them
+            yield Finding(
+                "untranslated",
+                "warning",
+                f"'{w.group()}' is in the source's script: a word left untranslated?",
+                sentence=i,
+                target_span=(w.start(), w.end()),
+            )

@@ -1,0 +1,144 @@
+"""Glossary terms: a source term whose rendering is missing, a forbidden variant in the target.
+
+Source terms are found in every inflected form (``Glossary.match(text, lang=source_lang)``); the
+target is searched for the rendering, its accepted alternatives and its forbidden variants
+(``Glossary.match(text, lang=target_lang)``, which sets ``Match.forbidden``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kkaligner.checks.base import CheckContext, skip_pair
+from kkaligner.types import Finding, Term
+
+
+def rendering(term: Term, lang: str) -> str:
+    """The approved form of ``term`` in language ``lang``."""
+    if term.dnt:
+        return term.source
+    return term.target if term.target_lang == lang or term.source_lang != lang else term.source
+
+
+# English adjectives and demonyms of place names ("the Chinese mainland", "the Afghan constitution"):
+# a translation may use them where Kazakh puts the bare name attributively (Қытай материгі). Regular
+# ones are the name minus one of _NAME_ENDINGS plus one of _ADJ_ENDINGS; the irregular ones are
+# listed (English usage, e.g. Wikipedia "List of adjectival and demonymic forms of place names").
+_NAME_ENDINGS = ("istan", "stan", "ia", "a", "y", "e", "ey", "")
+_ADJ_ENDINGS = ("", "n", "an", "ian", "ese", "i", "ish", "ic", "ean", "er", "ers", "ans", "s")
+_IRREGULAR_ADJ = {
+    "france": ("french",), "netherlands": ("dutch",), "switzerland": ("swiss",), "greece": ("greek",),
+    "united kingdom": ("british", "uk", "u.k."), "britain": ("british",), "ireland": ("irish",),
+    "united states": ("american", "americans"), "iraq": ("iraqi",), "thailand": ("thai",),
+    "philippines": ("filipino", "philippine"), "denmark": ("danish",), "sweden": ("swedish",),
+    "finland": ("finnish",), "poland": ("polish",), "norway": ("norwegian",), "wales": ("welsh",),
+    "scotland": ("scottish",), "new zealand": ("new zealander",), "peru": ("peruvian",),
+}
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z.'’\-]*[A-Za-z.]|[A-Za-z]")
+
+
+def _forms(term: Term, lang: str) -> set:
+    """Accepted forms of ``term`` in ``lang``, case-folded."""
+    if term.dnt:
+        return {term.source.casefold()}
+    if term.target_lang == lang or term.source_lang != lang:
+        return {f.casefold() for f in (term.target, *term.alternatives) if f}
+    return {term.source.casefold()}
+
+
+def _english(term: Term) -> set:
+    """The English forms of an entry: two entries with one of them in common name the same thing
+    (АҚШ and Америка Құрама Штаттары are both "United States")."""
+    if term.target_lang == "en":
+        return {f.casefold() for f in (term.target, *term.alternatives) if f}
+    if term.source_lang == "en":
+        return {term.source.casefold()}
+    return set()
+
+
+def _loosely_present(term: Term, text: str, lang: str) -> bool:
+    """A rendering present in a form the glossary matcher does not look for.
+
+    English: the adjective of a place name (China -> Chinese). Kazakh: a rendering as the start of a
+    longer word (Панама -> Панамалық, derived with -лық) or in other letter case.
+    """
+    folded = text.casefold()
+    forms = _forms(term, lang)
+    if lang == "kk":
+        for f in forms:
+            stem = f[:-1] if f[-1:] in "кқп" else f  # Бәйтерек -> Бәйтерегі
+            if re.search(rf"(?<!\w){re.escape(stem)}", folded):
+                return True
+        return False
+    words = {w.group().strip(".") for w in _EN_WORD.finditer(folded)} | {w.group() for w in _EN_WORD.finditer(folded)}
+    for f in forms:
+        if re.search(rf"(?<!\w){re.escape(f)}(?!\w)", folded):
+            return True
+        if any(adj in words for adj in _IRREGULAR_ADJ.get(f, ())):
+            return True
+        if " " in f:
+            continue
+        for ending in _NAME_ENDINGS:
+            if ending and not f.endswith(ending):
+                continue
+            stem = f[: len(f) - len(ending)] if ending else f
+            if len(stem) < 3:
+                continue
+            if any(stem + a in words for a in _ADJ_ENDINGS):
+                return True
+    return False
+
+
+def run(ctx: CheckContext):
+    for i in range(len(ctx)):
+        if skip_pair(ctx, i):
+            continue
+        src = ctx.source_matches(i)
+        tgt = ctx.target_matches(i)
+        src_span = {}
+        for m in src:
+            src_span.setdefault(m.term.key, (m.start, m.end))
+        ok = [m for m in tgt if not m.forbidden]
+        accepted_keys = {m.term.key for m in ok}
+        # forms present in the target, whichever entry the matcher attributed them to: "U.S." may be
+        # reported for Америка Құрама Штаттары while the source says АҚШ
+        present_forms = set()
+        for m in ok:
+            present_forms |= _forms(m.term, ctx.target_lang) | _english(m.term)
+            present_forms.add((m.variant or m.surface).casefold())
+        flagged = set()
+        for m in tgt:
+            if not m.forbidden:
+                continue
+            approved = rendering(m.term, ctx.target_lang)
+            flagged.add(m.term.key)
+            yield Finding(
+                "forbidden-variant",
+                "error",
+                f"'{m.surface}' is a forbidden variant; the glossary renders "
+                f"'{m.term.source}' as '{approved}'.",
+                sentence=i,
+                source_span=src_span.get(m.term.key),
+                target_span=(m.start, m.end),
+                suggestion=approved + m.suffix,
+            )
+        seen = set()
+        for m in src:
+            key = m.term.key
+            if key in accepted_keys or key in flagged or key in seen:
+                continue
+            seen.add(key)
+            forms = _forms(m.term, ctx.target_lang) | _english(m.term)
+            if forms & present_forms or _loosely_present(m.term, ctx.targets[i], ctx.target_lang):
+                continue
+            kept = re.escape(m.surface.split("'")[0].split("’")[0])
+            if re.search(rf"(?<!\w){kept}(?!\w)", ctx.targets[i]):
+                continue  # the name kept in the source's spelling (Washington Capitals in Kazakh)
+            yield Finding(
+                "missing-term",
+                "error",
+                f"'{m.surface}' ('{m.term.source}') has no rendering in the translation; "
+                f"the glossary requires '{rendering(m.term, ctx.target_lang)}'.",
+                sentence=i,
+                source_span=(m.start, m.end),
+            )
