@@ -1,0 +1,323 @@
+"""The translation pipeline: a document in, a glossary-checked Draft out.
+
+    split (kkaligner.split) → glossary plan (kkaligner.enforce.plan) → engine → enforce.finalize
+    → checks (kkaligner.checks) → Draft
+
+``Translator`` loads its engine once and can translate many documents; ``translate`` is the one-off
+form. The layout of the input (leading/trailing whitespace, line breaks, blank lines between
+paragraphs) is kept in ``Draft.separators``, so ``Draft.text`` has the source's shape. A sentence
+hard-wrapped over several lines is sent to the engine as one line (its inner whitespace collapsed).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional, Sequence, Union
+
+from kkaligner.engines.base import LANGUAGES, DecodeOptions
+from kkaligner.errors import UsageError, choices
+from kkaligner.models import DEFAULT_MODEL
+from kkaligner.types import Constraint, Draft, Finding, Hypothesis, Segment, Sentence, Signature
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kkaligner.engines.base import Engine
+    from kkaligner.glossary import Glossary
+
+GlossaryArg = Union[None, str, Path, Sequence[Union[str, Path]], "Glossary"]
+
+# Show a progress bar only for documents longer than this many batches: short ones finish first.
+PROGRESS_MIN_BATCHES = 3
+
+
+def normalize(text: str) -> str:
+    """What the engine sees of a sentence: inner whitespace (hard-wrapped lines) collapsed to spaces."""
+    return " ".join(text.split())
+
+
+def _segment(text: str, lang: str) -> list[Segment]:
+    from kkaligner.split import segment
+
+    return list(segment(text, lang))
+
+
+def _splitter_version() -> str:
+    from kkaligner.split import SPLITTER_VERSION
+
+    return str(SPLITTER_VERSION)
+
+
+def separators(text: str, segments: Sequence[Segment]) -> tuple[str, ...]:
+    """The whitespace before, between and after ``segments``: ``len(segments) + 1`` strings."""
+    if not segments:
+        return (text,)
+    seps = [text[: segments[0].start]]
+    for prev, seg in zip(segments, segments[1:]):
+        seps.append(text[prev.end : seg.start])
+    seps.append(text[segments[-1].end :])
+    return tuple(seps)
+
+
+def load_glossary(glossary: GlossaryArg = None, use_default: bool = True) -> "Glossary":
+    """A Glossary from None / a path / a list of paths / a Glossary, on top of the shipped names
+    glossary unless ``use_default`` is False (the user's entries win over the shipped ones)."""
+    from kkaligner.glossary import Glossary
+
+    if isinstance(glossary, Glossary):
+        return Glossary.default().merge(glossary) if use_default else glossary
+    if glossary is None:
+        paths: list = []
+    elif isinstance(glossary, (str, Path)):
+        paths = [glossary]
+    else:
+        paths = list(glossary)
+    return Glossary.load_many(paths, include_default=use_default)
+
+
+class Translator:
+    """Translate Kazakh ↔ English documents with one loaded model and glossary.
+
+    ``model`` is a preset (``nllb-600m``, ``nllb-1.3b``), a Hub id or a local folder. ``glossary`` is a
+    path, a list of paths or a ``Glossary``; the shipped names glossary is added unless
+    ``use_default_glossary`` is False. ``progress`` is True (a bar on stderr when it is a terminal
+    and the document is long), False, or a callable ``(done, total)`` called after each batch.
+    The engine is loaded on first use and reused by every later call; ``close()`` frees it.
+    """
+
+    def __init__(
+        self,
+        model: str = DEFAULT_MODEL,
+        *,
+        engine: str = "auto",
+        glossary: GlossaryArg = None,
+        use_default_glossary: bool = True,
+        source_lang: str = "kk",
+        target_lang: str = "en",
+        beam_size: int = 4,
+        max_length: int = 256,
+        enforce: bool = True,
+        device: str = "auto",
+        progress: Union[bool, Callable[[int, int], None]] = False,
+        num_hypotheses: Optional[int] = None,
+        batch_size: int = 16,
+        batch_tokens: int = 4096,
+        engine_options: Optional[dict] = None,
+    ) -> None:
+        for label, lang in (("source", source_lang), ("target", target_lang)):
+            if lang not in LANGUAGES:
+                raise UsageError(f"unknown {label} language {lang!r}. Choose {choices(LANGUAGES)}.")
+        if source_lang == target_lang:
+            raise UsageError(f"source and target language are both {source_lang!r}. Use --from kk --to en or --from en --to kk.")
+        if beam_size < 1:
+            raise UsageError(f"beam size must be at least 1 (got {beam_size}).")
+        if max_length < 1:
+            raise UsageError(f"max length must be at least 1 token (got {max_length}).")
+        self.model = str(model)
+        self.engine_name = engine
+        self.device = device
+        self.source_lang = source_lang
+        self.target_lang = target_lang
+        self.enforce = enforce
+        self.progress = progress
+        self.engine_options = dict(engine_options or {})
+        # Enforcement picks among n-best hypotheses; with a glossary, ask for a few.
+        if num_hypotheses is None:
+            num_hypotheses = min(beam_size, 4) if enforce else 1
+        self.options = DecodeOptions(
+            beam_size=beam_size,
+            max_length=max_length,
+            num_hypotheses=max(1, num_hypotheses),
+            batch_size=batch_size,
+            batch_tokens=batch_tokens,
+            enforce=enforce,
+        )
+        self.glossary = load_glossary(glossary, use_default_glossary)
+        self._engine: Optional["Engine"] = None
+
+    # --- engine ---------------------------------------------------------------------------------
+
+    @property
+    def engine(self) -> "Engine":
+        """The loaded engine (loaded on first access)."""
+        if self._engine is None:
+            from kkaligner.engines import load_engine
+
+            self._engine = load_engine(self.engine_name, self.model, device=self.device, **self.engine_options)
+        return self._engine
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.close()
+            self._engine = None
+
+    def __enter__(self) -> "Translator":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- steps ----------------------------------------------------------------------------------
+
+    def hypotheses(
+        self,
+        texts: Sequence[str],
+        constraints: Sequence[Sequence[Constraint]],
+        progress: Optional[Callable[[int], None]] = None,
+    ) -> list[list[Hypothesis]]:
+        """Map normalized sentence texts (and their constraints) to n-best hypotheses.
+
+        The single place where sentences reach the model: identical (text, constraints) pairs are
+        translated once; a translation memory wraps ``self.engine`` behind this call.
+        """
+        keys = [(t, tuple(c)) for t, c in zip(texts, constraints)]
+        unique = list(dict.fromkeys(keys))
+        if len(unique) < len(keys) and progress is not None:
+            # progress counts input sentences; credit the duplicates up front.
+            progress(len(keys) - len(unique))
+        results = self.engine.translate(
+            [t for t, _ in unique],
+            self.source_lang,
+            self.target_lang,
+            self.options,
+            constraints=[list(c) for _, c in unique] if self.enforce else None,
+            progress=progress,
+        )
+        by_key = dict(zip(unique, results))
+        return [by_key[k] for k in keys]
+
+    def _glossary_hash(self) -> str:
+        g = self.glossary
+        if g is None or len(g) == 0:
+            return "none"
+        return str(getattr(g, "hash", "none"))
+
+    def signature(self) -> Signature:
+        from kkaligner import __version__
+
+        engine = self.engine
+        return Signature(
+            kkaligner=__version__,
+            engine=engine.name,
+            model=engine.model_id,
+            revision=engine.revision or "local",
+            source_lang=self.source_lang,
+            target_lang=self.target_lang,
+            beam=self.options.beam_size,
+            max_length=self.options.max_length,
+            enforce=self.enforce,
+            splitter=_splitter_version(),
+            glossary=self._glossary_hash(),
+        )
+
+    @contextmanager
+    def _progress(self, total: int) -> Iterator[Optional[Callable[[int], None]]]:
+        if callable(self.progress):
+            done = 0
+            report = self.progress
+
+            def step(n: int) -> None:
+                nonlocal done
+                done += n
+                report(done, total)
+
+            yield step
+            return
+        if not self.progress or total <= PROGRESS_MIN_BATCHES * self.options.batch_size or not sys.stderr.isatty():
+            yield None
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        with Progress(
+            TextColumn("translating"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        ) as bar:
+            task = bar.add_task("translate", total=total)
+            yield lambda n: bar.advance(task, n)
+
+    # --- public API -----------------------------------------------------------------------------
+
+    def translate(self, text: str) -> Draft:
+        """Translate a document; the Draft keeps its layout, sentences, term uses and findings."""
+        if not isinstance(text, str):
+            raise UsageError(f"translate() takes text (str), not {type(text).__name__}. Use translate_file() for paths.")
+        from kkaligner.enforce import finalize, plan
+
+        segments = _segment(text, self.source_lang)
+        # Glossary matches and checks work on the sentence as written (their spans index
+        # Sentence.source); the engine sees it with hard line breaks collapsed.
+        sources = [s.text for s in segments]
+        plans = plan(sources, self.glossary, self.source_lang, self.target_lang)
+        if segments:
+            with self._progress(len(sources)) as progress:
+                hyps = self.hypotheses([normalize(s) for s in sources], [p.constraints for p in plans], progress)
+        else:
+            hyps = []
+        outcomes = finalize(
+            plans, hyps, source_lang=self.source_lang, target_lang=self.target_lang, glossary=self.glossary
+        )
+        sentences = tuple(
+            Sentence(
+                index=i,
+                source=seg.text,
+                target=out.target,
+                start=seg.start,
+                end=seg.end,
+                paragraph=seg.paragraph,
+                terms=out.terms,
+                score=out.score,
+            )
+            for i, (seg, out) in enumerate(zip(segments, outcomes))
+        )
+        findings: list[Finding] = []
+        for i, out in enumerate(outcomes):
+            findings += [f if f.sentence is not None else dataclasses.replace(f, sentence=i) for f in out.findings]
+        findings += self._check(sources, [s.target for s in sentences])
+        return Draft(
+            source_text=text,
+            sentences=sentences,
+            separators=separators(text, segments),
+            signature=self.signature(),
+            findings=tuple(findings),
+            source_lang=self.source_lang,
+            target_lang=self.target_lang,
+        )
+
+    def _check(self, sources: Sequence[str], targets: Sequence[str]) -> list[Finding]:
+        if not sources:
+            return []
+        try:  # transitional: the checks package is being written
+            from kkaligner.checks import check
+        except ImportError:
+            return []
+
+        return list(
+            check(sources, targets, glossary=self.glossary, source_lang=self.source_lang, target_lang=self.target_lang)
+        )
+
+    def translate_file(self, path: Union[str, Path]) -> Draft:
+        """Translate a UTF-8 file (``-`` for standard input)."""
+        from kkaligner.io import read_text
+
+        return self.translate(read_text(path))
+
+    def __repr__(self) -> str:
+        return (
+            f"Translator(model={self.model!r}, engine={self.engine_name!r}, "
+            f"{self.source_lang}->{self.target_lang}, beam={self.options.beam_size})"
+        )
+
+
+def translate(text: str, **kwargs: Any) -> Draft:
+    """Translate one document with a fresh Translator (see ``Translator`` for the keyword arguments)."""
+    with Translator(**kwargs) as translator:
+        return translator.translate(text)
+
+
+__all__ = ["Translator", "translate", "normalize", "separators", "load_glossary", "DEFAULT_MODEL"]

@@ -1,0 +1,42 @@
+"""`import kkaligner` and `kkalign --help` must not import torch or transformers (measured with -X importtime)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("torch", "transformers", "ctranslate2", "sentencepiece", "tokenizers")
+
+
+def _imported(code: list[str]) -> set[str]:
+    """Top-level packages imported by ``python -X importtime <code>`` (parsed from its stderr)."""
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", *code], capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    names = set()
+    for line in proc.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            name = line.rsplit("|", 1)[1].strip()
+            if name and name != "imported package":
+                names.add(name.split(".")[0])
+    assert "kkaligner" in names  # the parse works: a test that cannot fail is a defect
+    return names
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        ["-c", "import kkaligner"],
+        ["-c", "import kkaligner; kkaligner.Translator; kkaligner.Draft"],
+        ["-m", "kkaligner", "--help"],
+        ["-m", "kkaligner", "translate", "--help"],
+        ["-m", "kkaligner", "models", "--help"],
+    ],
+    ids=["import", "api-names", "help", "translate-help", "models-help"],
+)
+def test_no_heavy_imports(code):
+    heavy = _imported(code) & set(HEAVY)
+    assert not heavy, f"{' '.join(code)} imported {sorted(heavy)}"
