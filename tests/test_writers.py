@@ -13,14 +13,13 @@ import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from writers_drafts import SRC, TGT, drafts, empty_draft, rich_draft
 
 from kkaligner import writers
 from kkaligner.errors import InputError, UsageError
 from kkaligner.types import Draft
 from kkaligner.writers import glossary_tsv, html, json, tmx, tsv, xliff
 from kkaligner.writers._common import XML_INVALID
-
-from writers_drafts import SRC, TGT, drafts, empty_draft, rich_draft
 
 EMPTIES = [empty_draft(), empty_draft("\n  \n")]
 X = "{urn:oasis:names:tc:xliff:document:2.0}"

@@ -1,8 +1,8 @@
 """Output writers: a Draft in, a text file out.
 
 Each format is one module with ``render(draft) -> str``; ``FORMATS`` maps its name to that function
-and ``SUFFIXES`` the file suffixes that select it. ``write`` picks the format (given, or guessed from
-the path's suffix) and writes atomically (temporary file + rename), or to standard output for
+and ``SUFFIXES`` the file suffixes that select it. ``write`` picks the format (given, or guessed
+from the path's suffix) and writes atomically (temporary file + rename), or to standard output for
 ``None`` / ``"-"``. ``write_applied_terms`` exports the glossary entries a draft applied as an
 OmegaT tab-separated glossary.
 

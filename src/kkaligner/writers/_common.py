@@ -21,7 +21,7 @@ XML_INVALID = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010fff
 
 
 def clamp(span: Optional[Span], length: int) -> Optional[Span]:
-    """``span`` if it is a valid ``(start, end)`` into a text of ``length`` code points, else None."""
+    """``span`` if it is a valid ``(start, end)`` into a text of ``length`` code points, or None."""
     if span is None:
         return None
     try:

@@ -23,7 +23,7 @@ def _field(text: str) -> str:
 
 
 def applied_terms(draft: Draft) -> list[tuple[Term, int]]:
-    """Entries whose rendering stands in the draft, each with how many times, in order of first use."""
+    """Entries whose rendering stands in the draft, with how many times, in order of first use."""
     counts: dict[tuple, list] = {}
     for _, use in term_uses(draft):
         if use.status in PRESENT_STATUSES:
@@ -40,5 +40,6 @@ def render(draft: Draft) -> str:
     for term, n in applied_terms(draft):
         comment = [d for d in (term.kind, term.note) if d]
         comment.append(f"used {n}x")
-        lines.append("\t".join(_field(x) for x in (term.source, rendering(term), "; ".join(comment))))
+        fields = (term.source, rendering(term), "; ".join(comment))
+        lines.append("\t".join(_field(x) for x in fields))
     return "\n".join(lines) + "\n"

@@ -1,16 +1,16 @@
 """HTML writer: one self-contained review page.
 
-No network and no external assets: CSS and a few lines of JS are inline, and a Content-Security-Policy
-forbids loading anything else. The page shows a summary (sentences, term uses by status, findings by
-severity), the list of findings (each linking to its row), and source and draft side by side, one
+No network and no external assets: CSS and a few lines of JS are inline, and a
+Content-Security-Policy forbids loading anything else. The page shows a summary (sentences, term
+uses by status, findings by severity), the list of findings (each linking to its row), and source and draft side by side, one
 table row a sentence (``id="s-<index>"``). Glossary terms are ``<mark class="term">`` on both sides
 at their spans, with the entry in ``title`` (``source → target (kind; note)``); findings with spans
 are ``<span class="hit">``. The signature is in the footer.
 
 Every text is escaped. Each cell carries ``dir="auto"`` (so it is a bidi isolate: right-to-left
 text or stray RLM/RLO marks inside cannot reorder the page), and other user text sits in ``<bdi>``.
-Each highlight carries ``data-from``/``data-to``: its offsets in code points within the cell text, so
-a test (or a script) can check that it lines up with the span it shows. Where annotations cross
+Each highlight carries ``data-from``/``data-to``: its offsets in code points within the cell text,
+so a test (or a script) can check that it lines up with the span it shows. Where annotations cross
 (a term half inside a finding), the later one is split into several elements with the same
 ``data-use`` / ``data-finding``.
 """
@@ -124,10 +124,11 @@ h1{font-size:1.3rem;margin:1rem 0 .3rem}h2{font-size:1.1rem;margin:1rem 0 .3rem}
 table.pairs{border-collapse:collapse;width:100%;table-layout:fixed}
 table.pairs th,table.pairs td{border-bottom:1px solid var(--line);padding:.35rem .5rem;
   vertical-align:top;text-align:start;overflow-wrap:anywhere}
-table.pairs td.src,table.pairs td.tgt{white-space:pre-wrap;unicode-bidi:isolate}
+table.pairs td.src,table.pairs td.tgt{white-space:pre-wrap;unicode-bidi:isolate;tab-size:4}
 col.idx{width:3.5rem}col.notes{width:11rem}
 tr.para-start>*{border-top:2px solid #999}
-tr.has-error>th{box-shadow:inset 4px 0 var(--err)}tr.has-warning>th{box-shadow:inset 4px 0 var(--warn)}
+tr.has-error>th{box-shadow:inset 4px 0 var(--err)}
+tr.has-warning>th{box-shadow:inset 4px 0 var(--warn)}
 tr:target{background:#fffbe0}
 mark.term{background:#dff3df;border-radius:2px;padding:0}
 mark.term.st-forced{background:#d8e8fb}
@@ -145,7 +146,8 @@ footer{margin:1.5rem 0;color:#555;font-size:.85em;overflow-wrap:anywhere}
 
 # Hovering a term shows its counterpart on the other side; the checkbox hides rows without findings.
 _JS = """
-document.addEventListener('mouseover',function(e){var m=e.target.closest&&e.target.closest('mark.term');
+document.addEventListener('mouseover',function(e){
+var m=e.target.closest&&e.target.closest('mark.term');
 document.querySelectorAll('mark.term.pair').forEach(function(x){x.classList.remove('pair')});
 if(m){document.querySelectorAll('mark.term[data-use="'+m.dataset.use+'"]').forEach(function(x){x.classList.add('pair')})}});
 var cb=document.getElementById('only-findings');if(cb){cb.addEventListener('change',function(){
@@ -188,7 +190,9 @@ def _findings_html(draft: Draft, rows: set[int]) -> str:
             where = "document"
         else:
             where = f"sentence {f.sentence} (not in this draft)"
-        suggestion = (f' → <q><bdi>{_esc(f.suggestion)}</bdi></q>' if f.suggestion is not None else "")
+        suggestion = ""
+        if f.suggestion is not None:
+            suggestion = f" → <q><bdi>{_esc(f.suggestion)}</bdi></q>"
         items.append(
             f'<li id="f-{i}" class="finding sev-{_esc(f.severity)}">'
             f'<span class="badge sev-{_esc(f.severity)}">{_esc(f.severity)}</span> {where} '
@@ -224,7 +228,8 @@ def render(draft: Draft, title: Optional[str] = None) -> str:
         )
         body.append(
             f'<tr id="s-{s.index}" class="{" ".join(classes)}" data-index="{s.index}" '
-            f'data-paragraph="{s.paragraph}"><th scope="row"><a href="#s-{s.index}">{s.index}</a></th>'
+            f'data-paragraph="{s.paragraph}">'
+            f'<th scope="row"><a href="#s-{s.index}">{s.index}</a></th>'
             f'<td class="src" lang="{src}" dir="auto">{_cell(s, "src", found)}</td>'
             f'<td class="tgt" lang="{tgt}" dir="auto">{_cell(s, "tgt", found)}</td>'
             f'<td class="notes">{notes}</td></tr>'
@@ -242,11 +247,13 @@ def render(draft: Draft, title: Optional[str] = None) -> str:
         f"<header><h1>{_esc(page_title)}</h1>{_summary_html(draft)}</header>\n"
         f"{_findings_html(draft, rows)}\n"
         '<main><table class="pairs" id="pairs">'
-        '<colgroup><col class="idx"><col class="src"><col class="tgt"><col class="notes"></colgroup>'
+        '<colgroup><col class="idx"><col class="src"><col class="tgt"><col class="notes">'
+        "</colgroup>"
         f'<thead><tr><th scope="col">#</th><th scope="col">Source ({src})</th>'
         f'<th scope="col">Draft ({tgt})</th><th scope="col">Findings</th></tr></thead>\n<tbody>\n'
         + "\n".join(body)
         + "\n</tbody></table></main>\n"
-        f'<footer>Signature: <code id="signature"><bdi>{_esc(str(draft.signature))}</bdi></code></footer>\n'
+        f'<footer>Signature: <code id="signature"><bdi>{_esc(str(draft.signature))}</bdi></code>'
+        "</footer>\n"
         f"<script>{_JS}</script>\n</body></html>\n"
     )

@@ -127,8 +127,8 @@ def from_dict(data: dict) -> Draft:
                          "with `--format json`.")
     major = str(data["schema_version"]).split(".")[0]
     if major != SCHEMA_VERSION.split(".")[0]:
-        raise InputError(f"JSON draft has schema_version {data['schema_version']!r}; this kkaligner "
-                         f"reads {SCHEMA_VERSION!r}. Write it again with this version.")
+        raise InputError(f"JSON draft has schema_version {data['schema_version']!r}; this "
+                         f"kkaligner reads {SCHEMA_VERSION!r}. Write it again with this version.")
     try:
         uses: dict[int, list] = {}
         for m in data["matches"]:

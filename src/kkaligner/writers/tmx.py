@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ET
 
 from kkaligner import __version__
 from kkaligner.types import Draft, Finding
-from kkaligner.writers._common import XML_INVALID, indent, signature_items, serialize
+from kkaligner.writers._common import XML_INVALID, indent, serialize, signature_items
 
 _LEAVES = ("seg", "note", "prop")
 

@@ -7,7 +7,7 @@ Layout (UTF-8, LF line ends)::
     index<TAB>source<TAB>draft<TAB>findings      <- header row
     0<TAB>...<TAB>...<TAB>missing-term,number-mismatch
 
-Lines starting with ``#`` are comments (pandas: ``comment="#"``; most tools: skip them). ``index``
+Lines starting with ``#`` are comments; they come only before the header row. ``index``
 is the 0-based sentence index; ``findings`` lists the codes of the sentence's findings, most severe
 first, comma-separated. Tabs, line breaks and backslashes inside a field are written as ``\\t``,
 ``\\n``, ``\\r`` and ``\\\\`` (the convention of PostgreSQL's text COPY format and of "linear TSV"),
@@ -21,12 +21,13 @@ from kkaligner.writers._common import severity_rank
 
 HEADER = ("index", "source", "draft", "findings")
 
-_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 _UNESCAPES = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
 
 
 def escape(field: str) -> str:
-    return "".join(_ESCAPES.get(ch, ch) for ch in field)
+    # the backslash first, so that the escapes added after are not doubled
+    return (field.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+            .replace("\r", "\\r"))
 
 
 def unescape(field: str) -> str:
@@ -49,9 +50,8 @@ def render(draft: Draft) -> str:
     for finding in sorted(draft.findings, key=lambda f: severity_rank(f.severity)):
         if finding.sentence not in rows:  # document-level (or pointing at no row): keep it
             where = "" if finding.sentence is None else f" (sentence {finding.sentence})"
-            lines.append(
-                "# finding: " + escape(f"{finding.severity} {finding.code}{where}: {finding.message}")
-            )
+            note = f"{finding.severity} {finding.code}{where}: {finding.message}"
+            lines.append("# finding: " + escape(note))
         else:
             codes.setdefault(finding.sentence, [])
             if finding.code not in codes[finding.sentence]:

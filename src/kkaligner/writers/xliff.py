@@ -15,8 +15,8 @@ Structure (core namespace ``urn:oasis:names:tc:xliff:document:2.0``, which XLIFF
 
 Characters that XML 1.0 cannot hold (most C0 controls) are written as ``<cp hex="…"/>`` in
 ``<source>``/``<target>``, as XLIFF 2 prescribes (notes, glossary entries and attributes cannot hold
-``<cp/>``: there they become U+FFFD); carriage returns as ``&#13;`` so that parsers keep them. An empty document gives one
-empty paragraph group (a ``<file>`` needs at least one child).
+``<cp/>``: there they become U+FFFD); carriage returns as ``&#13;`` so that parsers keep them. An
+empty document gives one empty paragraph group (a ``<file>`` needs at least one child).
 """
 
 from __future__ import annotations
