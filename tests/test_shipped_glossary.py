@@ -339,3 +339,7 @@ def test_loads_through_the_package_loader(rows):
     assert "Baykonur" in by_src["Байқоңыр"].forbidden
     assert by_src["Бәйтерек"].case_sensitive is True
     assert by_src["NASA"].dnt is True
+    assert [str(issue) for issue in glossary.lint()] == []
+    default = getattr(Glossary, "default", None)
+    if default is not None:  # the package reaches the same file through its data symlink
+        assert len(default()) == len(rows)
