@@ -74,8 +74,8 @@ PRESS_FORMS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "CI": ("Ivory Coast", ("Côte d'Ivoire", "Cote d'Ivoire"),
            "press usage Ivory Coast; CLDR Côte d’Ivoire"),
     "CD": ("Democratic Republic of the Congo", ("DR Congo", "DRC"),
-           "Kazakh CLDR name is bare Конго; in Kazakh news it may also mean the Republic of the "
-           "Congo (Конго-Браззавиль): check the context"),
+           ("Kazakh CLDR name is bare Конго; in Kazakh news it may also mean the Republic of the "
+            "Congo (Конго-Браззавиль): check the context")),
     "CG": ("Republic of the Congo", ("Congo-Brazzaville",), "CLDR English Congo - Brazzaville"),
     "HK": ("Hong Kong", (), "CLDR adds SAR China; Kazakh press also writes Гонконг"),
     "MO": ("Macau", ("Macao",), "press usage Macau; CLDR Macao SAR China"),
