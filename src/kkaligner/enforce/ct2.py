@@ -1,0 +1,349 @@
+"""Glossary enforcement for CTranslate2: suppress forbidden variants, force missing terms by prefix.
+
+CTranslate2 has no logits processors, but it can decode from a given ``target_prefix``, ban token
+sequences (``suppress_sequences``), return n-best lists and cross-attention. For a batch:
+
+1. decode with the forbidden variants suppressed, the n-best list and attention;
+2. a sentence whose hypotheses already contain every required rendering is done;
+3. otherwise take its best hypothesis, find where the first missing term belongs (the target
+   position that attends most to the term's source words), and decode again from
+   ``target_prefix`` = the tokens before that position + the rendering's tokens: the model writes
+   the rest of the sentence around the forced term;
+4. repeat for the next missing term, at most ``MAX_ROUNDS`` times; sentences of one round are
+   decoded together. A rendering the tokenizer cannot spell, or whose source words cannot be
+   located, is recorded with ``tokens.record_unforceable`` for ``finalize`` to flag.
+
+Token logic (which sequences spell a rendering or a forbidden variant) is shared with the
+transformers engine through ``kkaligner.enforce.tokens``; here tokens are piece strings.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from kkaligner.engines.base import DecodeOptions
+from kkaligner.enforce import satisfies
+from kkaligner.enforce import tokens as tk
+from kkaligner.types import Constraint, Hypothesis
+
+MAX_ROUNDS = 4
+"""Prefix-forcing retries per batch (each forces one more missing term per sentence)."""
+
+NBEST = 4
+"""Hypotheses asked for (within the beam) when a sentence has constraints: a rendering the model
+already produced in its second-best hypothesis needs no forcing."""
+
+WORD_START = "\u2581"
+
+
+class Ct2Encoder:
+    """``tokens.TermEncoder`` over piece strings, for a ``Ct2Engine``'s target side."""
+
+    def __init__(self, engine) -> None:
+        self.engine = engine
+        tok = engine.tokenizer
+        self._special = set(getattr(tok, "all_special_tokens", []) or [])
+        backend = getattr(tok, "backend_tokenizer", None)
+        self._model = getattr(backend, "model", None) if backend is not None else None
+
+    def word_start(self, text: str):
+        pieces = self.engine.target_tokens(text)
+        return tuple(pieces) or None
+
+    def glued(self, text: str):
+        if self._model is None:
+            return None
+        try:
+            pieces = tuple(p.value for p in self._model.tokenize(text.replace(" ", WORD_START)))
+        except Exception:  # pragma: no cover - backend models without tokenize()
+            return None
+        return pieces or None
+
+    def decode(self, tokens) -> str:
+        return self.engine.decode_tokens([list(tokens)])[0]
+
+    def is_unknown(self, token) -> bool:
+        return token not in self.engine._vocab_set or token == getattr(self.engine.tokenizer, "unk_token", None)
+
+    def is_boundary(self, token) -> bool:
+        if token in self._special:
+            return True
+        piece = str(token).rstrip(WORD_START)
+        return not piece or not piece[-1].isalnum()
+
+
+# --- where is the term in the source? ------------------------------------------------------------
+
+
+def _word_start_at(text: str, i: int) -> bool:
+    return i == 0 or not text[i - 1].isalnum()
+
+
+def source_spans(source: str, lemma: str) -> list[tuple[int, int]]:
+    """Character spans of ``lemma``'s occurrences in ``source``, inflected forms included.
+
+    Kazakh inflection appends suffixes and may voice a stem-final consonant (кітап → кітабы), so
+    the lemma is searched first whole, then by ever shorter prefixes (down to 60% of it, at least
+    three letters), always at a word start; a span runs to the end of the word it starts.
+    """
+    lemma = lemma.strip()
+    if not lemma:
+        return []
+    low = source.casefold()
+    target = lemma.casefold()
+    shortest = min(len(target), max(3, math.ceil(0.6 * len(target))))
+    for n in range(len(target), shortest - 1, -1):
+        stem = target[:n]
+        spans = []
+        for m in re.finditer(re.escape(stem), low):
+            if not _word_start_at(low, m.start()):
+                continue
+            end = m.end()
+            while end < len(source) and (source[end].isalnum() or source[end] in "-'’"):
+                end += 1
+            spans.append((m.start(), end))
+        if spans:
+            return spans
+    return []
+
+
+def piece_offsets(source: str, pieces: Sequence[str], special: set) -> list[Optional[tuple[int, int]]]:
+    """Approximate character span of each source piece (None for special tokens).
+
+    Pieces are found in order in ``source``; a piece that cannot be found (normalised text,
+    ``<unk>``) gets an empty span at the cursor.
+    """
+    spans: list[Optional[tuple[int, int]]] = []
+    cursor = 0
+    for piece in pieces:
+        if piece in special:
+            spans.append(None)
+            continue
+        text = piece.replace(WORD_START, " ").strip()
+        pos = source.find(text, cursor, cursor + len(text) + 8) if text else -1
+        if pos >= 0:
+            spans.append((pos, pos + len(text)))
+            cursor = pos + len(text)
+        else:
+            spans.append((cursor, cursor))
+    return spans
+
+
+def source_token_indices(
+    source: str, pieces: Sequence[str], special: set, constraint: Constraint, occurrence: int = 0
+) -> list[int]:
+    """Indices of the source pieces that spell ``constraint``'s term (its ``occurrence``-th match)."""
+    lemmas = []
+    if constraint.term is not None:
+        lemmas.append(constraint.term.source)
+    lemmas.extend(constraint.options)  # names kept as they are (DNT, Latin-script names)
+    for lemma in lemmas:
+        spans = source_spans(source, lemma)
+        if spans:
+            start, end = spans[min(occurrence, len(spans) - 1)]
+            offsets = piece_offsets(source, pieces, special)
+            return [i for i, sp in enumerate(offsets) if sp is not None and sp[0] < end and sp[1] > start]
+    return []
+
+
+# --- the forcing loop -----------------------------------------------------------------------------
+
+
+@dataclass
+class _State:
+    """One sentence being enforced."""
+
+    index: int
+    source: str
+    pieces: list[str]
+    constraints: list[Constraint]
+    sent: tk.SentenceTokens
+    suppress: tuple[tuple[str, ...], ...]
+    candidates: list[tuple[list[str], Hypothesis]] = field(default_factory=list)
+    best_tokens: list[str] = field(default_factory=list)
+    best_attention: Optional[list] = None
+    locked: int = 0
+    prefix: list[str] = field(default_factory=list)
+    given_up: set = field(default_factory=set)
+    rounds: int = 0
+
+    def satisfied(self, text: str) -> int:
+        return sum(satisfies(text, c) is not None for c in self.constraints)
+
+    def unmet(self, text: str) -> list[int]:
+        """Forceable terms (indices into ``sent.terms``) none of whose options is in ``text``."""
+        out = []
+        for ti, term in enumerate(self.sent.terms):
+            if not term.forceable or ti in self.given_up:
+                continue
+            if satisfies(text, term.constraint) is None:
+                out.append(ti)
+        return out
+
+
+def _suppress_sequences(sent: tk.SentenceTokens) -> tuple[tuple[str, ...], ...]:
+    seqs = [(t,) for t in sent.ban_always]
+    seqs += [tuple(head) + (last,) for head, lasts in sent.bans.items() for last in lasts]
+    return tuple(sorted(set(seqs)))
+
+
+def _decode_groups(engine, states: Sequence[_State], options: DecodeOptions, nbest: int):
+    """Decode every state from its prefix, grouped by suppress set (a batch-wide ct2 argument)."""
+    groups: dict[tuple, list[_State]] = {}
+    for st in states:
+        groups.setdefault(st.suppress, []).append(st)
+    out = {}
+    for suppress, members in groups.items():
+        results = engine.decode(
+            [st.pieces for st in members],
+            [st.prefix for st in members],
+            options,
+            num_hypotheses=nbest,
+            suppress=suppress,
+            attention=any(st.sent.terms for st in members),
+        )
+        for st, res in zip(members, results):
+            out[st.index] = res
+    return out
+
+
+def _absorb(engine, st: _State, result) -> None:
+    """Add a decode result's hypotheses to the candidates; the best becomes the base to force on."""
+    hyps = engine.hypotheses(result)
+    attention = list(getattr(result, "attention", None) or [])
+    ranked = []
+    for k, (tokens, hyp) in enumerate(zip(result.hypotheses, hyps)):
+        st.candidates.append((list(tokens), hyp))
+        ranked.append((-st.satisfied(hyp.text), k, list(tokens), attention[k] if k < len(attention) else None))
+    ranked.sort(key=lambda r: (r[0], r[1]))
+    _, _, st.best_tokens, st.best_attention = ranked[0]
+
+
+def _force_position(st: _State, term_index: int, special: set, occurrence: int) -> Optional[int]:
+    """Target position where the term belongs in the best hypothesis, from attention."""
+    term = st.sent.terms[term_index]
+    tokens, attention = st.best_tokens, st.best_attention
+    lo = max(st.locked, 0)
+    if len(tokens) <= lo:
+        return lo
+    src_idx = source_token_indices(st.source, st.pieces, special, term.constraint, occurrence)
+    position = None
+    if src_idx and attention:
+        best = -1.0
+        for t in range(lo, min(len(tokens), len(attention))):
+            row = attention[t]
+            weight = sum(row[s] for s in src_idx if s < len(row))
+            if weight > best:
+                best, position = weight, t
+    if position is None and term.variant_starts:
+        # No attention to go by: where the model began a forbidden variant is where the term belongs.
+        position = next((t for t in range(lo, len(tokens)) if tokens[t] in term.variant_starts), None)
+    if position is None:
+        return None
+    # Force at a word start: the rendering replaces the whole word the model began there.
+    while position > lo and not tokens[position].startswith(WORD_START) and tokens[position] not in special:
+        position -= 1
+    return position
+
+
+def translate_enforced(
+    engine,
+    source_pieces: Sequence[Sequence[str]],
+    sources: Sequence[str],
+    constraints: Sequence[Sequence[Constraint]],
+    prefix: Sequence[str],
+    options: DecodeOptions,
+    *,
+    max_rounds: int = MAX_ROUNDS,
+) -> list[list[Hypothesis]]:
+    """Translate one batch honouring ``constraints``; return each sentence's hypotheses, best first.
+
+    Hypotheses are ordered by how many constraints they satisfy, then by the model's order, and
+    cut to ``options.num_hypotheses``.
+    """
+    encoder = Ct2Encoder(engine)
+    special = set(encoder._special) | set(prefix)
+    states = []
+    for i, (pieces, source, cons) in enumerate(zip(source_pieces, sources, constraints)):
+        cons = list(cons)
+        sent = tk.compile_sentence(encoder, cons) if cons else tk.SentenceTokens(terms=[])
+        for term in sent.terms:
+            if not term.forceable:
+                for ci in term.indices:
+                    tk.record_unforceable(cons[ci])
+        states.append(
+            _State(
+                index=i,
+                source=source,
+                pieces=list(pieces),
+                constraints=cons,
+                sent=sent,
+                suppress=_suppress_sequences(sent),
+                locked=len(prefix),
+                prefix=list(prefix),
+            )
+        )
+    beam = max(1, options.beam_size)
+    nbest = max(options.num_hypotheses, min(NBEST, beam))
+    results = _decode_groups(engine, states, options, nbest)
+    for st in states:
+        _absorb(engine, st, results[st.index])
+
+    pending = [st for st in states if st.sent.terms]
+    for _ in range(max_rounds):
+        round_states = []
+        for st in pending:
+            best_text = engine.decode_tokens([st.best_tokens])[0]
+            # Done when some candidate already satisfies every constraint.
+            if any(st.satisfied(h.text) == len(st.constraints) for _, h in st.candidates):
+                continue
+            unmet = st.unmet(best_text)
+            if not unmet:
+                continue
+            choice = None
+            for ti in unmet:
+                occurrence = 0  # the first occurrence in the source that is still missing
+                pos = _force_position(st, ti, special, occurrence)
+                if pos is None:
+                    st.given_up.add(ti)
+                    for ci in st.sent.terms[ti].indices:
+                        tk.record_unforceable(st.constraints[ci])
+                    continue
+                if choice is None or pos < choice[1]:
+                    choice = (ti, pos)
+            if choice is None:
+                continue
+            ti, pos = choice
+            forced = list(st.best_tokens[:pos]) + list(st.sent.terms[ti].starts[0])
+            if forced == st.prefix:  # forcing again would decode the same thing
+                st.given_up.add(ti)
+                continue
+            st.prefix = forced
+            st.locked = len(forced)
+            st.rounds += 1
+            round_states.append(st)
+        if not round_states:
+            break
+        results = _decode_groups(engine, round_states, options, nbest)
+        for st in round_states:
+            _absorb(engine, st, results[st.index])
+        pending = round_states
+
+    out = []
+    for st in states:
+        seen = set()
+        ranked = []
+        for k, (_, hyp) in enumerate(st.candidates):
+            if hyp.text in seen:
+                continue
+            seen.add(hyp.text)
+            ranked.append((-st.satisfied(hyp.text), k, hyp))
+        ranked.sort(key=lambda r: (r[0], r[1]))
+        out.append([h for _, _, h in ranked[: max(1, options.num_hypotheses)]])
+    return out
+
+
+__all__ = ["Ct2Encoder", "translate_enforced", "source_spans", "piece_offsets", "source_token_indices"]

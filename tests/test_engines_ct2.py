@@ -1,0 +1,350 @@
+"""The CTranslate2 engine on the tiny models: same ids as transformers, conversion cache, enforcement."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("ctranslate2")
+
+from kkaligner.engines.base import DecodeOptions, Engine  # noqa: E402
+from kkaligner.enforce import satisfies  # noqa: E402
+from kkaligner.errors import EngineError, UsageError  # noqa: E402
+from kkaligner.types import Constraint, Term  # noqa: E402
+
+KK = [
+    "Ресей президенті Владимир Путин Қазақстан.",
+    "Бәйтерек зымыран кешенін Байқоңырда атауды ұсынды Роскосмос Астана жоба бюджеті.",
+    "Мәскеу көрмесін аралап",
+]
+GREEDY = DecodeOptions(beam_size=1, max_length=16)
+
+
+@pytest.fixture(scope="module")
+def ct2_cache(tmp_path_factory):
+    return tmp_path_factory.mktemp("ct2-cache")
+
+
+def _engine(model_dir, cache, compute="float32", **kw):
+    from kkaligner.engines.ct2 import Ct2Engine
+
+    messages = []
+    engine = Ct2Engine(str(model_dir), device="cpu", compute_type=compute, cache_dir=cache,
+                       status=messages.append, intra_threads=1, **kw)
+    return engine, messages
+
+
+@pytest.fixture(scope="module")
+def nllb(tiny_nllb_dir, ct2_cache):
+    engine, _ = _engine(tiny_nllb_dir, ct2_cache)
+    yield engine
+    engine.close()
+
+
+@pytest.fixture(scope="module")
+def marian(tiny_marian_dir, ct2_cache):
+    engine, _ = _engine(tiny_marian_dir, ct2_cache)
+    yield engine
+    engine.close()
+
+
+def _hf_greedy_ids(model_dir, texts, family, max_new_tokens):
+    import torch
+    from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
+    tok = AutoTokenizer.from_pretrained(str(model_dir))
+    model = AutoModelForSeq2SeqLM.from_pretrained(str(model_dir)).eval()
+    kwargs = {}
+    if family == "nllb":
+        tok.src_lang = "kaz_Cyrl"
+        kwargs["forced_bos_token_id"] = tok.convert_tokens_to_ids("eng_Latn")
+    out = []
+    for text in texts:  # one at a time: no padding, so nothing but the decoder can differ
+        enc = tok([text], return_tensors="pt")
+        with torch.inference_mode():
+            ids = model.generate(**enc, num_beams=1, do_sample=False, max_new_tokens=max_new_tokens, **kwargs)
+        seq = ids[0].tolist()[1:]  # drop the decoder start token
+        while seq and seq[-1] == tok.pad_token_id:
+            seq.pop()
+        out.append(seq)
+    return out
+
+
+@pytest.mark.parametrize("family", ["nllb", "marian"])
+def test_greedy_ids_equal_transformers_float32(family, request):
+    engine = request.getfixturevalue(family)
+    model_dir = request.getfixturevalue(f"tiny_{family}_dir")
+    expected = _hf_greedy_ids(model_dir, KK, family, GREEDY.max_length)
+    source, prefix = engine.encode(KK, "kk", "en")
+    assert prefix == (["eng_Latn"] if family == "nllb" else [])
+    results = engine.decode(source, [prefix] * len(KK), GREEDY)
+    got = [engine.tokenizer.convert_tokens_to_ids(r.hypotheses[0]) for r in results]
+    eos = engine.tokenizer.eos_token_id
+    # CTranslate2 leaves the end token out; transformers keeps it.
+    expected = [e[:-1] if e and e[-1] == eos else e for e in expected]
+    assert got == expected
+
+
+def test_texts_equal_the_transformers_engine(nllb, tiny_nllb_dir):
+    from kkaligner.engines.transformers import TransformersEngine
+
+    hf = TransformersEngine(str(tiny_nllb_dir), device="cpu")
+    try:
+        expected = hf.translate(KK, "kk", "en", GREEDY)
+    finally:
+        hf.close()
+    got = nllb.translate(KK, "kk", "en", GREEDY)
+    assert [h[0].text for h in got] == [h[0].text for h in expected]
+
+
+def test_is_an_engine_with_identity(nllb, tiny_nllb_dir):
+    assert isinstance(nllb, Engine)
+    assert nllb.name == "ct2" and nllb.device == "cpu" and nllb.compute_type == "float32"
+    assert nllb.model_id == str(Path(tiny_nllb_dir).resolve()) and nllb.revision == "local"
+
+
+def test_language_codes_follow_the_direction(nllb):
+    source, prefix = nllb.encode(["Russian president"], "en", "kk")
+    assert source[0][0] == "eng_Latn" and source[0][-1] == "</s>" and prefix == ["kaz_Cyrl"]
+    with pytest.raises(UsageError, match="no language code"):
+        nllb.translate(["x"], "kk", "xx")
+
+
+def test_batching_order_progress_and_empty(nllb):
+    texts = [KK[1], "", KK[0], KK[2] * 3, KK[0]]
+    done = []
+    options = replace(GREEDY, batch_size=2, batch_tokens=40)
+    out = nllb.translate(texts, "kk", "en", options, progress=done.append)
+    assert len(out) == len(texts) and sum(done) == len(texts)
+    assert out[1][0].text == ""
+    one_by_one = [nllb.translate([t], "kk", "en", GREEDY)[0][0].text for t in texts]
+    assert [h[0].text for h in out] == one_by_one
+    assert nllb.translate([], "kk", "en") == []
+
+
+def test_token_budget_batches():
+    from kkaligner.engines.ct2 import _batches
+
+    lengths = [5, 30, 7, 12, 30, 1, 100]
+    batches = _batches(lengths, batch_size=3, batch_tokens=60)
+    assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
+    for b in batches:
+        assert len(b) <= 3
+        assert len(b) == 1 or len(b) * max(lengths[i] for i in b) <= 60
+    flat = [lengths[i] for b in batches for i in b]
+    assert flat == sorted(flat)  # sorted by length: little padding
+
+
+def test_beam_nbest_and_scores(nllb):
+    options = DecodeOptions(beam_size=4, num_hypotheses=3, max_length=12)
+    out = nllb.translate(KK[:2], "kk", "en", options)
+    for hyps in out:
+        assert len(hyps) == 3
+        assert len({h.text for h in hyps}) == 3
+        assert [h.score for h in hyps] == sorted((h.score for h in hyps), reverse=True)
+
+
+def test_min_new_tokens_fixes_the_length(nllb):
+    options = DecodeOptions(beam_size=2, max_length=10, min_new_tokens=10)
+    source, prefix = nllb.encode(KK, "kk", "en")
+    for r in nllb.decode(source, [prefix] * len(KK), options):
+        assert len(r.hypotheses[0]) == 10  # the language code counts, as in transformers
+
+
+# --- conversion cache ---------------------------------------------------------------------------
+
+
+def test_conversion_is_cached_and_reused(tiny_marian_dir, tmp_path):
+    first, m1 = _engine(tiny_marian_dir, tmp_path)
+    folder = first.ct2_dir
+    stamp = (folder / "model.bin").stat().st_mtime_ns
+    first.close()
+    assert any("converting" in m for m in m1) and any("converted" in m for m in m1)
+    second, m2 = _engine(tiny_marian_dir, tmp_path)
+    assert second.ct2_dir == folder and (folder / "model.bin").stat().st_mtime_ns == stamp
+    assert any("using the CTranslate2 conversion" in m for m in m2) and not any("converting" in m for m in m2)
+    second.close()
+    # Another quantization is another entry; no temporary folders are left behind.
+    third, _ = _engine(tiny_marian_dir, tmp_path, compute="int8")
+    assert third.ct2_dir != folder and third.ct2_dir.name.endswith("--int8")
+    third.close()
+    assert sorted(p.name.startswith(".") for p in tmp_path.iterdir()) == [False, False]
+
+
+def test_cache_key_has_model_revision_and_quantization(tmp_path):
+    from kkaligner.engines.ct2 import cache_key
+
+    hub = cache_key("facebook/nllb-200-distilled-600M", "f8d333a098d19b4fd9a8b18f94170487ad3f821d", "int8")
+    assert hub == "facebook--nllb-200-distilled-600M--f8d333a098d1--int8"
+    assert cache_key("facebook/nllb-200-distilled-600M", "0" * 40, "int8") != hub
+    model = tmp_path / "m"
+    model.mkdir()
+    (model / "config.json").write_text('{"a": 1}')
+    (model / "model.safetensors").write_bytes(b"x")
+    key = cache_key(str(model), "local", "int8", model)
+    assert key.endswith("--int8") and "local-" in key
+    (model / "model.safetensors").write_bytes(b"xy")  # retrained in place: a new conversion
+    assert cache_key(str(model), "local", "int8", model) != key
+
+
+def test_interrupted_or_failed_conversion_leaves_no_cache(tiny_marian_dir, tmp_path, monkeypatch):
+    import ctranslate2
+
+    def boom(self, output_dir, **kw):
+        Path(output_dir, "model.bin").write_bytes(b"half")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ctranslate2.converters.TransformersConverter, "convert", boom)
+    with pytest.raises(KeyboardInterrupt):
+        _engine(tiny_marian_dir, tmp_path)
+    assert list(tmp_path.iterdir()) == []  # neither a final folder nor a temporary one
+
+    def fail(self, output_dir, **kw):
+        raise RuntimeError("unsupported architecture")
+
+    monkeypatch.setattr(ctranslate2.converters.TransformersConverter, "convert", fail)
+    with pytest.raises(EngineError, match="converting .* failed.*unsupported architecture"):
+        _engine(tiny_marian_dir, tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_broken_cache_entry_is_converted_again(tiny_marian_dir, tmp_path):
+    from kkaligner.engines.ct2 import cache_key
+
+    key = cache_key(str(Path(tiny_marian_dir).resolve()), "local", "float32", Path(tiny_marian_dir).resolve())
+    broken = tmp_path / key
+    broken.mkdir()
+    (broken / "model.bin").write_bytes(b"truncated")  # no marker: an old interrupted copy
+    engine, messages = _engine(tiny_marian_dir, tmp_path)
+    assert any("converting" in m for m in messages)
+    assert engine.translate(KK[:1], "kk", "en", GREEDY)[0][0].text
+    engine.close()
+
+
+def test_missing_ctranslate2_says_how_to_install(monkeypatch, tiny_marian_dir):
+    from kkaligner.engines.ct2 import Ct2Engine
+
+    monkeypatch.setitem(sys.modules, "ctranslate2", None)  # import fails as if not installed
+    with pytest.raises(EngineError, match=r"pip install 'kkaligner\[fast\]'"):
+        Ct2Engine(str(tiny_marian_dir), device="cpu")
+
+
+def test_bad_compute_type_and_device(tiny_marian_dir):
+    from kkaligner.engines.ct2 import Ct2Engine
+
+    with pytest.raises(UsageError, match="int8"):
+        Ct2Engine(str(tiny_marian_dir), device="cpu", compute_type="int3")
+    with pytest.raises(UsageError, match="'cpu'"):
+        Ct2Engine(str(tiny_marian_dir), device="tpu")
+
+
+def test_registry_and_auto(tiny_marian_dir, ct2_cache):
+    from kkaligner.engines import ENGINES, auto_engine, load_engine
+    from kkaligner.engines.ct2 import Ct2Engine
+
+    if "ct2" not in ENGINES:
+        pytest.skip("ct2 not registered yet")
+    assert auto_engine() == "ct2"
+    engine = load_engine("ct2", str(tiny_marian_dir), device="cpu", compute_type="float32",
+                         cache_dir=ct2_cache, status=lambda m: None)
+    assert isinstance(engine, Ct2Engine)
+    engine.close()
+
+
+def test_loading_an_already_converted_folder(nllb, tiny_nllb_dir):
+    from kkaligner.engines.ct2 import Ct2Engine
+
+    direct = Ct2Engine(str(nllb.ct2_dir), device="cpu", compute_type="float32", tokenizer=str(tiny_nllb_dir),
+                       intra_threads=1)
+    assert direct.translate(KK, "kk", "en", GREEDY) == nllb.translate(KK, "kk", "en", GREEDY)
+    direct.close()
+
+
+# --- enforcement ----------------------------------------------------------------------------------
+
+BAIKONUR = Term(source="Байқоңыр", target="Baikonur", forbidden=("Baykonur",))
+
+
+@pytest.mark.parametrize("family", ["nllb", "marian"])
+@pytest.mark.parametrize("beam", [1, 3])
+def test_prefix_forcing_puts_the_term_in(family, beam, request):
+    engine = request.getfixturevalue(family)
+    options = DecodeOptions(beam_size=beam, max_length=20)
+    plain = engine.translate(KK, "kk", "en", options)
+    assert all(satisfies(h[0].text, Constraint(options=("Baikonur",))) is None for h in plain)
+    constraints = [[], [Constraint(options=("Baikonur",), forbidden=("Baykonur",), term=BAIKONUR)], []]
+    out = engine.translate(KK, "kk", "en", options, constraints)
+    assert satisfies(out[1][0].text, constraints[1][0]) is not None
+    assert out[0] == plain[0] and out[2] == plain[2]  # sentences without terms are untouched
+
+
+def test_two_terms_are_both_forced(nllb):
+    astana = Term(source="Астана", target="Astana")
+    constraints = [[Constraint(options=("Baikonur",), term=BAIKONUR), Constraint(options=("Astana",), term=astana)]]
+    out = nllb.translate([KK[1]], "kk", "en", DecodeOptions(beam_size=2, max_length=24), constraints)
+    text = out[0][0].text
+    assert all(satisfies(text, c) for c in constraints[0]), text
+
+
+def test_forbidden_variant_is_suppressed(nllb):
+    options = DecodeOptions(beam_size=2, max_length=16)
+    plain = nllb.translate([KK[0]], "kk", "en", options)[0][0].text
+    word = max(plain.split(), key=len)  # whatever the random model likes to write
+    term = Term(source="Ресей", target="Russia", forbidden=(word,))
+    out = nllb.translate([KK[0]], "kk", "en", options, [[Constraint(options=("Russia",), forbidden=(word,), term=term)]])
+    assert word not in out[0][0].text.split()
+
+
+def test_unforceable_rendering_is_recorded(nllb):
+    from kkaligner.enforce.tokens import was_unforceable
+
+    c = Constraint(options=("北京",), term=Term(source="Бейжің", target="北京"))
+    out = nllb.translate([KK[0]], "kk", "en", GREEDY, [[c]])
+    assert out[0][0].text and was_unforceable(c)
+
+
+def test_enforce_off_ignores_constraints(nllb):
+    constraints = [[Constraint(options=("Baikonur",), term=BAIKONUR)]]
+    options = replace(GREEDY, enforce=False)
+    assert nllb.translate([KK[1]], "kk", "en", options, constraints) == nllb.translate([KK[1]], "kk", "en", options)
+
+
+@pytest.mark.parametrize(
+    "source, lemma, expected",
+    [
+        ("Байқоңырдағы ұшыру", "Байқоңыр", ["Байқоңырдағы"]),
+        ("Ол Байқоңырға барды", "байқоңыр", ["Байқоңырға"]),
+        ("кітабы үстелде", "кітап", ["кітабы"]),  # stem-final п voiced to б
+        ("Нұрсұлтан Назарбаевтың атымен", "Нұрсұлтан Назарбаев", ["Нұрсұлтан Назарбаевтың"]),
+        ("Астана мен Астанада", "Астана", ["Астана", "Астанада"]),
+        ("Жаңаастана", "Астана", []),  # not at a word start
+        ("Мәскеу", "Байқоңыр", []),
+    ],
+)
+def test_source_spans_find_inflected_forms(source, lemma, expected):
+    from kkaligner.enforce.ct2 import source_spans
+
+    assert [source[a:b] for a, b in source_spans(source, lemma)] == expected
+
+
+def test_source_token_indices_cover_the_term(nllb):
+    from kkaligner.enforce.ct2 import source_token_indices
+
+    source = KK[1]
+    pieces = nllb.encode([source], "kk", "en")[0][0]
+    idx = source_token_indices(source, pieces, {"kaz_Cyrl", "</s>"}, Constraint(options=("Baikonur",), term=BAIKONUR))
+    assert idx and "".join(pieces[i] for i in idx).replace("\u2581", "") == "Байқоңырда"
+
+
+def test_memory_wrapper_over_ct2(nllb, tmp_path):
+    from kkaligner.memory import MemoryEngine, TranslationMemory
+
+    with TranslationMemory(tmp_path / "tm.sqlite") as memory:
+        wrapped = MemoryEngine(nllb, memory, context="no-glossary")
+        first = wrapped.translate(KK, "kk", "en", GREEDY)
+        second = wrapped.translate(KK, "kk", "en", GREEDY)
+    assert first == second == nllb.translate(KK, "kk", "en", GREEDY)
+    assert wrapped.stats.hits == len(KK) and wrapped.stats.misses == len(KK)
