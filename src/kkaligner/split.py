@@ -48,9 +48,11 @@ _DASH = "—–\\-‒―"
 
 # A candidate is a run of terminal punctuation with its closers and the whitespace after it, or a
 # whitespace run holding a line break (a line that ends without terminal punctuation).
-# The lookahead lets the engine skip quickly to the next candidate character (5x faster scans).
-# Group 1: the punctuation (None for a line break), group 2: the whitespace after it.
-_CAND = re.compile(rf"(?=[{_TERM}{_LB}])([{_TERM}]+(?:[{_CLOSE}]+[{_TERM}]*)*)?(\s*)")
+# Candidates: _SCAN finds a terminal mark or a line break (a bare character class lets the regex
+# engine skip ahead fast); _CAND, anchored there, takes the whole run of terminal punctuation with
+# its closing quotes/brackets (group 1, None at a line break) and the whitespace after it (group 2).
+_SCAN = re.compile(rf"[{_TERM}{_LB}]")
+_CAND = re.compile(rf"([{_TERM}]+(?:[{_CLOSE}]+[{_TERM}]*)*)?(\s*)")
 # What opens the next sentence: opening quotes/brackets, a dialogue dash, then a word.
 _NEXT = re.compile(
     rf"(?P<open>[{_OPEN}]*)(?:(?P<dash>[{_DASH}]+)[^\S{_LB}]*)?[{_OPEN}]*(?P<word>\w[\w'’\-]*)?"
@@ -300,61 +302,93 @@ def _rules(lang: str) -> _Rules:
     return rules
 
 
-def _cuts(text: str, rules: _Rules) -> list[tuple[int, int, int]]:
-    """The sentence ends: ``(end, next_start, kind)`` with kind 1 (sentence) or 2 (paragraph);
-    ``text[end:next_start]`` is the whitespace between two sentences (empty in "жағдайы.XVIII")."""
+def _split(text: str, rules: _Rules, max_length: int) -> list[Segment]:
+    """The segments of ``text`` (which holds a non-space character).
+
+    One loop over the candidates: each is decided (the common ". Capital" case inline, as
+    after_punct would decide it, for speed) and a sentence end emits the segment before it.
+    ``text[end:next_start]`` between two segments is their whitespace (empty in "жағдайы.XVIII").
+    """
     protected: list[int] = []
     if "://" in text or "www." in text or "@" in text:
         for m in _PROTECT.finditer(text):
             protected += m.span()
-    cuts: list[tuple[int, int, int]] = []
-    append = cuts.append
     n = len(text)
-    after_punct, after_line = rules.after_punct, rules.after_line
+    after_punct, after_line, after_nospace = rules.after_punct, rules.after_line, rules.after_nospace
     abbr = rules.abbr
     en_abbr = None if rules.lang == "en" else _abbreviations("en")
-    for m in _CAND.finditer(text):
+    cand = _CAND.match
+    new, setattr_ = _new, _set
+    out: list[Segment] = []
+    append = out.append
+    paragraph = 0
+    start = _FIRST.search(text).start()
+    last = 0
+    for s in _SCAN.finditer(text):
+        p_start = s.start()
+        if p_start < last:
+            continue  # inside the previous candidate ("...", or the line breaks after a stop)
+        m = cand(text, p_start)
         p = m[1]
-        nxt = m.end()
-        if p is None:
-            start = m.start()
-            kind = after_line(text, start, m[2], nxt)
-            if kind:
-                while text[start - 1].isspace():  # after_line said start > 0 holds a non-space
-                    start -= 1
-                append((start, nxt, kind))
-            continue
+        nxt = last = m.end()
         if nxt >= n:
-            continue  # the end of the text ends the last sentence anyway
-        p_start, p_end = m.span(1)
-        if p_end == nxt:  # no space after: "3.14", "т.б", or "жағдайы.XVIII"
-            if text[nxt].isupper() and rules.after_nospace(text, p_start, p_end):
-                if not (protected and bisect_right(protected, p_start) % 2 == 1):
-                    append((p_end, p_end, 1))
-            continue
-        if protected and bisect_right(protected, p_start) % 2 == 1:
-            continue  # inside a URL or an e-mail address
-        ws = m[2]
-        if p == "." and ws == " ":
-            # The common cases, decided here as after_punct would, to keep the splitter fast.
-            c = text[nxt]
-            if c.islower():
-                continue  # "1901 ж. ағылшындар": a lower-case word never opens a sentence
-            if c.isupper() and text[p_start - 1].islower():
-                word = text[p_start - 24 if p_start > 24 else 0 : p_start].rsplit(None, 1)[-1]
-                low = word.lower() + "."
-                if (
-                    len(word) > 1
-                    and word.isalpha()
-                    and low not in abbr
-                    and (en_abbr is None or not word.isascii() or low not in en_abbr)
+            break  # the end of the text ends the last sentence anyway
+        if p is None:
+            kind = after_line(text, p_start, m[2], nxt)
+            if not kind:
+                continue
+            end = p_start
+            while text[end - 1].isspace():  # after_line said a non-space precedes
+                end -= 1
+        else:
+            end = p_start + len(p)
+            if end == nxt:  # no space after: "3.14", "т.б", or "жағдайы.XVIII"
+                if not (
+                    text[nxt].isupper()
+                    and after_nospace(text, p_start, end)
+                    and not (protected and bisect_right(protected, p_start) % 2 == 1)
                 ):
-                    append((p_end, nxt, 1))
                     continue
-        kind = after_punct(text, p_start, p, ws, nxt)
-        if kind:
-            append((p_end, nxt, kind))
-    return cuts
+                kind = 1
+            elif protected and bisect_right(protected, p_start) % 2 == 1:
+                continue  # inside a URL or an e-mail address
+            else:
+                ws = m[2]
+                kind = 0
+                if p == "." and ws == " ":
+                    c = text[nxt]
+                    if c.islower():
+                        continue  # "1901 ж. ағылшындар": a lower-case word never opens a sentence
+                    if c.isupper() and text[p_start - 1].islower():
+                        word = text[p_start - 24 if p_start > 24 else 0 : p_start].rsplit(None, 1)[-1]
+                        low = word.lower() + "."
+                        if (
+                            len(word) > 1
+                            and word.isalpha()
+                            and low not in abbr
+                            and (en_abbr is None or not word.isascii() or low not in en_abbr)
+                        ):
+                            kind = 1
+                if not kind:
+                    kind = after_punct(text, p_start, p, ws, nxt)
+                    if not kind:
+                        continue
+        if end - start <= max_length:
+            seg = new(Segment)
+            setattr_(seg, "__dict__", {"start": start, "end": end, "text": text[start:end], "paragraph": paragraph})
+            append(seg)
+        else:
+            for a, b in _long(text, start, end, max_length):
+                append(_make_segment(a, b, text[a:b], paragraph))
+        if kind == 2:
+            paragraph += 1
+        start = nxt
+    end = n
+    while text[end - 1].isspace():
+        end -= 1
+    for a, b in _long(text, start, end, max_length):
+        append(_make_segment(a, b, text[a:b], paragraph))
+    return out
 
 
 def _soft_cut(text: str, start: int, end: int, max_length: int) -> int:
@@ -403,30 +437,9 @@ def segment(text: str, lang: str = "kk", *, max_length: int = DEFAULT_MAX_LENGTH
     _check(text, lang)
     if not isinstance(max_length, int) or max_length < 1:
         raise UsageError(f"max_length must be a positive number of characters, got {max_length!r}.")
-    first = _FIRST.search(text)
-    if first is None:
+    if not text or (text[0].isspace() and not _FIRST.search(text)):
         return []
-    rules = _RULES.get(lang) or _rules(lang)
-    cuts = _cuts(text, rules)
-    end = len(text)
-    while text[end - 1].isspace():  # there is a non-space character (first)
-        end -= 1
-    cuts.append((end, len(text), 1))
-    out: list[Segment] = []
-    append = out.append
-    make = _make_segment
-    paragraph = 0
-    start = first.start()
-    for end, next_start, kind in cuts:
-        if end - start <= max_length:
-            append(make(start, end, text[start:end], paragraph))
-        else:
-            for a, b in _long(text, start, end, max_length):
-                append(Segment(a, b, text[a:b], paragraph))
-        if kind == 2:
-            paragraph += 1
-        start = next_start
-    return out
+    return _split(text, _RULES.get(lang) or _rules(lang), max_length)
 
 
 def split_lines(text: str) -> list[Segment]:

@@ -222,6 +222,7 @@ class TransformersEngine:
         num_beams: int,
         num_return_sequences: int,
         target_code: Optional[str],
+        max_length: Optional[int] = None,
     ) -> dict:
         """Extra ``generate`` arguments that enforce the glossary (kkaligner.enforce.hf), when present."""
         if not options.enforce or not any(constraints):
@@ -236,7 +237,15 @@ class TransformersEngine:
             num_beams=num_beams,
             num_return_sequences=num_return_sequences,
             target_lang_code=target_code,
+            max_length=max_length,
+            eos_token_id=self._eos_id(),
         ) or {}
+
+    def _eos_id(self) -> Optional[int]:
+        eos = getattr(self.model.generation_config, "eos_token_id", None)
+        if eos is None:
+            eos = getattr(self.config, "eos_token_id", None)
+        return eos[0] if isinstance(eos, (list, tuple)) and eos else eos
 
     def translate(
         self,
@@ -273,7 +282,7 @@ class TransformersEngine:
             extra = {}
             if constraints is not None:
                 extra = self.enforcement_kwargs(
-                    [constraints[i] for i in batch], options, beams, n_ret, target_code
+                    [constraints[i] for i in batch], options, beams, n_ret, target_code, max_length
                 )
             kwargs = dict(
                 num_beams=beams,

@@ -105,7 +105,7 @@ class EnglishIndex:
             elif folded[end - 1] == "s" and (end + 1 == len(text) or not text[end + 1].isalnum()):
                 suffix += text[end]
                 end += 1
-        return (start, end, _order, p, suffix)
+        return (start, end, (0, _order), p, suffix)
 
 
 __all__ = ["EnglishIndex"]

@@ -113,6 +113,7 @@ def _pronounced(word: str) -> str:
     return w.rstrip("ьъ-")
 
 
+@lru_cache(maxsize=65536)
 def is_front(word: str) -> bool:
     """Harmony of ``word``: True for front (ә е ө ү і), False for back (а о ұ ы).
 
@@ -137,6 +138,7 @@ def is_front(word: str) -> bool:
     return bool(weak)
 
 
+@lru_cache(maxsize=65536)
 def final_class(word: str) -> str:
     """The final sound class of ``word`` (one of CLASSES); see the table above."""
     w = _pronounced(word)
@@ -205,6 +207,8 @@ GENITIVE_KI = ("кі", "кі")
 # Similative -дай/-дей (Астанадай қала: "a city like Astana").
 SIMILATIVE = {"V": ("дай", "дей"), "N": ("дай", "дей"), "R": ("дай", "дей"), "L": ("дай", "дей"),
               "Z": ("дай", "дей"), "T": ("тай", "тей")}
+# Equative -ша/-ше, no onset variation (Абайша "in Abai's manner", қазақша).
+EQUATIVE = ("ша", "ше")
 
 
 # --- the chain grammar -----------------------------------------------------------------------
@@ -263,6 +267,7 @@ def _grammar(cls: str, front: bool, after_p3: bool) -> Iterator[tuple[str, tuple
         yield from genitive_ki(c, p3, prefix, labels)
         if not p3 and not p12:
             yield prefix + SIMILATIVE[c][h], labels + ("sim",)
+            yield prefix + EQUATIVE[h], labels + ("equ",)
 
     def possessives(c: str, prefix: str, labels: tuple[str, ...]):
         kind = "vowel" if c == "V" else "consonant"
@@ -396,6 +401,8 @@ __all__ = [
     "PLURAL",
     "POSSESSIVES",
     "ATTRIBUTIVE",
+    "SIMILATIVE",
+    "EQUATIVE",
     "ALTERNATION",
     "CLASSES",
     "is_front",

@@ -24,6 +24,7 @@ name) needs a capital initial in the text: Болат the name is not болат
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
@@ -62,6 +63,25 @@ class Pattern:
     case_sensitive: bool = False
 
 
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_SPLIT_RE = re.compile(r"([^\W\d_]+|\d+)")
+
+
+class _Spans:
+    """(start, end) of token ``k``, from the cumulative lengths of the split parts."""
+
+    __slots__ = ("acc", "n")
+
+    def __init__(self, acc: list[int], n: int):
+        self.acc, self.n = acc, n
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, k: int) -> tuple[int, int]:
+        return self.acc[2 * k], self.acc[2 * k + 1]
+
+
 def tokenize(folded: str) -> list[tuple[int, int]]:
     return [m.span() for m in TOKEN_RE.finditer(folded)]
 
@@ -83,16 +103,25 @@ def _sep_ok(kind: str, sep: str) -> bool:
     return sep == kind
 
 
-@dataclass(frozen=True)
 class _Rec:
-    pattern: Pattern
-    prior: tuple[str, ...]  # folded tokens before the last one
-    seps: tuple[str, ...]  # separator kinds between the pattern's tokens
-    orig: str  # the pattern's last-token stem as written (for case-sensitive checks)
-    orig_prior: tuple[str, ...]
-    capital: bool  # the pattern starts with a capital letter (smart case)
-    digit_final: bool
-    order: int
+    """One indexed pattern (a plain slotted class: building 10,000 of them must be cheap).
+
+    ``prior``: folded tokens before the last one; ``seps``: separator kinds between the tokens;
+    ``orig``/``orig_prior``: the tokens as written (case-sensitive checks); ``capital``: the
+    pattern starts with a capital (smart case).
+    """
+
+    __slots__ = ("pattern", "prior", "seps", "orig", "orig_prior", "capital", "digit_final", "order")
+
+    def __init__(self, pattern, prior, seps, orig, orig_prior, capital, digit_final, order):
+        self.pattern = pattern
+        self.prior = prior
+        self.seps = seps
+        self.orig = orig
+        self.orig_prior = orig_prior
+        self.capital = capital
+        self.digit_final = digit_final
+        self.order = order
 
 
 class KazakhIndex:
@@ -104,34 +133,39 @@ class KazakhIndex:
         self._short: set[str] = set()
         self._lengths: set[int] = set()
         vowel_only: dict[tuple[str, bool], frozenset[str]] = {}
+        digit_sufs = frozenset({""})
         for order, p in enumerate(patterns):
-            folded = fold_kk(p.text.strip())
-            spans = tokenize(folded)
-            if not spans:
-                continue
             original = p.text.strip()
-            toks = [folded[s:e] for s, e in spans]
-            seps = tuple(_sep_kind(folded[spans[i][1] : spans[i + 1][0]]) for i in range(len(spans) - 1))
-            last = toks[-1]
-            ls, le = spans[-1]
-            cap = original[:1].isupper() if original[:1].isalpha() else any(
-                c.isupper() for c in original[:1]
-            )
-            digit_final = last.isdigit()
-            rec = _Rec(
-                pattern=p,
-                prior=tuple(toks[:-1]),
-                seps=seps,
-                orig=original[ls:le],
-                orig_prior=tuple(original[s:e] for s, e in spans[:-1]),
-                capital=cap,
-                digit_final=digit_final,
-                order=order,
-            )
-            if digit_final:
-                self._add(last, rec, frozenset({""}))
-                continue
-            key = (final_class(last), looks_possessed(p.text))
+            folded = fold_kk(original)
+            cap = original[:1].isupper()
+            if _WORD_RE.fullmatch(folded):  # one word: the common case, kept cheap
+                last = folded
+                rec = _Rec(p, (), (), original, (), cap, False, order)
+                possessed = False
+            else:
+                spans = tokenize(folded)
+                if not spans:
+                    continue
+                toks = [folded[s:e] for s, e in spans]
+                seps = tuple(_sep_kind(folded[spans[i][1] : spans[i + 1][0]]) for i in range(len(spans) - 1))
+                last = toks[-1]
+                ls, le = spans[-1]
+                digit_final = last.isdigit()
+                rec = _Rec(
+                    p,
+                    tuple(toks[:-1]),
+                    seps,
+                    original[ls:le],
+                    tuple(original[s:e] for s, e in spans[:-1]),
+                    cap,
+                    digit_final,
+                    order,
+                )
+                if digit_final:
+                    self._add(last, rec, digit_sufs)
+                    continue
+                possessed = looks_possessed(original)
+            key = (final_class(last), possessed)
             sufs = suffix_set(*key)
             self._add(last, rec, sufs)
             alt = ALTERNATION.get(last[-1])
@@ -153,46 +187,59 @@ class KazakhIndex:
     def __len__(self) -> int:
         return len(self._stems)
 
+    def _analyse(self, w: str) -> list[tuple[_Rec, int, str]]:
+        """Every (pattern, stem length, suffix) reading of one folded token."""
+        if w[:_PREFIX] not in self._prefixes:
+            if not self._short:
+                return []
+            for k in self._short_lengths:
+                if k <= len(w) and w[:k] in self._short:
+                    break
+            else:
+                return []
+        out = []
+        lw = len(w)
+        stems = self._stems
+        for L in self._lengths_desc:
+            if L > lw:
+                continue
+            if lw - L > MAX_SUFFIX:
+                break
+            entries = stems.get(w[:L])
+            if entries is None:
+                continue
+            suf = w[L:]
+            for rec, sufs in entries:
+                if suf in sufs:
+                    out.append((rec, L, suf))
+        return out
+
     def find(self, text: str, lang: str = "kk") -> list[Match]:
         if not self._stems or not text:
             return []
         folded = fold_kk(text)
-        spans = tokenize(folded)
-        stems = self._stems
-        prefixes = self._prefixes
-        short = self._short
-        short_lengths = self._short_lengths
-        lengths = self._lengths_desc
+        # parts alternate separator, token, separator, ..., separator (all C-level work), and each
+        # distinct token is analysed once: names recur, and most tokens are no name at all.
+        parts = _SPLIT_RE.split(folded)
+        words = parts[1::2]
+        analyses = {}
+        for w in set(words):
+            a = self._analyse(w)
+            if a:
+                analyses[w] = a
+        if not analyses:
+            return []
+        spans = _Spans(list(accumulate(map(len, parts))), len(words))
         hyphen_sufs = all_suffixes()
         cands = []
-        n = len(spans)
-        for i in range(n):
-            s, e = spans[i]
-            w = folded[s:e]
-            if w[:_PREFIX] not in prefixes:
-                if not short:
-                    continue
-                for k in short_lengths:
-                    if k <= len(w) and w[:k] in short:
-                        break
-                else:
-                    continue
-            lw = len(w)
-            for L in lengths:
-                if L > lw:
-                    continue
-                if lw - L > MAX_SUFFIX:
-                    break
-                entries = stems.get(w[:L])
-                if entries is None:
-                    continue
-                suf = w[L:]
-                for rec, sufs in entries:
-                    if suf not in sufs:
-                        continue
-                    m = self._complete(rec, text, folded, spans, i, L, suf, hyphen_sufs)
-                    if m is not None:
-                        cands.append(m)
+        for i, w in enumerate(words):
+            a = analyses.get(w)
+            if a is None:
+                continue
+            for rec, L, suf in a:
+                m = self._complete(rec, text, folded, spans, i, L, suf, hyphen_sufs)
+                if m is not None:
+                    cands.append(m)
         return _resolve(cands, text, lang)
 
     @staticmethod
@@ -232,7 +279,8 @@ class KazakhIndex:
                 end, suffix = ne, text[e:ne]
             elif rec.digit_final and sep == "" and nxt in hyphen_sufs:
                 end, suffix = ne, text[e:ne]
-        return (start, end, rec.order, rec.pattern, suffix)
+        # ties (same span): the longer stem wins (Сырым the name over Сыр + -ым), then pattern order
+        return (start, end, (-L, rec.order), rec.pattern, suffix)
 
 
 def _resolve(cands, text: str, lang: str) -> list[Match]:

@@ -2,10 +2,11 @@
 
 No network and no external assets: CSS and a few lines of JS are inline, and a
 Content-Security-Policy forbids loading anything else. The page shows a summary (sentences, term
-uses by status, findings by severity), the list of findings (each linking to its row), and source and draft side by side, one
-table row a sentence (``id="s-<index>"``). Glossary terms are ``<mark class="term">`` on both sides
-at their spans, with the entry in ``title`` (``source → target (kind; note)``); findings with spans
-are ``<span class="hit">``. The signature is in the footer.
+uses by status, findings by severity), the list of findings (each linking to its row), and source
+and draft side by side, one table row a sentence (``id="s-<index>"``). Glossary terms are
+``<mark class="term">`` on both sides at their spans, with the entry in ``title``
+(``source → target (kind; note)``); findings with spans are ``<span class="hit">``.
+The signature is in the footer.
 
 Every text is escaped. Each cell carries ``dir="auto"`` (so it is a bidi isolate: right-to-left
 text or stray RLM/RLO marks inside cannot reorder the page), and other user text sits in ``<bdi>``.

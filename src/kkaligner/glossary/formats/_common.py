@@ -38,6 +38,8 @@ def where(name: str, line: int) -> str:
 
 
 def parse_bool(value: str, column: str, name: str, line: int) -> bool:
+    if not value:
+        return False
     v = value.strip().lower()
     if v in _TRUE:
         return True
@@ -50,6 +52,8 @@ def parse_bool(value: str, column: str, name: str, line: int) -> bool:
 
 def split_multi(value: str) -> tuple[str, ...]:
     """``a | b`` -> ("a", "b"); spaces around the bars trimmed, empty items dropped."""
+    if not value:
+        return ()
     return tuple(v.strip() for v in value.split("|") if v.strip())
 
 

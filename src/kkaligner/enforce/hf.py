@@ -1,0 +1,262 @@
+"""Glossary enforcement inside ``transformers`` generation.
+
+transformers 5 dropped constrained beam search from core, so kkaligner brings its own, as a
+``LogitsProcessor`` that works with greedy and beam search and needs no Hub code. Per hypothesis
+row and step (in the spirit of Post & Vilar's dynamic beam allocation, without the banks):
+
+- inside a required rendering (the tail is a proper prefix of one of its token sequences) only the
+  tokens that continue it are allowed, so a rendering once begun is always finished;
+- otherwise unmet renderings are steered towards: their first tokens get a bonus, and where the
+  model wants to begin a forbidden variant of an unmet term (it renders Байқоңыр as "Baykonur") the
+  approved rendering's first token is lifted above the variant's, because that is where the term
+  belongs;
+- the end of the sentence is refused while renderings are unmet; when the model wants to end there,
+  or when the remaining length can only just hold the unmet renderings, their start is forced;
+- tokens that would complete a forbidden variant are banned (never a prefix of a required one).
+
+The guarantee (every returned hypothesis contains every forceable rendering, as many times as
+required) holds for any weights, as long as ``max_length`` leaves room for the renderings.
+Renderings the tokenizer cannot spell are left to the model and reported by ``finalize``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional, Sequence
+
+from kkaligner.enforce import tokens as tk
+from kkaligner.types import Constraint
+
+STEER_BONUS = 1.0
+"""Added to the first tokens of unmet renderings (log-probability units under beam search)."""
+VARIANT_MARGIN = 0.5
+"""How far above a forbidden variant's first token the approved rendering's first token is put."""
+
+
+class HFEncoder:
+    """``tokens.TermEncoder`` over a transformers tokenizer (target side)."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+        self.unk_id = tokenizer.unk_token_id
+        self._boundary: dict[int, bool] = {}
+        self._special = set(getattr(tokenizer, "all_special_ids", []) or [])
+        backend = getattr(tokenizer, "backend_tokenizer", None)
+        self._model = getattr(backend, "model", None) if backend is not None else None
+
+    def word_start(self, text: str):
+        try:
+            ids = self.tokenizer(text_target=text, add_special_tokens=False)["input_ids"]
+        except Exception:  # pragma: no cover - tokenizers without a target side
+            ids = self.tokenizer(text, add_special_tokens=False)["input_ids"]
+        return tuple(ids) if ids else None
+
+    def glued(self, text: str):
+        # Sentencepiece-style tokenizers (Metaspace): the backend model tokenizes without the
+        # pre-tokenizer's word-start marker, which is how a word right after « or ( is spelt.
+        if self._model is None:
+            return None
+        try:
+            pieces = self._model.tokenize(text.replace(" ", "\u2581"))
+        except Exception:  # pragma: no cover
+            return None
+        ids = tuple(p.id for p in pieces)
+        return ids or None
+
+    def decode(self, tokens) -> str:
+        return self.tokenizer.decode(list(tokens), skip_special_tokens=False).strip()
+
+    def is_unknown(self, token) -> bool:
+        return self.unk_id is not None and token == self.unk_id
+
+    def is_boundary(self, token) -> bool:
+        hit = self._boundary.get(token)
+        if hit is None:
+            if token in self._special:
+                hit = True
+            else:
+                piece = self.tokenizer.convert_ids_to_tokens(int(token)) or ""
+                piece = piece.rstrip("\u2581")
+                hit = not piece or not piece[-1].isalnum()
+            self._boundary[token] = hit
+        return hit
+
+
+def _processor_base():
+    from transformers import LogitsProcessor
+
+    return LogitsProcessor
+
+
+def make_processor(
+    tokenizer,
+    constraints: Sequence[Sequence[Constraint]],
+    *,
+    eos_token_id: Optional[int] = None,
+    target_lang_code: Optional[str] = None,
+    max_length: Optional[int] = None,
+    bonus: float = STEER_BONUS,
+):
+    """The ``LogitsProcessor`` enforcing ``constraints`` (one list per input row of the batch)."""
+    base = _processor_base()
+    encoder = HFEncoder(tokenizer)
+    compiled = [tk.compile_sentence(encoder, cs) for cs in constraints]
+    eos = tokenizer.eos_token_id if eos_token_id is None else eos_token_id
+    lang_id = None
+    if target_lang_code:
+        lang_id = tokenizer.convert_tokens_to_ids(target_lang_code)
+        if lang_id == encoder.unk_id:
+            lang_id = None
+
+    class ConstraintLogitsProcessor(base):
+        """Forces required renderings and bans forbidden ones; see ``kkaligner.enforce.hf``."""
+
+        def __init__(self):
+            self.sentences = compiled
+            self.encoder = encoder
+            self.eos = eos
+            self.lang_id = lang_id
+            self.max_length = max_length
+            self.bonus = bonus
+            self._cache: dict = {}
+
+        def _content_start(self, row: list) -> Optional[int]:
+            if self.lang_id is None:
+                return 1
+            head = row[:3]
+            if self.lang_id in head:
+                return head.index(self.lang_id) + 1
+            return None  # the language code is not there yet: leave that step to generate
+
+        def __call__(self, input_ids, scores):
+            import torch
+
+            n_rows, cur_len = input_ids.shape
+            per = max(1, n_rows // max(1, len(self.sentences)))
+            rows = input_ids.tolist()
+            forced: list[tuple[int, list]] = []
+            bans: list[tuple[int, int]] = []
+            block_eos: list[int] = []
+            steer: list[tuple[int, list, list]] = []  # row, first tokens, variant first tokens
+            want_end: Optional[list] = None
+            remaining = None if self.max_length is None else self.max_length - cur_len
+            is_boundary = self.encoder.is_boundary
+            cache = self._cache
+            new_cache = {}
+            for r, row in enumerate(rows):
+                b = r // per
+                if b >= len(self.sentences):
+                    continue
+                sent = self.sentences[b]
+                if not sent.active:
+                    continue
+                start = self._content_start(row)
+                if start is None:
+                    continue
+                content = row[start:]
+                if self.eos in content:
+                    continue  # finished (greedy pads finished rows)
+                key = (b, tuple(content))
+                state = cache.get(key)
+                if state is None:
+                    parent = cache.get((b, key[1][:-1])) if content else None
+                    state = tk.advance(sent, content, parent, is_boundary) if (content or parent) else tk.TailState(
+                        tuple(frozenset() for _ in sent.terms)
+                    )
+                new_cache[key] = state
+                for t in tk.banned(sent, content):
+                    bans.append((r, t))
+                unmet = tk.unmet_terms(sent, state)
+                if not unmet:
+                    continue
+                block_eos.append(r)
+                nxt = tk.continuations(sent, content, unmet, is_boundary)
+                if nxt:
+                    forced.append((r, sorted(nxt)))
+                    continue
+                firsts = sorted(set().union(*(sent.first_tokens[i] for i in unmet)))
+                if remaining is not None and remaining <= tk.tokens_needed(sent, state):
+                    forced.append((r, firsts))
+                    continue
+                if want_end is None:
+                    want_end = scores.argmax(dim=-1).tolist()
+                if want_end[r] == self.eos:
+                    forced.append((r, firsts))
+                    continue
+                variants = sorted(set().union(*(sent.terms[i].variant_starts for i in unmet)))
+                steer.append((r, firsts, variants))
+            self._cache = new_cache
+            if not (forced or bans or block_eos or steer):
+                return scores
+            scores = scores.clone()
+            neg = float("-inf")
+            if steer:
+                rr = [r for r, f, _ in steer for _ in f]
+                tt = [t for _, f, _ in steer for t in f]
+                boosted = scores[rr, tt] + self.bonus
+                v_rows = [(r, v) for r, _, vs in steer for v in vs]
+                if v_rows:
+                    vr = torch.tensor([r for r, _ in v_rows])
+                    vt = torch.tensor([v for _, v in v_rows])
+                    vmax = torch.full((n_rows,), neg, dtype=scores.dtype, device=scores.device)
+                    vmax = vmax.scatter_reduce(0, vr.to(scores.device), scores[vr, vt], reduce="amax")
+                    boosted = torch.maximum(boosted, vmax[rr] + VARIANT_MARGIN)
+                scores[rr, tt] = boosted
+            if bans:
+                scores[[r for r, _ in bans], [t for _, t in bans]] = neg
+            if block_eos and self.eos is not None:
+                scores[block_eos, self.eos] = neg
+            if forced:
+                rr = [r for r, allowed in forced for _ in allowed]
+                tt = [t for _, allowed in forced for t in allowed]
+                keep = scores[rr, tt]
+                keep = torch.where(torch.isfinite(keep), keep, torch.zeros_like(keep) - 1e4)
+                scores[[r for r, _ in forced]] = neg
+                scores[rr, tt] = keep
+            return scores
+
+    return ConstraintLogitsProcessor()
+
+
+def unforceable_constraints(tokenizer, constraints: Sequence[Sequence[Constraint]]) -> list[list[Constraint]]:
+    """Per row, the constraints whose renderings the tokenizer cannot spell."""
+    encoder = HFEncoder(tokenizer)
+    return [[c for c in cs if tk.unforceable(encoder, c)] for cs in constraints]
+
+
+def generation_hooks(
+    tokenizer,
+    constraints: Sequence[Sequence[Constraint]],
+    *,
+    num_beams: int = 1,
+    num_return_sequences: int = 1,
+    target_lang_code: Optional[str] = None,
+    max_length: Optional[int] = None,
+    eos_token_id: Optional[int] = None,
+) -> dict[str, Any]:
+    """Extra keyword arguments for ``model.generate`` that enforce ``constraints``.
+
+    ``constraints`` has one sequence per input row of the batch. ``max_length`` is the decoder
+    length limit generate runs under (pass it: without it a term is still forced where the model
+    wants to end, but not when a hypothesis runs to the limit). Returns ``{}`` when there is nothing
+    to enforce. Constraints the tokenizer cannot spell are recorded for ``finalize``, which flags
+    them as ``term-unforceable``.
+    """
+    from transformers import LogitsProcessorList
+
+    del num_beams, num_return_sequences  # rows per input are read from the batch itself
+    if not any(constraints):
+        return {}
+    for cs in unforceable_constraints(tokenizer, constraints):
+        for c in cs:
+            tk.record_unforceable(c)
+    processor = make_processor(
+        tokenizer,
+        constraints,
+        eos_token_id=eos_token_id,
+        target_lang_code=target_lang_code,
+        max_length=max_length,
+    )
+    return {"logits_processor": LogitsProcessorList([processor])}
+
+
+__all__ = ["HFEncoder", "make_processor", "generation_hooks", "unforceable_constraints"]

@@ -1,0 +1,315 @@
+"""Constraints at the token level, independent of the decoding library.
+
+Both engines need the same facts about a sentence's constraints: which token sequences realise a
+required rendering, which sequences spell a forbidden variant, and, for a partly generated
+hypothesis, how many times each rendering is already there and which next tokens would continue
+one. This module computes them over plain token lists (ints for transformers, piece strings for
+CTranslate2), so ``kkaligner.enforce.hf`` and the CTranslate2 prefix-forcing code share one
+definition of "the beam is inside a term".
+
+A tokenizer is reached through ``TermEncoder`` (four small methods); ``kkaligner.enforce.hf`` has the
+transformers one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Hashable, Iterable, Optional, Protocol, Sequence
+
+from kkaligner.types import Constraint
+
+Token = Hashable
+Seq = tuple  # tuple[Token, ...]
+
+
+class TermEncoder(Protocol):
+    """How enforcement sees a target-side tokenizer."""
+
+    def word_start(self, text: str) -> Optional[Seq]:
+        """Tokens of ``text`` as a new word in running text (after a space), or None."""
+
+    def glued(self, text: str) -> Optional[Seq]:
+        """Tokens of ``text`` glued to what precedes it (after « or a bracket), or None if unknown."""
+
+    def decode(self, tokens: Sequence[Token]) -> str:
+        """The text of ``tokens`` (leading word-start marker dropped)."""
+
+    def is_unknown(self, token: Token) -> bool:
+        """Whether ``token`` is the unknown token."""
+
+    def is_boundary(self, token: Token) -> bool:
+        """Whether a glued sequence may follow ``token`` (it ends in punctuation or is special)."""
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def realisable(encoder: TermEncoder, text: str, tokens: Optional[Seq]) -> bool:
+    """Whether ``tokens`` really spell ``text``: no unknown token and the decoding round-trips."""
+    if not tokens:
+        return False
+    if any(encoder.is_unknown(t) for t in tokens):
+        return False
+    return _norm(encoder.decode(tokens)) == _norm(text)
+
+
+@dataclass
+class TermTokens:
+    """One required rendering of a sentence at the token level.
+
+    ``starts`` are word-start sequences (valid anywhere), ``glued`` sequences without the word-start
+    marker (valid only after a boundary token). ``need`` is how many occurrences the sentence needs
+    (constraints with the same options are merged). ``forceable`` is False when no option survives
+    the round trip through the tokenizer: the constraint is left to the model and flagged.
+    ``variant_starts`` are the first tokens of the forbidden variants' word-start sequences, used to
+    steer: where the model wants to begin a variant is where the term belongs.
+    """
+
+    constraint: Constraint
+    starts: tuple[Seq, ...]
+    glued: tuple[Seq, ...]
+    need: int = 1
+    forceable: bool = True
+    variant_starts: frozenset = frozenset()
+    indices: tuple[int, ...] = ()
+
+    @property
+    def min_len(self) -> int:
+        return min((len(s) for s in self.starts), default=0)
+
+
+@dataclass
+class SentenceTokens:
+    """All token-level facts for one sentence: terms, banned sequences and lookup tables.
+
+    ``table`` maps a tail (tuple of the last p tokens) to what it means: completions
+    ``("done", term index, glued)`` and continuations ``("next", term index, next token, glued)``;
+    ``bans`` maps a tail to the tokens that would complete a forbidden sequence; ``ban_always`` are
+    forbidden one-token sequences. ``first_tokens[t]`` are the tokens that start term ``t``.
+    """
+
+    terms: list[TermTokens]
+    table: dict = field(default_factory=dict)
+    bans: dict = field(default_factory=dict)
+    ban_always: frozenset = frozenset()
+    first_tokens: list = field(default_factory=list)
+    max_len: int = 0
+
+    @property
+    def active(self) -> bool:
+        return bool(self.ban_always or self.bans or any(t.forceable for t in self.terms))
+
+
+def _encodings(encoder: TermEncoder, option: str) -> tuple[Optional[Seq], Optional[Seq]]:
+    start = encoder.word_start(option)
+    glued = encoder.glued(option)
+    start = tuple(start) if start is not None and realisable(encoder, option, tuple(start)) else None
+    glued = tuple(glued) if glued is not None and realisable(encoder, option, tuple(glued)) else None
+    if glued == start:
+        glued = None
+    return start, glued
+
+
+def compile_sentence(encoder: TermEncoder, constraints: Sequence[Constraint]) -> SentenceTokens:
+    """Token-level tables for one sentence's constraints (see ``SentenceTokens``)."""
+    groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, c in enumerate(constraints):
+        groups[tuple(c.options)].append(i)
+    terms: list[TermTokens] = []
+    required_texts: list[str] = []
+    for options, idx in groups.items():
+        constraint = constraints[idx[0]]
+        starts, glued = [], []
+        for option in options:
+            if not option.strip():
+                continue
+            s, g = _encodings(encoder, option)
+            if s:
+                starts.append(s)
+            if g:
+                glued.append(g)
+            required_texts.append(_norm(option))
+        terms.append(
+            TermTokens(
+                constraint=constraint,
+                starts=tuple(dict.fromkeys(starts)),
+                glued=tuple(dict.fromkeys(glued)),
+                need=len(idx),
+                forceable=bool(starts),
+                indices=tuple(idx),
+            )
+        )
+    required_seqs = [s for t in terms for s in (*t.starts, *t.glued)]
+
+    def _prefix_of_required(seq: Seq) -> bool:
+        return any(r[: len(seq)] == seq for r in required_seqs)
+
+    table: dict = defaultdict(list)
+    bans: dict = defaultdict(set)
+    ban_always: set = set()
+    first_tokens = []
+    max_len = 0
+    for ti, term in enumerate(terms):
+        if not term.forceable:
+            first_tokens.append(frozenset())
+            continue
+        for glued_flag, seqs in ((False, term.starts), (True, term.glued)):
+            for seq in seqs:
+                max_len = max(max_len, len(seq))
+                table[seq].append(("done", ti, glued_flag))
+                for p in range(1, len(seq)):
+                    table[seq[:p]].append(("next", ti, seq[p], glued_flag))
+        first_tokens.append(frozenset(s[0] for s in term.starts))
+        variant_starts = set()
+        for variant in term.constraint.forbidden:
+            s = encoder.word_start(variant)
+            if s and not any(s[0] == f for f in first_tokens[-1]):
+                variant_starts.add(tuple(s)[0])
+        term.variant_starts = frozenset(variant_starts)
+    # Forbidden variants: ban the token that would complete one, unless the variant is (a prefix
+    # of) a required rendering, which banning would make unreachable.
+    for constraint in constraints:
+        for variant in constraint.forbidden:
+            if not variant.strip() or any(r.startswith(_norm(variant)) for r in required_texts):
+                continue
+            s = encoder.word_start(variant)
+            if not s or not realisable(encoder, variant, tuple(s)):
+                continue
+            s = tuple(s)
+            if _prefix_of_required(s):
+                continue
+            max_len = max(max_len, len(s))
+            if len(s) == 1:
+                ban_always.add(s[0])
+            else:
+                bans[s[:-1]].add(s[-1])
+    return SentenceTokens(
+        terms=terms,
+        table=dict(table),
+        bans={k: frozenset(v) for k, v in bans.items()},
+        ban_always=frozenset(ban_always),
+        first_tokens=first_tokens,
+        max_len=max_len,
+    )
+
+
+@dataclass(frozen=True)
+class TailState:
+    """Where a hypothesis stands: the start positions of every term occurrence found so far."""
+
+    starts: tuple[frozenset, ...]
+
+    def counts(self) -> tuple[int, ...]:
+        return tuple(len(s) for s in self.starts)
+
+
+def _scan_end(sent: SentenceTokens, content: Sequence[Token], end: int, encoder_boundary) -> list:
+    """Table entries matching the tail ``content[:end]`` (longest first), glued ones checked."""
+    out = []
+    for p in range(min(sent.max_len, end), 0, -1):
+        entries = sent.table.get(tuple(content[end - p : end]))
+        if not entries:
+            continue
+        start = end - p
+        for entry in entries:
+            glued = entry[-1]
+            if glued and start > 0 and not encoder_boundary(content[start - 1]):
+                continue
+            out.append((start, entry))
+    return out
+
+
+def advance(
+    sent: SentenceTokens,
+    content: Sequence[Token],
+    parent: Optional[TailState],
+    is_boundary,
+) -> TailState:
+    """State after ``content`` given the state of ``content[:-1]`` (None: scan from scratch)."""
+    if parent is None:
+        starts = [set() for _ in sent.terms]
+        for end in range(1, len(content) + 1):
+            for start, entry in _scan_end(sent, content, end, is_boundary):
+                if entry[0] == "done":
+                    starts[entry[1]].add(start)
+        return TailState(tuple(frozenset(s) for s in starts))
+    new = list(parent.starts)
+    for start, entry in _scan_end(sent, content, len(content), is_boundary):
+        if entry[0] == "done" and start not in new[entry[1]]:
+            new[entry[1]] = new[entry[1]] | {start}
+    return TailState(tuple(new))
+
+
+def continuations(sent: SentenceTokens, content: Sequence[Token], unmet: Iterable[int], is_boundary) -> set:
+    """Tokens that continue a partly generated rendering of one of the ``unmet`` terms."""
+    unmet = set(unmet)
+    out = set()
+    for _, entry in _scan_end(sent, content, len(content), is_boundary):
+        if entry[0] == "next" and entry[1] in unmet:
+            out.add(entry[2])
+    return out
+
+
+def banned(sent: SentenceTokens, content: Sequence[Token]) -> set:
+    """Tokens that would complete a forbidden variant after ``content``."""
+    out = set(sent.ban_always)
+    if sent.bans:
+        for p in range(1, min(sent.max_len, len(content)) + 1):
+            hit = sent.bans.get(tuple(content[-p:]))
+            if hit:
+                out |= hit
+    return out
+
+
+def unmet_terms(sent: SentenceTokens, state: TailState) -> list[int]:
+    """Indices of forceable terms that still need an occurrence."""
+    return [i for i, (t, s) in enumerate(zip(sent.terms, state.starts)) if t.forceable and len(s) < t.need]
+
+
+def tokens_needed(sent: SentenceTokens, state: TailState) -> int:
+    """Fewest tokens that can still satisfy every unmet term."""
+    return sum((t.need - len(s)) * t.min_len for t, s in zip(sent.terms, state.starts) if t.forceable and len(s) < t.need)
+
+
+def unforceable(encoder: TermEncoder, constraint: Constraint) -> bool:
+    """Whether no option of ``constraint`` can be spelt by the tokenizer."""
+    return not any(_encodings(encoder, o)[0] for o in constraint.options if o.strip())
+
+
+# Constraints an engine found it cannot force, for ``finalize`` to flag (engines return only
+# hypotheses, so this is how the fact reaches the report). Bounded: the oldest are dropped.
+_UNFORCEABLE: dict[Constraint, None] = {}
+_UNFORCEABLE_MAX = 10_000
+
+
+def record_unforceable(constraint: Constraint) -> None:
+    """Remember that an engine could not force ``constraint``."""
+    _UNFORCEABLE.pop(constraint, None)
+    _UNFORCEABLE[constraint] = None
+    while len(_UNFORCEABLE) > _UNFORCEABLE_MAX:
+        _UNFORCEABLE.pop(next(iter(_UNFORCEABLE)))
+
+
+def was_unforceable(constraint: Constraint) -> bool:
+    """Whether an engine reported ``constraint`` as impossible to force."""
+    return constraint in _UNFORCEABLE
+
+
+__all__ = [
+    "TermEncoder",
+    "TermTokens",
+    "SentenceTokens",
+    "TailState",
+    "compile_sentence",
+    "advance",
+    "continuations",
+    "banned",
+    "unmet_terms",
+    "tokens_needed",
+    "unforceable",
+    "realisable",
+    "record_unforceable",
+    "was_unforceable",
+]
