@@ -14,6 +14,7 @@ from kkaligner.errors import UsageError, choices
 # Registry: engine name -> "module:Class". The class is imported only when the engine is loaded.
 ENGINES: dict[str, str] = {
     "transformers": "kkaligner.engines.transformers:TransformersEngine",
+    "ct2": "kkaligner.engines.ct2:Ct2Engine",
 }
 
 # Python packages an engine needs beyond the base install (checked by "auto").
