@@ -62,6 +62,22 @@ _SHARED_WORD = 1.2
 _COGNATE_MIN = 5
 _COGNATE_CHANCE = 0.0027
 
+# Shape of a sentence that translation keeps: capitalised words after the first (names stay names),
+# commas, quote marks, brackets, colons and semicolons, question and exclamation marks. Each class
+# costs its weight per unit of count difference between the two sides of a bead. The weights are
+# log-likelihood ratios of geometric fits to the count differences on FLORES-200 dev: between a kk
+# sentence and its en translation (mean |difference|: capitals 0.74, commas 0.58, quotes 0.08,
+# brackets 0.03, colons 0.02, ?! 0.00) and between a kk sentence and another en sentence of the same
+# article (1.68, 1.06, 0.29, 0.32, 0.07, 0.02).
+_SHAPE = (
+    ("caps", None, 0.4),
+    ("comma", re.compile(r","), 0.3),
+    ("quote", re.compile(r"[\"«»“”„]"), 1.0),
+    ("bracket", re.compile(r"[()\[\]]"), 1.5),
+    ("colon", re.compile(r"[:;]"), 1.0),
+    ("stop", re.compile(r"[?!]"), 1.5),
+)
+
 _FULL_DP_CELLS = 40_000  # up to ~200 x 200 sentences: no band
 _BAND_MIN = 40
 
@@ -74,6 +90,7 @@ class _Features:
     names: Counter
     terms: Counter
     words: frozenset  # skeleton prefixes of longer words: loanwords and names (университет ~ university)
+    shape: tuple = ()  # counts of _SHAPE classes: capitalised words, commas, quotes, brackets...
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -164,7 +181,17 @@ def _features(text: str, lang: str, glossary) -> _Features:
     words = frozenset(
         sk[:4] for sk in (_skeleton(w) for w in _LETTERS.findall(text) if len(w) >= _COGNATE_MIN) if len(sk) >= 3
     )
-    return _Features(numbers, _name_keys(text), terms, words)
+    return _Features(numbers, _name_keys(text), terms, words, _shape(text))
+
+
+def _shape(text: str) -> tuple:
+    out = []
+    for name, pattern, _ in _SHAPE:
+        if pattern is None:  # capitalised words, the sentence's first word aside
+            out.append(sum(1 for k, m in enumerate(_LETTERS.finditer(text)) if k and m.group()[0].isupper()))
+        else:
+            out.append(len(pattern.findall(text)))
+    return tuple(out)
 
 
 def _merge(feats: Sequence[_Features]) -> _Features:
@@ -172,12 +199,14 @@ def _merge(feats: Sequence[_Features]) -> _Features:
         return feats[0]
     n, a, t = Counter(), Counter(), Counter()
     w: set = set()
+    shape = [0] * len(_SHAPE)
     for f in feats:
         n.update(f.numbers)
         a.update(f.names)
         t.update(f.terms)
         w |= f.words
-    return _Features(n, a, t, frozenset(w))
+        shape = [x + y for x, y in zip(shape, f.shape)]
+    return _Features(n, a, t, frozenset(w), tuple(shape))
 
 
 def _shared(a: Counter, b: Counter) -> int:
@@ -200,6 +229,7 @@ def _anchor_cost(f: _Features, g: _Features) -> float:
         - _SHARED_NAME * shared_names
         - _SHARED_TERM * _shared(f.terms, g.terms)
         + _UNSHARED_NUMBER * unshared
+        + sum(w * abs(x - y) for (_, _, w), x, y in zip(_SHAPE, f.shape, g.shape))
     )
 
 
@@ -416,12 +446,6 @@ def _dp(n, m, ps, pt, sf, tf, ratio, band):
                 if di and dj:
                     c += _length_cost(l1, l2, ratio)
                     c += _anchor_cost(feats(merged_s, sf, pi, i), feats(merged_t, tf, pj, j))
-                elif di:
-                    f = feats(merged_s, sf, pi, i)
-                    c += _UNSHARED_NUMBER * sum(f.numbers.values())
-                else:
-                    f = feats(merged_t, tf, pj, j)
-                    c += _UNSHARED_NUMBER * sum(f.numbers.values())
                 if c < best:
                     best, arg = c, (di, dj, c - base)
             cost[i][j - row_lo] = best
