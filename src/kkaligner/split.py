@@ -48,11 +48,12 @@ _DASH = "—–\\-‒―"
 
 # A candidate is a run of terminal punctuation with its closers and the whitespace after it, or a
 # whitespace run holding a line break (a line that ends without terminal punctuation).
-# Candidates: _SCAN finds a terminal mark or a line break (a bare character class lets the regex
-# engine skip ahead fast); _CAND, anchored there, takes the whole run of terminal punctuation with
-# its closing quotes/brackets (group 1, None at a line break) and the whitespace after it (group 2).
-_SCAN = re.compile(rf"[{_TERM}{_LB}]")
-_CAND = re.compile(rf"([{_TERM}]+(?:[{_CLOSE}]+[{_TERM}]*)*)?(\s*)")
+# One pattern finds every candidate: it opens with a bare character class (a terminal mark or a
+# line break) so that the regex engine skips ahead fast; group 1 is the whole run of terminal
+# punctuation with its closing quotes/brackets, or the line break itself; group 2 the whitespace
+# after it.
+_CAND = re.compile(rf"([{_TERM}{_LB}](?:(?<=[{_TERM}])[{_TERM}]*(?:[{_CLOSE}]+[{_TERM}]*)*)?)(\s*)")
+_LB_CHARS = _LB
 # What opens the next sentence: opening quotes/brackets, a dialogue dash, then a word.
 _NEXT = re.compile(
     rf"(?P<open>[{_OPEN}]*)(?:(?P<dash>[{_DASH}]+)[^\S{_LB}]*)?[{_OPEN}]*(?P<word>\w[\w'’\-]*)?"
@@ -124,6 +125,16 @@ class _Rules:
         self.abbr = _abbreviations(lang)
         self.starters = _starters(lang)
         self.join_words = _JOIN_WORDS[lang]
+        # English abbreviations also apply to ASCII words in Kazakh text ("St. Louis").
+        self.en_abbr = None if lang == "en" else _abbreviations("en")
+        # The longest one-word abbreviation: a longer plain word before ". Capital" is never one.
+        self.abbr_max = max(
+            len(e) - 1 for table in (self.abbr, self.en_abbr or {}) for e in table if "." not in e[:-1]
+        )
+        # What _split reads for every text, in one attribute load.
+        self.hot = (
+            self.after_punct, self.after_line, self.after_nospace, self.abbr, self.en_abbr, self.abbr_max
+        )
 
     # -- the word before a full stop ------------------------------------------------------------
     def abbreviation_class(self, text: str, dot: int) -> str:
@@ -302,6 +313,15 @@ def _rules(lang: str) -> _Rules:
     return rules
 
 
+def _protected_spans(text: str) -> list[int]:
+    """Flat [start, end, start, end, ...] of the URLs and e-mail addresses in ``text``."""
+    spans: list[int] = []
+    if "://" in text or "www." in text or "@" in text:
+        for m in _PROTECT.finditer(text):
+            spans += m.span()
+    return spans
+
+
 def _split(text: str, rules: _Rules, max_length: int) -> list[Segment]:
     """The segments of ``text`` (which holds a non-space character).
 
@@ -309,32 +329,48 @@ def _split(text: str, rules: _Rules, max_length: int) -> list[Segment]:
     after_punct would decide it, for speed) and a sentence end emits the segment before it.
     ``text[end:next_start]`` between two segments is their whitespace (empty in "жағдайы.XVIII").
     """
-    protected: list[int] = []
-    if "://" in text or "www." in text or "@" in text:
-        for m in _PROTECT.finditer(text):
-            protected += m.span()
+    # URL and e-mail spans, found only when a candidate could lie inside one: they hold no
+    # whitespace and never end in ". ! ?", so a lone ". ! ?" before a space is always outside.
+    protected = None
     n = len(text)
-    after_punct, after_line, after_nospace = rules.after_punct, rules.after_line, rules.after_nospace
-    abbr = rules.abbr
-    en_abbr = None if rules.lang == "en" else _abbreviations("en")
-    cand = _CAND.match
+    after_punct, after_line, after_nospace, abbr, en_abbr, abbr_max = rules.hot
     new, setattr_ = _new, _set
     out: list[Segment] = []
     append = out.append
     paragraph = 0
-    start = _FIRST.search(text).start()
-    last = 0
-    for s in _SCAN.finditer(text):
-        p_start = s.start()
-        if p_start < last:
-            continue  # inside the previous candidate ("...", or the line breaks after a stop)
-        m = cand(text, p_start)
-        p = m[1]
-        nxt = last = m.end()
+    start = _FIRST.search(text).start() if text[0].isspace() else 0
+    for m in _CAND.finditer(text):
+        p, ws = m.groups()
+        nxt = m.end()
         if nxt >= n:
             break  # the end of the text ends the last sentence anyway
-        if p is None:
-            kind = after_line(text, p_start, m[2], nxt)
+        p_start = m.start()
+        if p == "." and ws == " ":
+            c = text[nxt]
+            if c.islower():
+                continue  # "1901 ж. ағылшындар": a lower-case word never opens a sentence
+            end = p_start + 1
+            kind = 0
+            if c.isupper() and text[p_start - 1].islower():
+                # ". Capital" after a plain word that is no abbreviation: a sentence end.
+                i = text.rfind(" ", p_start - 24 if p_start > 24 else 0, p_start)
+                if i >= 0:
+                    word = text[i + 1 : p_start]
+                    if word.isalpha() and len(word) > 1:
+                        if len(word) > abbr_max:
+                            kind = 1
+                        else:
+                            low = word.lower() + "."
+                            if low not in abbr and (
+                                en_abbr is None or not word.isascii() or low not in en_abbr
+                            ):
+                                kind = 1
+            if not kind:
+                kind = after_punct(text, p_start, p, ws, nxt)
+                if not kind:
+                    continue
+        elif p[0] in _LB_CHARS:  # a line that ends without terminal punctuation
+            kind = after_line(text, p_start, text[p_start:nxt], nxt)
             if not kind:
                 continue
             end = p_start
@@ -343,36 +379,22 @@ def _split(text: str, rules: _Rules, max_length: int) -> list[Segment]:
         else:
             end = p_start + len(p)
             if end == nxt:  # no space after: "3.14", "т.б", or "жағдайы.XVIII"
-                if not (
-                    text[nxt].isupper()
-                    and after_nospace(text, p_start, end)
-                    and not (protected and bisect_right(protected, p_start) % 2 == 1)
-                ):
+                if not (text[nxt].isupper() and after_nospace(text, p_start, end)):
                     continue
+                if protected is None:
+                    protected = _protected_spans(text)
+                if protected and bisect_right(protected, p_start) % 2 == 1:
+                    continue  # inside a URL or an e-mail address
                 kind = 1
-            elif protected and bisect_right(protected, p_start) % 2 == 1:
-                continue  # inside a URL or an e-mail address
             else:
-                ws = m[2]
-                kind = 0
-                if p == "." and ws == " ":
-                    c = text[nxt]
-                    if c.islower():
-                        continue  # "1901 ж. ағылшындар": a lower-case word never opens a sentence
-                    if c.isupper() and text[p_start - 1].islower():
-                        word = text[p_start - 24 if p_start > 24 else 0 : p_start].rsplit(None, 1)[-1]
-                        low = word.lower() + "."
-                        if (
-                            len(word) > 1
-                            and word.isalpha()
-                            and low not in abbr
-                            and (en_abbr is None or not word.isascii() or low not in en_abbr)
-                        ):
-                            kind = 1
-                if not kind:
-                    kind = after_punct(text, p_start, p, ws, nxt)
-                    if not kind:
+                if len(p) > 1 or p not in ".!?":  # "…", "”", "›" may end a URL
+                    if protected is None:
+                        protected = _protected_spans(text)
+                    if protected and bisect_right(protected, p_start) % 2 == 1:
                         continue
+                kind = after_punct(text, p_start, p, ws, nxt)
+                if not kind:
+                    continue
         if end - start <= max_length:
             seg = new(Segment)
             setattr_(seg, "__dict__", {"start": start, "end": end, "text": text[start:end], "paragraph": paragraph})
@@ -386,8 +408,13 @@ def _split(text: str, rules: _Rules, max_length: int) -> list[Segment]:
     end = n
     while text[end - 1].isspace():
         end -= 1
-    for a, b in _long(text, start, end, max_length):
-        append(_make_segment(a, b, text[a:b], paragraph))
+    if end - start <= max_length:
+        seg = new(Segment)
+        setattr_(seg, "__dict__", {"start": start, "end": end, "text": text[start:end], "paragraph": paragraph})
+        append(seg)
+    else:
+        for a, b in _long(text, start, end, max_length):
+            append(_make_segment(a, b, text[a:b], paragraph))
     return out
 
 
