@@ -4,7 +4,8 @@ Design (fast: the text is tokenised once, no per-entry scan):
 
 * Every pattern (a lemma, or a Kazakh rendering) is folded and cut into tokens; it is indexed by
   its **last** token's stem, under the plain stem and, when the stem ends in к/қ/п, also under the
-  voiced stem (Бәйтерег-) which only vowel-initial suffixes may follow.
+  voiced stem (Бәйтерег-) which only vowel-initial suffixes may follow; a word that elides its last
+  vowel (халық -> халқы, forms.ELISION) likewise under the elided stem.
 * A text token is analysed as stem + suffix: for each stem length the index knows that leaves at
   most ``MAX_SUFFIX`` letters, the stem is looked up and the rest must be one of the suffix chains
   allowed after that stem's final sound (``forms.suffix_set``). This is what keeps Алма out of
@@ -31,7 +32,9 @@ from typing import Iterable, Optional
 from kkaligner.glossary.casing import fold, fold_kk
 from kkaligner.glossary.forms import (
     ALTERNATION,
+    ELISION,
     VOWELS,
+    elided,
     all_suffixes,
     final_class,
     looks_possessed,
@@ -169,10 +172,17 @@ class KazakhIndex:
             sufs = suffix_set(*key)
             self._add(last, rec, sufs)
             alt = ALTERNATION.get(last[-1])
-            if alt:
-                if key not in vowel_only:
-                    vowel_only[key] = frozenset(s for s in sufs if s and s[0] in VOWELS)
-                self._add(last[:-1] + alt, rec, vowel_only[key])
+            if last in ELISION:  # халық -> халқы: the elided stem, before vowels only
+                alt_stem = elided(last)
+            elif last[-1] in "ьъ":  # король -> королі: the soft sign drops before a vowel
+                alt_stem = last[:-1]
+            elif alt and len(last) >= 2 and last[-2] in VOWELS:  # forms.alternates, inlined
+                alt_stem = last[:-1] + alt
+            else:
+                continue
+            if key not in vowel_only:
+                vowel_only[key] = frozenset(s for s in sufs if s and s[0] in VOWELS)
+            self._add(alt_stem, rec, vowel_only[key])
         self._lengths_desc = sorted(self._lengths, reverse=True)
         self._short_lengths = sorted({len(s) for s in self._short}, reverse=True)
 
