@@ -26,6 +26,13 @@ def shared_data() -> Path:
     return DATA
 
 
+@pytest.fixture(autouse=True)
+def _private_translation_memory(monkeypatch, tmp_path_factory):
+    """Translator and ``kkalign translate`` keep a translation memory by default: give each test its
+    own, so no test is served another test's (or the user's) translations."""
+    monkeypatch.setenv("KKALIGNER_MEMORY", str(tmp_path_factory.mktemp("memory") / "memory.sqlite"))
+
+
 @pytest.fixture(scope="session")
 def tiny_nllb_dir(tmp_path_factory) -> Path:
     """A saved NLLB-shaped model (M2M100 + NllbTokenizer; eng_Latn, kaz_Cyrl, rus_Cyrl), random weights."""

@@ -348,3 +348,36 @@ def test_memory_wrapper_over_ct2(nllb, tmp_path):
         second = wrapped.translate(KK, "kk", "en", GREEDY)
     assert first == second == nllb.translate(KK, "kk", "en", GREEDY)
     assert wrapped.stats.hits == len(KK) and wrapped.stats.misses == len(KK)
+
+
+@pytest.mark.parametrize(
+    "dtype, quantize, device, expected",
+    [
+        ("auto", None, "cpu", "auto"),
+        ("auto", None, "cuda", "auto"),
+        ("auto", True, "cpu", "int8"),
+        ("auto", True, "cuda", "int8_float16"),
+        ("auto", False, "cpu", "float32"),
+        ("auto", False, "cuda", "float16"),
+        ("float32", True, "cpu", "int8"),
+        ("float32", True, "cuda", "int8_float32"),
+        ("bfloat16", None, "cpu", "bfloat16"),
+        ("bfloat16", True, "cpu", "int8_bfloat16"),
+        ("float16", False, "cuda", "float16"),
+    ],
+)
+def test_engine_neutral_dtype_and_quantize_map_to_compute_types(dtype, quantize, device, expected):
+    from kkaligner.engines.ct2 import _compute_from
+
+    assert _compute_from(dtype, quantize, device) == expected
+
+
+def test_no_quantize_gives_float_weights(tiny_marian_dir, ct2_cache):
+    from kkaligner.engines.ct2 import Ct2Engine
+
+    engine = Ct2Engine(str(tiny_marian_dir), device="cpu", quantize=False, cache_dir=ct2_cache,
+                       status=lambda m: None, intra_threads=1)
+    assert engine.compute_type == "float32" and engine.ct2_dir.name.endswith("--float32")
+    engine.close()
+    with pytest.raises(UsageError, match="not supported on this cpu"):
+        Ct2Engine(str(tiny_marian_dir), device="cpu", dtype="float16", quantize=True, cache_dir=ct2_cache)

@@ -40,3 +40,10 @@ def _imported(code: list[str]) -> set[str]:
 def test_no_heavy_imports(code):
     heavy = _imported(code) & set(HEAVY)
     assert not heavy, f"{' '.join(code)} imported {sorted(heavy)}"
+
+
+def test_segment_runs_without_heavy_imports(tmp_path):
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Бірінші сөйлем. Екінші сөйлем!\n", encoding="utf-8")
+    heavy = _imported(["-m", "kkaligner", "segment", str(doc)]) & set(HEAVY)
+    assert not heavy, f"kkalign segment imported {sorted(heavy)}"

@@ -98,6 +98,35 @@ def memory_context(
     )
 
 
+def model_fingerprint(engine) -> str:
+    """What identifies a local model's weights (``""`` for a Hub snapshot, whose revision does).
+
+    A model saved again into the same folder keeps its name and the revision ``local``; the
+    fingerprint (config bytes, weight files' sizes and times) makes its old translations misses.
+    """
+    if str(getattr(engine, "revision", "") or "local") != "local":
+        return ""
+    from kkaligner.engines.ct2 import local_fingerprint
+
+    parts = []
+    for attr in ("folder", "ct2_dir"):
+        folder = getattr(engine, attr, None)
+        if folder is not None and Path(folder).is_dir():
+            try:
+                parts.append(local_fingerprint(Path(folder)))
+            except OSError:
+                parts.append("unreadable")
+    return "+".join(parts)
+
+
+def pipeline_context(engine, glossary_hash: str) -> str:
+    """``MemoryEngine`` context of the pipeline: the glossary hash, the local model's fingerprint and
+    the kkaligner version (a release may decode or enforce differently)."""
+    from kkaligner import __version__
+
+    return _digest({"glossary": glossary_hash, "weights": model_fingerprint(engine), "kkaligner": __version__})
+
+
 def constraints_key(constraints: Optional[Sequence[Constraint]]) -> str:
     """Digest of one sentence's constraints (``""`` for none), part of the memory key.
 

@@ -32,6 +32,12 @@ GlossaryArg = Union[None, str, Path, Sequence[Union[str, Path]], "Glossary"]
 PROGRESS_MIN_BATCHES = 3
 
 
+def _warn(message: str) -> None:
+    import warnings
+
+    warnings.warn(message, RuntimeWarning, stacklevel=4)
+
+
 def normalize(text: str) -> str:
     """What the engine sees of a sentence: inner whitespace (hard-wrapped lines) collapsed to spaces."""
     return " ".join(text.split())
@@ -84,6 +90,13 @@ class Translator:
     ``use_default_glossary`` is False. ``progress`` is True (a bar on stderr when it is a terminal
     and the document is long), False, or a callable ``(done, total)`` called after each batch.
     The engine is loaded on first use and reused by every later call; ``close()`` frees it.
+
+    ``memory`` is the translation memory (``kkaligner.memory``): True (the default) uses the file in
+    the user cache dir (``$KKALIGNER_MEMORY`` overrides it), a path uses that file, False turns it
+    off. Sentences already translated with the same model, revision, decoding options and glossary
+    are served from it, so rerunning an interrupted job translates only what is left. A memory that
+    is corrupt or locked costs one warning (``warn``, default ``warnings.warn``) and the run goes on
+    without it. ``dtype`` and ``quantize`` are engine speed options (``--dtype``, ``--quantize``).
     """
 
     def __init__(
@@ -104,6 +117,10 @@ class Translator:
         batch_size: int = 16,
         batch_tokens: int = 4096,
         engine_options: Optional[dict] = None,
+        memory: Union[bool, str, Path, None] = True,
+        dtype: str = "auto",
+        quantize: Optional[bool] = None,
+        warn: Optional[Callable[[str], None]] = None,
     ) -> None:
         for label, lang in (("source", source_lang), ("target", target_lang)):
             if lang not in LANGUAGES:
@@ -122,6 +139,16 @@ class Translator:
         self.enforce = enforce
         self.progress = progress
         self.engine_options = dict(engine_options or {})
+        # Passed on only when set: each engine has its own default (ct2 quantizes on CPU by default).
+        if dtype not in (None, "", "auto"):
+            self.engine_options.setdefault("dtype", dtype)
+        if quantize is not None:
+            self.engine_options.setdefault("quantize", quantize)
+        self.memory = memory
+        self._warn = warn or _warn
+        self._memory_engine: Optional[Any] = None
+        self._memory_failed = False
+        self._memory_stats = None
         # Enforcement picks among n-best hypotheses; with a glossary, ask for a few.
         if num_hypotheses is None:
             num_hypotheses = min(beam_size, 4) if enforce else 1
@@ -147,7 +174,37 @@ class Translator:
             self._engine = load_engine(self.engine_name, self.model, device=self.device, **self.engine_options)
         return self._engine
 
+    def _translating_engine(self) -> "Engine":
+        """``self.engine`` behind the translation memory when there is one (opened on first use)."""
+        engine = self.engine
+        if not self.memory or self._memory_failed:
+            return engine
+        if self._memory_engine is None or self._memory_engine.engine is not engine:
+            from kkaligner.memory import MemoryEngine, pipeline_context
+
+            path = None if self.memory is True else self.memory
+            wrapped = MemoryEngine.wrap(
+                engine, path, context=pipeline_context(engine, self._glossary_hash()), warn=self._warn
+            )
+            if wrapped is engine:  # could not be opened; warned once, not retried for every document
+                self._memory_failed = True
+                return engine
+            self._memory_engine = wrapped
+            self._memory_stats = wrapped.stats
+        return self._memory_engine
+
+    @property
+    def memory_stats(self):
+        """``MemoryStats`` (hits, misses, stored) of this Translator's memory, None when it had none
+        (kept after ``close()``)."""
+        return self._memory_stats
+
     def close(self) -> None:
+        if self._memory_engine is not None:
+            store = self._memory_engine.memory
+            self._memory_engine = None
+            if store is not None:
+                store.close()
         if self._engine is not None:
             self._engine.close()
             self._engine = None
@@ -176,7 +233,7 @@ class Translator:
         if len(unique) < len(keys) and progress is not None:
             # progress counts input sentences; credit the duplicates up front.
             progress(len(keys) - len(unique))
-        results = self.engine.translate(
+        results = self._translating_engine().translate(
             [t for t, _ in unique],
             self.source_lang,
             self.target_lang,

@@ -14,7 +14,7 @@ from kkaligner.cli.app import app
 DEFAULT_MODEL = "nllb-600m"
 
 
-def _summary(draft, glossary_size: int) -> str:
+def _summary(draft, glossary_size: int, memory_stats=None) -> str:
     """A few lines for a person: sentences, terms, findings by severity, the signature."""
     terms = [u for s in draft.sentences for u in s.terms]
     present = sum(u.status in ("applied", "forced") for u in terms)
@@ -24,6 +24,8 @@ def _summary(draft, glossary_size: int) -> str:
         f"kkalign: {len(draft.sentences)} sentences {draft.source_lang}→{draft.target_lang}; "
         f"glossary terms {present}/{len(terms)} applied ({glossary_size} entries); findings: {findings}",
     ]
+    if memory_stats is not None and memory_stats.hits:
+        lines.append(f"  translation memory: {memory_stats.hits} sentences reused, {memory_stats.misses} translated")
     for f in [f for f in draft.findings if f.severity == "error"][:5]:
         where = f"sentence {f.sentence + 1}: " if f.sentence is not None else ""
         lines.append(f"  error {f.code}: {where}{f.message}")
@@ -49,6 +51,10 @@ def translate(
     report: Optional[Path] = typer.Option(None, "--report", help="Also write the JSON report (sentences, terms, findings, signature) here."),
     strict: bool = typer.Option(False, "--strict", help="Exit with status 1 when error-severity findings remain."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary on stderr."),
+    memory: Optional[Path] = typer.Option(None, "--memory", help="Translation memory file (default: $KKALIGNER_MEMORY, else memory.sqlite in the kkaligner cache dir)."),
+    no_memory: bool = typer.Option(False, "--no-memory", help="Neither reuse nor store translations in the translation memory."),
+    dtype: str = typer.Option("auto", "--dtype", help="Weights' type: auto, float32, float16, bfloat16 (fast on CPUs with native bf16)."),
+    quantize: Optional[bool] = typer.Option(None, "--quantize/--no-quantize", help="int8 weights: dynamic int8 for transformers on CPU; ct2 quantizes by default."),
 ) -> None:
     """Translate a document; the draft keeps the input's paragraphs and line breaks."""
     from kkaligner.io import read_text
@@ -75,6 +81,10 @@ def translate(
         enforce=not no_enforce,
         device=device,
         progress=not quiet,
+        memory=False if no_memory else (memory if memory is not None else True),
+        dtype=dtype,
+        quantize=quantize,
+        warn=lambda message: print(f"kkalign: warning: {message}", file=sys.stderr, flush=True),
     )
     with translator:
         draft = translator.translate(text)
@@ -83,6 +93,6 @@ def translate(
         write(draft, report, format="json")
     if not quiet:
         size = len(translator.glossary) if translator.glossary is not None else 0
-        print(_summary(draft, size), file=sys.stderr)
+        print(_summary(draft, size, translator.memory_stats), file=sys.stderr)
     if strict and draft.findings_by_severity().get("error", 0):
         raise typer.Exit(1)

@@ -224,12 +224,34 @@ def _batches(lengths: Sequence[int], batch_size: int, batch_tokens: int) -> list
     return batches
 
 
+def _compute_from(dtype: Optional[str], quantize: Optional[bool], device: str) -> str:
+    """The compute type that the engine-neutral options ``dtype`` / ``quantize`` ask for.
+
+    ``quantize=True`` is int8 weights (``int8_float16`` on CUDA), ``quantize=False`` keeps the
+    float ``dtype``; ``dtype`` alone on the default (int8 on CPU) would be silently overridden, so a
+    float dtype without ``quantize`` means unquantized weights.
+    """
+    dtype = (dtype or "auto").strip().lower()
+    if quantize:
+        if dtype == "auto":
+            return "int8_float16" if device == "cuda" else "int8"
+        if dtype == "float32" and device == "cpu":
+            return "int8"  # the same as int8_float32 on CPU, and the default's cache entry
+        return f"int8_{dtype}"
+    if dtype != "auto":
+        return dtype
+    if quantize is False:
+        return "float16" if device == "cuda" else "float32"
+    return "auto"
+
+
 class Ct2Engine:
     """A transformers seq2seq model run by CTranslate2.
 
     ``model`` is a preset, Hub id or local folder (``kkaligner.models.locate``), or an already
     converted CTranslate2 folder (``model.bin`` inside; give ``tokenizer=`` the original folder).
-    ``compute_type`` defaults to int8 on CPU and float16 on CUDA. ``status`` receives one-line
+    ``compute_type`` defaults to int8 on CPU and float16 on CUDA; the transformers engine's
+    ``dtype`` / ``quantize`` options are mapped onto it when it is not given. ``status`` receives one-line
     messages about conversion; ``cache_dir`` overrides where conversions are kept.
     """
 
@@ -241,6 +263,8 @@ class Ct2Engine:
         device: str = "auto",
         *,
         compute_type: Optional[str] = None,
+        dtype: str = "auto",
+        quantize: Optional[bool] = None,
         cache_dir: Optional[str | os.PathLike] = None,
         status: Optional[Status] = None,
         intra_threads: Optional[int] = None,
@@ -252,7 +276,7 @@ class Ct2Engine:
         ctranslate2 = _import_ct2()
         self._status = status or _stderr_status
         self.device, self.device_index = _resolve_device(device, ctranslate2)
-        compute = (compute_type or "auto").strip().lower()
+        compute = (compute_type or _compute_from(dtype, quantize, self.device)).strip().lower()
         if compute in ("auto", "default"):
             compute = DEFAULT_COMPUTE[self.device]
         if compute not in COMPUTE_TYPES:

@@ -56,6 +56,17 @@ def _quiet():
             hf_logging.enable_progress_bar()
 
 
+DTYPES = ("auto", "float32", "float16", "bfloat16")
+
+
+def cpu_has_bf16() -> bool:
+    """Whether this CPU computes bfloat16 natively (AVX512-BF16 or AMX), where ``--dtype bfloat16`` pays off."""
+    import torch
+
+    probes = ("_is_avx512_bf16_supported", "_is_amx_tile_supported")
+    return any(bool(getattr(torch.cpu, name, lambda: False)()) for name in probes)
+
+
 def pick_device(device: str = "auto") -> str:
     """``auto`` → ``cuda`` when a CUDA GPU is visible, else ``cpu``; anything else is checked and kept."""
     import torch
@@ -76,7 +87,9 @@ class TransformersEngine:
 
     ``model`` is a preset, a Hub id or a local folder (see ``kkaligner.models``). Loading tries local
     files first and downloads only when allowed; a model that is neither cached nor reachable raises
-    ModelNotFoundError.
+    ModelNotFoundError. Speed options: ``dtype`` (``auto`` is float16 on CUDA, float32 on CPU;
+    ``bfloat16`` pays off on CPUs with native bf16, see ``cpu_has_bf16``) and ``quantize`` (dynamic
+    int8 on CPU). ``compute_type`` records what runs, for signatures and the translation memory.
     """
 
     name = "transformers"
@@ -87,6 +100,7 @@ class TransformersEngine:
         *,
         device: str = "auto",
         dtype: str = "auto",
+        quantize: bool = False,
         allow_download: bool = True,
     ) -> None:
         from kkaligner import models
@@ -115,6 +129,9 @@ class TransformersEngine:
                     f"if it was a partial download, run `kkalign models download {ref.name}` again."
                 ) from None
         self.model.to(self.device).eval()
+        self.compute_type = str(torch_dtype).replace("torch.", "")
+        if quantize:
+            self._quantize(torch)
         self.config = self.model.config
         self.family = self._family()
         self._marian_pair = self._marian_direction() if self.family == "marian" else None
@@ -127,8 +144,33 @@ class TransformersEngine:
             return torch.float16 if self.device.startswith("cuda") else torch.float32
         table = {"float32": torch.float32, "float16": torch.float16, "bfloat16": torch.bfloat16}
         if dtype not in table:
-            raise UsageError(f"unknown dtype {dtype!r}. Choose {choices(['auto', *table])}.")
+            raise UsageError(f"unknown dtype {dtype!r}. Choose {choices(DTYPES)}.")
+        if self.device == "cpu" and dtype == "bfloat16" and not cpu_has_bf16():
+            # Without AVX512-BF16/AMX the CPU emulates bfloat16: half the memory, but slower than float32.
+            warnings.warn(
+                "this CPU has no native bfloat16 (AVX512-BF16 or AMX): --dtype bfloat16 saves memory but "
+                "runs slower than float32; --quantize is the faster CPU option here",
+                RuntimeWarning,
+                stacklevel=3,
+            )
         return table[dtype]
+
+    def _quantize(self, torch: Any) -> None:
+        """Dynamic int8 quantization of every Linear layer (weights int8, activations quantized on the fly).
+
+        CPU only, from float32: about 2x faster decoding on x86 and a quarter of the Linear weights'
+        memory, at a small quality cost. The embeddings stay float32.
+        """
+        if self.device != "cpu":
+            raise UsageError(f"--quantize is a CPU option (dynamic int8); on {self.device} use --dtype float16.")
+        if self.compute_type != "float32":
+            raise UsageError(f"--quantize needs float32 weights, not {self.compute_type}. Drop --dtype or use --dtype float32.")
+        from torch.ao.quantization import quantize_dynamic
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # torch.ao.quantization's deprecation notice, not actionable here
+            self.model = quantize_dynamic(self.model, {torch.nn.Linear}, dtype=torch.qint8)
+        self.compute_type = "int8_dynamic"
 
     def _family(self) -> str:
         vocab = self.tokenizer.get_vocab()
