@@ -19,7 +19,8 @@ LOSSY = False
 
 
 def read(text: str, name: str) -> list[tuple[Term, int]]:
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # strict: an unterminated quote is an error, not a cell that swallows the rest of the file
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows = []
     try:
         for cells in reader:
