@@ -136,8 +136,40 @@ class Mention:
     digits: bool
 
 
+# Codes: tokens of Latin letters and digits with a letter before a digit and more after it, or a
+# letter between digits (CG4684, A1GP, H5N1, KV62, 4x4, A320). Translation keeps them verbatim, so
+# they are compared as strings; "1970s", "5m", "18th" (letters after the number only) are numbers
+# with an ending, and "km2", "m3" units with an exponent.
+# Cyrillic letters that look Latin are read as Latin (4х4 typed with a Cyrillic х).
+_HOMOGLYPHS = str.maketrans("АВЕКМНОРСТХаеорсух", "ABEKMHOPCTXaeopcyx")
+_CODE = re.compile(r"(?<![\w])[A-Za-z0-9]+(?![\w])")
+_CODE_SHAPE = re.compile(r"[A-Za-z]\d(?:\d|[A-Za-z])|\d[A-Za-z]+\d")
+
+
+def _codes(text: str) -> list[tuple[int, int, str]]:
+    latin = text.translate(_HOMOGLYPHS)
+    return [
+        (m.start(), m.end(), m.group().casefold())
+        for m in _CODE.finditer(latin)
+        if _CODE_SHAPE.search(m.group())
+    ]
+
+
 def mentions(text: str, lang: str) -> list[Mention]:
-    """Numbers in ``text`` (digits, words, digits with scale words), in order."""
+    """Numbers in ``text`` (digits, words, digits with scale words, codes), in order."""
+    codes = _codes(text)
+    if codes:
+        # the rest of the text, codes blanked out (same length: offsets stay valid)
+        chars = list(text)
+        for a, b, _ in codes:
+            chars[a:b] = " " * (b - a)
+        found = _mentions("".join(chars), lang)
+        found += [Mention(a, b, frozenset({("code", c)}), True) for a, b, c in codes]
+        return sorted(found, key=lambda m: m.start)
+    return _mentions(text, lang)
+
+
+def _mentions(text: str, lang: str) -> list[Mention]:
     word = _kk_word if lang == "kk" else _en_word
     tokens = []  # (start, end, kind, value-set)
     pos = 0
@@ -238,9 +270,25 @@ def _value(group) -> Mention:
             currents = {0.0}
     values = {_key(t + c) for t in totals for c in currents}
     if len(group) == 1 and kinds[0] == "digits":
-        # a year may be written short: the 1990s ~ 90-жылдары
-        values |= {_key(v % 100) for v in values if v == int(v) and 1000 <= v <= 2099}
+        # a year may be written short (the 1990s ~ 90-жылдары): a year carries ("year", 90) and a
+        # two-digit number ("short", 90), and only the two meet (see _mirror), so 1958 ~ 58 but
+        # 1958 !~ 1558
+        for v in list(values):
+            if v == int(v) and 1000 <= v <= 2099:
+                values.add(("year", int(v) % 100))
+            elif v == int(v) and 0 <= v < 100:
+                values.add(("short", int(v)))
     return Mention(start, end, frozenset(values), digits)
+
+
+def _mirror(values) -> frozenset:
+    """``values`` as the other side must hold them: short-year tags swapped, codes as they are."""
+    out = set()
+    for v in values:
+        if isinstance(v, tuple) and v[0] in ("year", "short"):
+            v = ("short" if v[0] == "year" else "year", v[1])
+        out.add(v)
+    return frozenset(out)
 
 
 def _format(m: Mention, text: str, lang: str) -> str:
@@ -251,6 +299,27 @@ def _format(m: Mention, text: str, lang: str) -> str:
     return s
 
 
+def _unmatched(sm: list[Mention], tm: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """Digit mentions of either side that no mention of the other side can stand for.
+
+    Each mention stands for at most one of the other side ("2 goals and 2 assists" needs two 2s), so
+    this is a matching; greedy, mentions with the fewest partners first, which is exact for the
+    small interval-free graphs sentences give.
+    """
+    t_mirror = [_mirror(m.values) for m in tm]
+    edges = {a: [b for b in range(len(tm)) if sm[a].values & t_mirror[b]] for a in range(len(sm))}
+    used_s, used_t = set(), set()
+    for a in sorted(edges, key=lambda a: (not sm[a].digits, len(edges[a]))):
+        for b in sorted(edges[a], key=lambda b: (not tm[b].digits, b)):
+            if b not in used_t:
+                used_s.add(a)
+                used_t.add(b)
+                break
+    lost = [m for a, m in enumerate(sm) if m.digits and a not in used_s]
+    extra = [m for b, m in enumerate(tm) if m.digits and b not in used_t]
+    return lost, extra
+
+
 def run(ctx: CheckContext):
     for i, (src, tgt) in enumerate(zip(ctx.sources, ctx.targets)):
         if skip_pair(ctx, i):
@@ -259,10 +328,7 @@ def run(ctx: CheckContext):
         tm = mentions(tgt, ctx.target_lang)
         if not any(m.digits for m in sm) and not any(m.digits for m in tm):
             continue
-        s_values = frozenset().union(*(m.values for m in sm)) if sm else frozenset()
-        t_values = frozenset().union(*(m.values for m in tm)) if tm else frozenset()
-        lost = [m for m in sm if m.digits and not (m.values & t_values)]
-        extra = [m for m in tm if m.digits and not (m.values & s_values)]
+        lost, extra = _unmatched(sm, tm)
         if len(lost) == 1 and len(extra) == 1:
             a, b = lost[0], extra[0]
             yield Finding(

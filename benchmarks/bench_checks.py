@@ -1,0 +1,257 @@
+"""Reviewer checks on human translations: false alarms and injected errors caught.
+
+    python benchmarks/bench_checks.py [--seed 7] [--cli]
+
+Data: the 281 FLORES-200 dev articles (997 kk/en sentence pairs, good human translations), checked in
+both directions (kk -> en, en -> kk) with the shipped names glossary.
+
+* sentences: ``kkaligner.check`` on the gold sentence pairs.
+* documents: each article's sentences joined with spaces into two texts and checked with
+  ``kkaligner.check_documents`` (split, align, check: what ``kkalign check`` does); ``--cli`` runs
+  these through ``kkalign check --format json`` in-process instead.
+
+Rows:
+
+* clean: share of gold sentences flagged by any finding (all of them false alarms, target <= 1%);
+  ``err`` counts only error-severity findings.
+* one row per injected error, at most one per article (seeded), the rest of the article unchanged:
+  ``forbidden`` swaps a glossary rendering in the translation for one of the entry's forbidden
+  variants; ``number`` changes one digit of a number the translation shares with the source;
+  ``delete`` drops one translated sentence (sentences: its translation becomes empty; documents: it is
+  removed from the text); ``untranslated`` leaves one sentence in the source language. Caught = a
+  finding of the expected codes on the injected sentence (documents: on an aligned pair containing
+  it); target 100%. ``n/a``: no article offers a place for the injection (the shipped glossary has no
+  forbidden Kazakh forms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+DOCS = DATA / "parallel" / "flores200-dev-docs.jsonl"
+
+EXPECTED = {
+    "forbidden": {"forbidden-variant"},
+    "number": {"number-mismatch"},
+    "delete": {"empty-output", "unaligned-source", "dropped-sentence", "length-ratio"},
+    "untranslated": {"untranslated"},
+}
+KINDS = tuple(EXPECTED)
+
+
+def load():
+    if not DOCS.exists():
+        print(f"skipped: {DOCS} not found (../shared/data beside the repository)")
+        sys.exit(0)
+    with open(DOCS, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]
+
+
+# --- injections: each returns (new target sentences, index of the injected sentence) or None -------
+
+
+def inject_forbidden(src, tgt, rng, glossary, sl, tl):
+    places = []
+    for i, (s, t) in enumerate(zip(src, tgt)):
+        in_source = {m.term.key for m in glossary.match(s, lang=sl)}
+        for m in glossary.match(t, lang=tl):
+            if (
+                not m.forbidden
+                and not m.variant
+                and m.term.target_lang == tl
+                and m.term.forbidden
+                and m.term.key in in_source
+            ):
+                places.append((i, m))
+    if not places:
+        return None
+    i, m = rng.choice(places)
+    variant = rng.choice(m.term.forbidden)
+    t = tgt[i][: m.start] + variant + tgt[i][m.start + len(m.term.target) :]
+    return tgt[:i] + [t] + tgt[i + 1 :], i
+
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def inject_number(src, tgt, rng, *_):
+    places = []
+    for i, (s, t) in enumerate(zip(src, tgt)):
+        src_digits = {re.sub(r"\D", "", m.group()) for m in _DIGITS.finditer(s)}
+        for m in _DIGITS.finditer(t):
+            if re.sub(r"\D", "", m.group()) in src_digits:
+                places.append((i, m))
+    if not places:
+        return None
+    i, m = rng.choice(places)
+    digits = [k for k in range(m.start(), m.end()) if tgt[i][k].isdigit()]
+    k = rng.choice(digits)
+    old = tgt[i][k]
+    new = rng.choice([c for c in "0123456789" if c != old and not (c == "0" and k == digits[0])])
+    t = tgt[i][:k] + new + tgt[i][k + 1 :]
+    return tgt[:i] + [t] + tgt[i + 1 :], i
+
+
+def inject_delete(src, tgt, rng, *_):
+    i = rng.randrange(len(tgt))
+    return tgt[:i] + [""] + tgt[i + 1 :], i
+
+
+def inject_untranslated(src, tgt, rng, *_):
+    i = rng.randrange(len(tgt))
+    return tgt[:i] + [src[i]] + tgt[i + 1 :], i
+
+
+INJECT = {
+    "forbidden": inject_forbidden,
+    "number": inject_number,
+    "delete": inject_delete,
+    "untranslated": inject_untranslated,
+}
+
+
+# --- running the checks -----------------------------------------------------------------------------
+
+
+def flagged_sentences(src, tgt, glossary, sl, tl):
+    """Sentence level: {sentence index: set of (code, severity)}."""
+    from kkaligner import check
+
+    out: dict = {}
+    for f in check(src, tgt, glossary, source_lang=sl, target_lang=tl):
+        out.setdefault(f.sentence, set()).add((f.code, f.severity))
+    return out
+
+
+def join(sentences):
+    """Join non-empty sentences with spaces; return the text and each sentence's span (None: dropped)."""
+    text, spans = "", []
+    for s in sentences:
+        if not s:
+            spans.append(None)
+            continue
+        if text:
+            text += " "
+        spans.append((len(text), len(text) + len(s)))
+        text += s
+    return text, spans
+
+
+class _Cli:
+    """``kkalign check --format json`` run in-process; returns a Draft-like view of its JSON."""
+
+    def __init__(self, glossary_path):
+        from typer.testing import CliRunner
+
+        from kkaligner.cli.app import app
+
+        self.runner, self.app, self.tmp = CliRunner(), app, None
+        import tempfile
+
+        self.tmp = Path(tempfile.mkdtemp())
+
+    def __call__(self, s_text, t_text, sl, tl):
+        (self.tmp / "s.txt").write_text(s_text, encoding="utf-8")
+        (self.tmp / "t.txt").write_text(t_text, encoding="utf-8")
+        r = self.runner.invoke(
+            self.app,
+            ["check", str(self.tmp / "s.txt"), str(self.tmp / "t.txt"), "--from", sl, "--to", tl, "--format", "json"],
+        )
+        if r.exit_code != 0:
+            raise RuntimeError(f"kkalign check failed: {r.output}")
+        data = json.loads(r.stdout)
+        spans = [(s["start"], s["end"]) for s in data["sentences"]]
+        findings = [(f["sentence"], f["code"], f["severity"]) for f in data["findings"]]
+        return spans, findings
+
+
+def flagged_documents(src, tgt, glossary, sl, tl, cli=None):
+    """Document level: {gold source sentence index: set of (code, severity)} via check_documents."""
+    from kkaligner import check_documents
+
+    s_text, s_spans = join(src)
+    t_text, _ = join(tgt)
+    if not t_text:
+        return {i: {("empty", "error")} for i in range(len(src))}
+    if cli is not None:
+        spans, findings = cli(s_text, t_text, sl, tl)
+    else:
+        draft = check_documents(s_text, t_text, glossary, source_lang=sl, target_lang=tl)
+        spans = [(s.start, s.end) for s in draft.sentences]
+        findings = [(f.sentence, f.code, f.severity) for f in draft.findings]
+    out: dict = {}
+    for k, code, severity in findings:
+        if k is None:
+            continue
+        a, b = spans[k]
+        for i, span in enumerate(s_spans):
+            if span and (span[0] < b and a < span[1] or (a == b and span[0] <= a <= span[1])):
+                out.setdefault(i, set()).add((code, severity))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--cli", action="store_true", help="documents through `kkalign check --format json`")
+    args = ap.parse_args()
+    docs = load()
+    from kkaligner import Glossary
+
+    glossary = Glossary.default()
+    cli = _Cli(None) if args.cli else None
+    rows = []
+    t0 = time.perf_counter()
+    for sl, tl in (("kk", "en"), ("en", "kk")):
+        for level in ("sentences", "documents"):
+            run = (
+                (lambda s, t: flagged_sentences(s, t, glossary, sl, tl))
+                if level == "sentences"
+                else (lambda s, t: flagged_documents(s, t, glossary, sl, tl, cli))
+            )
+            n = flagged_any = flagged_err = 0
+            for d in docs:
+                found = run(d[sl], d[tl])
+                n += len(d[sl])
+                flagged_any += len(found)
+                flagged_err += sum(1 for v in found.values() if any(sev == "error" for _, sev in v))
+            rows.append((f"{sl}->{tl}", level, "clean (false alarms)", n, flagged_any, flagged_err))
+            for kind in KINDS:
+                rng = random.Random(f"{args.seed}-{kind}-{sl}")
+                tried = caught = 0
+                for d in docs:
+                    inj = INJECT[kind](d[sl], d[tl], rng, glossary, sl, tl)
+                    if inj is None:
+                        continue
+                    tgt, i = inj
+                    found = run(d[sl], tgt)
+                    tried += 1
+                    caught += any(code in EXPECTED[kind] for code, _ in found.get(i, ()))
+                rows.append((f"{sl}->{tl}", level, f"injected {kind}", tried, caught, None))
+    seconds = time.perf_counter() - t0
+
+    head = f"{'dir':<6} {'level':<10} {'row':<22} {'n':>5} {'flagged':>8} {'share':>7} {'err':>5} {'share':>7}  target"
+    print("Reviewer checks on FLORES-200 dev (281 articles, 997 pairs), shipped names glossary")
+    print(head)
+    print("-" * len(head))
+    for direction, level, name, n, k, err in rows:
+        if name.startswith("clean"):
+            print(
+                f"{direction:<6} {level:<10} {name:<22} {n:>5} {k:>8} {k / n:>7.2%} {err:>5} {err / n:>7.2%}  <= 1%"
+            )
+        elif n == 0:
+            print(f"{direction:<6} {level:<10} {name:<22} {n:>5} {'n/a':>8} {'n/a':>7} {'':>5} {'':>7}  100%")
+        else:
+            print(f"{direction:<6} {level:<10} {name:<22} {n:>5} {k:>8} {k / n:>7.2%} {'':>5} {'':>7}  100%")
+    print(f"{seconds:.1f} s in all; caught = a finding of the expected code on the injected sentence")
+
+
+if __name__ == "__main__":
+    main()
