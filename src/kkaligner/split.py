@@ -30,7 +30,7 @@ from kkaligner.errors import SegmentationError, UsageError, choices
 from kkaligner.types import Segment
 
 # Bump when a rule or a data file changes: it is part of every output's signature.
-SPLITTER_VERSION = "kk-1.0"
+SPLITTER_VERSION = "kk-1.1"
 
 LANGS = ("kk", "en")
 
@@ -80,16 +80,26 @@ _FIRST = re.compile(r"\S")
 
 
 @lru_cache(maxsize=None)
-def _abbreviations(lang: str) -> dict[str, str]:
-    """``abbreviation (lower case, no inner spaces) -> class`` from data/abbreviations-<lang>.txt."""
+def _abbreviation_table(lang: str) -> tuple[dict[str, str], frozenset[str]]:
+    """``abbreviation (lower case, no inner spaces) -> class`` from data/abbreviations-<lang>.txt,
+    and the entries flagged ``word`` there (also a common word: "үй.", "қар.", "no.")."""
     table: dict[str, str] = {}
+    words: set[str] = set()
     path = resources.files("kkaligner") / "data" / f"abbreviations-{lang}.txt"
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        entry, _, kind = line.partition("\t")
-        table[entry.strip().lower()] = kind.strip() or "final"
-    return table
+        entry, _, rest = line.partition("\t")
+        kind, _, flag = rest.strip().partition("\t")
+        entry = entry.strip().lower()
+        table[entry] = kind.strip() or "final"
+        if flag.strip() == "word":
+            words.add(entry)
+    return table, frozenset(words)
+
+
+def _abbreviations(lang: str) -> dict[str, str]:
+    return _abbreviation_table(lang)[0]
 
 
 @lru_cache(maxsize=None)
@@ -122,7 +132,7 @@ class _Rules:
 
     def __init__(self, lang: str):
         self.lang = lang
-        self.abbr = _abbreviations(lang)
+        self.abbr, self.homographs = _abbreviation_table(lang)
         self.starters = _starters(lang)
         self.join_words = _JOIN_WORDS[lang]
         # English abbreviations also apply to ASCII words in Kazakh text ("St. Louis").
@@ -151,12 +161,16 @@ class _Rules:
         low = word.lower()
         if len(word) > 1 and word.isalpha():  # the common case: a plain word
             kind = abbr.get(low + ".")
-            if kind:
-                return kind
-            if self.lang != "en" and word.isascii():
+            homographs = self.homographs
+            if not kind and self.lang != "en" and word.isascii():
                 # English abbreviations in Kazakh text: "Six Flags St. Louis паркіне".
-                return _abbreviations("en").get(low + ".", "word")
-            return "word"
+                kind = self.en_abbr.get(low + ".")
+                homographs = _abbreviation_table("en")[1]
+            if not kind:
+                return "word"
+            if low + "." in homographs and not _abbreviation_context(text, dot - len(word)):
+                return "homograph"  # "Бұл – біздің үй. Анам ..." but "5 қаз. 2020", "(араб. ...)"
+            return kind
         if len(word) <= 3 and dot - len(word) >= 3 and text[dot - len(word) - 2] == ".":
             # Spaced multi-part abbreviations: "т. б.", "б. з. б.", "т. ғ. д."
             tokens = window.split()
@@ -171,11 +185,23 @@ class _Rules:
         if kind:
             return kind
         if word.isdigit():
-            start = dot - len(word)
-            line_start = max(text.rfind(c, 0, start) for c in "\n\r\u2028\u2029\x0b\x0c\x85")
-            if not text[line_start + 1 : start].strip():
+            # A list number opens its line or follows a sentence end ("... аяқталды. 2. Ұлттық").
+            i = dot - len(word) - 1
+            while i >= 0 and text[i] in " \t\xa0":
+                i -= 1
+            if i < 0 or text[i] in _LB:
+                return "list"
+            while i > 0 and text[i] in _CLOSE_CHARS:
+                i -= 1
+            if len(word) <= 2 and i < dot - len(word) - 1 and text[i] in _TERM:
                 return "list"
             return "word"
+        head, hyphen, tail = word.rpartition("-")
+        if hyphen and head[-1:].isdigit() and tail.isalpha():
+            # After a number: "45-б.", "2-т.", "12-үй."
+            kind = abbr.get(tail.lower() + ".")
+            if kind:
+                return kind
         if len(word) <= 12 and _INITIALS.fullmatch(word):
             if word.isupper() and not (self.lang == "en" and word == "I"):
                 return "initial"
@@ -238,10 +264,17 @@ class _Rules:
         cls = self.abbreviation_class(text, p_start)
         if cls == "word" or cls == "none":
             return True
-        if cls in ("title", "initial", "list"):
+        if cls == "homograph":  # a common word here, unless a number follows ("No. 5")
+            return newline or kind != "digit"
+        if cls == "title" or cls == "list":
             return False
-        if kind == "digit" or cls == "amount":
+        if cls == "initial":
+            # "Петр І. Ол ..." ends; "Қ. Сәтбаев", "J. R. R. Tolkien" do not.
+            return kind == "upper" and len(word) > 1 and word.lower() in self.starters
+        if kind == "digit":
             return newline
+        if cls == "amount":  # "1 млрд. АҚШ долларына" continues, "1,2 трлн. Бұл ..." ends
+            return newline or word.lower() in self.starters
         if cls == "date":
             return newline or dash or word.lower() in self.starters
         return True  # final
@@ -320,6 +353,17 @@ def _protected_spans(text: str) -> list[int]:
         for m in _PROTECT.finditer(text):
             spans += m.span()
     return spans
+
+
+def _abbreviation_context(text: str, start: int) -> bool:
+    """Is the word at ``start`` used as an abbreviation: after a number ("5 қаз.", "2 in.") or
+    an opening bracket ("(араб. ...)")?"""
+    i = start - 1
+    if i >= 0 and text[i] in "([":
+        return True
+    while i >= 0 and text[i] in " \xa0":
+        i -= 1
+    return i >= 0 and text[i].isdigit()
 
 
 def _split(text: str, rules: _Rules, max_length: int) -> list[Segment]:
