@@ -23,7 +23,7 @@ CHECKS: dict[str, Check] = {
     for c in (
         Check("empty", ("empty-output", "dropped-sentence"), empty.run, "empty or partial translations"),
         Check("script", ("untranslated",), script.run, "text left in the source's script"),
-        Check("terms", ("missing-term", "forbidden-variant"), terms.run, "glossary terms"),
+        Check("terms", ("missing-term", "forbidden-variant", "term-variant"), terms.run, "glossary terms"),
         Check("consistency", ("inconsistent-rendering",), consistency.run, "one rendering per term"),
         Check("numbers", ("number-mismatch",), numbers.run, "numbers in digits and words"),
         Check("length", ("length-ratio",), length.run, "much longer or shorter than the source"),

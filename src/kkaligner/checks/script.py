@@ -53,6 +53,8 @@ def run(ctx: CheckContext):
         accepted = [(m.start, m.end) for m in ctx.target_matches(i) if not m.forbidden]
         source_folded = src.casefold() if ctx.target_lang == "kk" else ""
         for w in foreign.finditer(tgt):
+            if len(w.group()) == 1:
+                continue  # one letter is a symbol or a label (36 x 24, пункт a), not text left over
             if any(a <= w.start() and w.end() <= b for a, b in accepted):
                 continue
             if source_folded and w.group().casefold() in source_folded:

@@ -24,7 +24,7 @@ def rendering(term: Term, lang: str) -> str:
 # a translation may use them where Kazakh puts the bare name attributively (Қытай материгі). Regular
 # ones are the name minus one of _NAME_ENDINGS plus one of _ADJ_ENDINGS; the irregular ones are
 # listed (English usage, e.g. Wikipedia "List of adjectival and demonymic forms of place names").
-_NAME_ENDINGS = ("istan", "stan", "ia", "a", "y", "e", "ey", "")
+_NAME_ENDINGS = ("istan", "stan", "ia", "um", "a", "y", "e", "ey", "")
 _ADJ_ENDINGS = ("", "n", "an", "ian", "ese", "i", "ish", "ic", "ean", "er", "ers", "ans", "s")
 _IRREGULAR_ADJ = {
     "france": ("french",), "netherlands": ("dutch",), "switzerland": ("swiss",), "greece": ("greek",),
@@ -34,6 +34,8 @@ _IRREGULAR_ADJ = {
     "finland": ("finnish",), "poland": ("polish",), "norway": ("norwegian",), "wales": ("welsh",),
     "scotland": ("scottish",), "new zealand": ("new zealander",), "peru": ("peruvian",),
 }
+# Kazakh adjective and people suffixes after a name's stem (жапон+дық, жапон+дар, неміс+ше).
+_KK_DERIVED = r"(?:[дтл][ыі]қ|[дтл][ыі]к|[дтл][ае]р|ш[ае])"
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z.'’\-]*[A-Za-z.]|[A-Za-z]")
 
 
@@ -69,6 +71,10 @@ def _loosely_present(term: Term, text: str, lang: str) -> bool:
             stem = f[:-1] if f[-1:] in "кқп" else f  # Бәйтерек -> Бәйтерегі
             if re.search(rf"(?<!\w){re.escape(stem)}", folded):
                 return True
+            # Жапония -> жапондық, жапондар: names in -ия drop it before -дық/-лық/-дар
+            if f.endswith("ия") and len(f) >= 6 and " " not in f:
+                if re.search(rf"(?<!\w){re.escape(f[:-2])}{_KK_DERIVED}", folded):
+                    return True
         return False
     words = {w.group().strip(".") for w in _EN_WORD.finditer(folded)} | {w.group() for w in _EN_WORD.finditer(folded)}
     for f in forms:
@@ -134,6 +140,25 @@ def run(ctx: CheckContext):
             kept = re.escape(m.surface.split("'")[0].split("’")[0])
             if re.search(rf"(?<!\w){kept}(?!\w)", ctx.targets[i]):
                 continue  # the name kept in the source's spelling (Washington Capitals in Kazakh)
+            if m.term.case_sensitive and _sentence_initial(ctx.sources[i], m.start):
+                # a name that is also a common noun (Арал / арал "island", Хабар / хабар "news"),
+                # capitalised only because it starts the sentence: nothing says it is the name
+                continue
+            near = _near_spelling(m.term, ctx.targets[i], ctx.target_lang)
+            if near is not None:
+                a, b, stem_end = near
+                approved = rendering(m.term, ctx.target_lang)
+                yield Finding(
+                    "term-variant",
+                    "info",
+                    f"'{ctx.targets[i][a:b]}' looks like '{approved}' spelt another way; the glossary "
+                    f"renders '{m.term.source}' as '{approved}'.",
+                    sentence=i,
+                    source_span=(m.start, m.end),
+                    target_span=(a, stem_end),
+                    suggestion=approved,
+                )
+                continue
             yield Finding(
                 "missing-term",
                 "error",
@@ -142,3 +167,40 @@ def run(ctx: CheckContext):
                 sentence=i,
                 source_span=(m.start, m.end),
             )
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """True when ``start`` is the sentence's first word (after opening quotes or brackets)."""
+    return not re.search(r"[^\W_]", text[:start])
+
+
+# A spelling counts as near when the character similarity (difflib ratio) reaches this; Сан-Франсиско
+# ~ Сан-Франциско 0.92, Тайланд ~ Таиланд 0.86, Стамбұл ~ Ыстамбұл 0.93, Антарктика ~ Антарктида 0.9.
+_NEAR = 0.8
+
+
+def _near_spelling(term: Term, text: str, lang: str):
+    """A rendering of ``term`` in ``text`` spelt slightly differently: (start, end, stem end) or None.
+
+    Compared word by word over as many words as the rendering has; in Kazakh the target word may be
+    inflected, so its prefixes of about the rendering's length are compared too.
+    """
+    from difflib import SequenceMatcher
+
+    words = list(re.finditer(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", text))
+    best = None
+    for form in _forms(term, lang):
+        n = len(form.split())
+        if len(form) < 4:
+            continue
+        for k in range(len(words) - n + 1):
+            a, b = words[k].start(), words[k + n - 1].end()
+            cand = text[a:b].casefold()
+            ends = [len(cand)]
+            if lang == "kk":
+                ends += [e for e in range(len(form) - 2, len(form) + 3) if 0 < e < len(cand)]
+            for e in ends:
+                r = SequenceMatcher(None, form, cand[:e]).ratio()
+                if r >= _NEAR and (best is None or r > best[0]):
+                    best = (r, a, b, a + e)
+    return None if best is None else best[1:]
