@@ -284,7 +284,7 @@ class _Rules:
         0 no, 1 yes, 2 a paragraph end."""
         if nxt >= len(text):
             return 0
-        if len(ws) > 1 and _BLANK.search(ws):
+        if (len(ws) > 1 or ws == "\u2029") and _BLANK.search(ws):
             return 2
         while start and text[start - 1].isspace():
             start -= 1
@@ -383,7 +383,7 @@ def _split(text: str, rules: _Rules, max_length: int) -> list[Segment]:
     append = out.append
     paragraph = 0
     start = _FIRST.search(text).start() if text[0].isspace() else 0
-    for m in _CAND.finditer(text):
+    for m in _CAND.finditer(text, start):  # from the first non-space: leading blank lines are layout
         p, ws = m.groups()
         nxt = m.end()
         if nxt >= n:
@@ -431,7 +431,8 @@ def _split(text: str, rules: _Rules, max_length: int) -> list[Segment]:
                     continue  # inside a URL or an e-mail address
                 kind = 1
             else:
-                if len(p) > 1 or p not in ".!?":  # "…", "”", "›" may end a URL
+                if (len(p) > 1 or p not in ".!?") and _HAS_LB.search(ws) is None:
+                    # "…", "”", "›" may end a URL; a line break after one still is a boundary.
                     if protected is None:
                         protected = _protected_spans(text)
                     if protected and bisect_right(protected, p_start) % 2 == 1:
