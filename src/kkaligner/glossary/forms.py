@@ -18,8 +18,9 @@ possessive and a case again: Байқоңырдағылардың), or the genit
 (Назарбаевтыкі, "that of Nazarbayev") and a case. The bare, plural and possessed noun, and its
 locative and ablative, may end in a personal predicative ending (Алматыданмын "I am from Almaty").
 
-Stem alternation: a final к, қ, п becomes г, ғ, б before a vowel-initial suffix (Бәйтерек ->
-Бәйтерегі). Hyphenated names ending in a digit (Союз-5) take their suffixes after a hyphen, with
+Stem alternation: a final к, қ, п after a vowel becomes г, ғ, б before a vowel-initial suffix
+(Бәйтерек -> Бәйтерегі, but банк -> банкі); a few words drop the vowel of their last syllable
+instead (халық -> халқы, ``ELISION``), and a final soft sign drops (король -> королі). Hyphenated names ending in a digit (Союз-5) take their suffixes after a hyphen, with
 the allomorph of the number's Kazakh name (5 = бес -> Союз-5-тің).
 """
 
