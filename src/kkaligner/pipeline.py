@@ -316,8 +316,10 @@ class Translator:
                 hyps = self.hypotheses([normalize(s) for s in sources], [p.constraints for p in plans], progress)
         else:
             hyps = []
+        # Repair (forbidden variant -> approved rendering) is enforcement too: off with enforce=False.
         outcomes = finalize(
-            plans, hyps, source_lang=self.source_lang, target_lang=self.target_lang, glossary=self.glossary
+            plans, hyps, source_lang=self.source_lang, target_lang=self.target_lang, glossary=self.glossary,
+            repair=self.enforce,
         )
         sentences = tuple(
             Sentence(

@@ -3,11 +3,18 @@
 The pipeline calls two functions around the engine:
 
 1. ``plan(sources, glossary, source_lang, target_lang)`` finds the glossary terms in each source
-   sentence and turns them into ``Constraint``s (the renderings the translation must contain);
+   sentence and turns them into ``Constraint``s (the renderings the translation must contain; an
+   entry found by its English rendering in an English source requires its Kazakh lemma, in any
+   inflected form);
 2. the engine decodes with those constraints (``kkaligner.enforce.hf`` for transformers,
-   prefix forcing for CTranslate2) and returns n-best hypotheses;
-3. ``finalize(plans, hypotheses, ...)`` picks the hypothesis that satisfies most constraints,
-   records where each term landed (``TermUse``) and reports what could not be enforced.
+   ``kkaligner.enforce.ct2`` for CTranslate2; token tables shared in ``kkaligner.enforce.tokens``)
+   and returns n-best hypotheses. A forbidden variant the model writes where the term belongs
+   (its own spelling, Baykonur) counts as the term in decoding and is replaced by the rendering
+   (``substitute_variants``) -- the model keeps the sentence it meant;
+3. ``finalize(plans, hypotheses, ...)`` repairs variants left in the hypotheses, picks the
+   hypothesis that satisfies most constraints, records where each term landed (``TermUse``),
+   flags renderings the model's vocabulary cannot spell (``term-unforceable``) and makes the
+   document consistent (``kkaligner.enforce.consistency``).
 
 Checks of the finished draft (missing terms, forbidden variants, numbers...) are ``kkaligner.checks``'
 business, not this module's: ``finalize`` only reports enforcement's own outcomes.
@@ -16,10 +23,12 @@ business, not this module's: ``finalize`` only reports enforcement's own outcome
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Optional, Sequence
 
-from kkaligner.types import Constraint, Finding, Hypothesis, Match, TermUse
+from kkaligner.types import Constraint, Finding, Hypothesis, Match, Term, TermUse
 
 if TYPE_CHECKING:  # pragma: no cover
     from kkaligner.glossary import Glossary
@@ -49,10 +58,29 @@ class Outcome:
     score: Optional[float] = None
 
 
-def _renderings(match: Match) -> tuple[str, ...]:
+def _is_kazakh(lang: str) -> bool:
+    return lang.lower().startswith("kk") or lang.lower() == "kaz"
+
+
+def _reversed(term: Term, source_lang: str) -> bool:
+    """Whether ``term`` is used against its direction (an kk→en entry found in an English source)."""
+    return term.source_lang != source_lang and term.target_lang == source_lang
+
+
+def constraint_for(match: Match, source_lang: str = "kk", target_lang: str = "en") -> Constraint:
+    """The constraint a source match puts on the translation.
+
+    An entry is used in both directions: found by its rendering in an English source (en→kk), it
+    requires its Kazakh lemma, in any inflected form; its forbidden variants are English spellings
+    and mean nothing in a Kazakh draft.
+    """
     term = match.term
-    first = term.source if term.dnt else term.target
-    return tuple(dict.fromkeys((first, *term.alternatives)))
+    if term.dnt:
+        return Constraint(options=(term.source,), forbidden=tuple(term.forbidden), term=term)
+    if _reversed(term, source_lang):
+        return Constraint(options=(term.source,), term=term)
+    options = tuple(o for o in dict.fromkeys((term.target, *term.alternatives)) if o.strip())
+    return Constraint(options=options, forbidden=tuple(term.forbidden), term=term)
 
 
 def plan(
@@ -67,25 +95,141 @@ def plan(
     plans = []
     for source in sources:
         matches = tuple(glossary.match(source, lang=source_lang))
-        constraints = tuple(
-            Constraint(options=_renderings(m), forbidden=tuple(m.term.forbidden), term=m.term) for m in matches
-        )
+        constraints = tuple(constraint_for(m, source_lang, target_lang) for m in matches)
         plans.append(SentencePlan(source=source, matches=matches, constraints=constraints))
     return plans
 
 
-def _word_find(text: str, option: str, start: int = 0) -> Optional[tuple[int, int]]:
-    m = re.compile(r"(?<!\w)" + re.escape(option), re.IGNORECASE).search(text, start)
-    return (m.start(), m.end()) if m else None
+# --- where a rendering stands in a target text -----------------------------------------------------
 
 
-def satisfies(text: str, constraint: Constraint) -> Optional[tuple[int, int]]:
-    """Span of the first option of ``constraint`` found in ``text`` (word-initial), or None."""
+@lru_cache(maxsize=4096)
+def _word_re(option: str) -> "re.Pattern[str]":
+    return re.compile(r"(?<!\w)" + re.escape(option), re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _kk_index(lemma: str):
+    from kkaligner.glossary.matcher import KazakhIndex, Pattern
+
+    term = Term(source=lemma, target=lemma)
+    return KazakhIndex([Pattern(lemma, term)])
+
+
+def _word_end(text: str, end: int) -> int:
+    while end < len(text) and (text[end].isalnum() or text[end] in "'’-"):
+        end += 1
+    return end
+
+
+def occurrences(text: str, constraint: Constraint, lang: str = "en") -> list[tuple[int, int]]:
+    """Non-overlapping spans of ``constraint``'s renderings in ``text``, in order.
+
+    A rendering counts at a word start with anything glued after it: English 's and plurals,
+    Kazakh case endings (Байқоңырда). Kazakh targets also accept the forms in which the stem's last
+    consonant is voiced (Бәйтерек → Бәйтерегі), found with the glossary's inflection matcher. A
+    span runs to the end of the word.
+    """
+    spans = []
     for option in constraint.options:
-        span = _word_find(text, option)
-        if span:
-            return span
-    return None
+        if not option.strip():
+            continue
+        for m in _word_re(option).finditer(text):
+            spans.append((m.start(), _word_end(text, m.end())))
+        if _is_kazakh(lang):
+            for m in _kk_index(option).find(text):
+                spans.append((m.start, _word_end(text, m.end)))
+    spans.sort(key=lambda s: (s[0], -s[1]))
+    out: list[tuple[int, int]] = []
+    for span in spans:
+        if not out or span[0] >= out[-1][1]:
+            out.append(span)
+    return out
+
+
+def satisfies(text: str, constraint: Constraint, lang: str = "en") -> Optional[tuple[int, int]]:
+    """Span of the first rendering of ``constraint`` found in ``text`` (see ``occurrences``), or None."""
+    spans = occurrences(text, constraint, lang)
+    return spans[0] if spans else None
+
+
+def satisfied_count(text: str, constraints: Sequence[Constraint], lang: str = "en") -> int:
+    """How many of ``constraints`` ``text`` satisfies, counting a rendering required twice twice."""
+    need = Counter(constraints)
+    return sum(min(n, len(occurrences(text, c, lang))) for c, n in need.items())
+
+
+def _forbidden_spans(text: str, variant: str) -> list[tuple[int, int, int]]:
+    """(start, end of the variant, end of its word) of ``variant`` at word starts in ``text``."""
+    return [(m.start(), m.end(), _word_end(text, m.end())) for m in _word_re(variant).finditer(text)]
+
+
+def substitute_variants(text: str, constraints: Sequence[Constraint], lang: str = "en") -> tuple[str, list]:
+    """Replace forbidden variants of ``constraints`` with the approved rendering (the repair pass).
+
+    A variant is replaced only when the alignment is unambiguous: it is a forbidden variant of one
+    rendering only, and not part of an accepted rendering (a forbidden "Baikonur" inside the required
+    "Baikonur Cosmodrome" stays). What is glued after it (Baykonur's, Байконырда) is kept. Returns the
+    new text and ``[(span in the new text, constraint), ...]`` for each replacement.
+    """
+    owners: dict[str, set] = {}
+    for c in constraints:
+        for variant in c.forbidden:
+            if variant.strip():
+                owners.setdefault(variant.casefold(), set()).add(c.options)
+    if not owners:
+        return text, []
+    protected = [span for c in constraints for span in occurrences(text, c, lang)]
+    edits = []  # (start, end, replacement, constraint)
+    for c in constraints:
+        if not c.options:
+            continue
+        for variant in c.forbidden:
+            if not variant.strip() or len(owners.get(variant.casefold(), ())) != 1:
+                continue
+            if any(o.casefold().startswith(variant.casefold()) for o in c.options):
+                continue  # the variant begins an accepted rendering: replacing it would garble that
+            for start, end, _ in _forbidden_spans(text, variant):
+                if any(a <= start < b for a, b in protected):
+                    continue
+                if any(not (end <= s or start >= e) for s, e, _, _ in edits):
+                    continue
+                edits.append((start, end, c.options[0], c))
+    if not edits:
+        return text, []
+    edits.sort(key=lambda e: e[0])
+    out, done, cursor, shift = [], [], 0, 0
+    for start, end, repl, c in edits:
+        out.append(text[cursor:start])
+        out.append(repl)
+        new_start = start + shift
+        shift += len(repl) - (end - start)
+        done.append(((new_start, _word_end("".join(out) + text[end:], new_start + len(repl))), c))
+        cursor = end
+    out.append(text[cursor:])
+    return "".join(out), done
+
+
+def unforceable_finding(match: Match, constraint: Constraint) -> Finding:
+    """The finding for a rendering the model's vocabulary cannot spell and the model did not write."""
+    return Finding(
+        code="term-unforceable",
+        severity="error",
+        message=(
+            f"'{match.surface}' must be rendered '{constraint.options[0]}', but the model's vocabulary "
+            "cannot spell it, so decoding could not force it; insert it by hand or use a model whose "
+            "vocabulary covers its letters."
+        ),
+        source_span=(match.start, match.end),
+        suggestion=constraint.options[0],
+    )
+
+
+def _pick(hyps: Sequence[Hypothesis], constraints: Sequence[Constraint], lang: str) -> int:
+    """Index of the hypothesis satisfying most constraints; ties go to the model's order."""
+    if len(hyps) == 1 or not constraints:
+        return 0
+    return max(range(len(hyps)), key=lambda i: (satisfied_count(hyps[i].text, constraints, lang), -i))
 
 
 def finalize(
@@ -95,31 +239,67 @@ def finalize(
     source_lang: str = "kk",
     target_lang: str = "en",
     glossary: Optional["Glossary"] = None,
+    repair: bool = True,
+    consistent: bool = True,
 ) -> list[Outcome]:
     """Choose each sentence's target among its hypotheses and record term placement.
 
-    The hypothesis that satisfies the most constraints wins; ties go to the model's order.
+    Per sentence: forbidden variants are replaced by the approved rendering where that is
+    unambiguous (``repair``); the hypothesis that satisfies most constraints wins (ties: the
+    model's order); each source match gets the next unused occurrence of its rendering
+    (``TermUse``: ``applied``, ``forced`` when the repair put it there, ``missing``). A missing
+    rendering that an engine could not force yields a ``term-unforceable`` finding. Then, over the
+    document (``consistent``), each source term keeps the first rendering it was given
+    (``kkaligner.enforce.consistency``).
     """
+    del glossary  # the plans carry the matched entries
     outcomes = []
     for plan_, hyps in zip(plans, hypotheses):
         if not hyps:
             outcomes.append(Outcome(target=""))
             continue
-        best = max(
-            enumerate(hyps),
-            key=lambda ih: (sum(satisfies(ih[1].text, c) is not None for c in plan_.constraints), -ih[0]),
-        )[1]
-        uses = []
-        for match, constraint in zip(plan_.matches, plan_.constraints):
-            span = satisfies(best.text, constraint)
-            uses.append(
-                TermUse(
-                    term=match.term,
-                    source_span=(match.start, match.end),
-                    target_span=span,
-                    surface=match.surface,
-                    status="applied" if span else "missing",
-                )
-            )
-        outcomes.append(Outcome(target=best.text, terms=tuple(uses), score=best.score))
+        repaired: list = []
+        candidates = list(hyps)
+        if repair and plan_.constraints:
+            fixed = [substitute_variants(h.text, plan_.constraints, target_lang) for h in hyps]
+            candidates = [Hypothesis(text=t, score=h.score) for (t, _), h in zip(fixed, hyps)]
+        k = _pick(candidates, plan_.constraints, target_lang)
+        best = candidates[k]
+        if repair and plan_.constraints:
+            repaired = [span for span, _ in fixed[k][1]]
+        outcomes.append(_outcome(plan_, best, repaired, target_lang))
+    if consistent:
+        from kkaligner.enforce.consistency import make_consistent
+
+        outcomes = make_consistent(plans, outcomes, hypotheses, source_lang=source_lang, target_lang=target_lang)
     return outcomes
+
+
+def _outcome(plan_: SentencePlan, best: Hypothesis, repaired: Sequence[tuple[int, int]], lang: str) -> Outcome:
+    """TermUses and enforcement findings for ``best`` as the target of ``plan_``."""
+    from kkaligner.enforce.tokens import was_unforceable
+
+    uses, findings = [], []
+    taken: dict[tuple[str, ...], int] = {}
+    found: dict[tuple[str, ...], list] = {}
+    for match, constraint in zip(plan_.matches, plan_.constraints):
+        spans = found.setdefault(constraint.options, occurrences(best.text, constraint, lang))
+        k = taken.get(constraint.options, 0)
+        span = spans[k] if k < len(spans) else None
+        taken[constraint.options] = k + 1
+        if span is None:
+            status = "missing"
+            if was_unforceable(constraint):
+                findings.append(unforceable_finding(match, constraint))
+        else:
+            status = "forced" if any(a <= span[0] < b for a, b in repaired) else "applied"
+        uses.append(
+            TermUse(
+                term=match.term,
+                source_span=(match.start, match.end),
+                target_span=span,
+                surface=match.surface,
+                status=status,
+            )
+        )
+    return Outcome(target=best.text, terms=tuple(uses), findings=tuple(findings), score=best.score)

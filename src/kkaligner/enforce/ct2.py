@@ -3,13 +3,18 @@
 CTranslate2 has no logits processors, but it can decode from a given ``target_prefix``, ban token
 sequences (``suppress_sequences``), return n-best lists and cross-attention. For a batch:
 
-1. decode with the forbidden variants suppressed, the n-best list and attention;
-2. a sentence whose hypotheses already contain every required rendering is done;
+1. decode with the n-best list and attention; a forbidden variant the model writes for a term
+   (its own spelling of a name) is replaced by the rendering (``substitute_variants``), so it
+   counts as the term, as in the transformers engine (with ``aliases=False`` in
+   ``tokens.compile_sentence`` variants would be suppressed instead);
+2. a sentence whose hypotheses already contain every required rendering, as many times as
+   required, is done;
 3. otherwise take its best hypothesis, find where the first missing term belongs (the target
    position that attends most to the term's source words), and decode again from
    ``target_prefix`` = the tokens before that position + the rendering's tokens: the model writes
    the rest of the sentence around the forced term;
-4. repeat for the next missing term, at most ``MAX_ROUNDS`` times; sentences of one round are
+4. repeat for the next missing term (a term required twice is forced twice), for as many rounds
+   as the sentence has required occurrences (at least ``MAX_ROUNDS``); sentences of one round are
    decoded together. A rendering the tokenizer cannot spell, or whose source words cannot be
    located, is recorded with ``tokens.record_unforceable`` for ``finalize`` to flag.
 
@@ -25,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from kkaligner.engines.base import DecodeOptions
-from kkaligner.enforce import satisfies
+from kkaligner.enforce import occurrences, satisfied_count, substitute_variants
 from kkaligner.enforce import tokens as tk
 from kkaligner.types import Constraint, Hypothesis
 
@@ -45,6 +50,7 @@ class Ct2Encoder:
     def __init__(self, engine) -> None:
         self.engine = engine
         tok = engine.tokenizer
+        self.owner = engine  # compiled tables are this engine's (its vocabulary decides what is spelt)
         self._special = set(getattr(tok, "all_special_tokens", []) or [])
         backend = getattr(tok, "backend_tokenizer", None)
         self._model = getattr(backend, "model", None) if backend is not None else None
@@ -137,8 +143,10 @@ def source_token_indices(
 ) -> list[int]:
     """Indices of the source pieces that spell ``constraint``'s term (its ``occurrence``-th match)."""
     lemmas = []
-    if constraint.term is not None:
-        lemmas.append(constraint.term.source)
+    term = constraint.term
+    if term is not None:
+        # Either side of the entry may be in the source (a kk→en entry used for en→kk).
+        lemmas += [term.source, term.target, *term.alternatives, *term.forbidden]
     lemmas.extend(constraint.options)  # names kept as they are (DNT, Latin-script names)
     for lemma in lemmas:
         spans = source_spans(source, lemma)
@@ -169,17 +177,18 @@ class _State:
     prefix: list[str] = field(default_factory=list)
     given_up: set = field(default_factory=set)
     rounds: int = 0
+    lang: str = "en"
 
     def satisfied(self, text: str) -> int:
-        return sum(satisfies(text, c) is not None for c in self.constraints)
+        return satisfied_count(text, self.constraints, self.lang)
 
     def unmet(self, text: str) -> list[int]:
-        """Forceable terms (indices into ``sent.terms``) none of whose options is in ``text``."""
+        """Forceable terms (indices into ``sent.terms``) with fewer occurrences in ``text`` than needed."""
         out = []
         for ti, term in enumerate(self.sent.terms):
             if not term.forceable or ti in self.given_up:
                 continue
-            if satisfies(text, term.constraint) is None:
+            if len(occurrences(text, term.constraint, self.lang)) < term.need:
                 out.append(ti)
         return out
 
@@ -212,7 +221,9 @@ def _decode_groups(engine, states: Sequence[_State], options: DecodeOptions, nbe
 
 def _absorb(engine, st: _State, result) -> None:
     """Add a decode result's hypotheses to the candidates; the best becomes the base to force on."""
-    hyps = engine.hypotheses(result)
+    hyps = [
+        Hypothesis(substitute_variants(h.text, st.constraints, st.lang)[0], h.score) for h in engine.hypotheses(result)
+    ]
     attention = list(getattr(result, "attention", None) or [])
     ranked = []
     for k, (tokens, hyp) in enumerate(zip(result.hypotheses, hyps)):
@@ -242,7 +253,8 @@ def _force_position(st: _State, term_index: int, special: set, occurrence: int) 
         # No attention to go by: where the model began a forbidden variant is where the term belongs.
         position = next((t for t in range(lo, len(tokens)) if tokens[t] in term.variant_starts), None)
     if position is None:
-        return None
+        # Nothing says where: before the end, which keeps the guarantee if not the word order.
+        return len(tokens)
     # Force at a word start: the rendering replaces the whole word the model began there.
     while position > lo and not tokens[position].startswith(WORD_START) and tokens[position] not in special:
         position -= 1
@@ -257,7 +269,8 @@ def translate_enforced(
     prefix: Sequence[str],
     options: DecodeOptions,
     *,
-    max_rounds: int = MAX_ROUNDS,
+    max_rounds: Optional[int] = None,
+    target_lang: str = "en",
 ) -> list[list[Hypothesis]]:
     """Translate one batch honouring ``constraints``; return each sentence's hypotheses, best first.
 
@@ -269,7 +282,7 @@ def translate_enforced(
     states = []
     for i, (pieces, source, cons) in enumerate(zip(source_pieces, sources, constraints)):
         cons = list(cons)
-        sent = tk.compile_sentence(encoder, cons) if cons else tk.SentenceTokens(terms=[])
+        sent = tk.compile_cached(encoder, cons) if cons else tk.SentenceTokens(terms=[])
         for term in sent.terms:
             if not term.forceable:
                 for ci in term.indices:
@@ -284,6 +297,7 @@ def translate_enforced(
                 suppress=_suppress_sequences(sent),
                 locked=len(prefix),
                 prefix=list(prefix),
+                lang=target_lang,
             )
         )
     beam = max(1, options.beam_size)
@@ -293,10 +307,12 @@ def translate_enforced(
         _absorb(engine, st, results[st.index])
 
     pending = [st for st in states if st.sent.terms]
+    if max_rounds is None:  # one round per required occurrence at least: each round forces one
+        max_rounds = max([MAX_ROUNDS] + [sum(t.need for t in st.sent.terms) + 1 for st in pending])
     for _ in range(max_rounds):
         round_states = []
         for st in pending:
-            best_text = engine.decode_tokens([st.best_tokens])[0]
+            best_text = substitute_variants(engine.decode_tokens([st.best_tokens])[0], st.constraints, st.lang)[0]
             # Done when some candidate already satisfies every constraint.
             if any(st.satisfied(h.text) == len(st.constraints) for _, h in st.candidates):
                 continue
@@ -305,7 +321,8 @@ def translate_enforced(
                 continue
             choice = None
             for ti in unmet:
-                occurrence = 0  # the first occurrence in the source that is still missing
+                # The source occurrence to look for: the first one not yet rendered.
+                occurrence = len(occurrences(best_text, st.sent.terms[ti].constraint, st.lang))
                 pos = _force_position(st, ti, special, occurrence)
                 if pos is None:
                     st.given_up.add(ti)

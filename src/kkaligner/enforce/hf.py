@@ -6,13 +6,14 @@ row and step (in the spirit of Post & Vilar's dynamic beam allocation, without t
 
 - inside a required rendering (the tail is a proper prefix of one of its token sequences) only the
   tokens that continue it are allowed, so a rendering once begun is always finished;
-- otherwise unmet renderings are steered towards: their first tokens get a bonus, and where the
-  model wants to begin a forbidden variant of an unmet term (it renders Байқоңыр as "Baykonur") the
-  approved rendering's first token is lifted above the variant's, because that is where the term
-  belongs;
+- a forbidden variant of a term (the model renders Байқоңыр as "Baykonur") counts as an occurrence
+  of the term: the engine replaces it in the text afterwards (``enforce.substitute_variants``);
+- otherwise unmet renderings are steered towards: their first tokens get a bonus;
 - the end of the sentence is refused while renderings are unmet; when the model wants to end there,
-  or when the remaining length can only just hold the unmet renderings, their start is forced;
-- tokens that would complete a forbidden variant are banned (never a prefix of a required one).
+  or when the remaining length can only just hold the unmet renderings, their start is forced.
+
+With ``tokens.compile_sentence(..., aliases=False)`` forbidden variants are banned instead, and
+where the model wants to begin one the approved rendering's first token is lifted above it.
 
 The guarantee (every returned hypothesis contains every forceable rendering, as many times as
 required) holds for any weights, as long as ``max_length`` leaves room for the renderings.
@@ -37,6 +38,7 @@ class HFEncoder:
 
     def __init__(self, tokenizer):
         self.tokenizer = tokenizer
+        self.owner = tokenizer  # key of the compiled-tables cache
         self.unk_id = tokenizer.unk_token_id
         self._boundary: dict[int, bool] = {}
         self._special = set(getattr(tokenizer, "all_special_ids", []) or [])
@@ -99,7 +101,7 @@ def make_processor(
     """The ``LogitsProcessor`` enforcing ``constraints`` (one list per input row of the batch)."""
     base = _processor_base()
     encoder = HFEncoder(tokenizer)
-    compiled = [tk.compile_sentence(encoder, cs) for cs in constraints]
+    compiled = [tk.compile_cached(encoder, cs) for cs in constraints]
     eos = tokenizer.eos_token_id if eos_token_id is None else eos_token_id
     lang_id = None
     if target_lang_code:
@@ -220,7 +222,11 @@ def make_processor(
 def unforceable_constraints(tokenizer, constraints: Sequence[Sequence[Constraint]]) -> list[list[Constraint]]:
     """Per row, the constraints whose renderings the tokenizer cannot spell."""
     encoder = HFEncoder(tokenizer)
-    return [[c for c in cs if tk.unforceable(encoder, c)] for cs in constraints]
+    out = []
+    for cs in constraints:
+        sent = tk.compile_cached(encoder, cs)
+        out.append([cs[i] for t in sent.terms if not t.forceable for i in t.indices])
+    return out
 
 
 def generation_hooks(

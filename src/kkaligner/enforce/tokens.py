@@ -13,7 +13,8 @@ transformers one.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import weakref
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from typing import Hashable, Iterable, Optional, Protocol, Sequence
 
@@ -112,8 +113,15 @@ def _encodings(encoder: TermEncoder, option: str) -> tuple[Optional[Seq], Option
     return start, glued
 
 
-def compile_sentence(encoder: TermEncoder, constraints: Sequence[Constraint]) -> SentenceTokens:
-    """Token-level tables for one sentence's constraints (see ``SentenceTokens``)."""
+def compile_sentence(encoder: TermEncoder, constraints: Sequence[Constraint], aliases: bool = True) -> SentenceTokens:
+    """Token-level tables for one sentence's constraints (see ``SentenceTokens``).
+
+    With ``aliases`` (the default) a forbidden variant of a term counts as an occurrence of the
+    term, and the engine replaces it in the text afterwards (``kkaligner.enforce.substitute_variants``):
+    a model that has its own spelling of a name (Baykonur) writes it where the name belongs and goes
+    on with the sentence it meant, instead of being pushed off its course by a ban. Without
+    ``aliases`` forbidden variants are banned.
+    """
     groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, c in enumerate(constraints):
         groups[tuple(c.options)].append(i)
@@ -162,6 +170,19 @@ def compile_sentence(encoder: TermEncoder, constraints: Sequence[Constraint]) ->
                 for p in range(1, len(seq)):
                     table[seq[:p]].append(("next", ti, seq[p], glued_flag))
         first_tokens.append(frozenset(s[0] for s in term.starts))
+        if aliases:
+            for variant in term.constraint.forbidden:
+                if not variant.strip() or any(r.startswith(_norm(variant)) for r in required_texts):
+                    continue
+                if any(_norm(variant) in map(_norm, t.constraint.forbidden) for t in terms if t is not term):
+                    continue  # a variant of two terms: the replacement would not know which is meant
+                for glued_flag, seq in ((False, encoder.word_start(variant)), (True, encoder.glued(variant))):
+                    if seq is None or not realisable(encoder, variant, tuple(seq)) or _prefix_of_required(tuple(seq)):
+                        continue
+                    seq = tuple(seq)
+                    max_len = max(max_len, len(seq))
+                    table[seq].append(("done", ti, glued_flag))
+            continue  # no steering away from a variant that will be replaced
         variant_starts = set()
         for variant in term.constraint.forbidden:
             s = encoder.word_start(variant)
@@ -170,7 +191,7 @@ def compile_sentence(encoder: TermEncoder, constraints: Sequence[Constraint]) ->
         term.variant_starts = frozenset(variant_starts)
     # Forbidden variants: ban the token that would complete one, unless the variant is (a prefix
     # of) a required rendering, which banning would make unreachable.
-    for constraint in constraints:
+    for constraint in () if aliases else constraints:
         for variant in constraint.forbidden:
             if not variant.strip() or any(r.startswith(_norm(variant)) for r in required_texts):
                 continue
@@ -195,9 +216,47 @@ def compile_sentence(encoder: TermEncoder, constraints: Sequence[Constraint]) ->
     )
 
 
+# Compiled tables per tokenizer and constraint list: a document names the same few terms in many
+# sentences, and compiling costs tokenizer calls (a third of a tiny model's decoding time).
+_COMPILED: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_COMPILED_MAX = 4096
+
+
+def compile_cached(encoder: TermEncoder, constraints: Sequence[Constraint], aliases: bool = True) -> SentenceTokens:
+    """``compile_sentence``, remembered per tokenizer (``encoder.owner``) and constraint list.
+
+    The tables are shared between callers: they are read, never changed, after compiling.
+    """
+    owner = getattr(encoder, "owner", None)
+    try:
+        cache = _COMPILED.get(owner) if owner is not None else None
+        if cache is None and owner is not None:
+            cache = _COMPILED[owner] = OrderedDict()
+    except TypeError:  # an owner that cannot be weakly referenced
+        cache = None
+    if cache is None:
+        return compile_sentence(encoder, constraints, aliases)
+    key = (tuple(constraints), aliases)
+    hit = cache.get(key)
+    if hit is None:
+        hit = cache[key] = compile_sentence(encoder, constraints, aliases)
+        if len(cache) > _COMPILED_MAX:
+            cache.popitem(last=False)
+    return hit
+
+
+def clear_cache() -> None:
+    """Forget compiled tables (benchmarks time a fresh document with it)."""
+    _COMPILED.clear()
+
+
 @dataclass(frozen=True)
 class TailState:
-    """Where a hypothesis stands: the start positions of every term occurrence found so far."""
+    """Where a hypothesis stands: the ``(start, end)`` token spans of every term occurrence so far.
+
+    Invariant: the spans of one term never overlap (``▁ B a ikonur`` is one occurrence, not also a
+    glued ``B a ikonur`` one), so ``len(starts[t])`` is how many times term ``t`` is there.
+    """
 
     starts: tuple[frozenset, ...]
 
@@ -221,6 +280,12 @@ def _scan_end(sent: SentenceTokens, content: Sequence[Token], end: int, encoder_
     return out
 
 
+def _add(spans: frozenset, start: int, end: int) -> frozenset:
+    if any(start < b and a < end for a, b in spans):
+        return spans
+    return spans | {(start, end)}
+
+
 def advance(
     sent: SentenceTokens,
     content: Sequence[Token],
@@ -229,16 +294,17 @@ def advance(
 ) -> TailState:
     """State after ``content`` given the state of ``content[:-1]`` (None: scan from scratch)."""
     if parent is None:
-        starts = [set() for _ in sent.terms]
+        spans = [frozenset() for _ in sent.terms]
         for end in range(1, len(content) + 1):
             for start, entry in _scan_end(sent, content, end, is_boundary):
                 if entry[0] == "done":
-                    starts[entry[1]].add(start)
-        return TailState(tuple(frozenset(s) for s in starts))
+                    spans[entry[1]] = _add(spans[entry[1]], start, end)
+        return TailState(tuple(spans))
     new = list(parent.starts)
-    for start, entry in _scan_end(sent, content, len(content), is_boundary):
-        if entry[0] == "done" and start not in new[entry[1]]:
-            new[entry[1]] = new[entry[1]] | {start}
+    end = len(content)
+    for start, entry in _scan_end(sent, content, end, is_boundary):
+        if entry[0] == "done":
+            new[entry[1]] = _add(new[entry[1]], start, end)
     return TailState(tuple(new))
 
 
@@ -303,6 +369,8 @@ __all__ = [
     "SentenceTokens",
     "TailState",
     "compile_sentence",
+    "compile_cached",
+    "clear_cache",
     "advance",
     "continuations",
     "banned",

@@ -346,6 +346,7 @@ class Ct2Engine:
 
     # Language handling is the transformers engine's, shared function for function, so both engines
     # read the same codes from the same vocabulary (they need tokenizer, config, ref, model_id).
+    _vocab = _tf.TransformersEngine._vocab
     _family = _tf.TransformersEngine._family
     _marian_direction = _tf.TransformersEngine._marian_direction
     _target_token = _tf.TransformersEngine._target_token
@@ -469,7 +470,8 @@ class Ct2Engine:
                 from kkaligner.enforce.ct2 import translate_enforced
 
                 hyps = translate_enforced(
-                    self, src, [texts[i] for i in idx], [list(constraints[i]) for i in idx], prefix, options
+                    self, src, [texts[i] for i in idx], [list(constraints[i]) for i in idx], prefix, options,
+                    target_lang=target_lang,
                 )
             else:
                 results = self.decode(src, [prefix] * len(src), options, num_hypotheses=options.num_hypotheses)

@@ -172,8 +172,16 @@ class TransformersEngine:
             self.model = quantize_dynamic(self.model, {torch.nn.Linear}, dtype=torch.qint8)
         self.compute_type = "int8_dynamic"
 
+    def _vocab(self) -> dict:
+        """The tokenizer's vocabulary, read once: ``get_vocab()`` builds a fresh dict of every entry
+        (256k for NLLB, about half a second) and the language codes are looked up on every call."""
+        vocab = self.__dict__.get("_vocab_cache")
+        if vocab is None:
+            vocab = self._vocab_cache = self.tokenizer.get_vocab()
+        return vocab
+
     def _family(self) -> str:
-        vocab = self.tokenizer.get_vocab()
+        vocab = self._vocab()
         if NLLB_CODES["kk"] in vocab and NLLB_CODES["en"] in vocab:
             return "nllb"
         if M2M_CODES["kk"] in vocab and M2M_CODES["en"] in vocab:
@@ -197,7 +205,7 @@ class TransformersEngine:
     # --- language codes -------------------------------------------------------------------------
 
     def _target_token(self, lang: str) -> Optional[str]:
-        vocab = self.tokenizer.get_vocab()
+        vocab = self._vocab()
         for token in MARIAN_TARGET_TOKENS.get(lang, ()):
             if token in vocab:
                 return token
@@ -211,7 +219,7 @@ class TransformersEngine:
         if self.family in ("nllb", "m2m100"):
             codes = NLLB_CODES if self.family == "nllb" else M2M_CODES
             for lang in (source_lang, target_lang):
-                if lang not in codes or codes[lang] not in self.tokenizer.get_vocab():
+                if lang not in codes or codes[lang] not in self._vocab():
                     raise UsageError(f"model {self.model_id} has no language code for {lang!r}. "
                                      f"Choose {choices(sorted(codes))}.")
             # M2M100's tokenizer takes the bare ISO code and adds the underscores itself.
@@ -348,6 +356,10 @@ class TransformersEngine:
                     Hypothesis(text=" ".join(decoded[j * n_ret + k].split()), score=scores[j * n_ret + k])
                     for k in range(n_ret)
                 ]
+                if extra:  # forbidden variants decoded as the term's aliases become the rendering
+                    from kkaligner.enforce import substitute_variants
+
+                    hyps = [Hypothesis(substitute_variants(h.text, constraints[i], target_lang)[0], h.score) for h in hyps]
                 results[i] = hyps
             if progress is not None:
                 progress(len(batch))

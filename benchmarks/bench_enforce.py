@@ -1,0 +1,168 @@
+"""Glossary enforcement on a model that disagrees with the glossary: term success and speed.
+
+    python benchmarks/bench_enforce.py [--repeats 3] [--engines transformers,ct2]
+
+The model is ``kkaligner.testing.train``'s tiny kk→en model (trained once, about a minute, then
+cached), which writes Байқоңыр as "Baykonur" and Бәйтерек as "Bayterek". It translates its
+held-apart sentences (new combinations of known names and templates) under a glossary that
+disagrees: Байқоңыр → Baikonur (forbidden: Baykonur), Бәйтерек → Baiterek (forbidden: Bayterek).
+
+For each engine available, greedy and beam 4, enforcement off (the baseline, same process) and on:
+
+* terms: share of sentences whose translation holds every required rendering (as many times as the
+  source has the term; 's and plurals count) and no forbidden variant -- target 100% with
+  enforcement on;
+* lost: sentences whose translation came back empty -- target 0;
+* tok/s: target tokens per second (the output's token count under the model's tokenizer, over the
+  best of ``--repeats`` timed runs after one warm-up; the constraint tables are compiled afresh in
+  every run), the tok/s ratio on/off and the wall-time ratio off/on for the same sentences (the
+  approved renderings take more tokens than the model's own spellings, which flatters tok/s) --
+  target >= 0.85 for both;
+* own spelling left: share of translations that still hold the model's Baykonur/Bayterek.
+
+A second table uses the same renderings without the forbidden list: the model's own spelling is
+then not known to be a variant, so each term is forced by decoding alone (the hard path).
+
+Engines run on one CPU thread each, so the figures do not depend on what else the machine runs.
+Enforcement here is the engine's (decoding only): ``finalize``'s repair pass is not applied.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from kkaligner.engines.base import DecodeOptions  # noqa: E402
+from kkaligner.enforce import plan  # noqa: E402
+from kkaligner.glossary import Glossary  # noqa: E402
+from kkaligner.types import Term  # noqa: E402
+
+GLOSSARY = Glossary.from_terms(
+    [
+        Term(source="Байқоңыр", target="Baikonur", forbidden=("Baykonur",)),
+        Term(source="Бәйтерек", target="Baiterek", forbidden=("Bayterek",)),
+    ],
+    name="bench",
+)
+# The same renderings without the forbidden list: nothing to replace, so every term is forced by
+# decoding itself (steering, forced continuation, end blocked) -- the hard path.
+FORCING_ONLY = Glossary.from_terms(
+    [Term(source="Байқоңыр", target="Baikonur"), Term(source="Бәйтерек", target="Baiterek")], name="bench-forcing"
+)
+FORBIDDEN = {"Байқоңыр": ("Baykonur",), "Бәйтерек": ("Bayterek",)}
+
+
+def model_spelling_left(text: str) -> bool:
+    """Whether the model's own spelling (Baykonur, Bayterek) is still in ``text``."""
+    return any(re.search(r"(?<!\w)" + v, text, re.IGNORECASE) for vs in FORBIDDEN.values() for v in vs)
+
+
+def term_ok(text: str, constraints) -> bool:
+    """Every required rendering present as often as required, no forbidden variant."""
+    for c in constraints:
+        need = sum(1 for d in constraints if d.options == c.options)
+        found = sum(len(re.findall(r"(?<!\w)" + re.escape(o), text, re.IGNORECASE)) for o in c.options)
+        if found < need:
+            return False
+        if any(re.search(r"(?<!\w)" + re.escape(f), text, re.IGNORECASE) for f in c.forbidden):
+            return False
+    return True
+
+
+def load(name: str, path: Path):
+    if name == "ct2":
+        from kkaligner.engines.ct2 import Ct2Engine
+
+        return Ct2Engine(str(path), device="cpu", compute_type="float32", status=lambda m: None, intra_threads=1)
+    import torch
+
+    from kkaligner.engines.transformers import TransformersEngine
+
+    torch.set_num_threads(1)
+    return TransformersEngine(str(path), device="cpu")
+
+
+def measure(engine, tokenizer, sources, constraints, options, repeats: int):
+    from kkaligner.enforce.tokens import clear_cache
+
+    engine.translate(sources, "kk", "en", options, constraints)  # warm-up
+    best = float("inf")
+    out = None
+    for _ in range(repeats):
+        clear_cache()  # each run is a fresh document: its constraint tables are compiled anew
+        t0 = time.perf_counter()
+        out = engine.translate(sources, "kk", "en", options, constraints)
+        best = min(best, time.perf_counter() - t0)
+    texts = [h[0].text if h else "" for h in out]
+    ok = sum(term_ok(t, c) for t, c in zip(texts, constraints))
+    lost = sum(1 for s, t in zip(sources, texts) if s.strip() and not t.strip())
+    tokens = sum(len(ids) for ids in tokenizer(text_target=texts, add_special_tokens=False)["input_ids"])
+    left = sum(model_spelling_left(t) for t in texts)
+    return ok, lost, tokens, best, texts, left
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--repeats", type=int, default=3, help="timed runs per cell (the best counts)")
+    ap.add_argument("--engines", default="transformers,ct2", help="comma-separated engines to run")
+    ap.add_argument("--show", type=int, default=0, help="print this many translations per cell")
+    args = ap.parse_args(argv)
+
+    from kkaligner.engines import available
+    from kkaligner.testing.train import trained_tiny_nllb
+
+    model = trained_tiny_nllb(log=lambda m: print("  train:", m, file=sys.stderr))
+    sources = [kk for kk, _ in model.held_out]
+    n = len(sources)
+    engines = [e.strip() for e in args.engines.split(",") if e.strip()]
+    loaded = {}
+    for name in engines:
+        if not available(name):
+            print(f"{name}: skipped, not installed")
+            continue
+        loaded[name] = load(name, model.path)
+    worst = float("inf")
+    failures = []
+    for label, glossary in (("disagreeing glossary (forbidden Baykonur/Bayterek)", GLOSSARY),
+                            ("forcing only (no forbidden list)", FORCING_ONLY)):
+        constraints = [list(p.constraints) for p in plan(sources, glossary)]
+        assert all(constraints), "every held-apart sentence has a glossary term"
+        print(f"\n{label}: {n} held-apart sentences, {sum(map(len, constraints))} term occurrences, "
+              f"model {model.path.name}")
+        header = (f"{'engine':<13} {'beam':>4}  {'terms off':>9} {'terms on':>9} {'lost':>5}  "
+                  f"{'tok/s off':>9} {'tok/s on':>9} {'tok/s ratio':>11} {'time ratio':>10} {'own spelling left':>17}")
+        print(header)
+        print("-" * len(header))
+        for name, engine in loaded.items():
+            for beam in (1, 4):
+                base = DecodeOptions(beam_size=beam, max_length=48, batch_size=16, enforce=False)
+                on = DecodeOptions(beam_size=beam, max_length=48, batch_size=16, enforce=True)
+                ok0, lost0, tok0, t0, texts0, _ = measure(engine, engine.tokenizer, sources, constraints, base, args.repeats)
+                ok1, lost1, tok1, t1, texts1, left = measure(engine, engine.tokenizer, sources, constraints, on, args.repeats)
+                tps0, tps1 = tok0 / t0, tok1 / t1
+                # time ratio: the same sentences' wall time off/on (tok/s counts the longer renderings)
+                ratio = min(tps1 / tps0, t0 / t1)
+                worst = min(worst, ratio)
+                print(
+                    f"{name:<13} {beam:>4}  {ok0 / n:>9.1%} {ok1 / n:>9.1%} {lost0 + lost1:>5}  "
+                    f"{tps0:>9.0f} {tps1:>9.0f} {tps1 / tps0:>11.2f} {t0 / t1:>10.2f} {left / n:>17.1%}"
+                )
+                for i in range(min(args.show, n)):
+                    print(f"    {sources[i]}\n      off: {texts0[i]}\n      on:  {texts1[i]}")
+                if ok1 < n or lost1:
+                    failures.append(f"{label}, {name} beam {beam}: {n - ok1} sentences without their terms, {lost1} lost")
+    for engine in loaded.values():
+        engine.close()
+    print(f"\ntargets: terms on 100%, lost 0, speed ratio >= 0.85 (worst of tok/s and time ratios: {worst:.2f})")
+    for f in failures:
+        print("FAILED:", f)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,363 @@
+"""Glossary enforcement: the guarantee on a useless (random-weight) model, repair, consistency.
+
+The tiny NLLB model of ``tests/conftest.py`` has random weights, so whatever it writes is noise:
+every required rendering in its output is there because enforcement put it there. Its target
+vocabulary spells Baikonur as ``▁ B a ikonur`` and Baiterek as ``▁ B a iterek`` (terms whose tokens
+overlap), Байқоңыр as one token, and cannot spell 北京 (``<unk>``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kkaligner.engines.base import DecodeOptions
+from kkaligner.enforce import (
+    Outcome,
+    SentencePlan,
+    finalize,
+    occurrences,
+    plan,
+    satisfied_count,
+    substitute_variants,
+)
+from kkaligner.enforce.tokens import was_unforceable
+from kkaligner.glossary import Glossary
+from kkaligner.types import Constraint, Hypothesis, Term
+
+BAIKONUR = Term(source="Байқоңыр", target="Baikonur", forbidden=("Baykonur",))
+BAITEREK = Term(source="Бәйтерек", target="Baiterek", forbidden=("Bayterek",))
+ASTANA = Term(source="Астана", target="Astana", alternatives=("Nur-Sultan",))
+COSMODROME = Term(source="Байқоңыр ғарыш айлағы", target="Baikonur Cosmodrome")
+BEIJING = Term(source="Бейжің", target="北京")  # the tiny vocabulary has no CJK letters
+SINGLE = Term(source="Байқоңыр", target="Байқоңыр", dnt=True)  # one target token: ▁Байқоңыр
+
+
+def c(term: Term) -> Constraint:
+    return Constraint(options=(term.source if term.dnt else term.target, *term.alternatives),
+                      forbidden=term.forbidden, term=term)
+
+
+SOURCES = {
+    "single-token": ("Байқоңыр қаласы.", [c(SINGLE)]),
+    "multi-token": ("Байқоңырда зымыран ұшырылды.", [c(BAIKONUR)]),
+    "multi-word": ("Байқоңыр ғарыш айлағы жұмыс істейді.", [c(COSMODROME)]),
+    "two-terms": ("Астанадан Байқоңырға ұшты.", [c(ASTANA), c(BAIKONUR)]),
+    "required-twice": ("Байқоңыр мен Байқоңыр.", [c(BAIKONUR), c(BAIKONUR)]),
+    "overlapping-tokens": ("Бәйтерек Байқоңырда тұр.", [c(BAITEREK), c(BAIKONUR)]),
+    "three-with-repeat": ("Байқоңыр, Бәйтерек және Байқоңыр.", [c(BAIKONUR), c(BAITEREK), c(BAIKONUR)]),
+}
+
+
+def assert_enforced(text: str, constraints, lang: str = "en") -> None:
+    """Every rendering as often as required, no forbidden variant."""
+    for constraint, need in Counter(constraints).items():
+        assert len(occurrences(text, constraint, lang)) >= need, (text, constraint.options, need)
+        for variant in constraint.forbidden:
+            assert not re.search(r"(?<!\w)" + re.escape(variant), text, re.IGNORECASE), (text, variant)
+
+
+@pytest.fixture(scope="module")
+def engines(tiny_nllb_dir, tmp_path_factory):
+    """Both registered engines on the random tiny model (ct2 only when installed)."""
+    from kkaligner.engines import available, load_engine
+
+    loaded = {"transformers": load_engine("transformers", str(tiny_nllb_dir), device="cpu")}
+    if available("ct2"):
+        loaded["ct2"] = load_engine(
+            "ct2", str(tiny_nllb_dir), device="cpu", compute_type="float32",
+            cache_dir=tmp_path_factory.mktemp("ct2-enforce"), status=lambda m: None, intra_threads=1,
+        )
+    yield loaded
+    for engine in loaded.values():
+        engine.close()
+
+
+ENGINES = ["transformers", "ct2"]
+
+
+def _engine(engines, name):
+    if name not in engines:
+        pytest.skip(f"engine {name} is not installed")
+    return engines[name]
+
+
+# --- the guarantee on a random model --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("beam", [1, 4])
+@pytest.mark.parametrize("name", ENGINES)
+def test_every_term_is_forced_on_a_random_model(engines, name, beam):
+    engine = _engine(engines, name)
+    cases = list(SOURCES.values())
+    options = DecodeOptions(beam_size=beam, max_length=40)
+    plain = engine.translate([s for s, _ in cases], "kk", "en", replace_enforce(options, False), [cs for _, cs in cases])
+    # The model is useless: without enforcement (almost) nothing is rendered.
+    assert sum(all(occurrences(h[0].text, x) for x in cs) for h, (_, cs) in zip(plain, cases)) <= 1
+    out = engine.translate([s for s, _ in cases], "kk", "en", options, [cs for _, cs in cases])
+    assert len(out) == len(cases)
+    for (source, constraints), hyps in zip(cases, out):
+        assert hyps and hyps[0].text.strip(), source  # no sentence lost
+        assert_enforced(hyps[0].text, constraints)
+
+
+def replace_enforce(options: DecodeOptions, enforce: bool) -> DecodeOptions:
+    from dataclasses import replace
+
+    return replace(options, enforce=enforce)
+
+
+@pytest.mark.parametrize("name", ENGINES)
+def test_forbidden_variant_never_appears(engines, name):
+    """Whatever the model likes to write, declared a forbidden variant, is gone from the draft."""
+    engine = _engine(engines, name)
+    source = "Ресей президенті Қазақстанға келді."
+    options = DecodeOptions(beam_size=2, max_length=24)
+    plain = engine.translate([source], "kk", "en", options)[0][0].text
+    word = max(re.findall(r"\w+", plain), key=len)
+    term = Term(source="Ресей", target="Russia", forbidden=(word,))
+    out = engine.translate([source], "kk", "en", options, [[c(term)]])[0][0].text
+    assert_enforced(out, [c(term)])
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    picks=st.lists(st.sampled_from([BAIKONUR, BAITEREK, ASTANA, COSMODROME, SINGLE]), min_size=1, max_size=3),
+    beam=st.sampled_from([1, 3]),
+)
+def test_guarantee_holds_for_any_term_set(engines, picks, beam):
+    """Property: any multiset of forceable terms is honoured, by the transformers processor."""
+    constraints = [c(t) for t in picks]
+    out = engines["transformers"].translate(
+        ["Байқоңыр мен Бәйтерек Астанада."], "kk", "en", DecodeOptions(beam_size=beam, max_length=48), [constraints]
+    )
+    assert_enforced(out[0][0].text, constraints)
+
+
+# --- unforceable terms ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("beam", [1, 4])
+@pytest.mark.parametrize("name", ENGINES)
+def test_unforceable_term_is_flagged_not_looped(engines, name, beam):
+    engine = _engine(engines, name)
+    source = "Бейжің мен Байқоңыр."
+    constraints = [c(BEIJING), c(BAIKONUR)]
+    out = engine.translate([source], "kk", "en", DecodeOptions(beam_size=beam, max_length=24), [constraints])
+    text = out[0][0].text
+    assert text.strip()  # returned, within the length limit, not lost
+    assert len(text.split()) <= 24
+    assert was_unforceable(c(BEIJING)) and not was_unforceable(c(BAIKONUR))
+    assert_enforced(text, [c(BAIKONUR)])  # the forceable term still is forced
+    glossary = Glossary.from_terms([BEIJING, BAIKONUR])
+    [outcome] = finalize(plan([source], glossary), out)
+    by_term = {u.term.target: u for u in outcome.terms}
+    assert by_term["北京"].status == "missing" and by_term["Baikonur"].status == "applied"
+    [finding] = [f for f in outcome.findings if f.code == "term-unforceable"]
+    assert finding.severity == "error" and finding.source_span == (0, 6) and finding.suggestion == "北京"
+
+
+def test_unforceable_but_present_is_not_flagged():
+    hyps = [[Hypothesis("Beijing 北京")]]
+    [outcome] = finalize(plan(["Бейжің"], Glossary.from_terms([BEIJING])), hyps)
+    assert outcome.terms[0].status == "applied" and not outcome.findings
+
+
+def test_pipeline_reports_unforceable_terms(tiny_nllb_dir):
+    from kkaligner.pipeline import Translator
+
+    glossary = Glossary.from_terms([BEIJING, BAIKONUR])
+    with Translator(str(tiny_nllb_dir), engine="transformers", glossary=glossary, use_default_glossary=False,
+                    beam_size=2, max_length=24, device="cpu") as translator:
+        draft = translator.translate("Бейжің туралы.\n\nБайқоңырда зымыран ұшырылды.")
+    assert [u.status for s in draft.sentences for u in s.terms] == ["missing", "applied"]
+    [finding] = [f for f in draft.findings if f.code == "term-unforceable"]
+    assert finding.sentence == 0
+    assert "Baikonur" in draft.sentences[1].target
+
+
+def test_cli_reports_terms_and_strict_fails_on_enforcement_errors(run_cli, tiny_nllb_dir, tmp_path):
+    gl = tmp_path / "g.tsv"
+    gl.write_text("source\ttarget\tforbidden\nБейжің\t北京\t\nБайқоңыр\tBaikonur\tBaykonur\n", encoding="utf-8")
+    report = tmp_path / "report.json"
+    args = ["translate", "-", "--model", tiny_nllb_dir, "--engine", "transformers", "--glossary", gl,
+            "--no-default-glossary", "--beam", "1", "--max-length", "24", "--report", report]
+    result = run_cli([*args, "--strict"], input="Бейжің туралы. Байқоңырда зымыран ұшырылды.\n")
+    assert result.exit_code == 1, result.output
+    assert "glossary terms 1/2 applied" in result.stderr
+    assert "term-unforceable" in result.stderr
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert "term-unforceable" in {f["code"] for f in data["findings"]}
+    assert {t["status"] for t in data["matches"]} == {"applied", "missing"}
+    ok = run_cli(args, input="Байқоңырда зымыран ұшырылды.\n")
+    assert ok.exit_code == 0, ok.output
+    assert "glossary terms 1/1 applied" in ok.stderr
+
+
+# --- en→kk: Kazakh targets in any inflected form --------------------------------------------------
+
+
+def test_plan_reverses_entries_for_english_sources():
+    glossary = Glossary.from_terms([BAIKONUR, BAITEREK])
+    [p] = plan(["The Baiterek complex at Baikonur."], glossary, "en", "kk")
+    assert [x.options for x in p.constraints] == [("Бәйтерек",), ("Байқоңыр",)]
+    assert all(not x.forbidden for x in p.constraints)  # English spellings mean nothing in Kazakh
+    [p] = plan(["Байқоңырда"], glossary, "kk", "en")
+    assert p.constraints[0].options == ("Baikonur",) and p.constraints[0].forbidden == ("Baykonur",)
+
+
+@pytest.mark.parametrize(
+    "text, lemma, found",
+    [
+        ("Байқоңырда зымыран", "Байқоңыр", ["Байқоңырда"]),
+        ("Бәйтерегі биік", "Бәйтерек", ["Бәйтерегі"]),  # к voiced to г before a vowel
+        ("Бәйтеректің құрылысы", "Бәйтерек", ["Бәйтеректің"]),
+        ("байқоңырдан және Байқоңырға", "Байқоңыр", ["байқоңырдан", "Байқоңырға"]),
+        ("Жаңабайқоңыр", "Байқоңыр", []),  # not at a word start
+        ("Бәйтерексіз", "Астана", []),
+    ],
+)
+def test_kazakh_occurrences_accept_inflected_forms(text, lemma, found):
+    spans = occurrences(text, Constraint(options=(lemma,)), "kk")
+    assert [text[a:b] for a, b in spans] == found
+
+
+@pytest.mark.parametrize("name", ENGINES)
+def test_en_kk_terms_are_forced(engines, name):
+    engine = _engine(engines, name)
+    glossary = Glossary.from_terms([BAIKONUR, BAITEREK, ASTANA])
+    sources = ["The Baiterek complex is at Baikonur.", "Astana and Astana again."]
+    plans = plan(sources, glossary, "en", "kk")
+    out = engine.translate(sources, "en", "kk", DecodeOptions(beam_size=2, max_length=40),
+                           [list(p.constraints) for p in plans])
+    for p, hyps in zip(plans, out):
+        assert_enforced(hyps[0].text, p.constraints, "kk")
+    outcomes = finalize(plans, out, source_lang="en", target_lang="kk")
+    assert all(u.status == "applied" for o in outcomes for u in o.terms)
+
+
+def test_en_kk_term_use_points_at_the_inflected_form():
+    glossary = Glossary.from_terms([BAITEREK])
+    [p] = plan(["Near Baiterek."], glossary, "en", "kk")
+    [o] = finalize([p], [[Hypothesis("Бәйтерегінің жанында.")]], source_lang="en", target_lang="kk")
+    assert o.terms[0].status == "applied" and o.target[slice(*o.terms[0].target_span)] == "Бәйтерегінің"
+
+
+# --- choosing among hypotheses, repair ----------------------------------------------------------------
+
+
+def test_finalize_prefers_the_hypothesis_with_the_terms():
+    p = plan(["Байқоңыр мен Байқоңыр"], Glossary.from_terms([BAIKONUR]))
+    hyps = [[Hypothesis("Baikonur and Moscow", -0.1), Hypothesis("Baikonur and Baikonur", -0.5)]]
+    [o] = finalize(p, hyps)
+    assert o.target == "Baikonur and Baikonur" and [u.target_span for u in o.terms] == [(0, 8), (13, 21)]
+    assert satisfied_count(o.target, p[0].constraints) == 2
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Launched from Baykonur.", "Launched from Baikonur."),
+        ("Baykonur's pad and baykonur", "Baikonur's pad and Baikonur"),  # 's kept, any case found
+        ("The Baykonurs", "The Baikonurs"),
+    ],
+)
+def test_repair_replaces_forbidden_variants(text, expected):
+    [p] = plan(["Байқоңырдан"], Glossary.from_terms([BAIKONUR]))
+    [o] = finalize([p], [[Hypothesis(text)]])
+    assert o.target == expected
+    assert o.terms[0].status == "forced" and o.target[slice(*o.terms[0].target_span)].startswith("Baikonur")
+
+
+def test_repair_keeps_kazakh_endings():
+    term = Term(source="Baikonur", target="Байқоңыр", forbidden=("Байконур",), source_lang="en", target_lang="kk")
+    [p] = plan(["At Baikonur."], Glossary.from_terms([term]), "en", "kk")
+    [o] = finalize([p], [[Hypothesis("Байконурда болды.")]], source_lang="en", target_lang="kk")
+    assert o.target == "Байқоңырда болды." and o.terms[0].status == "forced"
+
+
+def test_repair_leaves_ambiguous_variants():
+    shared = Term(source="Бәйтерек", target="Baiterek", forbidden=("Bay",))
+    other = Term(source="Байқоңыр", target="Baikonur", forbidden=("Bay",))
+    cons = [c(shared), c(other)]
+    assert substitute_variants("Bay and more", cons)[0] == "Bay and more"  # which term? unknown
+    # A variant that begins the approved rendering is never "replaced" inside it.
+    long = Term(source="Байқоңыр ғарыш айлағы", target="Baikonur Cosmodrome", forbidden=("Baikonur",))
+    assert substitute_variants("Baikonur Cosmodrome", [c(long)])[0] == "Baikonur Cosmodrome"
+    # No repair when asked not to: the variant stays and the term is missing.
+    [p] = plan(["Байқоңыр"], Glossary.from_terms([BAIKONUR]))
+    [o] = finalize([p], [[Hypothesis("Baykonur")]], repair=False)
+    assert o.target == "Baykonur" and o.terms[0].status == "missing"
+
+
+def test_empty_hypotheses_give_an_empty_target():
+    assert finalize([SentencePlan(source="")], [[]]) == [Outcome(target="")]
+
+
+# --- consistency across a document -------------------------------------------------------------------
+
+
+def test_glossary_alternatives_follow_the_first_rendering():
+    glossary = Glossary.from_terms([ASTANA])
+    sources = ["Астана үлкен.", "Астанада жиналыс.", "Астанадан келді."]
+    hyps = [[Hypothesis("Nur-Sultan is big.")], [Hypothesis("A meeting in Astana.")], [Hypothesis("Came from Nur-Sultan.")]]
+    out = finalize(plan(sources, glossary), hyps)
+    assert [o.target for o in out] == ["Nur-Sultan is big.", "A meeting in Nur-Sultan.", "Came from Nur-Sultan."]
+    assert all(u.status == "applied" and u.target_span for o in out for u in o.terms)
+
+
+def test_names_outside_the_glossary_keep_their_first_rendering():
+    sources = ["Шымкентте жиналыс болды.", "Шымкенттің әкімі келді.", "Түркістан мен Шымкент."]
+    hyps = [[Hypothesis("A meeting was held in Shymkent.")], [Hypothesis("The mayor of Chimkent came.")],
+            [Hypothesis("Turkistan and Shimkent.")]]
+    out = finalize(plan(sources, None), hyps)
+    assert [o.target for o in out] == ["A meeting was held in Shymkent.", "The mayor of Shymkent came.",
+                                       "Turkistan and Shymkent."]
+    assert [f.code for o in out for f in o.findings] == ["rendering-unified", "rendering-unified"]
+    assert out[1].target[slice(*out[1].findings[0].target_span)] == "Shymkent"
+
+
+def test_names_in_kazakh_targets_keep_their_endings():
+    sources = ["Shymkent is big.", "The mayor of Shymkent."]
+    hyps = [[Hypothesis("Шымкент үлкен.")], [Hypothesis("Чимкенттің әкімі.")]]
+    out = finalize(plan(sources, None, "en", "kk"), hyps, source_lang="en", target_lang="kk")
+    assert out[1].target == "Шымкенттің әкімі."
+
+
+def test_inconsistent_name_is_a_finding_when_the_alignment_is_ambiguous():
+    sources = ["Шымкентте жиналыс болды.", "Шымкент Шымкентпен кездесті."]  # named twice: which word is which?
+    hyps = [[Hypothesis("A meeting in Shymkent.")], [Hypothesis("Chimkent met Shimkent.")]]
+    out = finalize(plan(sources, None), hyps)
+    assert out[1].target == "Chimkent met Shimkent."
+    codes = [f.code for f in out[1].findings]
+    assert codes and set(codes) == {"inconsistent-name"}
+    assert out[1].findings[0].suggestion == "Shymkent" and out[1].findings[0].severity == "warning"
+
+
+def test_consistency_can_be_turned_off():
+    sources = ["Шымкентте.", "Шымкенттің."]
+    hyps = [[Hypothesis("In Shymkent.")], [Hypothesis("Of Chimkent.")]]
+    out = finalize(plan(sources, None), hyps, consistent=False)
+    assert out[1].target == "Of Chimkent." and not out[1].findings
+
+
+# --- token tables ----------------------------------------------------------------------------------
+
+
+def test_forbidden_variants_are_banned_without_aliases(engines):
+    from kkaligner.enforce.hf import HFEncoder
+    from kkaligner.enforce.tokens import compile_sentence
+
+    encoder = HFEncoder(engines["transformers"].tokenizer)
+    term = Term(source="Ресей", target="Russia", forbidden=("Rossiya", "Baikonur"))
+    banned = compile_sentence(encoder, [c(term)], aliases=False)
+    assert banned.bans or banned.ban_always
+    aliased = compile_sentence(encoder, [c(term)])
+    assert not (aliased.bans or aliased.ban_always)
+    done = [k for k, v in aliased.table.items() if any(e[0] == "done" for e in v)]
+    assert encoder.word_start("Rossiya") in done and encoder.word_start("Russia") in done
