@@ -17,8 +17,17 @@ from kkaligner.split import DEFAULT_MAX_LENGTH, LANGS, segment, split_lines
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent.parent / "shared" / "data"
 RULES = HERE.parent / "src" / "kkaligner" / "data"
-BLANK = re.compile(r"(?:\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029])[^\S\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]*"
-                   r"(?:\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029])|\u2029")
+# Line breaks as str.splitlines() sees them; "\r\n" is one.
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_BLANK_LINE = re.compile(rf"[{LINE_BREAKS}][^\S{LINE_BREAKS}]*[{LINE_BREAKS}]|\u2029")
+
+
+class BLANK:
+    """Does a piece of text hold a blank line (two line breaks with only spaces between)?"""
+
+    @staticmethod
+    def search(text: str):
+        return _BLANK_LINE.search(text.replace("\r\n", "\n"))
 
 
 def _golden(lang: str) -> list:
@@ -142,7 +151,10 @@ def test_seed_article_one_sentence_a_line(shared_data):
 
 
 def test_paragraphs_counted_from_blank_lines():
-    text = "Бірінші сөйлем. Екінші сөйлем.\n\n  Үшінші сөйлем\nТөртінші сөйлем.\r\n\r\nБесінші.\u2029Алтыншы."
+    text = (
+        "Бірінші сөйлем. Екінші сөйлем.\n\n  Үшінші сөйлем\nТөртінші сөйлем.\r\n\r\n"
+        "Бесінші.\u2029Алтыншы!\r\nЖетінші\r\nСегізінші.\r\n \r\nТоғызыншы"
+    )
     got = segment(text)
     assert [(s.text, s.paragraph) for s in got] == [
         ("Бірінші сөйлем.", 0),
@@ -150,7 +162,10 @@ def test_paragraphs_counted_from_blank_lines():
         ("Үшінші сөйлем", 1),
         ("Төртінші сөйлем.", 1),
         ("Бесінші.", 2),
-        ("Алтыншы.", 3),
+        ("Алтыншы!", 3),
+        ("Жетінші", 3),  # "\r\n" is one line break, not a blank line
+        ("Сегізінші.", 3),
+        ("Тоғызыншы", 4),
     ]
     # The layout between segments is whitespace only, so a caller can rebuild the document.
     assert text[got[1].end : got[2].start] == "\n\n  "
@@ -252,7 +267,7 @@ PIECES = [
     "'", "(", ")", "—", "–", "-", ".", "!", "?", "?..", "!..", "...", "…", ",", ";", ":", "2-сынып",
     "12.05.2004", "3,5", "3.14", "www.gov.kz", "https://a.kz/x.y?z=1", "info@gov.kz", "1.", "а)", "•",
     "Qazaqstan", "j.", "mlrd.", "Mr.", "e.g.", "U.S.", "No.", "in.", " ", " ", "  ", "\n", "\n\n",
-    "\r\n", "\t", "\u2029", "\x0c", "\x00", "\u200b", "\xa0", "😀", "你好。", "مرحبا",
+    "\r\n", "\r", "\t", "\u2029", "\x0c", "\x00", "\u200b", "\xa0", "😀", "你好。", "مرحبا",
 ]
 texts = st.one_of(
     st.lists(st.sampled_from(PIECES), max_size=40).map("".join),

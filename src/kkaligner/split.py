@@ -61,7 +61,9 @@ _NEXT = re.compile(
 # List markers at the start of a line: "- ", "• ", "1. ", "1) ", "а) ".
 _MARKER = re.compile(rf"(?:[{_DASH}•*·▪►‣◦]|\d{{1,3}}[.)]|\w\))[^\S{_LB}]")
 # Two line breaks with only spaces between (\r\n counts once), or a paragraph separator.
-_BLANK = re.compile(rf"(?:\r\n|[{_LB}])[^\S{_LB}]*(?:\r\n|[{_LB}])|\u2029")
+# One line break: "\r\n" is one, never a "\r" and a "\n" (that would count as a blank line).
+_ONE_LB = rf"(?:\r\n|\r(?!\n)|[{_LB.replace(chr(13), '')}])"
+_BLANK = re.compile(rf"{_ONE_LB}[^\S{_LB}]*{_ONE_LB}|\u2029")
 _HAS_LB = re.compile(rf"[{_LB}]")
 # Never split inside these; the last character is not punctuation so "... www.gov.kz." ends.
 _PROTECT = re.compile(
@@ -111,6 +113,13 @@ def _starters(lang: str) -> frozenset[str]:
 
 
 # Words after which a line cannot end a sentence (a hard wrap inside a sentence).
+# A noun in the genitive case (Cyrillic and 2021 Latin suffixes) does not end a Kazakh sentence;
+# possessive pronouns may ("Бұл кітап – менің").
+_GENITIVE = re.compile(r"\w\w(?:ның|нің|дың|дің|тың|тің|nyñ|nıñ|dyñ|dıñ|tyñ|tıñ)$", re.IGNORECASE)
+_PRONOUNS = frozenset(
+    "менің сенің сіздің оның біздің олардың сендердің сіздердің бұның мұның соның осының "
+    "menıñ senıñ sızdıñ onyñ bızdıñ olardyñ".split()
+)
 _JOIN_WORDS = {
     "kk": frozenset("және мен пен бен немесе әрі men pen ben jäne nemese".split()),
     "en": frozenset("and or the a an of to in for with on at by from as that".split()),
@@ -303,6 +312,8 @@ class _Rules:
         tail = text[max(0, start - 20) : start].split()
         if tail and tail[-1].lower() in self.join_words:
             return False
+        if self.lang == "kk" and tail and _GENITIVE.search(tail[-1]) and tail[-1].lower() not in _PRONOUNS:
+            return False  # "Республикасының\nПрезиденті": a genitive needs the noun it qualifies
         return True
 
     def after_nospace(self, text: str, p_start: int, p_end: int) -> bool:

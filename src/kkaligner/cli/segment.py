@@ -14,7 +14,11 @@ def segment_command(
     file: str = typer.Argument(..., help="UTF-8 text file to split, or '-' for standard input."),
     lang: str = typer.Option("kk", "--lang", "-l", help="Language of the text: kk or en."),
     fmt: str = typer.Option(
-        "text", "--format", "-f", help="text: one sentence a line; jsonl: start, end, text, paragraph."
+        "text",
+        "--format",
+        "-f",
+        help="text: one sentence a line; jsonl: one object a line with start, end (character offsets "
+        "into the decoded input, a leading BOM dropped), text and paragraph.",
     ),
     max_length: int = typer.Option(
         1000, "--max-length", help="Cut sentences longer than this many characters."
