@@ -1,0 +1,100 @@
+"""Enforcement on a model that has its own opinion: the trained tiny kk→en model.
+
+``kkaligner.testing.train`` trains (once, about a minute, then cached) a tiny model that writes
+Байқоңыр as "Baykonur" and Бәйтерек as "Bayterek". On its held-apart sentences a glossary saying
+Baikonur/Baiterek disagrees with it; enforcement must win, in both engines, and the model must keep
+the sentence it meant.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kkaligner.engines.base import DecodeOptions
+from kkaligner.enforce import finalize, occurrences, plan
+from kkaligner.glossary import Glossary
+from kkaligner.types import Term
+
+pytestmark = pytest.mark.slow
+
+GLOSSARY = Glossary.from_terms(
+    [
+        Term(source="Байқоңыр", target="Baikonur", forbidden=("Baykonur",)),
+        Term(source="Бәйтерек", target="Baiterek", forbidden=("Bayterek",)),
+    ]
+)
+FORCING_ONLY = Glossary.from_terms([Term(source="Байқоңыр", target="Baikonur"), Term(source="Бәйтерек", target="Baiterek")])
+N = 16  # held-apart sentences used
+
+
+@pytest.fixture(scope="module")
+def trained():
+    from kkaligner.testing.train import trained_tiny_nllb
+
+    return trained_tiny_nllb()
+
+
+@pytest.fixture(scope="module", params=["transformers", "ct2"])
+def engine(request, trained, tmp_path_factory):
+    from kkaligner.engines import available, load_engine
+
+    if not available(request.param):
+        pytest.skip(f"engine {request.param} is not installed")
+    kwargs = {}
+    if request.param == "ct2":
+        kwargs = dict(compute_type="float32", cache_dir=tmp_path_factory.mktemp("ct2-trained"),
+                      status=lambda m: None, intra_threads=1)
+    loaded = load_engine(request.param, str(trained.path), device="cpu", **kwargs)
+    yield loaded
+    loaded.close()
+
+
+def _sources(trained):
+    return [kk for kk, _ in trained.held_out[:N]]
+
+
+def _has(text: str, word: str) -> bool:
+    return re.search(r"(?<!\w)" + word, text) is not None
+
+
+def test_the_model_writes_its_own_spelling(engine, trained):
+    sources = _sources(trained)
+    out = engine.translate(sources, "kk", "en", DecodeOptions(beam_size=1, max_length=48))
+    texts = [h[0].text for h in out]
+    own = sum(_has(t, "Baykonur") or _has(t, "Bayterek") for t in texts)
+    assert own >= 0.9 * len(sources), texts
+    assert not any(_has(t, "Baikonur") or _has(t, "Baiterek") for t in texts)
+
+
+@pytest.mark.parametrize("beam", [1, 4])
+def test_glossary_wins_and_the_sentence_stays(engine, trained, beam):
+    sources = _sources(trained)
+    plans = plan(sources, GLOSSARY)
+    constraints = [list(p.constraints) for p in plans]
+    plain = engine.translate(sources, "kk", "en", DecodeOptions(beam_size=beam, max_length=48))
+    out = engine.translate(sources, "kk", "en", DecodeOptions(beam_size=beam, max_length=48), constraints)
+    kept = 0
+    for p, before, after in zip(plans, plain, out):
+        text = after[0].text
+        for c in p.constraints:
+            assert occurrences(text, c), (p.source, text)
+        assert not _has(text, "Baykonur") and not _has(text, "Bayterek"), text
+        kept += text == before[0].text.replace("Baykonur", "Baikonur").replace("Bayterek", "Baiterek")
+    assert kept >= 0.9 * len(sources)  # the model's own sentence, with the approved names
+    outcomes = finalize(plans, out)
+    assert all(u.status == "applied" for o in outcomes for u in o.terms)
+
+
+@pytest.mark.parametrize("beam", [1, 4])
+def test_terms_are_forced_when_the_variant_is_not_listed(engine, trained, beam):
+    """Without a forbidden list nothing can be replaced: decoding alone must put the term in."""
+    sources = _sources(trained)
+    plans = plan(sources, FORCING_ONLY)
+    out = engine.translate(sources, "kk", "en", DecodeOptions(beam_size=beam, max_length=48),
+                           [list(p.constraints) for p in plans])
+    for p, hyps in zip(plans, out):
+        assert hyps[0].text.strip()
+        for c in p.constraints:
+            assert len(occurrences(hyps[0].text, c)) >= sum(1 for d in p.constraints if d == c), hyps[0].text
