@@ -49,6 +49,11 @@ _PRIORS = {
     (1, 3): 0.005,
 }
 _MOVES = tuple((k, -math.log(p)) for k, p in _PRIORS.items())
+# For a reviewer's second look (checks/empty.py): a sentence left out is taken to be as likely as two
+# merged, so that a piece with little evidence of a counterpart comes out as a 1-0 link.
+_REVIEW_MOVES = tuple(
+    (k, -math.log(_PRIORS[(2, 1)] if 0 in k else p)) for k, p in _PRIORS.items()
+)
 
 # Cost change per anchor: shared anchors pull beads together; a number on one side only pushes apart.
 _SHARED_NUMBER = 2.5
@@ -93,7 +98,8 @@ class _Features:
     shape: tuple = ()  # counts of _SHAPE classes: capitalised words, commas, quotes, brackets...
 
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# 12 000 (Kazakh thousands with a space) is one number, as 12,000 is
+_NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]?\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\w+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -233,6 +239,22 @@ def _anchor_cost(f: _Features, g: _Features) -> float:
     )
 
 
+def shared_evidence(a: str, a_lang: str, b: str, b_lang: str, glossary=None) -> float:
+    """How strongly the anchors of ``a`` and ``b`` say one translates the other (0: no sign).
+
+    The bonuses of the bead cost alone: shared numbers, names, glossary entries and cognates beyond
+    chance, without the penalties for what is not shared.
+    """
+    f, g = _features(a, a_lang, glossary), _features(b, b_lang, glossary)
+    cognates = len(f.words & g.words) - _COGNATE_CHANCE * len(f.words) * len(g.words)
+    return max(0.0, (
+        _SHARED_WORD * cognates
+        + _SHARED_NUMBER * _shared(f.numbers, g.numbers)
+        + _SHARED_NAME * _shared_names(f.names, g.names)
+        + _SHARED_TERM * _shared(f.terms, g.terms)
+    ))
+
+
 def _norm_sf(x: float) -> float:
     """Two-sided tail probability of a standard normal: P(|Z| >= x)."""
     return math.erfc(x / math.sqrt(2.0))
@@ -287,9 +309,14 @@ def align_segments(
     source_lang: str = "kk",
     target_lang: str = "en",
     glossary=None,
+    review: bool = False,
 ) -> list[Link]:
-    """Align two segmentations (from ``kkaligner.split``); spans are the segments' offsets."""
-    return _align(list(source), list(target), source_lang, target_lang, glossary)
+    """Align two segmentations (from ``kkaligner.split``); spans are the segments' offsets.
+
+    ``review=True`` makes 1-0 / 0-1 links as likely a priori as 2-1 / 1-2 ones: the alignment a
+    check uses to ask whether a sentence may have been left out.
+    """
+    return _align(list(source), list(target), source_lang, target_lang, glossary, review)
 
 
 def align(
@@ -349,7 +376,7 @@ def _expected_path(src_len: list[int], tgt_len: list[int]) -> list[float]:
     return out
 
 
-def _align(src: list[Segment], tgt: list[Segment], source_lang, target_lang, glossary) -> list[Link]:
+def _align(src: list[Segment], tgt: list[Segment], source_lang, target_lang, glossary, review=False) -> list[Link]:
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
         return [Link((i,), (), 0.0, (s.start, s.end), None) for i, s in enumerate(src)] + [
@@ -368,7 +395,7 @@ def _align(src: list[Segment], tgt: list[Segment], source_lang, target_lang, glo
         pt.append(pt[-1] + l + 1)
 
     if (n + 1) * (m + 1) <= _FULL_DP_CELLS:
-        path = _dp(n, m, ps, pt, sf, tf, ratio, None)
+        path = _dp(n, m, ps, pt, sf, tf, ratio, None, review)
     else:
         centre = _expected_path(src_len, tgt_len)
         width = max(_BAND_MIN, 2 * abs(n - m) // 3)
@@ -376,7 +403,7 @@ def _align(src: list[Segment], tgt: list[Segment], source_lang, target_lang, glo
             band = [[max(0, int(c) - width), min(m, int(math.ceil(c)) + width)] for c in centre]
             for i in range(n):  # consecutive rows must overlap so that a path always exists
                 band[i][1] = max(band[i][1], band[i + 1][0])
-            path = _dp(n, m, ps, pt, sf, tf, ratio, band)
+            path = _dp(n, m, ps, pt, sf, tf, ratio, band, review)
             touches = any(
                 (j == band[i][0] and band[i][0] > 0) or (j == band[i][1] and band[i][1] < m)
                 for i, j, _, _ in path
@@ -407,7 +434,7 @@ def _walk(path):
             yield i, j, move[0], move[1], cost
 
 
-def _dp(n, m, ps, pt, sf, tf, ratio, band):
+def _dp(n, m, ps, pt, sf, tf, ratio, band, review=False):
     """Cheapest path from (0, 0) to (n, m); returns [(i, j, move, bead_cost)] in order."""
     INF = float("inf")
     lo = [b[0] for b in band] if band else [0] * (n + 1)
@@ -433,7 +460,7 @@ def _dp(n, m, ps, pt, sf, tf, ratio, band):
             if i == 0 and j == 0:
                 continue
             best, arg = INF, None
-            for (di, dj), prior in _MOVES:
+            for (di, dj), prior in _REVIEW_MOVES if review else _MOVES:
                 pi, pj = i - di, j - dj
                 if pi < 0 or pj < 0 or pj < lo[pi] or pj > hi[pi]:
                     continue

@@ -3,8 +3,10 @@
 A whole sentence is ``untranslated`` (error) when it equals its source or most of its letters are in
 the source's script. Single words in the wrong script are reported (warning) unless they are
 accepted names: glossary renderings and do-not-translate entries found in the target, and, for Latin
-words in a Kazakh translation, words that stand verbatim in the source (URLs, codes, names kept in
-Latin script). Kazakh written in its 2021 Latin alphabet (ä ğ ı ñ ö ş ū ü) is not "Latin left in".
+words in a Kazakh translation, names, codes and addresses that stand verbatim in the source: a word
+with a capital or a digit (Mossack Fonseca, iPhone, CG4684), a lower-case word inside such a name (El
+Sol de la Costa), words of a URL or e-mail address. A lower-case English word copied from the source
+("Ол spaceport айлағына барды") is what an untranslated word looks like, and is reported. Kazakh written in its 2021 Latin alphabet (ä ğ ı ñ ö ş ū ü) is not "Latin left in".
 """
 
 from __future__ import annotations
@@ -21,6 +23,22 @@ _MAJORITY = 0.5
 # Words (letter runs, apostrophes and hyphens inside) of each script.
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+(?:['’\-][\u0400-\u04ff]+)*")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+
+
+_ADDRESS = re.compile(r"[^\s«»\"()]*[A-Za-z0-9][.@/][^\s«»\"()]*[A-Za-z0-9]")
+_LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f0-9]+(?:[ \-'’&.][A-Za-z\u00c0-\u024f0-9]+)*")
+
+
+def _kept_names(src: str, tgt: str) -> list[tuple[int, int]]:
+    """Spans of Latin names, codes and addresses in a Kazakh ``tgt`` that the source has verbatim."""
+    spans = [m.span() for m in _ADDRESS.finditer(tgt) if _LATIN_WORD.search(m.group())]
+    folded = src.casefold()
+    for run in _LATIN_RUN.finditer(tgt):
+        words = list(_LATIN_WORD.finditer(run.group()))
+        named = any(w.group()[0].isupper() or w.group()[1:] != w.group()[1:].lower() for w in words)
+        if (named or re.search(r"\d", run.group())) and all(w.group().casefold() in folded for w in words):
+            spans.append(run.span())
+    return spans
 
 
 def _foreign(ctx: CheckContext):
@@ -51,14 +69,13 @@ def run(ctx: CheckContext):
         if not n_foreign:
             continue
         accepted = [(m.start, m.end) for m in ctx.target_matches(i) if not m.forbidden]
-        source_folded = src.casefold() if ctx.target_lang == "kk" else ""
+        if ctx.target_lang == "kk":
+            accepted += _kept_names(src, tgt)
         for w in foreign.finditer(tgt):
             if len(w.group()) == 1:
                 continue  # one letter is a symbol or a label (36 x 24, пункт a), not text left over
             if any(a <= w.start() and w.end() <= b for a, b in accepted):
                 continue
-            if source_folded and w.group().casefold() in source_folded:
-                continue  # names, codes and URLs kept in Latin script as the source has them
             yield Finding(
                 "untranslated",
                 "warning",
