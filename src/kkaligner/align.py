@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import math
 import re
+import sys
+import types
 from collections import Counter
 from dataclasses import dataclass
 from typing import Optional, Sequence
@@ -489,4 +491,14 @@ def _dp(n, m, ps, pt, sf, tf, ratio, band, review=False):
     return path
 
 
-__all__ = ["align", "align_sentences", "align_segments", "split_documents", "LANGS"]
+# ``kkaligner.align`` is the function (PEP 562 export), but once this module is imported Python sets
+# the package attribute ``align`` to the module itself; a callable module keeps
+# ``kkaligner.align(source_text, target_text)`` working either way.
+class _CallableModule(types.ModuleType):
+    def __call__(self, *args, **kwargs):
+        return align(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
+
+__all__ = ["align", "align_sentences", "align_segments", "shared_evidence", "split_documents", "LANGS"]
