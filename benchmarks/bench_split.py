@@ -5,9 +5,10 @@
 Prints one table: boundary precision / recall / F1 on the FLORES-200 dev articles with gold
 sentence starts (../shared/data/segmentation/flores200-dev-kk-gold.jsonl; "optional" offsets count
 neither way), cases correct on the 13 Pragmatic Segmenter Kazakh cases and on kkaligner's own
-golden table (tests/data/split_golden_kk.tsv), and throughput in MB/s (UTF-8 bytes) on the FLORES
-articles (best of interleaved rounds, in process CPU time), with the ratio to pySBD. Splitters that return strings get their offsets back by searching
-forward in the text.
+golden tables (tests/data/split_golden_kk.tsv; split_golden_en.tsv with each splitter's English
+rules), and throughput in MB/s (UTF-8 bytes) on the FLORES articles (best of interleaved rounds, in
+process CPU time), with the ratio to pySBD. Splitters that return strings get their offsets back by
+searching forward in the text.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "segmentation"
-GOLDEN = ROOT / "tests" / "data" / "split_golden_kk.tsv"
+GOLDEN = ROOT / "tests" / "data" / "split_golden_{lang}.tsv"
 
 
 def _starts_from_strings(text: str, sentences) -> list[int]:
@@ -40,22 +41,22 @@ def _starts_from_strings(text: str, sentences) -> list[int]:
     return starts
 
 
-def _kkaligner():
+def _kkaligner(lang="kk"):
     from kkaligner.split import segment
 
     def starts(text):
-        return [s.start for s in segment(text, "kk")]
+        return [s.start for s in segment(text, lang)]
 
     def sentences(text):
-        return [s.text for s in segment(text, "kk")]
+        return [s.text for s in segment(text, lang)]
 
-    return starts, sentences, lambda text: segment(text, "kk")
+    return starts, sentences, lambda text: segment(text, lang)
 
 
-def _pysbd():
+def _pysbd(lang="kk"):
     import pysbd
 
-    seg = pysbd.Segmenter(language="kk", clean=False, char_span=True)
+    seg = pysbd.Segmenter(language=lang, clean=False, char_span=True)
 
     def starts(text):
         out = []
@@ -73,16 +74,16 @@ def _pysbd():
     return starts, sentences, seg.segment
 
 
-def _sentencex():
+def _sentencex(lang="kk"):
     import sentencex
 
     def starts(text):
-        return _starts_from_strings(text, sentencex.segment("kk", text))
+        return _starts_from_strings(text, sentencex.segment(lang, text))
 
     def sentences(text):
-        return [s.strip() for s in sentencex.segment("kk", text) if s.strip()]
+        return [s.strip() for s in sentencex.segment(lang, text) if s.strip()]
 
-    return starts, sentences, lambda text: list(sentencex.segment("kk", text))
+    return starts, sentences, lambda text: list(sentencex.segment(lang, text))
 
 
 SPLITTERS = {"kkaligner": _kkaligner, "pySBD": _pysbd, "sentencex": _sentencex}
@@ -93,12 +94,13 @@ def _read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def _golden_cases() -> list[tuple[str, list[str]]]:
-    """(input, expected sentences) rows of the golden table; its header documents the format."""
-    if not GOLDEN.exists():
+def _golden_cases(lang: str) -> list[tuple[str, list[str]]]:
+    """(input, expected sentences) rows of a golden table; its header documents the format."""
+    path = Path(str(GOLDEN).format(lang=lang))
+    if not path.exists():
         return []
     rows = []
-    for line in GOLDEN.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
@@ -160,7 +162,8 @@ def main(argv=None) -> int:
         return 0
     articles = _read_jsonl(flores_path)
     cases = _read_jsonl(cases_path)
-    golden = _golden_cases()
+    golden = _golden_cases("kk")
+    golden_en = _golden_cases("en")
     texts = [a["text"] for a in articles]
     size_kb = sum(len(t.encode("utf-8")) for t in texts) / 1e3
 
@@ -174,22 +177,33 @@ def main(argv=None) -> int:
         p, r, f = _prf(articles, starts)
         ok13 = sum(sentences(c["text"]) == c["expected_sentences"] for c in cases)
         okg = sum(sentences(t) == e for t, e in golden)
-        rows.append([name, p, r, f, ok13, okg, 0.0])
+        en_sentences = make("en")[1]
+        oke = sum(en_sentences(t) == e for t, e in golden_en)
+        rows.append([name, p, r, f, ok13, okg, oke, 0.0])
         timed[name] = call
     speed = _throughputs(texts, timed, args.min_seconds, args.repeat)
     for row in rows:
-        row[6] = speed[row[0]]
+        row[-1] = speed[row[0]]
 
     base = speed.get("pySBD")
     print(f"FLORES-200 dev kk: {len(articles)} articles, {size_kb:.0f} kB; "
-          f"Pragmatic Segmenter kk cases: {len(cases)}; golden table: {len(golden)} rows")
-    head = f"{'splitter':<10} {'P':>6} {'R':>6} {'F1':>6} {'cases':>7} {'golden':>9} {'MB/s':>8} {'x pySBD':>8}"
+          f"Pragmatic Segmenter kk cases: {len(cases)}; golden tables: kk {len(golden)}, "
+          f"en {len(golden_en)} rows")
+    head = (f"{'splitter':<10} {'P':>6} {'R':>6} {'F1':>6} {'cases':>7} {'golden kk':>9} "
+            f"{'golden en':>9} {'MB/s':>8} {'x pySBD':>8}")
     print(head)
     print("-" * len(head))
-    for name, p, r, f, ok13, okg, mbs in rows:
+    for name, p, r, f, ok13, okg, oke, mbs in rows:
         ratio = f"{mbs / base:.0f}x" if base else "-"
         print(f"{name:<10} {p:6.3f} {r:6.3f} {f:6.3f} {ok13:>3}/{len(cases):<3} "
-              f"{okg:>4}/{len(golden):<4} {mbs:8.2f} {ratio:>8}")
+              f"{okg:>4}/{len(golden):<4} {oke:>4}/{len(golden_en):<4} {mbs:8.2f} {ratio:>8}")
+    if rows and rows[0][0] == "kkaligner" and base:
+        name, p, r, f, ok13, okg, oke, mbs = rows[0]
+        others = max((row[3] for row in rows[1:]), default=0.0)
+        print(f"targets: F1 >= 0.99 {'met' if f >= 0.99 else 'MISSED'}; "
+              f"13/13 cases {'met' if ok13 == len(cases) else 'MISSED'}; "
+              f"F1 above pySBD and sentencex {'met' if f > others else 'MISSED'}; "
+              f">= 100x pySBD {'met' if mbs / base >= 100 else 'MISSED'}")
     return 0
 
 

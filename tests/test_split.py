@@ -196,6 +196,21 @@ def test_split_lines_one_segment_a_line():
     check_invariants(text, got)
 
 
+def test_segments_are_ordinary_frozen_segments():
+    """The splitter builds segments without Segment.__init__ for speed: they must not differ."""
+    import dataclasses
+
+    from kkaligner.types import Segment
+
+    got = segment("Бір. Екі.\n\nҮш " * 3 + "сөз " * 400, max_length=100)
+    for s in got:
+        twin = Segment(s.start, s.end, s.text, s.paragraph)
+        assert s == twin and hash(s) == hash(twin) and repr(s) == repr(twin)
+        assert dataclasses.replace(s) == s
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            s.start = 0
+
+
 def test_exported_from_the_package():
     assert kkaligner.segment is segment
     assert set(LANGS) == {"kk", "en"}

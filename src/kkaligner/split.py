@@ -333,11 +333,15 @@ def _fast_segment(start: int, end: int, text: str, paragraph: int) -> Segment:
     """Segment(start, end, text, paragraph) without the frozen dataclass's four guarded
     __setattr__ calls: twice as fast, and segment() makes one per sentence."""
     seg = _new(Segment)
-    _set(seg, "__dict__", {"start": start, "end": end, "text": text, "paragraph": paragraph})
+    d = seg.__dict__
+    d["start"] = start
+    d["end"] = end
+    d["text"] = text
+    d["paragraph"] = paragraph
     return seg
 
 
-_new, _set = object.__new__, object.__setattr__
+_new = object.__new__
 # Only while Segment is a plain frozen dataclass with exactly these fields and no validation.
 _make_segment = (
     _fast_segment
@@ -346,6 +350,7 @@ _make_segment = (
     and not hasattr(Segment, "__slots__")
     else Segment
 )
+_FAST = _make_segment is _fast_segment  # _split builds segments inline only then
 
 _RULES: dict[str, _Rules] = {}
 
@@ -389,7 +394,8 @@ def _split(text: str, rules: _Rules, max_length: int) -> list[Segment]:
     protected = None
     n = len(text)
     after_punct, after_line, after_nospace, abbr, en_abbr, abbr_max = rules.hot
-    new, setattr_ = _new, _set
+    new = _new
+    fast = _FAST
     out: list[Segment] = []
     append = out.append
     paragraph = 0
@@ -451,9 +457,13 @@ def _split(text: str, rules: _Rules, max_length: int) -> list[Segment]:
                 kind = after_punct(text, p_start, p, ws, nxt)
                 if not kind:
                     continue
-        if end - start <= max_length:
-            seg = new(Segment)
-            setattr_(seg, "__dict__", {"start": start, "end": end, "text": text[start:end], "paragraph": paragraph})
+        if end - start <= max_length and fast:
+            seg = new(Segment)  # as _fast_segment, filled in place: the hot path
+            d = seg.__dict__
+            d["start"] = start
+            d["end"] = end
+            d["text"] = text[start:end]
+            d["paragraph"] = paragraph
             append(seg)
         else:
             for a, b in _long(text, start, end, max_length):
@@ -464,9 +474,13 @@ def _split(text: str, rules: _Rules, max_length: int) -> list[Segment]:
     end = n
     while text[end - 1].isspace():
         end -= 1
-    if end - start <= max_length:
-        seg = new(Segment)
-        setattr_(seg, "__dict__", {"start": start, "end": end, "text": text[start:end], "paragraph": paragraph})
+    if end - start <= max_length and fast:
+        seg = new(Segment)  # as _fast_segment, filled in place: the hot path
+        d = seg.__dict__
+        d["start"] = start
+        d["end"] = end
+        d["text"] = text[start:end]
+        d["paragraph"] = paragraph
         append(seg)
     else:
         for a, b in _long(text, start, end, max_length):
