@@ -31,6 +31,12 @@ def _langs(source_text: str, target_text: str, src: Optional[str], tgt: Optional
     if src is None and tgt is None:
         src = guess(source_text)
         tgt = "en" if src == "kk" else "kk"
+        if guess(target_text) == src:
+            script = "Cyrillic (kk)" if src == "kk" else "Latin (en)"
+            raise UsageError(
+                f"SOURCE and TARGET are both in {script} script: TARGET should be the translation of "
+                "SOURCE (kk -> en or en -> kk). Check the file order, or set --from and --to."
+            )
     elif src is None:
         src = "en" if tgt == "kk" else "kk"
     elif tgt is None:
