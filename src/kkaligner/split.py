@@ -70,6 +70,10 @@ _PROTECT = re.compile(
     r"(?:(?:https?|ftp)://|www\.)[^\s<>«»\"]*[^\s<>«»\".,;:!?)\]'’]"
     r"|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"
 )
+# Numbers of headings and list items at the start of a line: Roman (Latin or the Cyrillic І and Х
+# Kazakh texts use for them) and sections ("1.2").
+_ROMAN = re.compile(r"[IVXLCІХ]{1,6}")
+_SECTION = re.compile(r"\d{1,3}(?:\.\d{1,3}){1,3}")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.-?)*[^\W\d_]")
 # Verbs of saying that follow a quoted question or exclamation: "Келесің бе? деп сұрады".
 _SPEECH_KK = re.compile(r"(?:де(?:п|д|ген|й|с)|de(?:p|d|gen|i|s))")
@@ -176,6 +180,8 @@ class _Rules:
                 kind = self.en_abbr.get(low + ".")
                 homographs = _abbreviation_table("en")[1]
             if not kind:
+                if word.isupper() and _ROMAN.fullmatch(word) and _at_line_start(text, dot - len(word)):
+                    return "list"  # a numbered heading: "ІІ. Экономика", "IV. Қорытынды"
                 return "word"
             if low + "." in homographs and not _abbreviation_context(text, dot - len(word)):
                 return "homograph"  # "Бұл – біздің үй. Анам ..." but "5 қаз. 2020", "(араб. ...)"
@@ -195,16 +201,18 @@ class _Rules:
             return kind
         if word.isdigit():
             # A list number opens its line or follows a sentence end ("... аяқталды. 2. Ұлттық").
+            if _at_line_start(text, dot - len(word)):
+                return "list"
             i = dot - len(word) - 1
             while i >= 0 and text[i] in " \t\xa0":
                 i -= 1
-            if i < 0 or text[i] in _LB:
-                return "list"
             while i > 0 and text[i] in _CLOSE_CHARS:
                 i -= 1
             if len(word) <= 2 and i < dot - len(word) - 1 and text[i] in _TERM:
                 return "list"
             return "word"
+        if _SECTION.fullmatch(word) and _at_line_start(text, dot - len(word)):
+            return "list"  # "1.2. Бөлімнің мақсаты"
         head, hyphen, tail = word.rpartition("-")
         if hyphen and head[-1:].isdigit() and tail.isalpha():
             # After a number: "45-б.", "2-т.", "12-үй."
@@ -369,6 +377,14 @@ def _protected_spans(text: str) -> list[int]:
         for m in _PROTECT.finditer(text):
             spans += m.span()
     return spans
+
+
+def _at_line_start(text: str, start: int) -> bool:
+    """Is there only blank space between the last line break (or the text's start) and ``start``?"""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\xa0":
+        i -= 1
+    return i < 0 or text[i] in _LB
 
 
 def _abbreviation_context(text: str, start: int) -> bool:
