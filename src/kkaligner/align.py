@@ -179,9 +179,32 @@ def _shared_names(a: Counter, b: Counter) -> int:
     return n
 
 
+def _numbers(text: str, lang: str) -> Counter:
+    """Numbers in digits and in words (екі ~ two, 115 миллион ~ 115 million ~ 115,000,000).
+
+    A number with one reading is keyed by its value; one with several (2,250: 2250 or 2.25) by its
+    digits, so that 2,250 ~ 2 250 and 6,34 ~ 6.34 meet. Words for one are left out: бір is also the
+    indefinite article and "one" a pronoun.
+    """
+    from kkaligner.checks.numbers import mentions
+
+    keys: Counter = Counter()
+    for m in mentions(text, lang):
+        plain = sorted(v for v in m.values if not isinstance(v, tuple))
+        codes = [v[1] for v in m.values if isinstance(v, tuple) and v[0] == "code"]
+        if codes:
+            keys["=" + codes[0]] += 1
+        elif not m.digits and plain == [1.0]:
+            continue
+        elif len(plain) == 1:
+            keys[f"{plain[0]:g}"] += 1
+        elif plain:
+            keys[re.sub(r"\D", "", text[m.start : m.end])] += 1
+    return keys
+
+
 def _features(text: str, lang: str, glossary) -> _Features:
-    # digits only: 2,250 ~ 2250 and 6,34 ~ 6.34 (decimal comma) meet; collisions are rare enough
-    numbers = Counter(re.sub(r"\D", "", m.group()) for m in _NUMBER.finditer(text))
+    numbers = _numbers(text, lang)
     terms: Counter = Counter()
     if glossary is not None:
         for match in glossary.match(text, lang=lang):
