@@ -6,12 +6,17 @@ word before it and the word after it, as Kazakh is written:
 
 * a lower-case word after a full stop never starts a sentence ("1901 ж. ағылшындар ...");
 * abbreviations come from ``data/abbreviations-<lang>.txt``, each with a class that says what may
-  follow it ("1 млрд. АҚШ долларына" continues; "... т.б. Келесі" is a boundary);
-* initials with any Kazakh capital (Ә Ғ Қ Ң Ө Ұ Ү Һ І) are not ends ("Қ. Сәтбаев");
+  follow it ("1 млрд. АҚШ долларына" continues; "... т.б. Келесі" is a boundary); one that is
+  also a common word ("үй.", "қар.") is an abbreviation only next to a number;
+* words that open sentences (``data/sentence-starters-<lang>.txt``: Бұл, Ол, Алайда ...) end a
+  sentence after a date, an amount or an initial ("... 1,2 трлн. Бұл ...", "... Петр І. Ол ...");
+* initials with any Kazakh capital (Ә Ғ Қ Ң Ө Ұ Ү Һ І) are not ends ("Қ. Сәтбаев"), nor are list
+  and heading numbers ("2. Ұлттық ...", "ІІ. Экономика", "1.2. Мақсаты");
 * ``?`` / ``!`` before a dash and a lower-case word ("... бар? — деді.") or a verb of saying
   ("деп", "деді") do not end the sentence;
 * a line that ends without punctuation is a boundary when the next line begins a sentence (a
-  capital, a digit, a dash or a list marker), and is joined to it when the next line continues it;
+  capital, a digit, a dash or a list marker), and is joined to it when the next line continues it
+  (lower case, or after a comma, a conjunction or a noun in the genitive: "Республикасының");
   a blank line is always a boundary;
 * URLs and e-mail addresses are never split.
 
@@ -320,9 +325,10 @@ class _Rules:
         tail = text[max(0, start - 20) : start].split()
         if tail and tail[-1].lower() in self.join_words:
             return False
-        if self.lang == "kk" and tail and _GENITIVE.search(tail[-1]) and tail[-1].lower() not in _PRONOUNS:
-            return False  # "Республикасының\nПрезиденті": a genitive needs the noun it qualifies
-        return True
+        # "Республикасының\nПрезиденті": a genitive needs the noun it qualifies.
+        return not (
+            self.lang == "kk" and tail and _GENITIVE.search(tail[-1]) and tail[-1].lower() not in _PRONOUNS
+        )
 
     def after_nospace(self, text: str, p_start: int, p_end: int) -> bool:
         """"жағдайы.XVIII ғасырдың": a stop with no space after it, between a word and a capital."""
