@@ -203,6 +203,50 @@ def _numbers(text: str, lang: str) -> Counter:
     return keys
 
 
+_LEXICON: dict = {}
+
+
+def _lexicon(lang: str):
+    """The seed lexicon (data/align-lexicon-kk-en.tsv) for ``lang``: kk -> [(stem, concept)] by the
+    stem's first two letters, en -> {form: concept}."""
+    if not _LEXICON:
+        from importlib import resources
+
+        kk: dict = {}
+        en: dict = {}
+        text = resources.files("kkaligner").joinpath("data/align-lexicon-kk-en.tsv").read_text("utf-8")
+        for k, line in enumerate(text.splitlines()):
+            if not line.strip() or line.startswith("#"):
+                continue
+            left, right = line.split("\t")
+            concept = f"#{k}"
+            for stem in (x.strip().casefold() for x in left.split("|")):
+                kk.setdefault(stem[:2], []).append((stem, concept))
+            for form in (x.strip().casefold() for x in right.split("|")):
+                en.setdefault(form, set()).add(concept)
+        _LEXICON["kk"], _LEXICON["en"] = kk, en
+    return _LEXICON[lang]
+
+
+def _concepts(text: str, lang: str) -> set:
+    """Lexicon concepts of the words of ``text``: the same key on both sides of a translation."""
+    from kkaligner.checks.numbers import _KK_SUFFIXES
+
+    out: set = set()
+    lex = _lexicon(lang)
+    for w in _LETTERS.findall(text.casefold()):
+        if lang == "kk":
+            for stem, concept in lex.get(w[:2], ()):
+                if w.startswith(stem) and (len(stem) > 3 or _KK_SUFFIXES.fullmatch(w[len(stem):])):
+                    out.add(concept)
+        else:
+            out |= lex.get(w, set())
+            for cut in (1, 2, 3):
+                if len(w) - cut >= 4:
+                    out |= lex.get(w[:-cut], set())
+    return out
+
+
 def _features(text: str, lang: str, glossary) -> _Features:
     numbers = _numbers(text, lang)
     terms: Counter = Counter()
@@ -211,7 +255,7 @@ def _features(text: str, lang: str, glossary) -> _Features:
             terms[match.term.key] += 1
     words = frozenset(
         sk[:4] for sk in (_skeleton(w) for w in _LETTERS.findall(text) if len(w) >= _COGNATE_MIN) if len(sk) >= 3
-    )
+    ) | _concepts(text, lang)
     return _Features(numbers, _name_keys(text), terms, words, _shape(text))
 
 
