@@ -67,6 +67,7 @@ CASES = [
     ("latin-name-kept", "Mossack Fonseca is a law firm in Panama.", "Mossack Fonseca — Панамадағы заң фирмасы.", "en-kk", None),
     ("latin-address-kept", "See www.example.com for details.", "Толығырақ www.example.com сайтында.", "en-kk", None),
     ("kazakh-latin-alphabet", "Kazakh is spoken here.", "Mūnda qazaq tılınde söileidı.", "en-kk", None),
+    ("name-heading", "Jardín de la Unión.", "Jardín de la Unión.", "kk-en", None),
     ("copied-source", "Ол ғарыш айлағына барды.", "Ол ғарыш айлағына барды.", "kk-en", "untranslated"),
     ("symbol-x", "Пленка 36 x 24 мм.", "The film is 36 x 24 mm.", "kk-en", None),
     # empty or dropped output

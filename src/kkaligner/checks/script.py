@@ -41,6 +41,13 @@ def _kept_names(src: str, tgt: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _name_only(text: str) -> bool:
+    """A heading that is only a name (Jardín de la Unión, Mossack Fonseca): every word capitalised
+    but short connectors (de, la, of). Translation keeps it as it is."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return bool(words) and all(w[0].isupper() or len(w) <= 3 for w in words) and any(w[0].isupper() for w in words)
+
+
 def _foreign(ctx: CheckContext):
     return _CYRILLIC_WORD if ctx.target_lang == "en" else _LATIN_WORD
 
@@ -54,7 +61,8 @@ def run(ctx: CheckContext):
             continue
         letters = sum(ch.isalpha() for ch in tgt)
         n_foreign = sum(len(w) for w in foreign.findall(tgt))
-        if letters and (tgt.strip() == src.strip() or n_foreign / letters > _MAJORITY):
+        same = tgt.strip() == src.strip() and not _name_only(src)
+        if letters and (same or n_foreign / letters > _MAJORITY):
             yield Finding(
                 "untranslated",
                 "error",
