@@ -73,7 +73,9 @@ _HAS_LB = re.compile(rf"[{_LB}]")
 # Never split inside these; the last character is not punctuation so "... www.gov.kz." ends.
 _PROTECT = re.compile(
     r"(?:(?:https?|ftp)://|www\.)[^\s<>«»\"]*[^\s<>«»\".,;:!?)\]'’]"
-    r"|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"
+    # An e-mail's local part: at most 64 characters (RFC 5321), starting where no such character
+    # precedes it, so that a long run of word characters costs linear time, not quadratic.
+    r"|(?<![\w.+\-])[\w.+\-]{1,64}@[\w\-]+(?:\.[\w\-]+)+"
 )
 # Numbers of headings and list items at the start of a line: Roman (Latin or the Cyrillic І and Х
 # Kazakh texts use for them) and sections ("1.2").
