@@ -155,13 +155,14 @@ class _LengthsOnly:
 
     def _patched(self, fn, *args):
         m = self.module
-        saved = (m._anchor_cost, m._UNSHARED_NUMBER)
+        saved = (m._anchor_cost, m._UNSHARED_NUMBER, m._UNSUPPORTED)
         m._anchor_cost = lambda f, g: 0.0
         m._UNSHARED_NUMBER = 0.0
+        m._UNSUPPORTED = 0.0
         try:
             return fn(*args)
         finally:
-            m._anchor_cost, m._UNSHARED_NUMBER = saved
+            m._anchor_cost, m._UNSHARED_NUMBER, m._UNSUPPORTED = saved
 
     def align_sentences(self, s, t):
         return self._patched(self.module.align_sentences, s, t)
