@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from kkaligner.errors import GlossaryError
 from kkaligner.glossary import Glossary
 from kkaligner.glossary.casing import fold, fold_kk
-from kkaligner.glossary.matcher import find_forms
+from kkaligner.glossary.matcher import find_forms, sentence_initial
 from kkaligner.types import Match, Term
 
 
@@ -203,3 +203,114 @@ def test_matches_are_ordered_non_overlapping_slices_of_the_text(text):
             assert m.surface == text[m.start : m.end]
             assert m.surface.endswith(m.suffix)
             last_end = m.end
+
+
+# --- document case evidence ------------------------------------------------------------------------
+
+CASE = Glossary(
+    [
+        T("Азамат", "Azamat", kind="person"),
+        T("Бірлік", "Birlik", kind="organisation"),
+        T("Болат", "Bolat", kind="person", case_sensitive=True),
+        T("Барыс", "Barys", kind="organisation"),
+        T("Әл-Фараби", "Al-Farabi", kind="person"),
+        T("Қуандық", "Kuandyk", kind="person"),
+        T("Ақ Орда", "Akorda", kind="organisation"),
+    ]
+)
+
+
+def sources(text: str, **kw) -> list[tuple[str, str]]:
+    return [(m.surface, m.term.source) for m in CASE.index("kk").find(text, **kw)]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # no lower-case use in the text: the sentence-initial name matches, as on its own
+        ("Азаматтар жиналды.", [("Азаматтар", "Азамат")]),
+        ("Азамат келді. Ол Астанада тұрады.", [("Азамат", "Азамат")]),
+        ("Бірлік партиясы құрылды.\nБірлік бүгін съезд өткізді.", [("Бірлік", "Бірлік"), ("Бірлік", "Бірлік")]),
+        # the text uses the word in lower case: the sentence-initial capital is the sentence's
+        ("Азаматтар жиналды. Бұл азаматтардың құқығы.", []),
+        ("Білім мен бірлік керек.\nБірлігі бекем ел.", []),
+        ("Бұл азаматтың ісі. — Азаматтар, тыныш!", []),
+        ('Ол айтты: «Азаматтарымызды ойлаймыз», азамат ретінде.', []),
+        # a case-sensitive entry follows the same rule; its lower-case evidence is болат "steel"
+        ("Болат берік. Зауыт болат балқытады.", []),
+        ("Болат келді. Ол зауытта істейді.", [("Болат", "Болат")]),
+        # capitalised mid-sentence uses outweigh a lower-case one: the text is about the person
+        ("Азамат келді. Біз Азаматпен сөйлестік, ол азамат ретінде сөйледі.", [("Азамат", "Азамат"), ("Азаматпен", "Азамат")]),
+        # ... unless lower case is LOWER_RATIO times as frequent
+        (
+            "Азамат келді. Біз Азаматпен сөйлестік: азамат, азаматтар, азаматтық, азаматқа.",
+            [("Азаматпен", "Азамат")],
+        ),
+        # mid-sentence capitals are not ambiguous, lower-case evidence or not
+        ("Біз Азаматпен сөйлестік, ол азамат ретінде сөйледі.", [("Азаматпен", "Азамат")]),
+        # a name in quotes on its own, a name before a surname or an honorific, a capital inside
+        # the name, or all capitals: not a common word at the sentence start
+        ("«Барыс» командасы жеңді. Жарыс барысында гол соқты.", [("Барыс", "Барыс")]),
+        ("Азамат Жұмабеков келді. Бұл азаматтың ісі.", [("Азамат", "Азамат")]),
+        ("Қуандық ата келді. Біз қуандық.", [("Қуандық", "Қуандық")]),
+        ("Әл-Фараби ойшыл. Біз әл-Фарабиді оқыдық.", [("Әл-Фараби", "Әл-Фараби")]),
+        ("Ақ Орда мәлімдеді. Біз ақ орда тіктік.", [("Ақ Орда", "Ақ Орда")]),
+        ("АЗАМАТТАР ЖИНАЛДЫ. Бұл азаматтардың құқығы.", [("АЗАМАТТАР", "Азамат")]),
+    ],
+)
+def test_document_case_evidence(text, expected):
+    assert sources(text) == expected
+
+
+def test_case_evidence_off_is_the_plain_match():
+    text = "Азаматтар жиналды. Бұл азаматтардың құқығы."
+    assert sources(text, case_evidence=False) == [("Азаматтар", "Азамат")]
+    assert [m.surface for m in CASE.match(text)] == []  # Glossary.match weighs the evidence
+
+
+@pytest.mark.parametrize(
+    "text,start,initial",
+    [
+        ("Азамат келді", 0, True),
+        ("Бұл ел. Азамат келді", 8, True),
+        ("Бұл ел!  Азамат", 9, True),
+        ("Бұл ел…Азамат", 7, True),
+        ("бұл ел\nАзамат", 7, True),
+        ("бұл ел\n  — Азамат", 11, True),
+        ("Ол айтты: «Азамат", 11, True),
+        ("Ол айтты. «Азамат", 11, True),
+        ("Ол айтты: Азамат", 10, False),  # after a colon only direct speech opens a sentence
+        ("Ол, Азамат", 4, False),
+        ("Ол «Азамат", 4, False),
+        ("Ол — Азамат", 5, False),
+        ("(Қазақстан) Азамат", 12, False),
+    ],
+)
+def test_sentence_initial_positions(text, start, initial):
+    assert sentence_initial(text, start) is initial
+
+
+_DOC_WORDS = ["Азамат", "Азаматтар", "азамат", "азаматтардың", "Азаматпен", "Бірлік", "бірлігі", "Болат",
+              "болат", "ата", "Жұмабеков", "«", "»", ".", ",", ":", "—", "\n", "келді", "Ақ", "Орда", "орда"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_DOC_WORDS), max_size=30).map(" ".join))
+def test_case_evidence_only_removes_sentence_initial_matches(text):
+    idx = CASE.index("kk")
+    plain = idx.find(text, case_evidence=False)
+    got = idx.find(text)
+    keys = {(m.start, m.end, m.term.source) for m in plain}
+    assert all((m.start, m.end, m.term.source) in keys for m in got)
+    for m in plain:
+        if (m.start, m.end, m.term.source) not in {(g.start, g.end, g.term.source) for g in got}:
+            assert sentence_initial(text, m.start)
+            assert any(ch.islower() for ch in text)  # there was lower-case evidence to weigh
+    if not any(c.islower() for c in text):
+        assert got == plain
+
+
+def test_glossary_match_passes_the_case_evidence_switch():
+    text = "Азаматтар жиналды. Бұл азаматтардың құқығы."
+    assert [m.surface for m in CASE.match(text, case_evidence=False)] == ["Азаматтар"]
+    assert CASE.match("Azamat came.", lang="en", case_evidence=False)[0].surface == "Azamat"

@@ -235,15 +235,23 @@ class Glossary:
             self._indexes[lang] = idx
         return idx
 
-    def match(self, text: str, lang: str = "kk") -> list[Match]:
+    def match(self, text: str, lang: str = "kk", *, case_evidence: bool = True) -> list[Match]:
         """Every occurrence of the glossary's terms in ``text`` (of language ``lang``), in order.
 
         In Kazakh text the lemmas are found in their inflected forms (Байқоңырдағы, Бәйтерегі,
         Нұрсұлтан Назарбаевтың, «Бәйтерек» кешені, Союз-5-тің); in English text the renderings with
         plural and possessive. Overlaps: leftmost, then longest wins.
+
+        Pass the whole document: in Kazakh, ``text`` is also the evidence for a capital at the
+        start of a sentence. When it writes a name-like entry in lower case elsewhere (азаматтар)
+        and not, or far less often, capitalised mid-sentence, a sentence-initial Азаматтар is the
+        common word and is not matched; ``case_evidence=False`` turns this off (see
+        ``kkaligner.glossary.matcher``). A single sentence gives no such evidence.
         """
         if not isinstance(text, str):
             raise GlossaryError(f"match() needs text (str), got {type(text).__name__}.")
+        if _is_kazakh(lang):
+            return self.index(lang).find(text, lang, case_evidence=case_evidence)
         return self.index(lang).find(text, lang)
 
     # --- checks and output -------------------------------------------------------------------

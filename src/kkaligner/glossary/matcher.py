@@ -20,6 +20,19 @@ Case: a pattern with ``case_sensitive`` matches its exact letters (the suffix's 
 insensitive pattern matches in any case, except that a pattern written with a capital initial (a
 name) needs a capital initial in the text: Болат the name is not болат "steel", Арман is not
 арман "dream". ALL-CAPS headlines match.
+
+Document case evidence (truecasing): at the start of a sentence (of the text, of a line, after
+. ! ? or …, or after an opening quote or dash that follows one of these or a colon) a capital says
+nothing, so Азаматтар "citizens" looks like the name Азамат. The whole text passed to ``find`` is
+the evidence: when it uses the pattern in lower case (any inflected form, anywhere) and does not
+use it capitalised mid-sentence, or uses it in lower case at least ``LOWER_RATIO`` times as often,
+a sentence-initial occurrence is read as the common word and is not matched. Without lower-case
+evidence (a single sentence, a text about the person Азамат) the sentence-initial name matches as
+before. Only occurrences whose capital is the sentence's are weighed: a pattern capitalised beyond
+its first letter (ВДНХ, Ақ Орда) or a surface in capitals is unambiguous, and so is a word alone
+in quotes («Барыс» командасы) or a bare word followed by a capitalised word or an honorific
+(Азамат Жұмабеков, Қуандық ата). Case-sensitive patterns follow the same rule, their lower-case
+evidence being the pattern's letters with a lower-case initial.
 """
 
 from __future__ import annotations
@@ -44,11 +57,53 @@ from kkaligner.types import Match, Term
 
 # A token is a run of letters or a run of digits (so that "5тің" is 5 + тің).
 TOKEN_RE = re.compile(r"[^\W\d_]+|\d+")
-MAX_SUFFIX = max(len(s) for s in all_suffixes())
+_ALL_SUFFIXES = all_suffixes()
+MAX_SUFFIX = max(len(s) for s in _ALL_SUFFIXES)
 _PREFIX = 4  # prefilter key length
 _QUOTES = "«»\"“”„‟'‘’‹›`"
 _SPACE_CHARS = frozenset(" \t\n\r\f\v\u00a0\u2009\u202f" + _QUOTES)
 _HYPHENS = frozenset("-\u2010\u2011")
+
+# Document case evidence (see the module docstring). The ratio: a text that writes the word in
+# lower case this many times for each capitalised mid-sentence use reads it as a common word at the
+# start of a sentence (a text about citizens, азаматтар, that names one Азамат keeps it a noun).
+LOWER_RATIO = 3
+# What may stand between a sentence end and the sentence's first word: spaces, quotes, brackets,
+# dashes ("— Азаматтар ...", «Азаматтарымызды ...»).
+_LEAD_CHARS = frozenset(" \t\f\v\u00a0\u2009\u202f" + _QUOTES + "()[]{}\u2012\u2013\u2014\u2015") | _HYPHENS
+_LEAD_MARKS = frozenset(_QUOTES + "([{\u2012\u2013\u2014\u2015") | _HYPHENS
+_LINE_BREAKS = frozenset("\n\r\u2028\u2029\x85")
+_SENTENCE_ENDS = frozenset(".!?…")
+_LOWER = object()  # _complete's answer for an occurrence that is lower-case evidence
+# Words that follow a personal name (Қуандық ата, Төле би, Азамат аға, Айгүл апай): after one, a
+# sentence-initial bare word is a name. Source: Kazakh forms of address and honorific titles
+# postposed to a name (kinship terms used as address, historical titles би/батыр/хан/қажы).
+HONORIFICS = frozenset(
+    {"ата", "апа", "аға", "ағай", "әке", "әже", "әпке", "апай", "баба", "би", "батыр", "хан", "ханым", "мырза", "қажы", "ақын"}
+)
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    """True when the word at ``start`` begins a sentence, so that its capital says nothing.
+
+    That is: nothing but spaces, quotes, brackets and dashes stand between it and the start of the
+    text, a line break, or . ! ? …; or a quote or dash opens direct speech after a colon
+    (деді: «Азаматтар ...).
+    """
+    i = start - 1
+    marks = False
+    while i >= 0:
+        c = text[i]
+        if c in _LINE_BREAKS:
+            return True
+        if c not in _LEAD_CHARS:
+            break
+        marks = marks or c in _LEAD_MARKS
+        i -= 1
+    else:
+        return True
+    c = text[i]
+    return c in _SENTENCE_ENDS or (c == ":" and marks)
 
 
 @dataclass(frozen=True)
@@ -114,10 +169,11 @@ class _Rec:
     pattern starts with a capital (smart case).
     """
 
-    __slots__ = ("pattern", "prior", "seps", "orig", "orig_prior", "capital", "digit_final", "order")
+    __slots__ = ("pattern", "prior", "seps", "orig", "orig_prior", "capital", "digit_final", "order", "key")
 
-    def __init__(self, pattern, prior, seps, orig, orig_prior, capital, digit_final, order):
+    def __init__(self, pattern, prior, seps, orig, orig_prior, capital, digit_final, order, key):
         self.pattern = pattern
+        self.key = key  # the folded pattern: case evidence is pooled per pattern text
         self.prior = prior
         self.seps = seps
         self.orig = orig
@@ -143,7 +199,7 @@ class KazakhIndex:
             cap = original[:1].isupper()
             if _WORD_RE.fullmatch(folded):  # one word: the common case, kept cheap
                 last = folded
-                rec = _Rec(p, (), (), original, (), cap, False, order)
+                rec = _Rec(p, (), (), original, (), cap, False, order, folded)
                 possessed = False
             else:
                 spans = tokenize(folded)
@@ -163,6 +219,7 @@ class KazakhIndex:
                     cap,
                     digit_final,
                     order,
+                    folded,
                 )
                 if digit_final:
                     self._add(last, rec, digit_sufs)
@@ -224,7 +281,10 @@ class KazakhIndex:
                     out.append((rec, L, suf))
         return out
 
-    def find(self, text: str, lang: str = "kk") -> list[Match]:
+    def find(self, text: str, lang: str = "kk", *, case_evidence: bool = True) -> list[Match]:
+        """Matches in ``text``; ``case_evidence``: weigh the text's own use of lower case against
+        sentence-initial capitals (module docstring). Turn it off to ask whether a form is present
+        at all, whatever the text says about the word."""
         if not self._stems or not text:
             return []
         folded = fold_kk(text)
@@ -242,14 +302,38 @@ class KazakhIndex:
         spans = _Spans(list(accumulate(map(len, parts))), len(words))
         hyphen_sufs = all_suffixes()
         cands = []
+        lower: dict[str, int] = {}  # pattern key -> lower-case occurrences
+        capital: dict[str, int] = {}  # pattern key -> capitalised occurrences mid-sentence
+        ambiguous = []  # (candidate index, key) of capitalised occurrences at a sentence start
         for i, w in enumerate(words):
             a = analyses.get(w)
             if a is None:
                 continue
             for rec, L, suf in a:
                 m = self._complete(rec, text, folded, spans, i, L, suf, hyphen_sufs)
-                if m is not None:
-                    cands.append(m)
+                if m is None:
+                    continue
+                if m is _LOWER:
+                    if _no_capitals(text, spans[i - len(rec.prior)][0], spans[i][1]):
+                        lower[rec.key] = lower.get(rec.key, 0) + 1  # not әл-Фараби: a spelling of the name
+                    continue
+                if rec.capital and case_evidence:
+                    start, end = m[0], m[1]
+                    if not _no_capitals(text, start + 1, end):
+                        pass  # ВДНХ, Әл-Фараби, АЗАМАТТАР: more capitals say "name" or "headline"
+                    elif not sentence_initial(text, start):
+                        capital[rec.key] = capital.get(rec.key, 0) + 1
+                    elif not (_quoted(text, start, end) or (not m[4] and _name_follows(text, folded, spans, i))):
+                        ambiguous.append((len(cands), rec.key))
+                cands.append(m)
+        if ambiguous and lower:
+            drop = {
+                k
+                for k, key in ambiguous
+                if lower.get(key, 0) and lower[key] >= LOWER_RATIO * capital.get(key, 0)
+            }
+            if drop:
+                cands = [c for k, c in enumerate(cands) if k not in drop]
         return _resolve(cands, text, lang)
 
     @staticmethod
@@ -266,19 +350,29 @@ class KazakhIndex:
                 return None
             if not _sep_ok(rec.seps[j], folded[pe:start]):
                 return None
-            if rec.pattern.case_sensitive and text[ps:pe] != rec.orig_prior[j]:
+            if (
+                rec.pattern.case_sensitive
+                and text[ps:pe] != rec.orig_prior[j]
+                and not (j == 0 and _lowered(text[ps:pe], rec.orig_prior[j]))  # evidence, below
+            ):
                 return None
             start = ps
             k -= 1
         p = rec.pattern
         if p.case_sensitive:
             stem = text[s : s + L]
-            if stem != rec.orig and not (
-                len(stem) == len(rec.orig) and stem[:-1] == rec.orig[:-1] and suf[:1] in VOWELS
+            want = rec.orig
+            if not rec.prior and _lowered(stem[:1], want[:1]):
+                stem = want[0] + stem[1:]  # the other letters are checked below; the initial is evidence
+            if stem != want and not (
+                len(stem) == len(want) and stem[:-1] == want[:-1] and suf[:1] in VOWELS
             ):
                 return None
+            if rec.capital and text[start].islower():
+                return _LOWER
         elif rec.capital and not text[start].isupper():
-            return None
+            # lower-case use of a name-like pattern: no match, but evidence about the word
+            return _LOWER if text[start].islower() else None
         end = e
         suffix = text[e - len(suf) : e] if suf else ""
         if not suf and i + 1 < len(spans):
@@ -291,6 +385,49 @@ class KazakhIndex:
                 end, suffix = ne, text[e:ne]
         # ties (same span): the longer stem wins (Сырым the name over Сыр + -ым), then pattern order
         return (start, end, (-L, rec.order), rec.pattern, suffix)
+
+
+def _lowered(got: str, want: str) -> bool:
+    """``got`` is ``want`` with its capital initial in lower case (Азамат -> азамат)."""
+    return bool(got) and got[1:] == want[1:] and got[0].islower() and got[0].upper() == want[0]
+
+
+def _no_capitals(text: str, start: int, end: int) -> bool:
+    return not any(c.isupper() for c in text[start:end])
+
+
+def _name_follows(text: str, folded: str, spans, i: int) -> bool:
+    """Token ``i`` is followed, after spaces, by a capitalised word (a run of names: Азамат
+    Жұмабеков) or by an honorific (Қуандық ата, Төле бидің): the bare word before it is a name."""
+    if i + 1 >= len(spans):
+        return False
+    e = spans[i][1]
+    ns, ne = spans[i + 1]
+    if ns == e or any(c not in " \u00a0" for c in text[e:ns]):
+        return False
+    if text[ns].isupper() and _no_capitals(text, ns + 1, ne):
+        return True
+    nxt = folded[ns:ne]
+    if nxt in HONORIFICS:
+        return True
+    for k in range(2, len(nxt)):
+        if nxt[:k] in HONORIFICS and nxt[k:] in _ALL_SUFFIXES:
+            return True
+    return False
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """The match fills a pair of quotes on its own («Барыс» командасы, "Астана" клубы): the way
+    Kazakh writes the names of teams, companies, works and products."""
+    i = start - 1
+    while i >= 0 and text[i] in " \u00a0":
+        i -= 1
+    if i < 0 or text[i] not in _QUOTES:
+        return False
+    j = end
+    while j < len(text) and text[j] in " \u00a0":
+        j += 1
+    return j < len(text) and text[j] in _QUOTES
 
 
 def _resolve(cands, text: str, lang: str) -> list[Match]:
@@ -329,4 +466,14 @@ def find_forms(text: str, lemma: str, *, case_sensitive: bool = False) -> list[M
     return KazakhIndex([Pattern(lemma, term, case_sensitive=case_sensitive)]).find(text)
 
 
-__all__ = ["Pattern", "KazakhIndex", "TOKEN_RE", "tokenize", "find_forms", "fold"]
+__all__ = [
+    "HONORIFICS",
+    "LOWER_RATIO",
+    "TOKEN_RE",
+    "KazakhIndex",
+    "Pattern",
+    "find_forms",
+    "fold",
+    "sentence_initial",
+    "tokenize",
+]
