@@ -1,13 +1,16 @@
 """Sentence alignment of a document and its translation.
 
-Dynamic programming over beads (1-1, 1-2, 2-1, 1-3, 3-1, 2-2, 1-0, 0-1) in the spirit of Gale &
+Dynamic programming over beads (1-1, 1-2, 2-1, 1-3, 3-1, 1-0, 0-1, 2-0, 0-2) in the spirit of Gale &
 Church (1993, "A program for aligning sentences in bilingual corpora"): each bead costs
 ``-log P(bead type) - log P(length fit)`` where the length fit compares the characters of the two
 sides under a normal model of the length ratio. Anchors shared by both sides lower a bead's cost, as
-hunalign's dictionary/identity tokens do: numbers written with digits, Latin tokens that appear
+hunalign's dictionary/identity tokens do: numbers in digits or words, Latin tokens that appear
 verbatim on both sides (codes, names kept in Latin script), capitalised names compared through a
-consonant skeleton that is the same in Cyrillic and Latin spelling (Стэнфорд ~ Stanford), and
-glossary entries found on both sides. Numbers present on one side only raise the cost a little.
+consonant skeleton that is the same in Cyrillic and Latin spelling (Стэнфорд ~ Stanford), loanwords
+through the same skeletons, common words through a seed lexicon (data/align-lexicon-kk-en.tsv), and
+glossary entries found on both sides. Numbers present on one side only, a different shape (counts of
+capitalised words, commas, quotes, brackets) and a merged sentence without evidence of its own raise
+the cost.
 
 Long documents are aligned in a band around the expected path (cumulative character length), so the
 cost stays near-linear; when the best path touches the band's edge, the band is widened and the
@@ -49,12 +52,17 @@ _PRIORS = {
     (1, 2): 0.08,
     (3, 1): 0.005,
     (1, 3): 0.005,
+    # Two sentences lost together (a line or a paragraph left out; a Kazakh line often holds two
+    # sentences) cost less than two separate losses: GC's beads have no such type, so a lost
+    # two-sentence line would be half merged into its neighbour.
+    (2, 0): 0.001,
+    (0, 2): 0.001,
 }
 _MOVES = tuple((k, -math.log(p)) for k, p in _PRIORS.items())
 # For a reviewer's second look (checks/empty.py): a sentence left out is taken to be as likely as two
 # merged, so that a piece with little evidence of a counterpart comes out as a 1-0 link.
 _REVIEW_MOVES = tuple(
-    (k, -math.log(_PRIORS[(2, 1)] if 0 in k else p)) for k, p in _PRIORS.items()
+    (k, -math.log(p * _PRIORS[(2, 1)] / _PRIORS[(1, 0)] if 0 in k else p)) for k, p in _PRIORS.items()
 )
 
 # Cost change per anchor: shared anchors pull beads together; a number on one side only pushes apart.
