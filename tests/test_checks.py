@@ -65,6 +65,7 @@ CASES = [
     ("cyrillic-in-en", "Ол ғарыш айлағына барды.", "He went to the ғарыш port.", "kk-en", "untranslated"),
     ("latin-in-kk", "He went to the spaceport.", "Ол spaceport айлағына барды.", "en-kk", "untranslated"),
     ("latin-name-kept", "Mossack Fonseca is a law firm in Panama.", "Mossack Fonseca — Панамадағы заң фирмасы.", "en-kk", None),
+    ("latin-quoted-word", 'The word comes from Latin "cella".', '"cella" деген латын сөзінен шыққан.', "en-kk", None),
     ("latin-address-kept", "See www.example.com for details.", "Толығырақ www.example.com сайтында.", "en-kk", None),
     ("kazakh-latin-alphabet", "Kazakh is spoken here.", "Mūnda qazaq tılınde söileidı.", "en-kk", None),
     ("name-heading", "Jardín de la Unión.", "Jardín de la Unión.", "kk-en", None),

@@ -29,9 +29,15 @@ _ADDRESS = re.compile(r"[^\s«»\"()]*[A-Za-z0-9][.@/][^\s«»\"()]*[A-Za-z0-9]"
 _LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f0-9]+(?:[ \-'’&.][A-Za-z\u00c0-\u024f0-9]+)*")
 
 
+# A word or two in quotes is a word mentioned, not used ("cella" деген латын сөзі): kept as it is.
+_QUOTED = re.compile(r'"[^"\n]{1,40}"|«[^»\n]{1,40}»|“[^”\n]{1,40}”|„[^“\n]{1,40}“')
+
+
 def _kept_names(src: str, tgt: str) -> list[tuple[int, int]]:
-    """Spans of Latin names, codes and addresses in a Kazakh ``tgt`` that the source has verbatim."""
+    """Spans of Latin names, codes, addresses and quoted words in a Kazakh ``tgt`` that the source
+    has verbatim."""
     spans = [m.span() for m in _ADDRESS.finditer(tgt) if _LATIN_WORD.search(m.group())]
+    spans += [m.span() for m in _QUOTED.finditer(tgt) if len(m.group().split()) <= 3]
     folded = src.casefold()
     for run in _LATIN_RUN.finditer(tgt):
         words = list(_LATIN_WORD.finditer(run.group()))
