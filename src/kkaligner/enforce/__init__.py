@@ -131,12 +131,16 @@ def occurrences(text: str, constraint: Constraint, lang: str = "en") -> list[tup
     span runs to the end of the word.
     """
     spans = []
+    lowered = text.lower()  # prefilter: most hypotheses hold few of the options
+    kazakh = _is_kazakh(lang)
     for option in constraint.options:
         if not option.strip():
             continue
-        for m in _word_re(option).finditer(text):
-            spans.append((m.start(), _word_end(text, m.end())))
-        if _is_kazakh(lang):
+        low = option.lower()
+        if low in lowered:
+            for m in _word_re(option).finditer(text):
+                spans.append((m.start(), _word_end(text, m.end())))
+        if kazakh and low[:-1] in lowered:  # only the last letter of a stem changes (к → г)
             for m in _kk_index(option).find(text):
                 spans.append((m.start, _word_end(text, m.end)))
     spans.sort(key=lambda s: (s[0], -s[1]))
@@ -172,13 +176,14 @@ def substitute_variants(text: str, constraints: Sequence[Constraint], lang: str 
     "Baikonur Cosmodrome" stays). What is glued after it (Baykonur's, Байконырда) is kept. Returns the
     new text and ``[(span in the new text, constraint), ...]`` for each replacement.
     """
+    lowered = text.lower()
+    if not any(v.strip() and v.lower() in lowered for c in constraints for v in c.forbidden):
+        return text, []  # the common case: nothing to replace
     owners: dict[str, set] = {}
     for c in constraints:
         for variant in c.forbidden:
             if variant.strip():
                 owners.setdefault(variant.casefold(), set()).add(c.options)
-    if not owners:
-        return text, []
     protected = [span for c in constraints for span in occurrences(text, c, lang)]
     edits = []  # (start, end, replacement, constraint)
     for c in constraints:

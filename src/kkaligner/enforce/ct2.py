@@ -173,14 +173,19 @@ class _State:
     candidates: list[tuple[list[str], Hypothesis]] = field(default_factory=list)
     best_tokens: list[str] = field(default_factory=list)
     best_attention: Optional[list] = None
+    best_text: str = ""
     locked: int = 0
     prefix: list[str] = field(default_factory=list)
     given_up: set = field(default_factory=set)
     rounds: int = 0
     lang: str = "en"
+    _satisfied: dict = field(default_factory=dict)
 
     def satisfied(self, text: str) -> int:
-        return satisfied_count(text, self.constraints, self.lang)
+        hit = self._satisfied.get(text)
+        if hit is None:
+            hit = self._satisfied[text] = satisfied_count(text, self.constraints, self.lang)
+        return hit
 
     def unmet(self, text: str) -> list[int]:
         """Forceable terms (indices into ``sent.terms``) with fewer occurrences in ``text`` than needed."""
@@ -219,18 +224,38 @@ def _decode_groups(engine, states: Sequence[_State], options: DecodeOptions, nbe
     return out
 
 
-def _absorb(engine, st: _State, result) -> None:
-    """Add a decode result's hypotheses to the candidates; the best becomes the base to force on."""
-    hyps = [
-        Hypothesis(substitute_variants(h.text, st.constraints, st.lang)[0], h.score) for h in engine.hypotheses(result)
+def _hypotheses(engine, st: _State, result, keep: int, first: str) -> list[Hypothesis]:
+    """The result's hypotheses as text, variants replaced (``first`` is the best one's text,
+    decoded with the batch). When the model's best already holds every term and only
+    ``keep == 1`` is wanted, the rest of the n-best list is not decoded."""
+    sequences = list(result.hypotheses)
+    scores = list(result.scores) or [0.0] * len(sequences)
+    best = Hypothesis(substitute_variants(first, st.constraints, st.lang)[0], float(scores[0]))
+    if len(sequences) == 1 or (keep <= 1 and st.satisfied(best.text) == len(st.constraints)):
+        return [best]
+    rest = engine.decode_tokens(sequences[1:])
+    return [best] + [
+        Hypothesis(substitute_variants(t, st.constraints, st.lang)[0], float(sc)) for t, sc in zip(rest, scores[1:])
     ]
+
+
+def _absorb_all(engine, states: Sequence[_State], results: dict, keep: int) -> None:
+    firsts = engine.decode_tokens([results[st.index].hypotheses[0] for st in states])
+    for st, first in zip(states, firsts):
+        _absorb(engine, st, results[st.index], keep, first)
+
+
+def _absorb(engine, st: _State, result, keep: int, first: str) -> None:
+    """Add a decode result's hypotheses to the candidates; the best becomes the base to force on."""
+    hyps = _hypotheses(engine, st, result, keep, first)
     attention = list(getattr(result, "attention", None) or [])
     ranked = []
     for k, (tokens, hyp) in enumerate(zip(result.hypotheses, hyps)):
         st.candidates.append((list(tokens), hyp))
-        ranked.append((-st.satisfied(hyp.text), k, list(tokens), attention[k] if k < len(attention) else None))
+        ranked.append((-st.satisfied(hyp.text), k, list(tokens), attention[k] if k < len(attention) else None, hyp))
     ranked.sort(key=lambda r: (r[0], r[1]))
-    _, _, st.best_tokens, st.best_attention = ranked[0]
+    _, _, st.best_tokens, st.best_attention, best = ranked[0]
+    st.best_text = best.text
 
 
 def _force_position(st: _State, term_index: int, special: set, occurrence: int) -> Optional[int]:
@@ -303,8 +328,7 @@ def translate_enforced(
     beam = max(1, options.beam_size)
     nbest = max(options.num_hypotheses, min(NBEST, beam))
     results = _decode_groups(engine, states, options, nbest)
-    for st in states:
-        _absorb(engine, st, results[st.index])
+    _absorb_all(engine, states, results, options.num_hypotheses)
 
     pending = [st for st in states if st.sent.terms]
     if max_rounds is None:  # one round per required occurrence at least: each round forces one
@@ -312,7 +336,7 @@ def translate_enforced(
     for _ in range(max_rounds):
         round_states = []
         for st in pending:
-            best_text = substitute_variants(engine.decode_tokens([st.best_tokens])[0], st.constraints, st.lang)[0]
+            best_text = st.best_text
             # Done when some candidate already satisfies every constraint.
             if any(st.satisfied(h.text) == len(st.constraints) for _, h in st.candidates):
                 continue
@@ -345,8 +369,7 @@ def translate_enforced(
         if not round_states:
             break
         results = _decode_groups(engine, round_states, options, nbest)
-        for st in round_states:
-            _absorb(engine, st, results[st.index])
+        _absorb_all(engine, round_states, results, options.num_hypotheses)
         pending = round_states
 
     out = []

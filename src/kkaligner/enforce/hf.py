@@ -8,7 +8,8 @@ row and step (in the spirit of Post & Vilar's dynamic beam allocation, without t
   tokens that continue it are allowed, so a rendering once begun is always finished;
 - a forbidden variant of a term (the model renders Байқоңыр as "Baykonur") counts as an occurrence
   of the term: the engine replaces it in the text afterwards (``enforce.substitute_variants``);
-- otherwise unmet renderings are steered towards: their first tokens get a bonus;
+- otherwise unmet renderings are steered towards: their first tokens get a bonus (not those of a
+  term with an alias: the model is left to write it its own way);
 - the end of the sentence is refused while renderings are unmet; when the model wants to end there,
   or when the remaining length can only just hold the unmet renderings, their start is forced.
 
@@ -81,6 +82,10 @@ class HFEncoder:
                 hit = not piece or not piece[-1].isalnum()
             self._boundary[token] = hit
         return hit
+
+
+DONE = object()
+"""Processor state of a hypothesis that holds every rendering and has nothing banned: skipped."""
 
 
 def _processor_base():
@@ -159,23 +164,40 @@ def make_processor(
                     continue  # finished (greedy pads finished rows)
                 key = (b, tuple(content))
                 state = cache.get(key)
+                nxt = None
                 if state is None:
                     parent = cache.get((b, key[1][:-1])) if content else None
-                    state = tk.advance(sent, content, parent, is_boundary) if (content or parent) else tk.TailState(
-                        tuple(frozenset() for _ in sent.terms)
-                    )
-                new_cache[key] = state
-                for t in tk.banned(sent, content):
-                    bans.append((r, t))
+                    if parent is DONE:
+                        state = DONE  # every term was there already: nothing can undo that
+                    elif parent is not None:
+                        state, entries = tk.step(sent, content, parent, is_boundary)
+                        nxt = entries
+                    elif content:
+                        state = tk.advance(sent, content, None, is_boundary)
+                    else:
+                        state = tk.TailState(tuple(frozenset() for _ in sent.terms))
+                if state is DONE:
+                    new_cache[key] = DONE
+                    continue
+                if sent.has_bans:
+                    for t in tk.banned(sent, content):
+                        bans.append((r, t))
                 unmet = tk.unmet_terms(sent, state)
+                if not unmet and not sent.has_bans:
+                    new_cache[key] = DONE
+                    continue
+                new_cache[key] = state
                 if not unmet:
                     continue
                 block_eos.append(r)
-                nxt = tk.continuations(sent, content, unmet, is_boundary)
+                if nxt is None:
+                    nxt = tk.continuations(sent, content, unmet, is_boundary)
+                else:
+                    nxt = {e[2] for e in nxt if e[1] in unmet}
                 if nxt:
                     forced.append((r, sorted(nxt)))
                     continue
-                firsts = sorted(set().union(*(sent.first_tokens[i] for i in unmet)))
+                firsts = sorted(set().union(*(sent.force_firsts[i] for i in unmet)))
                 if remaining is not None and remaining <= tk.tokens_needed(sent, state):
                     forced.append((r, firsts))
                     continue
@@ -184,8 +206,13 @@ def make_processor(
                 if want_end[r] == self.eos:
                     forced.append((r, firsts))
                     continue
-                variants = sorted(set().union(*(sent.terms[i].variant_starts for i in unmet)))
-                steer.append((r, firsts, variants))
+                # A term the model may write in its own spelling (an alias) is left to it: pushing
+                # towards the approved tokens would only take it off the sentence it means.
+                to_steer = [i for i in unmet if not sent.terms[i].aliased]
+                if to_steer:
+                    variants = sorted(set().union(*(sent.terms[i].variant_starts for i in to_steer)))
+                    steer_firsts = sorted(set().union(*(sent.first_tokens[i] for i in to_steer)))
+                    steer.append((r, steer_firsts, variants))
             self._cache = new_cache
             if not (forced or bans or block_eos or steer):
                 return scores

@@ -65,7 +65,9 @@ class TermTokens:
     (constraints with the same options are merged). ``forceable`` is False when no option survives
     the round trip through the tokenizer: the constraint is left to the model and flagged.
     ``variant_starts`` are the first tokens of the forbidden variants' word-start sequences, used to
-    steer: where the model wants to begin a variant is where the term belongs.
+    steer: where the model wants to begin a variant is where the term belongs. ``aliased`` says
+    that a forbidden variant counts as the term (see ``compile_sentence``); ``alias_firsts`` are
+    the variants spelt with one word-start token.
     """
 
     constraint: Constraint
@@ -75,6 +77,8 @@ class TermTokens:
     forceable: bool = True
     variant_starts: frozenset = frozenset()
     indices: tuple[int, ...] = ()
+    aliased: bool = False
+    alias_firsts: frozenset = frozenset()
 
     @property
     def min_len(self) -> int:
@@ -98,9 +102,18 @@ class SentenceTokens:
     first_tokens: list = field(default_factory=list)
     max_len: int = 0
 
-    @property
-    def active(self) -> bool:
-        return bool(self.ban_always or self.bans or any(t.forceable for t in self.terms))
+    def __post_init__(self) -> None:
+        # Read on every decoding step of every row: computed once.
+        self.active = bool(self.ban_always or self.bans or any(t.forceable for t in self.terms))
+        self.has_bans = bool(self.ban_always or self.bans)
+        # Where decoding must start a term now (the model wants to end, or the length limit is
+        # near), a one-token alias is the cheapest way in: one step, and the same text once the
+        # variant is replaced.
+        self.force_firsts = [
+            t.alias_firsts or (self.first_tokens[i] if i < len(self.first_tokens) else frozenset())
+            for i, t in enumerate(self.terms)
+        ]
+        self.min_lens = [1 if t.alias_firsts else t.min_len for t in self.terms]
 
 
 def _encodings(encoder: TermEncoder, option: str) -> tuple[Optional[Seq], Optional[Seq]]:
@@ -182,6 +195,9 @@ def compile_sentence(encoder: TermEncoder, constraints: Sequence[Constraint], al
                     seq = tuple(seq)
                     max_len = max(max_len, len(seq))
                     table[seq].append(("done", ti, glued_flag))
+                    term.aliased = True
+                    if len(seq) == 1 and not glued_flag:
+                        term.alias_firsts = term.alias_firsts | {seq[0]}
             continue  # no steering away from a variant that will be replaced
         variant_starts = set()
         for variant in term.constraint.forbidden:
@@ -308,6 +324,25 @@ def advance(
     return TailState(tuple(new))
 
 
+def step(sent: SentenceTokens, content: Sequence[Token], parent: TailState, is_boundary) -> tuple[TailState, list]:
+    """``advance`` from ``parent`` and the ``("next", ...)`` entries of the tail, in one scan.
+
+    The per-step work of the transformers processor: one pass over the tail's suffixes instead of
+    one for the state and one for the continuations.
+    """
+    new = None
+    nexts = []
+    end = len(content)
+    for start, entry in _scan_end(sent, content, end, is_boundary):
+        if entry[0] == "done":
+            if new is None:
+                new = list(parent.starts)
+            new[entry[1]] = _add(new[entry[1]], start, end)
+        else:
+            nexts.append(entry)
+    return (parent if new is None else TailState(tuple(new))), nexts
+
+
 def continuations(sent: SentenceTokens, content: Sequence[Token], unmet: Iterable[int], is_boundary) -> set:
     """Tokens that continue a partly generated rendering of one of the ``unmet`` terms."""
     unmet = set(unmet)
@@ -336,7 +371,11 @@ def unmet_terms(sent: SentenceTokens, state: TailState) -> list[int]:
 
 def tokens_needed(sent: SentenceTokens, state: TailState) -> int:
     """Fewest tokens that can still satisfy every unmet term."""
-    return sum((t.need - len(s)) * t.min_len for t, s in zip(sent.terms, state.starts) if t.forceable and len(s) < t.need)
+    return sum(
+        (t.need - len(s)) * n
+        for t, s, n in zip(sent.terms, state.starts, sent.min_lens)
+        if t.forceable and len(s) < t.need
+    )
 
 
 def unforceable(encoder: TermEncoder, constraint: Constraint) -> bool:
