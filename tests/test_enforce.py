@@ -191,6 +191,7 @@ def test_cli_reports_terms_and_strict_fails_on_enforcement_errors(run_cli, tiny_
     assert result.exit_code == 1, result.output
     assert "glossary terms 1/2 applied" in result.stderr
     assert "term-unforceable" in result.stderr
+    assert "0 put in by repair, 1 the model cannot spell" in result.stderr
     data = json.loads(report.read_text(encoding="utf-8"))
     assert "term-unforceable" in {f["code"] for f in data["findings"]}
     assert {t["status"] for t in data["matches"]} == {"applied", "missing"}
@@ -337,6 +338,14 @@ def test_inconsistent_name_is_a_finding_when_the_alignment_is_ambiguous():
     codes = [f.code for f in out[1].findings]
     assert codes and set(codes) == {"inconsistent-name"}
     assert out[1].findings[0].suggestion == "Shymkent" and out[1].findings[0].severity == "warning"
+
+
+def test_derived_words_and_common_words_are_left_alone():
+    sources = ["Ол Президентпен кездесті.", "Ол Президенттің жарлығын оқыды."]
+    hyps = [[Hypothesis("He met the President.")], [Hypothesis("He read the Presidential decree.")]]
+    out = finalize(plan(sources, None), hyps)
+    assert [o.target for o in out] == ["He met the President.", "He read the Presidential decree."]
+    assert not [f for o in out for f in o.findings]
 
 
 def test_consistency_can_be_turned_off():

@@ -24,6 +24,10 @@ def _summary(draft, glossary_size: int, memory_stats=None) -> str:
         f"kkalign: {len(draft.sentences)} sentences {draft.source_lang}→{draft.target_lang}; "
         f"glossary terms {present}/{len(terms)} applied ({glossary_size} entries); findings: {findings}",
     ]
+    repaired = sum(u.status == "forced" for u in terms)
+    unforceable = sum(f.code == "term-unforceable" for f in draft.findings)
+    if repaired or unforceable:
+        lines.append(f"  terms: {repaired} put in by repair, {unforceable} the model cannot spell")
     if memory_stats is not None and memory_stats.hits:
         lines.append(f"  translation memory: {memory_stats.hits} sentences reused, {memory_stats.misses} translated")
     for f in [f for f in draft.findings if f.severity == "error"][:5]:

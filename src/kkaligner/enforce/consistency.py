@@ -34,6 +34,8 @@ TRANSLIT = {
 }
 ALIGN_MIN = 0.6
 """Least similarity (difflib ratio of the Latin spellings) for a source name and a target word to align."""
+ALIGN_MIN_INITIAL = 0.75
+"""The same for a capitalised word at the start of a sentence, which may be a common word."""
 ALIGN_MARGIN = 0.15
 """How far ahead of the runner-up the best target word must be for the alignment to be unambiguous."""
 
@@ -94,8 +96,10 @@ def _target_words(target: str, lang: str, covered) -> list[tuple[int, int, str]]
     return [(m.start(), m.end(), m.group()) for m in pattern.finditer(target) if not covered(m.start())]
 
 
-def _align(name: str, words, lang_target: str) -> tuple[Optional[tuple[int, int, str]], bool]:
-    """The target word closest to ``name`` (None below ALIGN_MIN) and whether it is unambiguous."""
+def _align(
+    name: str, words, lang_target: str, least: float = ALIGN_MIN
+) -> tuple[Optional[tuple[int, int, str]], bool]:
+    """The target word closest to ``name`` (None below ``least``) and whether it is unambiguous."""
     if not words:
         return None, False
     scored = []
@@ -105,7 +109,7 @@ def _align(name: str, words, lang_target: str) -> tuple[Optional[tuple[int, int,
         scored.append((similarity(key, text), w))
     scored.sort(key=lambda s: -s[0])
     best, word = scored[0]
-    if best < ALIGN_MIN:
+    if best < least:
         return None, False
     clear = len(scored) == 1 or scored[1][0] <= best - ALIGN_MARGIN
     return word, clear
@@ -191,7 +195,8 @@ def make_consistent(
         changed = False
         for start, end, surface in src_names:
             words = _target_words(target, target_lang, lambda p: any(a <= p < b for a, b in target_cover))
-            word, clear = _align(surface, words, target_lang)
+            initial = not plan_.source[:start].strip(" «\"'“(")
+            word, clear = _align(surface, words, target_lang, ALIGN_MIN_INITIAL if initial else ALIGN_MIN)
             if word is None:
                 continue
             st = stems(surface) if source_lang == "kk" else {surface.casefold()}
@@ -206,6 +211,9 @@ def make_consistent(
                 same_name = sum(1 for _, _, other in src_names if stems(other) & st)
             else:
                 same_name = sum(1 for _, _, other in src_names if other.casefold() == surface.casefold())
+            a, b = _rendering_key(word[2], target_lang), _rendering_key(known.rendering, target_lang)
+            if a.startswith(b) or b.startswith(a):
+                continue  # a derived word (President → Presidential), not another spelling
             if clear and same_name == 1 and similarity(word[2], known.rendering) >= ALIGN_MIN - 0.1:
                 before = target[word[0] : word[1]]
                 target = _replace(target, word[0], word[1], known.rendering, target_lang)
