@@ -1,0 +1,480 @@
+"""Translation speed: transformers vs CTranslate2 vs the whole kkaligner pipeline, in one run.
+
+    python benchmarks/bench_speed.py            # full: the NLLB-200-distilled-600M architecture
+    python benchmarks/bench_speed.py --quick    # CI-sized: a smaller model, beam 4 only (< 2 min)
+
+No weights can be downloaded, and speed does not depend on what the weights say, so the model is
+built here with random weights and the real architecture of NLLB-200-distilled-600M (M2M100,
+d_model 1024, 12+12 layers, 16 heads, FFN 4096, vocabulary 256206; config written by hand). Its
+tokenizer is a small sentencepiece BPE model (kkaligner.testing.tiny) padded with filler pieces to
+the model's 256206 entries. The document is 16 Kazakh sentences of about 30 source tokens, 4 of them
+with a name from the shipped glossary. Every configuration generates exactly N new tokens per
+sentence (min_new_tokens = max_new_tokens), so output length does not depend on the random weights.
+
+Each configuration runs in its own subprocess (peak RSS is that process's, model load included)
+after one warm-up call; tokens/s counts generated tokens over the timed call only. Rows:
+
+- ``hf fp32 naive``: transformers ``generate``, one sentence at a time (the baseline);
+- ``hf fp32 batched`` / ``hf int8-dynamic`` / ``hf bf16``: one batch, float32, dynamic int8
+  quantization (``--quantize``), bfloat16 (``--dtype bfloat16``; marked when the CPU emulates it);
+- ``ct2 int8``: ``ctranslate2.Translator.translate_batch`` on pre-tokenized input;
+- ``pipeline <engine>``: ``kkaligner.Translator.translate`` on the document: split, glossary plan,
+  engine (with enforcement and n-best), finalize, checks, a fresh translation memory written.
+
+Then: the same document translated again by the same Translator, served from the memory (speedup
+over its first run); ``kkalign --help`` and ``kkalign segment`` wall time (best of 5) against
+``python -c pass``. Targets (issue "Fast"): pipeline ct2 int8 >= 0.9 x raw ct2 int8 and >= 5 x the
+naive baseline at beam 4; pipeline ct2 peak RSS <= 1.5 GB; memory rerun >= 50 x; --help <= 0.5 s.
+
+The built model, its conversion and the document are kept in ``--workdir`` (default: the kkaligner
+cache dir, ``bench-speed/``) and reused by later runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+# The real NLLB-200-distilled-600M shape (its config.json on the Hub), written out by hand.
+NLLB_600M = dict(
+    d_model=1024,
+    encoder_layers=12,
+    decoder_layers=12,
+    encoder_attention_heads=16,
+    decoder_attention_heads=16,
+    encoder_ffn_dim=4096,
+    decoder_ffn_dim=4096,
+    vocab_size=256206,
+    max_position_embeddings=1024,
+    activation_function="relu",
+    scale_embedding=True,
+)
+# --quick: the same vocabulary (its 256206-way output layer is a large share of decoding) on a
+# narrow, shallow body, so that building, converting and all rows fit in CI time.
+QUICK = dict(NLLB_600M, d_model=512, encoder_layers=2, decoder_layers=2, encoder_attention_heads=8,
+             decoder_attention_heads=8, encoder_ffn_dim=2048, decoder_ffn_dim=2048)
+
+SETTINGS = {
+    "full": dict(arch=NLLB_600M, sentences=16, new_tokens=40, beams=(1, 4), repeat_budget_s=30.0,
+                 naive_sentences=16),
+    "quick": dict(arch=QUICK, sentences=8, new_tokens=12, beams=(4,), repeat_budget_s=5.0,
+                  naive_sentences=4),
+}
+SOURCE_TOKENS = 30  # per sentence, with the language code and </s>
+TERM_SENTENCES = 4  # of 16: sentences with one glossary name each
+MB = 1024 * 1024
+
+
+# --- the model and the document (built once, in a subprocess) ------------------------------------
+
+
+def _padded_tokenizer(vocab_size: int):
+    """An NllbTokenizer whose vocabulary has exactly ``vocab_size`` entries: the tiny BPE pieces, filler
+    pieces the tokenizer never produces, then the language codes and <mask> (NLLB's layout)."""
+    from transformers import NllbTokenizer
+    from transformers.tokenization_utils_base import generate_merges
+
+    from kkaligner.testing.tiny import NLLB_LANG_CODES, _spm_pieces, synthetic_corpus, train_sentencepiece
+
+    proto = train_sentencepiece(synthetic_corpus(), 600)
+    vocab = {"<s>": 0, "<pad>": 1, "</s>": 2, "<unk>": 3}
+    scores = {}
+    for piece, score in _spm_pieces(proto):
+        if piece not in vocab:
+            vocab[piece] = len(vocab)
+            scores[piece] = score
+    merges = generate_merges(vocab, scores)
+    filler = vocab_size - len(vocab) - len(NLLB_LANG_CODES) - 1
+    for i in range(filler):
+        vocab[f"\u2581madeup{i}"] = len(vocab)
+    for code in NLLB_LANG_CODES:
+        vocab[code] = len(vocab)
+    vocab["<mask>"] = len(vocab)
+    return NllbTokenizer(vocab=vocab, merges=merges, extra_special_tokens=list(NLLB_LANG_CODES),
+                         src_lang="kaz_Cyrl", tgt_lang="eng_Latn")
+
+
+def _document(tokenizer, n: int) -> list[str]:
+    """``n`` Kazakh sentences of about SOURCE_TOKENS tokens; a quarter carry one glossary name."""
+    from kkaligner.enforce import plan
+    from kkaligner.pipeline import load_glossary
+    from kkaligner.split import segment
+    from kkaligner.testing.tiny import _KK_SUFFIXES, _KK_WORDS
+
+    glossary = load_glossary(None)
+    plain_words = [w for w in _KK_WORDS if not plan([w], glossary, "kk", "en")[0].constraints]
+    names = [w for w in ("Байқоңыр", "Қазақстан", "Мәскеу", "Астана") if plan([w], glossary, "kk", "en")[0].constraints]
+    rng = random.Random(0)
+    tokenizer.src_lang = "kaz_Cyrl"
+    out = []
+    want_terms = max(1, n * TERM_SENTENCES // 16)
+    while len(out) < n:
+        words = [rng.choice(plain_words) + rng.choice(_KK_SUFFIXES)]
+        with_term = len(out) < want_terms
+        while True:
+            text = " ".join(words).capitalize() + "."
+            if len(tokenizer(text)["input_ids"]) >= SOURCE_TOKENS - 1:
+                break
+            words.append(rng.choice(plain_words) + rng.choice(_KK_SUFFIXES))
+        if with_term:
+            words[len(words) // 2] = rng.choice(names)
+            text = " ".join(words).capitalize() + "."
+        constraints = plan([text], glossary, "kk", "en")[0].constraints
+        if len(constraints) == (1 if with_term else 0) and len(segment(text, "kk")) == 1:
+            out.append(text)
+    order = list(range(n))
+    random.Random(1).shuffle(order)  # names spread through the document, not all first
+    return [out[i] for i in order]
+
+
+def build(workdir: Path, mode: str) -> dict:
+    """Build (or reuse) the model, its CTranslate2 int8 conversion and the document; return the manifest."""
+    settings = SETTINGS[mode]
+    manifest_path = workdir / f"{mode}.json"
+    if manifest_path.is_file():
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        if manifest.get("arch") == settings["arch"] and Path(manifest["ct2_dir"], "model.bin").is_file():
+            return manifest
+    started = time.perf_counter()
+    import torch
+    from transformers import GenerationConfig, M2M100Config, M2M100ForConditionalGeneration
+
+    model_dir = workdir / f"model-{mode}"
+    arch = settings["arch"]
+    tokenizer = _padded_tokenizer(arch["vocab_size"])
+    assert len(tokenizer) == arch["vocab_size"], len(tokenizer)
+    torch.manual_seed(0)
+    config = M2M100Config(pad_token_id=1, bos_token_id=0, eos_token_id=2, decoder_start_token_id=2,
+                          dropout=0.0, attention_dropout=0.0, activation_dropout=0.0, **arch)
+    model = M2M100ForConditionalGeneration(config).eval()
+    model.generation_config = GenerationConfig(decoder_start_token_id=2, bos_token_id=0, eos_token_id=2,
+                                               pad_token_id=1, max_length=200)
+    model.save_pretrained(model_dir)
+    tokenizer.save_pretrained(model_dir)
+    params = sum(p.numel() for p in model.parameters())
+    del model
+
+    from kkaligner.engines.ct2 import Ct2Engine
+
+    engine = Ct2Engine(str(model_dir), device="cpu", compute_type="int8", status=lambda m: None)
+    ct2_dir = str(engine.ct2_dir)
+    engine.close()
+
+    sentences = _document(tokenizer, settings["sentences"])
+    tokenizer.src_lang = "kaz_Cyrl"
+    ids = tokenizer(sentences)["input_ids"]
+    manifest = {
+        "arch": arch,
+        "params": params,
+        "model_dir": str(model_dir),
+        "ct2_dir": ct2_dir,
+        "sentences": sentences,
+        "source_tokens": [tokenizer.convert_ids_to_tokens(x) for x in ids],
+        "target_prefix": ["eng_Latn"],
+        "forced_bos": tokenizer.convert_tokens_to_ids("eng_Latn"),
+        "build_s": round(time.perf_counter() - started, 1),
+    }
+    manifest_path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    return manifest
+
+
+def document_text(sentences: list[str]) -> str:
+    """The sentences as a document: paragraphs of four."""
+    paras = [" ".join(sentences[i : i + 4]) for i in range(0, len(sentences), 4)]
+    return "\n\n".join(paras) + "\n"
+
+
+# --- one configuration (runs in its own subprocess) ----------------------------------------------
+
+
+REPEAT = 5  # timed runs per configuration, best kept: the CPUs are shared, so noise only adds time
+REPEAT_BUDGET_S = 30.0  # ...but no further run once this much was spent (the naive baseline is slow)
+# (set per mode from SETTINGS)
+
+
+def _best(fn):
+    """``fn()`` -> (seconds, value), run up to REPEAT times within the budget; the fastest run's pair."""
+    runs, spent = [], 0.0
+    while len(runs) < REPEAT and (not runs or spent < REPEAT_BUDGET_S):
+        seconds, value = fn()
+        runs.append((seconds, value))
+        spent += seconds
+    return min(runs, key=lambda r: r[0])
+
+
+def _peak_rss_mb() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024 if sys.platform != "darwin" else peak / MB
+
+
+def _hf_row(manifest: dict, row: str, beam: int, new_tokens: int, naive_sentences: int) -> dict:
+    import torch
+    from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
+    t0 = time.perf_counter()
+    tok = AutoTokenizer.from_pretrained(manifest["model_dir"])
+    tok.src_lang = "kaz_Cyrl"
+    dtype = torch.bfloat16 if row == "hf-bf16" else torch.float32
+    model = AutoModelForSeq2SeqLM.from_pretrained(manifest["model_dir"], dtype=dtype).eval()
+    if row == "hf-int8":
+        from torch.ao.quantization import quantize_dynamic
+
+        model = quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+    load_s = time.perf_counter() - t0
+    sentences = manifest["sentences"]
+    kwargs = dict(num_beams=beam, do_sample=False, min_new_tokens=new_tokens, max_new_tokens=new_tokens,
+                  forced_bos_token_id=manifest["forced_bos"], early_stopping=True if beam > 1 else False)
+
+    def generate(batch, **override):
+        enc = tok(batch, return_tensors="pt", padding=True)
+        with torch.inference_mode():
+            out = model.generate(**enc, **{**kwargs, **override})
+        return sum(int((seq[1:] != tok.pad_token_id).sum()) for seq in out)  # drop the decoder start
+
+    generate(sentences[:1], min_new_tokens=2, max_new_tokens=2)  # warm-up
+
+    def timed():
+        start = time.perf_counter()
+        # tokens/s is a rate: --quick times the slow naive baseline on fewer sentences
+        tokens = sum(generate([s]) for s in sentences[:naive_sentences]) if row == "hf-naive" else generate(sentences)
+        return time.perf_counter() - start, tokens
+
+    seconds, tokens = _best(timed)
+    n = naive_sentences if row == "hf-naive" else len(sentences)
+    return dict(seconds=seconds, tokens=tokens, load_s=load_s, expected=n * new_tokens)
+
+
+def _ct2_row(manifest: dict, beam: int, new_tokens: int) -> dict:
+    import ctranslate2
+
+    t0 = time.perf_counter()
+    threads = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    translator = ctranslate2.Translator(manifest["ct2_dir"], device="cpu", compute_type="int8",
+                                        intra_threads=threads)
+    load_s = time.perf_counter() - t0
+    source = manifest["source_tokens"]
+    prefix = manifest["target_prefix"]
+    kwargs = dict(beam_size=beam, max_decoding_length=new_tokens, min_decoding_length=new_tokens)
+    translator.translate_batch(source[:1], target_prefix=[prefix], beam_size=beam, max_decoding_length=2)
+
+    def timed():
+        start = time.perf_counter()
+        results = translator.translate_batch(source, target_prefix=[prefix] * len(source), **kwargs)
+        return time.perf_counter() - start, sum(len(r.hypotheses[0]) for r in results)
+
+    seconds, tokens = _best(timed)
+    return dict(seconds=seconds, tokens=tokens, load_s=load_s, expected=len(source) * new_tokens)
+
+
+def _pipeline_row(manifest: dict, engine: str, options: dict, beam: int, new_tokens: int, glossary: bool = True) -> dict:
+    from kkaligner.memory import TranslationMemory
+    from kkaligner.pipeline import Translator
+
+    t0 = time.perf_counter()
+    memory = Path(tempfile.mkdtemp(prefix="kkaligner-bench-")) / "memory.sqlite"
+    translator = Translator(manifest["model_dir"], engine=engine, beam_size=beam, max_length=new_tokens,
+                            batch_size=16, device="cpu", memory=memory, engine_options=options,
+                            use_default_glossary=glossary)
+    # Exactly new_tokens per sentence, as in the raw rows (a benchmark-only setting).
+    translator.options = dataclasses.replace(translator.options, min_new_tokens=new_tokens)
+    translator.translate("Сынақ сөйлем.")  # warm-up: loads the engine, the splitter and the checks
+    load_s = time.perf_counter() - t0
+    doc = document_text(manifest["sentences"])
+
+    def timed():
+        with TranslationMemory(memory) as store:
+            store.clear()  # every timed run is a first run
+        start = time.perf_counter()
+        draft = translator.translate(doc)
+        return time.perf_counter() - start, draft
+
+    seconds, draft = _best(timed)
+    assert len(draft.sentences) == len(manifest["sentences"]), "the splitter must find every sentence"
+    start = time.perf_counter()
+    again = translator.translate(doc)
+    rerun = time.perf_counter() - start
+    assert again.text == draft.text and translator.memory_stats.hits >= len(draft.sentences)
+    terms = [u.status for s in draft.sentences for u in s.terms]
+    translator.close()
+    n = len(draft.sentences) * new_tokens
+    return dict(seconds=seconds, tokens=n, expected=n, load_s=load_s, rerun_s=rerun,
+                terms=f"{sum(t in ('applied', 'forced') for t in terms)}/{len(terms)}")
+
+
+def run_row(manifest: dict, row: str, beam: int, new_tokens: int, naive_sentences: int) -> dict:
+    if row.startswith("hf-"):
+        result = _hf_row(manifest, row, beam, new_tokens, naive_sentences)
+    elif row == "ct2-int8":
+        result = _ct2_row(manifest, beam, new_tokens)
+    else:
+        engine, _, variant = row.removeprefix("pipe-").partition("-")
+        options = {"ct2": {"compute_type": "int8", "status": lambda m: None},
+                   "transformers": {"fp32": {}, "int8": {"quantize": True}, "bf16": {"dtype": "bfloat16"}}.get(variant)}[engine]
+        result = _pipeline_row(manifest, engine, options, beam, new_tokens, glossary=variant != "noterms")
+    result["rss_mb"] = _peak_rss_mb()
+    return result
+
+
+# --- the parent: runs every row in a fresh process, prints the table ----------------------------
+
+ROWS = {
+    "hf-naive": "hf fp32 naive (1 at a time)",
+    "hf-fp32": "hf fp32 batched",
+    "hf-int8": "hf int8-dynamic batched",
+    "hf-bf16": "hf bf16 batched",
+    "ct2-int8": "ct2 int8",
+    "pipe-transformers-fp32": "pipeline transformers fp32",
+    "pipe-transformers-best": "pipeline transformers best",
+    "pipe-ct2": "pipeline ct2 int8",
+    "pipe-ct2-noterms": "pipeline ct2 int8, no glossary",
+}
+QUICK_ROWS = ("hf-naive", "hf-fp32", "hf-int8", "ct2-int8", "pipe-ct2", "pipe-ct2-noterms", "pipe-transformers-best")
+
+
+def _child(args: list[str], env: dict) -> dict:
+    proc = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, env=env)
+    if proc.returncode != 0:
+        raise SystemExit(f"benchmark step {' '.join(args)} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _wall(cmd: list[str], repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, check=True)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="small model, beam 4 only: under two minutes")
+    ap.add_argument("--workdir", type=Path, default=None, help="where the built model is kept (reused)")
+    ap.add_argument("--rows", nargs="*", choices=list(ROWS), help="only these configurations")
+    ap.add_argument("--_child", nargs=4, metavar=("MODE", "ROW", "BEAM", "NEW"), help=argparse.SUPPRESS)
+    ap.add_argument("--_build", metavar="MODE", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+
+    from kkaligner.memory import cache_dir
+
+    workdir = (args.workdir or cache_dir() / "bench-speed").expanduser().resolve()
+    workdir.mkdir(parents=True, exist_ok=True)
+    os.environ["KKALIGNER_CACHE"] = str(workdir / "cache")  # conversions live beside the model
+    if args._build:
+        print(json.dumps(build(workdir, args._build)))
+        return 0
+    if args._child:
+        mode, row, beam, new = args._child
+        global REPEAT_BUDGET_S
+        REPEAT_BUDGET_S = SETTINGS[mode]["repeat_budget_s"]
+        manifest = json.loads((workdir / f"{mode}.json").read_text(encoding="utf-8"))
+        print(json.dumps(run_row(manifest, row, int(beam), int(new), SETTINGS[mode]["naive_sentences"])))
+        return 0
+
+    mode = "quick" if args.quick else "full"
+    settings = SETTINGS[mode]
+    env = dict(os.environ, KKALIGNER_CACHE=str(workdir / "cache"), TOKENIZERS_PARALLELISM="false")
+    wall_start = time.perf_counter()
+    manifest = _child(["--workdir", str(workdir), "--_build", mode], env)
+    arch = manifest["arch"]
+    n, new = len(manifest["sentences"]), settings["new_tokens"]
+    src_tokens = statistics.mean(len(t) for t in manifest["source_tokens"])
+    print(f"model: random M2M100 d_model {arch['d_model']}, {arch['encoder_layers']}+{arch['decoder_layers']} layers, "
+          f"{arch['encoder_attention_heads']} heads, ffn {arch['encoder_ffn_dim']}, vocab {arch['vocab_size']} "
+          f"({manifest['params'] / 1e6:.0f}M params; built in {manifest['build_s']} s, reused after)")
+    print(f"input: {n} sentences x {src_tokens:.1f} source tokens, exactly {new} new tokens each; "
+          f"{os.cpu_count()} CPUs (load average {os.getloadavg()[0]:.1f} at start); mode {mode}; best of up to "
+          f"{REPEAT} timed runs per row")
+
+    rows = args.rows or (QUICK_ROWS if args.quick else list(ROWS))
+    from kkaligner.engines.transformers import cpu_has_bf16
+
+    bf16_native = cpu_has_bf16()
+    results: dict[tuple[str, int], dict] = {}
+    for beam in settings["beams"]:
+        best = None
+        for row in rows:
+            name = row
+            if row == "pipe-transformers-best":
+                # The faster of the CPU options measured above at this beam (int8-dynamic if none was).
+                cands = [(results[(r, beam)]["tps"], r) for r in ("hf-int8", "hf-bf16") if (r, beam) in results]
+                best = max(cands)[1] if cands else "hf-int8"
+                name = "pipe-transformers-" + best.removeprefix("hf-")
+            res = _child(["--workdir", str(workdir), "--_child", mode, name, str(beam), str(new)], env)
+            res["tps"] = res["tokens"] / res["seconds"]
+            res["name"] = name
+            results[(row, beam)] = res
+            print(f"  measured {name} beam {beam}: {res['tps']:.1f} tok/s", file=sys.stderr, flush=True)
+
+    def ratio(row, base, beam):
+        a, b = results.get((row, beam)), results.get((base, beam))
+        return f"{a['tps'] / b['tps']:.2f}x" if a and b else "-"
+
+    head = (f"{'configuration':<34} {'beam':>4} {'tok/s':>7} {'s':>7} {'load s':>6} {'RSS MB':>7} "
+            f"{'vs naive':>8} {'vs ct2':>7}  terms")
+    print()
+    print(head)
+    print("-" * len(head))
+    for beam in settings["beams"]:
+        for row in rows:
+            res = results.get((row, beam))
+            if not res:
+                continue
+            label = ROWS[row] if row != "pipe-transformers-best" else "pipeline transformers " + res["name"].rsplit("-", 1)[1]
+            if row == "hf-bf16" and not bf16_native:
+                label += " (emulated)"
+            note = "" if res["tokens"] == res["expected"] else f" (generated {res['tokens']} tokens, expected {res['expected']})"
+            print(f"{label:<34} {beam:>4} {res['tps']:>7.1f} {res['seconds']:>7.2f} {res['load_s']:>6.1f} "
+                  f"{res['rss_mb']:>7.0f} {ratio(row, 'hf-naive', beam):>8} {ratio(row, 'ct2-int8', beam):>7}  "
+                  f"{res.get('terms', '')}{note}")
+
+    print()
+    top = max(settings["beams"])
+    pipe = results.get(("pipe-ct2", top))
+    checks = []
+    if pipe:
+        raw, naive = results.get(("ct2-int8", top)), results.get(("hf-naive", top))
+        if raw:
+            checks.append((f"pipeline ct2 / raw ct2 int8, beam {top}", pipe["tps"] / raw["tps"], ">=", 0.9, "x"))
+        if naive:
+            checks.append((f"pipeline ct2 / hf naive, beam {top}", pipe["tps"] / naive["tps"], ">=", 5.0, "x"))
+        plain = results.get(("pipe-ct2-noterms", top))
+        if raw and plain:
+            checks.append((f"  same, no glossary terms to force, beam {top}", plain["tps"] / raw["tps"], ">=", 0.9, "x"))
+        checks.append(("pipeline ct2 peak RSS", pipe["rss_mb"] / 1024, "<=", 1.5, " GB"))
+    for row in ("pipe-ct2", "pipe-transformers-best", "pipe-transformers-fp32"):
+        res = results.get((row, top))
+        if res:
+            checks.append((f"memory rerun speedup ({res['name'].removeprefix('pipe-')}, beam {top})",
+                           res["seconds"] / res["rerun_s"], ">=", 50.0, "x"))
+    base = _wall([sys.executable, "-c", "pass"])
+    help_s = _wall([sys.executable, "-m", "kkaligner", "--help"])
+    doc = workdir / "doc.txt"
+    doc.write_text(document_text(manifest["sentences"]), encoding="utf-8")
+    segment_s = _wall([sys.executable, "-m", "kkaligner", "segment", str(doc)])
+    checks.append((f"kkalign --help wall (python -c pass: {base:.3f} s)", help_s, "<=", 0.5, " s"))
+    checks.append(("kkalign segment wall (16 sentences)", segment_s, "<=", 0.5, " s"))
+    head = f"{'target':<58} {'measured':>10} {'target':>10}  ok"
+    print(head)
+    print("-" * len(head))
+    for label, value, op, limit, unit in checks:
+        ok = value >= limit if op == ">=" else value <= limit
+        print(f"{label:<58} {value:>9.2f}{unit:<1} {op + ' ' + str(limit):>10}{unit.strip():<1}  {'yes' if ok else 'NO'}")
+    print(f"\ntotal wall {time.perf_counter() - wall_start:.0f} s; load average {os.getloadavg()[0]:.1f} at the end "
+          "(other processes on the CPUs slow some rows more than others: compare ratios across runs with care)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
