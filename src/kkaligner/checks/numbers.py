@@ -4,11 +4,12 @@ Numbers are read from digits (``2,250``, ``6,34``, ``12 000``, ``9:30``), from n
 (``жиырма бес``, ``twenty-five``) and from both together (``115 миллион`` = ``115 million``,
 ``300 миллионнан астам`` = ``more than 300 million``). Each mention gets the set of values it may
 mean (``2,250`` is 2250 in English and 2.25 with a decimal comma), and two mentions agree when their
-sets meet.
+sets meet. Codes of letters and digits (``CG4684``, ``H5N1``, ``4x4``) are compared verbatim.
 
-A mention written with digits must find an agreeing mention on the other side; one written only in
-words need not (Kazakh ``бір`` is also the indefinite article, English ``one`` a pronoun), but it
-can satisfy a digit mention (``екі`` ~ ``2``). A changed or lost digit number is an error.
+A mention written with digits must find an agreeing mention of its own on the other side (``2 goals
+and 2 assists`` needs two 2s: a one-to-one matching); one written only in words need not (Kazakh
+``бір`` is also the indefinite article, English ``one`` a pronoun), but it can satisfy a digit
+mention (``екі`` ~ ``2``). A changed or lost digit number is an error.
 """
 
 from __future__ import annotations
