@@ -19,6 +19,7 @@ GLOSSARY = Glossary.from_terms(
         Term("Астана", "Astana", alternatives=("Nur-Sultan",)),
         Term("Бәйтерек", "Baiterek", forbidden=("Bayterek",), case_sensitive=True),
         Term("Роскосмос", "Roscosmos", forbidden=("Roskosmos",)),
+        Term("Мальдив аралдары", "Maldives"),
     ],
     name="test",
 )
@@ -36,6 +37,8 @@ CASES = [
     ("term-present", "Зымыран Байқоңырдан ұшты.", "The rocket took off from Baikonur.", "kk-en", None),
     ("term-possessive", "Байқоңырдың тарихы ұзақ.", "Baikonur's history is long.", "kk-en", None),
     ("missing-term-en-kk", "The rocket took off from Baikonur.", "Зымыран ұшты.", "en-kk", "missing-term"),
+    ("term-head-noun-left-out", "It is the language of the Maldives.", "Бұл — Мальдив тілі.", "en-kk", None),
+    ("term-head-noun-missing", "It is the language of the Maldives.", "Бұл — жергілікті тіл.", "en-kk", "missing-term"),
     ("term-inflected-kk", "The rocket took off from Baikonur.", "Зымыран Байқоңырдан ұшты.", "en-kk", None),
     ("forbidden", "Зымыран Байқоңырдан ұшты.", "The rocket took off from Baykonur.", "kk-en", "forbidden-variant"),
     ("forbidden-2", "Роскосмос мәлімдеме жасады.", "Roskosmos made a statement.", "kk-en", "forbidden-variant"),

@@ -34,6 +34,12 @@ _IRREGULAR_ADJ = {
     "finland": ("finnish",), "poland": ("polish",), "norway": ("norwegian",), "wales": ("welsh",),
     "scotland": ("scottish",), "new zealand": ("new zealander",), "peru": ("peruvian",),
 }
+# Generic head nouns of Kazakh geographic and administrative names (X аралдары "X Islands", X
+# облысы "X Region"): the name without them still names the place.
+_KK_HEADS = frozenset({
+    "аралдары", "аралы", "республикасы", "штаты", "облысы", "қаласы", "өзені", "көлі", "тауы",
+    "таулары", "мұхиты", "теңізі", "шығанағы", "түбегі", "ауданы", "провинциясы", "шөлі", "жотасы",
+})
 # Kazakh adjective and people suffixes after a name's stem (жапон+дық, жапон+дар, неміс+ше).
 _KK_DERIVED = r"(?:[дтл][ыі]қ|[дтл][ыі]к|[дтл][ае]р|ш[ае])"
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z.'’\-]*[A-Za-z.]|[A-Za-z]")
@@ -71,6 +77,12 @@ def _loosely_present(term: Term, text: str, lang: str) -> bool:
             stem = f[:-1] if f[-1:] in "кқп" else f  # Бәйтерек -> Бәйтерегі
             if re.search(rf"(?<!\w){re.escape(stem)}", folded):
                 return True
+            # Мальдив аралдары -> Мальдив тілі: a generic head noun is left out when the name
+            # stands before another noun
+            words = f.split()
+            if len(words) >= 2 and words[-1] in _KK_HEADS and len(" ".join(words[:-1])) >= 4:
+                if re.search(rf"(?<!\w){re.escape(' '.join(words[:-1]))}", folded):
+                    return True
             # Жапония -> жапондық, жапондар: names in -ия drop it before -дық/-лық/-дар
             if f.endswith("ия") and len(f) >= 6 and " " not in f:
                 if re.search(rf"(?<!\w){re.escape(f[:-2])}{_KK_DERIVED}", folded):
