@@ -181,24 +181,36 @@ def join(sentences):
 
 
 class _Cli:
-    """``kkalign check --format json`` run in-process; returns a Draft-like view of its JSON."""
+    """``kkalign check --format json`` run in-process; returns the aligned pairs' source spans and
+    the findings. A glossary other than the shipped one is saved and passed with ``--glossary``."""
 
-    def __init__(self, glossary_path):
+    def __init__(self, shipped):
+        import tempfile
+
         from typer.testing import CliRunner
 
         from kkaligner.cli.app import app
 
-        self.runner, self.app, self.tmp = CliRunner(), app, None
-        import tempfile
-
+        self.runner, self.app, self.shipped = CliRunner(), app, shipped
         self.tmp = Path(tempfile.mkdtemp())
+        self.saved: dict = {}
 
-    def __call__(self, s_text, t_text, sl, tl):
+    def _glossary_args(self, glossary):
+        if glossary is self.shipped:
+            return []
+        if id(glossary) not in self.saved:
+            path = self.tmp / f"glossary-{len(self.saved)}.tsv"
+            glossary.save(path)
+            self.saved[id(glossary)] = path
+        return ["--glossary", str(self.saved[id(glossary)]), "--no-default-glossary"]
+
+    def __call__(self, s_text, t_text, sl, tl, glossary):
         (self.tmp / "s.txt").write_text(s_text, encoding="utf-8")
         (self.tmp / "t.txt").write_text(t_text, encoding="utf-8")
         r = self.runner.invoke(
             self.app,
-            ["check", str(self.tmp / "s.txt"), str(self.tmp / "t.txt"), "--from", sl, "--to", tl, "--format", "json"],
+            ["check", str(self.tmp / "s.txt"), str(self.tmp / "t.txt"), "--from", sl, "--to", tl, "--format", "json",
+             *self._glossary_args(glossary)],
         )
         if r.exit_code != 0:
             raise RuntimeError(f"kkalign check failed: {r.output}")
@@ -217,7 +229,7 @@ def flagged_documents(src, tgt, glossary, sl, tl, cli=None):
     if not t_text:
         return {i: {("empty", "error")} for i in range(len(src))}
     if cli is not None:
-        spans, findings = cli(s_text, t_text, sl, tl)
+        spans, findings = cli(s_text, t_text, sl, tl, glossary)
     else:
         draft = check_documents(s_text, t_text, glossary, source_lang=sl, target_lang=tl)
         spans = [(s.start, s.end) for s in draft.sentences]
@@ -242,7 +254,7 @@ def main() -> None:
     from kkaligner import Glossary
 
     glossary = Glossary.default()
-    cli = _Cli(None) if args.cli else None
+    cli = _Cli(glossary) if args.cli else None
     rows = []
     t0 = time.perf_counter()
     for sl, tl in (("kk", "en"), ("en", "kk")):

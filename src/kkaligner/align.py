@@ -200,8 +200,11 @@ def _numbers(text: str, lang: str) -> Counter:
     for m in mentions(text, lang):
         plain = sorted(v for v in m.values if not isinstance(v, tuple))
         codes = [v[1] for v in m.values if isinstance(v, tuple) and v[0] == "code"]
+        times = [v for v in m.values if isinstance(v, tuple) and v[0] == "t"]
         if codes:
             keys["=" + codes[0]] += 1
+        elif times:  # 13:15 ~ 1:15 p.m.
+            keys[f"t{times[0][1]}:{times[0][2]:02d}"] += 1
         elif not m.digits and plain == [1.0]:
             continue
         elif len(plain) == 1:
