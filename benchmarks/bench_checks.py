@@ -21,7 +21,8 @@ Rows:
   ``delete`` drops one translated sentence (sentences: its translation becomes empty; documents: it is
   removed from the text); ``untranslated`` leaves one sentence in the source language. Caught = a
   finding of the expected codes on the injected sentence (documents: on an aligned pair containing
-  it); target 100%. ``n/a``: no article offers a place for the injection (the shipped glossary has no
+  it); target 100%. ``±1`` also counts a finding on a neighbouring sentence: the deletion was seen but
+  the alignment put the gap one sentence off. ``n/a``: no article offers a place for the injection (the shipped glossary has no
   forbidden Kazakh forms). ``forbidden*``: the same with every entry (turned round for en -> kk)
   given one made-up forbidden variant by a transliteration habit (Kazakhstan -> Kazahstan), so that
   every glossary name in the articles is a place for the injection.
@@ -276,7 +277,7 @@ def main() -> None:
             rows.append((f"{sl}->{tl}", level, "clean (false alarms)", n, flagged, (flagged_err, info)))
             for kind in KINDS:
                 rng = random.Random(f"{args.seed}-{kind}-{sl}")
-                tried = caught = 0
+                tried = caught = near = 0
                 for d in docs:
                     inj = INJECT[kind](d[sl], d[tl], rng, glossary, sl, tl)
                     if inj is None:
@@ -285,7 +286,8 @@ def main() -> None:
                     found = run(d[sl], tgt)
                     tried += 1
                     caught += any(code in EXPECTED[kind] for code, _ in found.get(i, ()))
-                rows.append((f"{sl}->{tl}", level, f"injected {kind}", tried, caught, None))
+                    near += any(code in EXPECTED[kind] for k in (i - 1, i, i + 1) for code, _ in found.get(k, ()))
+                rows.append((f"{sl}->{tl}", level, f"injected {kind}", tried, caught, near))
             # forbidden variants need entries that have them: the same with one made up per entry
             varied = with_variants(glossary, sl, tl)
             run_v = (
@@ -294,15 +296,17 @@ def main() -> None:
                 else (lambda s, t: flagged_documents(s, t, varied, sl, tl, cli))
             )
             rng = random.Random(f"{args.seed}-forbidden*-{sl}")
-            tried = caught = 0
+            tried = caught = near = 0
             for d in docs:
                 inj = inject_forbidden(d[sl], d[tl], rng, varied, sl, tl)
                 if inj is None:
                     continue
                 tgt, i = inj
                 tried += 1
-                caught += any(code == "forbidden-variant" for code, _ in run_v(d[sl], tgt).get(i, ()))
-            rows.append((f"{sl}->{tl}", level, "injected forbidden*", tried, caught, None))
+                found = run_v(d[sl], tgt)
+                caught += any(code == "forbidden-variant" for code, _ in found.get(i, ()))
+                near += any(code == "forbidden-variant" for k in (i - 1, i, i + 1) for code, _ in found.get(k, ()))
+            rows.append((f"{sl}->{tl}", level, "injected forbidden*", tried, caught, near))
     seconds = time.perf_counter() - t0
 
     head = (
@@ -322,11 +326,15 @@ def main() -> None:
         elif n == 0:
             print(f"{direction:<6} {level:<10} {name:<22} {n:>5} {'n/a':>8} {'n/a':>7} {'':>7} {'':>7} {'':>5}  100%")
         else:
-            print(f"{direction:<6} {level:<10} {name:<22} {n:>5} {k:>8} {k / n:>7.2%} {'':>7} {'':>7} {'':>5}  100%")
+            print(
+                f"{direction:<6} {level:<10} {name:<22} {n:>5} {k:>8} {k / n:>7.2%} {'±1:':>7} {err / n:>7.2%} "
+                f"{'':>5}  100%"
+            )
     print(
         f"{seconds:.1f} s in all. flagged: sentences with an error or warning finding; errors: with an error; "
         "info: with only info notes (term-variant: a glossary name spelt another way). caught: a finding of "
-        "the expected code on the injected sentence."
+        "the expected code on the injected sentence; ±1: on it or a neighbour (the alignment put the gap one "
+        "sentence off)."
     )
 
 
