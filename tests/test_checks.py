@@ -20,6 +20,7 @@ GLOSSARY = Glossary.from_terms(
         Term("Бәйтерек", "Baiterek", forbidden=("Bayterek",), case_sensitive=True),
         Term("Роскосмос", "Roscosmos", forbidden=("Roskosmos",)),
         Term("Мальдив аралдары", "Maldives"),
+        Term("Ақсу", "Aksu"),
     ],
     name="test",
 )
@@ -39,6 +40,10 @@ CASES = [
     ("missing-term-en-kk", "The rocket took off from Baikonur.", "Зымыран ұшты.", "en-kk", "missing-term"),
     ("term-head-noun-left-out", "It is the language of the Maldives.", "Бұл — Мальдив тілі.", "en-kk", None),
     ("term-head-noun-missing", "It is the language of the Maldives.", "Бұл — жергілікті тіл.", "en-kk", "missing-term"),
+    ("part-of-longer-name", "The singer Sezen Aksu sang.", "Әнші Сезен ән айтты.", "en-kk", None),
+    ("title-before-name", "Mayor Aksu spoke.", "Әкім сөйледі.", "en-kk", "missing-term"),
+    ("republic-after-name", "Ақсу Республикасы шағын.", "The republic is small.", "kk-en", "missing-term"),
+    ("russian-spelling", "The town of Aksu is small.", "Аксу қаласы шағын.", "en-kk", "term-variant"),
     ("term-inflected-kk", "The rocket took off from Baikonur.", "Зымыран Байқоңырдан ұшты.", "en-kk", None),
     ("forbidden", "Зымыран Байқоңырдан ұшты.", "The rocket took off from Baykonur.", "kk-en", "forbidden-variant"),
     ("forbidden-2", "Роскосмос мәлімдеме жасады.", "Roskosmos made a statement.", "kk-en", "forbidden-variant"),

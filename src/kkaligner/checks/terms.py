@@ -39,6 +39,7 @@ _IRREGULAR_ADJ = {
 _KK_HEADS = frozenset({
     "аралдары", "аралы", "республикасы", "штаты", "облысы", "қаласы", "өзені", "көлі", "тауы",
     "таулары", "мұхиты", "теңізі", "шығанағы", "түбегі", "ауданы", "провинциясы", "шөлі", "жотасы",
+    "президенті", "үкіметі", "парламенті",
 })
 # Kazakh adjective and people suffixes after a name's stem (жапон+дық, жапон+дар, неміс+ше).
 _KK_DERIVED = r"(?:[дтл][ыі]қ|[дтл][ыі]к|[дтл][ае]р|ш[ае])"
@@ -156,6 +157,9 @@ def run(ctx: CheckContext):
                 # a name that is also a common noun (Арал / арал "island", Хабар / хабар "news"),
                 # capitalised only because it starts the sentence: nothing says it is the name
                 continue
+            longer = _in_longer_name(ctx.sources[i], m.start, m.end)
+            if longer:
+                continue  # New Mexico, Sezen Aksu, Washington Capitals: another name than the entry's
             near = _near_spelling(m.term, ctx.targets[i], ctx.target_lang)
             if near is not None:
                 a, b, stem_end = near
@@ -179,6 +183,40 @@ def run(ctx: CheckContext):
                 sentence=i,
                 source_span=(m.start, m.end),
             )
+
+
+# Kazakh letters written the Russian way in names (Аксу for Ақсу, Шымкент/Чимкент aside): compared
+# as their Russian counterparts, so that the spelling is "near" and not "missing".
+_PLAIN = str.maketrans("әғқңөұүһі", "агкноуухи")
+
+
+def _plain(text: str) -> str:
+    return text.translate(_PLAIN)
+
+
+# Words that stand before a name without making it another name (President Nazarbayev, Lake Balkhash).
+_TITLES = frozenset(
+    "president prime minister mr mrs ms dr sir general king queen prince princess lake mount river "
+    "city sea gulf cape saint st the of and in at to from for by with on".split()
+)
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def _in_longer_name(text: str, start: int, end: int) -> bool:
+    """True when the match at ``start:end`` is joined to a capitalised word that is not the
+    sentence's first word nor a title: it is part of a longer name (New Mexico, Mexico City)."""
+    before = re.search(r"([^\W\d_]+(?:[-'’][^\W\d_]+)*)[ \u00a0]+$", text[:start])
+    after = re.match(r"[ \u00a0]+([^\W\d_]+)", text[end:])
+    for m, pos in ((before, start), (after, end)):
+        if m is None:
+            continue
+        w = m.group(1)
+        if not w[0].isupper() or w.casefold() in _TITLES or w.casefold() in _KK_HEADS:
+            continue
+        if m is before and _sentence_initial(text, m.start(1)):
+            continue  # capitalised only because it starts the sentence
+        return True
+    return False
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -212,7 +250,7 @@ def _near_spelling(term: Term, text: str, lang: str):
             if lang == "kk":
                 ends += [e for e in range(len(form) - 2, len(form) + 3) if 0 < e < len(cand)]
             for e in ends:
-                r = SequenceMatcher(None, form, cand[:e]).ratio()
+                r = SequenceMatcher(None, _plain(form), _plain(cand[:e])).ratio()
                 if r >= _NEAR and (best is None or r > best[0]):
                     best = (r, a, b, a + e)
     return None if best is None else best[1:]
