@@ -20,8 +20,10 @@ For each engine available, greedy and beam 4, enforcement off (the baseline, sam
   target >= 0.85 for both;
 * own spelling left: share of translations that still hold the model's Baykonur/Bayterek.
 
-A second table uses the same renderings without the forbidden list: the model's own spelling is
-then not known to be a variant, so each term is forced by decoding alone (the hard path).
+Two more tables (terms and losses checked, speed for information): the same renderings without
+the forbidden list, where the model's spelling is recognised by its likeness to the rendering, and
+renderings unlike anything the model writes (Tyuratam, Poplar), which decoding must force (the hard
+path: the model's own "Baykonur" then stays beside the forced term, as no glossary forbids it).
 
 Engines run on one CPU thread each and time is the process's CPU time, so the figures depend little
 on what else the machine runs (tok/s is per CPU second).
@@ -50,10 +52,15 @@ GLOSSARY = Glossary.from_terms(
     ],
     name="bench",
 )
-# The same renderings without the forbidden list: nothing to replace, so every term is forced by
-# decoding itself (steering, forced continuation, end blocked) -- the hard path.
-FORCING_ONLY = Glossary.from_terms(
-    [Term(source="Байқоңыр", target="Baikonur"), Term(source="Бәйтерек", target="Baiterek")], name="bench-forcing"
+# The same renderings without the forbidden list: the model's spelling is recognised by its
+# likeness to the rendering (``kkaligner.enforce.near_variant``).
+UNLISTED = Glossary.from_terms(
+    [Term(source="Байқоңыр", target="Baikonur"), Term(source="Бәйтерек", target="Baiterek")], name="bench-unlisted"
+)
+# Renderings unlike anything the model writes (Tyuratam, the site's old name; Poplar, what
+# Бәйтерек means): every term is forced by decoding alone -- the hard path.
+UNRELATED = Glossary.from_terms(
+    [Term(source="Байқоңыр", target="Tyuratam"), Term(source="Бәйтерек", target="Poplar")], name="bench-unrelated"
 )
 FORBIDDEN = {"Байқоңыр": ("Baykonur",), "Бәйтерек": ("Bayterek",)}
 
@@ -129,8 +136,12 @@ def main(argv=None) -> int:
         loaded[name] = load(name, model.path)
     worst = float("inf")
     failures = []
-    for label, glossary in (("disagreeing glossary (forbidden Baykonur/Bayterek)", GLOSSARY),
-                            ("forcing only (no forbidden list)", FORCING_ONLY)):
+    tables = (
+        ("disagreeing glossary (forbidden Baykonur/Bayterek)", GLOSSARY, True),
+        ("no forbidden list (Baikonur/Baiterek; the model's spelling recognised by likeness)", UNLISTED, False),
+        ("unrelated renderings (Tyuratam/Poplar: forced by decoding alone)", UNRELATED, False),
+    )
+    for label, glossary, targeted in tables:
         constraints = [list(p.constraints) for p in plan(sources, glossary)]
         assert all(constraints), "every held-apart sentence has a glossary term"
         print(f"\n{label}: {n} held-apart sentences, {sum(map(len, constraints))} term occurrences, "
@@ -148,7 +159,8 @@ def main(argv=None) -> int:
                 tps0, tps1 = tok0 / t0, tok1 / t1
                 # time ratio: the same sentences' wall time off/on (tok/s counts the longer renderings)
                 ratio = min(tps1 / tps0, t0 / t1)
-                worst = min(worst, ratio)
+                if targeted:
+                    worst = min(worst, ratio)
                 print(
                     f"{name:<13} {beam:>4}  {ok0 / n:>9.1%} {ok1 / n:>9.1%} {lost0 + lost1:>5}  "
                     f"{tps0:>9.0f} {tps1:>9.0f} {tps1 / tps0:>11.2f} {t0 / t1:>10.2f} {left / n:>17.1%}"
@@ -159,7 +171,8 @@ def main(argv=None) -> int:
                     failures.append(f"{label}, {name} beam {beam}: {n - ok1} sentences without their terms, {lost1} lost")
     for engine in loaded.values():
         engine.close()
-    print(f"\ntargets: terms on 100%, lost 0, speed ratio >= 0.85 (worst of tok/s and time ratios: {worst:.2f})")
+    print(f"\ntargets: terms on 100% and lost 0 in every table; speed ratio >= 0.85 in the first "
+          f"(worst of its tok/s and time ratios: {worst:.2f})")
     for f in failures:
         print("FAILED:", f)
     return 1 if failures else 0

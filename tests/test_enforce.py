@@ -21,9 +21,11 @@ from kkaligner.enforce import (
     Outcome,
     SentencePlan,
     finalize,
+    near_variant,
     occurrences,
     plan,
     satisfied_count,
+    substitute_near,
     substitute_variants,
 )
 from kkaligner.enforce.tokens import was_unforceable
@@ -294,6 +296,35 @@ def test_repair_leaves_ambiguous_variants():
     [p] = plan(["Байқоңыр"], Glossary.from_terms([BAIKONUR]))
     [o] = finalize([p], [[Hypothesis("Baykonur")]], repair=False)
     assert o.target == "Baykonur" and o.terms[0].status == "missing"
+
+
+@pytest.mark.parametrize(
+    "word, option, near",
+    [
+        ("Baykonur", "Baikonur", True),
+        ("Bayterek", "Baiterek", True),
+        ("baikonurr", "Baikonur", True),
+        ("Baikonur", "Baikonur", False),  # the rendering itself
+        ("Bayterek", "Baikonur", False),  # another name
+        ("Kazakhstan", "Baikonur", False),
+        ("Arol", "Aral", False),  # too short to tell
+        ("Baikonurskaya", "Baikonur", False),  # too long: a derived word
+    ],
+)
+def test_near_variants(word, option, near):
+    assert near_variant(word, option) is near
+
+
+def test_repair_takes_an_unlisted_spelling_for_a_missing_rendering():
+    unlisted = Term(source="Байқоңыр", target="Baikonur")
+    [p] = plan(["Байқоңыр мен Бәйтерек"], Glossary.from_terms([unlisted, BAITEREK]))
+    [o] = finalize([p], [[Hypothesis("Baykonur and Baiterek")]])
+    assert o.target == "Baikonur and Baiterek"  # Baiterek, a rendering, is never taken for Baikonur
+    assert [u.status for u in o.terms] == ["forced", "applied"]
+    # Present already: a look-alike elsewhere is left as it is.
+    assert substitute_near("Baikonur and Baykonur", [c(unlisted)])[0] == "Baikonur and Baykonur"
+    # Required twice: look-alikes are taken in order until it is there twice.
+    assert substitute_near("Baykonur, Baykonurr, Baykonur", [c(unlisted)] * 2)[0] == "Baikonur, Baikonur, Baykonur"
 
 
 def test_empty_hypotheses_give_an_empty_target():

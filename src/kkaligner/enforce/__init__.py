@@ -215,6 +215,81 @@ def substitute_variants(text: str, constraints: Sequence[Constraint], lang: str 
     return "".join(out), done
 
 
+NEAR_RATIO = 0.75
+"""Least similarity (difflib ratio, case-folded) of a word to a one-word rendering for the word to be
+taken as the model's own spelling of it (Baykonur for Baikonur)."""
+
+
+@lru_cache(maxsize=65536)
+def near_variant(word: str, option: str) -> bool:
+    """Whether ``word`` looks like another spelling of the one-word rendering ``option``.
+
+    Same first letter, similar length (within a quarter, at least 2 letters), not the rendering
+    itself, difflib ratio >= NEAR_RATIO; renderings under 5 letters are too short to tell.
+    """
+    w, o = word.casefold(), option.casefold()
+    if len(o) < 5 or " " in o or w == o or not w or w[0] != o[0]:
+        return False
+    if abs(len(w) - len(o)) > max(2, len(o) // 4):
+        return False
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, w, o).ratio() >= NEAR_RATIO
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def substitute_near(text: str, constraints: Sequence[Constraint], lang: str = "en") -> tuple[str, list]:
+    """Replace the model's own spellings of missing one-word renderings (the repair pass, second part).
+
+    For each constraint found fewer times than required, words that are ``near_variant``s of one of
+    its one-word renderings are replaced by it, in order, until it is there as often as required.
+    Words that are a rendering of any constraint of the sentence are never touched. Returns the new
+    text and ``[(span in the new text, constraint), ...]``. The transformers processor counts such a
+    word as the term while decoding (``tokens.SentenceTokens.near``) with the same test, so what it
+    counted is what this replaces.
+    """
+    if not constraints:
+        return text, []
+    done = []
+    for constraint, need in Counter(constraints).items():
+        singles = [o for o in constraint.options if o.strip() and " " not in o.strip()]
+        if not singles:
+            continue
+        have = len(occurrences(text, constraint, lang))
+        if have >= need:
+            continue
+        renderings = {o.casefold() for c in constraints for o in c.options}
+        pos = 0
+        while have < need:
+            hit = None
+            for m in _WORD.finditer(text, pos):
+                if m.group().casefold() in renderings:
+                    continue
+                option = next((o for o in singles if near_variant(m.group(), o)), None)
+                if option is not None:
+                    hit = (m.start(), m.end(), option)
+                    break
+            if hit is None:
+                break
+            start, end, option = hit
+            text = text[:start] + option + text[end:]
+            done.append(((start, _word_end(text, start + len(option))), constraint))
+            pos = start + len(option)
+            have += 1
+    return text, done
+
+
+def repair_text(text: str, constraints: Sequence[Constraint], lang: str = "en") -> tuple[str, list]:
+    """``substitute_variants`` then ``substitute_near``: the text and the spans the repair put in."""
+    text, first = substitute_variants(text, constraints, lang)
+    text, second = substitute_near(text, constraints, lang)
+    if first and second:  # spans of the first pass moved with the second's edits: find them again
+        first = [(span, c) for c in {c for _, c in first} for span in occurrences(text, c, lang)]
+    return text, first + second
+
+
 def unforceable_finding(match: Match, constraint: Constraint) -> Finding:
     """The finding for a rendering the model's vocabulary cannot spell and the model did not write."""
     return Finding(
@@ -266,7 +341,7 @@ def finalize(
         repaired: list = []
         candidates = list(hyps)
         if repair and plan_.constraints:
-            fixed = [substitute_variants(h.text, plan_.constraints, target_lang) for h in hyps]
+            fixed = [repair_text(h.text, plan_.constraints, target_lang) for h in hyps]
             candidates = [Hypothesis(text=t, score=h.score) for (t, _), h in zip(fixed, hyps)]
         k = _pick(candidates, plan_.constraints, target_lang)
         best = candidates[k]

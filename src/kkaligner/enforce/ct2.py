@@ -3,9 +3,10 @@
 CTranslate2 has no logits processors, but it can decode from a given ``target_prefix``, ban token
 sequences (``suppress_sequences``), return n-best lists and cross-attention. For a batch:
 
-1. decode with the n-best list and attention; a forbidden variant the model writes for a term
-   (its own spelling of a name) is replaced by the rendering (``substitute_variants``), so it
-   counts as the term, as in the transformers engine (with ``aliases=False`` in
+1. decode with the n-best list and attention; a forbidden variant the model writes for a term,
+   or a word that looks like another spelling of a missing one-word rendering (its own spelling
+   of a name), is replaced by the rendering (``kkaligner.enforce.repair_text``), so it counts as the
+   term, as in the transformers engine (with ``aliases=False`` in
    ``tokens.compile_sentence`` variants would be suppressed instead);
 2. a sentence whose hypotheses already contain every required rendering, as many times as
    required, is done;
@@ -30,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from kkaligner.engines.base import DecodeOptions
-from kkaligner.enforce import occurrences, satisfied_count, substitute_variants
+from kkaligner.enforce import occurrences, repair_text, satisfied_count
 from kkaligner.enforce import tokens as tk
 from kkaligner.types import Constraint, Hypothesis
 
@@ -230,12 +231,12 @@ def _hypotheses(engine, st: _State, result, keep: int, first: str) -> list[Hypot
     ``keep == 1`` is wanted, the rest of the n-best list is not decoded."""
     sequences = list(result.hypotheses)
     scores = list(result.scores) or [0.0] * len(sequences)
-    best = Hypothesis(substitute_variants(first, st.constraints, st.lang)[0], float(scores[0]))
+    best = Hypothesis(repair_text(first, st.constraints, st.lang)[0], float(scores[0]))
     if len(sequences) == 1 or (keep <= 1 and st.satisfied(best.text) == len(st.constraints)):
         return [best]
     rest = engine.decode_tokens(sequences[1:])
     return [best] + [
-        Hypothesis(substitute_variants(t, st.constraints, st.lang)[0], float(sc)) for t, sc in zip(rest, scores[1:])
+        Hypothesis(repair_text(t, st.constraints, st.lang)[0], float(sc)) for t, sc in zip(rest, scores[1:])
     ]
 
 

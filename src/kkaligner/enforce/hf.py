@@ -42,6 +42,7 @@ class HFEncoder:
         self.owner = tokenizer  # key of the compiled-tables cache
         self.unk_id = tokenizer.unk_token_id
         self._boundary: dict[int, bool] = {}
+        self._pieces: dict[int, str] = {}
         self._special = set(getattr(tokenizer, "all_special_ids", []) or [])
         backend = getattr(tokenizer, "backend_tokenizer", None)
         self._model = getattr(backend, "model", None) if backend is not None else None
@@ -67,6 +68,17 @@ class HFEncoder:
 
     def decode(self, tokens) -> str:
         return self.tokenizer.decode(list(tokens), skip_special_tokens=False).strip()
+
+    def piece(self, token) -> str:
+        """The token's piece string (``▁Bay``); special tokens read as a word start."""
+        hit = self._pieces.get(token)
+        if hit is None:
+            if token in self._special:
+                hit = "\u2581"
+            else:
+                hit = self.tokenizer.convert_ids_to_tokens(int(token)) or ""
+            self._pieces[token] = hit
+        return hit
 
     def is_unknown(self, token) -> bool:
         return self.unk_id is not None and token == self.unk_id
@@ -147,6 +159,7 @@ def make_processor(
             want_end: Optional[list] = None
             remaining = None if self.max_length is None else self.max_length - cur_len
             is_boundary = self.encoder.is_boundary
+            piece = self.encoder.piece
             cache = self._cache
             new_cache = {}
             for r, row in enumerate(rows):
@@ -183,26 +196,35 @@ def make_processor(
                     for t in tk.banned(sent, content):
                         bans.append((r, t))
                 unmet = tk.unmet_terms(sent, state)
+                if unmet and sent.has_near:
+                    state = tk.near_word(sent, content, state, unmet, piece, trailing=False)
+                    unmet = tk.unmet_terms(sent, state)
                 if not unmet and not sent.has_bans:
                     new_cache[key] = DONE
                     continue
                 new_cache[key] = state
                 if not unmet:
                     continue
-                block_eos.append(r)
                 if nxt is None:
                     nxt = tk.continuations(sent, content, unmet, is_boundary)
                 else:
                     nxt = {e[2] for e in nxt if e[1] in unmet}
                 if nxt:
+                    block_eos.append(r)
                     forced.append((r, sorted(nxt)))
                     continue
+                if want_end is None:
+                    want_end = scores.argmax(dim=-1).tolist()
+                if want_end[r] == self.eos and sent.has_near:
+                    # Ending here finishes the last word: it may be the model's spelling of the term.
+                    ended = tk.near_word(sent, content, state, unmet, piece, trailing=True)
+                    if not tk.unmet_terms(sent, ended):
+                        continue  # the end is allowed
+                block_eos.append(r)
                 firsts = sorted(set().union(*(sent.force_firsts[i] for i in unmet)))
                 if remaining is not None and remaining <= tk.tokens_needed(sent, state):
                     forced.append((r, firsts))
                     continue
-                if want_end is None:
-                    want_end = scores.argmax(dim=-1).tolist()
                 if want_end[r] == self.eos:
                     forced.append((r, firsts))
                     continue

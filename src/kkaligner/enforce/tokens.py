@@ -13,6 +13,7 @@ transformers one.
 
 from __future__ import annotations
 
+import re
 import weakref
 from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from typing import Hashable, Iterable, Optional, Protocol, Sequence
 from kkaligner.types import Constraint
 
 Token = Hashable
+WORD_START = "\u2581"  # sentencepiece's word-start marker
 Seq = tuple  # tuple[Token, ...]
 
 
@@ -101,6 +103,8 @@ class SentenceTokens:
     ban_always: frozenset = frozenset()
     first_tokens: list = field(default_factory=list)
     max_len: int = 0
+    near: list = field(default_factory=list)
+    renderings: frozenset = frozenset()
 
     def __post_init__(self) -> None:
         # Read on every decoding step of every row: computed once.
@@ -114,6 +118,7 @@ class SentenceTokens:
             for i, t in enumerate(self.terms)
         ]
         self.min_lens = [1 if t.alias_firsts else t.min_len for t in self.terms]
+        self.has_near = any(self.near)
 
 
 def _encodings(encoder: TermEncoder, option: str) -> tuple[Optional[Seq], Optional[Seq]]:
@@ -222,6 +227,11 @@ def compile_sentence(encoder: TermEncoder, constraints: Sequence[Constraint], al
                 ban_always.add(s[0])
             else:
                 bans[s[:-1]].add(s[-1])
+    # One-word renderings, for counting the model's own spelling of one (``near_word``).
+    near = [
+        tuple(o for o in t.constraint.options if o.strip() and " " not in o.strip()) if t.forceable else ()
+        for t in terms
+    ]
     return SentenceTokens(
         terms=terms,
         table=dict(table),
@@ -229,6 +239,8 @@ def compile_sentence(encoder: TermEncoder, constraints: Sequence[Constraint], al
         ban_always=frozenset(ban_always),
         first_tokens=first_tokens,
         max_len=max_len,
+        near=near,
+        renderings=frozenset(o.casefold() for c in constraints for o in c.options),
     )
 
 
@@ -341,6 +353,68 @@ def step(sent: SentenceTokens, content: Sequence[Token], parent: TailState, is_b
         else:
             nexts.append(entry)
     return (parent if new is None else TailState(tuple(new))), nexts
+
+
+_LETTERS = re.compile(r"[^\W_]+")
+
+
+def _word_at_end(content: Sequence[Token], piece) -> Optional[tuple[int, str]]:
+    """(index of its first token, letters) of the word ``content`` ends with, or None.
+
+    The word starts at the last token whose piece begins with the word-start marker; its letters
+    are the run of letters and digits it begins with (Baykonur of ``▁Bay konur 's``), which is what
+    ``kkaligner.enforce.substitute_near`` sees as a word in the decoded text.
+    """
+    i = len(content) - 1
+    parts = []
+    while i >= 0:
+        text = piece(content[i])
+        parts.append(text)
+        if text.startswith(WORD_START):
+            break
+        i -= 1
+    if i < 0:
+        return None
+    m = _LETTERS.match("".join(reversed(parts)).lstrip(WORD_START))
+    return (i, m.group()) if m else None
+
+
+def near_word(
+    sent: SentenceTokens, content: Sequence[Token], state: TailState, unmet: Sequence[int], piece, trailing: bool
+) -> TailState:
+    """``state`` with the last finished word counted for an unmet term it is another spelling of.
+
+    A word is finished when the next token starts a new word or is not a letter (``trailing``:
+    the word ``content`` ends with, when the model wants to end there). Counting it lets the model
+    keep its own spelling of a name that no glossary lists as a variant; the engine then replaces it
+    (``kkaligner.enforce.substitute_near``, same test), so the guarantee still holds.
+    """
+    from kkaligner.enforce import near_variant
+
+    if not content:
+        return state
+    if trailing:
+        found = _word_at_end(content, piece)
+        end = len(content)
+    else:
+        last = piece(content[-1])
+        if last.startswith(WORD_START):
+            found = _word_at_end(content[:-1], piece)
+            end = len(content) - 1
+        elif last and not last[0].isalnum():
+            found = _word_at_end(content, piece)
+            end = len(content)
+        else:
+            return state
+    if found is None or found[1].casefold() in sent.renderings:
+        return state
+    start, word = found
+    for ti in unmet:
+        if any(near_variant(word, o) for o in sent.near[ti]):
+            spans = list(state.starts)
+            spans[ti] = _add(spans[ti], start, end)
+            return TailState(tuple(spans))
+    return state
 
 
 def continuations(sent: SentenceTokens, content: Sequence[Token], unmet: Iterable[int], is_boundary) -> set:

@@ -356,10 +356,10 @@ class TransformersEngine:
                     Hypothesis(text=" ".join(decoded[j * n_ret + k].split()), score=scores[j * n_ret + k])
                     for k in range(n_ret)
                 ]
-                if extra:  # forbidden variants decoded as the term's aliases become the rendering
-                    from kkaligner.enforce import substitute_variants
+                if extra:  # the model's own spellings decoded as the term become the rendering
+                    from kkaligner.enforce import repair_text
 
-                    hyps = [Hypothesis(substitute_variants(h.text, constraints[i], target_lang)[0], h.score) for h in hyps]
+                    hyps = [Hypothesis(repair_text(h.text, constraints[i], target_lang)[0], h.score) for h in hyps]
                 results[i] = hyps
             if progress is not None:
                 progress(len(batch))
