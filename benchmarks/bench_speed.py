@@ -12,14 +12,19 @@ with a name from the shipped glossary. Every configuration generates exactly N n
 sentence (min_new_tokens = max_new_tokens), so output length does not depend on the random weights.
 
 Each configuration runs in its own subprocess (peak RSS is that process's, model load included)
-after one warm-up call; tokens/s counts generated tokens over the timed call only. Rows:
+after one warm-up call; tokens/s counts generated tokens over the timed call, the fastest of up to 5
+(other work on shared CPUs only ever adds time); ``cpu s`` is that run's process CPU time. Rows:
 
-- ``hf fp32 naive``: transformers ``generate``, one sentence at a time (the baseline);
+- ``hf fp32 naive``: transformers ``generate``, one sentence at a time (the baseline; timed on the
+  first 4 sentences, since tokens/s is a rate and this row is slow);
 - ``hf fp32 batched`` / ``hf int8-dynamic`` / ``hf bf16``: one batch, float32, dynamic int8
   quantization (``--quantize``), bfloat16 (``--dtype bfloat16``; marked when the CPU emulates it);
 - ``ct2 int8``: ``ctranslate2.Translator.translate_batch`` on pre-tokenized input;
 - ``pipeline <engine>``: ``kkaligner.Translator.translate`` on the document: split, glossary plan,
-  engine (with enforcement and n-best), finalize, checks, a fresh translation memory written.
+  engine (with enforcement and n-best), finalize, checks, a fresh translation memory written; on
+  transformers with the faster of the two CPU options (``--rows pipe-transformers-fp32`` adds
+  float32). ``no glossary`` is the same without the shipped glossary: the pipeline's own cost, as a
+  random model never writes a name and every term in the document is forced by a second decode.
 
 Then: the same document translated again by the same Translator, served from the memory (speedup
 over its first run); ``kkalign --help`` and ``kkalign segment`` wall time (best of 5) against
@@ -65,8 +70,8 @@ QUICK = dict(NLLB_600M, d_model=512, encoder_layers=2, decoder_layers=2, encoder
              decoder_attention_heads=8, encoder_ffn_dim=2048, decoder_ffn_dim=2048)
 
 SETTINGS = {
-    "full": dict(arch=NLLB_600M, sentences=16, new_tokens=40, beams=(1, 4), repeat_budget_s=30.0,
-                 naive_sentences=16),
+    "full": dict(arch=NLLB_600M, sentences=16, new_tokens=40, beams=(1, 4), repeat_budget_s=20.0,
+                 naive_sentences=4),
     "quick": dict(arch=QUICK, sentences=8, new_tokens=12, beams=(4,), repeat_budget_s=5.0,
                   naive_sentences=4),
 }
@@ -104,6 +109,11 @@ def _padded_tokenizer(vocab_size: int):
                          src_lang="kaz_Cyrl", tgt_lang="eng_Latn")
 
 
+def _sentence(words: list[str]) -> str:
+    """Words as a sentence: a capital first letter (names keep theirs) and a full stop."""
+    return words[0][:1].upper() + words[0][1:] + "".join(" " + w for w in words[1:]) + "."
+
+
 def _document(tokenizer, n: int) -> list[str]:
     """``n`` Kazakh sentences of about SOURCE_TOKENS tokens; a quarter carry one glossary name."""
     from kkaligner.enforce import plan
@@ -122,13 +132,13 @@ def _document(tokenizer, n: int) -> list[str]:
         words = [rng.choice(plain_words) + rng.choice(_KK_SUFFIXES)]
         with_term = len(out) < want_terms
         while True:
-            text = " ".join(words).capitalize() + "."
+            text = _sentence(words)
             if len(tokenizer(text)["input_ids"]) >= SOURCE_TOKENS - 1:
                 break
             words.append(rng.choice(plain_words) + rng.choice(_KK_SUFFIXES))
         if with_term:
             words[len(words) // 2] = rng.choice(names)
-            text = " ".join(words).capitalize() + "."
+            text = _sentence(words)
         constraints = plan([text], glossary, "kk", "en")[0].constraints
         if len(constraints) == (1 if with_term else 0) and len(segment(text, "kk")) == 1:
             out.append(text)
@@ -141,16 +151,22 @@ def build(workdir: Path, mode: str) -> dict:
     """Build (or reuse) the model, its CTranslate2 int8 conversion and the document; return the manifest."""
     settings = SETTINGS[mode]
     manifest_path = workdir / f"{mode}.json"
+    arch = settings["arch"]
+    started = time.perf_counter()
     if manifest_path.is_file():
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        if manifest.get("arch") == settings["arch"] and Path(manifest["ct2_dir"], "model.bin").is_file():
+        if manifest.get("arch") == arch and Path(manifest["ct2_dir"], "model.bin").is_file():
+            from transformers import AutoTokenizer
+
+            # The model is reused; the document is made again (cheap, and follows this file).
+            tokenizer = AutoTokenizer.from_pretrained(manifest["model_dir"])
+            manifest.update(_document_fields(tokenizer, settings["sentences"]))
+            manifest_path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
             return manifest
-    started = time.perf_counter()
     import torch
     from transformers import GenerationConfig, M2M100Config, M2M100ForConditionalGeneration
 
     model_dir = workdir / f"model-{mode}"
-    arch = settings["arch"]
     tokenizer = _padded_tokenizer(arch["vocab_size"])
     assert len(tokenizer) == arch["vocab_size"], len(tokenizer)
     torch.manual_seed(0)
@@ -170,22 +186,25 @@ def build(workdir: Path, mode: str) -> dict:
     ct2_dir = str(engine.ct2_dir)
     engine.close()
 
-    sentences = _document(tokenizer, settings["sentences"])
-    tokenizer.src_lang = "kaz_Cyrl"
-    ids = tokenizer(sentences)["input_ids"]
     manifest = {
         "arch": arch,
         "params": params,
         "model_dir": str(model_dir),
         "ct2_dir": ct2_dir,
-        "sentences": sentences,
-        "source_tokens": [tokenizer.convert_ids_to_tokens(x) for x in ids],
         "target_prefix": ["eng_Latn"],
         "forced_bos": tokenizer.convert_tokens_to_ids("eng_Latn"),
         "build_s": round(time.perf_counter() - started, 1),
+        **_document_fields(tokenizer, settings["sentences"]),
     }
     manifest_path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
     return manifest
+
+
+def _document_fields(tokenizer, n: int) -> dict:
+    sentences = _document(tokenizer, n)
+    tokenizer.src_lang = "kaz_Cyrl"
+    ids = tokenizer(sentences)["input_ids"]
+    return {"sentences": sentences, "source_tokens": [tokenizer.convert_ids_to_tokens(x) for x in ids]}
 
 
 def document_text(sentences: list[str]) -> str:
@@ -203,11 +222,13 @@ REPEAT_BUDGET_S = 30.0  # ...but no further run once this much was spent (the na
 
 
 def _best(fn):
-    """``fn()`` -> (seconds, value), run up to REPEAT times within the budget; the fastest run's pair."""
+    """``fn()`` -> (seconds, value), run up to REPEAT times within the budget; the fastest run's
+    (seconds, value, CPU seconds of this process during that run)."""
     runs, spent = [], 0.0
     while len(runs) < REPEAT and (not runs or spent < REPEAT_BUDGET_S):
+        cpu = time.process_time()
         seconds, value = fn()
-        runs.append((seconds, value))
+        runs.append((seconds, value, time.process_time() - cpu))
         spent += seconds
     return min(runs, key=lambda r: r[0])
 
@@ -245,13 +266,13 @@ def _hf_row(manifest: dict, row: str, beam: int, new_tokens: int, naive_sentence
 
     def timed():
         start = time.perf_counter()
-        # tokens/s is a rate: --quick times the slow naive baseline on fewer sentences
+        # tokens/s is a rate: the slow naive baseline is timed on the first few sentences only
         tokens = sum(generate([s]) for s in sentences[:naive_sentences]) if row == "hf-naive" else generate(sentences)
         return time.perf_counter() - start, tokens
 
-    seconds, tokens = _best(timed)
+    seconds, tokens, cpu = _best(timed)
     n = naive_sentences if row == "hf-naive" else len(sentences)
-    return dict(seconds=seconds, tokens=tokens, load_s=load_s, expected=n * new_tokens)
+    return dict(seconds=seconds, cpu_s=cpu, tokens=tokens, load_s=load_s, expected=n * new_tokens)
 
 
 def _ct2_row(manifest: dict, beam: int, new_tokens: int) -> dict:
@@ -272,8 +293,8 @@ def _ct2_row(manifest: dict, beam: int, new_tokens: int) -> dict:
         results = translator.translate_batch(source, target_prefix=[prefix] * len(source), **kwargs)
         return time.perf_counter() - start, sum(len(r.hypotheses[0]) for r in results)
 
-    seconds, tokens = _best(timed)
-    return dict(seconds=seconds, tokens=tokens, load_s=load_s, expected=len(source) * new_tokens)
+    seconds, tokens, cpu = _best(timed)
+    return dict(seconds=seconds, cpu_s=cpu, tokens=tokens, load_s=load_s, expected=len(source) * new_tokens)
 
 
 def _pipeline_row(manifest: dict, engine: str, options: dict, beam: int, new_tokens: int, glossary: bool = True) -> dict:
@@ -298,7 +319,7 @@ def _pipeline_row(manifest: dict, engine: str, options: dict, beam: int, new_tok
         draft = translator.translate(doc)
         return time.perf_counter() - start, draft
 
-    seconds, draft = _best(timed)
+    seconds, draft, cpu = _best(timed)
     assert len(draft.sentences) == len(manifest["sentences"]), "the splitter must find every sentence"
     start = time.perf_counter()
     again = translator.translate(doc)
@@ -307,7 +328,7 @@ def _pipeline_row(manifest: dict, engine: str, options: dict, beam: int, new_tok
     terms = [u.status for s in draft.sentences for u in s.terms]
     translator.close()
     n = len(draft.sentences) * new_tokens
-    return dict(seconds=seconds, tokens=n, expected=n, load_s=load_s, rerun_s=rerun,
+    return dict(seconds=seconds, cpu_s=cpu, tokens=n, expected=n, load_s=load_s, rerun_s=rerun,
                 terms=f"{sum(t in ('applied', 'forced') for t in terms)}/{len(terms)}")
 
 
@@ -338,6 +359,8 @@ ROWS = {
     "pipe-ct2": "pipeline ct2 int8",
     "pipe-ct2-noterms": "pipeline ct2 int8, no glossary",
 }
+FULL_ROWS = ("hf-naive", "hf-fp32", "hf-int8", "hf-bf16", "ct2-int8", "pipe-ct2", "pipe-ct2-noterms",
+             "pipe-transformers-best")
 QUICK_ROWS = ("hf-naive", "hf-fp32", "hf-int8", "ct2-int8", "pipe-ct2", "pipe-ct2-noterms", "pipe-transformers-best")
 
 
@@ -393,11 +416,12 @@ def main(argv=None) -> int:
     print(f"model: random M2M100 d_model {arch['d_model']}, {arch['encoder_layers']}+{arch['decoder_layers']} layers, "
           f"{arch['encoder_attention_heads']} heads, ffn {arch['encoder_ffn_dim']}, vocab {arch['vocab_size']} "
           f"({manifest['params'] / 1e6:.0f}M params; built in {manifest['build_s']} s, reused after)")
-    print(f"input: {n} sentences x {src_tokens:.1f} source tokens, exactly {new} new tokens each; "
+    print(f"input: {n} sentences x {src_tokens:.1f} source tokens ({TERM_SENTENCES * n // 16} with a glossary name), "
+          f"exactly {new} new tokens each; "
           f"{os.cpu_count()} CPUs (load average {os.getloadavg()[0]:.1f} at start); mode {mode}; best of up to "
           f"{REPEAT} timed runs per row")
 
-    rows = args.rows or (QUICK_ROWS if args.quick else list(ROWS))
+    rows = args.rows or (QUICK_ROWS if args.quick else FULL_ROWS)
     from kkaligner.engines.transformers import cpu_has_bf16
 
     bf16_native = cpu_has_bf16()
@@ -421,7 +445,7 @@ def main(argv=None) -> int:
         a, b = results.get((row, beam)), results.get((base, beam))
         return f"{a['tps'] / b['tps']:.2f}x" if a and b else "-"
 
-    head = (f"{'configuration':<34} {'beam':>4} {'tok/s':>7} {'s':>7} {'load s':>6} {'RSS MB':>7} "
+    head = (f"{'configuration':<34} {'beam':>4} {'tok/s':>7} {'s':>7} {'cpu s':>6} {'load s':>6} {'RSS MB':>7} "
             f"{'vs naive':>8} {'vs ct2':>7}  terms")
     print()
     print(head)
@@ -435,7 +459,7 @@ def main(argv=None) -> int:
             if row == "hf-bf16" and not bf16_native:
                 label += " (emulated)"
             note = "" if res["tokens"] == res["expected"] else f" (generated {res['tokens']} tokens, expected {res['expected']})"
-            print(f"{label:<34} {beam:>4} {res['tps']:>7.1f} {res['seconds']:>7.2f} {res['load_s']:>6.1f} "
+            print(f"{label:<34} {beam:>4} {res['tps']:>7.1f} {res['seconds']:>7.2f} {res['cpu_s']:>6.1f} {res['load_s']:>6.1f} "
                   f"{res['rss_mb']:>7.0f} {ratio(row, 'hf-naive', beam):>8} {ratio(row, 'ct2-int8', beam):>7}  "
                   f"{res.get('terms', '')}{note}")
 

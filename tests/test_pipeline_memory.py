@@ -219,3 +219,14 @@ def test_quantize_is_refused_off_float32(tiny_nllb_dir):
 
     with pytest.raises(UsageError, match="float32"):
         Translator(str(tiny_nllb_dir), memory=False, **FAST, dtype="bfloat16", quantize=True).engine
+
+
+def test_cli_speed_options(run_cli, tiny_nllb_dir, tmp_path):
+    tm = tmp_path / "tm.sqlite"
+    plain = run_cli(["translate", "-", "--model", tiny_nllb_dir, *CLI_FAST, "--memory", tm], input=DOC)
+    fast = run_cli(["translate", "-", "--model", tiny_nllb_dir, *CLI_FAST, "--memory", tm, "--quantize"], input=DOC)
+    assert plain.exit_code == 0 and fast.exit_code == 0, fast.stderr
+    assert "translation memory" not in fast.stderr  # int8 is another key: nothing reused from float32
+    bad = run_cli(["translate", "-", "--model", tiny_nllb_dir, *CLI_FAST, "--dtype", "float8"], input=DOC)
+    assert bad.exit_code == 2
+    assert "unknown dtype 'float8'" in bad.stderr and "'bfloat16'" in bad.stderr and "Traceback" not in bad.stderr
