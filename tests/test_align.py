@@ -181,3 +181,38 @@ def test_text_links_cover_every_sentence_and_spans_are_ordered(source, target):
     for link in links:
         if link.source_span:
             assert link.source_span == (s[link.source[0]].start, s[link.source[-1]].end)
+
+
+# The seed lexicon (data/align-lexicon-kk-en.tsv): inflected Kazakh words and English word forms
+# meet on one concept; a short stem does not match the start of an unrelated word.
+@pytest.mark.parametrize(
+    "kk, en, same",
+    [
+        ("2024 жылы", "in the year", True),
+        ("қаңтарда", "in January", True),
+        ("соғыстан кейін", "after the wars", True),
+        ("судың", "the water", True),
+        ("сурет", "water", False),  # су- is water only with a case ending after it
+        ("өзендер", "rivers", True),
+        ("айтты", "he said", True),
+        ("кітап", "the river", False),
+    ],
+)
+def test_lexicon_concepts(kk, en, same):
+    from kkaligner.align import _concepts
+
+    assert bool(_concepts(kk, "kk") & _concepts(en, "en")) == same
+
+
+def test_lexicon_file_is_well_formed():
+    from importlib import resources
+
+    text = resources.files("kkaligner").joinpath("data/align-lexicon-kk-en.tsv").read_text("utf-8")
+    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    assert len(rows) > 300
+    for row in rows:
+        left, right = row.split("\t")
+        for word in [*left.split("|"), *right.split("|")]:
+            word = word.strip()
+            assert word and " " not in word, f"one word per entry: {row!r}"
+            assert word == word.casefold(), f"lower case: {row!r}"
