@@ -67,7 +67,9 @@ def run(ctx: CheckContext):
             continue
         letters = sum(ch.isalpha() for ch in tgt)
         n_foreign = sum(len(w) for w in foreign.findall(tgt))
-        same = tgt.strip() == src.strip() and not _name_only(src)
+        same = tgt.strip() == src.strip()
+        if same and _name_only(src):
+            continue  # a heading that is a name, kept as it is in either direction
         if letters and (same or n_foreign / letters > _MAJORITY):
             yield Finding(
                 "untranslated",
