@@ -109,7 +109,10 @@ def inject_delete(src, tgt, rng, *_):
 
 
 def inject_untranslated(src, tgt, rng, *_):
-    i = rng.randrange(len(tgt))
+    places = [i for i in range(len(tgt)) if src[i].strip() != tgt[i].strip()]  # a change, not a name kept
+    if not places:
+        return None
+    i = rng.choice(places)
     return tgt[:i] + [src[i]] + tgt[i + 1 :], i
 
 

@@ -78,6 +78,7 @@ CASES = [
     ("kazakh-latin-alphabet", "Kazakh is spoken here.", "Mūnda qazaq tılınde söileidı.", "en-kk", None),
     ("name-heading", "Jardín de la Unión.", "Jardín de la Unión.", "kk-en", None),
     ("name-heading-en-kk", "Jardín de la Unión.", "Jardín de la Unión.", "en-kk", None),
+    ("copied-title-case", "Player of the Day is Alex Ovechkin.", "Player of the Day is Alex Ovechkin.", "en-kk", "untranslated"),
     ("copied-english", "He went to the spaceport.", "He went to the spaceport.", "en-kk", "untranslated"),
     ("copied-source", "Ол ғарыш айлағына барды.", "Ол ғарыш айлағына барды.", "kk-en", "untranslated"),
     ("symbol-x", "Пленка 36 x 24 мм.", "The film is 36 x 24 mm.", "kk-en", None),

@@ -47,11 +47,21 @@ def _kept_names(src: str, tgt: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Lower-case particles inside names (Jardín de la Unión, Ludwig van Beethoven, Bank of England).
+_NAME_PARTICLES = frozenset(
+    "de la le les del della da di do dos das du van von der den ten y e el al bin ibn of the and".split()
+)
+
+
 def _name_only(text: str) -> bool:
     """A heading that is only a name (Jardín de la Unión, Mossack Fonseca): every word capitalised
-    but short connectors (de, la, of). Translation keeps it as it is."""
-    words = re.findall(r"[^\W\d_]+", text)
-    return bool(words) and all(w[0].isupper() or len(w) <= 3 for w in words) and any(w[0].isupper() for w in words)
+    but name particles. Translation keeps it as it is."""
+    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", text)
+    return (
+        bool(words)
+        and all(w[0].isupper() or w in _NAME_PARTICLES for w in words)
+        and any(w[0].isupper() for w in words)
+    )
 
 
 def _foreign(ctx: CheckContext):
