@@ -314,3 +314,21 @@ def test_glossary_match_passes_the_case_evidence_switch():
     text = "Азаматтар жиналды. Бұл азаматтардың құқығы."
     assert [m.surface for m in CASE.match(text, case_evidence=False)] == ["Азаматтар"]
     assert CASE.match("Azamat came.", lang="en", case_evidence=False)[0].surface == "Azamat"
+
+
+def test_match_sentences_offsets_index_each_sentence_and_the_document_is_the_evidence():
+    sentences = ["Азаматтар жиналды.", "Бұл азаматтардың құқығы.", "Біз «Барыс» командасымен кездестік."]
+    found = CASE.match_sentences(sentences)
+    assert [[m.surface for m in ms] for ms in found] == [[], [], ["Барыс"]]
+    for sentence, ms in zip(sentences, found):
+        assert all(sentence[m.start : m.end] == m.surface for m in ms)
+    # each sentence alone gives no evidence: the first one then matches
+    assert [m.surface for m in CASE.match(sentences[0])] == ["Азаматтар"]
+
+
+def test_match_sentences_drops_a_name_across_two_sentences():
+    g = Glossary([T("Нұрсұлтан Назарбаев", "Nursultan Nazarbayev", kind="person")])
+    assert g.match_sentences(["Бізге Нұрсұлтан", "Назарбаев келді."]) == [[], []]
+    assert g.match_sentences([]) == []
+    with pytest.raises(GlossaryError, match="str"):
+        g.match_sentences(["ok", 3])

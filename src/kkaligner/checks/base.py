@@ -19,7 +19,8 @@ LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 class CheckContext:
     """The input of every check. ``sources[i]`` and ``targets[i]`` are one sentence pair.
 
-    Glossary matches are computed once per sentence and shared by the checks that need them.
+    Glossary matches are computed once per side, over the whole document, and shared by the checks
+    that need them.
     """
 
     sources: tuple[str, ...]
@@ -35,20 +36,21 @@ class CheckContext:
 
     def source_matches(self, i: int) -> list[Match]:
         """Glossary matches in source sentence ``i`` (empty without a glossary)."""
-        if i not in self._src_matches:
-            self._src_matches[i] = self._match(self.sources[i], self.source_lang)
+        if not self._src_matches:
+            self._src_matches.update(enumerate(self._match(self.sources, self.source_lang)))
         return self._src_matches[i]
 
     def target_matches(self, i: int) -> list[Match]:
         """Glossary matches in target sentence ``i``: renderings, accepted and forbidden variants."""
-        if i not in self._tgt_matches:
-            self._tgt_matches[i] = self._match(self.targets[i], self.target_lang)
+        if not self._tgt_matches:
+            self._tgt_matches.update(enumerate(self._match(self.targets, self.target_lang)))
         return self._tgt_matches[i]
 
-    def _match(self, text: str, lang: str) -> list[Match]:
-        if self.glossary is None or not text:
-            return []
-        return list(self.glossary.match(text, lang=lang))
+    def _match(self, texts: tuple[str, ...], lang: str) -> list[list[Match]]:
+        # All sentences at once: the document is the evidence for sentence-initial capitals.
+        if self.glossary is None:
+            return [[] for _ in texts]
+        return self.glossary.match_sentences(texts, lang=lang)
 
 
 @dataclass(frozen=True)

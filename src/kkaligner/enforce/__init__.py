@@ -89,12 +89,13 @@ def plan(
     source_lang: str = "kk",
     target_lang: str = "en",
 ) -> list[SentencePlan]:
-    """Match the glossary in every source sentence and derive the constraints."""
+    """Match the glossary in the sentences of one document and derive the constraints."""
     if glossary is None or len(glossary) == 0:
         return [SentencePlan(source=s) for s in sources]
     plans = []
-    for source in sources:
-        matches = tuple(glossary.match(source, lang=source_lang))
+    # One document: its whole text is the evidence for sentence-initial capitals (see Glossary.match).
+    for source, found in zip(sources, glossary.match_sentences(sources, lang=source_lang)):
+        matches = tuple(found)
         constraints = tuple(constraint_for(m, source_lang, target_lang) for m in matches)
         plans.append(SentencePlan(source=source, matches=matches, constraints=constraints))
     return plans

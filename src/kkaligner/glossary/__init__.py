@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional, Sequence, Union
@@ -253,6 +253,33 @@ class Glossary:
         if _is_kazakh(lang):
             return self.index(lang).find(text, lang, case_evidence=case_evidence)
         return self.index(lang).find(text, lang)
+
+    def match_sentences(self, sentences: Sequence[str], lang: str = "kk") -> list[list[Match]]:
+        """``match`` for the sentences of one document: ``result[i]`` are the matches in
+        ``sentences[i]``, with offsets into that sentence.
+
+        The sentences are matched as one text (one a line), so that the whole document is the
+        case evidence for sentence-initial capitals; a match that would run across two sentences
+        is dropped.
+        """
+        sentences = list(sentences)
+        out: list[list[Match]] = [[] for _ in sentences]
+        if not sentences:
+            return out
+        starts, pos = [], 0
+        for s in sentences:
+            if not isinstance(s, str):
+                raise GlossaryError(f"match_sentences() needs str sentences, got {type(s).__name__}.")
+            starts.append(pos)
+            pos += len(s) + 1
+        i = 0
+        for m in self.match("\n".join(sentences), lang):
+            while i + 1 < len(starts) and starts[i + 1] <= m.start:
+                i += 1
+            base = starts[i]
+            if m.end <= base + len(sentences[i]):
+                out[i].append(replace(m, start=m.start - base, end=m.end - base))
+        return out
 
     # --- checks and output -------------------------------------------------------------------
 
