@@ -351,10 +351,7 @@ class Translator:
     def _check(self, sources: Sequence[str], targets: Sequence[str]) -> list[Finding]:
         if not sources:
             return []
-        try:  # transitional: the checks package is being written
-            from kkaligner.checks import check
-        except ImportError:
-            return []
+        from kkaligner.checks import check
 
         return list(
             check(sources, targets, glossary=self.glossary, source_lang=self.source_lang, target_lang=self.target_lang)

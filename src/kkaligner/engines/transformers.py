@@ -11,7 +11,6 @@ come back in the caller's order.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import warnings
 from contextlib import contextmanager
@@ -274,10 +273,8 @@ class TransformersEngine:
         target_code: Optional[str],
         max_length: Optional[int] = None,
     ) -> dict:
-        """Extra ``generate`` arguments that enforce the glossary (kkaligner.enforce.hf), when present."""
+        """Extra ``generate`` arguments that enforce the glossary (kkaligner.enforce.hf)."""
         if not options.enforce or not any(constraints):
-            return {}
-        if importlib.util.find_spec("kkaligner.enforce.hf") is None:
             return {}
         from kkaligner.enforce import hf
 
