@@ -333,7 +333,6 @@ def main(argv=None) -> int:
         return 0
     from kkaligner.glossary import Glossary
     from kkaligner.glossary.matcher import TOKEN_RE
-    from kkaligner.glossary.casing import fold_kk
     from kkaligner.types import Match, Term
 
     sents = read_iob2(DATA)

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Iterable, Optional, Sequence, Union
 
 from kkaligner.errors import GlossaryConflictError, GlossaryError
-from kkaligner.glossary.casing import fold
 from kkaligner.glossary.english import EnglishIndex
 from kkaligner.glossary.forms import kazakh_forms
 from kkaligner.glossary.matcher import KazakhIndex, Pattern, find_forms

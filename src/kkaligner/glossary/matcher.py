@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 from itertools import accumulate
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Iterable
 
 from kkaligner.glossary.casing import fold, fold_kk
 from kkaligner.glossary.forms import (
