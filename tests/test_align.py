@@ -196,6 +196,13 @@ def test_text_links_cover_every_sentence_and_spans_are_ordered(source, target):
         ("өзендер", "rivers", True),
         ("айтты", "he said", True),
         ("кітап", "the river", False),
+        # function words and everyday words of the second part of the file
+        ("Бұл тек бір рет болды", "it happened only once", True),
+        ("ғаламның кеңеюі", "the expansion of the universe", True),
+        ("ол оны тапты", "he found it", True),
+        ("табысы өсті", "he found it", False),  # табыс (income) is not таб- (find)
+        ("құлағы ауырды", "the tower fell", False),  # құлақ (ear): құла- only as whole forms
+        ("салық төлеушілер", "taxpayers paid the taxes", True),
     ],
 )
 def test_lexicon_concepts(kk, en, same):

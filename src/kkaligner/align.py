@@ -38,6 +38,8 @@ LANGS = ("kk", "en")
 LENGTH_RATIO = {("kk", "en"): 0.97, ("en", "kk"): 1 / 0.97, ("kk", "kk"): 1.0, ("en", "en"): 1.0}
 
 # Variance of the length difference per character, Gale & Church (1993), section 3.
+# For kk-en the same value holds: on the FLORES-200 dev pairs the mean of the squared difference per
+# character, (l_en - 0.97 l_kk)^2 / mean length, is 2.56.
 _S2 = 2.5
 
 # Prior probability of each bead type: Gale & Church's table (1-1 .89, 1-0/0-1 .0099, 2-1/1-2 .089,
@@ -70,12 +72,13 @@ _SHARED_NUMBER = 2.5
 _SHARED_NAME = 1.5
 _SHARED_TERM = 2.0
 _UNSHARED_NUMBER = 0.75
-# Skeleton prefixes of words of >= 5 letters: on FLORES-200 dev, a kk sentence and its en translation
-# share 1.1 of them on average, a kk sentence and another en sentence of the same article 0.29 (about
-# 0.0027 per pair of keys), hence a bonus per shared key near log(1.1 / 0.29).
-_SHARED_WORD = 1.2
+# Word keys: skeleton prefixes of words of >= 5 letters and seed-lexicon concepts. On FLORES-200 dev, a
+# kk sentence and its en translation share 4.6 of them on average, a kk sentence and another en
+# sentence of the same article 1.0 (0.0041 per pair of keys), hence a bonus per shared key near
+# log(4.6 / 1.0) = 1.5.
+_SHARED_WORD = 1.5
 _COGNATE_MIN = 5
-_COGNATE_CHANCE = 0.0027
+_COGNATE_CHANCE = 0.004
 
 # Shape of a sentence that translation keeps: capitalised words after the first (names stay names),
 # commas, quote marks, brackets, colons and semicolons, question and exclamation marks. Each class
@@ -319,10 +322,13 @@ def _anchor_cost(f: _Features, g: _Features) -> float:
     )
 
 
-# A sentence merged into a bead must bring evidence of its own: on FLORES-200 dev, a kk sentence and
-# its en translation have shared-anchor bonuses (_bonus) below _SUPPORT in 6% of pairs, a kk sentence
-# and another en sentence of the article in 55%. A member below it costs about half of
-# log(0.55 / 0.06) = 2.2: the bead's anchor cost already counts the evidence of the merged side.
+# A sentence merged into a bead must bring evidence of its own, and so must a 1-1 pair: on FLORES-200
+# dev (with the seed lexicon), a kk sentence and its en translation have shared-anchor bonuses
+# (_bonus) below _SUPPORT in 1% of pairs, a kk sentence and another en sentence of the article in 51%.
+# Without it a pair of unrelated sentences costs no more than a pair with nothing to compare, and a
+# sentence left out next to two merged ones is read as two 1-1 links. The penalty is kept well below
+# log(0.51 / 0.01) = 3.9: a short sentence or a free translation may share nothing and still be the
+# translation, and the bead's anchor cost already counts the evidence it has.
 _SUPPORT = 0.5
 _UNSUPPORTED = 1.2
 
@@ -572,6 +578,8 @@ def _dp(n, m, ps, pt, sf, tf, ratio, band, review=False):
                     c += _length_cost(l1, l2, ratio)
                     fs, ft = feats(merged_s, sf, pi, i), feats(merged_t, tf, pj, j)
                     c += _anchor_cost(fs, ft)
+                    if di == 1 and dj == 1 and _bonus(fs, ft) < _SUPPORT:
+                        c += _UNSUPPORTED
                     if di > 1:
                         c += _UNSUPPORTED * sum(_bonus(sf[k], ft) < _SUPPORT for k in range(pi, i))
                     if dj > 1:
