@@ -402,3 +402,68 @@ def test_forbidden_variants_are_banned_without_aliases(engines):
     assert not (aliased.bans or aliased.ban_always)
     done = [k for k, v in aliased.table.items() if any(e[0] == "done" for e in v)]
     assert encoder.word_start("Rossiya") in done and encoder.word_start("Russia") in done
+
+
+# --- the cost of forcing (ct2) ----------------------------------------------------------------------
+
+
+def _spy_decode(engine, monkeypatch):
+    """Record every ``Ct2Engine.decode`` call's batch, prefixes and overrides."""
+    calls = []
+    real = type(engine).decode
+
+    def spy(self, source, prefixes, options, **kw):
+        results = real(self, source, prefixes, options, **kw)
+        calls.append(dict(n=len(source), prefixes=[list(p) for p in prefixes],
+                          results=[len(r.hypotheses[0]) for r in results], **kw))
+        return results
+
+    monkeypatch.setattr(type(engine), "decode", spy)
+    return calls
+
+
+def test_forcing_decodes_are_greedy_single_and_bounded(engines, monkeypatch):
+    """After a beam-4 first pass, a forcing decode continues greedily with one hypothesis, asks for
+    attention only when another term may follow, and runs no further than the first pass's length
+    plus the rendering and the slack; the guarantee holds all the same."""
+    from kkaligner.enforce import ct2 as enforce_ct2
+
+    engine = _engine(engines, "ct2")
+    calls = _spy_decode(engine, monkeypatch)
+    cases = [SOURCES["multi-token"], SOURCES["two-terms"]]
+    options = DecodeOptions(beam_size=4, max_length=40)
+    out = engine.translate([s for s, _ in cases], "kk", "en", options, [cs for _, cs in cases])
+    for (_, constraints), hyps in zip(cases, out):
+        assert_enforced(hyps[0].text, constraints)
+    first, *forcing = calls
+    assert first["n"] == 2 and first.get("beam_size") is None and first["num_hypotheses"] == 4
+    assert forcing, "the random model writes no term: something must be forced"
+    longest_first = max(first["results"])
+    for call in forcing:
+        assert call["beam_size"] == enforce_ct2.FORCE_BEAM == 1 and call["num_hypotheses"] == 1
+        assert call["max_length"] <= longest_first + max(len(p) for p in call["prefixes"]) + enforce_ct2.FORCE_SLACK
+        assert all(r <= call["max_length"] for r in call["results"])
+    assert forcing[0]["attention"]  # two-terms: after the first forced term, the second is located
+    calls.clear()
+    source, constraints = SOURCES["multi-token"]
+    out = engine.translate([source], "kk", "en", options, [constraints])
+    assert_enforced(out[0][0].text, constraints)
+    assert len(calls) == 2 and calls[1]["attention"] is False  # the one missing term: nothing to locate after it
+
+
+def test_forced_sentences_of_different_batches_are_decoded_together(engines, monkeypatch):
+    """Three batches of one sentence (a tight token budget), one forcing decode for all three;
+    progress counts every sentence once."""
+    engine = _engine(engines, "ct2")
+    calls = _spy_decode(engine, monkeypatch)
+    texts = ["Байқоңырда зымыран ұшырылды.", "Байқоңыр қаласы үлкен.", "Ресей президенті Қазақстанға келді."]
+    constraints = [[c(BAIKONUR)], [c(BAIKONUR)], []]
+    done = []
+    options = DecodeOptions(beam_size=2, max_length=24, batch_tokens=1)
+    out = engine.translate(texts, "kk", "en", options, constraints, progress=done.append)
+    assert [call["n"] for call in calls[:3]] == [1, 1, 1]  # the first pass keeps the batches
+    assert [call["n"] for call in calls[3:4]] == [2]  # both forced sentences in one decode
+    assert sum(done) == len(texts)
+    for hyps, cons in zip(out, constraints):
+        assert hyps[0].text.strip()
+        assert_enforced(hyps[0].text, cons)

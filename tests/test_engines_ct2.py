@@ -381,3 +381,75 @@ def test_no_quantize_gives_float_weights(tiny_marian_dir, ct2_cache):
     engine.close()
     with pytest.raises(UsageError, match="not supported on this cpu"):
         Ct2Engine(str(tiny_marian_dir), device="cpu", dtype="float16", quantize=True, cache_dir=ct2_cache)
+
+
+# --- the tokenizer without torch ------------------------------------------------------------------
+
+TOKENIZER_TEXTS = ["Ресей президенті Владимир Путин Қазақстан.", "Hello , world ! It 's  fine .", "", "  a  b ",
+                   "Байқоңыр ғарыш айлағы 1955 жылы", "don't 北京 ."]
+
+
+@pytest.mark.parametrize("legacy", [False, True])
+def test_nllb_json_tokenizer_reads_like_transformers(tiny_nllb_dir, tmp_path, legacy):
+    """Golden comparison: same ids (language code first, or last with legacy_behaviour), pieces,
+    decoded text, vocabulary and special tokens as transformers' NllbTokenizer."""
+    import json
+    import shutil
+
+    from transformers import AutoTokenizer
+
+    from kkaligner.engines.ct2 import NllbJsonTokenizer
+
+    folder = tmp_path / "tok"
+    folder.mkdir()
+    for name in ("tokenizer.json", "tokenizer_config.json", "config.json"):
+        shutil.copy(Path(tiny_nllb_dir) / name, folder / name)
+    config = json.loads((folder / "tokenizer_config.json").read_text(encoding="utf-8"))
+    config["legacy_behaviour"] = legacy
+    (folder / "tokenizer_config.json").write_text(json.dumps(config), encoding="utf-8")
+    ref, ours = AutoTokenizer.from_pretrained(str(folder)), NllbJsonTokenizer.load(folder)
+    assert ours is not None
+    for lang in ("kaz_Cyrl", "eng_Latn"):
+        ref.src_lang = ours.src_lang = lang
+        ids = ref(TOKENIZER_TEXTS, add_special_tokens=True)["input_ids"]
+        assert ours(TOKENIZER_TEXTS, add_special_tokens=True)["input_ids"] == ids
+        assert ours.convert_ids_to_tokens(ids[0]) == ref.convert_ids_to_tokens(ids[0])
+        assert ours.batch_decode(ids, skip_special_tokens=True) == ref.batch_decode(ids, skip_special_tokens=True)
+        assert ours.batch_decode(ids) == ref.batch_decode(ids)
+    for text in TOKENIZER_TEXTS:
+        assert (ours(text_target=text, add_special_tokens=False)["input_ids"]
+                == ref(text_target=text, add_special_tokens=False)["input_ids"])
+    assert ours.get_vocab() == ref.get_vocab() and len(ours) == len(ref)
+    assert sorted(ours.all_special_tokens) == sorted(ref.all_special_tokens)
+    assert ours.convert_tokens_to_ids(["no-such-piece", "eng_Latn"]) == ref.convert_tokens_to_ids(["no-such-piece", "eng_Latn"])
+    assert (ours.eos_token_id, ours.unk_token_id, ours.pad_token_id) == (ref.eos_token_id, ref.unk_token_id, ref.pad_token_id)
+
+
+def test_only_nllb_folders_get_the_json_tokenizer(nllb, marian, tiny_marian_dir):
+    from kkaligner.engines.ct2 import NllbJsonTokenizer
+
+    assert isinstance(nllb.tokenizer, NllbJsonTokenizer)
+    assert NllbJsonTokenizer.load(Path(tiny_marian_dir)) is None  # sentencepiece files: transformers reads them
+    assert not isinstance(marian.tokenizer, NllbJsonTokenizer)
+
+
+def test_a_converted_nllb_model_runs_without_torch(nllb, tiny_nllb_dir, ct2_cache):
+    """Loading and translating with an existing conversion imports neither torch nor transformers
+    (about 0.2 GB of resident memory that CTranslate2 never uses)."""
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "from kkaligner.engines.ct2 import Ct2Engine\n"
+        f"e = Ct2Engine({str(tiny_nllb_dir)!r}, device='cpu', compute_type='float32', cache_dir={str(ct2_cache)!r},"
+        " status=lambda m: None, intra_threads=1)\n"
+        "from kkaligner.engines.base import DecodeOptions\n"
+        "from kkaligner.types import Constraint\n"
+        "out = e.translate(['Байқоңырда зымыран ұшырылды.'], 'kk', 'en', DecodeOptions(beam_size=2, max_length=12),"
+        " [[Constraint(options=('Baikonur',))]])\n"
+        "assert 'Baikonur' in out[0][0].text, out\n"
+        "print(sorted(m for m in ('torch', 'transformers') if m in sys.modules))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip().splitlines()[-1] == "[]"

@@ -16,8 +16,14 @@ sequences (``suppress_sequences``), return n-best lists and cross-attention. For
    the rest of the sentence around the forced term;
 4. repeat for the next missing term (a term required twice is forced twice), for as many rounds
    as the sentence has required occurrences (at least ``MAX_ROUNDS``); sentences of one round are
-   decoded together. A rendering the tokenizer cannot spell, or whose source words cannot be
-   located, is recorded with ``tokens.record_unforceable`` for ``finalize`` to flag.
+   decoded together, across the first pass's batches. A rendering the tokenizer cannot spell, or
+   whose source words cannot be located, is recorded with ``tokens.record_unforceable`` for
+   ``finalize`` to flag.
+
+A forcing decode re-reads its whole prefix one step at a time, and on a CPU a step of a few
+sentences costs about half a step of a full batch (the weights are read either way), so it is kept
+cheap: it continues with a beam of ``FORCE_BEAM``, one hypothesis, attention only where another term
+may still have to be forced, and no further than the first pass's length plus the rendering.
 
 Token logic (which sequences spell a rendering or a forbidden variant) is shared with the
 transformers engine through ``kkaligner.enforce.tokens``; here tokens are piece strings.
@@ -41,6 +47,14 @@ MAX_ROUNDS = 4
 NBEST = 4
 """Hypotheses asked for (within the beam) when a sentence has constraints: a rendering the model
 already produced in its second-best hypothesis needs no forcing."""
+
+FORCE_BEAM = 1
+"""Beam of a forcing decode (capped by the caller's beam). The forced prefix fixes the sentence up to
+the term, so only its continuation is searched; greedy search makes a forcing round about a third
+cheaper than beam 4 (benchmarks/bench_speed.py), and the guarantee does not depend on it."""
+
+FORCE_SLACK = 8
+"""Tokens a forced continuation may run beyond the first pass's length plus the rendering."""
 
 WORD_START = "\u2581"
 
@@ -180,6 +194,9 @@ class _State:
     given_up: set = field(default_factory=set)
     rounds: int = 0
     lang: str = "en"
+    first_length: int = 0
+    locked_from: int = 0
+    attend: bool = True
     _satisfied: dict = field(default_factory=dict)
 
     def satisfied(self, text: str) -> int:
@@ -205,23 +222,41 @@ def _suppress_sequences(sent: tk.SentenceTokens) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(set(seqs)))
 
 
-def _decode_groups(engine, states: Sequence[_State], options: DecodeOptions, nbest: int):
-    """Decode every state from its prefix, grouped by suppress set (a batch-wide ct2 argument)."""
+def _decode_groups(
+    engine,
+    states: Sequence[_State],
+    options: DecodeOptions,
+    nbest: int,
+    *,
+    beam: Optional[int] = None,
+    max_length: Optional[int] = None,
+):
+    """Decode every state from its prefix, grouped by suppress set (a batch-wide ct2 argument) and
+    cut into batches of ``options.batch_size``; attention only for states that ask for it."""
     groups: dict[tuple, list[_State]] = {}
     for st in states:
         groups.setdefault(st.suppress, []).append(st)
+    size = max(1, options.batch_size)
     out = {}
     for suppress, members in groups.items():
-        results = engine.decode(
-            [st.pieces for st in members],
-            [st.prefix for st in members],
-            options,
-            num_hypotheses=nbest,
-            suppress=suppress,
-            attention=any(st.sent.terms for st in members),
-        )
-        for st, res in zip(members, results):
-            out[st.index] = res
+        members = sorted(members, key=lambda st: (len(st.pieces), len(st.prefix)))
+        for k in range(0, len(members), size):
+            chunk = members[k : k + size]
+            limit = None
+            if max_length is not None:
+                limit = max(max_length(st) for st in chunk)
+            results = engine.decode(
+                [st.pieces for st in chunk],
+                [st.prefix for st in chunk],
+                options,
+                num_hypotheses=nbest,
+                suppress=suppress,
+                attention=any(st.sent.terms and st.attend for st in chunk),
+                beam_size=beam,
+                max_length=limit,
+            )
+            for st, res in zip(chunk, results):
+                out[st.index] = res
     return out
 
 
@@ -297,9 +332,15 @@ def translate_enforced(
     *,
     max_rounds: Optional[int] = None,
     target_lang: str = "en",
+    batches: Optional[Sequence[Sequence[int]]] = None,
+    progress=None,
 ) -> list[list[Hypothesis]]:
-    """Translate one batch honouring ``constraints``; return each sentence's hypotheses, best first.
+    """Translate sentences honouring ``constraints``; return each sentence's hypotheses, best first.
 
+    ``batches`` (indices into the sentences) are the first pass's batches, one batch of everything
+    when not given; the forcing rounds then decode the sentences that need it across batches, at
+    most ``options.batch_size`` together. ``progress`` is called with the number of sentences
+    finished: those without terms after their batch, the others at the end.
     Hypotheses are ordered by how many constraints they satisfy, then by the model's order, and
     cut to ``options.num_hypotheses``.
     """
@@ -328,10 +369,28 @@ def translate_enforced(
         )
     beam = max(1, options.beam_size)
     nbest = max(options.num_hypotheses, min(NBEST, beam))
-    results = _decode_groups(engine, states, options, nbest)
-    _absorb_all(engine, states, results, options.num_hypotheses)
+    if batches is None:
+        batches = [list(range(len(states)))]
+    for batch in batches:
+        members = [states[i] for i in batch]
+        results = _decode_groups(engine, members, options, nbest)
+        _absorb_all(engine, members, results, options.num_hypotheses)
+        for st in members:
+            st.first_length = len(st.best_tokens)
+        if progress is not None:
+            done = sum(1 for st in members if not st.sent.terms)
+            if done:
+                progress(done)
 
     pending = [st for st in states if st.sent.terms]
+    force_beam = max(1, min(beam, FORCE_BEAM))
+    force_nbest = max(1, min(options.num_hypotheses, force_beam))
+
+    def force_limit(st: _State) -> int:
+        # The forced sentence need not outgrow the first pass by more than the rendering (and a
+        # little): a random or confused model would otherwise run on to max_length.
+        limit = st.first_length + (len(st.prefix) - st.locked_from) + FORCE_SLACK
+        return max(len(st.prefix) + 1, options.min_new_tokens, min(limit, options.max_length))
     if max_rounds is None:  # one round per required occurrence at least: each round forces one
         max_rounds = max([MAX_ROUNDS] + [sum(t.need for t in st.sent.terms) + 1 for st in pending])
     for _ in range(max_rounds):
@@ -365,13 +424,24 @@ def translate_enforced(
                 continue
             st.prefix = forced
             st.locked = len(forced)
+            st.locked_from = pos
             st.rounds += 1
+            # Attention only locates the next term: not needed when this one was the last missing.
+            term = st.sent.terms[ti]
+            missing_after = len(unmet) > 1 or len(occurrences(best_text, term.constraint, st.lang)) + 1 < term.need
+            st.attend = missing_after
             round_states.append(st)
         if not round_states:
             break
-        results = _decode_groups(engine, round_states, options, nbest)
+        results = _decode_groups(
+            engine, round_states, options, force_nbest, beam=force_beam, max_length=force_limit
+        )
         _absorb_all(engine, round_states, results, options.num_hypotheses)
         pending = round_states
+    if progress is not None:
+        done = sum(1 for st in states if st.sent.terms)
+        if done:
+            progress(done)
 
     out = []
     for st in states:

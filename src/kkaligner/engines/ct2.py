@@ -245,6 +245,125 @@ def _compute_from(dtype: Optional[str], quantize: Optional[bool], device: str) -
     return "auto"
 
 
+# tokenizer_config.json classes that NllbJsonTokenizer reads like transformers does.
+_NLLB_TOKENIZER_CLASSES = ("NllbTokenizer", "NllbTokenizerFast")
+
+
+class NllbJsonTokenizer:
+    """An NLLB tokenizer read from ``tokenizer.json`` by the ``tokenizers`` library alone.
+
+    transformers' tokenizer classes import torch (about 0.2 GB resident) though CTranslate2 never
+    needs it, so for NLLB models the engine uses this instead: the same pieces, ids and text as
+    ``transformers.NllbTokenizer`` for what the engine asks of a tokenizer (calling it on texts or
+    ``text_target``, id/token conversion, ``batch_decode``, ``get_vocab``, ``src_lang``). Source
+    texts get ``[src_lang] pieces </s>`` (``</s> [src_lang]`` after the pieces with
+    ``legacy_behaviour``). Other families (Marian, M2M100: sentencepiece files) load through
+    transformers. ``load`` returns None when the folder is not an NLLB ``tokenizer.json`` folder.
+    """
+
+    def __init__(self, backend, config: dict) -> None:
+        self.backend_tokenizer = backend
+        self._config = config
+        self.legacy_behaviour = bool(config.get("legacy_behaviour", False))
+        self.src_lang = config.get("src_lang") or "eng_Latn"
+        self.tgt_lang = config.get("tgt_lang") or "eng_Latn"
+        self.unk_token = self._token_text(config.get("unk_token")) or "<unk>"
+        self.eos_token = self._token_text(config.get("eos_token")) or "</s>"
+        self.clean_up_tokenization_spaces = bool(config.get("clean_up_tokenization_spaces", False))
+        added = backend.get_added_tokens_decoder()
+        named = [self._token_text(config.get(k)) for k in ("bos_token", "eos_token", "unk_token", "sep_token",
+                                                           "pad_token", "cls_token", "mask_token")]
+        self.all_special_tokens = list(dict.fromkeys(
+            [t for t in named if t] + [a.content for _, a in sorted(added.items()) if a.special]
+        ))
+
+    @staticmethod
+    def _token_text(value) -> Optional[str]:
+        if isinstance(value, dict):  # an AddedToken written out in full
+            return value.get("content")
+        return value if isinstance(value, str) else None
+
+    @classmethod
+    def load(cls, folder: Path) -> Optional["NllbJsonTokenizer"]:
+        config_path, json_path = folder / "tokenizer_config.json", folder / "tokenizer.json"
+        if not (config_path.is_file() and json_path.is_file()):
+            return None
+        try:
+            config = json.loads(config_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if config.get("tokenizer_class") not in _NLLB_TOKENIZER_CLASSES:
+            return None
+        try:
+            from tokenizers import Tokenizer
+        except ImportError:  # transformers' own dependency; without it, transformers decides
+            return None
+        return cls(Tokenizer.from_file(str(json_path)), config)
+
+    def __len__(self) -> int:
+        return self.backend_tokenizer.get_vocab_size(with_added_tokens=True)
+
+    @property
+    def eos_token_id(self) -> int:
+        return self.convert_tokens_to_ids(self.eos_token)
+
+    @property
+    def unk_token_id(self) -> int:
+        return self.convert_tokens_to_ids(self.unk_token)
+
+    @property
+    def pad_token_id(self) -> Optional[int]:
+        pad = self._token_text(self._config.get("pad_token"))
+        return self.convert_tokens_to_ids(pad) if pad else None
+
+    def get_vocab(self) -> dict:
+        return self.backend_tokenizer.get_vocab(with_added_tokens=True)
+
+    def _specials(self, lang: str) -> tuple[list[int], list[int]]:
+        code, eos = self.convert_tokens_to_ids(lang), self.convert_tokens_to_ids(self.eos_token)
+        return ([], [eos, code]) if self.legacy_behaviour else ([code], [eos])
+
+    def __call__(self, text=None, *, text_target=None, add_special_tokens: bool = True) -> dict:
+        target = text is None
+        texts = text_target if target else text
+        single = isinstance(texts, str)
+        batch = [texts] if single else list(texts)
+        encoded = self.backend_tokenizer.encode_batch(batch, add_special_tokens=False)
+        ids = [list(e.ids) for e in encoded]
+        if add_special_tokens:
+            head, tail = self._specials(self.tgt_lang if target else self.src_lang)
+            ids = [head + x + tail for x in ids]
+        return {"input_ids": ids[0] if single else ids}
+
+    def convert_tokens_to_ids(self, tokens):
+        if isinstance(tokens, str):
+            found = self.backend_tokenizer.token_to_id(tokens)
+            return found if found is not None else self.backend_tokenizer.token_to_id(self.unk_token)
+        return [self.convert_tokens_to_ids(t) for t in tokens]
+
+    def convert_ids_to_tokens(self, ids):
+        if isinstance(ids, int):
+            return self.backend_tokenizer.id_to_token(ids)
+        return [self.backend_tokenizer.id_to_token(int(i)) for i in ids]
+
+    def batch_decode(self, sequences, skip_special_tokens: bool = False) -> list[str]:
+        texts = self.backend_tokenizer.decode_batch(
+            [list(map(int, s)) for s in sequences], skip_special_tokens=skip_special_tokens
+        )
+        return [_clean_up_tokenization(t) for t in texts] if self.clean_up_tokenization_spaces else texts
+
+    def decode(self, ids, skip_special_tokens: bool = False) -> str:
+        return self.batch_decode([ids], skip_special_tokens=skip_special_tokens)[0]
+
+
+def _clean_up_tokenization(text: str) -> str:
+    """transformers' ``clean_up_tokenization``: spaces before punctuation and English contractions."""
+    for a, b in ((" .", "."), (" ?", "?"), (" !", "!"), (" ,", ","), (" ' ", "'"), (" n't", "n't"),
+                 (" 'm", "'m"), (" 's", "'s"), (" 've", "'ve"), (" 're", "'re")):
+        text = text.replace(a, b)
+    return text
+
+
 class Ct2Engine:
     """A transformers seq2seq model run by CTranslate2.
 
@@ -324,8 +443,12 @@ class Ct2Engine:
         self.tokenizer = self._load_tokenizer(self.folder)
         self.family = self._family()
         self._marian_pair = self._marian_direction() if self.family == "marian" else None
-        self.vocabulary = _read_vocabulary(self.ct2_dir)
-        self._vocab_set = frozenset(self.vocabulary)
+        # The converted vocabulary is normally the tokenizer's: then one copy of its (256k for NLLB)
+        # entries is kept, not two.
+        converted = set(_read_vocabulary(self.ct2_dir))
+        vocab = self._vocab()
+        self._vocab_set = vocab.keys() if vocab.keys() == converted else frozenset(converted)
+        del converted
         threads = intra_threads if intra_threads is not None else (_cpu_threads() if self.device == "cpu" else 1)
         try:
             self.translator = ctranslate2.Translator(
@@ -361,6 +484,9 @@ class Ct2Engine:
         return SimpleNamespace(model_type=data.get("model_type", ""), _name_or_path=data.get("_name_or_path", ""))
 
     def _load_tokenizer(self, folder: Path):
+        light = NllbJsonTokenizer.load(folder)
+        if light is not None:
+            return light
         try:
             from transformers import AutoTokenizer
 
@@ -408,15 +534,22 @@ class Ct2Engine:
         num_hypotheses: int = 1,
         suppress: Sequence[Sequence[str]] = (),
         attention: bool = False,
+        beam_size: Optional[int] = None,
+        max_length: Optional[int] = None,
     ):
-        """One ``translate_batch`` call; returns CTranslate2's results (tokens include the prefix)."""
-        beam = max(1, options.beam_size)
+        """One ``translate_batch`` call; returns CTranslate2's results (tokens include the prefix).
+
+        ``beam_size`` and ``max_length`` override the options' (a forcing decode continues a fixed
+        prefix with a smaller beam, no further than needed); the length never cuts a prefix.
+        """
+        beam = max(1, beam_size if beam_size is not None else options.beam_size)
         n = max(1, min(num_hypotheses, beam))
         longest_prefix = max((len(p) for p in prefixes), default=0)
+        limit = options.max_length if max_length is None else max_length
         kwargs = dict(
             beam_size=beam,
             num_hypotheses=n,
-            max_decoding_length=max(options.max_length, longest_prefix + 1),
+            max_decoding_length=max(limit, longest_prefix + 1, options.min_new_tokens),
             min_decoding_length=options.min_new_tokens,
             return_scores=True,
             return_attention=attention,
@@ -463,19 +596,23 @@ class Ct2Engine:
             progress(empty)
         enforce = bool(options.enforce and constraints is not None and any(constraints[i] for i in todo))
         batches = _batches([len(s) for s in source], max(1, options.batch_size), max(1, options.batch_tokens))
+        if enforce:
+            # One call for the document: sentences that need a term forced are decoded again
+            # together, not batch by batch.
+            from kkaligner.enforce.ct2 import translate_enforced
+
+            hyps = translate_enforced(
+                self, source, [texts[i] for i in todo], [list(constraints[i]) for i in todo], prefix, options,
+                target_lang=target_lang, batches=batches, progress=progress,
+            )
+            for i, h in zip(todo, hyps):
+                out[i] = h
+            return out
         for batch in batches:
             idx = [todo[b] for b in batch]
             src = [source[b] for b in batch]
-            if enforce and any(constraints[i] for i in idx):
-                from kkaligner.enforce.ct2 import translate_enforced
-
-                hyps = translate_enforced(
-                    self, src, [texts[i] for i in idx], [list(constraints[i]) for i in idx], prefix, options,
-                    target_lang=target_lang,
-                )
-            else:
-                results = self.decode(src, [prefix] * len(src), options, num_hypotheses=options.num_hypotheses)
-                hyps = [self.hypotheses(r) for r in results]
+            results = self.decode(src, [prefix] * len(src), options, num_hypotheses=options.num_hypotheses)
+            hyps = [self.hypotheses(r) for r in results]
             for i, h in zip(idx, hyps):
                 out[i] = h
             if progress:
