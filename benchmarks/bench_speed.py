@@ -13,10 +13,11 @@ sentence (min_new_tokens = max_new_tokens), so output length does not depend on 
 
 Each configuration runs in its own subprocess (peak RSS is that process's, model load included)
 after one warm-up call; tokens/s counts generated tokens over the timed call, the fastest of up to 5
-(other work on shared CPUs only ever adds time); ``cpu s`` is that run's process CPU time. Rows:
+(3 with ``--quick``; other work on shared CPUs only ever adds time); ``cpu s`` is that run's process
+CPU time. Rows:
 
 - ``hf fp32 naive``: transformers ``generate``, one sentence at a time (the baseline; timed on the
-  first 4 sentences, since tokens/s is a rate and this row is slow);
+  first 4 sentences, 2 with ``--quick``, since tokens/s is a rate and this row is slow);
 - ``hf fp32 batched`` / ``hf int8-dynamic`` / ``hf bf16``: one batch, float32, dynamic int8
   quantization (``--quantize``), bfloat16 (``--dtype bfloat16``; marked when the CPU emulates it);
 - ``ct2 int8``: ``ctranslate2.Translator.translate_batch`` on pre-tokenized input;
@@ -27,7 +28,7 @@ after one warm-up call; tokens/s counts generated tokens over the timed call, th
   random model never writes a name and every term in the document is forced by a second decode.
 
 Then: the same document translated again by the same Translator, served from the memory (speedup
-over its first run); ``kkalign --help`` and ``kkalign segment`` wall time (best of 5) against
+over its first run); ``kkalign --help`` and ``kkalign segment`` wall time (best of 5, or 3) against
 ``python -c pass``. Targets (issue "Fast"): pipeline ct2 int8 >= 0.9 x raw ct2 int8 and >= 5 x the
 naive baseline at beam 4; pipeline ct2 peak RSS <= 1.5 GB; memory rerun >= 50 x; --help <= 0.5 s.
 
@@ -71,9 +72,10 @@ QUICK = dict(NLLB_600M, d_model=512, encoder_layers=2, decoder_layers=2, encoder
 
 SETTINGS = {
     "full": dict(arch=NLLB_600M, sentences=16, new_tokens=40, beams=(1, 4), repeat_budget_s=20.0,
-                 naive_sentences=4),
-    "quick": dict(arch=QUICK, sentences=8, new_tokens=12, beams=(4,), repeat_budget_s=5.0,
-                  naive_sentences=4),
+                 naive_sentences=4, repeat=5, wall_repeat=5),
+    # quick: fewer timed runs (each row's process start and model load are most of its time)
+    "quick": dict(arch=QUICK, sentences=8, new_tokens=12, beams=(4,), repeat_budget_s=2.0,
+                  naive_sentences=2, repeat=3, wall_repeat=3),
 }
 SOURCE_TOKENS = 30  # per sentence, with the language code and </s>
 TERM_SENTENCES = 4  # of 16: sentences with one glossary name each
@@ -399,8 +401,9 @@ def main(argv=None) -> int:
         return 0
     if args._child:
         mode, row, beam, new = args._child
-        global REPEAT_BUDGET_S
+        global REPEAT_BUDGET_S, REPEAT
         REPEAT_BUDGET_S = SETTINGS[mode]["repeat_budget_s"]
+        REPEAT = SETTINGS[mode]["repeat"]
         manifest = json.loads((workdir / f"{mode}.json").read_text(encoding="utf-8"))
         print(json.dumps(run_row(manifest, row, int(beam), int(new), SETTINGS[mode]["naive_sentences"])))
         return 0
@@ -419,7 +422,7 @@ def main(argv=None) -> int:
     print(f"input: {n} sentences x {src_tokens:.1f} source tokens ({TERM_SENTENCES * n // 16} with a glossary name), "
           f"exactly {new} new tokens each; "
           f"{os.cpu_count()} CPUs (load average {os.getloadavg()[0]:.1f} at start); mode {mode}; best of up to "
-          f"{REPEAT} timed runs per row")
+          f"{settings['repeat']} timed runs per row")
 
     rows = args.rows or (QUICK_ROWS if args.quick else FULL_ROWS)
     from kkaligner.engines.transformers import cpu_has_bf16
@@ -482,11 +485,12 @@ def main(argv=None) -> int:
         if res:
             checks.append((f"memory rerun speedup ({res['name'].removeprefix('pipe-')}, beam {top})",
                            res["seconds"] / res["rerun_s"], ">=", 50.0, "x"))
-    base = _wall([sys.executable, "-c", "pass"])
-    help_s = _wall([sys.executable, "-m", "kkaligner", "--help"])
+    walls = settings["wall_repeat"]
+    base = _wall([sys.executable, "-c", "pass"], walls)
+    help_s = _wall([sys.executable, "-m", "kkaligner", "--help"], walls)
     doc = workdir / "doc.txt"
     doc.write_text(document_text(manifest["sentences"]), encoding="utf-8")
-    segment_s = _wall([sys.executable, "-m", "kkaligner", "segment", str(doc)])
+    segment_s = _wall([sys.executable, "-m", "kkaligner", "segment", str(doc)], walls)
     checks.append((f"kkalign --help wall (python -c pass: {base:.3f} s)", help_s, "<=", 0.5, " s"))
     checks.append(("kkalign segment wall (16 sentences)", segment_s, "<=", 0.5, " s"))
     head = f"{'target':<58} {'measured':>10} {'target':>10}  ok"
