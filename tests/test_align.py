@@ -223,3 +223,40 @@ def test_lexicon_file_is_well_formed():
             word = word.strip()
             assert word and " " not in word, f"one word per entry: {row!r}"
             assert word == word.casefold(), f"lower case: {row!r}"
+
+
+def _moves(path):
+    return [(i, j, move) for i, j, move, _ in path]
+
+
+def test_lone_sentence_goes_where_the_evidence_is():
+    """A 1-0 bead next to a 1-1 bead: the sentence that shares names and numbers with the target
+    sentence keeps the pair, the other one is the sentence left out (either order, either side)."""
+    from kkaligner.align import _features, _place_nulls
+
+    x = "Юрий Борисов 2024 жылы Мәскеуде жаңа жоспарды жариялады."
+    y = "Ауа райы күні бойы өте жылы әрі ашық болды."
+    z = "Yuri Borisov announced the new plan in Moscow in 2024."
+    f = lambda s, lang: _features(s, lang, None)  # noqa: E731
+    wrong = [(0, 0, (1, 0), 5.6), (1, 0, (1, 1), 0.5)]  # x left out, y ~ z
+    placed = _place_nulls(wrong, [len(x), len(y)], [len(z)], [f(x, "kk"), f(y, "kk")], [f(z, "en")], 0.97)
+    assert _moves(placed) == [(0, 0, (1, 1)), (1, 1, (1, 0))]
+    wrong = [(0, 0, (1, 1), 0.5), (1, 1, (1, 0), 5.6)]  # source [y, x]: y ~ z, x left out
+    placed = _place_nulls(wrong, [len(y), len(x)], [len(z)], [f(y, "kk"), f(x, "kk")], [f(z, "en")], 0.97)
+    assert _moves(placed) == [(0, 0, (1, 0)), (1, 0, (1, 1))]
+    # the mirror case on the target side, and a placement that is already right stays
+    wrong = [(0, 0, (0, 1), 5.6), (0, 1, (1, 1), 0.5)]
+    placed = _place_nulls(wrong, [len(z)], [len(x), len(y)], [f(z, "en")], [f(x, "kk"), f(y, "kk")], 1 / 0.97)
+    assert _moves(placed) == [(0, 0, (1, 1)), (1, 1, (0, 1))]
+    right = [(0, 0, (1, 1), 0.5), (1, 1, (1, 0), 5.6)]
+    assert _moves(_place_nulls(right, [len(x), len(y)], [len(z)], [f(x, "kk"), f(y, "kk")], [f(z, "en")], 0.97)) == _moves(right)
+
+
+def test_an_unrelated_pair_costs_more_than_a_related_one():
+    """A 1-1 pair that shares no anchor pays the evidence penalty a merged member pays."""
+    from kkaligner.align import _SUPPORT, _UNSUPPORTED, _bonus, _features, _pair_cost
+
+    z = _features(EN[1], "en", None)
+    related, unrelated = _features(KK[1], "kk", None), _features("Ауа райы күні бойы өте жылы әрі ашық болды.", "kk", None)
+    assert _bonus(related, z) >= _SUPPORT > _bonus(unrelated, z)
+    assert _pair_cost(60, 55, unrelated, z, 0.97) - _pair_cost(60, 55, related, z, 0.97) > _UNSUPPORTED
