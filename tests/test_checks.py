@@ -82,6 +82,10 @@ CASES = [
     ("copied-english", "He went to the spaceport.", "He went to the spaceport.", "en-kk", "untranslated"),
     ("copied-source", "Ол ғарыш айлағына барды.", "Ол ғарыш айлағына барды.", "kk-en", "untranslated"),
     ("symbol-x", "Пленка 36 x 24 мм.", "The film is 36 x 24 mm.", "kk-en", None),
+    ("latin-technical-kept", "It routes all traffic, not only http.", "Ол тек http емес, бүкіл трафикті бағыттайды.", "en-kk", None),
+    ("latin-technical-not-in-source", "It routes all traffic.", "Ол бүкіл http трафикті бағыттайды.", "en-kk", "untranslated"),
+    ("latin-name-misspelt", "Details are on their Corcovado page.", "Мәліметтер Corvocado бетінде.", "en-kk", None),
+    ("latin-name-other", "Details are on their Corcovado page.", "Мәліметтер Cordoba бетінде.", "en-kk", "untranslated"),
     # empty or dropped output
     ("empty", "Ол ғарыш айлағына барды.", "", "kk-en", "empty-output"),
     ("blank", "He went to the spaceport.", "  ", "en-kk", "empty-output"),

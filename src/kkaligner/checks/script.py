@@ -6,7 +6,9 @@ accepted names: glossary renderings and do-not-translate entries found in the ta
 words in a Kazakh translation, names, codes and addresses that stand verbatim in the source: a word
 with a capital or a digit (Mossack Fonseca, iPhone, CG4684), a lower-case word inside such a name (El
 Sol de la Costa), words of a URL or e-mail address. A lower-case English word copied from the source
-("Ол spaceport айлағына барды") is what an untranslated word looks like, and is reported. Kazakh written in its 2021 Latin alphabet (ä ğ ı ñ ö ş ū ü) is not "Latin left in".
+("Ол spaceport айлағына барды") is what an untranslated word looks like, and is reported, unless
+it is a technical name Kazakh writes in Latin letters too (http, pdf); a capitalised source word
+copied with a letter or two mixed up (Corcovado -> Corvocado) is a misspelt name, not reported here. Kazakh written in its 2021 Latin alphabet (ä ğ ı ñ ö ş ū ü) is not "Latin left in".
 """
 
 from __future__ import annotations
@@ -39,12 +41,41 @@ def _kept_names(src: str, tgt: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _ADDRESS.finditer(tgt) if _LATIN_WORD.search(m.group())]
     spans += [m.span() for m in _QUOTED.finditer(tgt) if len(m.group().split()) <= 3]
     folded = src.casefold()
+    src_names = {w.casefold() for w in _LATIN_WORD.findall(src) if w[0].isupper() and len(w) >= _NEAR_MIN}
     for run in _LATIN_RUN.finditer(tgt):
         words = list(_LATIN_WORD.finditer(run.group()))
         named = any(w.group()[0].isupper() or w.group()[1:] != w.group()[1:].lower() for w in words)
-        if (named or re.search(r"\d", run.group())) and all(w.group().casefold() in folded for w in words):
+        if (named or re.search(r"\d", run.group())) and all(
+            w.group().casefold() in folded or _near_name(w.group(), src_names) for w in words
+        ):
+            spans.append(run.span())
+        elif all(w.group().casefold() in _TECHNICAL and w.group().casefold() in folded for w in words):
             spans.append(run.span())
     return spans
+
+
+# Lower-case technical names that Kazakh text writes in Latin letters as English does (тек http емес):
+# protocols, formats and the like, accepted when the source has them too.
+_TECHNICAL = frozenset(
+    "http https ftp www html xml pdf url wifi gps usb sms mp3 jpeg png gif email online".split()
+)
+
+# A capitalised word copied from the source with a letter or two mixed up (Corcovado -> Corvocado) is a
+# name misspelt, not text left untranslated: same first letter, similar length, most letters in order.
+_NEAR_MIN = 5
+_NEAR_RATIO = 0.75
+
+
+def _near_name(word: str, names: set) -> bool:
+    from difflib import SequenceMatcher
+
+    w = word.casefold()
+    if not word[0].isupper() or len(w) < _NEAR_MIN:
+        return False
+    return any(
+        n[0] == w[0] and abs(len(n) - len(w)) <= 2 and SequenceMatcher(None, w, n).ratio() >= _NEAR_RATIO
+        for n in names
+    )
 
 
 # Lower-case particles inside names (Jardín de la Unión, Ludwig van Beethoven, Bank of England).
