@@ -1,6 +1,6 @@
 """Reviewer checks on human translations: false alarms and injected errors caught.
 
-    python benchmarks/bench_checks.py [--seed 7] [--cli]
+    python benchmarks/bench_checks.py [--seed 7] [--cli] [--show]
 
 Data: the 281 FLORES-200 dev articles (997 kk/en sentence pairs, good human translations), checked in
 both directions (kk -> en, en -> kk) with the shipped names glossary.
@@ -9,6 +9,9 @@ both directions (kk -> en, en -> kk) with the shipped names glossary.
 * documents: each article's sentences joined with spaces into two texts and checked with
   ``kkaligner.check_documents`` (split, align, check: what ``kkalign check`` does); ``--cli`` runs
   these through ``kkalign check --format json`` in-process instead.
+
+``--show`` lists, after the table, the document-level false alarms (article, sentence, findings) and
+the injected errors that were not caught on their sentence, for a look at what the checks get wrong.
 
 Rows:
 
@@ -253,6 +256,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--cli", action="store_true", help="documents through `kkalign check --format json`")
+    ap.add_argument("--show", action="store_true", help="list document-level false alarms and misses")
     args = ap.parse_args()
     docs = load()
     from kkaligner import Glossary
@@ -260,6 +264,7 @@ def main() -> None:
     glossary = Glossary.default()
     cli = _Cli(glossary) if args.cli else None
     rows = []
+    shown: list = []  # (direction, what, article, sentence, findings) for --show
     t0 = time.perf_counter()
     for sl, tl in (("kk", "en"), ("en", "kk")):
         for level in ("sentences", "documents"):
@@ -272,6 +277,12 @@ def main() -> None:
             for d in docs:
                 found = run(d[sl], d[tl])
                 n += len(d[sl])
+                if level == "documents":
+                    shown += [
+                        (f"{sl}->{tl}", "false alarm", d["doc"], k, sorted(v))
+                        for k, v in sorted(found.items())
+                        if {sev for _, sev in v} & {"error", "warning"}
+                    ]
                 for v in found.values():
                     severities = {sev for _, sev in v}
                     flagged += bool(severities & {"error", "warning"})
@@ -288,7 +299,10 @@ def main() -> None:
                     tgt, i = inj
                     found = run(d[sl], tgt)
                     tried += 1
-                    caught += any(code in EXPECTED[kind] for code, _ in found.get(i, ()))
+                    hit = any(code in EXPECTED[kind] for code, _ in found.get(i, ()))
+                    if level == "documents" and not hit:
+                        shown.append((f"{sl}->{tl}", f"missed {kind}", d["doc"], i, sorted(found.items())))
+                    caught += hit
                     near += any(code in EXPECTED[kind] for k in (i - 1, i, i + 1) for code, _ in found.get(k, ()))
                 rows.append((f"{sl}->{tl}", level, f"injected {kind}", tried, caught, near))
             # forbidden variants need entries that have them: the same with one made up per entry
@@ -339,6 +353,10 @@ def main() -> None:
         "the expected code on the injected sentence; ±1: on it or a neighbour (the alignment put the gap one "
         "sentence off)."
     )
+    if args.show:
+        print()
+        for direction, what, doc, k, found in shown:
+            print(f"{direction}  {what:<20} article {doc:>3} sentence {k:>2}: {found}")
 
 
 if __name__ == "__main__":
