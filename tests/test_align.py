@@ -203,6 +203,9 @@ def test_text_links_cover_every_sentence_and_spans_are_ordered(source, target):
         ("табысы өсті", "he found it", False),  # табыс (income) is not таб- (find)
         ("құлағы ауырды", "the tower fell", False),  # құлақ (ear): құла- only as whole forms
         ("салық төлеушілер", "taxpayers paid the taxes", True),
+        ("судың көлемі", "the volume of water", True),
+        ("маусымда", "in the rainy season", True),
+        ("шешесі", "he decided", False),  # шеше (mother): шеш- (decide) only as whole forms
     ],
 )
 def test_lexicon_concepts(kk, en, same):

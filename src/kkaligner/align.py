@@ -73,9 +73,9 @@ _SHARED_NAME = 1.5
 _SHARED_TERM = 2.0
 _UNSHARED_NUMBER = 0.75
 # Word keys: skeleton prefixes of words of >= 5 letters and seed-lexicon concepts. On FLORES-200 dev, a
-# kk sentence and its en translation share 4.6 of them on average, a kk sentence and another en
-# sentence of the same article 1.0 (0.0041 per pair of keys), hence a bonus per shared key near
-# log(4.6 / 1.0) = 1.5.
+# kk sentence and its en translation share 4.9 of them on average, a kk sentence and another en
+# sentence of the same article 1.0 (0.0039 per pair of keys), hence a bonus per shared key near
+# log(4.9 / 1.0) = 1.5.
 _SHARED_WORD = 1.5
 _COGNATE_MIN = 5
 _COGNATE_CHANCE = 0.004
@@ -324,10 +324,10 @@ def _anchor_cost(f: _Features, g: _Features) -> float:
 
 # A sentence merged into a bead must bring evidence of its own, and so must a 1-1 pair: on FLORES-200
 # dev (with the seed lexicon), a kk sentence and its en translation have shared-anchor bonuses
-# (_bonus) below _SUPPORT in 1% of pairs, a kk sentence and another en sentence of the article in 51%.
+# (_bonus) below _SUPPORT in 1.3% of pairs, a kk sentence and another en sentence of the article in 63%.
 # Without it a pair of unrelated sentences costs no more than a pair with nothing to compare, and a
 # sentence left out next to two merged ones is read as two 1-1 links. The penalty is kept well below
-# log(0.51 / 0.01) = 3.9: a short sentence or a free translation may share nothing and still be the
+# log(0.63 / 0.013) = 3.9: a short sentence or a free translation may share nothing and still be the
 # translation, and the bead's anchor cost already counts the evidence it has.
 _SUPPORT = 0.5
 _UNSUPPORTED = 1.2
