@@ -256,7 +256,8 @@ def test_lone_sentence_goes_where_the_evidence_is():
 
 
 def test_an_unrelated_pair_costs_more_than_a_related_one():
-    """A 1-1 pair that shares no anchor pays the evidence penalty a merged member pays."""
+    """Placing a lone sentence: a pair that shares no anchor pays what a merged member without
+    evidence pays, on top of its anchor cost."""
     from kkaligner.align import _SUPPORT, _UNSUPPORTED, _bonus, _features, _pair_cost
 
     z = _features(EN[1], "en", None)
