@@ -12,6 +12,11 @@ glossary entries found on both sides. Numbers present on one side only, a differ
 capitalised words, commas, quotes, brackets) and a merged sentence without evidence of its own raise
 the cost.
 
+A sentence left out next to a 1-1 pair could as well be its neighbour: after the DP, each 1-0 / 0-1
+bead is moved across a neighbouring 1-1 bead when the other sentence makes the better pair, compared
+with a heavy-tailed length fit so that shared names, numbers and words decide between two plausible
+lengths.
+
 Long documents are aligned in a band around the expected path (cumulative character length), so the
 cost stays near-linear; when the best path touches the band's edge, the band is widened and the
 alignment redone.
