@@ -54,7 +54,9 @@ the term, so only its continuation is searched; greedy search makes a forcing ro
 cheaper than beam 4 (benchmarks/bench_speed.py), and the guarantee does not depend on it."""
 
 FORCE_SLACK = 8
-"""Tokens a forced continuation may run beyond the first pass's length plus the rendering."""
+"""Tokens a forced continuation may run beyond the first pass's length plus the forced renderings
+(or a quarter of that length, when more): room for the model to rephrase around a term, not to
+run on to ``max_length`` as a confused model would."""
 
 WORD_START = "\u2581"
 
@@ -195,7 +197,7 @@ class _State:
     rounds: int = 0
     lang: str = "en"
     first_length: int = 0
-    locked_from: int = 0
+    forced_tokens: int = 0
     attend: bool = True
     _satisfied: dict = field(default_factory=dict)
 
@@ -387,9 +389,7 @@ def translate_enforced(
     force_nbest = max(1, min(options.num_hypotheses, force_beam))
 
     def force_limit(st: _State) -> int:
-        # The forced sentence need not outgrow the first pass by more than the rendering (and a
-        # little): a random or confused model would otherwise run on to max_length.
-        limit = st.first_length + (len(st.prefix) - st.locked_from) + FORCE_SLACK
+        limit = st.first_length + st.forced_tokens + max(FORCE_SLACK, st.first_length // 4)
         return max(len(st.prefix) + 1, options.min_new_tokens, min(limit, options.max_length))
     if max_rounds is None:  # one round per required occurrence at least: each round forces one
         max_rounds = max([MAX_ROUNDS] + [sum(t.need for t in st.sent.terms) + 1 for st in pending])
@@ -424,7 +424,7 @@ def translate_enforced(
                 continue
             st.prefix = forced
             st.locked = len(forced)
-            st.locked_from = pos
+            st.forced_tokens += len(st.sent.terms[ti].starts[0])
             st.rounds += 1
             # Attention only locates the next term: not needed when this one was the last missing.
             term = st.sent.terms[ti]
