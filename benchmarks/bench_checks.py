@@ -37,12 +37,12 @@ import argparse
 import json
 import random
 import re
-import sys
 import time
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-DOCS = DATA / "parallel" / "flores200-dev-docs.jsonl"
+# The FLORES documents and their loader are the alignment benchmark's (run as a script, this
+# folder is on sys.path).
+from bench_align import load  # noqa: E402
 
 EXPECTED = {
     "forbidden": {"forbidden-variant"},
@@ -51,14 +51,6 @@ EXPECTED = {
     "untranslated": {"untranslated"},
 }
 KINDS = tuple(EXPECTED)
-
-
-def load():
-    if not DOCS.exists():
-        print(f"skipped: {DOCS} not found (../shared/data beside the repository)")
-        sys.exit(0)
-    with open(DOCS, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh]
 
 
 # --- injections: each returns (new target sentences, index of the injected sentence) or None -------
