@@ -88,27 +88,11 @@ MB = 1024 * 1024
 def _padded_tokenizer(vocab_size: int):
     """An NllbTokenizer whose vocabulary has exactly ``vocab_size`` entries: the tiny BPE pieces, filler
     pieces the tokenizer never produces, then the language codes and <mask> (NLLB's layout)."""
-    from transformers import NllbTokenizer
-    from transformers.tokenization_utils_base import generate_merges
+    from kkaligner.testing.tiny import build_nllb_tokenizer, synthetic_corpus, train_sentencepiece
 
-    from kkaligner.testing.tiny import NLLB_LANG_CODES, _spm_pieces, synthetic_corpus, train_sentencepiece
-
-    proto = train_sentencepiece(synthetic_corpus(), 600)
-    vocab = {"<s>": 0, "<pad>": 1, "</s>": 2, "<unk>": 3}
-    scores = {}
-    for piece, score in _spm_pieces(proto):
-        if piece not in vocab:
-            vocab[piece] = len(vocab)
-            scores[piece] = score
-    merges = generate_merges(vocab, scores)
-    filler = vocab_size - len(vocab) - len(NLLB_LANG_CODES) - 1
-    for i in range(filler):
-        vocab[f"\u2581madeup{i}"] = len(vocab)
-    for code in NLLB_LANG_CODES:
-        vocab[code] = len(vocab)
-    vocab["<mask>"] = len(vocab)
-    return NllbTokenizer(vocab=vocab, merges=merges, extra_special_tokens=list(NLLB_LANG_CODES),
-                         src_lang="kaz_Cyrl", tgt_lang="eng_Latn")
+    tokenizer = build_nllb_tokenizer(train_sentencepiece(synthetic_corpus(), 600), vocab_size=vocab_size)
+    tokenizer.src_lang, tokenizer.tgt_lang = "kaz_Cyrl", "eng_Latn"
+    return tokenizer
 
 
 def _sentence(words: list[str]) -> str:

@@ -89,8 +89,15 @@ def _spm_pieces(model_proto: bytes) -> list[tuple[str, float]]:
             if not (sp.is_unknown(i) or sp.is_control(i))]
 
 
-def build_nllb_tokenizer(model_proto: bytes, lang_codes: Sequence[str] = NLLB_LANG_CODES):
-    """An ``NllbTokenizer`` from a sentencepiece BPE model, without protobuf."""
+def build_nllb_tokenizer(
+    model_proto: bytes, lang_codes: Sequence[str] = NLLB_LANG_CODES, vocab_size: Optional[int] = None
+):
+    """An ``NllbTokenizer`` from a sentencepiece BPE model, without protobuf.
+
+    ``vocab_size`` pads the vocabulary to exactly that many entries with filler pieces the
+    tokenizer never produces, before the language codes and <mask> (NLLB's layout), so that a
+    model of a real vocabulary size can be built around a tiny tokenizer.
+    """
     from transformers import NllbTokenizer
     from transformers.tokenization_utils_base import generate_merges
 
@@ -101,6 +108,12 @@ def build_nllb_tokenizer(model_proto: bytes, lang_codes: Sequence[str] = NLLB_LA
             vocab[piece] = len(vocab)
             scores[piece] = score
     merges = generate_merges(vocab, scores)
+    if vocab_size is not None:
+        filler = vocab_size - len(vocab) - len(lang_codes) - 1
+        if filler < 0:
+            raise ValueError(f"vocab_size {vocab_size} is smaller than the {vocab_size - filler} entries needed")
+        for i in range(filler):
+            vocab[f"\u2581madeup{i}"] = len(vocab)
     for code in lang_codes:
         vocab[code] = len(vocab)
     vocab["<mask>"] = len(vocab)
