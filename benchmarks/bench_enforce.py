@@ -22,8 +22,10 @@ For each engine available, greedy and beam 4, enforcement off (the baseline, sam
 
 Two more tables (terms and losses checked, speed for information): the same renderings without
 the forbidden list, where the model's spelling is recognised by its likeness to the rendering, and
-renderings unlike anything the model writes (Tyuratam, Poplar), which decoding must force (the hard
-path: the model's own "Baykonur" then stays beside the forced term, as no glossary forbids it).
+renderings unlike anything the model writes (Tyuratam, Poplar). There the model's "Baykonur" still
+reads like the source's Байқоңыр: CTranslate2 repairs it into the rendering before it would force
+(``kkaligner.enforce.substitute_transliterated``), while the transformers engine forces the term
+while decoding and the model's own spelling may stay beside it ("own spelling left").
 
 Engines run on one CPU thread each and time is the process's CPU time, so the figures depend little
 on what else the machine runs (tok/s is per CPU second).

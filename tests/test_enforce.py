@@ -24,8 +24,10 @@ from kkaligner.enforce import (
     near_variant,
     occurrences,
     plan,
+    repair_text,
     satisfied_count,
     substitute_near,
+    substitute_transliterated,
     substitute_variants,
 )
 from kkaligner.enforce.tokens import was_unforceable
@@ -326,6 +328,62 @@ def test_repair_takes_an_unlisted_spelling_for_a_missing_rendering():
     assert substitute_near("Baikonur and Baykonur", [c(unlisted)])[0] == "Baikonur and Baykonur"
     # Required twice: look-alikes are taken in order until it is there twice.
     assert substitute_near("Baykonur, Baykonurr, Baykonur", [c(unlisted)] * 2)[0] == "Baikonur, Baikonur, Baykonur"
+
+
+TYURATAM = Term(source="Байқоңыр", target="Tyuratam")  # a rendering unlike the model's "Baykonur"
+NUR_SULTAN = Term(source="Астана", target="Nur-Sultan")
+
+
+@pytest.mark.parametrize(
+    "source, text, term, expected",
+    [
+        # the model's own spelling of the name, found by its likeness to the source name
+        ("Шымкент мен Байқоңыр келісім жасады.", "Shymkent and Baykonur signed.", TYURATAM,
+         "Shymkent and Tyuratam signed."),
+        ("Байқоңырдың ұшырылымы.", "Baykonur's launch.", TYURATAM, "Tyuratam's launch."),  # 's stays
+        ("Алматы мен Астана.", "Almaty and Astana.", NUR_SULTAN, "Almaty and Nur-Sultan."),
+        # nothing reads like the name: left for decoding to force
+        ("Алматы мен Астана.", "Almaty and the capital.", NUR_SULTAN, "Almaty and the capital."),
+        ("Шымкент мен Байқоңыр.", "Shymkent and Moscow.", TYURATAM, "Shymkent and Moscow."),
+        # two words read alike: ambiguous, left
+        ("Байқоңыр келді.", "Baykonur and Baykonyr came.", TYURATAM, "Baykonur and Baykonyr came."),
+        # the rendering is there already
+        ("Байқоңыр келді.", "Tyuratam came, Baykonur too.", TYURATAM, "Tyuratam came, Baykonur too."),
+        # a name of several words is not a one-word spelling to replace
+        ("Байқоңыр ғарыш айлағы.", "Baykonur space port.", COSMODROME, "Baykonur space port."),
+    ],
+)
+def test_transliterated_spelling_is_replaced(source, text, term, expected):
+    assert substitute_transliterated(text, source, [c(term)])[0] == expected
+
+
+def test_transliterated_spelling_closer_to_another_source_name_stays():
+    # "Bayqonys" reads like Байқоныс, another name of the sentence, more than like Байқоңыр.
+    term = Term(source="Байқоңыр", target="Tyuratam")
+    source = "Байқоныс пен Байқоңыр."
+    assert substitute_transliterated("Bayqonys and Mars.", source, [c(term)])[0] == "Bayqonys and Mars."
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [("Байтеректің", "Бәйтеректің"), ("Байтерегінде", "Бәйтерегінде"), ("Байтерекке", "Бәйтерекке"),
+     ("Байтерек", "Бәйтерек")],
+)
+def test_transliterated_spelling_in_a_kazakh_target_keeps_its_form(word, expected):
+    [p] = plan(["Baiterek officials came to Astana."], Glossary.from_terms([BAITEREK]), "en", "kk")
+    text, done = substitute_transliterated(f"{word} өкілдері Астанаға келді.", p.source, p.constraints, "kk")
+    assert text == f"{expected} өкілдері Астанаға келді."
+    assert [text[a:b] for (a, b), _ in done] == [expected]
+
+
+def test_repair_with_the_source_marks_the_replaced_name_forced():
+    glossary = Glossary.from_terms([TYURATAM, BAITEREK])
+    [p] = plan(["Байқоңыр мен Бәйтерек келісім жасады."], glossary)
+    [o] = finalize([p], [[Hypothesis("Baykonur and Bayterek signed an agreement.")]])
+    assert o.target == "Tyuratam and Baiterek signed an agreement."
+    assert sorted(u.status for u in o.terms) == ["forced", "forced"]
+    # Without the source sentence the repair cannot tell what Baykonur spells.
+    assert repair_text("Baykonur and Baiterek.", p.constraints)[0] == "Baykonur and Baiterek."
 
 
 def test_empty_hypotheses_give_an_empty_target():

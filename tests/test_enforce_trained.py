@@ -102,8 +102,12 @@ def test_an_unlisted_spelling_is_recognised(engine, trained, beam):
 
 
 @pytest.mark.parametrize("beam", [1, 4])
-def test_unrelated_renderings_are_forced(engine, trained, beam):
-    """Renderings unlike anything the model writes: decoding alone must put each one in."""
+def test_unrelated_renderings_are_forced(engine, trained, beam, monkeypatch):
+    """Renderings unlike anything the model writes, and the model's own spelling not recognised
+    (the transliteration repair off): decoding alone must put each one in."""
+    import kkaligner.enforce
+
+    monkeypatch.setattr(kkaligner.enforce, "TRANSLIT_MIN", 2.0)  # no similarity reaches it
     sources = _sources(trained)
     plans = plan(sources, UNRELATED)
     out = engine.translate(sources, "kk", "en", DecodeOptions(beam_size=beam, max_length=48),
@@ -112,3 +116,29 @@ def test_unrelated_renderings_are_forced(engine, trained, beam):
         assert hyps[0].text.strip()
         for c in p.constraints:
             assert len(occurrences(hyps[0].text, c)) >= sum(1 for d in p.constraints if d == c), hyps[0].text
+
+
+@pytest.mark.parametrize("beam", [1, 4])
+def test_unrelated_renderings_take_the_place_of_the_models_spelling(trained, beam, tmp_path):
+    """CTranslate2 repairs before it forces: the model's "Baykonur" reads like Байқоңыр, so it is
+    replaced by Tyuratam, and the sentence is the model's own (prefix forcing would leave
+    "Baykonur" beside the forced term, or cut the sentence short)."""
+    from kkaligner.engines import available, load_engine
+
+    if not available("ct2"):
+        pytest.skip("engine ct2 is not installed")
+    engine = load_engine("ct2", str(trained.path), device="cpu", compute_type="float32", cache_dir=tmp_path,
+                         status=lambda m: None, intra_threads=1)
+    sources = _sources(trained)
+    plans = plan(sources, UNRELATED)
+    options = DecodeOptions(beam_size=beam, max_length=48)
+    plain = engine.translate(sources, "kk", "en", options)
+    out = engine.translate(sources, "kk", "en", options, [list(p.constraints) for p in plans])
+    engine.close()
+    kept = 0
+    for p, before, after in zip(plans, plain, out):
+        text = after[0].text
+        assert all(occurrences(text, c) for c in p.constraints), text
+        assert not _has(text, "Baykonur") and not _has(text, "Bayterek"), text
+        kept += text == before[0].text.replace("Baykonur", "Tyuratam").replace("Bayterek", "Poplar")
+    assert kept >= 0.9 * len(sources)

@@ -22,6 +22,7 @@ business, not this module's: ``finalize`` only reports enforcement's own outcome
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -282,13 +283,164 @@ def substitute_near(text: str, constraints: Sequence[Constraint], lang: str = "e
     return text, done
 
 
-def repair_text(text: str, constraints: Sequence[Constraint], lang: str = "en") -> tuple[str, list]:
-    """``substitute_variants`` then ``substitute_near``: the text and the spans the repair put in."""
+def _word_start_at(text: str, i: int) -> bool:
+    return i == 0 or not text[i - 1].isalnum()
+
+
+def source_spans(source: str, lemma: str) -> list[tuple[int, int]]:
+    """Character spans of ``lemma``'s occurrences in ``source``, inflected forms included.
+
+    Kazakh inflection appends suffixes and may voice a stem-final consonant (кітап → кітабы), so
+    the lemma is searched first whole, then by ever shorter prefixes (down to 60% of it, at least
+    three letters), always at a word start; a span runs to the end of the word it starts.
+    """
+    lemma = lemma.strip()
+    if not lemma:
+        return []
+    low = source.casefold()
+    target = lemma.casefold()
+    shortest = min(len(target), max(3, math.ceil(0.6 * len(target))))
+    for n in range(len(target), shortest - 1, -1):
+        stem = target[:n]
+        spans = []
+        for m in re.finditer(re.escape(stem), low):
+            if not _word_start_at(low, m.start()):
+                continue
+            end = m.end()
+            while end < len(source) and (source[end].isalnum() or source[end] in "-'’"):
+                end += 1
+            spans.append((m.start(), end))
+        if spans:
+            return spans
+    return []
+
+
+
+TRANSLIT_MIN = 0.7
+"""Least similarity (difflib ratio of the Latin spellings, ``consistency.similarity``) of a target
+word to a glossary name in the source for the word to be taken as the model's own spelling of it."""
+
+
+def _source_lemma(source: str, constraint: Constraint) -> Optional[str]:
+    """The side of ``constraint``'s glossary entry that ``source`` holds (either side, as a kk→en entry
+    also serves en→kk), as one word; None when it holds none or the name has several words."""
+    term = constraint.term
+    if term is None:
+        return None
+    options = {o.casefold() for o in constraint.options}
+    for lemma in (term.source, term.target, *term.alternatives):
+        lemma = lemma.strip()
+        if lemma and " " not in lemma and lemma.casefold() not in options and source_spans(source, lemma):
+            return lemma
+    return None
+
+
+def substitute_transliterated(
+    text: str, source: str, constraints: Sequence[Constraint], lang: str = "en"
+) -> tuple[str, list]:
+    """Replace the model's own spelling of a name whose rendering is missing (the repair's third part).
+
+    A model that writes Байқоңыр as "Baykonur" under a glossary that says "Tyuratam" has put the
+    name where it belongs, in its own spelling, which no forbidden list and no likeness to the
+    rendering reveals; its likeness to the source name does. For each one-word rendering found
+    fewer times than required whose glossary name is one word in ``source``, the target name
+    (a capitalised word) that reads most like that name, Kazakh letters transliterated and Kazakh
+    endings set aside (``consistency.similarity`` >= TRANSLIT_MIN), is replaced by the rendering when
+    the alignment is unambiguous: clearly ahead of the runner-up (``consistency.ALIGN_MARGIN``) and
+    closer to this name than to any other name of the source. Words that are a rendering of a
+    constraint are never touched; what is glued after the word ('s) stays. For a Kazakh target the
+    rendering's form whose ending matches the replaced word's is used (Байтеректің → Бәйтеректің).
+    Returns the new text and ``[(span in the new text, constraint), ...]``.
+    """
+    if not constraints or not source:
+        return text, []
+    from kkaligner.enforce.consistency import ALIGN_MARGIN, _CYR_NAME, _LAT_NAME, similarity, split_ending
+
+    kazakh = _is_kazakh(lang)
+    target_names = _CYR_NAME if kazakh else _LAT_NAME
+    source_names = _LAT_NAME if kazakh else _CYR_NAME
+
+    def key(word: str, kk: bool) -> str:
+        return split_ending(word)[0] if kk else word
+
+    done = []
+    for constraint, need in Counter(constraints).items():
+        singles = [o for o in constraint.options if o.strip() and " " not in o.strip()]
+        have = len(occurrences(text, constraint, lang))
+        if not singles or have >= need:
+            continue
+        lemma = _source_lemma(source, constraint)
+        if lemma is None:
+            continue
+        own = source_spans(source, lemma)
+        others = {key(m.group(), not kazakh) for m in source_names.finditer(source)
+                  if not any(a <= m.start() < b for a, b in own)}
+        while have < need:
+            protected = [span for c in constraints for span in occurrences(text, c, lang)]
+            renderings = {o.casefold() for c in constraints for o in c.options}
+            scored = []
+            for m in target_names.finditer(text):
+                if m.group().casefold() in renderings or any(a <= m.start() < b for a, b in protected):
+                    continue
+                word = key(m.group(), kazakh)
+                scored.append((similarity(lemma, word), m, word))
+            if not scored:
+                break
+            scored.sort(key=lambda s: -s[0])
+            best, m, word = scored[0]
+            if best < TRANSLIT_MIN or (len(scored) > 1 and scored[1][0] > best - ALIGN_MARGIN):
+                break
+            if any(similarity(other, word) >= best for other in others):
+                break  # it reads as much like another name of the sentence
+            option = singles[0]
+            if kazakh:  # keep the model's ending: the rendering in the replaced word's form
+                option = _same_form(option, m.group())
+            start, end = m.start(), m.end()
+            text = text[:start] + option + text[end:]
+            done.append(((start, _word_end(text, start + len(option))), constraint))
+            have += 1
+    return text, done
+
+
+_DEVOICE = {"г": "к", "ғ": "қ", "б": "п"}
+
+
+def _same_form(lemma: str, word: str) -> str:
+    """``lemma`` inflected as the Kazakh ``word`` is (Бәйтерек, Байтерегінде → Бәйтерегінде);
+    ``lemma`` itself when ``word`` is not a form the grammar knows. The word's stem is sought at
+    lengths closest to the lemma's first: it is another spelling of the same name."""
+    from kkaligner.glossary.forms import inflect, kazakh_forms
+
+    low = word.casefold()
+    for k in sorted(range(3, len(word) + 1), key=lambda k: (abs(k - len(lemma)), -k)):
+        base = word[:k]
+        for stem in {base, base[:-1] + _DEVOICE.get(base[-1:].casefold(), base[-1:])}:
+            analysis = next((a for form, a in kazakh_forms(stem) if form.casefold() == low), None)
+            if analysis:
+                try:
+                    return inflect(lemma, analysis)
+                except KeyError:
+                    return lemma
+    return lemma
+
+
+def repair_text(
+    text: str, constraints: Sequence[Constraint], lang: str = "en", source: Optional[str] = None
+) -> tuple[str, list]:
+    """``substitute_variants``, ``substitute_near``, then (given the ``source`` sentence)
+    ``substitute_transliterated``: the text and the spans the repair put in."""
     text, first = substitute_variants(text, constraints, lang)
     text, second = substitute_near(text, constraints, lang)
     if first and second:  # spans of the first pass moved with the second's edits: find them again
         first = [(span, c) for c in {c for _, c in first} for span in occurrences(text, c, lang)]
-    return text, first + second
+    done = first + second
+    if source:
+        text, third = substitute_transliterated(text, source, constraints, lang)
+        if third and done:  # earlier spans moved with these edits: find them all again
+            done = [(span, c) for c in {c for _, c in done + third} for span in occurrences(text, c, lang)]
+        else:
+            done += third
+    return text, done
 
 
 def unforceable_finding(match: Match, constraint: Constraint) -> Finding:
@@ -342,7 +494,7 @@ def finalize(
         repaired: list = []
         candidates = list(hyps)
         if repair and plan_.constraints:
-            fixed = [repair_text(h.text, plan_.constraints, target_lang) for h in hyps]
+            fixed = [repair_text(h.text, plan_.constraints, target_lang, source=plan_.source) for h in hyps]
             candidates = [Hypothesis(text=t, score=h.score) for (t, _), h in zip(fixed, hyps)]
         k = _pick(candidates, plan_.constraints, target_lang)
         best = candidates[k]

@@ -4,9 +4,10 @@ CTranslate2 has no logits processors, but it can decode from a given ``target_pr
 sequences (``suppress_sequences``), return n-best lists and cross-attention. For a batch:
 
 1. decode with the n-best list and attention; a forbidden variant the model writes for a term,
-   or a word that looks like another spelling of a missing one-word rendering (its own spelling
-   of a name), is replaced by the rendering (``kkaligner.enforce.repair_text``), so it counts as the
-   term, as in the transformers engine (with ``aliases=False`` in
+   a word that looks like another spelling of a missing one-word rendering, or a name that reads
+   like the term's source word (the model's own spelling of a name: Baykonur for Байқоңыр when the
+   glossary says Tyuratam) is replaced by the rendering (``kkaligner.enforce.repair_text``), so it
+   counts as the term and the model's sentence is kept whole (with ``aliases=False`` in
    ``tokens.compile_sentence`` variants would be suppressed instead);
 2. a sentence whose hypotheses already contain every required rendering, as many times as
    required, is done;
@@ -31,13 +32,11 @@ transformers engine through ``kkaligner.enforce.tokens``; here tokens are piece 
 
 from __future__ import annotations
 
-import math
-import re
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from kkaligner.engines.base import DecodeOptions
-from kkaligner.enforce import occurrences, repair_text, satisfied_count
+from kkaligner.enforce import occurrences, repair_text, satisfied_count, source_spans
 from kkaligner.enforce import tokens as tk
 from kkaligner.types import Constraint, Hypothesis
 
@@ -99,38 +98,6 @@ class Ct2Encoder:
 
 
 # --- where is the term in the source? ------------------------------------------------------------
-
-
-def _word_start_at(text: str, i: int) -> bool:
-    return i == 0 or not text[i - 1].isalnum()
-
-
-def source_spans(source: str, lemma: str) -> list[tuple[int, int]]:
-    """Character spans of ``lemma``'s occurrences in ``source``, inflected forms included.
-
-    Kazakh inflection appends suffixes and may voice a stem-final consonant (кітап → кітабы), so
-    the lemma is searched first whole, then by ever shorter prefixes (down to 60% of it, at least
-    three letters), always at a word start; a span runs to the end of the word it starts.
-    """
-    lemma = lemma.strip()
-    if not lemma:
-        return []
-    low = source.casefold()
-    target = lemma.casefold()
-    shortest = min(len(target), max(3, math.ceil(0.6 * len(target))))
-    for n in range(len(target), shortest - 1, -1):
-        stem = target[:n]
-        spans = []
-        for m in re.finditer(re.escape(stem), low):
-            if not _word_start_at(low, m.start()):
-                continue
-            end = m.end()
-            while end < len(source) and (source[end].isalnum() or source[end] in "-'’"):
-                end += 1
-            spans.append((m.start(), end))
-        if spans:
-            return spans
-    return []
 
 
 def piece_offsets(source: str, pieces: Sequence[str], special: set) -> list[Optional[tuple[int, int]]]:
@@ -268,12 +235,13 @@ def _hypotheses(engine, st: _State, result, keep: int, first: str) -> list[Hypot
     ``keep == 1`` is wanted, the rest of the n-best list is not decoded."""
     sequences = list(result.hypotheses)
     scores = list(result.scores) or [0.0] * len(sequences)
-    best = Hypothesis(repair_text(first, st.constraints, st.lang)[0], float(scores[0]))
+    best = Hypothesis(repair_text(first, st.constraints, st.lang, source=st.source)[0], float(scores[0]))
     if len(sequences) == 1 or (keep <= 1 and st.satisfied(best.text) == len(st.constraints)):
         return [best]
     rest = engine.decode_tokens(sequences[1:])
     return [best] + [
-        Hypothesis(repair_text(t, st.constraints, st.lang)[0], float(sc)) for t, sc in zip(rest, scores[1:])
+        Hypothesis(repair_text(t, st.constraints, st.lang, source=st.source)[0], float(sc))
+        for t, sc in zip(rest, scores[1:])
     ]
 
 

@@ -356,7 +356,10 @@ class TransformersEngine:
                 if extra:  # the model's own spellings decoded as the term become the rendering
                     from kkaligner.enforce import repair_text
 
-                    hyps = [Hypothesis(repair_text(h.text, constraints[i], target_lang)[0], h.score) for h in hyps]
+                    hyps = [
+                        Hypothesis(repair_text(h.text, constraints[i], target_lang, source=texts[i])[0], h.score)
+                        for h in hyps
+                    ]
                 results[i] = hyps
             if progress is not None:
                 progress(len(batch))
