@@ -298,12 +298,11 @@ def test_forbidden_variant_is_suppressed(nllb):
     assert word not in out[0][0].text.split()
 
 
-def test_unforceable_rendering_is_recorded(nllb):
-    from kkaligner.enforce.tokens import was_unforceable
-
+def test_unforceable_rendering_is_reported_with_the_sentence(nllb):
     c = Constraint(options=("北京",), term=Term(source="Бейжің", target="北京"))
-    out = nllb.translate([KK[0]], "kk", "en", GREEDY, [[c]])
-    assert out[0][0].text and was_unforceable(c)
+    out = nllb.translate([KK[0], KK[1]], "kk", "en", GREEDY, [[c], []])
+    assert out[0][0].text and out[0][0].unforceable == ("北京",)
+    assert out[1][0].unforceable == ()
 
 
 def test_enforce_off_ignores_constraints(nllb):

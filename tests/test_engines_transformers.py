@@ -127,6 +127,7 @@ def test_enforcement_hook_reaches_generate(nllb, monkeypatch):
     fake = types.ModuleType("kkaligner.enforce.hf")
     fake.__spec__ = importlib.machinery.ModuleSpec("kkaligner.enforce.hf", None)
     fake.generation_hooks = generation_hooks
+    fake.unforceable_constraints = lambda tokenizer, constraints: [[] for _ in constraints]
     monkeypatch.setitem(sys.modules, "kkaligner.enforce.hf", fake)
     monkeypatch.setattr(kkaligner.enforce, "hf", fake, raising=False)
     constraint = Constraint(options=("Astana",))

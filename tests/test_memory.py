@@ -188,6 +188,22 @@ def test_hypotheses_and_scores_round_trip(tm):
     assert tm.clear("other") == 0 and tm.clear() == 1 and len(tm) == 0
 
 
+def test_unforceable_renderings_round_trip(tm):
+    hyps = [Hypothesis("Beijing and Baikonur", -1.5, ("北京",)), Hypothesis("Baikonur", -2.0)]
+    tm.store("ctx", [("x", "k", hyps)])
+    assert tm.lookup("ctx", [("x", "k")]) == {("x", "k"): hyps}
+
+
+def test_rows_of_text_and_score_only_still_read(tm):
+    import json
+
+    tm.conn.execute(
+        "INSERT INTO entries (context, source, ckey, hypotheses, created) VALUES (?, ?, ?, ?, ?)",
+        ("ctx", "old", "", json.dumps([["text", -1.0]]), 0),
+    )
+    assert tm.lookup("ctx", [("old", "")]) == {("old", ""): [Hypothesis("text", -1.0)]}
+
+
 def test_lookup_of_many_sentences(tm):
     many = [f"s{i}" for i in range(1500)]  # more than SQLite's bound-parameter limit
     tm.store("c", [(s, "", [Hypothesis(s)]) for s in many])

@@ -230,3 +230,33 @@ def test_cli_speed_options(run_cli, tiny_nllb_dir, tmp_path):
     bad = run_cli(["translate", "-", "--model", tiny_nllb_dir, *CLI_FAST, "--dtype", "float8"], input=DOC)
     assert bad.exit_code == 2
     assert "unknown dtype 'float8'" in bad.stderr and "'bfloat16'" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_a_rerun_reports_an_unforceable_term_as_the_first_run_did(tiny_nllb_dir, tmp_path):
+    """The engine's "cannot spell this rendering" travels with the sentence through the memory: a
+    rerun in another process, served from the memory, reports the same findings."""
+    import json
+    import subprocess
+    import sys
+
+    code = (
+        "import json, sys\n"
+        "from kkaligner.glossary import Glossary\n"
+        "from kkaligner.pipeline import Translator\n"
+        "from kkaligner.types import Term\n"
+        "glossary = Glossary.from_terms([Term(source='Бейжің', target='北京')])\n"  # no CJK in the tiny vocabulary
+        "with Translator(sys.argv[1], memory=sys.argv[2], glossary=glossary, engine='transformers',"
+        " max_length=6, beam_size=2, use_default_glossary=False) as t:\n"
+        "    draft = t.translate('Бейжің үлкен қала.\\n')\n"
+        "    print(json.dumps([t.memory_stats.hits, sorted(f.code for f in draft.findings)]))\n"
+    )
+    path = tmp_path / "tm.sqlite"
+    runs = []
+    for _ in range(2):
+        proc = subprocess.run([sys.executable, "-c", code, str(tiny_nllb_dir), str(path)],
+                              capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        runs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    (hits1, codes1), (hits2, codes2) = runs
+    assert hits1 == 0 and hits2 == 1
+    assert "term-unforceable" in codes1 and codes2 == codes1

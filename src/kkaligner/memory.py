@@ -138,6 +138,11 @@ def constraints_key(constraints: Optional[Sequence[Constraint]]) -> str:
     return _digest([[list(c.options), list(c.forbidden), repr(c.term)] for c in constraints])[:32]
 
 
+def _row(h: Hypothesis) -> list:
+    """A hypothesis as stored: [text, score], then the renderings it could not have forced, if any."""
+    return [h.text, h.score, list(h.unforceable)] if h.unforceable else [h.text, h.score]
+
+
 def _describe(exc: BaseException) -> str:
     text = str(exc).strip() or type(exc).__name__
     return text[0].lower() + text[1:] if text else text
@@ -239,7 +244,9 @@ class TranslationMemory:
                 )
                 for source, ckey, blob in rows:
                     if (source, ckey) in wanted:
-                        found[(source, ckey)] = [Hypothesis(text=t, score=s) for t, s in json.loads(blob)]
+                        found[(source, ckey)] = [
+                            Hypothesis(h[0], h[1], tuple(h[2]) if len(h) > 2 else ()) for h in json.loads(blob)
+                        ]
         except (sqlite3.Error, ValueError, TypeError) as exc:
             raise self._error(exc) from None
         return found
@@ -248,7 +255,7 @@ class TranslationMemory:
         """Store ``(source, constraints key, hypotheses)`` items in one transaction; return how many."""
         now = time.time()
         rows = [
-            (context, source, ckey, json.dumps([[h.text, h.score] for h in hyps], ensure_ascii=False), now)
+            (context, source, ckey, json.dumps([_row(h) for h in hyps], ensure_ascii=False), now)
             for source, ckey, hyps in items
         ]
         if not rows:

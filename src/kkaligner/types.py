@@ -97,10 +97,17 @@ class Constraint:
 
 @dataclass(frozen=True)
 class Hypothesis:
-    """One candidate translation with its model score (sum of log-probabilities / length penalty)."""
+    """One candidate translation with its model score (sum of log-probabilities / length penalty).
+
+    ``unforceable`` lists the renderings (each constraint's ``options[0]``) that the engine found it
+    could not force into this sentence (its vocabulary cannot spell them); ``finalize`` flags those
+    that are missing as ``term-unforceable``. It travels with the text, through the translation
+    memory too, so a rerun reports what the first run did.
+    """
 
     text: str
     score: float = 0.0
+    unforceable: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

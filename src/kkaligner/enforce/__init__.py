@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+import dataclasses
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional, Sequence
@@ -57,6 +58,7 @@ class Outcome:
     terms: tuple[TermUse, ...] = ()
     findings: tuple[Finding, ...] = ()
     score: Optional[float] = None
+    unforceable: tuple[str, ...] = ()  # the chosen hypothesis's (``Hypothesis.unforceable``)
 
 
 def _is_kazakh(lang: str) -> bool:
@@ -495,7 +497,7 @@ def finalize(
         candidates = list(hyps)
         if repair and plan_.constraints:
             fixed = [repair_text(h.text, plan_.constraints, target_lang, source=plan_.source) for h in hyps]
-            candidates = [Hypothesis(text=t, score=h.score) for (t, _), h in zip(fixed, hyps)]
+            candidates = [dataclasses.replace(h, text=t) for (t, _), h in zip(fixed, hyps)]
         k = _pick(candidates, plan_.constraints, target_lang)
         best = candidates[k]
         if repair and plan_.constraints:
@@ -510,8 +512,6 @@ def finalize(
 
 def _outcome(plan_: SentencePlan, best: Hypothesis, repaired: Sequence[tuple[int, int]], lang: str) -> Outcome:
     """TermUses and enforcement findings for ``best`` as the target of ``plan_``."""
-    from kkaligner.enforce.tokens import was_unforceable
-
     uses, findings = [], []
     taken: dict[tuple[str, ...], int] = {}
     found: dict[tuple[str, ...], list] = {}
@@ -522,7 +522,7 @@ def _outcome(plan_: SentencePlan, best: Hypothesis, repaired: Sequence[tuple[int
         taken[constraint.options] = k + 1
         if span is None:
             status = "missing"
-            if was_unforceable(constraint):
+            if constraint.options and constraint.options[0] in best.unforceable:
                 findings.append(unforceable_finding(match, constraint))
         else:
             status = "forced" if any(a <= span[0] < b for a, b in repaired) else "applied"
@@ -535,4 +535,6 @@ def _outcome(plan_: SentencePlan, best: Hypothesis, repaired: Sequence[tuple[int
                 status=status,
             )
         )
-    return Outcome(target=best.text, terms=tuple(uses), findings=tuple(findings), score=best.score)
+    return Outcome(
+        target=best.text, terms=tuple(uses), findings=tuple(findings), score=best.score, unforceable=best.unforceable
+    )

@@ -43,6 +43,11 @@ _CYR_NAME = re.compile(r"(?<![\w-])[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңө
 _LAT_NAME = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?=['’]s\b|\b)")
 
 
+def _again(outcome, text: str) -> Hypothesis:
+    """``outcome``'s hypothesis with a new text (what the engine reported about it kept)."""
+    return Hypothesis(text=text, score=outcome.score or 0.0, unforceable=outcome.unforceable)
+
+
 def latin(word: str) -> str:
     """``word`` in lower-case Latin letters (Kazakh transliterated)."""
     return "".join(TRANSLIT.get(ch, ch) for ch in word.casefold())
@@ -155,7 +160,7 @@ def _glossary_unify(plans, outcomes, target_lang):
         if edits:
             for a, b, new in sorted(edits, reverse=True):
                 text = text[:a] + new + text[b:]
-            fresh = _outcome(plan_, Hypothesis(text=text, score=outcome.score or 0.0), (), target_lang)
+            fresh = _outcome(plan_, _again(outcome, text), (), target_lang)
             # Spans moved: a use the repair had put in is still "forced" by position order.
             terms = tuple(
                 dataclasses.replace(u, status="forced") if old.status == "forced" else u
@@ -248,7 +253,7 @@ def make_consistent(
             if changed:
                 from kkaligner.enforce import _outcome
 
-                fresh = _outcome(plan_, Hypothesis(text=target, score=outcome.score or 0.0), (), target_lang)
+                fresh = _outcome(plan_, _again(outcome, target), (), target_lang)
                 terms = tuple(
                     dataclasses.replace(u, status="forced") if old.status == "forced" else u
                     for u, old in zip(fresh.terms, outcome.terms)

@@ -18,8 +18,8 @@ sequences (``suppress_sequences``), return n-best lists and cross-attention. For
 4. repeat for the next missing term (a term required twice is forced twice), for as many rounds
    as the sentence has required occurrences (at least ``MAX_ROUNDS``); sentences of one round are
    decoded together, across the first pass's batches. A rendering the tokenizer cannot spell, or
-   whose source words cannot be located, is recorded with ``tokens.record_unforceable`` for
-   ``finalize`` to flag.
+   whose source words cannot be located, is listed in the sentence's hypotheses
+   (``Hypothesis.unforceable``) for ``finalize`` to flag.
 
 A forcing decode re-reads its whole prefix one step at a time, and on a CPU a step of a few
 sentences costs about half a step of a full batch (the weights are read either way), so it is kept
@@ -32,6 +32,7 @@ transformers engine through ``kkaligner.enforce.tokens``; here tokens are piece 
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
@@ -166,7 +167,14 @@ class _State:
     first_length: int = 0
     forced_tokens: int = 0
     attend: bool = True
+    unforceable: set = field(default_factory=set)
     _satisfied: dict = field(default_factory=dict)
+
+    def give_up(self, term: tk.TermTokens) -> None:
+        """``term`` cannot be forced into this sentence: say so with its hypotheses."""
+        for ci in term.indices:
+            if self.constraints[ci].options:
+                self.unforceable.add(self.constraints[ci].options[0])
 
     def satisfied(self, text: str) -> int:
         hit = self._satisfied.get(text)
@@ -320,10 +328,6 @@ def translate_enforced(
     for i, (pieces, source, cons) in enumerate(zip(source_pieces, sources, constraints)):
         cons = list(cons)
         sent = tk.compile_cached(encoder, cons) if cons else tk.SentenceTokens(terms=[])
-        for term in sent.terms:
-            if not term.forceable:
-                for ci in term.indices:
-                    tk.record_unforceable(cons[ci])
         states.append(
             _State(
                 index=i,
@@ -337,6 +341,9 @@ def translate_enforced(
                 lang=target_lang,
             )
         )
+        for term in sent.terms:
+            if not term.forceable:
+                states[-1].give_up(term)
     beam = max(1, options.beam_size)
     nbest = max(options.num_hypotheses, min(NBEST, beam))
     if batches is None:
@@ -378,8 +385,7 @@ def translate_enforced(
                 pos = _force_position(st, ti, special, occurrence)
                 if pos is None:
                     st.given_up.add(ti)
-                    for ci in st.sent.terms[ti].indices:
-                        tk.record_unforceable(st.constraints[ci])
+                    st.give_up(st.sent.terms[ti])
                     continue
                 if choice is None or pos < choice[1]:
                     choice = (ti, pos)
@@ -421,7 +427,11 @@ def translate_enforced(
             seen.add(hyp.text)
             ranked.append((-st.satisfied(hyp.text), k, hyp))
         ranked.sort(key=lambda r: (r[0], r[1]))
-        out.append([h for _, _, h in ranked[: max(1, options.num_hypotheses)]])
+        hyps = [h for _, _, h in ranked[: max(1, options.num_hypotheses)]]
+        if st.unforceable:
+            flagged = tuple(sorted(st.unforceable))
+            hyps = [dataclasses.replace(h, unforceable=flagged) for h in hyps]
+        out.append(hyps)
     return out
 
 

@@ -293,17 +293,14 @@ def generation_hooks(
     ``constraints`` has one sequence per input row of the batch. ``max_length`` is the decoder
     length limit generate runs under (pass it: without it a term is still forced where the model
     wants to end, but not when a hypothesis runs to the limit). Returns ``{}`` when there is nothing
-    to enforce. Constraints the tokenizer cannot spell are recorded for ``finalize``, which flags
-    them as ``term-unforceable``.
+    to enforce. Constraints the tokenizer cannot spell are not forced (``unforceable_constraints``
+    names them, for the engine to report with its hypotheses).
     """
     from transformers import LogitsProcessorList
 
     del num_beams, num_return_sequences  # rows per input are read from the batch itself
     if not any(constraints):
         return {}
-    for cs in unforceable_constraints(tokenizer, constraints):
-        for c in cs:
-            tk.record_unforceable(c)
     processor = make_processor(
         tokenizer,
         constraints,

@@ -457,25 +457,6 @@ def unforceable(encoder: TermEncoder, constraint: Constraint) -> bool:
     return not any(_encodings(encoder, o)[0] for o in constraint.options if o.strip())
 
 
-# Constraints an engine found it cannot force, for ``finalize`` to flag (engines return only
-# hypotheses, so this is how the fact reaches the report). Bounded: the oldest are dropped.
-_UNFORCEABLE: dict[Constraint, None] = {}
-_UNFORCEABLE_MAX = 10_000
-
-
-def record_unforceable(constraint: Constraint) -> None:
-    """Remember that an engine could not force ``constraint``."""
-    _UNFORCEABLE.pop(constraint, None)
-    _UNFORCEABLE[constraint] = None
-    while len(_UNFORCEABLE) > _UNFORCEABLE_MAX:
-        _UNFORCEABLE.pop(next(iter(_UNFORCEABLE)))
-
-
-def was_unforceable(constraint: Constraint) -> bool:
-    """Whether an engine reported ``constraint`` as impossible to force."""
-    return constraint in _UNFORCEABLE
-
-
 __all__ = [
     "TermEncoder",
     "TermTokens",
@@ -491,6 +472,4 @@ __all__ = [
     "tokens_needed",
     "unforceable",
     "realisable",
-    "record_unforceable",
-    "was_unforceable",
 ]

@@ -331,6 +331,13 @@ class TransformersEngine:
                 extra = self.enforcement_kwargs(
                     [constraints[i] for i in batch], options, beams, n_ret, target_code, max_length
                 )
+            if extra:  # renderings the vocabulary cannot spell: not forced, reported per sentence
+                from kkaligner.enforce.hf import unforceable_constraints
+
+                unforceable = [
+                    tuple(sorted({c.options[0] for c in cs if c.options}))
+                    for cs in unforceable_constraints(self.tokenizer, [list(constraints[i]) for i in batch])
+                ]
             kwargs = dict(
                 num_beams=beams,
                 num_return_sequences=n_ret,
@@ -356,8 +363,11 @@ class TransformersEngine:
                 if extra:  # the model's own spellings decoded as the term become the rendering
                     from kkaligner.enforce import repair_text
 
+                    flagged = unforceable[j]
                     hyps = [
-                        Hypothesis(repair_text(h.text, constraints[i], target_lang, source=texts[i])[0], h.score)
+                        Hypothesis(
+                            repair_text(h.text, constraints[i], target_lang, source=texts[i])[0], h.score, flagged
+                        )
                         for h in hyps
                     ]
                 results[i] = hyps
