@@ -23,9 +23,10 @@ For each engine available, greedy and beam 4, enforcement off (the baseline, sam
 Two more tables (terms and losses checked, speed for information): the same renderings without
 the forbidden list, where the model's spelling is recognised by its likeness to the rendering, and
 renderings unlike anything the model writes (Tyuratam, Poplar). There the model's "Baykonur" still
-reads like the source's Байқоңыр: CTranslate2 repairs it into the rendering before it would force
-(``kkaligner.enforce.substitute_transliterated``), while the transformers engine forces the term
-while decoding and the model's own spelling may stay beside it ("own spelling left").
+reads like the source's Байқоңыр (``kkaligner.enforce.NameLikeness``): the transformers engine
+counts it as the term while decoding and CTranslate2 takes it for the term before it would force,
+and the repair replaces it; forcing by decoding alone would leave it beside the forced term
+("own spelling left"; tests/test_enforce_trained.py covers that path with the likeness off).
 
 Engines run on one CPU thread each and time is the process's CPU time, so the figures depend little
 on what else the machine runs (tok/s is per CPU second).
@@ -60,7 +61,7 @@ UNLISTED = Glossary.from_terms(
     [Term(source="Байқоңыр", target="Baikonur"), Term(source="Бәйтерек", target="Baiterek")], name="bench-unlisted"
 )
 # Renderings unlike anything the model writes (Tyuratam, the site's old name; Poplar, what
-# Бәйтерек means): every term is forced by decoding alone -- the hard path.
+# Бәйтерек means): only the model's spelling's likeness to the source name tells where they go.
 UNRELATED = Glossary.from_terms(
     [Term(source="Байқоңыр", target="Tyuratam"), Term(source="Бәйтерек", target="Poplar")], name="bench-unrelated"
 )
@@ -141,7 +142,8 @@ def main(argv=None) -> int:
     tables = (
         ("disagreeing glossary (forbidden Baykonur/Bayterek)", GLOSSARY, True),
         ("no forbidden list (Baikonur/Baiterek; the model's spelling recognised by likeness)", UNLISTED, False),
-        ("unrelated renderings (Tyuratam/Poplar: forced by decoding alone)", UNRELATED, False),
+        ("unrelated renderings (Tyuratam/Poplar: the model's spelling recognised by its likeness to the source name)",
+         UNRELATED, False),
     )
     for label, glossary, targeted in tables:
         constraints = [list(p.constraints) for p in plan(sources, glossary)]

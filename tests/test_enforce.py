@@ -344,8 +344,8 @@ NUR_SULTAN = Term(source="Астана", target="Nur-Sultan")
         # nothing reads like the name: left for decoding to force
         ("Алматы мен Астана.", "Almaty and the capital.", NUR_SULTAN, "Almaty and the capital."),
         ("Шымкент мен Байқоңыр.", "Shymkent and Moscow.", TYURATAM, "Shymkent and Moscow."),
-        # two words read alike: ambiguous, left
-        ("Байқоңыр келді.", "Baykonur and Baykonyr came.", TYURATAM, "Baykonur and Baykonyr came."),
+        # two words read alike: the first is taken, as many as are missing
+        ("Байқоңыр келді.", "Baykonur and Baykonyr came.", TYURATAM, "Tyuratam and Baykonyr came."),
         # the rendering is there already
         ("Байқоңыр келді.", "Tyuratam came, Baykonur too.", TYURATAM, "Tyuratam came, Baykonur too."),
         # a name of several words is not a one-word spelling to replace

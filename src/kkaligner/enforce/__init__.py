@@ -337,6 +337,57 @@ def _source_lemma(source: str, constraint: Constraint) -> Optional[str]:
     return None
 
 
+@dataclass(frozen=True)
+class NameLikeness:
+    """How to tell a target word that spells the source's ``lemma`` the model's own way.
+
+    A word matches when it is a name (a capitalised word in the target's script), its Latin
+    spelling (Kazakh letters transliterated; for a Kazakh target its ending set aside) has a
+    similarity >= TRANSLIT_MIN to ``lemma``'s (``consistency.similarity``), and it reads more like
+    ``lemma`` than like any of ``others`` (the source's other names). The test looks at one word
+    only, so the transformers engine can count such a word as the term while decoding and the
+    repair replaces exactly the words it counted (in order, as many as are missing).
+    """
+
+    lemma: str
+    others: frozenset
+    kazakh: bool = False
+
+    def matches(self, word: str) -> bool:
+        return _reads_as(word, self.lemma, self.others, self.kazakh, TRANSLIT_MIN)
+
+
+@lru_cache(maxsize=65536)
+def _reads_as(word: str, lemma: str, others: frozenset, kazakh: bool, least: float) -> bool:
+    from kkaligner.enforce.consistency import _CYR_NAME, _LAT_NAME, similarity, split_ending
+
+    if not (_CYR_NAME if kazakh else _LAT_NAME).fullmatch(word):
+        return False
+    key = split_ending(word)[0] if kazakh else word
+    score = similarity(lemma, key)
+    return score >= least and all(similarity(other, key) < score for other in others)
+
+
+def name_likeness(source: str, constraint: Constraint, lang: str = "en") -> Optional[NameLikeness]:
+    """The ``NameLikeness`` for ``constraint``'s name in ``source`` (``lang``: the target language), or
+    None when its rendering or its name in the source is not one word."""
+    if not source or not any(o.strip() and " " not in o.strip() for o in constraint.options):
+        return None
+    lemma = _source_lemma(source, constraint)
+    if lemma is None:
+        return None
+    from kkaligner.enforce.consistency import _CYR_NAME, _LAT_NAME, split_ending
+
+    kazakh = _is_kazakh(lang)
+    own = source_spans(source, lemma)
+    others = frozenset(
+        m.group() if kazakh else split_ending(m.group())[0]
+        for m in (_LAT_NAME if kazakh else _CYR_NAME).finditer(source)
+        if not any(a <= m.start() < b for a, b in own)
+    )
+    return NameLikeness(lemma, others, kazakh)
+
+
 def substitute_transliterated(
     text: str, source: str, constraints: Sequence[Constraint], lang: str = "en"
 ) -> tuple[str, list]:
@@ -344,62 +395,49 @@ def substitute_transliterated(
 
     A model that writes Байқоңыр as "Baykonur" under a glossary that says "Tyuratam" has put the
     name where it belongs, in its own spelling, which no forbidden list and no likeness to the
-    rendering reveals; its likeness to the source name does. For each one-word rendering found
-    fewer times than required whose glossary name is one word in ``source``, the target name
-    (a capitalised word) that reads most like that name, Kazakh letters transliterated and Kazakh
-    endings set aside (``consistency.similarity`` >= TRANSLIT_MIN), is replaced by the rendering when
-    the alignment is unambiguous: clearly ahead of the runner-up (``consistency.ALIGN_MARGIN``) and
-    closer to this name than to any other name of the source. Words that are a rendering of a
-    constraint are never touched; what is glued after the word ('s) stays. For a Kazakh target the
-    rendering's form whose ending matches the replaced word's is used (Байтеректің → Бәйтеректің).
-    Returns the new text and ``[(span in the new text, constraint), ...]``.
+    rendering reveals; its likeness to the source name does (``NameLikeness``). For each one-word
+    rendering found fewer times than required whose name is one word in ``source``, the words that
+    read like that name are replaced by the rendering, in order, until it is there as often as
+    required. Words that are a rendering of a constraint are never touched; what is glued after the
+    word ('s) stays. For a Kazakh target the rendering takes the replaced word's form (Байтеректің →
+    Бәйтеректің). Returns the new text and ``[(span in the new text, constraint), ...]``.
     """
     if not constraints or not source:
         return text, []
-    from kkaligner.enforce.consistency import ALIGN_MARGIN, _CYR_NAME, _LAT_NAME, similarity, split_ending
+    from kkaligner.enforce.consistency import _CYR_NAME, _LAT_NAME
 
     kazakh = _is_kazakh(lang)
     target_names = _CYR_NAME if kazakh else _LAT_NAME
-    source_names = _LAT_NAME if kazakh else _CYR_NAME
-
-    def key(word: str, kk: bool) -> str:
-        return split_ending(word)[0] if kk else word
-
     done = []
     for constraint, need in Counter(constraints).items():
         singles = [o for o in constraint.options if o.strip() and " " not in o.strip()]
         have = len(occurrences(text, constraint, lang))
         if not singles or have >= need:
             continue
-        lemma = _source_lemma(source, constraint)
-        if lemma is None:
+        likeness = name_likeness(source, constraint, lang)
+        if likeness is None:
             continue
-        own = source_spans(source, lemma)
-        others = {key(m.group(), not kazakh) for m in source_names.finditer(source)
-                  if not any(a <= m.start() < b for a, b in own)}
+        pos = 0
         while have < need:
             protected = [span for c in constraints for span in occurrences(text, c, lang)]
             renderings = {o.casefold() for c in constraints for o in c.options}
-            scored = []
-            for m in target_names.finditer(text):
-                if m.group().casefold() in renderings or any(a <= m.start() < b for a, b in protected):
-                    continue
-                word = key(m.group(), kazakh)
-                scored.append((similarity(lemma, word), m, word))
-            if not scored:
+            hit = next(
+                (
+                    m
+                    for m in target_names.finditer(text, pos)
+                    if m.group().casefold() not in renderings
+                    and not any(a <= m.start() < b for a, b in protected)
+                    and likeness.matches(m.group())
+                ),
+                None,
+            )
+            if hit is None:
                 break
-            scored.sort(key=lambda s: -s[0])
-            best, m, word = scored[0]
-            if best < TRANSLIT_MIN or (len(scored) > 1 and scored[1][0] > best - ALIGN_MARGIN):
-                break
-            if any(similarity(other, word) >= best for other in others):
-                break  # it reads as much like another name of the sentence
-            option = singles[0]
-            if kazakh:  # keep the model's ending: the rendering in the replaced word's form
-                option = _same_form(option, m.group())
-            start, end = m.start(), m.end()
+            option = _same_form(singles[0], hit.group()) if kazakh else singles[0]
+            start, end = hit.start(), hit.end()
             text = text[:start] + option + text[end:]
             done.append(((start, _word_end(text, start + len(option))), constraint))
+            pos = start + len(option)
             have += 1
     return text, done
 

@@ -114,11 +114,23 @@ def make_processor(
     target_lang_code: Optional[str] = None,
     max_length: Optional[int] = None,
     bonus: float = STEER_BONUS,
+    sources: Optional[Sequence[str]] = None,
+    target_lang: str = "en",
 ):
-    """The ``LogitsProcessor`` enforcing ``constraints`` (one list per input row of the batch)."""
+    """The ``LogitsProcessor`` enforcing ``constraints`` (one list per input row of the batch).
+
+    With the ``sources`` (one per input), a word that reads like a term's name in its source counts
+    as the term (``kkaligner.enforce.NameLikeness``), as the repair afterwards replaces it."""
+    from kkaligner.enforce import name_likeness
+
     base = _processor_base()
     encoder = HFEncoder(tokenizer)
     compiled = [tk.compile_cached(encoder, cs) for cs in constraints]
+    names: list = [None] * len(compiled)
+    if sources is not None:
+        for b, (sent, source) in enumerate(zip(compiled, sources)):
+            found = [name_likeness(source, t.constraint, target_lang) if t.forceable else None for t in sent.terms]
+            names[b] = found if any(found) else None
     eos = tokenizer.eos_token_id if eos_token_id is None else eos_token_id
     lang_id = None
     if target_lang_code:
@@ -131,6 +143,7 @@ def make_processor(
 
         def __init__(self):
             self.sentences = compiled
+            self.names = names
             self.encoder = encoder
             self.eos = eos
             self.lang_id = lang_id
@@ -196,8 +209,9 @@ def make_processor(
                     for t in tk.banned(sent, content):
                         bans.append((r, t))
                 unmet = tk.unmet_terms(sent, state)
-                if unmet and sent.has_near:
-                    state = tk.near_word(sent, content, state, unmet, piece, trailing=False)
+                names = self.names[b]
+                if unmet and (sent.has_near or names):
+                    state = tk.near_word(sent, content, state, unmet, piece, trailing=False, names=names)
                     unmet = tk.unmet_terms(sent, state)
                 if not unmet and not sent.has_bans:
                     new_cache[key] = DONE
@@ -215,9 +229,9 @@ def make_processor(
                     continue
                 if want_end is None:
                     want_end = scores.argmax(dim=-1).tolist()
-                if want_end[r] == self.eos and sent.has_near:
+                if want_end[r] == self.eos and (sent.has_near or names):
                     # Ending here finishes the last word: it may be the model's spelling of the term.
-                    ended = tk.near_word(sent, content, state, unmet, piece, trailing=True)
+                    ended = tk.near_word(sent, content, state, unmet, piece, trailing=True, names=names)
                     if not tk.unmet_terms(sent, ended):
                         continue  # the end is allowed
                 block_eos.append(r)
@@ -287,6 +301,8 @@ def generation_hooks(
     target_lang_code: Optional[str] = None,
     max_length: Optional[int] = None,
     eos_token_id: Optional[int] = None,
+    sources: Optional[Sequence[str]] = None,
+    target_lang: str = "en",
 ) -> dict[str, Any]:
     """Extra keyword arguments for ``model.generate`` that enforce ``constraints``.
 
@@ -294,7 +310,8 @@ def generation_hooks(
     length limit generate runs under (pass it: without it a term is still forced where the model
     wants to end, but not when a hypothesis runs to the limit). Returns ``{}`` when there is nothing
     to enforce. Constraints the tokenizer cannot spell are not forced (``unforceable_constraints``
-    names them, for the engine to report with its hypotheses).
+    names them, for the engine to report with its hypotheses). ``sources`` (one per input, in
+    ``target_lang``'s counterpart) let a name the model spells its own way count as the term.
     """
     from transformers import LogitsProcessorList
 
@@ -307,6 +324,8 @@ def generation_hooks(
         eos_token_id=eos_token_id,
         target_lang_code=target_lang_code,
         max_length=max_length,
+        sources=sources,
+        target_lang=target_lang,
     )
     return {"logits_processor": LogitsProcessorList([processor])}
 

@@ -380,14 +380,22 @@ def _word_at_end(content: Sequence[Token], piece) -> Optional[tuple[int, str]]:
 
 
 def near_word(
-    sent: SentenceTokens, content: Sequence[Token], state: TailState, unmet: Sequence[int], piece, trailing: bool
+    sent: SentenceTokens,
+    content: Sequence[Token],
+    state: TailState,
+    unmet: Sequence[int],
+    piece,
+    trailing: bool,
+    names: Optional[Sequence] = None,
 ) -> TailState:
     """``state`` with the last finished word counted for an unmet term it is another spelling of.
 
     A word is finished when the next token starts a new word or is not a letter (``trailing``:
     the word ``content`` ends with, when the model wants to end there). Counting it lets the model
     keep its own spelling of a name that no glossary lists as a variant; the engine then replaces it
-    (``kkaligner.enforce.substitute_near``, same test), so the guarantee still holds.
+    (``kkaligner.enforce.substitute_near``, same test), so the guarantee still holds. ``names``
+    (per term, a ``kkaligner.enforce.NameLikeness`` or None) also counts a word that reads like the
+    term's name in the source sentence (replaced by ``substitute_transliterated``, same test).
     """
     from kkaligner.enforce import near_variant
 
@@ -410,7 +418,9 @@ def near_word(
         return state
     start, word = found
     for ti in unmet:
-        if any(near_variant(word, o) for o in sent.near[ti]):
+        if any(near_variant(word, o) for o in sent.near[ti]) or (
+            names is not None and ti < len(names) and names[ti] is not None and names[ti].matches(word)
+        ):
             spans = list(state.starts)
             spans[ti] = _add(spans[ti], start, end)
             return TailState(tuple(spans))

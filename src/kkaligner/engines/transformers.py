@@ -272,8 +272,11 @@ class TransformersEngine:
         num_return_sequences: int,
         target_code: Optional[str],
         max_length: Optional[int] = None,
+        sources: Optional[Sequence[str]] = None,
+        target_lang: str = "en",
     ) -> dict:
-        """Extra ``generate`` arguments that enforce the glossary (kkaligner.enforce.hf)."""
+        """Extra ``generate`` arguments that enforce the glossary (kkaligner.enforce.hf); ``sources``
+        are the batch's source sentences, in which a term's name is read."""
         if not options.enforce or not any(constraints):
             return {}
         from kkaligner.enforce import hf
@@ -286,6 +289,8 @@ class TransformersEngine:
             target_lang_code=target_code,
             max_length=max_length,
             eos_token_id=self._eos_id(),
+            sources=sources,
+            target_lang=target_lang,
         ) or {}
 
     def _eos_id(self) -> Optional[int]:
@@ -329,7 +334,8 @@ class TransformersEngine:
             extra = {}
             if constraints is not None:
                 extra = self.enforcement_kwargs(
-                    [constraints[i] for i in batch], options, beams, n_ret, target_code, max_length
+                    [constraints[i] for i in batch], options, beams, n_ret, target_code, max_length,
+                    sources=[texts[i] for i in batch], target_lang=target_lang,
                 )
             if extra:  # renderings the vocabulary cannot spell: not forced, reported per sentence
                 from kkaligner.enforce.hf import unforceable_constraints
