@@ -348,6 +348,10 @@ NUR_SULTAN = Term(source="Астана", target="Nur-Sultan")
         ("Байқоңыр келді.", "Baykonur and Baykonyr came.", TYURATAM, "Tyuratam and Baykonyr came."),
         # the rendering is there already
         ("Байқоңыр келді.", "Tyuratam came, Baykonur too.", TYURATAM, "Tyuratam came, Baykonur too."),
+        # an adjective or demonym reads like the country's name but is not the name
+        ("Польша үкіметі шешті.", "The Polish government decided.", Term(source="Польша", target="Poland"),
+         "The Polish government decided."),
+        ("Бельгия азаматтары келді.", "Belgians came.", Term(source="Бельгия", target="Belgium"), "Belgians came."),
         # a name of several words is not a one-word spelling to replace
         ("Байқоңыр ғарыш айлағы.", "Baykonur space port.", COSMODROME, "Baykonur space port."),
     ],
@@ -366,13 +370,22 @@ def test_transliterated_spelling_closer_to_another_source_name_stays():
 @pytest.mark.parametrize(
     "word, expected",
     [("Байтеректің", "Бәйтеректің"), ("Байтерегінде", "Бәйтерегінде"), ("Байтерекке", "Бәйтерекке"),
-     ("Байтерек", "Бәйтерек")],
+     ("Байтерек", "Бәйтерек"), ("Байтеректегі", "Бәйтеректегі")],
 )
 def test_transliterated_spelling_in_a_kazakh_target_keeps_its_form(word, expected):
+    """The rendering takes the replaced word's case form, its stem cut where it reads like the name."""
     [p] = plan(["Baiterek officials came to Astana."], Glossary.from_terms([BAITEREK]), "en", "kk")
     text, done = substitute_transliterated(f"{word} өкілдері Астанаға келді.", p.source, p.constraints, "kk")
     assert text == f"{expected} өкілдері Астанаға келді."
     assert [text[a:b] for (a, b), _ in done] == [expected]
+
+
+def test_kazakh_form_is_read_off_the_stem_that_reads_like_the_name():
+    # Стамбұл-дың (genitive), not Стамбұлд-ың (second person possessive)
+    [p] = plan(["The Istanbul orchestra played."], Glossary.from_terms([Term(source="Ыстамбұл", target="Istanbul")]),
+               "en", "kk")
+    text, _ = substitute_transliterated("Стамбұлдың оркестрі ойнады.", p.source, p.constraints, "kk")
+    assert text == "Ыстамбұлдың оркестрі ойнады."
 
 
 def test_repair_with_the_source_marks_the_replaced_name_forced():

@@ -357,12 +357,21 @@ class NameLikeness:
         return _reads_as(word, self.lemma, self.others, self.kazakh, TRANSLIT_MIN)
 
 
+# English adjective and demonym endings (Polish, Belgians, Italian, Taiwanese, Arctic): such a word
+# reads like the country's name but is not the name, and replacing it would garble the sentence.
+_DEMONYM_ENDINGS = ("ish", "ian", "ians", "an", "ans", "ese", "ic")
+
+
 @lru_cache(maxsize=65536)
 def _reads_as(word: str, lemma: str, others: frozenset, kazakh: bool, least: float) -> bool:
-    from kkaligner.enforce.consistency import _CYR_NAME, _LAT_NAME, similarity, split_ending
+    from kkaligner.enforce.consistency import _CYR_NAME, _LAT_NAME, latin, similarity, split_ending
 
     if not (_CYR_NAME if kazakh else _LAT_NAME).fullmatch(word):
         return False
+    if not kazakh:
+        low, name = word.casefold(), latin(lemma)
+        if any(low.endswith(e) and not name.endswith(e) for e in _DEMONYM_ENDINGS):
+            return False
     key = split_ending(word)[0] if kazakh else word
     score = similarity(lemma, key)
     return score >= least and all(similarity(other, key) < score for other in others)
@@ -447,21 +456,28 @@ _DEVOICE = {"г": "к", "ғ": "қ", "б": "п"}
 
 def _same_form(lemma: str, word: str) -> str:
     """``lemma`` inflected as the Kazakh ``word`` is (Бәйтерек, Байтерегінде → Бәйтерегінде);
-    ``lemma`` itself when ``word`` is not a form the grammar knows. The word's stem is sought at
-    lengths closest to the lemma's first: it is another spelling of the same name."""
+    ``lemma`` itself when ``word`` is not a form the grammar knows. Of the ways to cut ``word`` into
+    a stem and an ending, the one whose stem reads most like ``lemma`` wins: the word is another
+    spelling of the same name (Стамбұл-дың, not Стамбұлд-ың)."""
+    from kkaligner.enforce.consistency import similarity
     from kkaligner.glossary.forms import inflect, kazakh_forms
 
     low = word.casefold()
-    for k in sorted(range(3, len(word) + 1), key=lambda k: (abs(k - len(lemma)), -k)):
+    best = None
+    for k in range(3, len(word) + 1):
         base = word[:k]
         for stem in {base, base[:-1] + _DEVOICE.get(base[-1:].casefold(), base[-1:])}:
             analysis = next((a for form, a in kazakh_forms(stem) if form.casefold() == low), None)
-            if analysis:
-                try:
-                    return inflect(lemma, analysis)
-                except KeyError:
-                    return lemma
-    return lemma
+            if analysis is not None:
+                key = (similarity(stem, lemma), k)
+                if best is None or key > best[0]:
+                    best = (key, analysis)
+    if best is None or not best[1]:
+        return lemma
+    try:
+        return inflect(lemma, best[1])
+    except KeyError:
+        return lemma
 
 
 def repair_text(
