@@ -452,3 +452,30 @@ def test_a_converted_nllb_model_runs_without_torch(nllb, tiny_nllb_dir, ct2_cach
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_tokenizer_saved_with_padding_does_not_pad_the_sources(tiny_nllb_dir, tmp_path, ct2_cache):
+    """A fine-tuned model's tokenizer.json often keeps the padding (and truncation) of its last
+    training call; a pad token inside a source changes its translation, so the engine drops both."""
+    import json
+    import shutil
+
+    folder = tmp_path / "padded"
+    shutil.copytree(tiny_nllb_dir, folder)
+    path = folder / "tokenizer.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["padding"] = {"strategy": "BatchLongest", "direction": "Right", "pad_to_multiple_of": None,
+                       "pad_id": 1, "pad_type_id": 0, "pad_token": "<pad>"}
+    data["truncation"] = {"direction": "Right", "max_length": 4, "strategy": "LongestFirst", "stride": 0}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    engine, _ = _engine(folder, ct2_cache)
+    try:
+        texts = [KK[0], "Иә."]
+        batch, _ = engine.encode(texts, "kk", "en")
+        alone = [engine.encode([t], "kk", "en")[0][0] for t in texts]
+        assert batch == alone
+        assert all("<pad>" not in tokens for tokens in batch) and len(batch[0]) > 6
+        together = engine.translate(texts, "kk", "en", GREEDY)
+        assert [h[0].text for h in together] == [engine.translate([t], "kk", "en", GREEDY)[0][0].text for t in texts]
+    finally:
+        engine.close()

@@ -262,6 +262,12 @@ class NllbJsonTokenizer:
     """
 
     def __init__(self, backend, config: dict) -> None:
+        # A tokenizer.json saved after a padded or truncated call (any fine-tuning script) keeps
+        # that setting, and the backend would apply it to every batch: pad tokens in the middle
+        # of a source change its translation, and truncation drops text. transformers resets both
+        # on each call; so must this.
+        backend.no_padding()
+        backend.no_truncation()
         self.backend_tokenizer = backend
         self._config = config
         self.legacy_behaviour = bool(config.get("legacy_behaviour", False))
