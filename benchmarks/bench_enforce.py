@@ -18,7 +18,14 @@ For each engine available, greedy and beam 4, enforcement off (the baseline, sam
   every run), the tok/s ratio on/off and the wall-time ratio off/on for the same sentences (the
   approved renderings take more tokens than the model's own spellings, which flatters tok/s) --
   target >= 0.85 for both;
-* own spelling left: share of translations that still hold the model's Baykonur/Bayterek.
+* own spelling left: share of translations that still hold the model's Baykonur/Bayterek;
+* chrF: against the held-apart reference translations with the model's spellings replaced by
+  the table's renderings (chrF, character 6-grams, beta 2): whether enforcement kept the sentence
+  the model meant around the term (off: the model's sentence with its own spelling).
+
+Last, on the FLORES-200 dev human translations (when ../shared/data is there): how many of the
+sentences with a glossary term the repair would change, given the source (a good translation
+should stay as it is; each change is printed).
 
 Two more tables (terms and losses checked, speed for information): the same renderings without
 the forbidden list, where the model's spelling is recognised by its likeness to the rendering, and
@@ -66,6 +73,71 @@ UNRELATED = Glossary.from_terms(
     [Term(source="Байқоңыр", target="Tyuratam"), Term(source="Бәйтерек", target="Poplar")], name="bench-unrelated"
 )
 FORBIDDEN = {"Байқоңыр": ("Baykonur",), "Бәйтерек": ("Bayterek",)}
+
+
+def chrf(hypothesis: str, reference: str, n: int = 6, beta: float = 2.0) -> float:
+    """Sentence chrF (Popović 2015): character n-gram F-score, n = 1..6, spaces removed, recall
+    weighted by ``beta``; 0..100."""
+    from collections import Counter
+
+    hyp, ref = hypothesis.replace(" ", ""), reference.replace(" ", "")
+    precision = recall = 0.0
+    orders = 0
+    for k in range(1, n + 1):
+        h = Counter(hyp[i : i + k] for i in range(len(hyp) - k + 1))
+        r = Counter(ref[i : i + k] for i in range(len(ref) - k + 1))
+        if not h or not r:
+            continue
+        common = sum((h & r).values())
+        precision += common / sum(h.values())
+        recall += common / sum(r.values())
+        orders += 1
+    if not orders or precision + recall == 0:
+        return 0.0
+    precision, recall = precision / orders, recall / orders
+    return 100 * (1 + beta**2) * precision * recall / (beta**2 * precision + recall)
+
+
+def references(model, glossary) -> list[str]:
+    """The held-apart references with the model's spellings replaced by ``glossary``'s renderings."""
+    rendering = {t.source: t.target for t in glossary}
+    out = []
+    for _, en in model.held_out:
+        for source, spellings in FORBIDDEN.items():
+            for spelling in spellings:
+                en = re.sub(r"(?<!\w)" + spelling, rendering[source], en)
+        out.append(en)
+    return out
+
+
+def human_translations() -> None:
+    """How often the repair, given the source, would change a FLORES human translation."""
+    data = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "parallel" / "flores200-dev-docs.jsonl"
+    if not data.exists():
+        print(f"\nhuman translations: skipped, {data} not found (../shared/data beside the repository)")
+        return
+    import json
+
+    from kkaligner.enforce import repair_text
+
+    glossary = Glossary.default()
+    docs = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines() if line.strip()]
+    print("\nrepair on FLORES-200 dev human translations (shipped glossary; a good translation should stay)")
+    for sl, tl in (("kk", "en"), ("en", "kk")):
+        with_terms = changed = 0
+        shown = []
+        for doc in docs:
+            for p, target in zip(plan(doc[sl], glossary, sl, tl), doc[tl]):
+                if not p.constraints:
+                    continue
+                with_terms += 1
+                fixed = repair_text(target, p.constraints, tl, source=p.source)[0]
+                if fixed != repair_text(target, p.constraints, tl)[0]:
+                    changed += 1
+                    shown.append((target, fixed))
+        print(f"  {sl}->{tl}: {changed} of {with_terms} sentences with a term changed by the source-name likeness")
+        for before, after in shown:
+            print(f"    {before}\n    -> {after}")
 
 
 def model_spelling_left(text: str) -> bool:
@@ -150,8 +222,10 @@ def main(argv=None) -> int:
         assert all(constraints), "every held-apart sentence has a glossary term"
         print(f"\n{label}: {n} held-apart sentences, {sum(map(len, constraints))} term occurrences, "
               f"model {model.path.name}")
+        refs = references(model, glossary)
         header = (f"{'engine':<13} {'beam':>4}  {'terms off':>9} {'terms on':>9} {'lost':>5}  "
-                  f"{'tok/s off':>9} {'tok/s on':>9} {'tok/s ratio':>11} {'time ratio':>10} {'own spelling left':>17}")
+                  f"{'tok/s off':>9} {'tok/s on':>9} {'tok/s ratio':>11} {'time ratio':>10} {'own spelling left':>17}"
+                  f" {'chrF off':>8} {'chrF on':>7}")
         print(header)
         print("-" * len(header))
         for name, engine in loaded.items():
@@ -165,9 +239,12 @@ def main(argv=None) -> int:
                 ratio = min(tps1 / tps0, t0 / t1)
                 if targeted:
                     worst = min(worst, ratio)
+                chrf0 = sum(chrf(t, r) for t, r in zip(texts0, refs)) / n
+                chrf1 = sum(chrf(t, r) for t, r in zip(texts1, refs)) / n
                 print(
                     f"{name:<13} {beam:>4}  {ok0 / n:>9.1%} {ok1 / n:>9.1%} {lost0 + lost1:>5}  "
                     f"{tps0:>9.0f} {tps1:>9.0f} {tps1 / tps0:>11.2f} {t0 / t1:>10.2f} {left / n:>17.1%}"
+                    f" {chrf0:>8.1f} {chrf1:>7.1f}"
                 )
                 for i in range(min(args.show, n)):
                     print(f"    {sources[i]}\n      off: {texts0[i]}\n      on:  {texts1[i]}")
@@ -175,6 +252,7 @@ def main(argv=None) -> int:
                     failures.append(f"{label}, {name} beam {beam}: {n - ok1} sentences without their terms, {lost1} lost")
     for engine in loaded.values():
         engine.close()
+    human_translations()
     print(f"\ntargets: terms on 100% and lost 0 in every table; speed ratio >= 0.85 in the first "
           f"(worst of its tok/s and time ratios: {worst:.2f})")
     for f in failures:
