@@ -135,3 +135,24 @@ def test_unrelated_renderings_take_the_place_of_the_models_spelling(engine, trai
         assert not _has(text, "Baykonur") and not _has(text, "Bayterek"), text
         kept += text == before[0].text.replace("Baykonur", "Tyuratam").replace("Bayterek", "Poplar")
     assert kept >= 0.9 * len(sources)
+
+
+@pytest.mark.parametrize("beam", [1, 4])
+def test_both_engines_translate_a_batch_alike(trained, beam, tmp_path):
+    """The same trained model gives the same drafts through transformers and CTranslate2 (float32),
+    for a batch of sentences of different lengths (a random model's output is too degenerate to
+    show such differences)."""
+    from kkaligner.engines import available, load_engine
+
+    if not available("ct2"):
+        pytest.skip("engine ct2 is not installed")
+    sources = [kk for kk, _ in trained.held_out[:32]]
+    assert len({len(s.split()) for s in sources}) > 1
+    options = DecodeOptions(beam_size=beam, max_length=48)
+    texts = {}
+    for name, kwargs in (("transformers", {}), ("ct2", dict(compute_type="float32", cache_dir=tmp_path,
+                                                             status=lambda m: None, intra_threads=1))):
+        engine = load_engine(name, str(trained.path), device="cpu", **kwargs)
+        texts[name] = [h[0].text for h in engine.translate(sources, "kk", "en", options)]
+        engine.close()
+    assert texts["ct2"] == texts["transformers"]
