@@ -162,6 +162,15 @@ def test_context_digest_is_stable_and_sensitive():
     assert a != memory_context(engine, DecodeOptions(), "kk", "en", "g")
 
 
+def test_entries_of_an_older_engine_output_miss(monkeypatch):
+    import kkaligner.memory
+
+    engine = FakeEngine()
+    now = memory_context(engine, DecodeOptions(), "kk", "en", "g")
+    monkeypatch.setattr(kkaligner.memory, "OUTPUT_VERSION", kkaligner.memory.OUTPUT_VERSION - 1)
+    assert memory_context(engine, DecodeOptions(), "kk", "en", "g") != now
+
+
 def test_interrupted_run_resumes_without_retranslating(tmp_path):
     path = tmp_path / "tm.sqlite"
     options = replace(DecodeOptions(), batch_size=2)  # chunks of 8 sentences

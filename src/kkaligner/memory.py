@@ -36,6 +36,12 @@ from kkaligner.types import Constraint, Hypothesis
 SCHEMA_VERSION = 1
 MEMORY_FILENAME = "memory.sqlite"
 
+OUTPUT_VERSION = 2
+"""What the engines return for a given sentence, model and options: part of every entry's key and
+raised whenever that changes, so entries written before miss instead of serving drafts this version
+would not write (2: CTranslate2 no longer reads pad tokens inside a batch; a name the model spells
+its own way is taken for the term in both engines; unforceable renderings are stored)."""
+
 # DecodeOptions fields that change what is decoded; batch_size / batch_tokens only change speed.
 _OUTPUT_OPTIONS = ("beam_size", "max_length", "num_hypotheses", "enforce", "min_new_tokens")
 
@@ -86,6 +92,7 @@ def memory_context(
     return _digest(
         {
             "schema": SCHEMA_VERSION,
+            "output": OUTPUT_VERSION,
             "engine": getattr(engine, "name", ""),
             "model": getattr(engine, "model_id", ""),
             "revision": getattr(engine, "revision", ""),
