@@ -542,11 +542,15 @@ class Ct2Engine:
         attention: bool = False,
         beam_size: Optional[int] = None,
         max_length: Optional[int] = None,
+        prefix_at_once: bool = False,
     ):
         """One ``translate_batch`` call; returns CTranslate2's results (tokens include the prefix).
 
         ``beam_size`` and ``max_length`` override the options' (a forcing decode continues a fixed
         prefix with a smaller beam, no further than needed); the length never cuts a prefix.
+        ``prefix_at_once`` decodes the sentences one by one, each reading its prefix in a single
+        pass (CTranslate2's ``return_alternatives`` with one hypothesis: the same greedy search)
+        instead of a batch that reads the prefixes a step at a time.
         """
         beam = max(1, beam_size if beam_size is not None else options.beam_size)
         n = max(1, min(num_hypotheses, beam))
@@ -564,6 +568,8 @@ class Ct2Engine:
             kwargs["target_prefix"] = [list(p) if p else None for p in prefixes]
         if suppress:
             kwargs["suppress_sequences"] = [list(s) for s in suppress]
+        if prefix_at_once:
+            kwargs["return_alternatives"] = True
         try:
             return self.translator.translate_batch([list(s) for s in source], **kwargs)
         except Exception as exc:  # ctranslate2 raises ValueError/RuntimeError on bad input or OOM
