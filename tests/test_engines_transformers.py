@@ -133,17 +133,22 @@ def test_enforcement_hook_reaches_generate(nllb, monkeypatch):
     constraint = Constraint(options=("Astana",))
     options = DecodeOptions(beam_size=2, max_length=6, num_hypotheses=2)
     out = nllb.translate(TEXTS[:1], "kk", "en", options, constraints=[[constraint]])
-    [(constraints, kwargs)] = calls
+    (constraints, kwargs), *again = calls
     assert constraints == [[constraint]]
     assert kwargs["num_beams"] == 2 and kwargs["num_return_sequences"] == 2
     assert kwargs["target_lang_code"] == "eng_Latn"
     assert kwargs["max_length"] == 7 and kwargs["eos_token_id"] == 2
+    assert kwargs["sources"] == TEXTS[:1] and kwargs["target_lang"] == "en"
     for h in out[0]:
         assert banned not in nllb.tokenizer(h.text, add_special_tokens=False)["input_ids"]
+    # This hook forces nothing, so the draft lacks "Astana": the sentence is decoded once more,
+    # without reading names in the source (the fallback when a counted spelling was not repaired).
+    assert "Astana" not in out[0][0].text
+    assert [(c, k["sources"]) for c, k in again] == [([[constraint]], None)]
     # No constraints or enforcement off: the hook is not called.
     nllb.translate(TEXTS[:1], "kk", "en", options, constraints=[[]])
     nllb.translate(TEXTS[:1], "kk", "en", DecodeOptions(beam_size=2, max_length=6, enforce=False), constraints=[[constraint]])
-    assert len(calls) == 1
+    assert len(calls) == 2
 
 
 def test_marian_without_metadata_passes_through(marian):

@@ -343,17 +343,22 @@ class NameLikeness:
 
     A word matches when it is a name (a capitalised word in the target's script), its Latin
     spelling (Kazakh letters transliterated; for a Kazakh target its ending set aside) has a
-    similarity >= TRANSLIT_MIN to ``lemma``'s (``consistency.similarity``), and it reads more like
-    ``lemma`` than like any of ``others`` (the source's other names). The test looks at one word
-    only, so the transformers engine can count such a word as the term while decoding and the
-    repair replaces exactly the words it counted (in order, as many as are missing).
+    similarity >= TRANSLIT_MIN to ``lemma``'s (``consistency.similarity``), it reads more like
+    ``lemma`` than like any of ``others`` (the source's other names), and it does not begin with one
+    of ``renderings`` (the sentence's required renderings, casefolded: such a word is one of them).
+    The test looks at one word only, so the transformers engine can count such a word as the term
+    while decoding and the repair replaces the words it counted (in order, as many as are missing).
     """
 
     lemma: str
     others: frozenset
     kazakh: bool = False
+    renderings: tuple = ()
 
     def matches(self, word: str) -> bool:
+        low = word.casefold()
+        if any(low.startswith(r) for r in self.renderings):
+            return False
         return _reads_as(word, self.lemma, self.others, self.kazakh, TRANSLIT_MIN)
 
 
@@ -377,8 +382,11 @@ def _reads_as(word: str, lemma: str, others: frozenset, kazakh: bool, least: flo
     return score >= least and all(similarity(other, key) < score for other in others)
 
 
-def name_likeness(source: str, constraint: Constraint, lang: str = "en") -> Optional[NameLikeness]:
-    """The ``NameLikeness`` for ``constraint``'s name in ``source`` (``lang``: the target language), or
+def name_likeness(
+    source: str, constraint: Constraint, lang: str = "en", constraints: Sequence[Constraint] = ()
+) -> Optional[NameLikeness]:
+    """The ``NameLikeness`` for ``constraint``'s name in ``source`` (``lang``: the target language;
+    ``constraints``: all of the sentence's, whose renderings are never taken for a spelling), or
     None when its rendering or its name in the source is not one word."""
     if not source or not any(o.strip() and " " not in o.strip() for o in constraint.options):
         return None
@@ -394,7 +402,14 @@ def name_likeness(source: str, constraint: Constraint, lang: str = "en") -> Opti
         for m in (_LAT_NAME if kazakh else _CYR_NAME).finditer(source)
         if not any(a <= m.start() < b for a, b in own)
     )
-    return NameLikeness(lemma, others, kazakh)
+    renderings = tuple(sorted({o.strip().casefold() for c in (constraint, *constraints) for o in c.options if o.strip()}))
+    return NameLikeness(lemma, others, kazakh, renderings)
+
+
+# A word as the decoder sees one: the letters and digits from a word start (after a space or
+# punctuation, not inside a hyphenated or apostrophed word) up to the first other character; not
+# the first part of a hyphenated compound (Алма-Ата), which is no name on its own.
+_WORD_AT_START = re.compile(r"(?<![\w\-'’])[^\W_]+(?![^\W_])(?!-\w)")
 
 
 def substitute_transliterated(
@@ -407,36 +422,30 @@ def substitute_transliterated(
     rendering reveals; its likeness to the source name does (``NameLikeness``). For each one-word
     rendering found fewer times than required whose name is one word in ``source``, the words that
     read like that name are replaced by the rendering, in order, until it is there as often as
-    required. Words that are a rendering of a constraint are never touched; what is glued after the
-    word ('s) stays. For a Kazakh target the rendering takes the replaced word's form (Байтеректің →
-    Бәйтеректің). Returns the new text and ``[(span in the new text, constraint), ...]``.
+    required. Words within a rendering of a constraint are never touched; what is glued after the
+    word ('s, -Leninsk) stays. For a Kazakh target the rendering takes the replaced word's form
+    (Байтеректің → Бәйтеректің). Returns the new text and ``[(span in the new text, constraint), ...]``.
     """
     if not constraints or not source:
         return text, []
-    from kkaligner.enforce.consistency import _CYR_NAME, _LAT_NAME
-
     kazakh = _is_kazakh(lang)
-    target_names = _CYR_NAME if kazakh else _LAT_NAME
-    done = []
+    done: list = []
     for constraint, need in Counter(constraints).items():
         singles = [o for o in constraint.options if o.strip() and " " not in o.strip()]
         have = len(occurrences(text, constraint, lang))
         if not singles or have >= need:
             continue
-        likeness = name_likeness(source, constraint, lang)
+        likeness = name_likeness(source, constraint, lang, constraints)
         if likeness is None:
             continue
         pos = 0
         while have < need:
             protected = [span for c in constraints for span in occurrences(text, c, lang)]
-            renderings = {o.casefold() for c in constraints for o in c.options}
             hit = next(
                 (
                     m
-                    for m in target_names.finditer(text, pos)
-                    if m.group().casefold() not in renderings
-                    and not any(a <= m.start() < b for a, b in protected)
-                    and likeness.matches(m.group())
+                    for m in _WORD_AT_START.finditer(text, pos)
+                    if not any(a <= m.start() < b for a, b in protected) and likeness.matches(m.group())
                 ),
                 None,
             )
@@ -445,10 +454,25 @@ def substitute_transliterated(
             option = _same_form(singles[0], hit.group()) if kazakh else singles[0]
             start, end = hit.start(), hit.end()
             text = text[:start] + option + text[end:]
+            shift = len(option) - (end - start)
+            # spans recorded further right moved with this edit
+            done = [((a + shift, b + shift) if a > start else (a, b), c) for (a, b), c in done]
             done.append(((start, _word_end(text, start + len(option))), constraint))
             pos = start + len(option)
             have += 1
     return text, done
+
+
+def missing_forceable(text: str, constraints: Sequence[Constraint], unforceable: Sequence[str] = (),
+                      lang: str = "en") -> bool:
+    """Whether ``text`` holds a constraint's rendering fewer times than required, leaving out those
+    whose rendering (``options[0]``) is in ``unforceable``."""
+    for constraint, need in Counter(constraints).items():
+        if constraint.options and constraint.options[0] in unforceable:
+            continue
+        if len(occurrences(text, constraint, lang)) < need:
+            return True
+    return False
 
 
 _DEVOICE = {"г": "к", "ғ": "қ", "б": "п"}

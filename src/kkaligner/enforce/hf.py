@@ -128,8 +128,8 @@ def make_processor(
     compiled = [tk.compile_cached(encoder, cs) for cs in constraints]
     names: list = [None] * len(compiled)
     if sources is not None:
-        for b, (sent, source) in enumerate(zip(compiled, sources)):
-            found = [name_likeness(source, t.constraint, target_lang) if t.forceable else None for t in sent.terms]
+        for b, (sent, source, cs) in enumerate(zip(compiled, sources, constraints)):
+            found = [name_likeness(source, t.constraint, target_lang, cs) if t.forceable else None for t in sent.terms]
             names[b] = found if any(found) else None
     eos = tokenizer.eos_token_id if eos_token_id is None else eos_token_id
     lang_id = None
