@@ -265,7 +265,11 @@ def _hf_row(manifest: dict, row: str, beam: int, new_tokens: int, naive_sentence
     return dict(seconds=seconds, cpu_s=cpu, tokens=tokens, load_s=load_s, expected=n * new_tokens)
 
 
-def _ct2_row(manifest: dict, beam: int, new_tokens: int) -> dict:
+def _ct2_row(manifest: dict, beam: int, new_tokens: int, forced: bool = False) -> dict:
+    """Raw CTranslate2 on the pre-tokenized document. ``forced``: then what forcing by prefix costs
+    at least when the model never writes the names: one greedy decode of the sentences with a
+    glossary name, from ``target_prefix`` = the first half of their hypothesis + the rendering's
+    pieces (the floor under the pipeline's forcing)."""
     import ctranslate2
 
     t0 = time.perf_counter()
@@ -273,6 +277,7 @@ def _ct2_row(manifest: dict, beam: int, new_tokens: int) -> dict:
     translator = ctranslate2.Translator(manifest["ct2_dir"], device="cpu", compute_type="int8",
                                         intra_threads=threads)
     load_s = time.perf_counter() - t0
+    renderings = _rendering_pieces(manifest) if forced else {}
     source = manifest["source_tokens"]
     prefix = manifest["target_prefix"]
     kwargs = dict(beam_size=beam, max_decoding_length=new_tokens, min_decoding_length=new_tokens)
@@ -281,52 +286,35 @@ def _ct2_row(manifest: dict, beam: int, new_tokens: int) -> dict:
     def timed():
         start = time.perf_counter()
         results = translator.translate_batch(source, target_prefix=[prefix] * len(source), **kwargs)
+        if renderings:
+            idx = sorted(renderings)
+            prefixes = []
+            for i in idx:
+                hyp = results[i].hypotheses[0]  # the target prefix included, as the pipeline's are
+                prefixes.append(hyp[: max(len(prefix), len(hyp) // 2)] + renderings[i])
+            length = new_tokens + max(len(t) for t in renderings.values())
+            translator.translate_batch([source[i] for i in idx], target_prefix=prefixes, beam_size=1,
+                                       max_decoding_length=length, min_decoding_length=new_tokens)
         return time.perf_counter() - start, sum(len(r.hypotheses[0]) for r in results)
 
     seconds, tokens, cpu = _best(timed)
-    return dict(seconds=seconds, cpu_s=cpu, tokens=tokens, load_s=load_s, expected=len(source) * new_tokens)
+    out = dict(seconds=seconds, cpu_s=cpu, tokens=tokens, load_s=load_s, expected=len(source) * new_tokens)
+    if forced:
+        out["terms"] = f"{len(renderings)} forced"
+    return out
 
 
-def _ct2_forced_row(manifest: dict, beam: int, new_tokens: int) -> dict:
-    """Raw CTranslate2, then what forcing by prefix costs at least when the model never writes the
-    names: one greedy decode of the sentences with a glossary name, from ``target_prefix`` = the
-    first half of their hypothesis + the rendering's pieces (the floor under the pipeline's forcing)."""
-    import ctranslate2
+def _rendering_pieces(manifest: dict) -> dict:
+    """Sentence index → the target pieces of the glossary rendering its name requires."""
     from tokenizers import Tokenizer
 
     from kkaligner.enforce import plan
     from kkaligner.pipeline import load_glossary
 
-    threads = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    t0 = time.perf_counter()
-    translator = ctranslate2.Translator(manifest["ct2_dir"], device="cpu", compute_type="int8",
-                                        intra_threads=threads)
-    load_s = time.perf_counter() - t0
     tokenizer = Tokenizer.from_file(str(Path(manifest["model_dir"]) / "tokenizer.json"))
     plans = plan(manifest["sentences"], load_glossary(None), "kk", "en")
-    forced = {i: tokenizer.encode(p.constraints[0].options[0], add_special_tokens=False).tokens
-              for i, p in enumerate(plans) if p.constraints}
-    source = manifest["source_tokens"]
-    prefix = manifest["target_prefix"]
-    kwargs = dict(beam_size=beam, max_decoding_length=new_tokens, min_decoding_length=new_tokens)
-    translator.translate_batch(source[:1], target_prefix=[prefix], beam_size=beam, max_decoding_length=2)
-
-    def timed():
-        start = time.perf_counter()
-        results = translator.translate_batch(source, target_prefix=[prefix] * len(source), **kwargs)
-        idx = sorted(forced)
-        prefixes = []
-        for i in idx:
-            hyp = results[i].hypotheses[0]  # the target prefix included, as the pipeline's are
-            prefixes.append(hyp[: max(len(prefix), len(hyp) // 2)] + forced[i])
-        length = new_tokens + max(len(t) for t in forced.values())
-        translator.translate_batch([source[i] for i in idx], target_prefix=prefixes, beam_size=1,
-                                   max_decoding_length=length, min_decoding_length=new_tokens)
-        return time.perf_counter() - start, sum(len(r.hypotheses[0]) for r in results)
-
-    seconds, tokens, cpu = _best(timed)
-    return dict(seconds=seconds, cpu_s=cpu, tokens=tokens, load_s=load_s, expected=len(source) * new_tokens,
-                terms=f"{len(forced)} forced")
+    return {i: tokenizer.encode(p.constraints[0].options[0], add_special_tokens=False).tokens
+            for i, p in enumerate(plans) if p.constraints}
 
 
 def _pipeline_row(manifest: dict, engine: str, options: dict, beam: int, new_tokens: int, glossary: bool = True) -> dict:
@@ -370,7 +358,7 @@ def run_row(manifest: dict, row: str, beam: int, new_tokens: int, naive_sentence
     elif row == "ct2-int8":
         result = _ct2_row(manifest, beam, new_tokens)
     elif row == "ct2-int8-forced":
-        result = _ct2_forced_row(manifest, beam, new_tokens)
+        result = _ct2_row(manifest, beam, new_tokens, forced=True)
     else:
         engine, _, variant = row.removeprefix("pipe-").partition("-")
         options = {"ct2": {"compute_type": "int8", "status": lambda m: None},
