@@ -112,16 +112,17 @@ def references(model, glossary) -> list[str]:
 
 def human_translations() -> None:
     """How often the repair, given the source, would change a FLORES human translation."""
-    data = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "parallel" / "flores200-dev-docs.jsonl"
-    if not data.exists():
-        print(f"\nhuman translations: skipped, {data} not found (../shared/data beside the repository)")
-        return
-    import json
+    # The FLORES documents and their loader are the alignment benchmark's (run as a script, this
+    # folder is on sys.path); checked here first, as its loader ends the process when they are absent.
+    from bench_align import DOCS, load
 
+    if not DOCS.exists():
+        print(f"\nhuman translations: skipped, {DOCS} not found (../shared/data beside the repository)")
+        return
     from kkaligner.enforce import repair_text
 
     glossary = Glossary.default()
-    docs = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines() if line.strip()]
+    docs = load()
     print("\nrepair on FLORES-200 dev human translations (shipped glossary; a good translation should stay)")
     for sl, tl in (("kk", "en"), ("en", "kk")):
         with_terms = changed = 0

@@ -356,7 +356,7 @@ def step(sent: SentenceTokens, content: Sequence[Token], parent: TailState, is_b
 
 
 _LETTERS = re.compile(r"[^\W_]+")
-_COMPOUND = re.compile(r"\w-\w")
+_COMPOUND = re.compile(r"\w-(?:\w|$)")
 
 
 def _word_at_end(content: Sequence[Token], piece) -> Optional[tuple[int, str]]:
@@ -402,7 +402,6 @@ def near_word(
 
     if not content:
         return state
-    compound = False  # a word glued to a hyphen (Алма-Ата) is not a name on its own
     if trailing:
         found = _word_at_end(content, piece)
         end = len(content)
@@ -414,15 +413,13 @@ def near_word(
         elif last and not last[0].isalnum():
             found = _word_at_end(content, piece)
             end = len(content)
-            compound = last.startswith("-")
         else:
             return state
     if found is None or found[1].casefold() in sent.renderings:
         return state
     start, word = found
-    if names is not None and not compound:
-        whole = "".join(piece(t) for t in content[start:end])
-        compound = _COMPOUND.search(whole) is not None
+    # A word glued to a hyphen (Алма-Ата, or Алма- so far) is no name on its own.
+    compound = names is not None and _COMPOUND.search("".join(piece(t) for t in content[start:end])) is not None
     for ti in unmet:
         if any(near_variant(word, o) for o in sent.near[ti]) or (
             names is not None and not compound and ti < len(names) and names[ti] is not None

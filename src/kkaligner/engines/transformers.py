@@ -324,77 +324,75 @@ class TransformersEngine:
         # Decoder positions are bounded too; +1 for the decoder start token.
         max_length = min(options.max_length, self._max_input() - 2) + 1
         results: list[list[Hypothesis]] = [[] for _ in texts]
-        setup = (inputs, max_input, n_ret, beams, max_length, target_code, forced_bos, source_lang, target_lang)
+
+        def generate(batch: list[int], names: bool) -> list[int]:
+            """Translate the sentences ``batch`` (indices into ``texts``) into ``results``; return
+            those whose draft misses a forceable term after the repair although names were read."""
+            import torch
+
+            enc = self.tokenizer(
+                [inputs[i] for i in batch], return_tensors="pt", padding=True, truncation=True, max_length=max_input
+            ).to(self.device)
+            extra = {}
+            if constraints is not None:
+                extra = self.enforcement_kwargs(
+                    [constraints[i] for i in batch], options, beams, n_ret, target_code, max_length,
+                    sources=[texts[i] for i in batch] if names else None, target_lang=target_lang,
+                )
+            if extra:  # renderings the vocabulary cannot spell: not forced, reported per sentence
+                from kkaligner.enforce.hf import unforceable_constraints
+
+                unforceable = [
+                    tuple(sorted({c.options[0] for c in cs if c.options}))
+                    for cs in unforceable_constraints(self.tokenizer, [list(constraints[i]) for i in batch])
+                ]
+            kwargs = dict(
+                num_beams=beams,
+                num_return_sequences=n_ret,
+                max_length=max_length,
+                min_new_tokens=options.min_new_tokens or None,
+                output_scores=True,
+                return_dict_in_generate=True,
+                early_stopping=True if beams > 1 else None,
+                do_sample=False,
+            )
+            if forced_bos is not None:
+                kwargs["forced_bos_token_id"] = forced_bos
+            kwargs.update(extra)
+            with _quiet(), torch.inference_mode():
+                out = self.model.generate(**enc, **{k: v for k, v in kwargs.items() if v is not None})
+            decoded = self.tokenizer.batch_decode(out.sequences, skip_special_tokens=True)
+            scores = self._scores(out, beams)
+            retry = []
+            for j, i in enumerate(batch):
+                hyps = [
+                    Hypothesis(text=" ".join(decoded[j * n_ret + k].split()), score=scores[j * n_ret + k])
+                    for k in range(n_ret)
+                ]
+                if extra:  # the model's own spellings decoded as the term become the rendering
+                    from kkaligner.enforce import missing_forceable, repair_text
+
+                    flagged = unforceable[j]
+                    hyps = [
+                        Hypothesis(repair_text(h.text, constraints[i], target_lang, source=texts[i])[0], h.score, flagged)
+                        for h in hyps
+                    ]
+                    if names and missing_forceable(hyps[0].text, constraints[i], flagged, target_lang):
+                        retry.append(i)
+                results[i] = hyps
+            return retry
+
         retry = []
         for batch in self._batches([min(n, max_input) for n in lengths], options):
-            retry += self._generate(batch, texts, constraints, options, setup, results, names=True)
+            retry += generate(batch, names=True)
             if progress is not None:
                 progress(len(batch))
         if retry:
             # A word decoding counted as a name's own spelling that the repair then did not take
             # (their word boundaries can differ): decode those sentences again, forcing the term.
             for batch in self._batches([min(lengths[i], max_input) for i in retry], options):
-                self._generate([retry[b] for b in batch], texts, constraints, options, setup, results, names=False)
+                generate([retry[b] for b in batch], names=False)
         return results
-
-    def _generate(self, batch, texts, constraints, options, setup, results, *, names: bool) -> list[int]:
-        """Translate the sentences ``batch`` (indices into ``texts``) into ``results``; return those
-        whose draft misses a forceable term after the repair although names were read (to decode
-        again with ``names=False``)."""
-        import torch
-
-        inputs, max_input, n_ret, beams, max_length, target_code, forced_bos, source_lang, target_lang = setup
-        enc = self.tokenizer(
-            [inputs[i] for i in batch], return_tensors="pt", padding=True, truncation=True, max_length=max_input
-        ).to(self.device)
-        extra = {}
-        if constraints is not None:
-            extra = self.enforcement_kwargs(
-                [constraints[i] for i in batch], options, beams, n_ret, target_code, max_length,
-                sources=[texts[i] for i in batch] if names else None, target_lang=target_lang,
-            )
-        if extra:  # renderings the vocabulary cannot spell: not forced, reported per sentence
-            from kkaligner.enforce.hf import unforceable_constraints
-
-            unforceable = [
-                tuple(sorted({c.options[0] for c in cs if c.options}))
-                for cs in unforceable_constraints(self.tokenizer, [list(constraints[i]) for i in batch])
-            ]
-        kwargs = dict(
-            num_beams=beams,
-            num_return_sequences=n_ret,
-            max_length=max_length,
-            min_new_tokens=options.min_new_tokens or None,
-            output_scores=True,
-            return_dict_in_generate=True,
-            early_stopping=True if beams > 1 else None,
-            do_sample=False,
-        )
-        if forced_bos is not None:
-            kwargs["forced_bos_token_id"] = forced_bos
-        kwargs.update(extra)
-        with _quiet(), torch.inference_mode():
-            out = self.model.generate(**enc, **{k: v for k, v in kwargs.items() if v is not None})
-        decoded = self.tokenizer.batch_decode(out.sequences, skip_special_tokens=True)
-        scores = self._scores(out, beams)
-        retry = []
-        for j, i in enumerate(batch):
-            hyps = [
-                Hypothesis(text=" ".join(decoded[j * n_ret + k].split()), score=scores[j * n_ret + k])
-                for k in range(n_ret)
-            ]
-            if extra:  # the model's own spellings decoded as the term become the rendering
-                from kkaligner.enforce import missing_forceable, repair_text
-
-                flagged = unforceable[j]
-                hyps = [
-                    Hypothesis(repair_text(h.text, constraints[i], target_lang, source=texts[i])[0], h.score, flagged)
-                    for h in hyps
-                ]
-                if names and missing_forceable(hyps[0].text, constraints[i], flagged, target_lang):
-                    retry.append(i)
-            results[i] = hyps
-        return retry
 
     def _scores(self, out: Any, beams: int) -> list[float]:
         """Length-normalised log-probability per returned sequence."""
