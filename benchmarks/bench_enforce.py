@@ -30,7 +30,7 @@ should stay as it is; each change is printed).
 Two more tables (terms and losses checked, speed for information): the same renderings without
 the forbidden list, where the model's spelling is recognised by its likeness to the rendering, and
 renderings unlike anything the model writes (Tyuratam, Poplar). There the model's "Baykonur" still
-reads like the source's Байқоңыр (``kkaligner.enforce.NameLikeness``): the transformers engine
+reads like the source's Байқоңыр (``kkaligner.terms.NameLikeness``): the transformers engine
 counts it as the term while decoding and CTranslate2 takes it for the term before it would force,
 and the repair replaces it; forcing by decoding alone would leave it beside the forced term
 ("own spelling left"; tests/test_enforce_trained.py covers that path with the likeness off).
@@ -51,7 +51,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from kkaligner.engines.base import DecodeOptions  # noqa: E402
-from kkaligner.enforce import plan  # noqa: E402
+from kkaligner.terms import plan  # noqa: E402
 from kkaligner.glossary import Glossary  # noqa: E402
 from kkaligner.types import Term  # noqa: E402
 

@@ -267,7 +267,7 @@ def synthetic_lemmas(n: int, seed: int = 0) -> list[str]:
 
 def bench_speed(lemmas, corpus_text: str, repeat: int, Glossary, Term):
     from kkaligner.glossary.matcher import TOKEN_RE
-    from kkaligner.glossary.casing import fold_kk
+    from kkaligner.lang.casing import fold_kk
 
     entries = list(dict.fromkeys(lemmas))
     entries += synthetic_lemmas(10_000 - len(entries) + 200)

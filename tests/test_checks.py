@@ -266,7 +266,7 @@ def test_only_and_skip():
         ((["a", "b"], ["a"]), {}, "2 source sentences but 1 target"),
         (("a text", ["a"]), {}, "lists of source sentences"),
         ((["a"], [None]), {}, "target sentence 0 is a NoneType"),
-        ((["a"], ["b"]), {"source_lang": "ru"}, "unknown source language 'ru'; valid: 'kk' or 'en'"),
+        ((["a"], ["b"]), {"source_lang": "ru"}, "unknown source language 'ru'. Choose 'kk' or 'en'"),
         ((["a"], ["b"]), {"source_lang": "en", "target_lang": "en"}, "both 'en'"),
     ],
 )

@@ -17,14 +17,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kkaligner.engines.base import DecodeOptions
-from kkaligner.enforce import (
+from kkaligner.lang.spelling import near_variant
+from kkaligner.terms import (
     Outcome,
     SentencePlan,
     finalize,
-    near_variant,
     occurrences,
     plan,
     repair_text,
+    repaired,
     satisfied_count,
     substitute_near,
     substitute_transliterated,
@@ -58,7 +59,9 @@ SOURCES = {
 
 
 def assert_enforced(text: str, constraints, lang: str = "en") -> None:
-    """Every rendering as often as required, no forbidden variant."""
+    """Every rendering as often as required, no forbidden variant, once the text is repaired as
+    finalize repairs it (engines return what the model wrote; a variant counts as the term)."""
+    text = repaired(text, constraints, lang)
     for constraint, need in Counter(constraints).items():
         assert len(occurrences(text, constraint, lang)) >= need, (text, constraint.options, need)
         for variant in constraint.forbidden:
@@ -461,8 +464,8 @@ def test_consistency_can_be_turned_off():
 
 
 def test_forbidden_variants_are_banned_without_aliases(engines):
-    from kkaligner.enforce.hf import HFEncoder
-    from kkaligner.enforce.tokens import compile_sentence
+    from kkaligner.engines.hf_forcing import HFEncoder
+    from kkaligner.engines.tokens import compile_sentence
 
     encoder = HFEncoder(engines["transformers"].tokenizer)
     term = Term(source="Ресей", target="Russia", forbidden=("Rossiya", "Baikonur"))
@@ -496,7 +499,7 @@ def test_forcing_decodes_are_greedy_single_and_bounded(engines, monkeypatch):
     """After a beam-4 first pass, a forcing decode continues greedily with one hypothesis, asks for
     attention only when another term may follow, and runs no further than the first pass's length
     plus the rendering and the slack; the guarantee holds all the same."""
-    from kkaligner.enforce import ct2 as enforce_ct2
+    from kkaligner.engines.ct2 import forcing as enforce_ct2
 
     engine = _engine(engines, "ct2")
     calls = _spy_decode(engine, monkeypatch)
@@ -568,8 +571,8 @@ class WordEncoder:
 
 def _decode_count(constraints, source, tokens):
     """What the transformers processor counts, token by token, for ``tokens`` as the draft."""
-    from kkaligner.enforce import name_likeness
-    from kkaligner.enforce import tokens as tk
+    from kkaligner.engines import tokens as tk
+    from kkaligner.terms import name_likeness
 
     sent = tk.compile_sentence(WordEncoder(), constraints)
     names = [name_likeness(source, t.constraint, "en", constraints) for t in sent.terms]

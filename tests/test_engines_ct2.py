@@ -11,7 +11,7 @@ import pytest
 pytest.importorskip("ctranslate2")
 
 from kkaligner.engines.base import DecodeOptions, Engine  # noqa: E402
-from kkaligner.enforce import satisfies  # noqa: E402
+from kkaligner.terms import repaired, satisfies  # noqa: E402
 from kkaligner.errors import EngineError, UsageError  # noqa: E402
 from kkaligner.types import Constraint, Term  # noqa: E402
 
@@ -126,16 +126,16 @@ def test_batching_order_progress_and_empty(nllb):
 
 
 def test_token_budget_batches():
-    from kkaligner.engines.ct2 import _batches
+    from kkaligner.engines.base import batches as make_batches
 
     lengths = [5, 30, 7, 12, 30, 1, 100]
-    batches = _batches(lengths, batch_size=3, batch_tokens=60)
+    batches = make_batches(lengths, batch_size=3, batch_tokens=60)
     assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
     for b in batches:
         assert len(b) <= 3
         assert len(b) == 1 or len(b) * max(lengths[i] for i in b) <= 60
     flat = [lengths[i] for b in batches for i in b]
-    assert flat == sorted(flat)  # sorted by length: little padding
+    assert flat == sorted(flat, reverse=True)  # sorted by length: little padding
 
 
 def test_beam_nbest_and_scores(nllb):
@@ -295,7 +295,9 @@ def test_forbidden_variant_is_suppressed(nllb):
     word = max(plain.split(), key=len)  # whatever the random model likes to write
     term = Term(source="Ресей", target="Russia", forbidden=(word,))
     out = nllb.translate([KK[0]], "kk", "en", options, [[Constraint(options=("Russia",), forbidden=(word,), term=term)]])
-    assert word not in out[0][0].text.split()
+    constraint = Constraint(options=("Russia",), forbidden=(word,), term=term)
+    text = repaired(out[0][0].text, [constraint], "en")  # the variant counts as the term; the repair replaces it
+    assert word not in text.split() and "Russia" in text
 
 
 def test_unforceable_rendering_is_reported_with_the_sentence(nllb):
@@ -324,13 +326,13 @@ def test_enforce_off_ignores_constraints(nllb):
     ],
 )
 def test_source_spans_find_inflected_forms(source, lemma, expected):
-    from kkaligner.enforce.ct2 import source_spans
+    from kkaligner.engines.ct2.forcing import source_spans
 
     assert [source[a:b] for a, b in source_spans(source, lemma)] == expected
 
 
 def test_source_token_indices_cover_the_term(nllb):
-    from kkaligner.enforce.ct2 import source_token_indices
+    from kkaligner.engines.ct2.forcing import source_token_indices
 
     source = KK[1]
     pieces = nllb.encode([source], "kk", "en")[0][0]

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from kkaligner.errors import GlossaryError
 from kkaligner.glossary import Glossary
-from kkaligner.glossary.casing import fold, fold_kk
+from kkaligner.lang.casing import fold, fold_kk
 from kkaligner.glossary.matcher import find_forms, sentence_initial
 from kkaligner.types import Match, Term
 

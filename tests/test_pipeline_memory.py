@@ -102,7 +102,8 @@ def test_a_glossary_change_misses(tiny_nllb_dir, tmp_path):
     # A term added elsewhere in the glossary changes its hash: even sentences without the term miss.
     gloss.write_text("source\ttarget\nсөйлем\tsentence\nабзац\tparagraph\n", encoding="utf-8")
     _, seen, _ = run(tiny_nllb_dir, path, glossary=gloss)
-    assert len(seen) == N_SENTENCES
+    # every sentence decoded again (one may be decoded twice: forced after its name reading missed)
+    assert len(set(seen)) == N_SENTENCES
 
 
 def test_another_model_misses(tiny_nllb_dir, tmp_path):

@@ -32,10 +32,14 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
+from kkaligner.lang.kazakh import SHORT_ENDINGS
+from kkaligner.lang.numbers import mentions
+from kkaligner.lang.translit import skeleton
 from kkaligner.errors import UsageError, choices
 from kkaligner.types import Link, Segment
+from kkaligner.lang import LANGUAGES
 
-LANGS = ("kk", "en")
+LANGS = LANGUAGES  # this module's name for kkaligner.lang.LANGUAGES
 
 # Characters of English per character of Kazakh in translated prose: 0.97 is the ratio of the total
 # lengths of the 997 FLORES-200 dev sentence pairs (kk, en). Other pairs fall back to the ratio of
@@ -123,44 +127,6 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
-# Consonant skeletons: Cyrillic and Latin spellings of one name map to the same string (vowels and
-# y/й/h dropped, voiced/voiceless and sibilant pairs merged, doubled consonants collapsed). The
-# table is this module's own, written from the Kazakh Cyrillic alphabet (42 letters) and the usual
-# English renderings of Russian and Kazakh names.
-_SKELETON_DIGRAPHS = (
-    ("sh", "s"), ("ch", "s"), ("zh", "s"), ("kh", "k"), ("ph", "p"), ("th", "t"), ("ck", "k"),
-    ("дж", "ж"), ("тс", "ц"),
-)
-_SKELETON = {}
-for _letters, _class in (
-    ("бпфвwbpfv", "p"),
-    ("дтdt", "t"),
-    ("гғкқхgkcq", "k"),
-    ("сзшщжчцszj", "s"),
-    ("мm", "m"),
-    ("нңn", "n"),
-    ("лl", "l"),
-    ("рr", "r"),
-    ("x", "ks"),
-):
-    for _ch in _letters:
-        _SKELETON[_ch] = _class
-
-
-def _skeleton(word: str) -> str:
-    w = word.casefold()
-    if w.startswith("h"):  # Hamlin ~ Гамлин, Harvard ~ Гарвард, Hong Kong ~ Гонконг
-        w = "g" + w[1:]
-    for a, b in _SKELETON_DIGRAPHS:
-        w = w.replace(a, b)
-    out = []
-    for ch in w:
-        c = _SKELETON.get(ch, "")
-        if c and (not out or out[-1] != c):
-            out.append(c)
-    return "".join(out)
-
-
 def _name_keys(text: str) -> Counter:
     keys: Counter = Counter()
     for k, m in enumerate(_WORD.finditer(text)):
@@ -172,7 +138,7 @@ def _name_keys(text: str) -> Counter:
         if _LATIN.search(w) and any(ch.isdigit() for ch in w):
             keys["=" + w.casefold()] += 1  # codes such as 39C, A320: verbatim
             continue
-        sk = _skeleton(w)
+        sk = skeleton(w)
         if len(sk) >= 2:
             keys[sk[:6]] += 1
     return keys
@@ -202,8 +168,6 @@ def _numbers(text: str, lang: str) -> Counter:
     digits, so that 2,250 ~ 2 250 and 6,34 ~ 6.34 meet. Words for one are left out: бір is also the
     indefinite article and "one" a pronoun.
     """
-    from kkaligner.checks.numbers import mentions
-
     keys: Counter = Counter()
     for m in mentions(text, lang):
         plain = sorted(v for v in m.values if not isinstance(v, tuple))
@@ -249,14 +213,12 @@ def _lexicon(lang: str):
 
 def _concepts(text: str, lang: str) -> set:
     """Lexicon concepts of the words of ``text``: the same key on both sides of a translation."""
-    from kkaligner.checks.numbers import _KK_SUFFIXES
-
     out: set = set()
     lex = _lexicon(lang)
     for w in _LETTERS.findall(text.casefold()):
         if lang == "kk":
             for stem, concept in lex.get(w[:2], ()):
-                if w.startswith(stem) and (len(stem) > 3 or _KK_SUFFIXES.fullmatch(w[len(stem):])):
+                if w.startswith(stem) and (len(stem) > 3 or SHORT_ENDINGS.fullmatch(w[len(stem):])):
                     out.add(concept)
         else:
             out |= lex.get(w, set())
@@ -273,7 +235,7 @@ def _features(text: str, lang: str, glossary) -> _Features:
         for match in glossary.match(text, lang=lang):
             terms[match.term.key] += 1
     words = frozenset(
-        sk[:4] for sk in (_skeleton(w) for w in _LETTERS.findall(text) if len(w) >= _COGNATE_MIN) if len(sk) >= 3
+        sk[:4] for sk in (skeleton(w) for w in _LETTERS.findall(text) if len(w) >= _COGNATE_MIN) if len(sk) >= 3
     ) | _concepts(text, lang)
     return _Features(numbers, _name_keys(text), terms, words, _shape(text))
 

@@ -29,38 +29,25 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Sequence
 
+from kkaligner.cache import cache_dir  # noqa: F401  (kept here for callers of earlier versions)
+from kkaligner.engines.base import OUTPUT_OPTIONS as _OUTPUT_OPTIONS
 from kkaligner.engines.base import DecodeOptions, Progress
+from kkaligner.engines.ct2.convert import local_fingerprint
 from kkaligner.errors import MemoryStoreError
 from kkaligner.types import Constraint, Hypothesis
 
 SCHEMA_VERSION = 1
 MEMORY_FILENAME = "memory.sqlite"
 
-OUTPUT_VERSION = 2
+OUTPUT_VERSION = 3
 """What the engines return for a given sentence, model and options: part of every entry's key and
 raised whenever that changes, so entries written before miss instead of serving drafts this version
 would not write (2: CTranslate2 no longer reads pad tokens inside a batch; a name the model spells
-its own way is taken for the term in both engines; unforceable renderings are stored)."""
-
-# DecodeOptions fields that change what is decoded; batch_size / batch_tokens only change speed.
-_OUTPUT_OPTIONS = ("beam_size", "max_length", "num_hypotheses", "enforce", "min_new_tokens")
+its own way is taken for the term in both engines; unforceable renderings are stored. 3: engines
+return the text as decoded, the repair runs once, in finalize)."""
 
 # SQLite's default limit on bound parameters is 999 on old builds; stay below it.
 _LOOKUP_CHUNK = 400
-
-
-def cache_dir() -> Path:
-    """kkaligner's cache folder: ``$KKALIGNER_CACHE``, else the platform's user cache dir."""
-    env = os.environ.get("KKALIGNER_CACHE")
-    if env:
-        return Path(env).expanduser()
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "kkaligner"
 
 
 def default_memory_path() -> Path:
@@ -113,8 +100,6 @@ def model_fingerprint(engine) -> str:
     """
     if str(getattr(engine, "revision", "") or "local") != "local":
         return ""
-    from kkaligner.engines.ct2 import local_fingerprint
-
     parts = []
     for attr in ("folder", "ct2_dir"):
         folder = getattr(engine, attr, None)

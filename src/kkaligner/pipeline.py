@@ -1,7 +1,7 @@
 """The translation pipeline: a document in, a glossary-checked Draft out.
 
-    split (kkaligner.split) → glossary plan (kkaligner.enforce.plan) → engine → enforce.finalize
-    → checks (kkaligner.checks) → Draft
+    split (kkaligner.split) → term plan (kkaligner.terms.plan) → engine (decode only)
+    → terms.finalize (repair once, pick, locate, consistency) → checks (kkaligner.checks) → Draft
 
 ``Translator`` loads its engine once and can translate many documents; ``translate`` is the one-off
 form. The layout of the input (leading/trailing whitespace, line breaks, blank lines between
@@ -17,14 +17,22 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional, Sequence, Union
 
-from kkaligner.engines.base import LANGUAGES, DecodeOptions
-from kkaligner.errors import UsageError, choices
+from kkaligner import signature as signature_of
+from kkaligner.checks import check
+from kkaligner.engines import load_engine
+from kkaligner.engines.base import DecodeOptions
+from kkaligner.errors import UsageError
+from kkaligner.glossary import Glossary
+from kkaligner.io import read_text
+from kkaligner.lang import check_pair
+from kkaligner.memory import MemoryEngine, pipeline_context
 from kkaligner.models import DEFAULT_MODEL
+from kkaligner.split import SPLITTER_VERSION, segment
+from kkaligner.terms import finalize, missing_forceable, plan, repaired
 from kkaligner.types import Constraint, Draft, Finding, Hypothesis, Segment, Sentence, Signature
 
 if TYPE_CHECKING:  # pragma: no cover
     from kkaligner.engines.base import Engine
-    from kkaligner.glossary import Glossary
 
 GlossaryArg = Union[None, str, Path, Sequence[Union[str, Path]], "Glossary"]
 
@@ -43,18 +51,6 @@ def normalize(text: str) -> str:
     return " ".join(text.split())
 
 
-def _segment(text: str, lang: str) -> list[Segment]:
-    from kkaligner.split import segment
-
-    return list(segment(text, lang))
-
-
-def _splitter_version() -> str:
-    from kkaligner.split import SPLITTER_VERSION
-
-    return str(SPLITTER_VERSION)
-
-
 def separators(text: str, segments: Sequence[Segment]) -> tuple[str, ...]:
     """The whitespace before, between and after ``segments``: ``len(segments) + 1`` strings."""
     if not segments:
@@ -69,8 +65,6 @@ def separators(text: str, segments: Sequence[Segment]) -> tuple[str, ...]:
 def load_glossary(glossary: GlossaryArg = None, use_default: bool = True) -> "Glossary":
     """A Glossary from None / a path / a list of paths / a Glossary, on top of the shipped names
     glossary unless ``use_default`` is False (the user's entries win over the shipped ones)."""
-    from kkaligner.glossary import Glossary
-
     if isinstance(glossary, Glossary):
         return Glossary.default().merge(glossary) if use_default else glossary
     if glossary is None:
@@ -122,11 +116,7 @@ class Translator:
         quantize: Optional[bool] = None,
         warn: Optional[Callable[[str], None]] = None,
     ) -> None:
-        for label, lang in (("source", source_lang), ("target", target_lang)):
-            if lang not in LANGUAGES:
-                raise UsageError(f"unknown {label} language {lang!r}. Choose {choices(LANGUAGES)}.")
-        if source_lang == target_lang:
-            raise UsageError(f"source and target language are both {source_lang!r}. Use --from kk --to en or --from en --to kk.")
+        check_pair(source_lang, target_lang)
         if beam_size < 1:
             raise UsageError(f"beam size must be at least 1 (got {beam_size}).")
         if max_length < 1:
@@ -169,7 +159,7 @@ class Translator:
     def engine(self) -> "Engine":
         """The loaded engine (loaded on first access)."""
         if self._engine is None:
-            from kkaligner.engines import load_engine
+
 
             self._engine = load_engine(self.engine_name, self.model, device=self.device, **self.engine_options)
         return self._engine
@@ -180,8 +170,6 @@ class Translator:
         if not self.memory or self._memory_failed:
             return engine
         if self._memory_engine is None or self._memory_engine.engine is not engine:
-            from kkaligner.memory import MemoryEngine, pipeline_context
-
             path = None if self.memory is True else self.memory
             wrapped = MemoryEngine.wrap(
                 engine, path, context=pipeline_context(engine, self._glossary_hash()), warn=self._warn
@@ -251,20 +239,13 @@ class Translator:
         return str(getattr(g, "hash", "none"))
 
     def signature(self) -> Signature:
-        from kkaligner import __version__
-
-        engine = self.engine
-        return Signature(
-            kkaligner=__version__,
-            engine=engine.name,
-            model=engine.model_id,
-            revision=engine.revision or "local",
+        """What produces this Translator's drafts, read off its engine and options (``kkaligner.signature``)."""
+        return signature_of.translation(
+            self.engine,
+            self.options,
             source_lang=self.source_lang,
             target_lang=self.target_lang,
-            beam=self.options.beam_size,
-            max_length=self.options.max_length,
-            enforce=self.enforce,
-            splitter=_splitter_version(),
+            splitter=str(SPLITTER_VERSION),
             glossary=self._glossary_hash(),
         )
 
@@ -304,22 +285,22 @@ class Translator:
         """Translate a document; the Draft keeps its layout, sentences, term uses and findings."""
         if not isinstance(text, str):
             raise UsageError(f"translate() takes text (str), not {type(text).__name__}. Use translate_file() for paths.")
-        from kkaligner.enforce import finalize, plan
-
-        segments = _segment(text, self.source_lang)
+        segments = list(segment(text, self.source_lang))
         # Glossary matches and checks work on the sentence as written (their spans index
         # Sentence.source); the engine sees it with hard line breaks collapsed.
         sources = [s.text for s in segments]
         plans = plan(sources, self.glossary, self.source_lang, self.target_lang)
+        hyps: list = []
         if segments:
+            texts = [normalize(s) for s in sources]
+            constraints = [p.constraints for p in plans]
             with self._progress(len(sources)) as progress:
-                hyps = self.hypotheses([normalize(s) for s in sources], [p.constraints for p in plans], progress)
-        else:
-            hyps = []
-        # Repair (forbidden variant -> approved rendering) is enforcement too: off with enforce=False.
+                hyps = self.hypotheses(texts, constraints, progress)
+            if self.enforce:
+                hyps = self._read_names_again(texts, constraints, hyps, sources)
+        # Repair (the model's own spellings -> approved rendering) is enforcement too: off with enforce=False.
         outcomes = finalize(
-            plans, hyps, source_lang=self.source_lang, target_lang=self.target_lang, glossary=self.glossary,
-            repair=self.enforce,
+            plans, hyps, source_lang=self.source_lang, target_lang=self.target_lang, repair=self.enforce,
         )
         sentences = tuple(
             Sentence(
@@ -337,7 +318,7 @@ class Translator:
         findings: list[Finding] = []
         for i, out in enumerate(outcomes):
             findings += [f if f.sentence is not None else dataclasses.replace(f, sentence=i) for f in out.findings]
-        findings += self._check(sources, [s.target for s in sentences])
+        findings += self._check(sources, [s.target for s in sentences], plans)
         return Draft(
             source_text=text,
             sentences=sentences,
@@ -348,19 +329,40 @@ class Translator:
             target_lang=self.target_lang,
         )
 
-    def _check(self, sources: Sequence[str], targets: Sequence[str]) -> list[Finding]:
+    def _check(self, sources: Sequence[str], targets: Sequence[str], plans: Sequence) -> list[Finding]:
         if not sources:
             return []
-        from kkaligner.checks import check
-
         return list(
-            check(sources, targets, glossary=self.glossary, source_lang=self.source_lang, target_lang=self.target_lang)
+            check(sources, targets, glossary=self.glossary, source_lang=self.source_lang,
+                  target_lang=self.target_lang, plans=plans)
         )
+
+    def _read_names_again(self, texts, constraints, hyps, sources) -> list[list[Hypothesis]]:
+        """Decode again, without reading names, the sentences whose best hypothesis misses a forceable
+        term once repaired: decoding counted a word as the term's own spelling that the repair then
+        did not take (their word boundaries can differ), so the term must be forced instead."""
+        if not (self.options.read_names and getattr(self.engine, "reads_names", False)):
+            return hyps
+        again = [
+            i for i, (h, c) in enumerate(zip(hyps, constraints))
+            if c and h and missing_forceable(
+                repaired(h[0].text, c, self.target_lang, sources[i]), c, h[0].unforceable, self.target_lang
+            )
+        ]
+        if not again:
+            return hyps
+        options = dataclasses.replace(self.options, read_names=False)
+        redone = self._translating_engine().translate(
+            [texts[i] for i in again], self.source_lang, self.target_lang, options,
+            constraints=[list(constraints[i]) for i in again],
+        )
+        hyps = list(hyps)
+        for i, h in zip(again, redone):
+            hyps[i] = h
+        return hyps
 
     def translate_file(self, path: Union[str, Path]) -> Draft:
         """Translate a UTF-8 file (``-`` for standard input)."""
-        from kkaligner.io import read_text
-
         return self.translate(read_text(path))
 
     def __repr__(self) -> str:

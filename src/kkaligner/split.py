@@ -33,11 +33,12 @@ from importlib import resources
 
 from kkaligner.errors import SegmentationError, UsageError, choices
 from kkaligner.types import Segment
+from kkaligner.lang import LANGUAGES
 
 # Bump when a rule or a data file changes: it is part of every output's signature.
 SPLITTER_VERSION = "kk-1.1"
 
-LANGS = ("kk", "en")
+LANGS = LANGUAGES  # this module's name for kkaligner.lang.LANGUAGES
 
 # A sentence longer than this is cut at the last comma or space before the limit: a 200,000-char
 # line without punctuation must not reach the translation model as one "sentence".

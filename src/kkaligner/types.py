@@ -166,7 +166,14 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Signature:
-    """What produced an output, as sacrebleu's signatures do: enough to reproduce it."""
+    """What produced an output, as sacrebleu's signatures do: enough to reproduce it.
+
+    Built in one place, ``kkaligner.signature``, from the producing objects' own state: every
+    setting that can change the output is a part (``compute_type``: the weights' arithmetic, int8
+    and float32 decode differently; ``hypotheses``: the n-best list enforcement picks from).
+    ``model`` never holds a local absolute path: a local model is its folder name and a digest of
+    its files.
+    """
 
     kkaligner: str
     engine: str
@@ -179,6 +186,8 @@ class Signature:
     enforce: bool = True
     splitter: str = ""
     glossary: str = "none"
+    compute_type: str = ""
+    hypotheses: int = 1
     extra: tuple[tuple[str, str], ...] = ()
 
     def __str__(self) -> str:
@@ -189,6 +198,8 @@ class Signature:
             f"rev:{self.revision or 'local'}",
             f"lang:{self.source_lang}-{self.target_lang}",
             f"beam:{self.beam}",
+            f"nbest:{self.hypotheses}",
+            f"type:{self.compute_type or '-'}",
             f"maxlen:{self.max_length}",
             f"enforce:{'yes' if self.enforce else 'no'}",
             f"split:{self.splitter}",

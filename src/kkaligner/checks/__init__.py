@@ -13,9 +13,13 @@ from __future__ import annotations
 from typing import Iterable, Optional, Sequence
 
 from kkaligner.checks import brackets, consistency, empty, length, numbers, repeats, script, terms
-from kkaligner.checks.base import LANGS, Check, CheckContext
+from kkaligner.checks.base import Check, CheckContext
+from kkaligner.lang import check_pair
 from kkaligner.errors import InputError, UsageError, choices
-from kkaligner.types import Draft, Finding, Sentence, Signature
+from kkaligner import signature as signature_of
+from kkaligner.align import align_segments, split_documents
+from kkaligner.split import SPLITTER_VERSION
+from kkaligner.types import Draft, Finding, Link, Sentence
 
 # name -> check; the order is the order findings of one sentence are listed in.
 CHECKS: dict[str, Check] = {
@@ -75,14 +79,7 @@ def _code_filter(only, skip):
 
 
 def _check_langs(source_lang: str, target_lang: str) -> None:
-    for lang, what in ((source_lang, "source"), (target_lang, "target")):
-        if lang not in LANGS:
-            raise UsageError(f"unknown {what} language {lang!r}; valid: {choices(LANGS)}.")
-    if source_lang == target_lang:
-        raise UsageError(
-            f"source and target language are both {source_lang!r}; checks compare a text with its "
-            "translation (kk -> en or en -> kk)."
-        )
+    check_pair(source_lang, target_lang)
 
 
 def check(
@@ -94,12 +91,14 @@ def check(
     target_lang: str = "en",
     only: Optional[Iterable[str]] = None,
     skip: Optional[Iterable[str]] = None,
+    plans: Optional[Sequence] = None,
 ) -> list[Finding]:
     """Run the checks on aligned sentence pairs; ``sources[i]`` is translated by ``targets[i]``.
 
     ``only`` / ``skip`` take check names (``numbers``) or finding codes (``number-mismatch``). An
     empty target string is a sentence left untranslated (``empty-output``), not an error. Findings
-    come sorted by sentence, in the order of ``CHECKS``.
+    come sorted by sentence, in the order of ``CHECKS``. ``plans`` are the sources' term plans
+    (``kkaligner.terms.plan``) when the caller has them already (the pipeline does).
     """
     for name, seq in (("source", source_sentences), ("target", target_sentences)):
         if isinstance(seq, str):
@@ -116,7 +115,7 @@ def check(
             if not isinstance(s, str):
                 raise UsageError(f"{name} sentence {i} is a {type(s).__name__}, not a str.")
     _check_langs(source_lang, target_lang)
-    ctx = CheckContext(sources, targets, glossary, source_lang, target_lang)
+    ctx = CheckContext(sources, targets, glossary, source_lang, target_lang, plans)
     keep = _code_filter(only, skip)
     found: list[tuple[int, int, Finding]] = []
     for order, c in enumerate(_selected(only, skip)):
@@ -147,9 +146,6 @@ def check_documents(
     empty source, a 1-0 link one with an empty target) and whose findings are the checks' plus
     ``unaligned-source`` / ``unaligned-target`` for the links with one side empty.
     """
-    from kkaligner import __version__
-    from kkaligner.align import align_segments, split_documents
-    from kkaligner.split import SPLITTER_VERSION
 
     _check_langs(source_lang, target_lang)
     for name, text in (("source", source_text), ("target", target_text)):
@@ -164,8 +160,6 @@ def check_documents(
                 f"--aligned needs line-aligned files, but the source has {len(src)} non-empty lines "
                 f"and the target {len(tgt)}. Drop --aligned to align them by content."
             )
-        from kkaligner.types import Link
-
         links = [Link((i,), (i,), 1.0, (s.start, s.end), (t.start, t.end)) for i, (s, t) in enumerate(zip(src, tgt))]
     else:
         links = align_segments(src, tgt, source_lang=source_lang, target_lang=target_lang, glossary=glossary)
@@ -208,18 +202,12 @@ def check_documents(
     findings = sorted(findings + extra, key=lambda f: (f.sentence if f.sentence is not None else -1))
 
     separators = _separators(source_text, sentences)
-    signature = Signature(
-        kkaligner=__version__,
-        engine="human",
-        model="-",
+    signature = signature_of.check(
         source_lang=source_lang,
         target_lang=target_lang,
-        beam=0,
-        max_length=0,
-        enforce=False,
         splitter="lines" if (lines or aligned) else SPLITTER_VERSION,
         glossary=getattr(glossary, "hash", None) or "none",
-        extra=(("aligned", "given" if aligned else "auto"),),
+        aligned=aligned,
     )
     return Draft(
         source_text=source_text,

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Optional, Sequence
 
+from kkaligner.lang import LANGUAGES
+from kkaligner.terms.plan import plan
 from kkaligner.types import Finding, Match
 
-LANGS = ("kk", "en")
+LANGS = LANGUAGES  # this module's name for kkaligner.lang.LANGUAGES
 
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -28,17 +30,27 @@ class CheckContext:
     glossary: object = None
     source_lang: str = "kk"
     target_lang: str = "en"
-    _src_matches: dict = field(default_factory=dict, repr=False)
+    given_plans: Optional[Sequence] = field(default=None, repr=False)
+    _plans: list = field(default_factory=list, repr=False)
     _tgt_matches: dict = field(default_factory=dict, repr=False)
 
     def __len__(self) -> int:
         return len(self.sources)
 
+    def plan(self, i: int):
+        """Sentence ``i``'s ``terms.SentencePlan``: the glossary terms its source requires. The
+        pipeline passes the plans it enforced (``given_plans``), so the sources are matched once
+        and the checks judge exactly the terms enforcement was asked for."""
+        if not self._plans:
+            if self.given_plans is not None:
+                self._plans.extend(self.given_plans)
+            else:
+                self._plans.extend(plan(self.sources, self.glossary, self.source_lang, self.target_lang))
+        return self._plans[i]
+
     def source_matches(self, i: int) -> list[Match]:
-        """Glossary matches in source sentence ``i`` (empty without a glossary)."""
-        if not self._src_matches:
-            self._src_matches.update(enumerate(self._match(self.sources, self.source_lang)))
-        return self._src_matches[i]
+        """Glossary matches in source sentence ``i`` that require a rendering (empty without a glossary)."""
+        return list(self.plan(i).matches)
 
     def target_matches(self, i: int) -> list[Match]:
         """Glossary matches in target sentence ``i``: renderings, accepted and forbidden variants."""

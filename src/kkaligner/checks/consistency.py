@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from kkaligner.checks.base import CheckContext, skip_pair
-from kkaligner.checks.terms import rendering
+from kkaligner.terms.presence import rendering
 from kkaligner.types import Finding
 
 

@@ -13,47 +13,25 @@ from __future__ import annotations
 
 import re
 import warnings
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
-from kkaligner.engines.base import DecodeOptions, Progress
+from kkaligner.engines import hf_forcing
+from kkaligner.engines.hf_forcing import unforceable_constraints
+from kkaligner.engines.base import (  # noqa: F401  (the code tables are re-exported for callers)
+    M2M_CODES,
+    MARIAN_TARGET_TOKENS,
+    NLLB_CODES,
+    OPUS_NAMES,
+    DecodeOptions,
+    EngineBase,
+    Progress,
+    batches,
+    check_options,
+    quiet as _quiet,
+)
 from kkaligner.errors import EngineError, UsageError, choices
 from kkaligner.types import Constraint, Hypothesis
-
-# Candidate language codes per kkaligner language, in the order they are looked up in the vocabulary.
-# NLLB-200 uses FLORES-200 codes; M2M100 wraps ISO 639-1 in underscores; multilingual OPUS-MT
-# (Marian) models select the target with a `>>xxx<<` token (ISO 639-3, sometimes with a script).
-NLLB_CODES = {"kk": "kaz_Cyrl", "en": "eng_Latn", "ru": "rus_Cyrl"}
-M2M_CODES = {"kk": "__kk__", "en": "__en__", "ru": "__ru__"}
-MARIAN_TARGET_TOKENS = {"kk": (">>kaz_Cyrl<<", ">>kaz<<", ">>kk<<"), "en": (">>eng<<", ">>en<<"),
-                        "ru": (">>rus<<", ">>ru<<")}
-# Codes OPUS-MT model names use for a language or a group containing it (opus-mt-kk-en,
-# opus-mt-en-trk: "trk" is the Turkic group, "mul" the multilingual one).
-OPUS_NAMES = {"kk": ("kk", "kaz", "trk", "mul"), "en": ("en", "eng", "mul"), "ru": ("ru", "rus", "sla", "zle", "mul")}
-
-_OPUS_PAIR = re.compile(r"opus-mt(?:-tc-[a-z]+)?-([a-z_]+)-([a-z_]+)", re.IGNORECASE)
-
-
-@contextmanager
-def _quiet():
-    """Silence library chatter that says nothing to a kkaligner user (sacremoses, loading bars)."""
-    from transformers.utils import logging as hf_logging
-
-    bars = hf_logging.is_progress_bar_enabled()
-    verbosity = hf_logging.get_verbosity()
-    hf_logging.disable_progress_bar()
-    hf_logging.set_verbosity_error()
-    try:
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message=".*sacremoses.*")
-            warnings.filterwarnings("ignore", message=".*max_new_tokens.*max_length.*")
-            yield
-    finally:
-        hf_logging.set_verbosity(verbosity)
-        if bars:
-            hf_logging.enable_progress_bar()
-
 
 DTYPES = ("auto", "float32", "float16", "bfloat16")
 
@@ -81,7 +59,7 @@ def pick_device(device: str = "auto") -> str:
     return device
 
 
-class TransformersEngine:
+class TransformersEngine(EngineBase):
     """A seq2seq model loaded with transformers (eager attention, so cross-attentions are available).
 
     ``model`` is a preset, a Hub id or a local folder (see ``kkaligner.models``). Loading tries local
@@ -92,6 +70,7 @@ class TransformersEngine:
     """
 
     name = "transformers"
+    reads_names = True  # the logits processor takes a name's own spelling for the term (NameLikeness)
 
     def __init__(
         self,
@@ -101,7 +80,9 @@ class TransformersEngine:
         dtype: str = "auto",
         quantize: bool = False,
         allow_download: bool = True,
+        **unknown,
     ) -> None:
+        check_options(self.name, unknown, ("device", "dtype", "quantize", "allow_download"))
         from kkaligner import models
 
         ref, folder = models.locate(str(model), allow_download=allow_download)
@@ -132,8 +113,7 @@ class TransformersEngine:
         if quantize:
             self._quantize(torch)
         self.config = self.model.config
-        self.family = self._family()
-        self._marian_pair = self._marian_direction() if self.family == "marian" else None
+        self.init_languages()
 
     # --- loading helpers ------------------------------------------------------------------------
 
@@ -171,93 +151,7 @@ class TransformersEngine:
             self.model = quantize_dynamic(self.model, {torch.nn.Linear}, dtype=torch.qint8)
         self.compute_type = "int8_dynamic"
 
-    def _vocab(self) -> dict:
-        """The tokenizer's vocabulary, read once: ``get_vocab()`` builds a fresh dict of every entry
-        (256k for NLLB, about half a second) and the language codes are looked up on every call."""
-        vocab = self.__dict__.get("_vocab_cache")
-        if vocab is None:
-            vocab = self._vocab_cache = self.tokenizer.get_vocab()
-        return vocab
-
-    def _family(self) -> str:
-        vocab = self._vocab()
-        if NLLB_CODES["kk"] in vocab and NLLB_CODES["en"] in vocab:
-            return "nllb"
-        if M2M_CODES["kk"] in vocab and M2M_CODES["en"] in vocab:
-            return "m2m100"
-        if self.config.model_type == "marian":
-            return "marian"
-        return "other"
-
-    def _marian_direction(self) -> Optional[tuple[str, str]]:
-        """The (source, target) OPUS codes of a Marian model, or None when nothing says."""
-        src = getattr(self.tokenizer, "source_lang", None)
-        tgt = getattr(self.tokenizer, "target_lang", None)
-        if src and tgt:
-            return (str(src).lower(), str(tgt).lower())
-        for name in (self.ref.hub_id, getattr(self.config, "_name_or_path", ""), self.folder.name):
-            m = _OPUS_PAIR.search(str(name or ""))
-            if m:
-                return (m.group(1).lower(), m.group(2).lower())
-        return None
-
-    # --- language codes -------------------------------------------------------------------------
-
-    def _target_token(self, lang: str) -> Optional[str]:
-        vocab = self._vocab()
-        for token in MARIAN_TARGET_TOKENS.get(lang, ()):
-            if token in vocab:
-                return token
-        return None
-
-    def language_setup(self, source_lang: str, target_lang: str) -> tuple[str, Optional[int]]:
-        """Prepare the tokenizer for a direction; return (text prefix, forced BOS token id).
-
-        Raises UsageError for a direction the model cannot translate.
-        """
-        if self.family in ("nllb", "m2m100"):
-            codes = NLLB_CODES if self.family == "nllb" else M2M_CODES
-            for lang in (source_lang, target_lang):
-                if lang not in codes or codes[lang] not in self._vocab():
-                    raise UsageError(f"model {self.model_id} has no language code for {lang!r}. "
-                                     f"Choose {choices(sorted(codes))}.")
-            # M2M100's tokenizer takes the bare ISO code and adds the underscores itself.
-            self.tokenizer.src_lang = codes[source_lang] if self.family == "nllb" else source_lang
-            return "", self.tokenizer.convert_tokens_to_ids(codes[target_lang])
-        if self.family == "marian":
-            token = self._target_token(target_lang)
-            pair = self._marian_pair
-            if pair is not None:
-                src_ok = pair[0] in OPUS_NAMES.get(source_lang, ())
-                tgt_ok = pair[1] in OPUS_NAMES.get(target_lang, ())
-                if not (src_ok and tgt_ok):
-                    raise UsageError(
-                        f"model {self.model_id} translates {pair[0]}→{pair[1]} only, not "
-                        f"{source_lang}→{target_lang}. Pick a model for that direction, or a multilingual "
-                        f"one such as nllb-600m (--model nllb-600m)."
-                    )
-            return (token + " " if token else ""), None
-        return "", None  # unknown family: the caller knows what the model expects
-
     # --- translation ----------------------------------------------------------------------------
-
-    def _batches(self, lengths: Sequence[int], options: DecodeOptions) -> list[list[int]]:
-        """Indices grouped longest first, each group within batch_size and the token budget."""
-        order = sorted(range(len(lengths)), key=lambda i: (-lengths[i], i))
-        batches: list[list[int]] = []
-        current: list[int] = []
-        for i in order:
-            longest = lengths[current[0]] if current else lengths[i]
-            fits = len(current) < max(1, options.batch_size) and longest * (len(current) + 1) <= max(
-                options.batch_tokens, longest
-            )
-            if current and not fits:
-                batches.append(current)
-                current = []
-            current.append(i)
-        if current:
-            batches.append(current)
-        return batches
 
     def _max_input(self) -> int:
         limit = getattr(self.config, "max_position_embeddings", None) or 1024
@@ -275,13 +169,11 @@ class TransformersEngine:
         sources: Optional[Sequence[str]] = None,
         target_lang: str = "en",
     ) -> dict:
-        """Extra ``generate`` arguments that enforce the glossary (kkaligner.enforce.hf); ``sources``
+        """Extra ``generate`` arguments that enforce the glossary (``engines.hf_forcing``); ``sources``
         are the batch's source sentences, in which a term's name is read."""
         if not options.enforce or not any(constraints):
             return {}
-        from kkaligner.enforce import hf
-
-        return hf.generation_hooks(
+        return hf_forcing.generation_hooks(
             self.tokenizer,
             [list(c) for c in constraints],
             num_beams=num_beams,
@@ -325,9 +217,8 @@ class TransformersEngine:
         max_length = min(options.max_length, self._max_input() - 2) + 1
         results: list[list[Hypothesis]] = [[] for _ in texts]
 
-        def generate(batch: list[int], names: bool) -> list[int]:
-            """Translate the sentences ``batch`` (indices into ``texts``) into ``results``; return
-            those whose draft misses a forceable term after the repair although names were read."""
+        def generate(batch: list[int]) -> None:
+            """Translate the sentences ``batch`` (indices into ``texts``) into ``results``."""
             import torch
 
             enc = self.tokenizer(
@@ -337,12 +228,11 @@ class TransformersEngine:
             if constraints is not None:
                 extra = self.enforcement_kwargs(
                     [constraints[i] for i in batch], options, beams, n_ret, target_code, max_length,
-                    sources=[texts[i] for i in batch] if names else None, target_lang=target_lang,
+                    sources=[texts[i] for i in batch] if options.read_names else None, target_lang=target_lang,
                 )
+            flagged = [()] * len(batch)
             if extra:  # renderings the vocabulary cannot spell: not forced, reported per sentence
-                from kkaligner.enforce.hf import unforceable_constraints
-
-                unforceable = [
+                flagged = [
                     tuple(sorted({c.options[0] for c in cs if c.options}))
                     for cs in unforceable_constraints(self.tokenizer, [list(constraints[i]) for i in batch])
                 ]
@@ -363,35 +253,16 @@ class TransformersEngine:
                 out = self.model.generate(**enc, **{k: v for k, v in kwargs.items() if v is not None})
             decoded = self.tokenizer.batch_decode(out.sequences, skip_special_tokens=True)
             scores = self._scores(out, beams)
-            retry = []
             for j, i in enumerate(batch):
-                hyps = [
-                    Hypothesis(text=" ".join(decoded[j * n_ret + k].split()), score=scores[j * n_ret + k])
+                results[i] = [
+                    Hypothesis(" ".join(decoded[j * n_ret + k].split()), scores[j * n_ret + k], flagged[j])
                     for k in range(n_ret)
                 ]
-                if extra:  # the model's own spellings decoded as the term become the rendering
-                    from kkaligner.enforce import missing_forceable, repair_text
 
-                    flagged = unforceable[j]
-                    hyps = [
-                        Hypothesis(repair_text(h.text, constraints[i], target_lang, source=texts[i])[0], h.score, flagged)
-                        for h in hyps
-                    ]
-                    if names and missing_forceable(hyps[0].text, constraints[i], flagged, target_lang):
-                        retry.append(i)
-                results[i] = hyps
-            return retry
-
-        retry = []
-        for batch in self._batches([min(n, max_input) for n in lengths], options):
-            retry += generate(batch, names=True)
+        for batch in batches([min(n, max_input) for n in lengths], options.batch_size, options.batch_tokens):
+            generate(batch)
             if progress is not None:
                 progress(len(batch))
-        if retry:
-            # A word decoding counted as a name's own spelling that the repair then did not take
-            # (their word boundaries can differ): decode those sentences again, forcing the term.
-            for batch in self._batches([min(lengths[i], max_input) for i in retry], options):
-                generate([retry[b] for b in batch], names=False)
         return results
 
     def _scores(self, out: Any, beams: int) -> list[float]:

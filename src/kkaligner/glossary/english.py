@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from kkaligner.glossary.casing import fold
+from kkaligner.lang.casing import fold
 from kkaligner.glossary.matcher import Pattern, _resolve, _sep_kind, _sep_ok, tokenize
 from kkaligner.types import Match
 

@@ -42,8 +42,8 @@ from itertools import accumulate
 from dataclasses import dataclass
 from typing import Iterable
 
-from kkaligner.glossary.casing import fold, fold_kk
-from kkaligner.glossary.forms import (
+from kkaligner.lang.casing import fold, fold_kk
+from kkaligner.lang.kazakh import (
     ALTERNATION,
     ELISION,
     VOWELS,

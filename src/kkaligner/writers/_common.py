@@ -10,6 +10,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Iterable, Iterator, Optional
 
+from kkaligner.terms.presence import rendering, source_form  # noqa: F401  (writers' one rendering)
 from kkaligner.types import SEVERITIES, Draft, Sentence, Span, Term, TermUse
 
 TERM_STATUSES = ("applied", "forced", "missing", "variant")
@@ -39,15 +40,11 @@ def term_uses(draft: Draft) -> Iterator[tuple[Sentence, TermUse]]:
             yield sentence, use
 
 
-def rendering(term: Term) -> str:
-    """The approved rendering of a term (the source form itself for do-not-translate entries)."""
-    return term.target or (term.source if term.dnt else "")
-
-
-def term_title(term: Term, status: str = "applied") -> str:
-    """The one-line description of a glossary entry: ``source → target (kind; note)``."""
+def term_title(term: Term, status: str = "applied", target_lang: str = "en") -> str:
+    """The one-line description of a glossary entry as used in a ``target_lang`` draft:
+    ``source form → approved form (kind; note)``."""
     details = [d for d in (term.kind, "do not translate" if term.dnt else "", term.note) if d]
-    title = f"{term.source} → {rendering(term)}"
+    title = f"{source_form(term, target_lang)} → {rendering(term, target_lang)}"
     if details:
         title += f" ({'; '.join(details)})"
     if status != "applied":

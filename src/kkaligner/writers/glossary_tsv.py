@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from kkaligner.types import Draft, Term
-from kkaligner.writers._common import PRESENT_STATUSES, rendering, term_uses
+from kkaligner.writers._common import PRESENT_STATUSES, rendering, source_form, term_uses
 
 _BREAKS = re.compile(r"[\t\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 
@@ -27,7 +27,7 @@ def applied_terms(draft: Draft) -> list[tuple[Term, int]]:
     counts: dict[tuple, list] = {}
     for _, use in term_uses(draft):
         if use.status in PRESENT_STATUSES:
-            key = (use.term.key, rendering(use.term))
+            key = (use.term.key, rendering(use.term, draft.target_lang))
             counts.setdefault(key, [use.term, 0])[1] += 1
     return [(term, n) for term, n in counts.values()]
 
@@ -40,6 +40,6 @@ def render(draft: Draft) -> str:
     for term, n in applied_terms(draft):
         comment = [d for d in (term.kind, term.note) if d]
         comment.append(f"used {n}x")
-        fields = (term.source, rendering(term), "; ".join(comment))
+        fields = (source_form(term, draft.target_lang), rendering(term, draft.target_lang), "; ".join(comment))
         lines.append("\t".join(_field(x) for x in fields))
     return "\n".join(lines) + "\n"

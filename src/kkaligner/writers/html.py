@@ -84,7 +84,7 @@ def annotate(text: str, anns: list[_Ann]) -> str:
     return "".join(out)
 
 
-def _cell(sentence: Sentence, side: str, findings: list[tuple[int, Finding]]) -> str:
+def _cell(sentence: Sentence, side: str, findings: list[tuple[int, Finding]], target_lang: str = "en") -> str:
     text = sentence.source if side == "src" else sentence.target
     anns: list[_Ann] = []
     for u, use in enumerate(sentence.terms):
@@ -96,7 +96,7 @@ def _cell(sentence: Sentence, side: str, findings: list[tuple[int, Finding]]) ->
             "data-term": use.term.source,
             "data-use": f"s{sentence.index}-t{u}",
             "data-side": side,
-            "title": term_title(use.term, use.status),
+            "title": term_title(use.term, use.status, target_lang),
         }))
     for fid, f in findings:
         span = f.source_span if side == "src" else f.target_span
@@ -231,8 +231,8 @@ def render(draft: Draft, title: Optional[str] = None) -> str:
             f'<tr id="s-{s.index}" class="{" ".join(classes)}" data-index="{s.index}" '
             f'data-paragraph="{s.paragraph}">'
             f'<th scope="row"><a href="#s-{s.index}">{s.index}</a></th>'
-            f'<td class="src" lang="{src}" dir="auto">{_cell(s, "src", found)}</td>'
-            f'<td class="tgt" lang="{tgt}" dir="auto">{_cell(s, "tgt", found)}</td>'
+            f'<td class="src" lang="{src}" dir="auto">{_cell(s, "src", found, draft.target_lang)}</td>'
+            f'<td class="tgt" lang="{tgt}" dir="auto">{_cell(s, "tgt", found, draft.target_lang)}</td>'
             f'<td class="notes">{notes}</td></tr>'
         )
     if not body:

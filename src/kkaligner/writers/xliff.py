@@ -24,7 +24,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from kkaligner.types import Draft, Finding
-from kkaligner.writers._common import XML_INVALID, indent, rendering, serialize, signature_items
+from kkaligner.writers._common import XML_INVALID, indent, rendering, serialize, signature_items, source_form
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
 NS_GLS = "urn:oasis:names:tc:xliff:glossary:2.0"
@@ -136,8 +136,8 @@ def render(draft: Draft) -> str:
             for use in s.terms:
                 entry = ET.SubElement(glossary, "gls:glossEntry")
                 term_attrs = {"source": _plain(use.term.provenance)} if use.term.provenance else {}
-                _text(ET.SubElement(entry, "gls:term", term_attrs), use.term.source)
-                _text(ET.SubElement(entry, "gls:translation"), rendering(use.term))
+                _text(ET.SubElement(entry, "gls:term", term_attrs), source_form(use.term, draft.target_lang))
+                _text(ET.SubElement(entry, "gls:translation"), rendering(use.term, draft.target_lang))
                 details = [f"status: {use.status}", f"in source: {use.surface}"]
                 if use.target_span is not None:
                     a, b = use.target_span

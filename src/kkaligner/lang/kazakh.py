@@ -26,10 +26,11 @@ the allomorph of the number's Kazakh name (5 = бес -> Союз-5-тің).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Iterator
 
-from kkaligner.glossary.casing import fold_kk
+from kkaligner.lang.casing import fold_kk
 
 # --- letters -------------------------------------------------------------------------------
 
@@ -469,7 +470,45 @@ def inflect(lemma: str, analysis: str) -> str:
     raise KeyError(analysis)
 
 
+# Short endings a Kazakh word (a numeral, a lexicon stem) takes: ordinal -(ы)ншы/-(і)нші,
+# possessive, the seven cases, plural, approximative -даған/-деген ("tens of"), -дай/-дей,
+# collective; up to three of them chained (бірінші+сі+нде). The full noun grammar is
+# ``suffix_chains``; this is the cheap test the number reader and the aligner's lexicon apply to
+# words that are not names.
+_SHORT_ENDING = (
+    r"(?:[ыі]?нш[ыі]|[ыі]|с[ыі]|д[ыі]ң|н[ыі]ң|т[ыі]ң|д[ыі]|т[ыі]|н[ыі]|ға|ге|қа|ке|а|е|на|не"
+    r"|да|де|та|те|нда|нде|дан|ден|тан|тен|нан|нен|мен|бен|пен|лар|лер|дар|дер|тар|тер"
+    r"|даған|деген|таған|теген|дай|дей|тай|тей|еу|ау)"
+)
+SHORT_ENDINGS = re.compile(rf"(?:{_SHORT_ENDING}){{0,3}}")
+
+
+def stems(word: str) -> frozenset:
+    """The word and every stem of it (three letters or more) that a Kazakh ending could follow."""
+    low = word.casefold()
+    suffixes = all_suffixes()
+    return frozenset(low[:k] for k in range(3, len(low) + 1) if k == len(low) or low[k:] in suffixes)
+
+
+def split_ending(word: str) -> tuple[str, str]:
+    """``word`` as (stem, ending) with the longest Kazakh ending that leaves a stem of 3+ letters."""
+    low = word.casefold()
+    suffixes = all_suffixes()
+    for k in range(3, len(word)):
+        if low[k:] in suffixes:
+            return word[:k], word[k:]
+    return word, ""
+
+
+# A stem-final consonant voiced before a vowel-initial ending, back to its lemma form (Бәйтерег-і).
+DEVOICE = {v: k for k, v in ALTERNATION.items()}
+
+
 __all__ = [
+    "SHORT_ENDINGS",
+    "stems",
+    "split_ending",
+    "DEVOICE",
     "CASES",
     "CASES_AFTER_P3",
     "PLURAL",

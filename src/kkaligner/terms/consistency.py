@@ -17,68 +17,19 @@ A user who wants a different rendering says so in the glossary, which then gover
 from __future__ import annotations
 
 import dataclasses
-import re
-from difflib import SequenceMatcher
-from functools import lru_cache
-from typing import Optional, Sequence
+from typing import Optional
 
+from kkaligner.lang.kazakh import split_ending, stems
+from kkaligner.lang.script import CYRILLIC_NAME, LATIN_NAME
+from kkaligner.lang.spelling import ALIGN_MARGIN, ALIGN_MIN, ALIGN_MIN_INITIAL, name_similarity as similarity
+from kkaligner.terms.outcome import outcome as _outcome
+from kkaligner.terms.presence import kazakh_index as _kk_index, word_re as _word_re
 from kkaligner.types import Finding, Hypothesis
-
-# Kazakh Cyrillic → Latin, close to how English texts spell Kazakh names (only for similarity).
-TRANSLIT = {
-    "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
-    "з": "z", "и": "i", "й": "y", "к": "k", "қ": "k", "л": "l", "м": "m", "н": "n", "ң": "ng", "о": "o",
-    "ө": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "u", "ү": "u", "ф": "f", "х": "kh",
-    "һ": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "і": "i", "ь": "", "э": "e",
-    "ю": "yu", "я": "ya",
-}
-ALIGN_MIN = 0.6
-"""Least similarity (difflib ratio of the Latin spellings) for a source name and a target word to align."""
-ALIGN_MIN_INITIAL = 0.75
-"""The same for a capitalised word at the start of a sentence, which may be a common word."""
-ALIGN_MARGIN = 0.15
-"""How far ahead of the runner-up the best target word must be for the alignment to be unambiguous."""
-
-_CYR_NAME = re.compile(r"(?<![\w-])[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]{2,}(?:-[А-ЯЁӘҒҚҢӨҰҮҺІа-яёәғқңөұүһі]+)?")
-_LAT_NAME = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?=['’]s\b|\b)")
 
 
 def _again(outcome, text: str) -> Hypothesis:
     """``outcome``'s hypothesis with a new text (what the engine reported about it kept)."""
     return Hypothesis(text=text, score=outcome.score or 0.0, unforceable=outcome.unforceable)
-
-
-def latin(word: str) -> str:
-    """``word`` in lower-case Latin letters (Kazakh transliterated)."""
-    return "".join(TRANSLIT.get(ch, ch) for ch in word.casefold())
-
-
-def similarity(a: str, b: str) -> float:
-    return SequenceMatcher(None, latin(a), latin(b)).ratio()
-
-
-@lru_cache(maxsize=1)
-def _suffixes() -> frozenset:
-    from kkaligner.glossary.forms import all_suffixes
-
-    return all_suffixes()
-
-
-def stems(word: str) -> frozenset:
-    """The word and every stem of it (three letters or more) that a Kazakh ending could follow."""
-    low = word.casefold()
-    suffixes = _suffixes()
-    return frozenset(low[:k] for k in range(3, len(low) + 1) if k == len(low) or low[k:] in suffixes)
-
-
-def split_ending(word: str) -> tuple[str, str]:
-    """``word`` as (stem, ending) with the longest Kazakh ending that leaves a stem of 3+ letters."""
-    low = word.casefold()
-    suffixes = _suffixes()
-    for k in range(3, len(word)):
-        if low[k:] in suffixes:
-            return word[:k], word[k:]
-    return word, ""
 
 
 @dataclasses.dataclass
@@ -92,12 +43,12 @@ class _Name:
 
 
 def _source_names(source: str, lang: str, covered) -> list[tuple[int, int, str]]:
-    pattern = _CYR_NAME if lang == "kk" else _LAT_NAME
+    pattern = CYRILLIC_NAME if lang == "kk" else LATIN_NAME
     return [(m.start(), m.end(), m.group()) for m in pattern.finditer(source) if not covered(m.start())]
 
 
 def _target_words(target: str, lang: str, covered) -> list[tuple[int, int, str]]:
-    pattern = _LAT_NAME if lang == "en" else _CYR_NAME
+    pattern = LATIN_NAME if lang == "en" else CYRILLIC_NAME
     return [(m.start(), m.end(), m.group()) for m in pattern.finditer(target) if not covered(m.start())]
 
 
@@ -133,8 +84,6 @@ def _replace(text: str, start: int, end: int, new_word: str, lang_target: str) -
 
 def _glossary_unify(plans, outcomes, target_lang):
     """Glossary terms: every later sentence takes the accepted form the first one used."""
-    from kkaligner.enforce import _kk_index, _outcome, _word_re
-
     chosen: dict = {}
     out = list(outcomes)
     for i, (plan_, outcome) in enumerate(zip(plans, outcomes)):
@@ -173,17 +122,11 @@ def _glossary_unify(plans, outcomes, target_lang):
 def make_consistent(
     plans,
     outcomes,
-    hypotheses: Sequence[Sequence[Hypothesis]],
     *,
     source_lang: str = "kk",
     target_lang: str = "en",
 ):
-    """Outcomes in which each source term and name keeps its first rendering (see module doc).
-
-    ``hypotheses`` are the engine's n-best lists (kept for callers; the repair works on the chosen
-    targets, whose term spans are known).
-    """
-    del hypotheses
+    """Outcomes in which each source term and name keeps its first rendering (see module doc)."""
     outcomes = _glossary_unify(plans, outcomes, target_lang)
     names: list[_Name] = []
     out = list(outcomes)
@@ -251,8 +194,6 @@ def make_consistent(
             )
         if changed or len(findings) != len(outcome.findings):
             if changed:
-                from kkaligner.enforce import _outcome
-
                 fresh = _outcome(plan_, _again(outcome, target), (), target_lang)
                 terms = tuple(
                     dataclasses.replace(u, status="forced") if old.status == "forced" else u
@@ -265,4 +206,4 @@ def make_consistent(
     return out
 
 
-__all__ = ["make_consistent", "latin", "similarity", "stems", "split_ending", "TRANSLIT"]
+__all__ = ["make_consistent"]

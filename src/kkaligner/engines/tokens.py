@@ -4,10 +4,10 @@ Both engines need the same facts about a sentence's constraints: which token seq
 required rendering, which sequences spell a forbidden variant, and, for a partly generated
 hypothesis, how many times each rendering is already there and which next tokens would continue
 one. This module computes them over plain token lists (ints for transformers, piece strings for
-CTranslate2), so ``kkaligner.enforce.hf`` and the CTranslate2 prefix-forcing code share one
+CTranslate2), so ``kkaligner.engines.hf_forcing`` and the CTranslate2 prefix-forcing code share one
 definition of "the beam is inside a term".
 
-A tokenizer is reached through ``TermEncoder`` (four small methods); ``kkaligner.enforce.hf`` has the
+A tokenizer is reached through ``TermEncoder`` (four small methods); ``kkaligner.engines.hf_forcing`` has the
 transformers one.
 """
 
@@ -19,6 +19,7 @@ from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from typing import Hashable, Iterable, Optional, Protocol, Sequence
 
+from kkaligner.lang.spelling import near_variant
 from kkaligner.types import Constraint
 
 Token = Hashable
@@ -135,7 +136,7 @@ def compile_sentence(encoder: TermEncoder, constraints: Sequence[Constraint], al
     """Token-level tables for one sentence's constraints (see ``SentenceTokens``).
 
     With ``aliases`` (the default) a forbidden variant of a term counts as an occurrence of the
-    term, and the engine replaces it in the text afterwards (``kkaligner.enforce.substitute_variants``):
+    term, and the engine replaces it in the text afterwards (``kkaligner.terms.repair``, in ``finalize``):
     a model that has its own spelling of a name (Baykonur) writes it where the name belongs and goes
     on with the sentence it meant, instead of being pushed off its course by a ban. Without
     ``aliases`` forbidden variants are banned.
@@ -364,7 +365,7 @@ def _word_at_end(content: Sequence[Token], piece) -> Optional[tuple[int, str]]:
 
     The word starts at the last token whose piece begins with the word-start marker; its letters
     are the run of letters and digits it begins with (Baykonur of ``▁Bay konur 's``), which is what
-    ``kkaligner.enforce.substitute_near`` sees as a word in the decoded text.
+    ``kkaligner.terms.substitute_near`` sees as a word in the decoded text.
     """
     i = len(content) - 1
     parts = []
@@ -393,12 +394,11 @@ def near_word(
 
     A word is finished when the next token starts a new word or is not a letter (``trailing``:
     the word ``content`` ends with, when the model wants to end there). Counting it lets the model
-    keep its own spelling of a name that no glossary lists as a variant; the engine then replaces it
-    (``kkaligner.enforce.substitute_near``, same test), so the guarantee still holds. ``names``
-    (per term, a ``kkaligner.enforce.NameLikeness`` or None) also counts a word that reads like the
+    keep its own spelling of a name that no glossary lists as a variant; the repair in ``finalize`` then replaces it
+    (``kkaligner.terms.substitute_near``, same test), so the guarantee still holds. ``names``
+    (per term, a ``kkaligner.terms.NameLikeness`` or None) also counts a word that reads like the
     term's name in the source sentence (replaced by ``substitute_transliterated``, same test).
     """
-    from kkaligner.enforce import near_variant
 
     if not content:
         return state

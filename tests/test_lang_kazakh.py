@@ -1,4 +1,4 @@
-"""Kazakh inflection (kkaligner.glossary.forms): golden tables, suffix-table invariants, and the
+"""Kazakh inflection (kkaligner.lang.kazakh): golden tables, suffix-table invariants, and the
 agreement of the form generator with the matcher."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kkaligner.glossary import forms
-from kkaligner.glossary.forms import (
+from kkaligner.lang import kazakh as forms
+from kkaligner.lang.kazakh import (
     CASES,
     CLASSES,
     PLURAL,

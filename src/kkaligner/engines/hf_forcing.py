@@ -7,7 +7,7 @@ row and step (in the spirit of Post & Vilar's dynamic beam allocation, without t
 - inside a required rendering (the tail is a proper prefix of one of its token sequences) only the
   tokens that continue it are allowed, so a rendering once begun is always finished;
 - a forbidden variant of a term (the model renders Байқоңыр as "Baykonur") counts as an occurrence
-  of the term: the engine replaces it in the text afterwards (``enforce.substitute_variants``);
+  of the term: the repair replaces it in the text afterwards (``terms.repair``, once, in finalize);
 - otherwise unmet renderings are steered towards: their first tokens get a bonus (not those of a
   term with an alias: the model is left to write it its own way);
 - the end of the sentence is refused while renderings are unmet; when the model wants to end there,
@@ -25,7 +25,8 @@ from __future__ import annotations
 
 from typing import Any, Optional, Sequence
 
-from kkaligner.enforce import tokens as tk
+from kkaligner.engines import tokens as tk
+from kkaligner.terms.repair import name_likeness
 from kkaligner.types import Constraint
 
 STEER_BONUS = 1.0
@@ -120,8 +121,7 @@ def make_processor(
     """The ``LogitsProcessor`` enforcing ``constraints`` (one list per input row of the batch).
 
     With the ``sources`` (one per input), a word that reads like a term's name in its source counts
-    as the term (``kkaligner.enforce.NameLikeness``), as the repair afterwards replaces it."""
-    from kkaligner.enforce import name_likeness
+    as the term (``kkaligner.terms.NameLikeness``), as the repair afterwards replaces it."""
 
     base = _processor_base()
     encoder = HFEncoder(tokenizer)
@@ -139,7 +139,7 @@ def make_processor(
             lang_id = None
 
     class ConstraintLogitsProcessor(base):
-        """Forces required renderings and bans forbidden ones; see ``kkaligner.enforce.hf``."""
+        """Forces required renderings and bans forbidden ones; see this module."""
 
         def __init__(self):
             self.sentences = compiled

@@ -6,9 +6,9 @@ sequences (``suppress_sequences``), return n-best lists and cross-attention. For
 1. decode with the n-best list and attention; a forbidden variant the model writes for a term,
    a word that looks like another spelling of a missing one-word rendering, or a name that reads
    like the term's source word (the model's own spelling of a name: Baykonur for Байқоңыр when the
-   glossary says Tyuratam) is replaced by the rendering (``kkaligner.enforce.repair_text``), so it
-   counts as the term and the model's sentence is kept whole (with ``aliases=False`` in
-   ``tokens.compile_sentence`` variants would be suppressed instead);
+   glossary says Tyuratam) counts as the term, because the repair in ``finalize`` will replace it
+   (asked read-only: ``kkaligner.terms.repaired``), so the model's sentence is kept whole (with
+   ``aliases=False`` in ``tokens.compile_sentence`` variants would be suppressed instead);
 2. a sentence whose hypotheses already contain every required rendering, as many times as
    required, is done;
 3. otherwise take its best hypothesis, find where the first missing term belongs (the target
@@ -27,7 +27,8 @@ cheap: it continues with a beam of ``FORCE_BEAM``, one hypothesis, attention onl
 may still have to be forced, and no further than the first pass's length plus the rendering.
 
 Token logic (which sequences spell a rendering or a forbidden variant) is shared with the
-transformers engine through ``kkaligner.enforce.tokens``; here tokens are piece strings.
+transformers engine through ``kkaligner.engines.tokens``; here tokens are piece strings. The
+hypotheses returned are the decoded texts as the model wrote them; this module never rewrites them.
 """
 
 from __future__ import annotations
@@ -36,9 +37,10 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
+from kkaligner.engines import tokens as tk
 from kkaligner.engines.base import DecodeOptions
-from kkaligner.enforce import occurrences, repair_text, satisfied_count, source_spans
-from kkaligner.enforce import tokens as tk
+from kkaligner.terms.presence import occurrences, satisfied_count
+from kkaligner.terms.repair import repaired, source_spans
 from kkaligner.types import Constraint, Hypothesis
 
 MAX_ROUNDS = 4
@@ -94,7 +96,7 @@ class Ct2Encoder:
         return self.engine.decode_tokens([list(tokens)])[0]
 
     def is_unknown(self, token) -> bool:
-        return token not in self.engine._vocab_set or token == getattr(self.engine.tokenizer, "unk_token", None)
+        return token not in self.engine.vocabulary or token == getattr(self.engine.tokenizer, "unk_token", None)
 
     def is_boundary(self, token) -> bool:
         if token in self._special:
@@ -167,7 +169,6 @@ class _State:
     locked: int = 0
     prefix: list[str] = field(default_factory=list)
     given_up: set = field(default_factory=set)
-    rounds: int = 0
     lang: str = "en"
     first_length: int = 0
     forced_tokens: int = 0
@@ -181,10 +182,15 @@ class _State:
             if self.constraints[ci].options:
                 self.unforceable.add(self.constraints[ci].options[0])
 
+    def repaired(self, text: str) -> str:
+        """``text`` as ``finalize``'s repair will leave it (asked, not applied)."""
+        return repaired(text, self.constraints, self.lang, self.source)
+
     def satisfied(self, text: str) -> int:
+        """Constraints a decoded ``text`` satisfies once repaired."""
         hit = self._satisfied.get(text)
         if hit is None:
-            hit = self._satisfied[text] = satisfied_count(text, self.constraints, self.lang)
+            hit = self._satisfied[text] = satisfied_count(self.repaired(text), self.constraints, self.lang)
         return hit
 
     def unmet(self, text: str) -> list[int]:
@@ -262,19 +268,16 @@ def _prefixes_at_once(engine, chunk: Sequence[_State], options: DecodeOptions) -
 
 
 def _hypotheses(engine, st: _State, result, keep: int, first: str) -> list[Hypothesis]:
-    """The result's hypotheses as text, variants replaced (``first`` is the best one's text,
-    decoded with the batch). When the model's best already holds every term and only
+    """The result's hypotheses as the model wrote them (``first`` is the best one's text, decoded
+    with the batch). When the model's best already holds every term and only
     ``keep == 1`` is wanted, the rest of the n-best list is not decoded."""
     sequences = list(result.hypotheses)
     scores = list(result.scores) or [0.0] * len(sequences)
-    best = Hypothesis(repair_text(first, st.constraints, st.lang, source=st.source)[0], float(scores[0]))
+    best = Hypothesis(first, float(scores[0]))
     if len(sequences) == 1 or (keep <= 1 and st.satisfied(best.text) == len(st.constraints)):
         return [best]
     rest = engine.decode_tokens(sequences[1:])
-    return [best] + [
-        Hypothesis(repair_text(t, st.constraints, st.lang, source=st.source)[0], float(sc))
-        for t, sc in zip(rest, scores[1:])
-    ]
+    return [best] + [Hypothesis(t, float(sc)) for t, sc in zip(rest, scores[1:])]
 
 
 def _absorb_all(engine, states: Sequence[_State], results: dict, keep: int) -> None:
@@ -293,7 +296,7 @@ def _absorb(engine, st: _State, result, keep: int, first: str) -> None:
         ranked.append((-st.satisfied(hyp.text), k, list(tokens), attention[k] if k < len(attention) else None, hyp))
     ranked.sort(key=lambda r: (r[0], r[1]))
     _, _, st.best_tokens, st.best_attention, best = ranked[0]
-    st.best_text = best.text
+    st.best_text = st.repaired(best.text)  # what the decisions about forcing look at
 
 
 def _force_position(st: _State, term_index: int, special: set, occurrence: int) -> Optional[int]:
@@ -423,7 +426,6 @@ def translate_enforced(
             st.prefix = forced
             st.locked = len(forced)
             st.forced_tokens += len(st.sent.terms[ti].starts[0])
-            st.rounds += 1
             # Attention only locates the next term: not needed when this one was the last missing.
             term = st.sent.terms[ti]
             missing_after = len(unmet) > 1 or len(occurrences(best_text, term.constraint, st.lang)) + 1 < term.need

@@ -1,0 +1,63 @@
+"""Finalize: each sentence's target chosen among its hypotheses, repaired once, its terms located.
+
+Per sentence: every hypothesis is repaired (``terms.repair``); the one satisfying most constraints
+wins (ties: the model's order); each source match gets the next unused occurrence of its rendering
+(``TermUse``: ``applied``, ``forced`` when the repair put it there, ``missing``), or, failing that, a
+derived use (``presence.derived_span``: the Chinese mainland for China), which counts as applied. A
+missing rendering the engine could not force yields a ``term-unforceable`` finding. Then, over the
+document, each source term keeps the first rendering it was given (``terms.consistency``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Sequence
+
+from kkaligner.terms.consistency import make_consistent
+from kkaligner.terms.outcome import Outcome, outcome
+from kkaligner.terms.plan import SentencePlan
+from kkaligner.terms.presence import satisfied_count
+from kkaligner.terms.repair import repair_text
+from kkaligner.types import Constraint, Hypothesis
+
+
+def _pick(hyps: Sequence[Hypothesis], constraints: Sequence[Constraint], lang: str) -> int:
+    """Index of the hypothesis satisfying most constraints; ties go to the model's order."""
+    if len(hyps) == 1 or not constraints:
+        return 0
+    return max(range(len(hyps)), key=lambda i: (satisfied_count(hyps[i].text, constraints, lang), -i))
+
+
+def finalize(
+    plans: Sequence[SentencePlan],
+    hypotheses: Sequence[Sequence[Hypothesis]],
+    *,
+    source_lang: str = "kk",
+    target_lang: str = "en",
+    repair: bool = True,
+    consistent: bool = True,
+    glossary: object = None,
+) -> list[Outcome]:
+    """Choose each sentence's target among its hypotheses and record term placement (module doc).
+
+    ``glossary`` is accepted for callers of earlier versions and not used: the plans carry the
+    matched entries.
+    """
+    outcomes = []
+    for plan_, hyps in zip(plans, hypotheses):
+        if not hyps:
+            outcomes.append(Outcome(target=""))
+            continue
+        candidates, fixed = list(hyps), None
+        if repair and plan_.constraints:
+            fixed = [repair_text(h.text, plan_.constraints, target_lang, source=plan_.source) for h in hyps]
+            candidates = [dataclasses.replace(h, text=t) for (t, _), h in zip(fixed, hyps)]
+        k = _pick(candidates, plan_.constraints, target_lang)
+        repaired = [span for span, _ in fixed[k][1]] if fixed else []
+        outcomes.append(outcome(plan_, candidates[k], repaired, target_lang))
+    if consistent:
+        outcomes = make_consistent(plans, outcomes, source_lang=source_lang, target_lang=target_lang)
+    return outcomes
+
+
+__all__ = ["finalize"]
