@@ -85,7 +85,14 @@ def test_glossary_wins_and_the_sentence_stays(engine, trained, beam):
         kept += text == before[0].text.replace("Baykonur", "Baikonur").replace("Bayterek", "Baiterek")
     assert kept >= 0.9 * len(sources)  # the model's own sentence, with the approved names
     outcomes = finalize(plans, out)
-    assert all(u.status in ("applied", "forced") for o in outcomes for u in o.terms)
+    # The repair runs once, in finalize: a rendering the model wrote is 'applied', one the repair put
+    # in place of the model's spelling is 'forced' (both were 'applied' while the engines repaired).
+    forced = 0
+    for p, hyps, o in zip(plans, out, outcomes):
+        for c, u in zip(p.constraints, o.terms):
+            assert u.status == ("applied" if occurrences(hyps[0].text, c) else "forced"), (hyps[0].text, u)
+            forced += u.status == "forced"
+    assert forced  # the trained model writes Baykonur / Bayterek
 
 
 @pytest.mark.parametrize("beam", [1, 4])

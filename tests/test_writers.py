@@ -611,3 +611,23 @@ def test_write_applied_terms_read_back_by_translate_toolkit(tmp_path):
     assert [(u.source, u.target) for u in units] == [
         ("Байқоңыр", "Baikonur"), ("ғарыш", "space"), ("NASA", "NASA")]
     assert units[0].getnotes() == "place; космодром «Байқоңыр»; used 2x"
+
+
+def test_en_kk_outputs_put_the_glossary_the_right_way_round():
+    """In an en→kk draft a kk→en entry is used backwards: its English side is the source term and
+    its Kazakh lemma the translation (the writers wrote Kazakh as the source term)."""
+    import xml.etree.ElementTree as ET
+
+    from kkaligner.types import Draft, Sentence, Signature, Term, TermUse
+    from kkaligner.writers import glossary_tsv, render
+
+    term = Term("Астана", "Astana")
+    sentence = Sentence(0, "He flew to Astana.", "Ол Астанаға ұшты.", 0, 18,
+                        terms=(TermUse(term, (11, 17), (3, 11), "Astana", "applied"),))
+    draft = Draft("He flew to Astana.", (sentence,), ("", ""), Signature("0", "tiny", "m", source_lang="en",
+                  target_lang="kk"), source_lang="en", target_lang="kk")
+    rows = [line.split("\t") for line in glossary_tsv.render(draft).splitlines() if not line.startswith("#")]
+    assert rows[0][:2] == ["Astana", "Астана"]
+    root = ET.fromstring(render(draft, "xliff").split("\n", 1)[1])
+    assert [e.text for e in root.iter("{urn:oasis:names:tc:xliff:glossary:2.0}term")] == ["Astana"]
+    assert [e.text for e in root.iter("{urn:oasis:names:tc:xliff:glossary:2.0}translation")] == ["Астана"]
