@@ -87,8 +87,8 @@ def test_lint(tmp_path, run_cli):
     assert result.exit_code == 1
     out = result.stdout.splitlines()
     assert out[0].startswith("error: conflict: 'Байқоңыр' has 2 renderings") and "line 2" in out[0] and "line 3" in out[0]
-    assert out[1].startswith("warning: duplicate: 'Астана'")
-    assert "1 errors, 1 warnings" in result.stderr
+    assert out[1].startswith("info: duplicate: 'Астана'")
+    assert "1 errors, 0 warnings, 1 notes" in result.stderr
 
 
 def test_convert_round_trip(files, tmp_path, run_cli):
@@ -140,3 +140,121 @@ def test_empty_glossary_warns(tmp_path, run_cli):
     result = run_cli(["glossary", "match", "-", "-g", empty], input="Байқоңырда")
     assert result.exit_code == 0 and result.stdout == ""
     assert "the glossary is empty" in result.stderr
+
+
+# --- conflicts, malformed rows, folded columns, dead terms, odd files -----------------------------
+
+BAITEREK = "Бәйтерек\tBaiterek\nБәйтерек\tBayterek\nБәйтерек\tBayterek\nАстана\tAstana\n"
+
+
+def test_convert_refuses_conflicts_and_lists_them(tmp_path, run_cli):
+    src = tmp_path / "g.txt"
+    src.write_text(BAITEREK, encoding="utf-8")
+    out = tmp_path / "out.tsv"
+    result = run_cli(["glossary", "convert", src, out])
+    assert result.exit_code == 2 and not out.exists()
+    assert "Traceback" not in result.output
+    assert "1 source term has different renderings" in result.stderr and "nothing written" in result.stderr
+    assert "'Baiterek' (line 1), 'Bayterek' (lines 2, 3)" in result.stderr
+    assert "--merge-conflicts" in result.stderr
+    result = run_cli(["glossary", "lint", src])
+    assert result.exit_code == 1 and "1 errors" in result.stderr
+    assert result.stdout.startswith("error: conflict: 'Бәйтерек' has 2 renderings: 'Baiterek' (line 1)")
+
+
+def test_convert_merge_conflicts_keeps_every_rendering(tmp_path, run_cli):
+    src = tmp_path / "g.txt"
+    src.write_text(BAITEREK, encoding="utf-8")
+    out = tmp_path / "out.tsv"
+    result = run_cli(["glossary", "convert", src, out, "--merge-conflicts"])
+    assert result.exit_code == 0, result.stderr
+    assert f"merged 3 rows of 'Бәйтерек' ({src}, line 1; {src}, line 2; {src}, line 3): rendering 'Bayterek', " \
+           "alternatives 'Baiterek' added" in result.stderr
+    assert "wrote 2 entries" in result.stderr
+    g = Glossary.load(out)
+    assert (g.lookup("Бәйтерек").target, g.lookup("Бәйтерек").alternatives) == ("Bayterek", ("Baiterek",))
+    result = run_cli(["glossary", "lint", out])
+    assert result.exit_code == 0 and "2 entries, 0 errors, 0 warnings" in result.stderr
+
+
+def test_convert_says_which_differing_duplicate_rows_it_drops(tmp_path, run_cli):
+    src = tmp_path / "g.tsv"
+    src.write_text("source\ttarget\tforbidden\nАстана\tAstana\tAstana city\nАстана\tAstana\t\n", encoding="utf-8")
+    result = run_cli(["glossary", "convert", src, tmp_path / "out.tsv"])
+    assert result.exit_code == 0
+    assert "kkalign: warning: duplicate: 'Астана'" in result.stderr and "differ in forbidden" in result.stderr
+
+
+def test_lint_lists_every_malformed_row(tmp_path, run_cli):
+    src = tmp_path / "g.tsv"
+    src.write_text(
+        "source\ttarget\tdnt\nАстана\tAstana\n\tBaikonur\nМәскеу\t\nАлматы\tAlmaty\tmaybe\n"
+        "Бәйтерек\tBaiterek\nБәйтерек\tBayterek\n",
+        encoding="utf-8",
+    )
+    result = run_cli(["glossary", "lint", src])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    out = result.stdout.splitlines()
+    assert [line.split(": ")[1] for line in out] == ["empty-field", "empty-field", "bad-value", "conflict"]
+    assert out[0].endswith(f"({src}, line 3)") and "'source' column is empty" in out[0]
+    assert out[1].endswith(f"({src}, line 4)") and "or mark the entry dnt=yes" in out[1]
+    assert out[2].endswith(f"({src}, line 5)") and "use 'yes', 'no'" in out[2]
+    assert "2 entries, 4 errors, 0 warnings" in result.stderr
+
+
+def test_lint_and_convert_warn_about_folded_omegat_columns(tmp_path, run_cli):
+    src = tmp_path / "g.txt"
+    src.write_text("Астана\tAstana\tcapital\tcity\nАлматы\tAlmaty\n", encoding="utf-8")
+    result = run_cli(["glossary", "lint", src])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("warning: omegat-extra-columns: column 4 beyond OmegaT's source, target and comment")
+    assert "1 warnings" in result.stderr
+    result = run_cli(["glossary", "convert", src, tmp_path / "out.tsv"])
+    assert result.exit_code == 0 and "RuntimeWarning" not in result.stderr
+    assert f"kkalign: warning: {src}: column 4 beyond OmegaT's" in result.stderr
+
+
+def test_lint_reports_terms_that_can_never_match(tmp_path, run_cli):
+    src = tmp_path / "g.tsv"
+    src.write_text("source\ttarget\n—\tdash\nАстана\tAstana\n«»\tquotes\n", encoding="utf-8")
+    result = run_cli(["glossary", "lint", src])
+    assert result.exit_code == 0
+    out = result.stdout.splitlines()
+    assert len(out) == 2 and all(line.startswith("warning: dead-term: the source ") for line in out)
+    assert out[0].endswith(f"({src}, line 2)") and out[1].endswith(f"({src}, line 4)")
+    assert "1 entries, 0 errors, 2 warnings" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "data,entries,note",
+    [
+        ("source\ttarget\r\nАстана\tAstana\r\n".encode("utf-8"), 1, ""),
+        ("\ufeffsource\ttarget\nАстана\tAstana\n".encode("utf-8"), 1, ""),
+        ("source\ttarget\nАстана\tAstana\n".encode("utf-16"), 1, ""),
+        (b"", 0, "warning: empty-glossary"),
+        (b"source\ttarget\n", 0, "warning: empty-glossary"),
+        ("source\ttarget\nАстана\tAstana\nАстана\tAstana\n".encode("utf-8"), 1, "info: duplicate"),
+    ],
+    ids=["crlf", "utf8-bom", "utf16-bom", "empty", "header-only", "identical-duplicates"],
+)
+def test_odd_but_valid_files(tmp_path, run_cli, data, entries, note):
+    src = tmp_path / "g.tsv"
+    src.write_bytes(data)
+    result = run_cli(["glossary", "lint", src])
+    assert result.exit_code == 0 and "Traceback" not in result.output
+    assert f"{entries} entries, 0 errors" in result.stderr
+    assert result.stdout.startswith(note) if note else result.stdout == ""
+    result = run_cli(["glossary", "convert", src, tmp_path / "out.csv"])
+    assert result.exit_code == 0 and f"wrote {entries} entries" in result.stderr
+    assert "error" not in result.stderr
+
+
+def test_utf16_without_bom_is_one_clear_error(tmp_path, run_cli):
+    src = tmp_path / "g.tsv"
+    src.write_bytes("source\ttarget\nАстана\tAstana\n".encode("utf-16-le"))
+    for args in (["glossary", "lint", src], ["glossary", "convert", src, tmp_path / "o.tsv"]):
+        result = run_cli(args)
+        assert result.exit_code == 2
+        err = result.stderr.strip().splitlines()
+        assert len(err) == 1 and "contains NUL bytes" in err[0] and "iconv" in err[0]

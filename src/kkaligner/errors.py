@@ -36,6 +36,20 @@ class GlossaryConflictError(GlossaryError):
     """Two entries give one source term two different approved renderings."""
 
 
+class GlossaryRowError(GlossaryError):
+    """One row (or the header) of a glossary file is malformed.
+
+    ``where`` names the file and line, ``detail`` says what is wrong and how to fix it, ``code``
+    names the problem; ``kkalign glossary lint`` lists every such row instead of stopping at the first.
+    """
+
+    def __init__(self, where: str, detail: str, code: str = "malformed-row"):
+        super().__init__(f"{where}: {detail}")
+        self.where = where
+        self.detail = detail
+        self.code = code
+
+
 class ModelNotFoundError(KkalignerError):
     """A model is neither cached locally nor reachable on the Hub."""
 

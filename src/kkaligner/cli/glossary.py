@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 from typing import List, Optional
 
@@ -20,12 +21,22 @@ app.add_typer(glossary_app, name="glossary")
 _OUTPUT_FORMATS = ("text", "jsonl")
 
 
-def _load(paths: Optional[List[Path]], with_default: bool, fmt: Optional[str] = None):
+def _load(paths: Optional[List[Path]], with_default: bool, fmt: Optional[str] = None, *, report: bool = True):
+    """Load glossaries; what reading them found (folded columns, skipped dead entries) is printed
+    as ``kkalign: warning:`` lines (``report``) rather than as Python warnings."""
     from kkaligner.glossary import Glossary
 
-    if not paths:
-        return Glossary.default()
-    return Glossary.load_many(paths, include_default=with_default, format=fmt)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        g = Glossary.default() if not paths else Glossary.load_many(paths, include_default=with_default, format=fmt)
+    if report:
+        _print_load_issues(g)
+    return g
+
+
+def _print_load_issues(g) -> None:
+    for issue in g.load_issues:
+        typer.echo(f"kkalign: {issue.severity}: {'; '.join(issue.where)}: {issue.message}", err=True)
 
 
 @glossary_app.command("match")
@@ -104,17 +115,21 @@ def lint_cmd(
     glossaries: List[Path] = typer.Argument(..., help="Glossary files (checked together, later ones win)."),
     input_format: Optional[str] = typer.Option(None, "--from", help="Format of the files (default: guessed)."),
 ) -> None:
-    """Report conflicts, duplicates and other problems; exit 1 when there are errors (conflicts)."""
+    """Report every malformed row, conflict, duplicate and other problem; exit 1 when there are errors."""
     from kkaligner.glossary import Glossary
 
-    g = Glossary.load_many(glossaries, format=input_format)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # listed below with the other issues
+        g = Glossary.load_many(glossaries, format=input_format, keep_going=True)
     issues = g.lint()
     for issue in issues:
         typer.echo(str(issue))
-    errors = sum(i.severity == "error" for i in issues)
-    warnings = len(issues) - errors
-    typer.echo(f"{len(g)} entries, {errors} errors, {warnings} warnings", err=True)
-    if errors:
+    counts = {sev: sum(i.severity == sev for i in issues) for sev in ("error", "warning", "info")}
+    summary = f"{len(g)} entries, {counts['error']} errors, {counts['warning']} warnings"
+    if counts["info"]:
+        summary += f", {counts['info']} notes"
+    typer.echo(summary, err=True)
+    if counts["error"]:
         raise typer.Exit(1)
 
 
@@ -124,12 +139,40 @@ def convert_cmd(
     output_path: Path = typer.Argument(..., metavar="OUT", help="File to write (.tsv, .csv, .tbx, .txt = OmegaT)."),
     input_format: Optional[str] = typer.Option(None, "--from", help="Input format: tsv, omegat, csv, tbx (default: guessed)."),
     output_format: Optional[str] = typer.Option(None, "--to", help="Output format (default: from OUT's ending)."),
+    merge_conflicts: bool = typer.Option(
+        False,
+        "--merge-conflicts",
+        help="When a source has several rows with different renderings, keep the last row's rendering "
+        "(the one kkalign uses) and accept the others as alternatives, instead of refusing.",
+    ),
 ) -> None:
-    """Convert a glossary between the rich TSV, CSV, OmegaT TSV and TBX-Basic."""
-    from kkaligner.glossary import Glossary, formats
+    """Convert a glossary between the rich TSV, CSV, OmegaT TSV and TBX-Basic.
 
-    g = Glossary.load(input_path, input_format)
+    A source given with different renderings on several rows is a conflict: convert refuses and
+    lists them, unless --merge-conflicts; nothing is dropped without a message on stderr.
+    """
+    from kkaligner.errors import GlossaryConflictError
+    from kkaligner.glossary import formats
+
+    g = _load([input_path], False, input_format)
     fmt = formats.for_output(output_path, output_format)
+    issues = g.lint()
+    conflicts = [i for i in issues if i.code == "conflict"]
+    if conflicts and not merge_conflicts:
+        raise GlossaryConflictError(
+            f"{input_path}: {len(conflicts)} source term{'s have' if len(conflicts) > 1 else ' has'} different "
+            "renderings on different rows; nothing written:\n"
+            + "\n".join(f"  {i.message} ({'; '.join(i.where)})" for i in conflicts)
+            + "\nOr pass --merge-conflicts to keep the last row's rendering and accept the others as alternatives."
+        )
+    if merge_conflicts:
+        g, merges = g.resolve_conflicts()
+        for m in merges:
+            typer.echo(f"kkalign: {m}", err=True)
+    else:
+        for i in issues:
+            if i.code in ("duplicate", "empty-glossary") and i.severity == "warning":
+                typer.echo(f"kkalign: warning: {i}".replace("warning: warning: ", "warning: "), err=True)
     dropped = [t.source for t in g.terms if (t.alternatives or t.forbidden or t.kind or t.pos or t.case_sensitive or t.dnt or t.provenance)]
     if fmt.LOSSY and dropped:
         typer.echo(

@@ -9,20 +9,24 @@ Precedence: when two entries have the same key (languages and case-folded source
 **later** wins: later rows of a file over earlier ones, later files of ``load_many`` over earlier
 ones, and the user's glossaries over the shipped default (which is always loaded first). Every
 overridden entry is still reported by ``lint()`` (``conflict`` when the renderings differ,
-``duplicate`` when they are the same).
+``duplicate`` when they are the same), and ``resolve_conflicts()`` folds the overridden renderings
+into the winner's alternatives instead of dropping them.
 """
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
-from dataclasses import astuple, dataclass, replace
+import warnings
+from dataclasses import astuple, dataclass, fields, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional, Sequence, Union
 
 from kkaligner.errors import GlossaryConflictError, GlossaryError
 from kkaligner.glossary.english import EnglishIndex
+from kkaligner.glossary.formats._common import has_word
 from kkaligner.lang.kazakh import kazakh_forms
 from kkaligner.glossary.matcher import KazakhIndex, Pattern, find_forms
 from kkaligner.types import Match, Term
@@ -40,8 +44,11 @@ class LintIssue:
     """One problem found by ``Glossary.lint()``.
 
     ``code`` is stable (``conflict``, ``duplicate``, ``empty-field``, ``forbidden-approved``,
-    ``alternative-is-target``, ``whitespace``, ``empty-glossary``); ``severity`` is ``error`` or
-    ``warning``; ``where`` names the file and line(s) of the entries involved when known.
+    ``alternative-is-target``, ``whitespace``, ``empty-glossary``, ``dead-term``; for rows that
+    could not be read ``malformed-row``, ``missing-tab``, ``extra-cells``, ``bad-value``,
+    ``bad-header``, ``malformed-csv``, ``malformed-xml``; ``omegat-extra-columns``);
+    ``severity`` is ``error``, ``warning`` or ``info``; ``where`` names the file and line(s) of the
+    entries involved when known.
     """
 
     code: str
@@ -55,8 +62,74 @@ class LintIssue:
         return f"{self.severity}: {self.code}: {self.message}" + (f" ({loc})" if loc else "")
 
 
+@dataclass(frozen=True)
+class ConflictMerge:
+    """What ``Glossary.resolve_conflicts()`` did to one source given on several rows.
+
+    ``target`` is the rendering kept (the last row's, the one the glossary used); ``added`` are the
+    other rows' renderings and alternatives now accepted as alternatives; ``unforbidden`` are
+    forbidden variants dropped because another row accepts them; ``where`` the rows merged.
+    """
+
+    source: str
+    target: str
+    added: tuple[str, ...]
+    unforbidden: tuple[str, ...]
+    where: tuple[str, ...]
+
+    def __str__(self) -> str:
+        rows = f" ({'; '.join(self.where)})" if self.where else ""
+        text = f"merged {len(self.where) or 'several'} rows of {self.source!r}{rows}: rendering {self.target!r}"
+        if self.added:
+            text += ", alternatives " + ", ".join(repr(a) for a in self.added) + " added"
+        if self.unforbidden:
+            text += ", no longer forbidden " + ", ".join(repr(a) for a in self.unforbidden)
+        return text
+
+
 def _is_kazakh(lang: str) -> bool:
     return lang.lower() in INFLECTED_LANGS
+
+
+def _decode(data: bytes, p: Path) -> str:
+    """The text of a glossary file: UTF-8 (a BOM is dropped), or UTF-16/32 with a BOM (what
+    spreadsheet programs save as "Unicode text")."""
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                       (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                raise GlossaryError(
+                    f"{p}: starts with a {codec.upper()} byte-order mark but is not valid {codec.upper()}. "
+                    "Save the glossary as UTF-8."
+                ) from None
+    if b"\x00" in data:
+        # no text file holds NUL: UTF-16 without a byte-order mark, or a spreadsheet/binary file
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise GlossaryError(
+            f"{p}, line {line}: contains NUL bytes, so it is not a UTF-8 text file (UTF-16 without a "
+            "byte-order mark, or a spreadsheet/binary file?). Save the glossary as UTF-8 text, e.g. "
+            "`iconv -f UTF-16LE -t UTF-8 IN > OUT`."
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise GlossaryError(
+            f"{p}, line {line}: not UTF-8 (undecodable byte at offset {exc.start}). Save the "
+            "glossary as UTF-8, e.g. `iconv -f CP1251 -t UTF-8 IN > OUT`."
+        ) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _rows(where: Sequence[str], short: bool) -> str:
+    """How a conflict names the rows of one rendering: "line 2", "lines 2, 3" when every row is
+    in one file (``short``; the issue's ``where`` names the file), else the full "file, line N"."""
+    if short:
+        nums = [w.rsplit(", line ", 1)[1] for w in where]
+        return ("lines " if len(nums) > 1 else "line ") + ", ".join(nums)
+    return "; ".join(where)
 
 
 class Glossary:
@@ -66,7 +139,7 @@ class Glossary:
     the order their keys first appeared); the entries they override are kept for ``lint()``.
     """
 
-    __slots__ = ("_raw", "_origins", "terms", "_by_key", "_indexes", "_hash", "name")
+    __slots__ = ("_raw", "_origins", "terms", "_by_key", "_indexes", "_hash", "name", "load_issues")
 
     def __init__(
         self,
@@ -74,6 +147,7 @@ class Glossary:
         *,
         origins: Optional[Sequence[str]] = None,
         name: str = "",
+        load_issues: Iterable["LintIssue"] = (),
     ):
         raw = tuple(terms)
         for t in raw:
@@ -89,6 +163,8 @@ class Glossary:
         self._indexes: dict[str, object] = {}
         self._hash: Optional[str] = None
         self.name = name
+        # what reading the files found (rows skipped or read not as written); lint() lists them first
+        self.load_issues: tuple[LintIssue, ...] = tuple(load_issues)
 
     # --- construction ----------------------------------------------------------------------
 
@@ -101,12 +177,17 @@ class Glossary:
         return cls(terms, name=name)
 
     @classmethod
-    def load(cls, path: PathLike, format: Optional[str] = None, *, strict: bool = False) -> "Glossary":
+    def load(
+        cls, path: PathLike, format: Optional[str] = None, *, strict: bool = False, keep_going: bool = False
+    ) -> "Glossary":
         """Read a glossary file (format guessed from its ending and content unless given).
 
-        ``strict``: raise GlossaryConflictError when one source has two different renderings.
-        Raises GlossaryError naming the file (and line) for a missing, undecodable or malformed
-        file.
+        ``strict``: raise GlossaryConflictError, listing every conflict, when one source has two
+        different renderings. Raises GlossaryError naming the file (and line) for a missing,
+        undecodable or malformed file; with ``keep_going`` a malformed row is skipped instead and
+        recorded in ``load_issues`` (so ``lint()`` lists every bad row). Entries whose term can never
+        match (no letter or digit) are skipped with a warning. Warnings are in ``load_issues`` and
+        are also issued as ``RuntimeWarning``.
         """
         from kkaligner.glossary import formats
 
@@ -115,37 +196,41 @@ class Glossary:
             raise GlossaryError(f"{p}: no such glossary file. Check the path.")
         if p.is_dir():
             raise GlossaryError(f"{p} is a folder; pass a glossary file (.tsv, .csv, .tbx or OmegaT .txt).")
-        data = p.read_bytes()
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            raise GlossaryError(
-                f"{p}, line {line}: not UTF-8 (undecodable byte at offset {exc.start}). Save the "
-                "glossary as UTF-8, e.g. `iconv -f CP1251 -t UTF-8 IN > OUT`."
-            ) from None
-        if text.startswith("\ufeff"):
-            text = text[1:]
+        text = _decode(p.read_bytes(), p)
         fmt = formats.guess(p, text, format)
-        rows = fmt.read(text, str(p))
+        findings = formats.Findings(keep_going=keep_going)
+        rows = fmt.read(text, str(p), findings)
+        issues = [LintIssue(i.code, i.severity, i.message, "", (i.where,)) for i in findings.issues]
+        for issue in issues:
+            if issue.severity == "warning":
+                warnings.warn(f"{issue.where[0]}: {issue.message}", RuntimeWarning, stacklevel=2)
         g = cls(
             [t for t, _ in rows],
             origins=[f"{p}, line {line}" if line else str(p) for _, line in rows],
             name=p.name,
+            load_issues=issues,
         )
         if strict:
             conflicts = [i for i in g.lint() if i.code == "conflict"]
             if conflicts:
-                raise GlossaryConflictError(str(conflicts[0]))
+                raise GlossaryConflictError(
+                    f"{p}: {len(conflicts)} source term{'s have' if len(conflicts) > 1 else ' has'} several "
+                    "renderings:\n" + "\n".join(f"  {i.message}" for i in conflicts)
+                )
         return g
 
     @classmethod
     def load_many(
-        cls, paths: Iterable[PathLike], include_default: bool = False, format: Optional[str] = None
+        cls,
+        paths: Iterable[PathLike],
+        include_default: bool = False,
+        format: Optional[str] = None,
+        *,
+        keep_going: bool = False,
     ) -> "Glossary":
         """Load several glossaries; later ones override earlier ones, all override the default."""
         parts = [cls.default()] if include_default else []
-        parts += [cls.load(p, format) for p in paths]
+        parts += [cls.load(p, format, keep_going=keep_going) for p in paths]
         if not parts:
             return cls.empty()
         return parts[0].merge(*parts[1:])
@@ -159,13 +244,64 @@ class Glossary:
         """A glossary with the entries of ``self`` then ``others``: the later glossary wins."""
         raw = list(self._raw)
         origins = list(self._origins)
+        issues = list(self.load_issues)
         names = [self.name] if self.name else []
         for o in others:
             raw += o._raw
             origins += o._origins
+            issues += o.load_issues
             if o.name:
                 names.append(o.name)
-        return Glossary(raw, origins=origins, name="+".join(names))
+        return Glossary(raw, origins=origins, name="+".join(names), load_issues=issues)
+
+    def _groups(self) -> dict:
+        """key -> [(term, origin), ...] in row order, for every key."""
+        groups: dict = {}
+        for t, origin in zip(self._raw, self._origins):
+            groups.setdefault(t.key, []).append((t, origin))
+        return groups
+
+    def resolve_conflicts(self) -> tuple["Glossary", tuple[ConflictMerge, ...]]:
+        """A glossary with one row per source, and what was merged.
+
+        Where a source is given on several rows, the last row (the one this glossary uses) keeps
+        its rendering and other fields; the other rows' renderings and alternatives become its
+        alternatives, and the forbidden variants of all the rows are kept unless one of the rows
+        accepts them (then they are dropped and reported). Nothing a row says is lost silently.
+        """
+        merged: list[Term] = []
+        origins: list[str] = []
+        reports: list[ConflictMerge] = []
+        for items in self._groups().values():
+            last, origin = items[-1]
+            if len(items) == 1:
+                merged.append(last)
+                origins.append(origin)
+                continue
+            accepted = [last.target, *last.alternatives]
+            for t, _ in items[:-1]:
+                accepted += [t.target, *t.alternatives]
+            alts: list[str] = []
+            for a in accepted[1:]:
+                if a.casefold() != last.target.casefold() and a.casefold() not in {x.casefold() for x in alts}:
+                    alts.append(a)
+            folded = {a.casefold() for a in accepted}
+            forbidden: list[str] = []
+            unforbidden: list[str] = []
+            for t, _ in items:
+                for f in t.forbidden:
+                    bucket = unforbidden if f.casefold() in folded else forbidden
+                    if f not in bucket:
+                        bucket.append(f)
+            term = replace(last, alternatives=tuple(alts), forbidden=tuple(forbidden))
+            merged.append(term)
+            origins.append(origin)
+            added = tuple(a for a in alts if a not in last.alternatives)
+            if added or unforbidden or term.forbidden != last.forbidden:
+                where = tuple(o for _, o in items if o)
+                reports.append(ConflictMerge(last.source, last.target, added, tuple(unforbidden), where))
+        g = Glossary(merged, origins=origins, name=self.name, load_issues=self.load_issues)
+        return g, tuple(reports)
 
     # --- access ----------------------------------------------------------------------------
 
@@ -283,31 +419,53 @@ class Glossary:
     # --- checks and output -------------------------------------------------------------------
 
     def lint(self) -> list[LintIssue]:
-        """Problems a glossary editor should fix: conflicts first (errors), then warnings."""
-        issues: list[LintIssue] = []
+        """Problems a glossary editor should fix, each with how: errors (rows that could not be
+        read, conflicts, ...) first, then warnings, then info (identical duplicate rows)."""
+        issues: list[LintIssue] = list(self.load_issues)
         if not self._raw:
-            issues.append(LintIssue("empty-glossary", "warning", "the glossary has no entries"))
-        groups: dict = {}
-        for t, origin in zip(self._raw, self._origins):
-            groups.setdefault(t.key, []).append((t, origin))
-        for key, items in groups.items():
+            issues.append(
+                LintIssue("empty-glossary", "warning", "the glossary has no entries; add rows under the header")
+            )
+        for key, items in self._groups().items():
             if len(items) < 2:
                 continue
             where = tuple(o for _, o in items if o)
-            targets = []
-            for t, _ in items:
-                if t.target not in targets:
-                    targets.append(t.target)
+            source = items[0][0].source
+            targets: dict[str, list[str]] = {}
+            for t, o in items:
+                targets.setdefault(t.target, []).append(o)
             if len(targets) > 1:
                 winner = self._by_key[key].target
+                short = len(where) == len(items) and len({w.rsplit(", line ", 1)[0] for w in where}) == 1 and all(
+                    ", line " in w for w in where
+                )
+                listed = ", ".join(
+                    f"{x!r} ({_rows(os_, short)})" if all(os_) else repr(x) for x, os_ in targets.items()
+                )
                 issues.append(
                     LintIssue(
                         "conflict",
                         "error",
-                        f"{items[0][0].source!r} has {len(targets)} renderings: "
-                        + ", ".join(repr(x) for x in targets)
-                        + f"; {winner!r} (the last) is used",
-                        items[0][0].source,
+                        f"{source!r} has {len(targets)} renderings: {listed}; {winner!r} (the last) is used. "
+                        "Keep one row, and put the other renderings in its 'alternatives' (accepted) or "
+                        "'forbidden' column",
+                        source,
+                        where,
+                    )
+                )
+                continue
+            target = next(iter(targets))
+            differ = [
+                f.name for f in fields(Term) if len({getattr(t, f.name) for t, _ in items}) > 1 and f.name != "source"
+            ]
+            if differ:
+                issues.append(
+                    LintIssue(
+                        "duplicate",
+                        "warning",
+                        f"{source!r} -> {target!r} is given {len(items)} times, and the rows differ in "
+                        f"{', '.join(differ)}; only the last row's are used. Merge them into one row",
+                        source,
                         where,
                     )
                 )
@@ -315,24 +473,26 @@ class Glossary:
                 issues.append(
                     LintIssue(
                         "duplicate",
-                        "warning",
-                        f"{items[0][0].source!r} -> {targets[0]!r} is given {len(items)} times",
-                        items[0][0].source,
+                        "info",
+                        f"{source!r} -> {target!r} is given {len(items)} times (identical rows; one is used)",
+                        source,
                         where,
                     )
                 )
         for t, origin in zip(self._raw, self._origins):
             loc = (origin,) if origin else ()
             if not t.source.strip() or not t.target.strip():
-                issues.append(LintIssue("empty-field", "error", f"entry {t.source!r} -> {t.target!r} has an empty source or target", t.source, loc))
+                issues.append(LintIssue("empty-field", "error", f"entry {t.source!r} -> {t.target!r} has an empty source or target; fill it in or delete the entry", t.source, loc))
+            elif not has_word(t.source) or not has_word(t.target):
+                issues.append(LintIssue("dead-term", "warning", f"entry {t.source!r} -> {t.target!r} has a term without a letter or digit, which can never be found; write it in words or delete the entry", t.source, loc))
             bad = [f for f in t.forbidden if f.casefold() in {t.target.casefold(), *(a.casefold() for a in t.alternatives)}]
             if bad:
-                issues.append(LintIssue("forbidden-approved", "error", f"{t.source!r}: forbidden variant {bad[0]!r} is also its rendering or an accepted alternative", t.source, loc))
+                issues.append(LintIssue("forbidden-approved", "error", f"{t.source!r}: forbidden variant {bad[0]!r} is also its rendering or an accepted alternative; remove it from one of the two", t.source, loc))
             if any(a.casefold() == t.target.casefold() for a in t.alternatives):
-                issues.append(LintIssue("alternative-is-target", "warning", f"{t.source!r}: an alternative repeats the rendering {t.target!r}", t.source, loc))
-            fields = (t.source, t.target, *t.alternatives, *t.forbidden)
-            if any(v != v.strip() or "  " in v for v in fields):
-                issues.append(LintIssue("whitespace", "warning", f"{t.source!r}: leading, trailing or double spaces in a term", t.source, loc))
+                issues.append(LintIssue("alternative-is-target", "warning", f"{t.source!r}: an alternative repeats the rendering {t.target!r}; delete it from 'alternatives'", t.source, loc))
+            fields_ = (t.source, t.target, *t.alternatives, *t.forbidden)
+            if any(v != v.strip() or "  " in v for v in fields_):
+                issues.append(LintIssue("whitespace", "warning", f"{t.source!r}: leading, trailing or double spaces in a term; remove them", t.source, loc))
         issues.sort(key=lambda i: SEVERITY_ORDER.index(i.severity))
         return issues
 
@@ -366,7 +526,7 @@ def _default() -> Glossary:
             "the shipped glossary kkaligner/data/glossary/kk-en-names.tsv is missing; reinstall "
             "kkaligner, or run without the default glossary (--no-default-glossary)."
         ) from None
-    return Glossary(g._raw, origins=g._origins, name="default")
+    return Glossary(g._raw, origins=g._origins, name="default", load_issues=g.load_issues)
 
 
-__all__ = ["Glossary", "LintIssue", "kazakh_forms", "find_forms", "INFLECTED_LANGS"]
+__all__ = ["Glossary", "LintIssue", "ConflictMerge", "kazakh_forms", "find_forms", "INFLECTED_LANGS"]

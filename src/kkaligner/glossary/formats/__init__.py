@@ -1,8 +1,9 @@
 """Glossary file formats: one module per format, registered here (name -> module).
 
 A format module has ``NAME``, ``SUFFIXES`` (file-name endings it is guessed from), ``LOSSY`` (True
-when saving drops fields), ``read(text, name) -> [(Term, line), ...]`` and
-``write(terms) -> str``.
+when saving drops fields), ``read(text, name, findings=None) -> [(Term, line), ...]`` and
+``write(terms) -> str``. ``findings`` (``_common.Findings``) collects what reading found: warnings
+always; errors too when it keeps going (lint), else the first error raises GlossaryRowError.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Optional
 
 from kkaligner.errors import GlossaryError, choices
 from kkaligner.glossary.formats import omegat_tsv, rich_csv, rich_tsv, tbx
-from kkaligner.glossary.formats._common import looks_like_header
+from kkaligner.glossary.formats._common import Findings, ReadIssue, lines, looks_like_header
 
 FORMATS: dict[str, ModuleType] = {
     "tsv": rich_tsv,
@@ -50,7 +51,7 @@ def guess(path: Path, text: str, format: Optional[str] = None) -> ModuleType:
             f"{path}: cannot tell the glossary format from the ending {suffix!r}. Pass one of "
             f"{choices(FORMATS)} with --format (format=...)."
         )
-    for line in text.splitlines():
+    for line in lines(text):
         if line.strip() and not line.startswith("#"):
             return rich_tsv if looks_like_header(line.split("\t")) else omegat_tsv
     return rich_tsv if suffix == ".tsv" else omegat_tsv
@@ -69,4 +70,4 @@ def for_output(path: Path, format: Optional[str] = None) -> ModuleType:
     )
 
 
-__all__ = ["FORMATS", "get", "guess", "for_output"]
+__all__ = ["FORMATS", "Findings", "ReadIssue", "get", "guess", "for_output"]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
+import re
+from dataclasses import dataclass, fields, replace
+from typing import Optional
 
-from kkaligner.errors import GlossaryError, choices
+from kkaligner.errors import GlossaryError, GlossaryRowError, choices
 from kkaligner.types import Term
 
 # Columns of the rich TSV/CSV, in the order they are written.
@@ -32,6 +34,51 @@ _FALSE = {"no", "n", "false", "0", ""}
 
 assert set(ALL_COLUMNS) == {f.name for f in fields(Term)}
 
+# The matchers read text as runs of letters or digits (matcher.TOKEN_RE); a term without one
+# (``—``, ``«»``, ``...``) can never be found, in a source text or in a translation.
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
+def has_word(value: str) -> bool:
+    return bool(_WORD_CHAR.search(value))
+
+
+@dataclass(frozen=True)
+class ReadIssue:
+    """A problem found while reading a glossary file: ``where`` is "file, line N"."""
+
+    severity: str  # "error" (the row is skipped) or "warning" (read, but not as written)
+    code: str
+    where: str
+    message: str
+
+
+class Findings:
+    """What reading one file found.
+
+    By default an error raises GlossaryRowError at once (loading for use); with ``keep_going``
+    (``kkalign glossary lint``) it is recorded, the row skipped and reading goes on, so that every
+    problem of the file is listed. Warnings are always recorded.
+    """
+
+    def __init__(self, keep_going: bool = False):
+        self.keep_going = keep_going
+        self.issues: list[ReadIssue] = []
+
+    def error(self, exc: GlossaryRowError) -> None:
+        if not self.keep_going:
+            raise exc
+        self.issues.append(ReadIssue("error", exc.code, exc.where, exc.detail))
+
+    def warning(self, where: str, code: str, message: str) -> None:
+        self.issues.append(ReadIssue("warning", code, where, message))
+
+
+def lines(text: str) -> list[str]:
+    """Lines split at \\n, \\r\\n or \\r only: ``str.splitlines`` also breaks at U+2028, U+0085 and form
+    feeds, which may stand inside a cell, and would shift line numbers from what an editor shows."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
 
 def where(name: str, line: int) -> str:
     return f"{name}, line {line}" if line else name
@@ -45,8 +92,8 @@ def parse_bool(value: str, column: str, name: str, line: int) -> bool:
         return True
     if v in _FALSE:
         return False
-    raise GlossaryError(
-        f"{where(name, line)}: column '{column}' has {value!r}; use 'yes', 'no' or leave it empty."
+    raise GlossaryRowError(
+        where(name, line), f"column '{column}' has {value!r}; use 'yes', 'no' or leave it empty.", "bad-value"
     )
 
 
@@ -61,20 +108,24 @@ def join_multi(values: tuple[str, ...]) -> str:
     return " | ".join(values)
 
 
-def term_from_row(row: dict[str, str], name: str, line: int) -> Term:
-    """Build a Term from a {column: value} row; clear errors naming the file and line."""
+def term_from_row(row: dict[str, str], name: str, line: int, findings: Optional[Findings] = None) -> Optional[Term]:
+    """Build a Term from a {column: value} row; GlossaryRowError naming the file and line when the
+    row is malformed, None (and a warning) when its term could never match."""
+    loc = where(name, line)
     source = row.get("source", "").strip()
     target = row.get("target", "").strip()
     dnt = parse_bool(row.get("dnt", ""), "dnt", name, line)
     if not source:
-        raise GlossaryError(f"{where(name, line)}: the 'source' column is empty. Every entry needs a source term.")
+        raise GlossaryRowError(loc, "the 'source' column is empty. Every entry needs a source term.", "empty-field")
     if not target:
         if dnt:
             target = source
         else:
-            raise GlossaryError(
-                f"{where(name, line)}: the 'target' column is empty for {source!r}. Give the approved "
-                "rendering, or mark the entry dnt=yes (do not translate)."
+            raise GlossaryRowError(
+                loc,
+                f"the 'target' column is empty for {source!r}. Give the approved rendering, or mark the "
+                "entry dnt=yes (do not translate).",
+                "empty-field",
             )
     kw = dict(
         source=source,
@@ -92,7 +143,37 @@ def term_from_row(row: dict[str, str], name: str, line: int) -> Term:
         value = row.get(lang, "").strip()
         if value:
             kw[lang] = value
-    return Term(**kw)
+    return usable(Term(**kw), loc, findings)
+
+
+def usable(term: Term, loc: str, findings: Optional[Findings]) -> Optional[Term]:
+    """``term`` without the parts that can never match: None when its source or rendering has no
+    letter or digit (a dead entry, skipped), else the term without such alternatives or forbidden
+    variants. Each drop is a ``dead-term`` warning in ``findings``."""
+    warn = findings.warning if findings is not None else (lambda *a: None)
+    for column, value in (("source", term.source), ("target", term.target)):
+        if not has_word(value):
+            warn(
+                loc,
+                "dead-term",
+                f"the {column} {value!r} has no letter or digit, so it can never be found in a text; the "
+                "entry is skipped. Write the term in words, or delete the row.",
+            )
+            return None
+    dead = [v for v in term.alternatives + term.forbidden if not has_word(v)]
+    if dead:
+        warn(
+            loc,
+            "dead-term",
+            f"{term.source!r}: alternative or forbidden variant {dead[0]!r} has no letter or digit and can "
+            "never be found; it is left out. Delete it from the row.",
+        )
+        term = replace(
+            term,
+            alternatives=tuple(v for v in term.alternatives if has_word(v)),
+            forbidden=tuple(v for v in term.forbidden if has_word(v)),
+        )
+    return term
 
 
 def row_from_term(term: Term) -> dict[str, str]:
@@ -114,19 +195,19 @@ def row_from_term(term: Term) -> dict[str, str]:
 
 def check_header(cells: list[str], name: str, line: int) -> list[str]:
     """Validate a header row; return the normalised column names."""
+    loc = where(name, line)
     cols = [c.strip().lower().replace("-", "_").replace(" ", "_") for c in cells]
     unknown = [c for c in cols if c not in ALL_COLUMNS]
     if unknown:
-        raise GlossaryError(
-            f"{where(name, line)}: unknown column {unknown[0]!r} in the header. Valid columns: "
-            f"{choices(ALL_COLUMNS)}."
+        raise GlossaryRowError(
+            loc, f"unknown column {unknown[0]!r} in the header. Valid columns: {choices(ALL_COLUMNS)}.", "bad-header"
         )
     for req in ("source", "target"):
         if req not in cols:
-            raise GlossaryError(f"{where(name, line)}: the header has no '{req}' column (it is required).")
+            raise GlossaryRowError(loc, f"the header has no '{req}' column (it is required).", "bad-header")
     dup = [c for c in cols if cols.count(c) > 1]
     if dup:
-        raise GlossaryError(f"{where(name, line)}: column {dup[0]!r} appears twice in the header.")
+        raise GlossaryRowError(loc, f"column {dup[0]!r} appears twice in the header. Keep one.", "bad-header")
     return cols
 
 

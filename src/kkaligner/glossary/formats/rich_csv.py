@@ -8,9 +8,11 @@ from __future__ import annotations
 import csv
 import io
 
-from kkaligner.errors import GlossaryError
+from typing import Optional
+
+from kkaligner.errors import GlossaryRowError
 from kkaligner.glossary.formats import rich_tsv
-from kkaligner.glossary.formats._common import row_from_term, where
+from kkaligner.glossary.formats._common import Findings, row_from_term, where
 from kkaligner.types import Term
 
 NAME = "csv"
@@ -18,7 +20,8 @@ SUFFIXES = (".csv",)
 LOSSY = False
 
 
-def read(text: str, name: str) -> list[tuple[Term, int]]:
+def read(text: str, name: str, findings: Optional[Findings] = None) -> list[tuple[Term, int]]:
+    findings = findings if findings is not None else Findings()
     # strict: an unterminated quote is an error, not a cell that swallows the rest of the file
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows = []
@@ -29,8 +32,16 @@ def read(text: str, name: str) -> list[tuple[Term, int]]:
                 continue
             rows.append((lineno, cells))
     except csv.Error as exc:
-        raise GlossaryError(f"{where(name, reader.line_num)}: malformed CSV ({exc}).") from None
-    return rich_tsv.read_rows(rows, name)
+        # the reader cannot resynchronise after a broken quote: the rows before it are still read
+        findings.error(
+            GlossaryRowError(
+                where(name, reader.line_num),
+                f"malformed CSV ({exc}); the rest of the file is not read. Close the quote, or double a "
+                'quote inside a quoted cell ("").',
+                "malformed-csv",
+            )
+        )
+    return rich_tsv.read_rows(rows, name, findings)
 
 
 def write(terms: tuple[Term, ...]) -> str:

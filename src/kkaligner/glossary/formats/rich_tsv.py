@@ -10,12 +10,16 @@ This is the format of the shipped glossary/kk-en-names.tsv.
 
 from __future__ import annotations
 
-from kkaligner.errors import GlossaryError
+from typing import Optional
+
+from kkaligner.errors import GlossaryRowError
 from kkaligner.glossary.formats._common import (
     COLUMNS,
     LANG_COLUMNS,
+    Findings,
     check_header,
     check_writable,
+    lines,
     row_from_term,
     term_from_row,
     where,
@@ -27,33 +31,43 @@ SUFFIXES = (".tsv",)
 LOSSY = False
 
 
-def read_rows(rows, name: str) -> list[tuple[Term, int]]:
+def read_rows(rows, name: str, findings: Optional[Findings] = None) -> list[tuple[Term, int]]:
     """rows: iterable of (line number, cells); comments and blank rows already removed."""
+    findings = findings if findings is not None else Findings()
     header = None
     out = []
     for lineno, cells in rows:
-        if header is None:
-            header = check_header(cells, name, lineno)
+        try:
+            if header is None:
+                header = check_header(cells, name, lineno)
+                continue
+            if len(cells) > len(header):
+                extra = [c for c in cells[len(header):] if c.strip()]
+                if extra:
+                    raise GlossaryRowError(
+                        where(name, lineno),
+                        f"{len(cells)} cells but the header names {len(header)} columns (extra value "
+                        f"{extra[0][:40]!r}). Check for a stray separator.",
+                        "extra-cells",
+                    )
+            term = term_from_row(dict(zip(header, cells)), name, lineno, findings)
+        except GlossaryRowError as exc:
+            findings.error(exc)
+            if header is None:
+                return out  # without a header no row can be read
             continue
-        if len(cells) > len(header):
-            extra = [c for c in cells[len(header):] if c.strip()]
-            if extra:
-                raise GlossaryError(
-                    f"{where(name, lineno)}: {len(cells)} cells but the header names {len(header)} "
-                    f"columns (extra value {extra[0][:40]!r}). Check for a stray separator."
-                )
-        row = dict(zip(header, cells))
-        out.append((term_from_row(row, name, lineno), lineno))
+        if term is not None:
+            out.append((term, lineno))
     return out
 
 
-def read(text: str, name: str) -> list[tuple[Term, int]]:
+def read(text: str, name: str, findings: Optional[Findings] = None) -> list[tuple[Term, int]]:
     rows = (
         (lineno, line.split("\t"))
-        for lineno, line in enumerate(text.splitlines(), 1)
+        for lineno, line in enumerate(lines(text), 1)
         if line.strip() and not line.startswith("#")
     )
-    return read_rows(rows, name)
+    return read_rows(rows, name, findings)
 
 
 def columns_for(terms: tuple[Term, ...]) -> tuple[str, ...]:

@@ -13,8 +13,10 @@ round trip loses nothing and other tools still read a valid file.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from typing import Optional
 
-from kkaligner.errors import GlossaryError
+from kkaligner.errors import GlossaryRowError
+from kkaligner.glossary.formats._common import Findings, usable
 from kkaligner.types import Term
 
 NAME = "tbx"
@@ -64,73 +66,102 @@ def _term_secs(lang_sec):
     return out
 
 
-def read(text: str, name: str) -> list[tuple[Term, int]]:
+def read(text: str, name: str, findings: Optional[Findings] = None) -> list[tuple[Term, int]]:
+    findings = findings if findings is not None else Findings()
     try:
         root = ET.fromstring(text)
     except ET.ParseError as exc:
         line, col = exc.position
-        raise GlossaryError(f"{name}, line {line}: not well-formed TBX/XML ({exc.msg if hasattr(exc, 'msg') else exc}, column {col}).") from None
+        findings.error(
+            GlossaryRowError(
+                f"{name}, line {line}",
+                f"not well-formed TBX/XML ({exc.msg if hasattr(exc, 'msg') else exc}, column {col}). Fix the "
+                "markup there (an unclosed tag or an unescaped & or <).",
+                "malformed-xml",
+            )
+        )
+        return []
     if _local(root.tag) not in ("tbx", "martif"):
-        raise GlossaryError(f"{name}: the root element is <{_local(root.tag)}>, not <tbx> or <martif>; is it a TBX file?")
+        findings.error(
+            GlossaryRowError(name, f"the root element is <{_local(root.tag)}>, not <tbx> or <martif>; is it a TBX file?", "bad-header")
+        )
+        return []
     out = []
     for n, concept in enumerate(e for e in root.iter() if _local(e.tag) in ("conceptEntry", "termEntry")):
-        meta: dict[str, str] = {}
-        notes = []
-        provenance = ""
-        for e in concept:
-            tag = _local(e.tag)
-            if tag == "note":
-                value = _text(e)
-                if value.startswith(_META) and ":" in value:
-                    k, v = value[len(_META):].split(":", 1)
-                    meta[k.strip()] = v.strip()
-                elif value:
-                    notes.append(value)
-            elif tag in ("admin", "descrip") and e.get("type") == "source":
-                provenance = _text(e)
-        langs = [(_lang(ls), _term_secs(ls)) for ls in concept if _local(ls.tag) in ("langSec", "langSet")]
-        langs = [(lang, secs) for lang, secs in langs if secs]
         where = f"{name}, concept {concept.get('id') or n + 1}"
-        direction = meta.get("direction", "")
-        if "-" in direction:
-            src_lang, tgt_lang = direction.split("-", 1)
-        else:
-            codes = [lang for lang, _ in langs]
-            if len(codes) < 2:
-                raise GlossaryError(f"{where}: needs terms in two languages, found {codes or 'none'}.")
-            src_lang = "kk" if "kk" in codes else codes[0]
-            tgt_lang = "en" if "en" in codes and src_lang != "en" else next(c for c in codes if c != src_lang)
-        by_lang = {lang: secs for lang, secs in langs}
-        if src_lang not in by_lang or tgt_lang not in by_lang:
-            raise GlossaryError(f"{where}: no terms in language {src_lang!r} or {tgt_lang!r}.")
-        src = by_lang[src_lang]
-        tgt = by_lang[tgt_lang]
-        preferred = [t for t, s, _ in tgt if s == PREFERRED]
-        target = preferred[0] if preferred else next((t for t, s, _ in tgt if s not in DEPRECATED), "")
-        if not target:
-            raise GlossaryError(f"{where}: every {tgt_lang!r} term is deprecated; there is no approved rendering.")
-        alternatives = tuple(t for t, s, _ in tgt if t != target and s not in DEPRECATED)
-        forbidden = tuple(t for t, s, _ in tgt if s in DEPRECATED)
-        extra_src = [t for t, _, _ in src[1:]]
-        if extra_src:
-            notes.append("also source: " + " | ".join(extra_src))
-        yes = ("yes", "true", "1")
-        term = Term(
-            source=src[0][0],
-            target=target,
-            alternatives=alternatives,
-            forbidden=forbidden,
-            kind=meta.get("kind", ""),
-            pos=src[0][2],
-            case_sensitive=meta.get("case-sensitive", "").lower() in yes,
-            dnt=meta.get("dnt", "").lower() in yes,
-            note="\n".join(notes),
-            provenance=provenance,
-            source_lang=src_lang,
-            target_lang=tgt_lang,
-        )
-        out.append((term, 0))
+        try:
+            term = _concept(concept, where)
+        except GlossaryRowError as exc:
+            findings.error(exc)
+            continue
+        term = usable(term, where, findings)
+        if term is not None:
+            out.append((term, 0))
     return out
+
+
+def _concept(concept, where: str) -> Term:
+    meta: dict[str, str] = {}
+    notes = []
+    provenance = ""
+    for e in concept:
+        tag = _local(e.tag)
+        if tag == "note":
+            value = _text(e)
+            if value.startswith(_META) and ":" in value:
+                k, v = value[len(_META):].split(":", 1)
+                meta[k.strip()] = v.strip()
+            elif value:
+                notes.append(value)
+        elif tag in ("admin", "descrip") and e.get("type") == "source":
+            provenance = _text(e)
+    langs = [(_lang(ls), _term_secs(ls)) for ls in concept if _local(ls.tag) in ("langSec", "langSet")]
+    langs = [(lang, secs) for lang, secs in langs if secs]
+    direction = meta.get("direction", "")
+    if "-" in direction:
+        src_lang, tgt_lang = direction.split("-", 1)
+    else:
+        codes = [lang for lang, _ in langs]
+        if len(codes) < 2:
+            raise GlossaryRowError(
+                where, f"needs terms in two languages, found {codes or 'none'}. Add the missing langSec.", "empty-field"
+            )
+        src_lang = "kk" if "kk" in codes else codes[0]
+        tgt_lang = "en" if "en" in codes and src_lang != "en" else next(c for c in codes if c != src_lang)
+    by_lang = {lang: secs for lang, secs in langs}
+    if src_lang not in by_lang or tgt_lang not in by_lang:
+        raise GlossaryRowError(where, f"no terms in language {src_lang!r} or {tgt_lang!r}.", "empty-field")
+    src = by_lang[src_lang]
+    tgt = by_lang[tgt_lang]
+    preferred = [t for t, s, _ in tgt if s == PREFERRED]
+    target = preferred[0] if preferred else next((t for t, s, _ in tgt if s not in DEPRECATED), "")
+    if not target:
+        raise GlossaryRowError(
+            where,
+            f"every {tgt_lang!r} term is deprecated; there is no approved rendering. Mark one "
+            "preferredTerm-admn-sts.",
+            "empty-field",
+        )
+    alternatives = tuple(t for t, s, _ in tgt if t != target and s not in DEPRECATED)
+    forbidden = tuple(t for t, s, _ in tgt if s in DEPRECATED)
+    extra_src = [t for t, _, _ in src[1:]]
+    if extra_src:
+        notes.append("also source: " + " | ".join(extra_src))
+    yes = ("yes", "true", "1")
+    return Term(
+        source=src[0][0],
+        target=target,
+        alternatives=alternatives,
+        forbidden=forbidden,
+        kind=meta.get("kind", ""),
+        pos=src[0][2],
+        case_sensitive=meta.get("case-sensitive", "").lower() in yes,
+        dnt=meta.get("dnt", "").lower() in yes,
+        note="\n".join(notes),
+        provenance=provenance,
+        source_lang=src_lang,
+        target_lang=tgt_lang,
+    )
 
 
 def _term_sec(parent, text: str, status: str = "", pos: str = "") -> None:
