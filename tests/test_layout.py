@@ -1,16 +1,23 @@
 """Line layout: a sentence hard-wrapped over several source lines is written over as many lines.
 
-Golden tables for ``spread`` and ``nearest``; properties: line count, words in order, no empty
-line, line starts, idempotence.
+Golden tables for ``spread`` and ``nearest``, properties (line count, words in order, no empty
+line, line starts, idempotence) and the txt draft through ``Draft.text`` and the writers.
 """
 
 from __future__ import annotations
 
+import json as stdjson
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from writers_drafts import SIGNATURE
 
+from kkaligner import writers
 from kkaligner.layout import gaps, line_breaks, nearest, spread
+from kkaligner.pipeline import separators
+from kkaligner.split import segment
+from kkaligner.types import Draft, Sentence
 
 # --- spread: golden table -------------------------------------------------------------------------
 
@@ -146,3 +153,64 @@ def test_spread_is_idempotent(target, source):
 def test_one_line_source_keeps_the_target(target, source):
     if not any(c.isspace() and c not in " \t\u00a0" for c in target):
         assert spread(target, source) == target.strip()
+
+
+# --- the txt draft --------------------------------------------------------------------------------
+
+# Ten lines, four sentences hard-wrapped over them (the splitter joins the lines that continue).
+DOC = (
+    "Қазақстан Республикасы – Орталық Азиядағы\n"
+    "мемлекет, оның астанасы Астана қаласы.\n"
+    "Елдің аумағы 2,7 млн шаршы шақырым, бұл\n"
+    "әлемдегі тоғызыншы орын.\n"
+    "  Халқының саны 2023 жылы 20 миллионнан\n"
+    "  асты, олардың көпшілігі қалаларда\n"
+    "  тұрады.\n"
+    "Байқоңыр ғарыш айлағы Қызылорда облысында\n"
+    "орналасқан және оны Ресей жалға алады,\n"
+    "ол әлемдегі ең ірі ғарыш айлағы.\n"
+)
+TARGETS = [
+    "The Republic of Kazakhstan is a state in Central Asia, its capital is the city of Astana.",
+    "The country's area is 2.7 million square kilometres, the ninth in the world.",
+    "Its population passed 20 million in 2023, most of whom live in cities.",
+    "The Baikonur Cosmodrome is located in the Kyzylorda region and is leased by Russia, "
+    "it is the largest spaceport in the world.",
+]
+
+
+def wrapped_draft() -> Draft:
+    """DOC as the pipeline assembles it, with TARGETS standing in for the engine's output."""
+    segments = list(segment(DOC, "kk"))
+    assert len(segments) == len(TARGETS)
+    sentences = tuple(
+        Sentence(i, s.text, t, s.start, s.end, s.paragraph)
+        for i, (s, t) in enumerate(zip(segments, TARGETS))
+    )
+    return Draft(DOC, sentences, separators(DOC, segments), SIGNATURE)
+
+
+def test_ten_wrapped_lines_give_ten_lines():
+    out = writers.render(wrapped_draft(), "txt")
+    assert out == (
+        "The Republic of Kazakhstan is a state in Central\n"
+        "Asia, its capital is the city of Astana.\n"
+        "The country's area is 2.7 million square kilometres,\n"
+        "the ninth in the world.\n"
+        "  Its population passed 20 million\n"
+        "  in 2023, most of whom live in\n"
+        "  cities.\n"
+        "The Baikonur Cosmodrome is located in the\n"
+        "Kyzylorda region and is leased by Russia, it is\n"
+        "the largest spaceport in the world.\n"
+    )
+    assert len(out.splitlines()) == len(DOC.splitlines()) == 10
+
+
+def test_tsv_and_json_keep_each_target_as_one_string():
+    draft = wrapped_draft()
+    rows = [ln.split("\t") for ln in writers.render(draft, "tsv").splitlines()
+            if not ln.startswith("#")][1:]
+    assert [r[2] for r in rows] == TARGETS
+    report = stdjson.loads(writers.render(draft, "json"))
+    assert [s["target"] for s in report["sentences"]] == TARGETS
