@@ -221,7 +221,9 @@ class Draft:
 
     ``separators`` has ``len(sentences) + 1`` items: the layout (whitespace) before the first
     sentence, between each pair and after the last, so that ``text`` rebuilds the document with the
-    source's paragraphs and line breaks. ``source_text`` is the decoded input document.
+    source's paragraphs and line breaks; a sentence whose source spans several lines has its
+    target spread over as many (``kkaligner.layout.spread``). ``source_text`` is the decoded input
+    document.
     """
 
     source_text: str
@@ -234,10 +236,12 @@ class Draft:
 
     @property
     def text(self) -> str:
-        """The draft with the source's layout."""
+        """The draft with the source's layout: each target on as many lines as its source."""
+        from kkaligner.layout import spread
+
         out = [self.separators[0]] if self.separators else []
         for sentence, sep in zip(self.sentences, self.separators[1:]):
-            out.append(sentence.target)
+            out.append(spread(sentence.target, sentence.source))
             out.append(sep)
         return "".join(out)
 
