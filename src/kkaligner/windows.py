@@ -29,8 +29,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
-from typing import Callable, Optional, Sequence
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
 
 from kkaligner.errors import UsageError, choices
 
@@ -74,23 +74,38 @@ CLAUSE_WORDS = {
         {
             # The CCONJ/SCONJ lemmas of the UD_Kazakh-KTB train sample (../shared/data/morphology,
             # CC BY-SA 4.0) that join clauses: және "and", бірақ "but", алайда "however",
-            # яғни "that is", әрі "and also", яки "or", әм "and" (literary).
-            # Left out of that list: да/де (an enclitic particle, it belongs to the word before it),
-            # мен/бен/пен (joins nouns, and is also the pronoun "I"), қалай ("how", in "қалай да").
+            # яғни "that is", әрі "and also", яки "or", әм "and" (literary). The others are in
+            # NOT_CLAUSE_WORDS.
             "және", "бірақ", "алайда", "яғни", "әрі", "яки", "әм",
             # Clause connectors of Kazakh grammar not in that small sample: себебі and өйткені
             # "because", сондықтан "therefore", ал "and/while" (contrast), немесе "or".
             "себебі", "өйткені", "сондықтан", "ал", "немесе",
-            # The same words in the 2021 Latin alphabet, which the splitter reads too.
-            "jáne", "biraq", "alaida", "iaǵni", "ári", "iaki", "ám",
-            "sebebi", "óitkeni", "sondyqtan", "al", "nemese",
+            # The same words in the 2021 Latin alphabet, spelt as data/sentence-starters-kk.txt
+            # spells it (і ı, ғ ğ, ә ä, ө ö, я ia).
+            "jäne", "bıraq", "alaida", "iağni", "ärı", "iaki", "äm",
+            "sebebı", "öitkenı", "sondyqtan", "al", "nemese",
         }
     ),
     # Coordinating and subordinating conjunctions that open a clause in English.
     "en": frozenset({"and", "but", "because", "which", "while", "so", "or", "although", "whereas"}),
 }
 
-# Code points that continue the grapheme before them: a cut before one would tear it.
+# Conjunctions that do not open a clause, so no cut goes before them: the rest of the CCONJ/SCONJ
+# lemmas of the UD sample, with their variants.
+NOT_CLAUSE_WORDS = {
+    "kk": {
+        **dict.fromkeys(("да", "де", "та", "те"), "enclitic particle: it belongs to the word before it"),
+        **dict.fromkeys(("мен", "бен", "пен"), "joins nouns (and is also the pronoun 'I')"),
+        "қалай": "'how'; a conjunction only in 'қалай да' ('anyhow')",
+    },
+    "en": {},
+}
+
+# Levels of units: a unit that does not fit alone is cut into units of the next level.
+WORDS, GRAPHEMES, CODE_POINTS = range(3)
+
+# Code points that join the grapheme before them (joiners, variation selectors, skin tones, tags):
+# a cut before one would tear it; so would one after a zero-width joiner.
 _ZWJ = "\u200d"
 _CONTINUERS = re.compile(
     "[\u200d\u200c\ufe00-\ufe0f\U000e0100-\U000e01ef\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]"
@@ -134,7 +149,7 @@ def windows(text: str, fits: Callable[[str], bool], lang: str = "kk") -> list[Wi
         out.append((spans[0][0], spans[-1][1]))
     else:
         words = _Units([a for a, _ in spans], [b for _, b in spans], _gap_tiers(text, spans, lang))
-        out.extend(_Cutter(text, fit).cut_words(words))
+        out.extend(_Cutter(text, fit).cut(words, 0, len(spans) - 1, WORDS))
     return [Window(a, b, text[a:b]) for a, b in out]
 
 
@@ -226,15 +241,16 @@ class _Fit:
 
 @dataclass(frozen=True)
 class _Units:
-    """Units that windows are made of (words, or the code points of one long word).
+    """The units windows are made of: words, or the graphemes or code points of one long unit.
 
-    Unit ``u`` is ``text[starts[u]:ends[u]]``; ``tiers[u]`` ranks the cut between unit ``u`` and
-    unit ``u + 1``; ``by_tier[t]`` lists, in order, the cuts of tier ``t``.
+    Unit ``u`` is ``text[starts[u]:ends[u]]``, in order; ``tiers[u]`` ranks the cut between unit
+    ``u`` and unit ``u + 1``; ``by_tier`` maps each tier, best first, to its cuts in order.
     """
 
     starts: Sequence[int]
     ends: Sequence[int]
     tiers: Sequence[int]
+    by_tier: dict = field(init=False, repr=False)
 
     def __post_init__(self):
         by_tier: dict[int, list[int]] = {}
@@ -246,7 +262,7 @@ class _Units:
         """The cut in ``[lo, hi]`` of the lowest tier whose end is nearest ``target`` (a character
         offset); the earlier of two as near."""
         ends = self.ends
-        for cuts in self.by_tier.values():  # type: ignore[attr-defined]
+        for cuts in self.by_tier.values():
             first, stop = bisect_left(cuts, lo), bisect_right(cuts, hi)
             if first == stop:
                 continue
@@ -309,47 +325,55 @@ class _Cutter:
                 bad = mid
         return good
 
-    def cut_words(self, words: _Units):
-        """Spans of the windows of a sentence's words: runs of words that fit alone are cut
-        between words, each word that does not is cut on its own."""
-        run, count, i, last = 0, 0, 0, len(words.starts) - 1
-        while i <= last:
-            g = self.farthest(words, i, last)
-            if g >= i:
-                count += 1
-                i = g + 1
+    def cut(self, units: _Units, i: int, j: int, level: int, balance: bool = True):
+        """Spans of the windows over ``units[i..j]``.
+
+        A greedy pass finds the runs of units that fit alone and the fewest windows each run needs;
+        a unit that does not fit alone is cut on its own, into units of the next ``level`` (words,
+        then graphemes, then code points). Runs are cut ``balanced``, or with ``balance`` off as the
+        greedy pass cut them (each of those windows was asked of ``fits``)."""
+        run, k, pieces = i, i, []
+        while k <= j:
+            g = self.farthest(units, k, j)
+            if g >= k:
+                pieces.append((k, g))
+                k = g + 1
                 continue
-            if i > run:
-                yield from self.balanced(words, run, i - 1, count)
-            yield from self.cut_word(words.starts[i], words.ends[i])
-            i += 1
-            run, count = i, 0
-        if run <= last:
-            yield from self.balanced(words, run, last, count)
+            yield from self.run(units, run, k - 1, pieces, level, balance)
+            inner = self.inner(units.starts[k], units.ends[k], level)
+            yield from self.cut(inner, 0, len(inner.starts) - 1, level + 1)
+            k += 1
+            run, pieces = k, []
+        yield from self.run(units, run, j, pieces, level, balance)
 
-    def cut_word(self, a: int, b: int):
-        """Spans of the windows of ``text[a:b]``, a word that does not fit alone."""
-        units = _Units(range(a, b), range(a + 1, b + 1), [_inner_tier(self.text, p) for p in range(a + 1, b)])
-        count, i, last = 0, 0, b - a - 1
-        while i <= last:
-            g = self.farthest(units, i, last)
-            if g < i:
-                raise UsageError(
-                    f"cannot cut {self.text[a + i]!r} (U+{ord(self.text[a + i]):04X}) at offset {a + i} "
-                    "small enough: a single character does not fit the limit."
-                )
-            count += 1
-            i = g + 1
-        yield from self.balanced(units, 0, last, count)
+    def run(self, units: _Units, i: int, j: int, pieces: list, level: int, balance: bool):
+        if len(pieces) > 1 and balance:
+            yield from self.balanced(units, i, j, len(pieces), level)
+        else:
+            for a, b in pieces:
+                yield units.starts[a], units.ends[b]
 
-    def balanced(self, units: _Units, i: int, j: int, k: int):
-        """Spans of ``k`` windows over ``units[i..j]``, which the greedy cut covers in ``k``.
+    def inner(self, a: int, b: int, level: int) -> _Units:
+        """The units of ``text[a:b]``, a unit of ``level`` that does not fit alone."""
+        text = self.text
+        if level == WORDS:  # its graphemes
+            tiers = [_inner_tier(text, p) for p in range(a + 1, b)]
+            cuts = [a + 1 + n for n, t in enumerate(tiers) if t != INSIDE_GRAPHEME]
+            return _Units([a, *cuts], [*cuts, b], [t for t in tiers if t != INSIDE_GRAPHEME])
+        if level == GRAPHEMES:  # its code points
+            return _Units(range(a, b), range(a + 1, b + 1), [INSIDE_GRAPHEME] * (b - a - 1))
+        raise UsageError(
+            f"cannot cut the text small enough: the character {text[a]!r} (U+{ord(text[a]):04X}) "
+            f"at offset {a} does not fit the limit alone."
+        )
 
-        ``reach[t]`` is the first unit of the last ``t`` windows when the run is cut greedily from its
-        end; a cut leaves ``t`` windows to go only if the rest starts at or after ``reach[t]``. Each
-        cut is then the best in what both bounds allow: the farthest unit the window can reach, and
-        ``reach``."""
-        ends = units.ends
+    def balanced(self, units: _Units, i: int, j: int, k: int, level: int):
+        """Spans of ``k`` windows over ``units[i..j]``, a run the greedy pass cut into ``k``.
+
+        ``reach[t]`` is the first unit of the last ``t`` windows when the run is cut greedily from
+        its end: a cut leaves ``t`` windows enough for the rest only if the rest starts at or after
+        ``reach[t]``. Each cut is the best that this bound and the window's farthest reach allow."""
+        starts, ends = units.starts, units.ends
         reach = [j + 1]
         for _ in range(k - 1):
             reach.append(self.earliest(units, i, reach[-1] - 1))
@@ -359,33 +383,20 @@ class _Cutter:
             if far >= j:
                 break
             lo = max(reach[left - 1] - 1, pos)
-            if far < lo:  # fits is not monotone here: fall back to plain greedy windows
-                yield from self.greedy(units, pos, j)
+            if far < lo:  # fits is not monotone here: the greedy windows instead
+                yield from self.cut(units, pos, j, level, balance=False)
                 return
-            target = units.starts[pos] + (ends[j] - units.starts[pos]) / left
-            cut = units.best_cut(lo, far, target)
-            yield from self.checked(units, pos, cut)
+            cut = units.best_cut(lo, far, starts[pos] + (ends[j] - starts[pos]) / left)
+            yield from self.checked(units, pos, cut, level)
             pos, left = cut + 1, left - 1
-        yield from self.checked(units, pos, j)
+        yield from self.checked(units, pos, j, level)
 
-    def checked(self, units: _Units, i: int, j: int):
-        """The window ``units[i..j]``, or greedy windows over it where ``fits`` says it does not fit."""
-        a, b = units.starts[i], units.ends[j]
-        if self.fit(a, b):
-            yield a, b
+    def checked(self, units: _Units, i: int, j: int, level: int):
+        """The window ``units[i..j]``, or greedy windows over it if ``fits`` says it does not fit."""
+        if self.fit(units.starts[i], units.ends[j]):
+            yield units.starts[i], units.ends[j]
         else:
-            yield from self.greedy(units, i, j)
-
-    def greedy(self, units: _Units, i: int, j: int):
-        """Longest-first windows over ``units[i..j]``, each one asked of ``fits``."""
-        while i <= j:
-            g = self.farthest(units, i, j)
-            if g < i:  # a unit that does not fit alone: cut it by code points
-                yield from self.cut_word(units.starts[i], units.ends[i])
-                i += 1
-                continue
-            yield units.starts[i], units.ends[g]
-            i = g + 1
+            yield from self.cut(units, i, j, level, balance=False)
 
 
-__all__ = ["LANGS", "TIERS", "CLAUSE_WORDS", "Window", "windows", "separators", "join"]
+__all__ = ["LANGS", "TIERS", "CLAUSE_WORDS", "NOT_CLAUSE_WORDS", "Window", "windows", "separators", "join"]
