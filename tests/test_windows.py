@@ -145,6 +145,26 @@ def test_tiers_are_ordered():
     assert list(TIERS.values()) == sorted(TIERS.values())
 
 
+# --- kept spans ------------------------------------------------------------------------------------
+KEEP_TEXT = "Кеше министр Қазақстан Республикасы Үкіметінің отырысында баяндама жасады"
+TERM = "Республикасы Үкіметінің"
+
+
+def test_keep_moves_the_cut_out_of_a_term():
+    keep = [(KEEP_TEXT.index(TERM), KEEP_TEXT.index(TERM) + len(TERM))]
+    assert [w.text for w in windows(KEEP_TEXT, chars(50))][0].endswith("Республикасы")
+    assert [w.text for w in windows(KEEP_TEXT, chars(50), keep=keep)] == [
+        "Кеше министр Қазақстан Республикасы Үкіметінің",
+        "отырысында баяндама жасады",
+    ]
+
+
+def test_keep_never_costs_a_window():
+    """At 45 characters no cut outside the term gives two windows: the term is cut."""
+    keep = [(KEEP_TEXT.index(TERM), KEEP_TEXT.index(TERM) + len(TERM))]
+    assert [w.text for w in windows(KEEP_TEXT, chars(45), keep=keep)][0].endswith("Республикасы")
+
+
 # --- edges and errors ------------------------------------------------------------------------------
 def test_fitting_text_is_one_window_without_outer_whitespace():
     assert windows("  Сәлем, әлем!\n", chars(100)) == [Window(2, 14, "Сәлем, әлем!")]
@@ -240,6 +260,16 @@ def check_invariants(text: str, wins: list[Window], fits) -> None:
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_invariants(text, fits, lang):
     check_invariants(text, windows(text, fits, lang), fits)
+
+
+@given(text=TEXTS, fits=FITS, data=st.data())
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_invariants_with_kept_spans(text, fits, data):
+    bounds = st.integers(0, len(text))
+    keep = data.draw(st.lists(st.tuples(bounds, bounds).map(sorted).map(tuple), max_size=4))
+    wins = windows(text, fits, keep=keep)
+    check_invariants(text, wins, fits)
+    assert len(wins) == len(windows(text, fits))
 
 
 def _greedy_count(units: list[str], fits) -> int:

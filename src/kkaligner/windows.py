@@ -9,7 +9,8 @@ Where the cuts go, in this order of importance:
 
 1. as few pieces as possible (cutting only between words when every word fits alone);
 2. at the strongest boundary the first rule leaves room for (``TIERS``: a sentence end inside the
-   line, ``; :``, a comma, a dash, before a clause word such as "алайда" / "but", any space);
+   line, ``; :``, a comma, a dash, before a clause word such as "алайда" / "but", any space, a
+   space inside a span the caller asked to ``keep`` whole);
 3. among equally strong boundaries, the one nearest an even share of what is left, so the pieces
    are balanced.
 
@@ -39,9 +40,9 @@ LANGS = ("kk", "en")
 # --- rules -----------------------------------------------------------------------------------------
 # Strength of a cut, lower is better. A cut between two words is ranked by the word before it (its
 # final mark, closing quotes and brackets skipped) and by the word after it.
-SENTENCE_END, CLAUSE_MARK, COMMA, DASH, CLAUSE_WORD, SPACE = range(6)
+SENTENCE_END, CLAUSE_MARK, COMMA, DASH, CLAUSE_WORD, SPACE, KEPT = range(7)
 # Cuts inside a word that does not fit alone.
-AFTER_MARK, GRAPHEME, INSIDE_GRAPHEME = range(6, 9)
+AFTER_MARK, GRAPHEME, INSIDE_GRAPHEME = range(7, 10)
 TIERS = {
     "sentence end": SENTENCE_END,  # . ! ? … before a capital: a line that holds two sentences
     "clause mark": CLAUSE_MARK,  # ; :
@@ -49,6 +50,7 @@ TIERS = {
     "dash": DASH,  # — – ‒ ― at the end of a word, or a spaced hyphen ("A - B")
     "clause word": CLAUSE_WORD,  # before a word of CLAUSE_WORDS
     "space": SPACE,
+    "kept": KEPT,  # a space inside a span the caller asked to keep whole (a glossary term)
     "after mark": AFTER_MARK,  # inside a word, after punctuation ("https://host/|path")
     "grapheme": GRAPHEME,  # inside a word, between graphemes
     "inside grapheme": INSIDE_GRAPHEME,  # last resort: a grapheme longer than the limit
@@ -129,12 +131,15 @@ class Window:
     text: str
 
 
-def windows(text: str, fits: Callable[[str], bool], lang: str = "kk") -> list[Window]:
+def windows(
+    text: str, fits: Callable[[str], bool], lang: str = "kk", *, keep: Sequence[tuple[int, int]] = ()
+) -> list[Window]:
     """Cut ``text`` into the fewest windows that each satisfy ``fits``, at the strongest boundaries.
 
-    Returns ``[]`` for a text that is only whitespace, and one window (the text without its outer
-    whitespace) when that fits. Raises UsageError for an unknown ``lang`` or when a single code
-    point does not fit.
+    ``keep`` are ``(start, end)`` spans of ``text`` to keep in one window (multi-word glossary
+    matches): a space inside one is cut only where no other cut gives as few windows. Returns ``[]``
+    for a text that is only whitespace, and one window (the text without its outer whitespace) when
+    that fits. Raises UsageError for an unknown ``lang`` or when a single code point does not fit.
     """
     if not isinstance(text, str):
         raise UsageError(f"windows() needs text (str), got {type(text).__name__}.")
@@ -148,7 +153,7 @@ def windows(text: str, fits: Callable[[str], bool], lang: str = "kk") -> list[Wi
     if fit(spans[0][0], spans[-1][1]):
         out.append((spans[0][0], spans[-1][1]))
     else:
-        words = _Units([a for a, _ in spans], [b for _, b in spans], _gap_tiers(text, spans, lang))
+        words = _Units([a for a, _ in spans], [b for _, b in spans], _gap_tiers(text, spans, lang, keep))
         out.extend(_Cutter(text, fit).cut(words, 0, len(spans) - 1, WORDS))
     return [Window(a, b, text[a:b]) for a, b in out]
 
@@ -183,7 +188,7 @@ def join(pieces: Sequence[str], separators: Sequence[str]) -> str:
 
 
 # --- ranking ---------------------------------------------------------------------------------------
-def _gap_tiers(text: str, spans: list[tuple[int, int]], lang: str) -> list[int]:
+def _gap_tiers(text: str, spans: list[tuple[int, int]], lang: str, keep: Sequence[tuple[int, int]]) -> list[int]:
     """The tier of the cut between each two consecutive words."""
     clause_words = CLAUSE_WORDS[lang]
     tiers = []
@@ -203,6 +208,12 @@ def _gap_tiers(text: str, spans: list[tuple[int, int]], lang: str) -> list[int]:
             if word in clause_words:
                 tier = CLAUSE_WORD
         tiers.append(tier)
+    ends = [b for _, b in spans]
+    for a, b in keep:  # the gaps after a word that ends inside the span and before one that starts in it
+        for gap in range(bisect_right(ends, a), len(tiers)):
+            if spans[gap + 1][0] >= b:
+                break
+            tiers[gap] = KEPT
     return tiers
 
 
