@@ -1,0 +1,1 @@
+"""Language knowledge: facts about how Kazakh and English are written, kept apart from the pipeline."""
