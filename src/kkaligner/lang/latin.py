@@ -273,6 +273,9 @@ def _match(units: list[_Unit], i: int, rules: Alphabet, prev: str) -> tuple[Opti
         return None, 1
     for size in range(min(rules.longest, len(units) - i), 0, -1):
         spelling = "".join(u.key for u in units[i : i + size])
+        after = units[i + size].key if i + size < len(units) else ""
+        if after == "'" and spelling[-1] + "'" in rules.read:
+            continue  # the apostrophe belongs to the last letter: 2017 "i'a'" is и + ә, not я + '
         for reading in rules.read.get(spelling, ()):
             if reading.context == "after-vowel" and prev not in _CYR_VOWELS:
                 continue
