@@ -102,7 +102,7 @@ def _check(alphabet: str) -> str:
 
 @lru_cache(maxsize=None)
 def alphabet_rules(name: str) -> Alphabet:
-    """The rules of alphabet ``name`` ("2021", "2018" or "2017"), read from data/kazakh-latin.tsv."""
+    """The rules of alphabet ``name`` ("2021", "2018" or "2017") from data/kazakh-latin.tsv."""
     column = 1 + ("2017", "2018", "2021").index(_check(name))
     path = resources.files("kkaligner") / "data" / "kazakh-latin.tsv"
     write: dict[str, str] = {}
@@ -268,7 +268,7 @@ def _foreign_word_end(units: list[_Unit], i: int, rules: Alphabet) -> int:
 
 
 def _match(units: list[_Unit], i: int, rules: Alphabet, prev: str) -> tuple[Optional[Reading], int]:
-    """The longest reading of the letters at ``i`` whose context holds, and how many units it takes."""
+    """The longest reading at ``i`` whose context holds, and how many units it takes."""
     if not units[i].letter:
         return None, 1
     for size in range(min(rules.longest, len(units) - i), 0, -1):
