@@ -9,7 +9,8 @@ here imports another kkaligner stage. The modules:
 * ``spelling``: the one near-spelling test and the one cross-script name likeness, with their thresholds;
 * ``kazakh``: Kazakh suffix grammar (harmony, sound classes, suffix chains, inflection, stems);
 * ``casing``: length-preserving case folding for matching;
-* ``numbers``: numbers in digits and words.
+* ``numbers``: numbers in digits and words;
+* ``latin``: Kazakh in the Latin alphabets (2017, 2018, 2021): detection and transliteration with an offset map.
 """
 
 from __future__ import annotations
