@@ -32,12 +32,12 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
+from kkaligner.errors import UsageError, choices
+from kkaligner.lang import LANGUAGES
 from kkaligner.lang.kazakh import SHORT_ENDINGS
 from kkaligner.lang.numbers import mentions
 from kkaligner.lang.translit import skeleton
-from kkaligner.errors import UsageError, choices
 from kkaligner.types import Link, Segment
-from kkaligner.lang import LANGUAGES
 
 LANGS = LANGUAGES  # this module's name for kkaligner.lang.LANGUAGES
 

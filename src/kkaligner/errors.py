@@ -66,12 +66,6 @@ class SegmentationError(KkalignerError):
     """The splitter was given something it cannot split (not text)."""
 
 
-class AlignmentError(KkalignerError):
-    """Two documents cannot be aligned (one side empty, wildly different sizes)."""
-
-    exit_code = 2
-
-
 class OutputError(KkalignerError):
     """An output cannot be written (unknown format, unwritable path)."""
 

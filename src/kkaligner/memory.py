@@ -21,7 +21,6 @@ import hashlib
 import json
 import os
 import sqlite3
-import sys
 import time
 import warnings
 from collections import Counter

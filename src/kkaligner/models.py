@@ -216,7 +216,11 @@ def not_found(ref: ModelRef, reason: str) -> ModelNotFoundError:
 def _probe(ref: ModelRef, timeout: float = 5.0) -> list[str]:
     """Ask the Hub for the repo's file list, quickly; raise ModelNotFoundError when that fails."""
     from huggingface_hub import HfApi
-    from huggingface_hub.utils import GatedRepoError, RepositoryNotFoundError, RevisionNotFoundError
+    from huggingface_hub.utils import (
+        GatedRepoError,
+        RepositoryNotFoundError,
+        RevisionNotFoundError,
+    )
 
     try:
         info = HfApi().model_info(ref.hub_id, timeout=timeout)
@@ -249,7 +253,11 @@ def download(name: str, progress: bool = True) -> Path:
     if any(f.endswith(".safetensors") for f in files):
         ignore.append("*.bin")
     from huggingface_hub import snapshot_download
-    from huggingface_hub.utils import disable_progress_bars, enable_progress_bars, are_progress_bars_disabled
+    from huggingface_hub.utils import (
+        are_progress_bars_disabled,
+        disable_progress_bars,
+        enable_progress_bars,
+    )
 
     was_disabled = are_progress_bars_disabled()
     if not progress:

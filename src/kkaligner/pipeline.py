@@ -29,7 +29,15 @@ from kkaligner.memory import MemoryEngine, pipeline_context
 from kkaligner.models import DEFAULT_MODEL
 from kkaligner.split import SPLITTER_VERSION, segment
 from kkaligner.terms import finalize, missing_forceable, plan, repaired
-from kkaligner.types import Constraint, Draft, Finding, Hypothesis, Segment, Sentence, Signature
+from kkaligner.types import (
+    Constraint,
+    Draft,
+    Finding,
+    Hypothesis,
+    Segment,
+    Sentence,
+    Signature,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from kkaligner.engines.base import Engine
@@ -266,7 +274,13 @@ class Translator:
             yield None
             return
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
 
         with Progress(
             TextColumn("translating"),

@@ -32,8 +32,8 @@ from functools import lru_cache
 from importlib import resources
 
 from kkaligner.errors import SegmentationError, UsageError, choices
-from kkaligner.types import Segment
 from kkaligner.lang import LANGUAGES
+from kkaligner.types import Segment
 
 # Bump when a rule or a data file changes: it is part of every output's signature.
 SPLITTER_VERSION = "kk-1.1"

@@ -12,12 +12,21 @@ from __future__ import annotations
 
 from typing import Iterable, Optional, Sequence
 
-from kkaligner.checks import brackets, consistency, empty, length, numbers, repeats, script, terms
-from kkaligner.checks.base import Check, CheckContext
-from kkaligner.lang import check_pair
-from kkaligner.errors import InputError, UsageError, choices
 from kkaligner import signature as signature_of
 from kkaligner.align import align_segments, split_documents
+from kkaligner.checks import (
+    brackets,
+    consistency,
+    empty,
+    length,
+    numbers,
+    repeats,
+    script,
+    terms,
+)
+from kkaligner.checks.base import Check, CheckContext
+from kkaligner.errors import InputError, UsageError, choices
+from kkaligner.lang import check_pair
 from kkaligner.split import SPLITTER_VERSION
 from kkaligner.types import Draft, Finding, Link, Sentence
 

@@ -82,9 +82,3 @@ def present(text: str) -> bool:
 def skip_pair(ctx: CheckContext, i: int) -> bool:
     """Pairs the content checks leave to empty.py: an empty side."""
     return not present(ctx.sources[i]) or not present(ctx.targets[i])
-
-
-def find_word(text: str, word: str, start: int = 0) -> Optional[tuple[int, int]]:
-    """Word-bounded, case-insensitive search; returns a span or None."""
-    m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text[start:], re.IGNORECASE)
-    return (start + m.start(), start + m.end()) if m else None

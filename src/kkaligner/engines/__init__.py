@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 
-from kkaligner.engines.base import DecodeOptions, Engine, LANGUAGES  # noqa: F401
+from kkaligner.engines.base import LANGUAGES, DecodeOptions, Engine  # noqa: F401
 from kkaligner.errors import UsageError, choices
 
 # Registry: engine name -> "module:Class". The class is imported only when the engine is loaded.

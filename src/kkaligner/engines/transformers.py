@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any, Optional, Sequence
 
 from kkaligner.engines import hf_forcing
-from kkaligner.engines.hf_forcing import unforceable_constraints
 from kkaligner.engines.base import (  # noqa: F401  (the code tables are re-exported for callers)
     M2M_CODES,
     MARIAN_TARGET_TOKENS,
@@ -28,8 +27,11 @@ from kkaligner.engines.base import (  # noqa: F401  (the code tables are re-expo
     Progress,
     batches,
     check_options,
+)
+from kkaligner.engines.base import (
     quiet as _quiet,
 )
+from kkaligner.engines.hf_forcing import unforceable_constraints
 from kkaligner.errors import EngineError, UsageError, choices
 from kkaligner.types import Constraint, Hypothesis
 

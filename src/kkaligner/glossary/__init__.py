@@ -27,8 +27,8 @@ from typing import Iterable, Optional, Sequence, Union
 from kkaligner.errors import GlossaryConflictError, GlossaryError
 from kkaligner.glossary.english import EnglishIndex
 from kkaligner.glossary.formats._common import has_word
-from kkaligner.lang.kazakh import kazakh_forms
 from kkaligner.glossary.matcher import KazakhIndex, Pattern, find_forms
+from kkaligner.lang.kazakh import kazakh_forms
 from kkaligner.types import Match, Term
 
 PathLike = Union[str, Path]

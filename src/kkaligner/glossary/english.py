@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from kkaligner.lang.casing import fold
 from kkaligner.glossary.matcher import Pattern, _resolve, _sep_kind, _sep_ok, tokenize
+from kkaligner.lang.casing import fold
 from kkaligner.types import Match
 
 _APOSTROPHES = frozenset("'’")

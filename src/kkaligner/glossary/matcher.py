@@ -38,8 +38,8 @@ evidence being the pattern's letters with a lower-case initial.
 from __future__ import annotations
 
 import re
-from itertools import accumulate
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Iterable
 
 from kkaligner.lang.casing import fold, fold_kk
@@ -47,8 +47,8 @@ from kkaligner.lang.kazakh import (
     ALTERNATION,
     ELISION,
     VOWELS,
-    elided,
     all_suffixes,
+    elided,
     final_class,
     looks_possessed,
     suffix_set,

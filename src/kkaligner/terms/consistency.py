@@ -21,9 +21,11 @@ from typing import Optional
 
 from kkaligner.lang.kazakh import split_ending, stems
 from kkaligner.lang.script import CYRILLIC_NAME, LATIN_NAME
-from kkaligner.lang.spelling import ALIGN_MARGIN, ALIGN_MIN, ALIGN_MIN_INITIAL, name_similarity as similarity
+from kkaligner.lang.spelling import ALIGN_MARGIN, ALIGN_MIN, ALIGN_MIN_INITIAL
+from kkaligner.lang.spelling import name_similarity as similarity
 from kkaligner.terms.outcome import outcome as _outcome
-from kkaligner.terms.presence import kazakh_index as _kk_index, word_re as _word_re
+from kkaligner.terms.presence import kazakh_index as _kk_index
+from kkaligner.terms.presence import word_re as _word_re
 from kkaligner.types import Finding, Hypothesis
 
 

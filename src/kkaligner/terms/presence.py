@@ -24,11 +24,12 @@ from collections import Counter
 from functools import lru_cache
 from typing import Optional, Sequence
 
-from kkaligner.lang import is_kazakh
-from kkaligner.lang.translit import plain
-from kkaligner.lang.spelling import near_spelling, ratio
 from kkaligner.glossary.matcher import KazakhIndex, Pattern
+from kkaligner.lang import is_kazakh
+from kkaligner.lang.spelling import near_spelling, ratio
+from kkaligner.lang.translit import plain
 from kkaligner.types import Constraint, Span, Term
+
 
 @lru_cache(maxsize=4096)
 def word_re(option: str) -> "re.Pattern[str]":

@@ -26,7 +26,12 @@ from typing import Optional, Sequence
 from kkaligner.lang import is_kazakh
 from kkaligner.lang.kazakh import DEVOICE, inflect, kazakh_forms, split_ending
 from kkaligner.lang.script import CYRILLIC_NAME, LATIN_NAME
-from kkaligner.lang.spelling import NAME_LIKENESS, is_demonym_of, name_similarity, near_variant
+from kkaligner.lang.spelling import (
+    NAME_LIKENESS,
+    is_demonym_of,
+    name_similarity,
+    near_variant,
+)
 from kkaligner.terms.presence import occurrences, word_end, word_re
 from kkaligner.types import Constraint
 

@@ -154,7 +154,11 @@ def build_tiny_nllb(
 ) -> Path:
     """Build and ``save_pretrained`` an NLLB-shaped (M2M100) model with random weights; return ``path``."""
     import torch
-    from transformers import GenerationConfig, M2M100Config, M2M100ForConditionalGeneration
+    from transformers import (
+        GenerationConfig,
+        M2M100Config,
+        M2M100ForConditionalGeneration,
+    )
 
     path = Path(path)
     path.mkdir(parents=True, exist_ok=True)
@@ -189,7 +193,12 @@ def build_tiny_marian(
 ) -> Path:
     """Build and ``save_pretrained`` a MarianMT model (shared vocab) with random weights; return ``path``."""
     import torch
-    from transformers import GenerationConfig, MarianConfig, MarianMTModel, MarianTokenizer
+    from transformers import (
+        GenerationConfig,
+        MarianConfig,
+        MarianMTModel,
+        MarianTokenizer,
+    )
 
     path = Path(path)
     path.mkdir(parents=True, exist_ok=True)

@@ -25,7 +25,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from kkaligner.testing.tiny import KAZAKH_ALPHABET, LATIN_ALPHABET, build_nllb_tokenizer, train_sentencepiece
+from kkaligner.testing.tiny import (
+    KAZAKH_ALPHABET,
+    LATIN_ALPHABET,
+    build_nllb_tokenizer,
+    train_sentencepiece,
+)
 
 # Name -> (nominative, genitive, dative, locative, ablative) and the model's own English rendering.
 # Case endings follow Kazakh vowel harmony and consonant assimilation by hand (each row checked
@@ -133,7 +138,11 @@ def default_cache_dir() -> Path:
 
 def _train(path: Path, recipe: Recipe, train: list[tuple[str, str]], log=None) -> None:
     import torch
-    from transformers import GenerationConfig, M2M100Config, M2M100ForConditionalGeneration
+    from transformers import (
+        GenerationConfig,
+        M2M100Config,
+        M2M100ForConditionalGeneration,
+    )
     from transformers.models.m2m_100.modeling_m2m_100 import shift_tokens_right
 
     from kkaligner.testing.tiny import _small_dims

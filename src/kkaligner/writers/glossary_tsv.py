@@ -13,7 +13,12 @@ from __future__ import annotations
 import re
 
 from kkaligner.types import Draft, Term
-from kkaligner.writers._common import PRESENT_STATUSES, rendering, source_form, term_uses
+from kkaligner.writers._common import (
+    PRESENT_STATUSES,
+    rendering,
+    source_form,
+    term_uses,
+)
 
 _BREAKS = re.compile(r"[\t\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 

@@ -24,7 +24,14 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from kkaligner.types import Draft, Finding
-from kkaligner.writers._common import XML_INVALID, indent, rendering, serialize, signature_items, source_form
+from kkaligner.writers._common import (
+    XML_INVALID,
+    indent,
+    rendering,
+    serialize,
+    signature_items,
+    source_form,
+)
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
 NS_GLS = "urn:oasis:names:tc:xliff:glossary:2.0"

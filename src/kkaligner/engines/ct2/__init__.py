@@ -21,7 +21,14 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Optional, Sequence
 
-from kkaligner.engines.base import DecodeOptions, EngineBase, Progress, batches, check_options, quiet
+from kkaligner.engines.base import (
+    DecodeOptions,
+    EngineBase,
+    Progress,
+    batches,
+    check_options,
+    quiet,
+)
 from kkaligner.engines.ct2.convert import (  # noqa: F401  (re-exported: this engine's API)
     Status,
     _import_ct2,

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 from typing import Optional
 
-
 # tokenizer_config.json classes that NllbJsonTokenizer reads like transformers does.
 _NLLB_TOKENIZER_CLASSES = ("NllbTokenizer", "NllbTokenizerFast")
 

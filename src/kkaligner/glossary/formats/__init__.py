@@ -14,7 +14,12 @@ from typing import Optional
 
 from kkaligner.errors import GlossaryError, choices
 from kkaligner.glossary.formats import omegat_tsv, rich_csv, rich_tsv, tbx
-from kkaligner.glossary.formats._common import Findings, ReadIssue, lines, looks_like_header
+from kkaligner.glossary.formats._common import (
+    Findings,
+    ReadIssue,
+    lines,
+    looks_like_header,
+)
 
 FORMATS: dict[str, ModuleType] = {
     "tsv": rich_tsv,

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import io
-
 from typing import Optional
 
 from kkaligner.errors import GlossaryRowError
