@@ -106,7 +106,7 @@ def _sentence(words: list[str]) -> str:
 
 def _document(tokenizer, n: int) -> list[str]:
     """``n`` Kazakh sentences of about SOURCE_TOKENS tokens; a quarter carry one glossary name."""
-    from kkaligner.enforce import plan
+    from kkaligner.terms import plan
     from kkaligner.pipeline import load_glossary
     from kkaligner.split import segment
     from kkaligner.testing.tiny import _KK_SUFFIXES, _KK_WORDS
@@ -308,7 +308,7 @@ def _rendering_pieces(manifest: dict) -> dict:
     """Sentence index → the target pieces of the glossary rendering its name requires."""
     from tokenizers import Tokenizer
 
-    from kkaligner.enforce import plan
+    from kkaligner.terms import plan
     from kkaligner.pipeline import load_glossary
 
     tokenizer = Tokenizer.from_file(str(Path(manifest["model_dir"]) / "tokenizer.json"))
@@ -413,7 +413,7 @@ def main(argv=None) -> int:
     ap.add_argument("--_build", metavar="MODE", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
 
-    from kkaligner.memory import cache_dir
+    from kkaligner.cache import cache_dir
 
     workdir = (args.workdir or cache_dir() / "bench-speed").expanduser().resolve()
     workdir.mkdir(parents=True, exist_ok=True)

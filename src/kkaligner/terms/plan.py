@@ -86,11 +86,13 @@ def requires(source: str, match: Match) -> bool:
     """Whether a glossary match really is the entry's name, so that its rendering is required.
 
     Not when it is part of a longer name (Sezen Aksu is not the city Ақсу, Washington Capitals not
-    the city; a Kazakh name with a case ending ends its noun phrase, so the word after it starts
-    another: Бәйтеректен Атырауға), nor when a case-sensitive entry that is also a common noun (Арал / арал "island")
+    the city; in Kazakh only a capitalised word before the name counts: the word after a Kazakh name
+    starts another one, as in Бәйтеректен Атырауға), nor when a case-sensitive entry that is also a common noun (Арал / арал "island")
     stands at the sentence start, where its capital says nothing.
     """
-    if in_longer_name(source, match.start, match.end, look_after=not match.suffix):
+    # A Kazakh name ends its noun phrase (Бәйтерек Астанада: two names); an English one may go on
+    # (Washington Capitals).
+    if in_longer_name(source, match.start, match.end, look_after=match.lang == "en" and not match.suffix):
         return False
     if match.term.case_sensitive and sentence_initial(source, match.start):
         return False
