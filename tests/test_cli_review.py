@@ -207,7 +207,7 @@ def test_missing_and_undecodable_files(command, files, run_cli, tmp_path):
     _no_traceback(result)
     assert "no such file" in result.stderr
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"\x80\x81\x00 not text")  # no byte-order mark: not UTF-16 either
+    bad.write_bytes(b"\x80\x81 not text \xff")  # no byte-order mark, no NUL bytes: neither UTF-8 nor UTF-16
     result = run_cli([command, f["src"], bad])
     assert result.exit_code == 2
     _no_traceback(result)
