@@ -21,7 +21,7 @@ from kkaligner import signature as signature_of
 from kkaligner.checks import check
 from kkaligner.engines import load_engine
 from kkaligner.engines.base import DecodeOptions
-from kkaligner.errors import UsageError
+from kkaligner.errors import EngineError, UsageError
 from kkaligner.glossary import Glossary
 from kkaligner.io import read_text
 from kkaligner.lang import check_pair
@@ -38,11 +38,16 @@ from kkaligner.types import (
     Sentence,
     Signature,
 )
+from kkaligner.windows import windows
 
 if TYPE_CHECKING:  # pragma: no cover
     from kkaligner.engines.base import Engine
 
 GlossaryArg = Union[None, str, Path, Sequence[Union[str, Path]], "Glossary"]
+
+TARGET_EXPANSION = 1.5
+"""Target tokens per source token a translation may need (kk→en and en→kk in NLLB's pieces run
+0.8-1.3 on FLORES-200; the margin leaves room for forced renderings)."""
 
 # Show a progress bar only for documents longer than this many batches: short ones finish first.
 PROGRESS_MIN_BATCHES = 3
@@ -229,16 +234,29 @@ class Translator:
         if len(unique) < len(keys) and progress is not None:
             # progress counts input sentences; credit the duplicates up front.
             progress(len(keys) - len(unique))
-        results = self._translating_engine().translate(
-            [t for t, _ in unique],
-            self.source_lang,
-            self.target_lang,
-            self.options,
-            constraints=[list(c) for _, c in unique] if self.enforce else None,
-            progress=progress,
-        )
+        results = self._decode([t for t, _ in unique], [list(c) for _, c in unique], self.options, progress)
         by_key = dict(zip(unique, results))
         return [by_key[k] for k in keys]
+
+    def _decode(self, texts, constraints, options, progress=None) -> list[list[Hypothesis]]:
+        """The engine's hypotheses for ``texts``. An engine error is isolated to the sentence that
+        caused it: the batch is decoded again sentence by sentence, and a sentence that still fails
+        gets no hypotheses (``failures`` says why); the rest of the document is translated."""
+        engine = self._translating_engine()
+        args = (self.source_lang, self.target_lang, options)
+        try:
+            return engine.translate(texts, *args, constraints=constraints if self.enforce else None, progress=progress)
+        except EngineError:
+            if len(texts) == 1:
+                raise
+        out: list[list[Hypothesis]] = []
+        for text, cons in zip(texts, constraints):
+            try:
+                out += engine.translate([text], *args, constraints=[cons] if self.enforce else None)
+            except EngineError as exc:
+                self._failures[text] = str(exc)
+                out.append([])
+        return out
 
     def _glossary_hash(self) -> str:
         g = self.glossary
@@ -295,11 +313,58 @@ class Translator:
 
     # --- public API -----------------------------------------------------------------------------
 
+    def _fit(self, segments: list[Segment]) -> tuple[list[Segment], dict[int, Finding]]:
+        """Segments the model can read and answer whole: a sentence longer than ``window_tokens()``
+        is cut into windows at clause boundaries (``kkaligner.windows``), each translated as a
+        sentence of its own, so nothing is truncated and no decode runs past the model's positions.
+        Returns the segments and, by the index of each cut sentence's first window, an info finding."""
+        budget = self.window_tokens()
+        if budget is None or not segments:
+            return segments, {}
+        engine = self.engine
+        # A token spans at least one character, so only sentences longer in characters are counted.
+        long = [i for i, s in enumerate(segments) if len(s.text) + 4 > budget]
+        if not long:
+            return segments, {}
+
+        def tokens(texts):
+            return engine.source_lengths([normalize(t) for t in texts], self.source_lang, self.target_lang)
+
+        over = [i for i, n in zip(long, tokens([segments[i].text for i in long])) if n > budget]
+        if not over:
+            return segments, {}
+        out: list[Segment] = []
+        cuts: dict[int, Finding] = {}
+        for i, seg in enumerate(segments):
+            if i not in over:
+                out.append(seg)
+                continue
+            pieces = windows(seg.text, lambda piece: tokens([piece])[0] <= budget, self.source_lang)
+            cuts[len(out)] = Finding(
+                "sentence-cut", "info",
+                f"this sentence is longer than the model can translate whole ({budget} tokens): it was "
+                f"translated in {len(pieces)} pieces, cut at clause boundaries; check the joins.",
+            )
+            out += [Segment(seg.start + w.start, seg.start + w.end, w.text, seg.paragraph) for w in pieces]
+        return out, cuts
+
+    def window_tokens(self) -> Optional[int]:
+        """The longest source, in tokens, this Translator sends to its model whole: within the model's
+        source positions, and short enough that its translation fits the target positions (a
+        translation runs up to about TARGET_EXPANSION times its source). ``max_length`` is the
+        user's bound on a translated piece and does not cut sentences."""
+        engine = self.engine
+        if not hasattr(engine, "source_lengths") or not hasattr(engine, "max_target_tokens"):
+            return None
+        room = int((engine.max_target_tokens - 1) / TARGET_EXPANSION)
+        return max(8, min(engine.max_source_tokens, room))
+
     def translate(self, text: str) -> Draft:
         """Translate a document; the Draft keeps its layout, sentences, term uses and findings."""
         if not isinstance(text, str):
             raise UsageError(f"translate() takes text (str), not {type(text).__name__}. Use translate_file() for paths.")
-        segments = list(segment(text, self.source_lang))
+        self._failures: dict[str, str] = {}
+        segments, cuts = self._fit(list(segment(text, self.source_lang)))
         # Glossary matches and checks work on the sentence as written (their spans index
         # Sentence.source); the engine sees it with hard line breaks collapsed.
         sources = [s.text for s in segments]
@@ -332,6 +397,17 @@ class Translator:
         findings: list[Finding] = []
         for i, out in enumerate(outcomes):
             findings += [f if f.sentence is not None else dataclasses.replace(f, sentence=i) for f in out.findings]
+            if i in cuts:
+                findings.append(dataclasses.replace(cuts[i], sentence=i))
+            reason = self._failures.get(normalize(segments[i].text)) if self._failures else None
+            if reason is not None:
+                # never a lost sentence: it stays in the draft as written, for a person to translate
+                sentences = sentences[:i] + (dataclasses.replace(sentences[i], target=segments[i].text),) + sentences[i + 1:]
+                findings.append(Finding(
+                    "translation-failed", "error",
+                    f"the engine could not translate this sentence ({reason}); it is left in the source "
+                    "language for you to translate.", sentence=i, source_span=(0, len(segments[i].text)),
+                ))
         findings += self._check(sources, [s.target for s in sentences], plans)
         return Draft(
             source_text=text,
@@ -366,10 +442,7 @@ class Translator:
         if not again:
             return hyps
         options = dataclasses.replace(self.options, read_names=False)
-        redone = self._translating_engine().translate(
-            [texts[i] for i in again], self.source_lang, self.target_lang, options,
-            constraints=[list(constraints[i]) for i in again],
-        )
+        redone = self._decode([texts[i] for i in again], [list(constraints[i]) for i in again], options)
         hyps = list(hyps)
         for i, h in zip(again, redone):
             hyps[i] = h

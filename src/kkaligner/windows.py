@@ -34,8 +34,9 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from kkaligner.errors import UsageError, choices
+from kkaligner.lang import LANGUAGES
 
-LANGS = ("kk", "en")
+LANGS = LANGUAGES  # this module's name for kkaligner.lang.LANGUAGES
 
 # --- rules -----------------------------------------------------------------------------------------
 # Strength of a cut, lower is better. A cut between two words is ranked by the word before it (its

@@ -155,20 +155,59 @@ OPUS_NAMES = {"kk": ("kk", "kaz", "trk", "mul"), "en": ("en", "eng", "mul"), "ru
 _OPUS_PAIR = re.compile(r"opus-mt(?:-tc-[a-z]+)?-([a-z_]+)-([a-z_]+)", re.IGNORECASE)
 
 
+DEFAULT_POSITIONS = 1024
+"""Positions assumed when a model's config names none (NLLB-200, M2M100 and most Marian models)."""
+
+
+def position_limits(config, tokenizer=None) -> tuple[int, int]:
+    """(source, target) token positions a seq2seq model has, read from its config: the encoder's
+    ``max_source_positions`` (else ``max_position_embeddings``) bounded by the tokenizer's
+    ``model_max_length`` when that is set, and the decoder's ``max_target_positions`` (else
+    ``max_position_embeddings``)."""
+    def read(name):
+        value = getattr(config, name, None) if not isinstance(config, dict) else config.get(name)
+        return int(value) if isinstance(value, int) and value > 0 else None
+
+    shared = read("max_position_embeddings")
+    source = read("max_source_positions") or shared or DEFAULT_POSITIONS
+    target = read("max_target_positions") or shared or DEFAULT_POSITIONS
+    tok = getattr(tokenizer, "model_max_length", None)
+    if isinstance(tok, int) and 0 < tok < 10**6:  # transformers writes ~1e30 for "not set"
+        source = min(source, tok)
+    return source, target
+
+
 class EngineBase:
-    """Language codes and batching for an engine that has ``tokenizer``, ``config`` (with
-    ``model_type``), ``ref`` (a ``models.ModelRef``), ``folder`` and ``model_id``.
+    """Language codes, position limits and batching for an engine that has ``tokenizer``,
+    ``config`` (with ``model_type``), ``ref`` (a ``models.ModelRef``), ``folder`` and ``model_id``.
 
     Subclasses call ``init_languages()`` once the tokenizer and config are loaded.
+    ``max_source_tokens`` / ``max_target_tokens`` are the model's position limits: a longer input
+    cannot be read whole (the pipeline cuts such a sentence into windows, ``kkaligner.windows``),
+    and no decode runs past the target limit, forced renderings included.
     """
 
     name = ""
     compute_type = ""
     reads_names = False
+    max_source_tokens = DEFAULT_POSITIONS
+    max_target_tokens = DEFAULT_POSITIONS
 
     def init_languages(self) -> None:
         self.family = self._family()
         self._marian_pair = self._marian_direction() if self.family == "marian" else None
+        self.max_source_tokens, self.max_target_tokens = position_limits(self.config, self.tokenizer)
+
+    def target_cap(self, options: "DecodeOptions") -> int:
+        """The most tokens a decode may produce: the options' ``max_length`` within the target
+        positions (one is the decoder's start token)."""
+        return max(1, min(options.max_length, self.max_target_tokens - 1))
+
+    def source_lengths(self, texts: Sequence[str], source_lang: str, target_lang: str) -> list[int]:
+        """Source tokens of each text as the model reads it (language codes and end token included)."""
+        prefix, _ = self.language_setup(source_lang, target_lang)
+        ids = self.tokenizer([prefix + t for t in texts], add_special_tokens=True)["input_ids"]
+        return [len(x) for x in ids]
 
     def _vocab(self) -> dict:
         """The tokenizer's vocabulary, read once: ``get_vocab()`` builds a fresh dict of every entry
@@ -246,5 +285,6 @@ __all__ = [
     "Progress",
     "batches",
     "check_options",
+    "position_limits",
     "quiet",
 ]

@@ -155,11 +155,6 @@ class TransformersEngine(EngineBase):
 
     # --- translation ----------------------------------------------------------------------------
 
-    def _max_input(self) -> int:
-        limit = getattr(self.config, "max_position_embeddings", None) or 1024
-        tok_limit = getattr(self.tokenizer, "model_max_length", None) or limit
-        return int(min(limit, tok_limit))
-
     def enforcement_kwargs(
         self,
         constraints: Sequence[Sequence[Constraint]],
@@ -211,12 +206,13 @@ class TransformersEngine(EngineBase):
         prefix, forced_bos = self.language_setup(source_lang, target_lang)
         target_code = self.tokenizer.convert_ids_to_tokens(forced_bos) if forced_bos is not None else None
         inputs = [prefix + t for t in texts]
-        max_input = self._max_input()
+        max_input = self.max_source_tokens
         lengths = [len(ids) for ids in self.tokenizer(inputs, add_special_tokens=True)["input_ids"]]
         n_ret = max(1, options.num_hypotheses)
         beams = max(options.beam_size, n_ret, 1)
-        # Decoder positions are bounded too; +1 for the decoder start token.
-        max_length = min(options.max_length, self._max_input() - 2) + 1
+        # Decoder positions bound every hypothesis, forced renderings included (generate's
+        # max_length counts the decoder start token).
+        max_length = self.target_cap(options) + 1
         results: list[list[Hypothesis]] = [[] for _ in texts]
 
         def generate(batch: list[int]) -> None:

@@ -224,7 +224,12 @@ class Ct2Engine(EngineBase):
             data = json.loads((folder / "config.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             data = {}
-        return SimpleNamespace(model_type=data.get("model_type", ""), _name_or_path=data.get("_name_or_path", ""))
+        keep = ("max_position_embeddings", "max_source_positions", "max_target_positions")
+        return SimpleNamespace(
+            model_type=data.get("model_type", ""),
+            _name_or_path=data.get("_name_or_path", ""),
+            **{k: data[k] for k in keep if isinstance(data.get(k), int)},
+        )
 
     def _load_tokenizer(self, folder: Path):
         light = NllbJsonTokenizer.load(folder)
@@ -293,7 +298,9 @@ class Ct2Engine(EngineBase):
         kwargs = dict(
             beam_size=beam,
             num_hypotheses=n,
-            max_decoding_length=max(limit, longest_prefix + 1, options.min_new_tokens),
+            # never past the decoder's positions, whatever was forced (CTranslate2 aborts the batch)
+            max_decoding_length=min(max(limit, longest_prefix + 1, options.min_new_tokens), self.max_target_tokens - 1),
+            max_input_length=self.max_source_tokens,
             min_decoding_length=options.min_new_tokens,
             return_scores=True,
             return_attention=attention,

@@ -387,6 +387,8 @@ def translate_enforced(
                 progress(done)
 
     pending = [st for st in states if st.sent.terms]
+    # A forced prefix may run past max_length (the guarantee wins) but never past the positions.
+    cap = getattr(engine, "max_target_tokens", 1 << 30) - 1
     force_beam = max(1, min(beam, FORCE_BEAM))
     force_nbest = max(1, min(options.num_hypotheses, force_beam))
 
@@ -420,7 +422,9 @@ def translate_enforced(
                 continue
             ti, pos = choice
             forced = list(st.best_tokens[:pos]) + list(st.sent.terms[ti].starts[0])
-            if forced == st.prefix:  # forcing again would decode the same thing
+            if forced == st.prefix or len(forced) >= cap:
+                # forcing again would decode the same thing, or leave no room within the model's
+                # positions: the term stays missing and the check reports it
                 st.given_up.add(ti)
                 continue
             st.prefix = forced
