@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional, Sequence, Union
 
+from kkaligner import reading
 from kkaligner import signature as signature_of
 from kkaligner.checks import check
 from kkaligner.engines import load_engine
@@ -364,6 +365,12 @@ class Translator:
         if not isinstance(text, str):
             raise UsageError(f"translate() takes text (str), not {type(text).__name__}. Use translate_file() for paths.")
         self._failures: dict[str, str] = {}
+        latin = reading.read(text, self.source_lang)
+        if latin is not None:  # Kazakh in Latin letters: translated as read in Cyrillic, shown as written
+            return reading.map_source(self._translate(latin.text), latin)
+        return self._translate(text)
+
+    def _translate(self, text: str) -> Draft:
         segments, cuts = self._fit(list(segment(text, self.source_lang)))
         # Glossary matches and checks work on the sentence as written (their spans index
         # Sentence.source); the engine sees it with hard line breaks collapsed.

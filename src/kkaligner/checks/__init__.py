@@ -10,8 +10,11 @@ Adding a check = one module with ``run(ctx) -> Iterable[Finding]`` + one line in
 
 from __future__ import annotations
 
+import dataclasses
+
 from typing import Iterable, Optional, Sequence
 
+from kkaligner import reading
 from kkaligner import signature as signature_of
 from kkaligner.align import align_segments, split_documents
 from kkaligner.checks import (
@@ -162,6 +165,20 @@ def check_documents(
             raise UsageError(f"the {name} document must be a str, got {type(text).__name__}.")
         if not text.strip():
             raise InputError(f"the {name} document is empty: nothing to check.")
+    source_read = reading.read(source_text, source_lang)
+    target_read = reading.read(target_text, target_lang)
+    if source_read is not None or target_read is not None:
+        # Kazakh in Latin letters is checked as read in Cyrillic; the source is shown as written,
+        # a translation as read (a finding says so).
+        draft = check_documents(
+            source_read.text if source_read else source_text,
+            target_read.text if target_read else target_text,
+            glossary, source_lang=source_lang, target_lang=target_lang, aligned=aligned, lines=lines,
+            only=only, skip=skip,
+        )
+        if target_read is not None:
+            draft = dataclasses.replace(draft, findings=(reading.note(target_read, "translation"), *draft.findings))
+        return reading.map_source(draft, source_read) if source_read else draft
     src, tgt = split_documents(source_text, target_text, source_lang, target_lang, lines or aligned)
     if aligned:
         if len(src) != len(tgt):

@@ -24,9 +24,11 @@ def _langs(source_text: str, target_text: str, src: Optional[str], tgt: Optional
             raise UsageError(f"unknown language {value!r} for {flag}; use {choices(valid)}.")
 
     def guess(text: str) -> str:
+        from kkaligner.lang.latin import detect
+
         cyr = len(re.findall(r"[\u0400-\u04ff]", text))
         lat = len(re.findall(r"[A-Za-z]", text))
-        return "kk" if cyr >= lat else "en"
+        return "kk" if cyr >= lat or detect(text) else "en"
 
     if src is None and tgt is None:
         src = guess(source_text)

@@ -15,6 +15,8 @@ into the winner's alternatives instead of dropping them.
 
 from __future__ import annotations
 
+import dataclasses
+
 import codecs
 import hashlib
 import json
@@ -28,6 +30,7 @@ from kkaligner.errors import GlossaryConflictError, GlossaryError
 from kkaligner.glossary.english import EnglishIndex
 from kkaligner.glossary.formats._common import has_word
 from kkaligner.glossary.matcher import KazakhIndex, Pattern, find_forms
+from kkaligner.lang import latin
 from kkaligner.lang.kazakh import kazakh_forms
 from kkaligner.types import Match, Term
 
@@ -85,6 +88,11 @@ class ConflictMerge:
         if self.unforbidden:
             text += ", no longer forbidden " + ", ".join(repr(a) for a in self.unforbidden)
         return text
+
+
+def _as_written(m: Match, read) -> Match:
+    a, b = read.source_span(m.start, m.end)
+    return dataclasses.replace(m, start=a, end=b, surface=read.source[a:b])
 
 
 def _is_kazakh(lang: str) -> bool:
@@ -386,6 +394,11 @@ class Glossary:
         if not isinstance(text, str):
             raise GlossaryError(f"match() needs text (str), got {type(text).__name__}.")
         if _is_kazakh(lang):
+            alphabet = latin.detect(text)
+            if alphabet:  # Kazakh in Latin letters: matched as read in Cyrillic, spans as written
+                read = latin.to_cyrillic_with_map(text, alphabet)
+                found = self.index(lang).find(read.text, lang, case_evidence=case_evidence)
+                return [_as_written(m, read) for m in found]
             return self.index(lang).find(text, lang, case_evidence=case_evidence)
         return self.index(lang).find(text, lang)
 
