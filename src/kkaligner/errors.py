@@ -62,6 +62,10 @@ class EngineError(KkalignerError):
     exit_code = 3
 
 
+class DeviceError(EngineError):
+    """The device asked for (``--device cuda:1``) is not there on this machine."""
+
+
 class SegmentationError(KkalignerError):
     """The splitter was given something it cannot split (not text)."""
 

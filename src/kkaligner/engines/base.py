@@ -89,6 +89,61 @@ class Engine(Protocol):
         ...
 
 
+DEVICES = ("auto", "cpu", "cuda", "cuda:N", "mps")
+_DEVICE = re.compile(r"(auto|cpu|mps|cuda)(?::(\d+))?")
+
+
+def parse_device(device: Optional[str], engine: str, supported: Iterable[str] = ("cpu", "cuda", "mps")) -> tuple[str, Optional[int]]:
+    """``(kind, index)`` of a ``--device`` value, checked the same way for every engine: a value
+    that is no device is a UsageError (exit 2) naming the valid ones; ``mps`` on an engine without
+    it, too. Whether the device is there is the engine's to check (``unavailable``)."""
+    text = (device or "auto").strip().lower()
+    m = _DEVICE.fullmatch(text)
+    if m is None or (m.group(2) is not None and m.group(1) != "cuda"):
+        raise UsageError(f"unknown device {device!r}. Choose {choices(DEVICES)}.")
+    kind, index = m.group(1), (int(m.group(2)) if m.group(2) is not None else None)
+    if kind != "auto" and kind not in supported:
+        raise UsageError(f"the {engine} engine cannot run on {kind!r}. Choose {choices(['auto', *supported])}, "
+                         "or another engine (--engine).")
+    return kind, index
+
+
+def unavailable(device: str, found: int) -> "DeviceError":
+    """The error for a CUDA device that this machine does not have (``found`` GPUs visible)."""
+    from kkaligner.errors import DeviceError
+
+    seen = "no CUDA GPU is visible" if found == 0 else f"only {found} CUDA GPU{'s' if found > 1 else ''} visible (cuda:0 to cuda:{found - 1})"
+    return DeviceError(f"device {device!r} was asked for, but {seen}. Use --device cpu or --device auto.")
+
+
+# What a model folder saved with save_pretrained holds, by the role of the file.
+_WEIGHTS = ("model.safetensors", "pytorch_model.bin", "model.safetensors.index.json", "pytorch_model.bin.index.json")
+_TOKENIZER = ("tokenizer.json", "sentencepiece.bpe.model", "source.spm", "spiece.model", "vocab.json")
+
+
+def model_folder_problem(folder, ref, exc: BaseException, engine: str) -> str:
+    """The one message for a model folder an engine cannot load: which of its parts is missing or
+    broken, and what to do (download again for a Hub model, copy or save again for a local one)."""
+    from pathlib import Path
+
+    folder = Path(folder)
+    names = {p.name for p in folder.iterdir()} if folder.is_dir() else set()
+    missing = []
+    if "config.json" not in names:
+        missing.append("config.json")
+    if not names & set(_WEIGHTS):
+        missing.append("the weights (model.safetensors or pytorch_model.bin)")
+    if not names & set(_TOKENIZER):
+        missing.append("the tokenizer files (tokenizer.json or a sentencepiece model)")
+    what = f"it lacks {', '.join(missing)}" if missing else f"a file in it is unreadable or cut short ({type(exc).__name__}: {str(exc)[:200]})"
+    if getattr(ref, "kind", "local") == "hub":
+        fix = f"download it again: `kkalign models download {ref.name}`"
+    else:
+        fix = ("copy the whole folder again, or save the model with save_pretrained() (model and tokenizer) "
+               "into it")
+    return f"cannot load the model in {folder} with the {engine} engine: {what}. To fix it, {fix}."
+
+
 def check_options(engine: str, given: dict, accepted: Iterable[str]) -> None:
     """UsageError naming the engine options in ``given`` that engine ``engine`` does not take."""
     accepted = sorted(accepted)
@@ -285,6 +340,9 @@ __all__ = [
     "Progress",
     "batches",
     "check_options",
+    "model_folder_problem",
+    "parse_device",
     "position_limits",
+    "unavailable",
     "quiet",
 ]

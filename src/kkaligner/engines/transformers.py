@@ -27,10 +27,11 @@ from kkaligner.engines.base import (  # noqa: F401  (the code tables are re-expo
     Progress,
     batches,
     check_options,
+    model_folder_problem,
+    parse_device,
+    unavailable,
 )
-from kkaligner.engines.base import (
-    quiet as _quiet,
-)
+from kkaligner.engines.base import quiet as _quiet
 from kkaligner.engines.hf_forcing import unforceable_constraints
 from kkaligner.errors import EngineError, UsageError, choices
 from kkaligner.types import Constraint, Hypothesis
@@ -50,15 +51,19 @@ def pick_device(device: str = "auto") -> str:
     """``auto`` → ``cuda`` when a CUDA GPU is visible, else ``cpu``; anything else is checked and kept."""
     import torch
 
-    if device in (None, "", "auto"):
+    kind, index = parse_device(device, "transformers")
+    if kind == "auto":
         return "cuda" if torch.cuda.is_available() else "cpu"
-    if device.startswith("cuda") and not torch.cuda.is_available():
-        raise UsageError(f"device {device!r} was asked for, but no CUDA GPU is visible. Use --device cpu or auto.")
-    if device == "mps" and not (getattr(torch.backends, "mps", None) and torch.backends.mps.is_available()):
-        raise UsageError("device 'mps' was asked for, but Metal is not available. Use --device cpu or auto.")
-    if not (device == "cpu" or device == "mps" or re.fullmatch(r"cuda(:\d+)?", device)):
-        raise UsageError(f"unknown device {device!r}. Choose {choices(['auto', 'cpu', 'cuda', 'cuda:N', 'mps'])}.")
-    return device
+    if kind == "cuda":
+        found = torch.cuda.device_count() if torch.cuda.is_available() else 0
+        if found == 0 or (index or 0) >= found:
+            raise unavailable(device, found)
+        return "cuda" if index is None else f"cuda:{index}"
+    if kind == "mps" and not (getattr(torch.backends, "mps", None) and torch.backends.mps.is_available()):
+        from kkaligner.errors import DeviceError
+
+        raise DeviceError("device 'mps' was asked for, but Metal is not available. Use --device cpu or --device auto.")
+    return kind
 
 
 class TransformersEngine(EngineBase):
@@ -104,12 +109,8 @@ class TransformersEngine(EngineBase):
                 self.model = AutoModelForSeq2SeqLM.from_pretrained(
                     self.folder, attn_implementation="eager", dtype=torch_dtype
                 )
-            except (OSError, ValueError, KeyError, ImportError) as exc:
-                raise EngineError(
-                    f"cannot load the model in {self.folder} with transformers: {exc}. It must be a "
-                    f"seq2seq model saved with save_pretrained (config.json, weights and tokenizer files); "
-                    f"if it was a partial download, run `kkalign models download {ref.name}` again."
-                ) from None
+            except Exception as exc:  # noqa: BLE001 - any loader failure is a bad model folder to the user
+                raise EngineError(model_folder_problem(self.folder, ref, exc, "transformers")) from None
         self.model.to(self.device).eval()
         self.compute_type = str(torch_dtype).replace("torch.", "")
         if quantize:

@@ -27,7 +27,9 @@ from kkaligner.engines.base import (
     Progress,
     batches,
     check_options,
+    parse_device,
     quiet,
+    unavailable,
 )
 from kkaligner.engines.ct2.convert import (  # noqa: F401  (re-exported: this engine's API)
     Status,
@@ -65,20 +67,13 @@ def _cpu_threads() -> int:
 
 
 def _resolve_device(device: str, ctranslate2) -> tuple[str, int]:
-    device = (device or "auto").strip().lower()
-    index = 0
-    if ":" in device:
-        device, _, idx = device.partition(":")
-        if not idx.isdigit():
-            raise UsageError(f"device index must be a number, got {idx!r}; e.g. 'cuda:0'")
-        index = int(idx)
-    if device == "auto":
-        device = "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
-    if device not in ("cpu", "cuda"):
-        raise UsageError(f"unknown device {device!r} for the ct2 engine; valid: {choices(['auto', 'cpu', 'cuda'])}")
-    if device == "cuda" and ctranslate2.get_cuda_device_count() == 0:
-        raise EngineError("--device cuda was asked for but CTranslate2 sees no CUDA GPU; use --device cpu")
-    return device, index
+    kind, index = parse_device(device, "ct2", supported=("cpu", "cuda"))
+    found = ctranslate2.get_cuda_device_count()
+    if kind == "auto":
+        kind = "cuda" if found > 0 else "cpu"
+    if kind == "cuda" and (found == 0 or (index or 0) >= found):
+        raise unavailable(device, found)
+    return kind, index or 0
 
 
 def _read_vocabulary(folder: Path) -> list[str]:

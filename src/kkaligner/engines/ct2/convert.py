@@ -8,6 +8,7 @@ conversion never leaves a broken cache entry.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from kkaligner.cache import cache_dir
-from kkaligner.engines.base import quiet
+from kkaligner.engines.base import model_folder_problem, quiet
 from kkaligner.errors import EngineError
 
 Status = Callable[[str], None]
@@ -112,8 +113,14 @@ def convert(
     """
     ctranslate2 = _import_ct2()
     status = status or _stderr_status
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".tmp", dir=out_dir.parent))
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".tmp", dir=out_dir.parent))
+    except OSError as exc:
+        raise EngineError(
+            f"cannot write the CTranslate2 conversion into {out_dir.parent} ({exc.strerror or exc}). Point "
+            "KKALIGNER_CACHE at a writable folder, or use `--engine transformers`."
+        ) from None
     status(f"converting {model_id or model_dir} to CTranslate2 {quantization} (once; cached in {out_dir})")
     start = time.perf_counter()
     try:
@@ -137,12 +144,15 @@ def convert(
                 os.replace(tmp, out_dir)
     except EngineError:
         raise
-    except Exception as exc:
-        raise EngineError(
-            f"converting {model_id or model_dir} to CTranslate2 failed ({type(exc).__name__}: {exc}). "
-            "Check that the folder holds a transformers seq2seq model (config.json and weights), or use "
-            "`--engine transformers`."
-        ) from None
+    except OSError as exc:
+        if exc.errno in (errno.EACCES, errno.EROFS, errno.ENOSPC, errno.EDQUOT):
+            raise EngineError(
+                f"cannot write the CTranslate2 conversion into {out_dir.parent} ({exc.strerror}). Point "
+                "KKALIGNER_CACHE at a writable folder with free space, or use `--engine transformers`."
+            ) from None
+        raise EngineError(model_folder_problem(model_dir, None, exc, "ct2")) from None
+    except Exception as exc:  # noqa: BLE001 - the converter raises whatever the loaders raise
+        raise EngineError(model_folder_problem(model_dir, None, exc, "ct2")) from None
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
