@@ -207,7 +207,7 @@ def test_missing_and_undecodable_files(command, files, run_cli, tmp_path):
     _no_traceback(result)
     assert "no such file" in result.stderr
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"\xff\xfe\x00 not text")
+    bad.write_bytes(b"\xff\xfd not text")  # (FF FE would be a UTF-16 byte-order mark, which is read)
     result = run_cli([command, f["src"], bad])
     assert result.exit_code == 2
     _no_traceback(result)
