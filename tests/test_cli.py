@@ -197,3 +197,15 @@ def test_models_download_quiet_prints_nothing(run_cli, tiny_nllb_dir):
     result = run_cli(["models", "download", tiny_nllb_dir, "-q"])
     assert result.exit_code == 0 and result.stderr == "" and result.stdout == ""
     assert str(tiny_nllb_dir.resolve()) in run_cli(["models", "download", tiny_nllb_dir]).stderr
+
+
+def test_check_text_report_numbers_sentences_from_1(run_cli, docs):
+    result = run_cli(["check", docs["kk"], docs["en"], "--no-default-glossary"])
+    assert result.stdout.startswith("[1] kk: Зымыран"), result.stdout
+
+
+def test_html_page_numbers_sentences_from_1(run_cli, docs):
+    result = run_cli(["check", docs["kk"], docs["en"], "--no-default-glossary", "-f", "html"])
+    page = result.stdout
+    assert '<tr id="s-0"' in page and '<th scope="row"><a href="#s-0">1</a></th>' in page
+    assert '<a href="#s-0">sentence 1</a>' in page
