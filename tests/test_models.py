@@ -206,3 +206,26 @@ def test_models_download_cli_offline(run_cli, hf_home):
     assert result.exit_code == 3
     assert "Traceback" not in result.stderr
     _assert_clear(result.stderr.strip().removeprefix("kkalign: error: "))
+
+
+@pytest.mark.parametrize("files", [(), ("config.json",)], ids=["empty", "config-only"])
+def test_incomplete_local_folder_says_what_a_saved_model_needs(files, tmp_path, run_cli):
+    folder = tmp_path / "my-model"
+    folder.mkdir()
+    for name in files:
+        (folder / name).write_text('{"model_type": "m2m_100"}', encoding="utf-8")
+    result = run_cli(["translate", "-", "--model", folder, "--engine", "transformers", "-q"], input="Сәлем.\n")
+    assert result.exit_code == 3
+    message = result.stderr
+    assert "Traceback" not in message and message.count("\n") == 1
+    assert "sentencepiece" not in message.lower().replace("sentencepiece/", "")
+    assert "models download" not in message
+    assert "config.json" in message and "model.safetensors" in message and "tokenizer" in message
+    assert ("is empty" if not files else "has no weights and no tokenizer files") in message
+
+
+def test_complete_local_folder_passes_the_check(tiny_nllb_dir):
+    from kkaligner.models import check_local_folder, locate
+
+    check_local_folder(tiny_nllb_dir)
+    assert locate(str(tiny_nllb_dir))[1] == tiny_nllb_dir.resolve()

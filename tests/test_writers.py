@@ -384,7 +384,7 @@ def test_html_summary_and_findings_list():
                       "findings-warning": "2", "findings-info": "2"}
     items = re.findall(r'<li id="f-(\d+)" class="finding sev-(\w+)">', text)
     assert [sev for _, sev in items] == ["error", "warning", "warning", "info", "info"]
-    assert '<a href="#s-1">sentence 1</a>' in text
+    assert '<a href="#s-1">sentence 2</a>' in text  # shown from 1; the anchor keeps the index
     assert "document-level\tnote with &lt;markup&gt;" in text
     assert re.search(r'<tr id="s-1" class="row para-start has-findings has-error"', text)
     assert 'http-equiv="Content-Security-Policy"' in text and "default-src 'none'" in text

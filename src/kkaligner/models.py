@@ -275,11 +275,46 @@ def download(name: str, progress: bool = True) -> Path:
     return Path(folder)
 
 
+# What a folder written by save_pretrained holds: the model's config, its weights (whole or in
+# shards with an index) and the tokenizer's files (one of these is enough to find it).
+_WEIGHTS = ("model.safetensors", "pytorch_model.bin", "model.safetensors.index.json", "pytorch_model.bin.index.json")
+_TOKENIZER = ("tokenizer.json", "tokenizer_config.json", "sentencepiece.bpe.model", "source.spm", "spiece.model", "vocab.json")
+
+
+def check_local_folder(path: Path) -> None:
+    """Raise ModelNotFoundError naming what is missing when ``path`` is not a saved model folder.
+
+    Checked before any loading library sees the folder: an empty one would otherwise fail deep in
+    the tokenizer code with a message about sentencepiece, which is not what is wrong.
+    """
+    missing = []
+    if not (path / "config.json").is_file():
+        missing.append("config.json")
+    if not any((path / f).is_file() for f in _WEIGHTS):
+        missing.append("weights")
+    if not any((path / f).is_file() for f in _TOKENIZER):
+        missing.append("tokenizer files")
+    if not missing:
+        return
+    what = "is empty" if not any(path.iterdir()) else "has no " + " and no ".join(missing)
+    raise ModelNotFoundError(
+        f"model folder {path} {what}. A saved model folder holds config.json, the weights "
+        "(model.safetensors or pytorch_model.bin) and the tokenizer files (tokenizer.json or "
+        "sentencepiece/vocabulary files with tokenizer_config.json): save both into it with "
+        "model.save_pretrained(folder) and tokenizer.save_pretrained(folder), or pass a preset "
+        f"({choices(PRESETS)}) or a Hub id instead."
+    )
+
+
 def locate(name: str, *, allow_download: bool = True, progress: bool = True) -> tuple[ModelRef, Path]:
-    """The folder to load ``name`` from: a local folder, the cache, or (when allowed) a fresh download."""
+    """The folder to load ``name`` from: a local folder, the cache, or (when allowed) a fresh download.
+
+    A local folder must look like a saved model (``check_local_folder``).
+    """
     ref = resolve_model(name)
     if ref.kind == "local":
         assert ref.path is not None
+        check_local_folder(ref.path)
         return ref, ref.path
     snapshot = cached_snapshot(ref.hub_id)
     if snapshot is not None:
@@ -327,6 +362,7 @@ __all__ = [
     "revision_of",
     "download",
     "locate",
+    "check_local_folder",
     "list_models",
     "not_found",
 ]

@@ -27,6 +27,9 @@ def _size(n) -> str:
 @models_app.command("list")
 def list_() -> None:
     """Presets: Hub id, parameters, size, whether cached here, licence, FLORES-200 kk→en chrF++."""
+    import io
+    import sys
+
     from rich.console import Console
     from rich.table import Table
 
@@ -49,7 +52,10 @@ def list_() -> None:
             licence,
             f"{p.chrf_kk_en:.1f}" if p.chrf_kk_en is not None else "-",
         )
-    console = Console(width=200 if not Console().is_terminal else None)
+    # Rendered to a string and written by kkalign itself: rich would end a broken pipe on its own.
+    terminal = Console()
+    console = Console(file=io.StringIO(), width=terminal.width if terminal.is_terminal else 200,
+                      force_terminal=terminal.is_terminal, color_system=terminal.color_system)
     console.print(table)
     console.print(f"* default (--model {DEFAULT_MODEL}). Cache: {cache_dir()}")
     if any(not r.preset.commercial_use for r in rows):
@@ -57,12 +63,13 @@ def list_() -> None:
             "NLLB weights are licensed CC-BY-NC-4.0: non-commercial use only. kkaligner itself is Apache-2.0."
         )
     console.print("Any Hub id or local folder (--model PATH) works too.")
+    sys.stdout.write(console.file.getvalue())
 
 
 @models_app.command("download")
 def download(
     name: str = typer.Argument(..., help="Preset name (see `kkalign models list`) or Hub id."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no status line."),
 ) -> None:
     """Download a model into the Hugging Face cache (honours HF_HOME / HF_HUB_CACHE)."""
     import sys
@@ -70,4 +77,5 @@ def download(
     from kkaligner.models import download as download_model
 
     folder = download_model(name, progress=not quiet)
-    print(f"kkalign: {name} is in {folder}", file=sys.stderr)
+    if not quiet:
+        print(f"kkalign: {name} is in {folder}", file=sys.stderr)

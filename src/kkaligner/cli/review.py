@@ -78,8 +78,9 @@ def _text_report(draft) -> str:
             lines.append("document:")
         else:
             s = draft.sentences[idx]
-            lines.append(f"[{idx}] {draft.source_lang}: {' '.join(s.source.split()) or '(none)'}")
-            lines.append(f"{' ' * (len(str(idx)) + 3)}{draft.target_lang}: {' '.join(s.target.split()) or '(none)'}")
+            number = str(idx + 1)  # counted from 1, as in the translate summary and the HTML page
+            lines.append(f"[{number}] {draft.source_lang}: {' '.join(s.source.split()) or '(none)'}")
+            lines.append(f"{' ' * (len(number) + 3)}{draft.target_lang}: {' '.join(s.target.split()) or '(none)'}")
         for f in findings:
             where = ""
             if f.target_span and idx is not None:

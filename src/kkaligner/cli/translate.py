@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 from typing import List, Optional
 
@@ -37,6 +38,57 @@ def _summary(draft, glossary_size: int, memory_stats=None) -> str:
     return "\n".join(lines)
 
 
+# Seconds between two plain progress lines when stderr is a log file or a pipe, not a terminal.
+PROGRESS_EVERY = 5.0
+
+
+def _duration(seconds: float) -> str:
+    seconds = max(0, int(round(seconds)))
+    if seconds < 60:
+        return f"{seconds}s"
+    minutes = (seconds + 30) // 60
+    if minutes < 60:
+        return f"{minutes}m"
+    return f"{minutes // 60}h{minutes % 60:02d}m"
+
+
+class ProgressLines:
+    """A ``progress=`` callable ``(done, total)`` for Translator: one plain line on stderr every
+    ``every`` seconds, for logs and pipes where a redrawn bar would be noise.
+
+    The rate is measured from the first report on, so model loading does not count as
+    translation time; a run shorter than ``every`` prints nothing.
+    """
+
+    def __init__(self, every: Optional[float] = None, clock=time.monotonic, stream=None) -> None:
+        self.every = PROGRESS_EVERY if every is None else every
+        self.clock = clock
+        self.stream = stream
+        self._start: Optional[tuple[float, int]] = None
+        self._last = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = self.clock()
+        if self._start is None:
+            self._start, self._last = (now, done), now
+            return
+        if now - self._last < self.every or done >= total:
+            return
+        self._last = now
+        t0, done0 = self._start
+        rate = (done - done0) / (now - t0) if now > t0 else 0.0
+        left = f", {_duration((total - done) / rate)} left" if rate > 0 else ""
+        print(f"kkalign: translated {done}/{total} sentences ({100 * done // max(total, 1)}%){left}",
+              file=self.stream or sys.stderr, flush=True)
+
+
+def _status(quiet: bool):
+    """Engine status lines (a one-time model conversion): silent with --quiet."""
+    if quiet:
+        return lambda message: None
+    return lambda message: print(f"kkalign: {message}", file=sys.stderr, flush=True)
+
+
 @app.command()
 def translate(
     file: str = typer.Argument(..., help="The document to translate (UTF-8 text), or - for standard input."),
@@ -54,7 +106,7 @@ def translate(
     device: str = typer.Option("auto", "--device", help="auto (CUDA if present, else CPU), cpu, cuda, cuda:N."),
     report: Optional[Path] = typer.Option(None, "--report", help="Also write the JSON report (sentences, terms, findings, signature) here."),
     strict: bool = typer.Option(False, "--strict", help="Exit with status 1 when error-severity findings remain."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary on stderr."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress, status lines or summary on stderr; only warnings and errors."),
     memory: Optional[Path] = typer.Option(None, "--memory", help="Translation memory file (default: $KKALIGNER_MEMORY, else memory.sqlite in the kkaligner cache dir)."),
     no_memory: bool = typer.Option(False, "--no-memory", help="Neither reuse nor store translations in the translation memory."),
     dtype: str = typer.Option("auto", "--dtype", help="Weights' type: auto, float32, float16, bfloat16 (fast on CPUs with native bf16)."),
@@ -73,6 +125,16 @@ def translate(
         from huggingface_hub.utils import disable_progress_bars
 
         disable_progress_bars()  # a model download stays silent too
+    from kkaligner.engines import auto_engine
+
+    # Only the ct2 engine reports status (a model's one-time conversion); transformers takes no status.
+    engine_options = {"status": _status(quiet)} if (auto_engine() if engine == "auto" else engine) == "ct2" else None
+    if quiet:
+        progress = False
+    elif sys.stderr.isatty():
+        progress = True  # the pipeline's bar, redrawn in place
+    else:
+        progress = ProgressLines()
     translator = Translator(
         model,
         engine=engine,
@@ -84,7 +146,8 @@ def translate(
         max_length=max_length,
         enforce=not no_enforce,
         device=device,
-        progress=not quiet,
+        progress=progress,
+        engine_options=engine_options,
         memory=False if no_memory else (memory if memory is not None else True),
         dtype=dtype,
         quantize=quantize,

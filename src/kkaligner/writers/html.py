@@ -185,12 +185,13 @@ def _findings_html(draft: Draft, rows: set[int]) -> str:
         -1 if draft.findings[i].sentence is None else draft.findings[i].sentence, i))
     for i in order:
         f = draft.findings[i]
+        # People count sentences from 1 (as the CLI summary does); ids and anchors keep the index.
         if f.sentence in rows:
-            where = f'<a href="#s-{f.sentence}">sentence {f.sentence}</a>'
+            where = f'<a href="#s-{f.sentence}">sentence {f.sentence + 1}</a>'
         elif f.sentence is None:
             where = "document"
         else:
-            where = f"sentence {f.sentence} (not in this draft)"
+            where = f"sentence {f.sentence + 1} (not in this draft)"
         suggestion = ""
         if f.suggestion is not None:
             suggestion = f" → <q><bdi>{_esc(f.suggestion)}</bdi></q>"
@@ -230,7 +231,7 @@ def render(draft: Draft, title: Optional[str] = None) -> str:
         body.append(
             f'<tr id="s-{s.index}" class="{" ".join(classes)}" data-index="{s.index}" '
             f'data-paragraph="{s.paragraph}">'
-            f'<th scope="row"><a href="#s-{s.index}">{s.index}</a></th>'
+            f'<th scope="row"><a href="#s-{s.index}">{s.index + 1}</a></th>'
             f'<td class="src" lang="{src}" dir="auto">{_cell(s, "src", found, draft.target_lang)}</td>'
             f'<td class="tgt" lang="{tgt}" dir="auto">{_cell(s, "tgt", found, draft.target_lang)}</td>'
             f'<td class="notes">{notes}</td></tr>'
