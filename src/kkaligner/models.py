@@ -16,6 +16,7 @@ Importing this module is cheap: huggingface_hub is imported inside the functions
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -124,11 +125,19 @@ def resolve_model(name_or_path: str | os.PathLike) -> ModelRef:
     preset = PRESETS.get(name.lower())
     if preset is not None:
         return ModelRef(name=name, kind="hub", hub_id=preset.hub_id, preset=preset)
-    path = Path(name).expanduser()
-    if path.is_dir():
+    try:
+        path = Path(name).expanduser()
+        is_dir, exists = path.is_dir(), path.exists()
+    except (OSError, RuntimeError, ValueError) as exc:  # too long, NUL byte, unknown ~user
+        raise ModelNotFoundError(
+            f"model {name[:80]!r}{'…' if len(name) > 80 else ''} is neither a usable folder path nor a "
+            f"Hub id ({exc}). Pass a preset ({choices(PRESETS)}), a Hub id such as "
+            "facebook/nllb-200-distilled-600M, or a local folder."
+        ) from None
+    if is_dir:
         return ModelRef(name=name, kind="local", path=path.resolve())
-    if path.exists() or _looks_like_path(name):
-        what = "is a file, not a folder" if path.exists() else "does not exist"
+    if exists or _looks_like_path(name):
+        what = "is a file, not a folder" if exists else "does not exist"
         raise ModelNotFoundError(
             f"model folder {name} {what}. Pass a folder saved with save_pretrained (config.json and the "
             f"weights inside), a preset ({choices(PRESETS)}), or a Hub id."
@@ -136,7 +145,17 @@ def resolve_model(name_or_path: str | os.PathLike) -> ModelRef:
     for preset in PRESETS.values():
         if preset.hub_id.lower() == name.lower():
             return ModelRef(name=name, kind="hub", hub_id=preset.hub_id, preset=preset)
+    if not _HUB_ID.fullmatch(name):
+        raise ModelNotFoundError(
+            f"model {name[:80]!r}{'…' if len(name) > 80 else ''} is not a preset, an existing folder or a "
+            f"Hub id (owner/name of letters, digits, '-', '_' and '.'). Choose a preset ({choices(PRESETS)}), "
+            "a Hub id, or a local folder."
+        )
     return ModelRef(name=name, kind="hub", hub_id=name)
+
+
+# A Hugging Face Hub repo id: [owner/]name, each of letters, digits, '-', '_', '.', at most 96 long.
+_HUB_ID = re.compile(r"(?:[\w.-]{1,96}/)?[\w.-]{1,96}", re.ASCII)
 
 
 # --- the cache --------------------------------------------------------------------------------
