@@ -44,8 +44,9 @@ SPREAD = [  # (target, source, expected)
     # as many words as lines: one word a line
     ("Aa bb cc", "а\nб\nв", "Aa\nbb\ncc"),
     # fewer words than lines: one word a line, the remaining breaks dropped (no empty line)
-    ("Yes.", "Иә,\nсолай\nболды.", "Yes."),
-    ("Yes, indeed.", "Иә,\nсолай\nболды.", "Yes,\nindeed."),
+    # fewer words than lines: the longest words are parted between letters, no line left empty
+    ("Yes.", "Иә,\nсолай\nболды.", "Y\ne\ns."),
+    ("Yes, indeed.", "Иә,\nсолай\nболды.", "Yes,\nind\need."),
     ("", "Иә,\nсолай.", ""),
 ]
 
@@ -131,9 +132,14 @@ def test_line_count_is_kept(data):
 
 @given(lines(), words())
 def test_fewer_words_one_word_a_line(source, target):
+    """Fewer words than lines: words are parted, so every line gets some of the translation (as
+    long as it has a letter for each line), and nothing is added or lost."""
     out = spread(target, source)
-    if len(target.split()) < len(line_breaks(source)) + 1 and "\n\n" not in source:
-        assert [ln.strip() for ln in _lines(out)] == (target.split() or [""])
+    letters = "".join(target.split())
+    assert "".join(out.split()) == letters
+    if len(target.split()) < len(line_breaks(source)) + 1 and "\n\n" not in source and len(letters) > len(line_breaks(source)):
+        assert len(_lines(out)) == len(line_breaks(source)) + 1
+        assert all(ln.strip() for ln in _lines(out))
 
 
 @given(ANY, ANY)

@@ -10,8 +10,9 @@ has, so that a draft keeps one output line per input line:
 * the break is copied from the source as it stands (``\\r\\n``, blank lines inside the sentence, the
   next line's indentation), so the source's line starts are kept;
 * words are never split, nor are numbers held together by no-break spaces ("10\\u00a0000");
-* a translation with fewer words than the source has lines gets one word a line and fewer lines:
-  a line is never left empty, and no text is added to fill one.
+* a translation with fewer words than the source has lines has its longest words parted between
+  letters, so that every line gets some of it: a line is never left empty and no text is added
+  (only a translation with fewer letters than the source has lines gets fewer lines).
 
 Pure: strings in, a string out; nothing here knows about drafts.
 """
@@ -87,18 +88,55 @@ def nearest(few: list[float], many: list[float]) -> list[int]:
     return out
 
 
+def _split_words(body: str, spaces: list[Gap], need: int) -> list[Gap]:
+    """``need`` more places to break ``body``, inside its longest words, between graphemes (a base
+    letter and the marks on it stay together): empty gaps, for a translation with fewer words than
+    its source has lines, so that every line still gets some of it."""
+    words, pos = [], 0
+    for g in spaces + [Gap(len(body), len(body), "", 1.0)]:
+        words.append((pos, g.start))
+        pos = g.end
+    cuts: list[int] = []
+    pieces = [(a, b) for a, b in words]
+    for _ in range(need):
+        pieces.sort(key=lambda w: _graphemes(body, *w), reverse=True)
+        a, b = pieces[0]
+        starts = _grapheme_starts(body, a, b)
+        if len(starts) < 2:
+            break  # no word left with two letters to part
+        mid = starts[len(starts) // 2]
+        cuts.append(mid)
+        pieces[0:1] = [(a, mid), (mid, b)]
+    size = max(1, len(body))
+    return [Gap(c, c, "", c / size) for c in cuts]
+
+
+def _grapheme_starts(text: str, a: int, b: int) -> list[int]:
+    import unicodedata
+
+    return [k for k in range(a, b) if k == a or not (unicodedata.combining(text[k]) or "\ud800" <= text[k] <= "\udfff"
+                                                      or text[k] in "\u200d\ufe0f" or text[k - 1] == "\u200d")]
+
+
+def _graphemes(text: str, a: int, b: int) -> int:
+    return len(_grapheme_starts(text, a, b))
+
+
 def spread(target: str, source: str) -> str:
     """``target`` with line breaks where ``source`` has them (see the module's docstring).
 
     Outer whitespace of ``target`` is dropped (the layout around a sentence is the caller's), line
     breaks of its own become spaces, and every other gap is kept as it is. With ``k`` source lines
-    and ``k`` or more words in ``target`` the result has ``k`` lines, starting as the source's do;
-    with fewer words, one word a line.
+    the result has ``k`` lines, starting as the source's do, as long as ``target`` has ``k``
+    letters: with fewer words than lines, its longest words are parted between letters.
     """
     body = target.strip()
     breaks = line_breaks(source)
     spaces = gaps(body)
     points = [g for g in spaces if can_break(g.text)]
+    if len(points) < len(breaks):
+        points = sorted(points + _split_words(body, spaces, len(breaks) - len(points)), key=lambda g: g.start)
+        spaces = sorted(spaces + [g for g in points if g.start == g.end], key=lambda g: g.start)
     if len(points) >= len(breaks):
         picked = nearest([b.at for b in breaks], [p.at for p in points])
         chosen = {points[i].start: b.text for i, b in zip(picked, breaks)}
