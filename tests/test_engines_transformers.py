@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from kkaligner.engines import ENGINES, auto_engine, engine_class, load_engine
 from kkaligner.engines.base import DecodeOptions, Engine
 from kkaligner.engines.transformers import TransformersEngine
-from kkaligner.errors import EngineError, UsageError
+from kkaligner.errors import DeviceError, KkalignerError, EngineError, UsageError
 from kkaligner.types import Constraint, Hypothesis
 
 OPTS = DecodeOptions(beam_size=2, max_length=6)
@@ -172,8 +172,9 @@ def test_marian_refuses_the_other_direction(tiny_marian_dir, tmp_path):
 
 def test_bad_model_folder(tmp_path):
     (tmp_path / "config.json").write_text("{}")
-    with pytest.raises(EngineError, match="cannot load the model"):
+    with pytest.raises(KkalignerError, match="has no weights and no tokenizer files") as err:
         TransformersEngine(str(tmp_path), device="cpu")
+    assert err.value.exit_code == 3
 
 
 def test_devices():
@@ -186,7 +187,7 @@ def test_devices():
     with pytest.raises(UsageError, match="unknown device 'tpu'"):
         pick_device("tpu")
     if not torch.cuda.is_available():
-        with pytest.raises(UsageError, match="no CUDA GPU"):
+        with pytest.raises(DeviceError, match="no CUDA GPU"):
             pick_device("cuda")
 
 

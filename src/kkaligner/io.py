@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -100,6 +101,23 @@ def _is_utf8(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_text(text: str, what: str = "the text") -> str:
+    """``text`` if it can be written out as UTF-8; an InputError naming the first lone surrogate
+    otherwise (a str decoded with ``errors='surrogateescape'`` from bytes that are not UTF-8):
+    such a character cannot reach any output, and dropping it would lose text silently."""
+    m = _SURROGATE.search(text)
+    if m is not None:
+        raise InputError(
+            f"{what} holds a lone surrogate (U+{ord(m.group()):04X} at offset {m.start()}): it was decoded "
+            "from bytes that are not UTF-8 (errors='surrogateescape'). Decode the bytes with their real "
+            "encoding (kkaligner.io.decode reads UTF-8 and UTF-16), or with errors='replace'."
+        )
+    return text
 
 
 def read_text(path: PathLike) -> str:

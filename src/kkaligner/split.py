@@ -32,6 +32,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kkaligner.errors import SegmentationError, UsageError, choices
+from kkaligner.io import check_text
 from kkaligner.lang import LANGUAGES
 from kkaligner.types import Segment
 
@@ -146,6 +147,7 @@ def _check(text: object, lang: str) -> None:
         )
     if lang not in LANGS:
         raise UsageError(f"unknown language {lang!r} for the splitter; use {choices(LANGS)}.")
+    check_text(text)
 
 
 class _Rules:

@@ -29,6 +29,7 @@ from kkaligner.checks import (
 )
 from kkaligner.checks.base import Check, CheckContext
 from kkaligner.errors import InputError, UsageError, choices
+from kkaligner.io import check_text
 from kkaligner.lang import check_pair
 from kkaligner.split import SPLITTER_VERSION
 from kkaligner.types import Draft, Finding, Link, Sentence
@@ -126,6 +127,7 @@ def check(
         for i, s in enumerate(seq):
             if not isinstance(s, str):
                 raise UsageError(f"{name} sentence {i} is a {type(s).__name__}, not a str.")
+            check_text(s, f"{name} sentence {i}")
     _check_langs(source_lang, target_lang)
     ctx = CheckContext(sources, targets, glossary, source_lang, target_lang, plans)
     keep = _code_filter(only, skip)
@@ -170,7 +172,7 @@ def check_documents(
     if source_read is not None or target_read is not None:
         # Kazakh in Latin letters is checked as read in Cyrillic; the source is shown as written,
         # a translation as read (a finding says so).
-        draft = check_documents(
+        draft = _check_documents(
             source_read.text if source_read else source_text,
             target_read.text if target_read else target_text,
             glossary, source_lang=source_lang, target_lang=target_lang, aligned=aligned, lines=lines,
@@ -179,6 +181,13 @@ def check_documents(
         if target_read is not None:
             draft = dataclasses.replace(draft, findings=(reading.note(target_read, "translation"), *draft.findings))
         return reading.map_source(draft, source_read) if source_read else draft
+    return _check_documents(source_text, target_text, glossary, source_lang=source_lang, target_lang=target_lang,
+                            aligned=aligned, lines=lines, only=only, skip=skip)
+
+
+def _check_documents(source_text: str, target_text: str, glossary, *, source_lang: str, target_lang: str,
+                     aligned: bool, lines: bool, only, skip) -> Draft:
+    """``check_documents`` on texts as they are (no reading of Latin-script Kazakh)."""
     src, tgt = split_documents(source_text, target_text, source_lang, target_lang, lines or aligned)
     if aligned:
         if len(src) != len(tgt):

@@ -30,6 +30,7 @@ from kkaligner.errors import GlossaryConflictError, GlossaryError
 from kkaligner.glossary.english import EnglishIndex
 from kkaligner.glossary.formats._common import has_word
 from kkaligner.glossary.matcher import KazakhIndex, Pattern, find_forms
+from kkaligner.io import check_text
 from kkaligner.lang import latin
 from kkaligner.lang.kazakh import kazakh_forms
 from kkaligner.types import Match, Term
@@ -393,6 +394,7 @@ class Glossary:
         """
         if not isinstance(text, str):
             raise GlossaryError(f"match() needs text (str), got {type(text).__name__}.")
+        check_text(text)
         if _is_kazakh(lang):
             alphabet = latin.detect(text)
             if alphabet:  # Kazakh in Latin letters: matched as read in Cyrillic, spans as written

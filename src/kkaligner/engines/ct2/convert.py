@@ -152,7 +152,13 @@ def convert(
             ) from None
         raise EngineError(model_folder_problem(model_dir, None, exc, "ct2")) from None
     except Exception as exc:  # noqa: BLE001 - the converter raises whatever the loaders raise
-        raise EngineError(model_folder_problem(model_dir, None, exc, "ct2")) from None
+        if type(exc).__name__ == "SafetensorError":  # weights cut short or not safetensors at all
+            raise EngineError(model_folder_problem(model_dir, None, exc, "ct2")) from None
+        raise EngineError(
+            f"converting {model_id or model_dir} to CTranslate2 failed ({type(exc).__name__}: {exc}). Check "
+            "that the folder holds a transformers seq2seq model CTranslate2 supports (config.json and "
+            "weights), or use `--engine transformers`."
+        ) from None
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
