@@ -42,7 +42,15 @@ _EXPORTS = {
 __all__ = ["__version__", *_EXPORTS]
 
 
+# Subpackages reachable as attributes (kkaligner.writers.write), imported on first use.
+_SUBMODULES = frozenset({"writers", "glossary", "terms", "lang", "checks", "engines", "io", "models", "errors"})
+
+
 def __getattr__(name: str):
+    if name in _SUBMODULES:
+        value = importlib.import_module(f"kkaligner.{name}")
+        globals()[name] = value
+        return value
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'kkaligner' has no attribute {name!r}")

@@ -117,11 +117,37 @@ def _looks_like_path(name: str) -> bool:
     )
 
 
+DEMO = "demo"
+"""The name of the toy model ``kkalign models demo`` builds: a tiny NLLB-shaped model trained for
+about a minute on synthetic Kazakh–English sentences. It shows kkaligner's mechanics (splitting,
+glossary enforcement and repair, checks, outputs) on a machine without network access; its
+translations are not translations of real text."""
+
+
+def demo_folder(build: bool = False, log=None) -> Optional[Path]:
+    """The demo model's folder: built now when ``build`` (about a minute, offline), else None when
+    it has not been built on this machine."""
+    from kkaligner.testing.train import Recipe, default_cache_dir, trained_tiny_nllb
+
+    path = default_cache_dir() / f"tiny-nllb-names-{Recipe().key()}"
+    if build:
+        return trained_tiny_nllb(log=log).path
+    return path if (path / "config.json").is_file() else None
+
+
 def resolve_model(name_or_path: str | os.PathLike) -> ModelRef:
-    """Resolve a preset name, an existing folder or a Hub id (in that order) into a ModelRef."""
+    """Resolve a preset name, ``demo``, an existing folder or a Hub id (in that order) into a ModelRef."""
     name = str(name_or_path).strip()
     if not name:
         raise UsageError(f"no model given. Pass a preset ({choices(PRESETS)}), a Hub id, or a local folder.")
+    if name.lower() == DEMO and not Path(name).is_dir():
+        folder = demo_folder()
+        if folder is None:
+            raise ModelNotFoundError(
+                "the demo model is not built on this machine yet. Run `kkalign models demo` (about a "
+                "minute, no network needed), then --model demo again."
+            )
+        return ModelRef(name=DEMO, kind="local", path=folder)
     preset = PRESETS.get(name.lower())
     if preset is not None:
         return ModelRef(name=name, kind="hub", hub_id=preset.hub_id, preset=preset)

@@ -79,3 +79,24 @@ def download(
     folder = download_model(name, progress=not quiet)
     if not quiet:
         print(f"kkalign: {name} is in {folder}", file=sys.stderr)
+
+
+@models_app.command("demo")
+def demo(quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the model's folder.")) -> None:
+    """Build the demo model (about a minute, offline): a toy that shows the mechanics, not translations."""
+    import sys
+
+    from kkaligner.models import demo_folder
+
+    if not quiet:
+        print("kkalign: building the demo model (a tiny model trained for about a minute on synthetic "
+              "sentences; once per machine)...", file=sys.stderr, flush=True)
+    folder = demo_folder(build=True)
+    print(folder)
+    if not quiet:
+        print(
+            "kkalign: the demo model is a toy: it shows splitting, glossary enforcement, checks and the output\n"
+            "  formats on a machine without network, but its drafts are not translations of real text.\n"
+            "  Try: kkalign translate examples/baiterek-news.kk.txt --model demo -o draft.html",
+            file=sys.stderr,
+        )
