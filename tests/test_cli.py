@@ -209,3 +209,27 @@ def test_html_page_numbers_sentences_from_1(run_cli, docs):
     page = result.stdout
     assert '<tr id="s-0"' in page and '<th scope="row"><a href="#s-0">1</a></th>' in page
     assert '<a href="#s-0">sentence 1</a>' in page
+
+
+def test_outputs_are_checked_before_any_work(run_cli, tmp_path):
+    """The source is never overwritten, one file never takes two outputs, and a bad output is
+    reported before the model is even looked for (the model here does not exist)."""
+    src = tmp_path / "doc.txt"
+    src.write_text("Бәйтерек ұшырылды.\n", encoding="utf-8")
+    nowhere = tmp_path / "no-such-model"
+    cases = [
+        (["-o", src], "is the input document"),
+        (["-o", tmp_path / "sub" / ".." / "doc.txt"], "does not exist"),
+        (["-o", tmp_path / "out.txt", "--report", tmp_path / "out.txt"], "given for two outputs"),
+        (["-o", tmp_path / "out.pdf"], "cannot tell the output format"),
+        (["--format", "pdf"], "unknown output format"),
+        (["-o", tmp_path, "--format", "txt"], "is a folder"),
+    ]
+    for extra, message in cases:
+        result = run_cli(["translate", src, "--model", nowhere, *extra])
+        assert result.exit_code == 2, (extra, result.stderr)
+        assert message in result.stderr, (extra, result.stderr)
+        assert "no-such-model" not in result.stderr
+    assert src.read_text(encoding="utf-8") == "Бәйтерек ұшырылды.\n"
+    result = run_cli(["check", src, src, "-o", src, "--from", "kk", "--to", "en"])
+    assert result.exit_code == 2 and "is the input document" in result.stderr

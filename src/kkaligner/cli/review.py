@@ -121,6 +121,9 @@ def check_command(
 
     if fmt not in CHECK_FORMATS:
         raise UsageError(f"unknown format {fmt!r}; use {choices(CHECK_FORMATS)}.")
+    from kkaligner.writers import check_outputs
+
+    check_outputs([(output, "txt" if fmt == "text" else fmt)], inputs=[source, target])
     source_text, target_text = _read_pair(source, target)
     s_lang, t_lang = _langs(source_text, target_text, src_lang, tgt_lang)
     gloss = _glossary(glossary, no_default_glossary)

@@ -115,11 +115,13 @@ def translate(
     """Translate a document; the draft keeps the input's paragraphs and line breaks."""
     from kkaligner.io import read_text
     from kkaligner.pipeline import Translator
-    from kkaligner.writers import guess_format, write
+    from kkaligner.writers import check_outputs, guess_format, write
 
-    # Fail on a bad output format before spending minutes on translation.
+    # Fail on a bad output (format, folder, a file given twice, the input itself) before spending
+    # minutes on translation.
     if format is None and output is not None and str(output) != "-":
         format = guess_format(output)
+    check_outputs([(output, format), *([(report, "json")] if report is not None else [])], inputs=[file])
     text = read_text(file)
     if quiet:
         from huggingface_hub.utils import disable_progress_bars

@@ -11,11 +11,12 @@ Writers use only the standard library, so importing this package stays cheap.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Optional, Sequence
 
-from kkaligner.errors import UsageError, choices
+from kkaligner.errors import OutputError, UsageError, choices
 from kkaligner.io import PathLike, atomic_write
 from kkaligner.types import Draft
 from kkaligner.writers import glossary_tsv, html, json, tmx, tsv, txt, xliff
@@ -87,6 +88,41 @@ def _emit(text: str, path: Optional[PathLike]) -> None:
     atomic_write(path, text)
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and os.path.samefile(a, b))
+    except OSError:
+        return False
+
+
+def check_outputs(outputs: Sequence[tuple[Optional[PathLike], Optional[str]]], inputs: Sequence[PathLike] = ()) -> None:
+    """Before any work: each ``(path, format)`` of ``outputs`` names a known format and a folder
+    that exists, no two outputs are one file, and no output is one of ``inputs`` (writing the draft
+    over its own source would lose the document). UsageError / OutputError saying what to change."""
+    files = []
+    for path, format in outputs:
+        if path is None or str(path) == "-":
+            if format is not None:
+                _check_format(format)
+            continue
+        _check_format(format if format is not None else guess_format(path))
+        p = Path(path)
+        folder = p.parent if str(p.parent) else Path(".")
+        if not folder.is_dir():
+            raise OutputError(f"cannot write {p}: folder {folder} does not exist. Create it first.")
+        if p.is_dir():
+            raise OutputError(f"cannot write {p}: it is a folder. Name a file inside it.")
+        for other in files:
+            if _same_file(p, other):
+                raise OutputError(f"{p} is given for two outputs; each needs its own file.")
+        for source in inputs:
+            if str(source) != "-" and _same_file(p, Path(source)):
+                raise OutputError(
+                    f"{p} is the input document: writing there would replace the source. Choose another path."
+                )
+        files.append(p)
+
+
 def write(draft: Draft, path: Optional[PathLike] = None, format: Optional[str] = None) -> None:
     """Write the draft to ``path`` (``None`` or ``"-"``: standard output).
 
@@ -107,6 +143,7 @@ def write_applied_terms(draft: Draft, path: Optional[PathLike]) -> None:
 __all__ = [
     "FORMATS",
     "SUFFIXES",
+    "check_outputs",
     "DEFAULT_FORMAT",
     "Writer",
     "guess_format",
