@@ -75,3 +75,33 @@ def test_an_engine_error_is_isolated_to_its_sentence(tiny_nllb_dir, monkeypatch)
     (failed,) = [f for f in draft.findings if f.code == "translation-failed"]
     assert failed.sentence == 1 and failed.severity == "error" and "out of memory" in failed.message
     assert draft.sentences[0].target != draft.sentences[0].source
+
+
+def test_a_large_document_is_translated_piece_by_piece(tiny_nllb_dir, run_cli, tmp_path, monkeypatch):
+    """translate_chunks yields one Draft a piece; their texts joined keep every line; the CLI's txt
+    output is written that way (memory holds one piece) and has the same layout."""
+    import kkaligner.split
+
+    paragraph = "Бәйтерек кешені салынды.\nЖұмыс жалғасып жатыр.\n\n"
+    text = "".join(f"{i}. {paragraph}" for i in range(40))
+    with Translator(str(tiny_nllb_dir), engine="transformers", beam_size=1, max_length=6, memory=False) as t:
+        drafts = list(t.translate_chunks(text, size=300))
+    assert len(drafts) > 5
+    assert "".join(d.source_text for d in drafts) == text
+    joined = "".join(d.text for d in drafts)
+    assert joined.count("\n") == text.count("\n")
+    monkeypatch.setattr(kkaligner.split, "CHUNK_CHARS", 300)
+    src, out = tmp_path / "big.kk.txt", tmp_path / "big.en.txt"
+    src.write_text(text, encoding="utf-8")
+    result = run_cli(["translate", src, "-o", out, "--model", tiny_nllb_dir, "--engine", "transformers",
+                      "--beam", "1", "--max-length", "6", "--no-memory"])
+    assert result.exit_code == 0, result.stderr
+    assert out.read_bytes().decode("utf-8").count("\n") == text.count("\n")
+    assert "80 sentences" in result.stderr
+    calls = []
+    real = Translator.translate
+    monkeypatch.setattr(Translator, "translate", lambda self, text: calls.append(len(text)) or real(self, text))
+    result = run_cli(["translate", src, "--model", tiny_nllb_dir, "--engine", "transformers", "--beam", "1",
+                      "--max-length", "6", "--no-memory", "-q"])
+    assert result.exit_code == 0 and len(calls) > 5 and max(calls) <= 400  # piece by piece
+    assert result.stdout.count("\n") == text.count("\n")

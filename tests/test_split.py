@@ -392,3 +392,32 @@ def test_bad_max_length(bad):
 
 def test_errors_are_kkaligner_errors():
     assert issubclass(SegmentationError, KkalignerError) and issubclass(UsageError, KkalignerError)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from kkaligner.split import chunks  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    text=st.lists(st.sampled_from(["Бір сөйлем.", " ", "\n", "\n\n", "Екінші сөйлем", "!", "ж.", "т.б."]),
+                  max_size=200).map("".join),
+    size=st.integers(5, 200),
+)
+def test_chunks_join_to_the_text_and_never_cut_a_sentence(text, size):
+    spans = chunks(text, size)
+    assert "".join(text[a:b] for a, b in spans) == text
+    assert all(a < b for a, b in spans) or text == ""
+    whole = {(s.start, s.end) for s in segment(text)}
+    for a, b in spans[:-1]:
+        # a cut is never inside a sentence the splitter finds in the whole text
+        assert not any(s < b < e for s, e in whole), (text, spans)
+
+
+def test_chunks_prefer_paragraphs_then_sentences():
+    text = "Бір. Екі.\n\nҮш. Төрт.\nБес.\n\nАлты."
+    assert [text[a:b] for a, b in chunks(text, 12)] == ["Бір. Екі.\n\n", "Үш. Төрт.\n", "Бес.\n\nАлты."]
+    wrapped = "Бірінші сөйлем\nекі жолға созылады. Екінші сөйлем."
+    assert [wrapped[a:b] for a, b in chunks(wrapped, 20)] == ["Бірінші сөйлем\nекі жолға созылады. ", "Екінші сөйлем."]

@@ -16,7 +16,8 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
-from typing import Optional, Union
+from contextlib import contextmanager
+from typing import BinaryIO, Iterator, Optional, Union
 
 from kkaligner.errors import InputError, OutputError
 
@@ -143,26 +144,25 @@ def _umask() -> int:
     return mask
 
 
-def _write_through(p: Path, payload: bytes) -> None:
-    """Open and write: for a FIFO, a terminal or a device, which cannot be replaced by a rename."""
-    try:
-        with open(p, "wb") as fh:
-            fh.write(payload)
-    except OSError as exc:
-        raise OutputError(f"cannot write {p}: {exc.strerror}. Check the path, or write to a regular file.") from None
-
-
 def atomic_write(path: PathLike, data: Union[str, bytes]) -> Path:
-    """Write ``data`` to ``path``; return the path.
+    """Write ``data`` to ``path``; return the path (see ``atomic_writer``)."""
+    with atomic_writer(path) as fh:
+        fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+    return Path(path)
+
+
+@contextmanager
+def atomic_writer(path: PathLike) -> Iterator[BinaryIO]:
+    """A binary file to write ``path`` through, piece by piece; the file appears whole or not at all.
 
     A regular file (new or existing) is written to a temporary file in the same folder and renamed
-    over the old one, so readers see the old file or the new one, never half of one; an existing
-    file keeps its permissions, a new one gets 0666 less the umask. A symbolic link is followed and
-    its target replaced that way. Anything else that exists there (a FIFO, a character device such
-    as /dev/null or /dev/stdout) is opened and written, as the shell's ``>`` would.
+    over the old one when the block ends without an error, so readers see the old file or the new
+    one, never half of one; an existing file keeps its permissions, a new one gets 0666 less the
+    umask. A symbolic link is followed and its target replaced that way. Anything else that exists
+    there (a FIFO, a character device such as /dev/null or /dev/stdout) is opened and written, as
+    the shell's ``>`` would. An error or an interrupt inside the block leaves no temporary file.
     """
     p = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         st: Optional[os.stat_result] = os.stat(p)  # follows symbolic links
     except FileNotFoundError:
@@ -171,14 +171,19 @@ def atomic_write(path: PathLike, data: Union[str, bytes]) -> Path:
         raise OutputError(f"cannot write {p}: {exc.strerror}. Check the path.") from None
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise OutputError(f"cannot write {p}: it is a folder. Give a file name, e.g. {p / 'out.txt'}.")
-    if st is not None and not stat.S_ISREG(st.st_mode):
-        _write_through(p, payload)
-        return p
     # /dev/stdout and /proc/self/fd/N lead to whatever the descriptor is; if that is a regular
     # file the shell opened (maybe for appending), renaming over it would bypass the descriptor.
-    if st is not None and str(p).startswith(("/dev/", "/proc/")):
-        _write_through(p, payload)
-        return p
+    if st is not None and (not stat.S_ISREG(st.st_mode) or str(p).startswith(("/dev/", "/proc/"))):
+        try:
+            fh = open(p, "wb")
+        except OSError as exc:
+            raise OutputError(f"cannot write {p}: {exc.strerror}. Check the path, or write to a regular file.") from None
+        try:
+            with fh:
+                yield fh
+        except OSError as exc:
+            raise OutputError(f"cannot write {p}: {exc.strerror}. Check the path, or write to a regular file.") from None
+        return
     target = Path(os.path.realpath(p)) if p.is_symlink() else p
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
@@ -197,7 +202,7 @@ def atomic_write(path: PathLike, data: Union[str, bytes]) -> Path:
         ) from None
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)  # mkstemp creates 0600
@@ -210,4 +215,3 @@ def atomic_write(path: PathLike, data: Union[str, bytes]) -> Path:
         if isinstance(exc, OSError):
             raise OutputError(f"cannot write {p}: {exc.strerror}. Check the path and free space.") from None
         raise
-    return p

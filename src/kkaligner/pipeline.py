@@ -28,7 +28,7 @@ from kkaligner.io import read_text
 from kkaligner.lang import check_pair
 from kkaligner.memory import MemoryEngine, pipeline_context
 from kkaligner.models import DEFAULT_MODEL
-from kkaligner.split import SPLITTER_VERSION, segment
+from kkaligner.split import SPLITTER_VERSION, chunks, segment
 from kkaligner.terms import finalize, missing_forceable, plan, repaired
 from kkaligner.types import (
     Constraint,
@@ -454,6 +454,20 @@ class Translator:
         for i, h in zip(again, redone):
             hyps[i] = h
         return hyps
+
+    def translate_chunks(self, text: str, size: Optional[int] = None) -> Iterator[Draft]:
+        """Translate a large document piece by piece (``split.chunks``, about ``size`` or
+        ``split.CHUNK_CHARS`` characters each: cut after paragraphs, never
+        inside a sentence) and yield each piece's Draft as soon as it is done: the drafts' texts,
+        joined, are the document's draft, and memory holds one piece at a time.
+
+        What works over a whole document works over each piece: name consistency and the
+        ``inconsistent-*`` findings do not reach across pieces.
+        """
+        if not isinstance(text, str):
+            raise UsageError(f"translate_chunks() takes text (str), not {type(text).__name__}.")
+        for start, end in chunks(text, size):
+            yield self.translate(text[start:end])
 
     def translate_file(self, path: Union[str, Path]) -> Draft:
         """Translate a UTF-8 file (``-`` for standard input)."""

@@ -31,6 +31,8 @@ from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
 
+from typing import Optional
+
 from kkaligner.errors import SegmentationError, UsageError, choices
 from kkaligner.io import check_text
 from kkaligner.lang import LANGUAGES
@@ -586,4 +588,40 @@ def split_lines(text: str) -> list[Segment]:
     return out
 
 
-__all__ = ["SPLITTER_VERSION", "LANGS", "DEFAULT_MAX_LENGTH", "segment", "split_lines"]
+CHUNK_CHARS = 200_000
+"""Characters of a document translated at a time by ``Translator.translate_chunks``."""
+
+
+def chunks(text: str, size: Optional[int] = None) -> list[tuple[int, int]]:
+    """``(start, end)`` spans that cut ``text`` into consecutive pieces of about ``size`` characters,
+    each ending after a paragraph break (a blank line), else after a sentence (a line break alone
+    may be inside a hard-wrapped sentence): no sentence is cut, and the pieces joined are the text. A piece runs longer than
+    ``size`` only when no such place lies within it."""
+    size = size or CHUNK_CHARS
+    out, start, n = [], 0, len(text)
+    while n - start > size:
+        limit = start + size
+        cut = text.rfind("\n\n", start, limit)
+        if cut > start:
+            cut += 2
+        else:
+            # After a sentence: the last that ends within ``size``, else the first after it (the
+            # splitter ends a sentence within DEFAULT_MAX_LENGTH characters at the latest).
+            window = text[start : limit + 2 * DEFAULT_MAX_LENGTH]
+            segs = segment(window)
+            if start + len(window) < n:
+                segs = segs[:-1]  # the last may be cut short by the window
+            ends = [seg.end for seg in segs]
+            within = [e for e in ends if e <= size]
+            cut = start + (within[-1] if within else ends[0]) if ends else n
+        while cut < n and text[cut] in " \t\r\n":
+            cut += 1  # the whitespace after the cut stays with the piece before it
+        if cut >= n:
+            break
+        out.append((start, cut))
+        start = cut
+    out.append((start, n))
+    return out
+
+
+__all__ = ["SPLITTER_VERSION", "CHUNK_CHARS", "chunks", "LANGS", "DEFAULT_MAX_LENGTH", "segment", "split_lines"]

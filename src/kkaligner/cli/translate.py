@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import List, Optional
 
@@ -15,26 +16,47 @@ from kkaligner.cli.app import app
 DEFAULT_MODEL = "nllb-600m"
 
 
-def _summary(draft, glossary_size: int, memory_stats=None) -> str:
+class _Tally:
+    """What the summary says of a draft, added up piece by piece (a large document is translated
+    in pieces and never held whole)."""
+
+    def __init__(self) -> None:
+        self.sentences = self.present = self.terms = self.repaired = self.unforceable = 0
+        self.counts: dict = {}
+        self.errors: list = []  # (sentence number from 1 or None, code, message), the first five
+        self.signature = None
+        self.langs = ("", "")
+
+    def add(self, draft) -> None:
+        uses = [u for s in draft.sentences for u in s.terms]
+        self.present += sum(u.status in ("applied", "forced", "auto") for u in uses)
+        self.terms += len(uses)
+        self.repaired += sum(u.status == "forced" for u in uses)
+        self.unforceable += sum(f.code == "term-unforceable" for f in draft.findings)
+        for sev, n in draft.findings_by_severity().items():
+            self.counts[sev] = self.counts.get(sev, 0) + n
+        for f in draft.findings:
+            if f.severity == "error" and len(self.errors) < 5:
+                where = None if f.sentence is None else self.sentences + f.sentence + 1
+                self.errors.append((where, f.code, f.message))
+        self.sentences += len(draft.sentences)
+        self.signature, self.langs = draft.signature, (draft.source_lang, draft.target_lang)
+
+
+def _summary(tally: "_Tally", glossary_size: int, memory_stats=None) -> str:
     """A few lines for a person: sentences, terms, findings by severity, the signature."""
-    terms = [u for s in draft.sentences for u in s.terms]
-    present = sum(u.status in ("applied", "forced") for u in terms)
-    counts = draft.findings_by_severity()
-    findings = ", ".join(f"{n} {sev}{'s' if n != 1 else ''}" for sev, n in counts.items() if n) or "none"
+    findings = ", ".join(f"{n} {sev}{'s' if n != 1 else ''}" for sev, n in tally.counts.items() if n) or "none"
     lines = [
-        f"kkalign: {len(draft.sentences)} sentences {draft.source_lang}→{draft.target_lang}; "
-        f"glossary terms {present}/{len(terms)} applied ({glossary_size} entries); findings: {findings}",
+        f"kkalign: {tally.sentences} sentences {tally.langs[0]}→{tally.langs[1]}; "
+        f"glossary terms {tally.present}/{tally.terms} applied ({glossary_size} entries); findings: {findings}",
     ]
-    repaired = sum(u.status == "forced" for u in terms)
-    unforceable = sum(f.code == "term-unforceable" for f in draft.findings)
-    if repaired or unforceable:
-        lines.append(f"  terms: {repaired} put in by repair, {unforceable} the model cannot spell")
+    if tally.repaired or tally.unforceable:
+        lines.append(f"  terms: {tally.repaired} put in by repair, {tally.unforceable} the model cannot spell")
     if memory_stats is not None and memory_stats.hits:
         lines.append(f"  translation memory: {memory_stats.hits} sentences reused, {memory_stats.misses} translated")
-    for f in [f for f in draft.findings if f.severity == "error"][:5]:
-        where = f"sentence {f.sentence + 1}: " if f.sentence is not None else ""
-        lines.append(f"  error {f.code}: {where}{f.message}")
-    lines.append(f"  signature: {draft.signature}")
+    for where, code, message in tally.errors:
+        lines.append(f"  error {code}: {f'sentence {where}: ' if where else ''}{message}")
+    lines.append(f"  signature: {tally.signature}")
     return "\n".join(lines)
 
 
@@ -155,13 +177,46 @@ def translate(
         quantize=quantize,
         warn=lambda message: print(f"kkalign: warning: {message}", file=sys.stderr, flush=True),
     )
+    tally = _Tally()
+    to_stdout = output is None or str(output) == "-"
     with translator:
-        draft = translator.translate(text)
-    write(draft, None if output is None or str(output) == "-" else output, format=format)
-    if report is not None:
-        write(draft, report, format="json")
+        if (format or "txt") == "txt" and report is None:
+            # The txt draft is written piece by piece as the document is translated: memory holds
+            # one piece (about CHUNK_CHARS characters) whatever the size of the input.
+            with _sink(None if to_stdout else output) as sink:
+                for draft in translator.translate_chunks(text):
+                    sink.write(draft.text.encode("utf-8"))
+                    tally.add(draft)
+        else:
+            draft = translator.translate(text)
+            write(draft, None if to_stdout else output, format=format)
+            if report is not None:
+                write(draft, report, format="json")
+            tally.add(draft)
     if not quiet:
         size = len(translator.glossary) if translator.glossary is not None else 0
-        print(_summary(draft, size, translator.memory_stats), file=sys.stderr)
-    if strict and draft.findings_by_severity().get("error", 0):
+        print(_summary(tally, size, translator.memory_stats), file=sys.stderr)
+    if strict and tally.counts.get("error", 0):
         raise typer.Exit(1)
+
+
+@contextmanager
+def _sink(path):
+    """A binary stream to the output: the file (written atomically, see io.atomic_writer) or stdout."""
+    if path is None:
+        out = getattr(sys.stdout, "buffer", None)
+        sys.stdout.flush()
+        if out is None:  # a text-only stdout (some embedding hosts)
+            class _Text:
+                def write(self, data: bytes) -> None:
+                    sys.stdout.write(data.decode("utf-8"))
+
+            yield _Text()
+        else:
+            yield out
+            out.flush()
+        return
+    from kkaligner.io import atomic_writer
+
+    with atomic_writer(path) as fh:
+        yield fh
