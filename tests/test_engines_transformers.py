@@ -155,7 +155,7 @@ def test_marian_without_metadata_passes_through(marian):
     assert marian.family == "marian"
     out = marian.translate(TEXTS, "kk", "en", OPTS)
     assert len(out) == 3 and all(h[0].text for h in out)
-    assert marian.translate(TEXTS[:1], "en", "kk", OPTS)  # direction unknown: the caller decides
+    assert marian.translate(TEXTS[:1], "en", "kk", OPTS)[0][0].text  # direction unknown: the caller decides
 
 
 def test_marian_refuses_the_other_direction(tiny_marian_dir, tmp_path):
@@ -165,7 +165,7 @@ def test_marian_refuses_the_other_direction(tiny_marian_dir, tmp_path):
     config.update(source_lang="kk", target_lang="en")
     (folder / "tokenizer_config.json").write_text(json.dumps(config))
     engine = TransformersEngine(str(folder), device="cpu")
-    assert engine.translate(["Сәлем"], "kk", "en", OPTS)
+    assert engine.translate(["Сәлем"], "kk", "en", OPTS)[0][0].text
     with pytest.raises(UsageError, match="kk→en only, not en→kk"):
         engine.translate(["Hello"], "en", "kk", OPTS)
 

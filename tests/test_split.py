@@ -391,7 +391,11 @@ def test_bad_max_length(bad):
 
 
 def test_errors_are_kkaligner_errors():
-    assert issubclass(SegmentationError, KkalignerError) and issubclass(UsageError, KkalignerError)
+    """What the splitter refuses, the CLI's one edge catches (every error is a KkalignerError)."""
+    for bad in (lambda: segment(b"bytes"), lambda: segment("x", "ru"), lambda: segment("x", max_length=0)):
+        with pytest.raises(KkalignerError) as err:
+            bad()
+        assert err.value.exit_code in (1, 2) and str(err.value)
 
 
 from hypothesis import given, settings  # noqa: E402
