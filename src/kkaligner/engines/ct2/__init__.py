@@ -357,7 +357,10 @@ class Ct2Engine(EngineBase):
         for batch in groups:
             idx = [todo[b] for b in batch]
             src = [source[b] for b in batch]
-            results = self.decode(src, [prefix] * len(src), options, num_hypotheses=options.num_hypotheses)
+            # n-best lists serve enforcement: for a document whose sentences have no constraint
+            # the best is the draft (a caller that passes none asked for the n-best itself)
+            nbest = 1 if constraints is not None and not any(constraints) else options.num_hypotheses
+            results = self.decode(src, [prefix] * len(src), options, num_hypotheses=nbest)
             hyps = [self.hypotheses(r) for r in results]
             for i, h in zip(idx, hyps):
                 out[i] = h

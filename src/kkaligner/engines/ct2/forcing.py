@@ -274,7 +274,8 @@ def _hypotheses(engine, st: _State, result, keep: int, first: str) -> list[Hypot
     sequences = list(result.hypotheses)
     scores = list(result.scores) or [0.0] * len(sequences)
     best = Hypothesis(first, float(scores[0]))
-    if len(sequences) == 1 or (keep <= 1 and st.satisfied(best.text) == len(st.constraints)):
+    # A sentence without terms needs no alternatives: finalize would take the model's best anyway.
+    if len(sequences) == 1 or not st.constraints or (keep <= 1 and st.satisfied(best.text) == len(st.constraints)):
         return [best]
     rest = engine.decode_tokens(sequences[1:])
     return [best] + [Hypothesis(t, float(sc)) for t, sc in zip(rest, scores[1:])]
