@@ -32,6 +32,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
+from kkaligner import split
 from kkaligner.errors import UsageError, choices
 from kkaligner.lang import LANGUAGES
 from kkaligner.lang.kazakh import SHORT_ENDINGS
@@ -417,8 +418,6 @@ def split_documents(
     for name, text in (("source", source_text), ("target", target_text)):
         if not isinstance(text, str):
             raise UsageError(f"the {name} document must be a str, got {type(text).__name__}.")
-    from kkaligner import split
-
     if lines:
         return split.split_lines(source_text), split.split_lines(target_text)
     return split.segment(source_text, source_lang), split.segment(target_text, target_lang)

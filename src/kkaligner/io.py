@@ -15,8 +15,8 @@ import re
 import stat
 import sys
 import tempfile
-from pathlib import Path
 from contextlib import contextmanager
+from pathlib import Path
 from typing import BinaryIO, Iterator, Optional, Union
 
 from kkaligner.errors import InputError, OutputError

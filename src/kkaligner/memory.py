@@ -28,6 +28,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Sequence
 
+from kkaligner import __version__
 from kkaligner.cache import cache_dir  # noqa: F401  (kept here for callers of earlier versions)
 from kkaligner.engines.base import OUTPUT_OPTIONS as _OUTPUT_OPTIONS
 from kkaligner.engines.base import DecodeOptions, Progress
@@ -113,8 +114,6 @@ def model_fingerprint(engine) -> str:
 def pipeline_context(engine, glossary_hash: str) -> str:
     """``MemoryEngine`` context of the pipeline: the glossary hash, the local model's fingerprint and
     the kkaligner version (a release may decode or enforce differently)."""
-    from kkaligner import __version__
-
     return _digest({"glossary": glossary_hash, "weights": model_fingerprint(engine), "kkaligner": __version__})
 
 

@@ -14,7 +14,7 @@ from typing import Optional
 
 from kkaligner.lang import is_kazakh
 from kkaligner.lang.latin import Transliteration, detect, to_cyrillic_with_map
-from kkaligner.types import Draft, Finding, Match, Sentence, Span
+from kkaligner.types import Draft, Finding, Match, Span
 
 
 def read(text: str, lang: str) -> Optional[Transliteration]:

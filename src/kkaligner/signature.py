@@ -12,7 +12,9 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from kkaligner import __version__
 from kkaligner.engines.base import OUTPUT_OPTIONS, DecodeOptions
+from kkaligner.memory import model_fingerprint
 from kkaligner.types import Signature
 
 # How each output-changing decoding option shows in the signature: as a field, or as an extra part
@@ -22,16 +24,12 @@ _OPTION_EXTRAS = ("min_new_tokens", "read_names")
 
 
 def _version() -> str:
-    from kkaligner import __version__
-
     return __version__
 
 
 def model_label(engine) -> str:
     """The model as the signature names it: the Hub id, or a local folder's name and a digest of
     its files (never the absolute path, which says nothing on another machine)."""
-    from kkaligner.memory import model_fingerprint
-
     model_id = str(engine.model_id)
     ref = getattr(engine, "ref", None)
     if getattr(ref, "kind", "hub") != "local" and not Path(model_id).is_absolute():

@@ -30,7 +30,6 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
-
 from typing import Optional
 
 from kkaligner.errors import SegmentationError, UsageError, choices

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from kkaligner.layout import spread
+
 Span = tuple[int, int]
 
 SEVERITIES = ("error", "warning", "info")
@@ -237,8 +239,6 @@ class Draft:
     @property
     def text(self) -> str:
         """The draft with the source's layout: each target on as many lines as its source."""
-        from kkaligner.layout import spread
-
         out = [self.separators[0]] if self.separators else []
         for sentence, sep in zip(self.sentences, self.separators[1:]):
             out.append(spread(sentence.target, sentence.source))

@@ -11,7 +11,6 @@ Adding a check = one module with ``run(ctx) -> Iterable[Finding]`` + one line in
 from __future__ import annotations
 
 import dataclasses
-
 from typing import Iterable, Optional, Sequence
 
 from kkaligner import reading

@@ -7,7 +7,9 @@ counterpart.
 
 from __future__ import annotations
 
+from kkaligner.align import align_segments, shared_evidence
 from kkaligner.checks.base import CheckContext, present
+from kkaligner.split import segment
 from kkaligner.types import Finding
 
 # A dropped piece must be a real sentence, not a short fragment the splitter cut off.
@@ -18,9 +20,6 @@ _EVIDENCE = 1.5
 
 
 def run(ctx: CheckContext):
-    from kkaligner.align import align_segments, shared_evidence
-    from kkaligner.split import segment
-
     for i, (src, tgt) in enumerate(zip(ctx.sources, ctx.targets)):
         if not present(src):
             continue

@@ -16,15 +16,15 @@ import os
 import sys
 from typing import Optional, Sequence
 
-from kkaligner.cli.app import app, click_module, readable_help
-from kkaligner.errors import KkalignerError, OutputError
-
-# Each module registers its commands on `app` (one line per command module).
-from kkaligner.cli import translate as _translate  # noqa: F401,E402
-from kkaligner.cli import segment as _segment  # noqa: F401,E402
 from kkaligner.cli import glossary as _glossary  # noqa: F401,E402
 from kkaligner.cli import models as _models  # noqa: F401,E402
 from kkaligner.cli import review as _review  # noqa: F401,E402
+from kkaligner.cli import segment as _segment  # noqa: F401,E402
+
+# Each module registers its commands on `app` (one line per command module).
+from kkaligner.cli import translate as _translate  # noqa: F401,E402
+from kkaligner.cli.app import app, click_module, readable_help
+from kkaligner.errors import KkalignerError, OutputError
 
 EXIT_INTERRUPTED = 130
 # What a shell reports for a program killed by SIGPIPE (128 + 13), as coreutils are under `| head`.

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable, Iterable, Optional, Protocol, Sequence, runtime_checkable
 
-from kkaligner.errors import UsageError, choices
+from kkaligner.errors import DeviceError, UsageError, choices
 from kkaligner.lang import LANGUAGES
 from kkaligner.types import Constraint, Hypothesis
 
@@ -110,8 +110,6 @@ def parse_device(device: Optional[str], engine: str, supported: Iterable[str] = 
 
 def unavailable(device: str, found: int) -> "DeviceError":
     """The error for a CUDA device that this machine does not have (``found`` GPUs visible)."""
-    from kkaligner.errors import DeviceError
-
     seen = "no CUDA GPU is visible" if found == 0 else f"only {found} CUDA GPU{'s' if found > 1 else ''} visible (cuda:0 to cuda:{found - 1})"
     return DeviceError(f"device {device!r} was asked for, but {seen}. Use --device cpu or --device auto.")
 

@@ -11,11 +11,11 @@ come back in the caller's order.
 
 from __future__ import annotations
 
-import re
 import warnings
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
+from kkaligner import models
 from kkaligner.engines import hf_forcing
 from kkaligner.engines.base import (  # noqa: F401  (the code tables are re-exported for callers)
     M2M_CODES,
@@ -33,7 +33,7 @@ from kkaligner.engines.base import (  # noqa: F401  (the code tables are re-expo
 )
 from kkaligner.engines.base import quiet as _quiet
 from kkaligner.engines.hf_forcing import unforceable_constraints
-from kkaligner.errors import EngineError, UsageError, choices
+from kkaligner.errors import DeviceError, EngineError, UsageError, choices
 from kkaligner.types import Constraint, Hypothesis
 
 DTYPES = ("auto", "float32", "float16", "bfloat16")
@@ -60,8 +60,6 @@ def pick_device(device: str = "auto") -> str:
             raise unavailable(device, found)
         return "cuda" if index is None else f"cuda:{index}"
     if kind == "mps" and not (getattr(torch.backends, "mps", None) and torch.backends.mps.is_available()):
-        from kkaligner.errors import DeviceError
-
         raise DeviceError("device 'mps' was asked for, but Metal is not available. Use --device cpu or --device auto.")
     return kind
 
@@ -90,8 +88,6 @@ class TransformersEngine(EngineBase):
         **unknown,
     ) -> None:
         check_options(self.name, unknown, ("device", "dtype", "quantize", "allow_download"))
-        from kkaligner import models
-
         ref, folder = models.locate(str(model), allow_download=allow_download)
         self.ref = ref
         self.folder = Path(folder)

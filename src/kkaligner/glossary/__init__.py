@@ -15,9 +15,8 @@ into the winner's alternatives instead of dropping them.
 
 from __future__ import annotations
 
-import dataclasses
-
 import codecs
+import dataclasses
 import hashlib
 import json
 import warnings
