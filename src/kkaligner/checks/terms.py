@@ -4,13 +4,15 @@ The verdicts are ``kkaligner.terms``': the source's required terms are its plan 
 pipeline enforced), and whether a rendering stands in the target is ``terms.term_uses``, the very
 function ``finalize`` records term statuses with, so a draft's report and its checks agree. A
 missing rendering spelt slightly differently (``presence.near_span``) is a ``term-variant``; a
-forbidden variant present where the rendering is not is a ``forbidden-variant``.
+forbidden variant of a required term is a ``forbidden-variant`` wherever it stands (outside an
+accepted rendering that begins with it).
 """
 
 from __future__ import annotations
 
 from kkaligner.checks.base import CheckContext, skip_pair
 from kkaligner.terms.outcome import term_uses
+from kkaligner.terms.plan import requires
 from kkaligner.terms.presence import near_span, occurrences, rendering, rendering_spans
 from kkaligner.types import Finding
 
@@ -24,35 +26,37 @@ def run(ctx: CheckContext):
             continue
         target = ctx.targets[i]
         uses = term_uses(plan_, target, ctx.target_lang)
+        flagged = set()
+        # A forbidden variant must never stand in a draft, whether or not the rendering is there too.
+        seen_spans = set()
+        for match, constraint in zip(plan_.matches, plan_.constraints):
+            accepted = occurrences(target, constraint, ctx.target_lang)
+            approved = rendering(match.term, ctx.target_lang)
+            for v in constraint.forbidden:
+                for a, b in rendering_spans(target, v, ctx.target_lang):
+                    if (a, b) in seen_spans or any(x <= a < y for x, y in accepted):
+                        continue
+                    seen_spans.add((a, b))
+                    flagged.add(match.term.key)
+                    yield Finding(
+                        "forbidden-variant",
+                        "error",
+                        f"'{target[a:b]}' is a forbidden variant; the glossary renders "
+                        f"'{match.term.source}' as '{approved}'.",
+                        sentence=i,
+                        source_span=(match.start, match.end),
+                        target_span=(a, b),
+                        suggestion=approved + target[a + len(v) : b],
+                    )
         reported = set()
         for match, constraint, use in zip(plan_.matches, plan_.constraints, uses):
-            if use.status != "missing" or match.term.key in reported:
+            key = match.term.key
+            if use.status != "missing" or key in reported or key in flagged:
                 continue
-            reported.add(match.term.key)
+            if not requires(plan_.source, match):
+                continue  # perhaps not the name: a common noun opening the sentence, a longer name
+            reported.add(key)
             approved = rendering(match.term, ctx.target_lang)
-            accepted = occurrences(target, constraint, ctx.target_lang)
-            variant = next(
-                (
-                    (span, v)
-                    for v in constraint.forbidden
-                    for span in rendering_spans(target, v, ctx.target_lang)
-                    if not any(a <= span[0] < b for a, b in accepted)
-                ),
-                None,
-            )
-            if variant is not None:
-                (a, b), v = variant
-                yield Finding(
-                    "forbidden-variant",
-                    "error",
-                    f"'{target[a:b]}' is a forbidden variant; the glossary renders "
-                    f"'{match.term.source}' as '{approved}'.",
-                    sentence=i,
-                    source_span=(match.start, match.end),
-                    target_span=(a, b),
-                    suggestion=approved + target[a + len(v) : b],
-                )
-                continue
             near = near_span(target, constraint, ctx.target_lang)
             if near is not None:
                 a, b, stem_end = near

@@ -59,7 +59,8 @@ def near_spelling(word: str, form: str) -> bool:
     """Whether ``word`` looks like ``form`` spelt another way (not ``form`` itself).
 
     Case-folded, Kazakh-only letters as Russian ones (``translit.plain``); ``form`` of at least
-    NEAR_MIN_LENGTH letters (or equal but for the Kazakh-only letters); same first letter (or
+    NEAR_MIN_LENGTH letters (or equal but for the Kazakh-only letters; or the end of the other,
+    as a compound name without its first part: Британия, Ұлыбритания); same first letter (or
     one with a PROTHETIC vowel before it); lengths within a quarter (at least 2 letters); difflib
     ratio >= NEAR_RATIO.
     """
@@ -69,6 +70,8 @@ def near_spelling(word: str, form: str) -> bool:
     w, f = plain(w), plain(f)
     if w == f:
         return len(f) >= 3
+    if min(len(w), len(f)) >= NEAR_MIN_LENGTH and (f.endswith(w) or w.endswith(f)):
+        return True  # a compound name without its first part (Британия for Ұлыбритания)
     if len(f) < NEAR_MIN_LENGTH or abs(len(w) - len(f)) > max(2, len(f) // 4):
         return False
     if w[0] != f[0] and not (w[0] in PROTHETIC and w[1:2] == f[:1] or f[0] in PROTHETIC and f[1:2] == w[:1]):

@@ -83,16 +83,15 @@ def in_longer_name(text: str, start: int, end: int, look_after: bool = True) -> 
 
 
 def requires(source: str, match: Match) -> bool:
-    """Whether a glossary match really is the entry's name, so that its rendering is required.
+    """Whether a missing rendering of this glossary match is worth reporting: the match surely is
+    the entry's name. Enforcement requires every match's rendering (a name at a sentence start is
+    still forced); the terms check leaves out the doubtful ones.
 
-    Not when it is part of a longer name (Sezen Aksu is not the city Ақсу, Washington Capitals not
-    the city; in Kazakh only a capitalised word before the name counts: the word after a Kazakh name
-    starts another one, as in Бәйтеректен Атырауға), nor when a case-sensitive entry that is also a common noun (Арал / арал "island")
+    Doubtful when it is part of a longer name (Sezen Aksu is not the city Ақсу, Washington Capitals not
+    the city), nor when a case-sensitive entry that is also a common noun (Арал / арал "island")
     stands at the sentence start, where its capital says nothing.
     """
-    # A Kazakh name ends its noun phrase (Бәйтерек Астанада: two names); an English one may go on
-    # (Washington Capitals).
-    if in_longer_name(source, match.start, match.end, look_after=match.lang == "en" and not match.suffix):
+    if in_longer_name(source, match.start, match.end):
         return False
     if match.term.case_sensitive and sentence_initial(source, match.start):
         return False
@@ -143,7 +142,7 @@ def plan(
     plans = []
     # One document: its whole text is the evidence for sentence-initial capitals (see Glossary.match).
     for source, found in zip(sources, glossary.match_sentences(sources, lang=source_lang)):
-        matches = tuple(m for m in found if requires(source, m))
+        matches = tuple(found)
         constraints = []
         for m in matches:
             if index is None:

@@ -9,7 +9,9 @@ Kazakh case endings (Байқоңырда), and Kazakh forms in which the stem's
 (Бәйтерек → Бәйтерегі, found with the glossary's inflection matcher). The span runs to the end of
 the word. Both decoders (the transformers processor, CTranslate2 prefix forcing) count a rendering
 as placed once its tokens are written, whatever the model glues after it, so this is the
-definition all of them can guarantee; the reviewer sees the whole word in the draft.
+definition all of them can guarantee; the reviewer sees the whole word in the draft. An
+abbreviation (UN, АҚШ) counts only in its own capitals with an ending or a hyphen after it:
+"Unyted" holds no UN.
 
 A rendering is **present in a derived form** when the target uses the name's adjective or a derived
 word instead (China → the Chinese mainland, Панама → панамалық, Мальдив аралдары → Мальдив тілі) or
@@ -26,6 +28,7 @@ from typing import Optional, Sequence
 
 from kkaligner.glossary.matcher import KazakhIndex, Pattern
 from kkaligner.lang import is_kazakh
+from kkaligner.lang.kazakh import all_suffixes
 from kkaligner.lang.spelling import near_spelling, ratio
 from kkaligner.lang.translit import plain
 from kkaligner.types import Constraint, Span, Term
@@ -50,14 +53,38 @@ def word_end(text: str, end: int) -> int:
     return end
 
 
+# What may follow an abbreviation in its word: English 's and plural s, a hyphen or an apostrophe
+# and then anything (АҚШ-тың, NATO's); a Kazakh case ending.
+_ABBREVIATION_TAILS = frozenset({"s", "'s", "’s"})
+
+
+def _abbreviation(option: str) -> bool:
+    """An acronym (UN, USA, НАТО, АҚШ): all capitals, at most six letters. Such a rendering counts
+    only in its own capitals and not inside a longer word ("Unyted" is no UN)."""
+    letters = [c for c in option if c.isalpha()]
+    return 0 < len(letters) <= 6 and all(c.isupper() for c in letters)
+
+
+def _abbreviation_at(text: str, start: int, end: int, option: str, lang: str) -> bool:
+    if text[start:end] != option:
+        return False
+    tail = text[end : word_end(text, end)]
+    if not tail or tail[0] in "-'’" or tail in _ABBREVIATION_TAILS:
+        return True
+    return is_kazakh(lang) and tail.casefold() in all_suffixes()
+
+
 def rendering_spans(text: str, option: str, lang: str) -> list[Span]:
     """Spans (to the end of the word) where the rendering ``option`` is present in ``text``."""
     if not option.strip():
         return []
     low, lowered = option.lower(), text.lower()
     spans: list[Span] = []
+    abbreviation = _abbreviation(option)
     if low in lowered:
         for m in word_re(option).finditer(text):
+            if abbreviation and not _abbreviation_at(text, m.start(), m.end(), option, lang):
+                continue
             spans.append((m.start(), word_end(text, m.end())))
     if is_kazakh(lang) and low[:-1] in lowered:  # only the last letter of a stem changes (к → г)
         for m in kazakh_index(option).find(text, case_evidence=False):
