@@ -1,0 +1,86 @@
+"""What SRT and WebVTT share: a cue's text between its tags, and re-wrapping a translated cue.
+
+A cue's lines are one display text: a sentence spread over them is translated as one and the
+translation is wrapped again to at most two lines of about ``width`` characters (tags do not
+count). A cue whose every line opens with a dash is a dialogue: each line is its own unit and
+stays its own line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from kkaligner.documents.base import Unit
+
+# <i>, </i>, <font color=...>, <c.yellow>, <v Name>, <00:00:01.000>, and {\an8} (ASS overrides in SRT)
+_TAG = re.compile(r"<[^<>\n]*>|\{\\[^{}\n]*\}")
+_DIALOGUE = re.compile(r"^(?:<[^<>\n]*>|\{\\[^{}\n]*\})*\s*[-–—]")
+
+
+@dataclass(frozen=True)
+class CueText:
+    """The payload of one cue: ``parts`` are the tags (kept as written) and the text pieces
+    (``None`` placeholders, filled in order); ``unit`` lists the pieces as a Unit."""
+
+    unit: Unit
+    parts: tuple[str | None, ...]
+
+
+def cue_units(cue_id: str, lines: Sequence[str], decode: Callable[[str], str] = lambda s: s) -> tuple[CueText, ...]:
+    """The units of a cue's payload ``lines`` (without line ends)."""
+    if len(lines) > 1 and all(_DIALOGUE.match(line) for line in lines):
+        return tuple(_one(f"{cue_id}.{n}", line, decode) for n, line in enumerate(lines, 1))
+    return (_one(cue_id, "\n".join(lines), decode),)
+
+
+def _one(unit_id: str, text: str, decode: Callable[[str], str]) -> CueText:
+    parts: list[str | None] = []
+    pieces: list[str] = []
+    pos = 0
+    for m in _TAG.finditer(text):
+        if m.start() > pos or not pieces:
+            pieces.append(decode(text[pos:m.start()]))
+            parts.append(None)
+        parts.append(m.group())
+        pos = m.end()
+    pieces.append(decode(text[pos:]))
+    parts.append(None)
+    return CueText(Unit(unit_id, tuple(pieces)), tuple(parts))
+
+
+def fill(cue: CueText, pieces: Sequence[str], encode: Callable[[str], str] = lambda s: s) -> str:
+    """The cue text with translated ``pieces`` in place of the source's, tags kept."""
+    it = iter(pieces)
+    return "".join(encode(next(it)) if p is None else p for p in cue.parts)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` (one display text, tags inline) on one line when it fits ``width`` visible
+    characters, else on two, cut at the space that makes the longer line shortest."""
+    text = " ".join(text.split())
+    visible = len(_TAG.sub("", text))
+    if visible <= width:
+        return [text]
+    best, best_cost = None, None
+    seen = 0
+    pos = 0
+    spans = [(m.start(), m.end()) for m in _TAG.finditer(text)]
+    tag_at = {s: e for s, e in spans}
+    while pos < len(text):
+        if pos in tag_at:
+            pos = tag_at[pos]
+            continue
+        if text[pos] == " ":
+            cost = max(seen, visible - seen - 1)
+            if best_cost is None or cost < best_cost:
+                best, best_cost = pos, cost
+        seen += 1
+        pos += 1
+    if best is None:
+        return [text]
+    return [text[:best], text[best + 1:]]
+
+
+__all__ = ["CueText", "cue_units", "fill", "wrap"]
