@@ -19,7 +19,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Optional, Union
 
-from kkaligner.documents import srt, vtt
+from kkaligner.documents import html, srt, vtt
 from kkaligner.documents._spans import distribute, flatten, has_words
 from kkaligner.documents.base import (
     MAX_BYTES,
@@ -37,6 +37,7 @@ from kkaligner.types import Draft, Finding
 FORMATS: dict[str, ModuleType] = {
     "srt": srt,
     "vtt": vtt,
+    "html": html,
 }
 
 SUFFIXES: dict[str, str] = {suffix: name for name, module in FORMATS.items() for suffix in module.SUFFIXES}

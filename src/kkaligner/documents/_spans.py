@@ -122,8 +122,8 @@ def map_offsets(source: str, target: str, offsets: Sequence[int], anchors: Seque
 def distribute(pieces: Sequence[str], target: str, anchors: Sequence[tuple[int, int]] = ()) -> tuple[str, ...]:
     """``target`` (the translation of ``flatten(pieces)[0]``) cut into as many pieces, in order.
 
-    Pieces before the first word and after the last keep their own text (layout whitespace); the
-    first and last pieces with text keep their own leading and trailing whitespace."""
+    Pieces before the first word and after the last keep their own text (layout whitespace), and
+    every piece keeps its own leading and trailing whitespace (what stands next to a tag or a run)."""
     source, bounds = flatten(pieces)
     if not source:
         return tuple(pieces)
@@ -133,12 +133,12 @@ def distribute(pieces: Sequence[str], target: str, anchors: Sequence[tuple[int, 
     edges = [0] + cuts + [len(target)]
     out = list(pieces)
     for k, i in enumerate(range(first, last + 1)):
-        out[i] = target[edges[k]:edges[k + 1]]
-    lead = pieces[first][: len(pieces[first]) - len(pieces[first].lstrip())]
-    trail = pieces[last][len(pieces[last].rstrip()):]
-    out[first] = lead + out[first].lstrip() if first != last else lead + out[first].strip() + trail
-    if first != last:
-        out[last] = out[last].rstrip() + trail
+        raw, part = pieces[i], target[edges[k]:edges[k + 1]].strip()
+        if not raw.strip():
+            out[i] = raw if not part else " " + part + " "
+            continue
+        # The whitespace at a piece's edges is the source's: it sits next to a tag or a run.
+        out[i] = raw[: len(raw) - len(raw.lstrip())] + part + raw[len(raw.rstrip()):]
     return tuple(out)
 
 
