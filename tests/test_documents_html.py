@@ -109,3 +109,10 @@ def test_html_end_to_end_tiny_model(tmp_path, tiny_nllb_dir):
 def test_odd_markup_round_trips_with_identity(tmp_path, snippet):
     _, out = _translate(tmp_path, snippet, function=lambda t: t)
     assert out.decode() == snippet
+
+
+def test_line_break_reads_as_a_space(tmp_path):
+    seen = []
+    _, out = _translate(tmp_path, "<p>Бірінші жол<br>екінші жол.</p>", lambda t: seen.append(t) or t.upper())
+    assert seen == ["Бірінші жол екінші жол."]
+    assert out.decode() == "<p>БІРІНШІ ЖОЛ<br>ЕКІНШІ ЖОЛ.</p>"

@@ -19,7 +19,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Optional, Union
 
-from kkaligner.documents import html, srt, vtt
+from kkaligner.documents import html, markdown, srt, vtt
 from kkaligner.documents._spans import distribute, flatten, has_words
 from kkaligner.documents.base import (
     MAX_BYTES,
@@ -38,6 +38,7 @@ FORMATS: dict[str, ModuleType] = {
     "srt": srt,
     "vtt": vtt,
     "html": html,
+    "md": markdown,
 }
 
 SUFFIXES: dict[str, str] = {suffix: name for name, module in FORMATS.items() for suffix in module.SUFFIXES}
@@ -111,7 +112,7 @@ def _plan(units: Sequence[Unit]) -> _Plan:
     chosen, flat, starts = [], [], []
     pos = 0
     for unit in units:
-        text, _ = flatten(unit.pieces)
+        text, _ = flatten(unit.pieces, unit.breaks)
         if not has_words(text):
             continue
         chosen.append(unit)
@@ -150,7 +151,7 @@ def translate_units(translator: Any, units: Sequence[Unit]) -> tuple[Draft, dict
             anchors += [(s.start - base, len(target))]
             target += s.target
             anchors += [(s.end - base, len(target))]
-        out = distribute(unit.pieces, target, anchors)
+        out = distribute(unit.pieces, target, anchors, unit.breaks)
         targets[unit.id] = out
         if len(unit.pieces) > 1:
             for src, tgt in zip(unit.pieces, out):

@@ -19,15 +19,18 @@ _WORD = re.compile(r"\w")
 _SAME = re.compile(r"\d[\d.,:/\-]*\d|\d|[A-Za-z][A-Za-z0-9_\-]*[0-9_][A-Za-z0-9_\-]*")
 
 
-def flatten(pieces: Sequence[str]) -> tuple[str, list[int]]:
+def flatten(pieces: Sequence[str], breaks: Sequence[int] = ()) -> tuple[str, list[int]]:
     """The text a model reads of ``pieces`` (whitespace runs collapsed to one space, stripped) and
-    the offset in it of each boundary between two pieces (``len(pieces) - 1`` offsets)."""
+    the offset in it of each boundary between two pieces (``len(pieces) - 1`` offsets). A boundary
+    in ``breaks`` (the index of the piece after it) reads as a space."""
     out: list[str] = []
     bounds: list[int] = []
     pending = False
     n = 0
     for k, piece in enumerate(pieces):
         if k:
+            if k in breaks:
+                pending = pending or n > 0
             bounds.append(n + pending)
         for ch in piece:
             if ch.isspace():
@@ -119,12 +122,12 @@ def map_offsets(source: str, target: str, offsets: Sequence[int], anchors: Seque
     return out
 
 
-def distribute(pieces: Sequence[str], target: str, anchors: Sequence[tuple[int, int]] = ()) -> tuple[str, ...]:
+def distribute(pieces: Sequence[str], target: str, anchors: Sequence[tuple[int, int]] = (), breaks: Sequence[int] = ()) -> tuple[str, ...]:
     """``target`` (the translation of ``flatten(pieces)[0]``) cut into as many pieces, in order.
 
     Pieces before the first word and after the last keep their own text (layout whitespace), and
     every piece keeps its own leading and trailing whitespace (what stands next to a tag or a run)."""
-    source, bounds = flatten(pieces)
+    source, bounds = flatten(pieces, breaks)
     if not source:
         return tuple(pieces)
     first = next(i for i, p in enumerate(pieces) if p.strip())

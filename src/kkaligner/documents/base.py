@@ -33,11 +33,14 @@ class Unit:
     order (a DOCX paragraph's text elements, an HTML block's text nodes, the text between a cue's
     tags); the model reads ``text``, their concatenation, with whitespace runs collapsed. Writing
     gives every slot its share of the translation, in order, so the skeleton between the slots
-    (tags, runs with their formatting, inline codes) stays where it was.
+    (tags, runs with their formatting, inline codes) stays where it was. ``breaks`` are the indices
+    ``k`` (``0 < k < len(pieces)``) of the pieces that the skeleton before them separates from the
+    previous one like a space (a line break, a tab, <br>).
     """
 
     id: str
     pieces: tuple[str, ...]
+    breaks: tuple[int, ...] = ()
 
     @property
     def text(self) -> str:

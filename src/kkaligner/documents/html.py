@@ -110,6 +110,7 @@ def _units(text: str) -> tuple[list[Unit], list[tuple[_Slot, ...]]]:
     blocks: list[str] = []  # open block elements, as "tag[n]"
     skip: list[str] = []  # open elements whose content is left alone
     current: list[tuple[str, _Slot]] = []
+    breaks: list[int] = []  # pieces that a <br> separates from the previous one
 
     def unit_id(base: str) -> str:
         used[base] = used.get(base, 0) + 1
@@ -117,9 +118,11 @@ def _units(text: str) -> tuple[list[Unit], list[tuple[_Slot, ...]]]:
 
     def close() -> None:
         if current and any(p.strip() for p, _ in current):
-            units.append(Unit(unit_id(blocks[-1] if blocks else "document"), tuple(p for p, _ in current)))
+            pieces = tuple(p for p, _ in current)
+            units.append(Unit(unit_id(blocks[-1] if blocks else "document"), pieces, tuple(b for b in breaks if 0 < b < len(pieces))))
             slots.append(tuple(s for _, s in current))
         current.clear()
+        breaks.clear()
 
     for n, (kind, start, payload) in enumerate(events):
         end = events[n + 1][1] if n + 1 < len(events) else len(text)
@@ -155,6 +158,8 @@ def _units(text: str) -> tuple[list[Unit], list[tuple[_Slot, ...]]]:
         opaque = tag in SKIP or values.get("translate") == "no" or "notranslate" in (values.get("class") or "").split()
         if tag not in INLINE and tag not in INLINE_SKIP:
             close()
+        if tag == "br":
+            breaks.append(len(current))
         if opaque:
             if tag not in VOID:
                 skip.append(tag)
