@@ -19,7 +19,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Optional, Union
 
-from kkaligner.documents import html, markdown, srt, vtt
+from kkaligner.documents import docx, html, markdown, srt, vtt
 from kkaligner.documents._spans import distribute, flatten, has_words
 from kkaligner.documents.base import (
     MAX_BYTES,
@@ -39,6 +39,7 @@ FORMATS: dict[str, ModuleType] = {
     "vtt": vtt,
     "html": html,
     "md": markdown,
+    "docx": docx,
 }
 
 SUFFIXES: dict[str, str] = {suffix: name for name, module in FORMATS.items() for suffix in module.SUFFIXES}
