@@ -19,7 +19,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Optional, Union
 
-from kkaligner.documents import docx, html, markdown, srt, vtt
+from kkaligner.documents import docx, html, markdown, srt, vtt, xliff
 from kkaligner.documents._spans import distribute, flatten, has_words
 from kkaligner.documents.base import (
     MAX_BYTES,
@@ -40,6 +40,7 @@ FORMATS: dict[str, ModuleType] = {
     "html": html,
     "md": markdown,
     "docx": docx,
+    "xliff": xliff,
 }
 
 SUFFIXES: dict[str, str] = {suffix: name for name, module in FORMATS.items() for suffix in module.SUFFIXES}
@@ -190,6 +191,13 @@ def translate_document(
     draft, targets, locations, (slots, kept) = translate_units(translator, document.units)
     output = module.write(document, targets, options)
     findings = list(draft.findings) + [Finding("document-note", "info", note) for note in document.notes]
+    review = getattr(module, "review", None)
+    if review is not None:
+        first = {}
+        for i, location in enumerate(locations):
+            first.setdefault(location, i)
+        findings += [Finding("inline-codes-moved", "warning", message, sentence=first.get(uid))
+                     for uid, message in review(document, targets)]
     if slots > kept:
         findings.append(Finding(
             "formatting-lost", "warning",
