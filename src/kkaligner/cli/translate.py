@@ -37,6 +37,41 @@ def _summary(draft, glossary_size: int, memory_stats=None) -> str:
     return "\n".join(lines)
 
 
+def _document_format(file: str, input_format: Optional[str], format: Optional[str]) -> Optional[str]:
+    """The document format the input is read as (None: plain text, the draft writers' way).
+
+    The input decides: a document is written back in its own format; ``--format`` may only name
+    that format (the JSON report is ``--report``)."""
+    from kkaligner.documents import FORMATS, format_of
+    from kkaligner.errors import UsageError, choices
+
+    if input_format is not None and input_format.lower() == "txt":
+        return None
+    if input_format is not None and input_format.lower() not in FORMATS:
+        raise UsageError(f"unknown input format {input_format!r}. Choose {choices(['txt', *FORMATS])}.")
+    name = input_format.lower() if input_format else (None if file == "-" else format_of(file))
+    if name is None:
+        return None
+    if file == "-":
+        raise UsageError(f"a {name} document is read from a file, not standard input. Pass its path.")
+    if format is not None and format.lower() != name:
+        raise UsageError(
+            f"{file} is translated as a {name} document and written as one; --format {format} does not "
+            "apply. Use --report PATH for the JSON report, or --input-format txt to translate it as plain text."
+        )
+    return name
+
+
+def _document_output(output: Optional[Path], name: str) -> Optional[Path]:
+    from kkaligner.errors import UsageError
+
+    if output is None or str(output) == "-":
+        if name == "docx":
+            raise UsageError("a .docx translation is a binary file: pass -o PATH (e.g. -o report.en.docx).")
+        return None
+    return output
+
+
 @app.command()
 def translate(
     file: str = typer.Argument(..., help="The document to translate (UTF-8 text), or - for standard input."),
@@ -59,16 +94,21 @@ def translate(
     no_memory: bool = typer.Option(False, "--no-memory", help="Neither reuse nor store translations in the translation memory."),
     dtype: str = typer.Option("auto", "--dtype", help="Weights' type: auto, float32, float16, bfloat16 (fast on CPUs with native bf16)."),
     quantize: Optional[bool] = typer.Option(None, "--quantize/--no-quantize", help="int8 weights: dynamic int8 for transformers on CPU; ct2 quantizes by default."),
+    input_format: Optional[str] = typer.Option(None, "--input-format", help="Read the input as: srt, vtt, html, md, docx, xliff (translated in place, written in the same format), or txt (default: from the input's suffix)."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="The input's encoding for SRT, HTML, Markdown (default: declared or detected)."),
+    overwrite: bool = typer.Option(False, "--overwrite-targets", help="XLIFF: replace targets that already have text (default: fill only empty ones)."),
 ) -> None:
-    """Translate a document; the draft keeps the input's paragraphs and line breaks."""
+    """Translate a document; the draft keeps the input's paragraphs and line breaks. SRT, WebVTT,
+    HTML, Markdown, DOCX and XLIFF files are translated in place and written in their own format."""
     from kkaligner.io import read_text
     from kkaligner.pipeline import Translator
     from kkaligner.writers import guess_format, write
 
+    document = _document_format(file, input_format, format)
     # Fail on a bad output format before spending minutes on translation.
-    if format is None and output is not None and str(output) != "-":
+    if document is None and format is None and output is not None and str(output) != "-":
         format = guess_format(output)
-    text = read_text(file)
+    text = read_text(file) if document is None else ""
     if quiet:
         from huggingface_hub.utils import disable_progress_bars
 
@@ -91,8 +131,17 @@ def translate(
         warn=lambda message: print(f"kkalign: warning: {message}", file=sys.stderr, flush=True),
     )
     with translator:
-        draft = translator.translate(text)
-    write(draft, None if output is None or str(output) == "-" else output, format=format)
+        if document is not None:
+            draft = translator.translate_document(file, _document_output(output, document), document,
+                                                  encoding=encoding, overwrite=overwrite)
+        else:
+            draft = translator.translate(text)
+    if document is None:
+        write(draft, None if output is None or str(output) == "-" else output, format=format)
+    elif output is None or str(output) == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(draft.output)
+        sys.stdout.buffer.flush()
     if report is not None:
         write(draft, report, format="json")
     if not quiet:
