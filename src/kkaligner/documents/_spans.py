@@ -135,14 +135,36 @@ def distribute(pieces: Sequence[str], target: str, anchors: Sequence[tuple[int, 
     cuts = map_offsets(source, target, bounds[first:last], anchors)
     edges = [0] + cuts + [len(target)]
     out = list(pieces)
+    after_space = True
     for k, i in enumerate(range(first, last + 1)):
-        raw, part = pieces[i], target[edges[k]:edges[k + 1]].strip()
+        raw, part = pieces[i], target[edges[k]:edges[k + 1]]
         if not raw.strip():
-            out[i] = raw if not part else " " + part + " "
-            continue
-        # The whitespace at a piece's edges is the source's: it sits next to a tag or a run.
-        out[i] = raw[: len(raw) - len(raw.lstrip())] + part + raw[len(raw.rstrip()):]
+            # Layout between two tags: kept unless the translation has a word running through here.
+            out[i] = part if part.strip() else raw if _edge(target, edges[k]) else part
+        else:
+            # The whitespace at a piece's edges is the source's (it stands next to a tag or a run);
+            # a space of the translation at a cut is kept once, where the source has none.
+            lead = raw[: len(raw) - len(raw.lstrip())]
+            trail = raw[len(raw.rstrip()):]
+            # ... but never inside a word of the translation (the cut fell in one: no edge there)
+            if lead and k and not _edge(target, edges[k]):
+                lead = ""
+            if trail and i < last and not _edge(target, edges[k + 1]):
+                trail = ""
+            following = pieces[i + 1] if i < last else ""
+            # A break (line break, tab) between two pieces stands for the translation's space there.
+            if lead or after_space or i in breaks:
+                part = part.lstrip()
+            if trail or following[:1].isspace() or i + 1 in breaks:
+                part = part.rstrip()
+            out[i] = lead + part + trail
+        if out[i]:
+            after_space = out[i][-1].isspace()
     return tuple(out)
+
+
+def _edge(text: str, i: int) -> bool:
+    return i <= 0 or i >= len(text) or text[i - 1].isspace() or text[i].isspace()
 
 
 def has_words(text: str) -> bool:
