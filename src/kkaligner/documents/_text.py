@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 
+from kkaligner.documents.base import need
 from kkaligner.errors import DocumentError, UsageError
 from kkaligner.io import decode as decode_unicode
 

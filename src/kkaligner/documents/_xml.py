@@ -8,6 +8,7 @@ DTD loading and network access off, and its default limits on depth and text siz
 
 from __future__ import annotations
 
+from kkaligner.documents.base import need
 from kkaligner.errors import DocumentError, UnsafeDocumentError
 
 
@@ -21,8 +22,7 @@ def parse(data: bytes, name: str):
             "other files. kkaligner does not read such XML: remove the declaration, or export the "
             "document again from the tool that made it."
         )
-    from lxml import etree  # third-party: imported when an XML document is read
-
+    etree = need("lxml.etree", "lxml")  # third-party: imported when an XML document is read
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
         return etree.fromstring(data, parser)

@@ -9,10 +9,12 @@ as it went in.
 from __future__ import annotations
 
 from collections.abc import Callable
+import importlib
 from dataclasses import dataclass, field
 from typing import Any
 
 from kkaligner import __version__
+from kkaligner.errors import UsageError
 from kkaligner.split import segment
 from kkaligner.types import Draft, Sentence, Signature
 
@@ -107,6 +109,17 @@ class DocumentDraft(Draft):
         return self.pieces_kept / self.pieces if self.pieces else 1.0
 
 
+def need(module: str, package: str):
+    """Import a third-party reader, or say how to install it (the ``documents`` extra)."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise UsageError(
+            f"reading this document format needs the package {package}. Install it with "
+            f"pip install 'kkaligner[documents]' (or pip install {package})."
+        ) from None
+
+
 def normalize(text: str) -> str:
     """What a model reads of a sentence: whitespace runs collapsed to one space."""
     return " ".join(text.split())
@@ -148,5 +161,6 @@ __all__ = [
     "FunctionTranslator",
     "Options",
     "Unit",
+    "need",
     "normalize",
 ]

@@ -16,7 +16,7 @@ import re
 from typing import Mapping, Sequence, Union
 
 from kkaligner.documents import _text
-from kkaligner.documents.base import Document, Options, Unit
+from kkaligner.documents.base import Document, Options, Unit, need
 
 NAME = "md"
 SUFFIXES = (".md", ".markdown")
@@ -98,7 +98,7 @@ def _spans(lines: list[str], starts: list[int], first: int, last: int, contents:
 
 
 def read(data: bytes, name: str, options: Options = Options()) -> Document:
-    from markdown_it import MarkdownIt  # third-party: imported when a Markdown file is read
+    MarkdownIt = need("markdown_it", "markdown-it-py").MarkdownIt  # imported when a Markdown file is read
 
     text, encoding, bom, notes = _text.decode(data, name, options.encoding)
     front = _front_matter(text)
