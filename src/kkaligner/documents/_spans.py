@@ -25,23 +25,24 @@ def flatten(pieces: Sequence[str], breaks: Sequence[int] = ()) -> tuple[str, lis
     in ``breaks`` (the index of the piece after it) reads as a space."""
     out: list[str] = []
     bounds: list[int] = []
-    pending = False
+    pending = False  # whitespace seen since the last word: one space before the next word
     n = 0
     for k, piece in enumerate(pieces):
         if k:
             if k in breaks:
                 pending = pending or n > 0
             bounds.append(n + pending)
-        for ch in piece:
-            if ch.isspace():
-                pending = n > 0
-            else:
-                if pending:
-                    out.append(" ")
-                    n += 1
-                    pending = False
-                out.append(ch)
-                n += 1
+        words = piece.split()
+        if not words:
+            pending = pending or (n > 0 and piece != "")
+            continue
+        if n > 0 and (pending or piece[0].isspace()):
+            out.append(" ")
+            n += 1
+        joined = " ".join(words)
+        out.append(joined)
+        n += len(joined)
+        pending = piece[-1].isspace()
     return "".join(out), [min(b, n) for b in bounds]
 
 

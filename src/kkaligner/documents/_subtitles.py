@@ -64,20 +64,19 @@ def wrap(text: str, width: int) -> list[str]:
     if visible <= width:
         return [text]
     best, best_cost = None, None
-    seen = 0
-    pos = 0
-    spans = [(m.start(), m.end()) for m in _TAG.finditer(text)]
-    tag_at = {s: e for s, e in spans}
-    while pos < len(text):
-        if pos in tag_at:
-            pos = tag_at[pos]
-            continue
-        if text[pos] == " ":
-            cost = max(seen, visible - seen - 1)
+    seen = pos = 0  # visible characters before ``pos``
+    for m in [*_TAG.finditer(text), None]:
+        end = m.start() if m is not None else len(text)
+        i = text.find(" ", pos, end)
+        while i >= 0:
+            before = seen + i - pos
+            cost = max(before, visible - before - 1)
             if best_cost is None or cost < best_cost:
-                best, best_cost = pos, cost
-        seen += 1
-        pos += 1
+                best, best_cost = i, cost
+            i = text.find(" ", i + 1, end)
+        seen += end - pos
+        if m is not None:
+            pos = m.end()
     if best is None:
         return [text]
     return [text[:best], text[best + 1:]]
