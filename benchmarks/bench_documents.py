@@ -194,7 +194,7 @@ def main() -> None:
     for r in rows:
         total = r["read"] + r["write"]
 
-        def share(n):
+        def share(n, r=r):
             return f"{100 * n / r['slots']:.1f}%" if r["slots"] else "-"
 
         print(f"{r['format']:<9}{r['MB']:>8.2f}{r['text MB']:>8.2f}{r['units']:>7}{r['read']:>8.3f}{r['write']:>14.3f}"

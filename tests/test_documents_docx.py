@@ -29,8 +29,8 @@ FOOTNOTES = (
 
 def _hyperlink(paragraph, text, url):
     from docx.opc.constants import RELATIONSHIP_TYPE
-    from docx.oxml.ns import qn
     from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
 
     rid = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")

@@ -86,7 +86,7 @@ def test_formatting_follows_word_order_changes_by_proportion(tmp_path):
 
 def test_legacy_encoding_kept_with_character_references(tmp_path):
     page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"></head><body><p>Привет мир.</p></body></html>'
-    draft, out = _translate(tmp_path, page, function=lambda t: "Сәлем әлем.", encoding="cp1251")
+    _, out = _translate(tmp_path, page, function=lambda t: "Сәлем әлем.", encoding="cp1251")
     assert "charset=windows-1251" in out.decode("cp1251")
     assert "С&#1241;лем &#1241;лем." in out.decode("cp1251")  # ә is not in cp1251
 

@@ -12,16 +12,16 @@ detection) are imported by the formats when they read, never on ``import kkalign
 from __future__ import annotations
 
 import dataclasses
-import os
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Optional, Union
+from typing import Any
 
 from kkaligner.documents import docx, html, markdown, srt, vtt, xliff
 from kkaligner.documents._spans import distribute, flatten, has_words
 from kkaligner.documents.base import (
+    DEFAULTS,
     MAX_BYTES,
     Document,
     DocumentDraft,
@@ -76,7 +76,7 @@ def read_bytes(path: PathLike, max_bytes: int = MAX_BYTES) -> bytes:
         raise InputError(f"{p}: cannot read ({exc.strerror}). Check its permissions.") from None
 
 
-def read(path: PathLike, format: str | None = None, options: Options = Options()) -> Document:
+def read(path: PathLike, format: str | None = None, options: Options = DEFAULTS) -> Document:
     """Read a document into units (``format`` defaults to the one the suffix names)."""
     name = _pick(path, format)
     return _module(name).read(read_bytes(path, options.max_bytes), str(path), options)

@@ -53,11 +53,8 @@ def decode(data: bytes, name: str, encoding: str | None = None, declared: str | 
         pass
     if b"\x00" in data[:4096]:
         decode_unicode(data, name)  # names UTF-16 without a byte-order mark
-    from charset_normalizer import (
-        from_bytes,  # a third-party detector: only for non-UTF-8 input
-    )
-
-    best = from_bytes(data[:1 << 20]).best()
+    # A third-party detector, imported only for input that is not UTF-8.
+    best = need("charset_normalizer", "charset-normalizer").from_bytes(data[:1 << 20]).best()
     if best is None:
         raise DocumentError(
             f"{name} is not UTF-8 and its encoding cannot be detected. Pass it with --encoding "

@@ -59,4 +59,4 @@ def declaration(data: bytes) -> bytes:
     return re.sub(rb"""encoding=(["'])[^"']*\1""", b'encoding="UTF-8"', m.group(1))
 
 
-__all__ = ["parse", "serialize", "declaration"]
+__all__ = ["declaration", "parse", "serialize"]

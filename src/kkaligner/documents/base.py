@@ -8,8 +8,8 @@ as it went in.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,6 +65,9 @@ class Options:
     width: int = SUBTITLE_WIDTH
     source_lang: str = "kk"
     target_lang: str = "en"
+
+
+DEFAULTS = Options()
 
 
 @dataclass(frozen=True)
@@ -154,6 +157,7 @@ class FunctionTranslator:
 
 
 __all__ = [
+    "DEFAULTS",
     "MAX_BYTES",
     "SUBTITLE_WIDTH",
     "Document",

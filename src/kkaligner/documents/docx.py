@@ -20,8 +20,12 @@ import zlib
 from typing import Mapping, Sequence
 
 from kkaligner.documents import _xml
-from kkaligner.documents.base import Document, Options, Unit
-from kkaligner.errors import DocumentError, DocumentTooLargeError, EncryptedDocumentError
+from kkaligner.documents.base import DEFAULTS, Document, Options, Unit
+from kkaligner.errors import (
+    DocumentError,
+    DocumentTooLargeError,
+    EncryptedDocumentError,
+)
 
 NAME = "docx"
 SUFFIXES = (".docx", ".docm", ".dotx")
@@ -153,7 +157,7 @@ def _xml_bytes(el) -> bytes:
     return etree.tostring(el)
 
 
-def read(data: bytes, name: str, options: Options = Options()) -> Document:
+def read(data: bytes, name: str, options: Options = DEFAULTS) -> Document:
     package = _open(data, name, options.max_bytes)
     parts = {}
     units: list[Unit] = []
@@ -185,7 +189,7 @@ def read(data: bytes, name: str, options: Options = Options()) -> Document:
     return Document(NAME, tuple(units), (data, parts, slots))
 
 
-def write(document: Document, targets: Mapping[str, Sequence[str]], options: Options = Options()) -> bytes:
+def write(document: Document, targets: Mapping[str, Sequence[str]], options: Options = DEFAULTS) -> bytes:
     data, parts, slots = document.skeleton
     changed: dict = {}
     saved: list[tuple] = []

@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 from typing import Mapping, Optional, Sequence
 
 from kkaligner.documents import _text
-from kkaligner.documents.base import Document, Options, Unit
+from kkaligner.documents.base import DEFAULTS, Document, Options, Unit
 
 NAME = "html"
 SUFFIXES = (".html", ".htm", ".xhtml")
@@ -185,14 +185,14 @@ def _escape(text: str, quote: Optional[str]) -> str:
     return text.replace('"', "&quot;")
 
 
-def read(data: bytes, name: str, options: Options = Options()) -> Document:
+def read(data: bytes, name: str, options: Options = DEFAULTS) -> Document:
     declared = _CHARSET.search(data[:4096])
     text, encoding, bom, notes = _text.decode(data, name, options.encoding, declared.group(1).decode("ascii") if declared else None)
     units, slots = _units(text)
     return Document(NAME, tuple(units), (text, bom, dict(zip((u.id for u in units), slots))), encoding, notes)
 
 
-def write(document: Document, targets: Mapping[str, Sequence[str]], options: Options = Options()) -> bytes:
+def write(document: Document, targets: Mapping[str, Sequence[str]], options: Options = DEFAULTS) -> bytes:
     text, bom, slots = document.skeleton
     edits: list[tuple[int, int, str]] = []
     for unit in document.units:

@@ -16,7 +16,7 @@ import re
 from typing import Mapping, Sequence, Union
 
 from kkaligner.documents import _text
-from kkaligner.documents.base import Document, Options, Unit, need
+from kkaligner.documents.base import DEFAULTS, Document, Options, Unit, need
 
 NAME = "md"
 SUFFIXES = (".md", ".markdown")
@@ -97,7 +97,7 @@ def _spans(lines: list[str], starts: list[int], first: int, last: int, contents:
     return out
 
 
-def read(data: bytes, name: str, options: Options = Options()) -> Document:
+def read(data: bytes, name: str, options: Options = DEFAULTS) -> Document:
     MarkdownIt = need("markdown_it", "markdown-it-py").MarkdownIt  # imported when a Markdown file is read
 
     text, encoding, bom, notes = _text.decode(data, name, options.encoding)
@@ -158,7 +158,7 @@ def read(data: bytes, name: str, options: Options = Options()) -> Document:
     return Document(NAME, tuple(units), (text, bom, regions), encoding, notes)
 
 
-def write(document: Document, targets: Mapping[str, Sequence[str]], options: Options = Options()) -> bytes:
+def write(document: Document, targets: Mapping[str, Sequence[str]], options: Options = DEFAULTS) -> bytes:
     text, bom, regions = document.skeleton
     out: list[str] = []
     pos = 0

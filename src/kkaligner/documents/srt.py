@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Union
 
 from kkaligner.documents import _subtitles, _text
-from kkaligner.documents.base import Document, Options
+from kkaligner.documents.base import DEFAULTS, Document, Options
 from kkaligner.errors import DocumentError
 
 NAME = "srt"
@@ -96,7 +96,7 @@ def render(items: Sequence[Item], targets: Mapping[str, Sequence[str]], width: i
     return "".join(out)
 
 
-def read(data: bytes, name: str, options: Options = Options()) -> Document:
+def read(data: bytes, name: str, options: Options = DEFAULTS) -> Document:
     text, encoding, bom, notes = _text.decode(data, name, options.encoding)
     if encoding not in ("utf-8", "utf-16", "utf-32"):
         notes += (f"{name} was written as UTF-8 (it was {encoding}).",)
@@ -104,7 +104,7 @@ def read(data: bytes, name: str, options: Options = Options()) -> Document:
     return Document(NAME, tuple(c.unit for c in cues), (items, bom), encoding, notes)
 
 
-def write(document: Document, targets: Mapping[str, Sequence[str]], options: Options = Options()) -> bytes:
+def write(document: Document, targets: Mapping[str, Sequence[str]], options: Options = DEFAULTS) -> bytes:
     items, bom = document.skeleton
     text = render(items, targets, options.width)
     if document.encoding in ("utf-16", "utf-32"):

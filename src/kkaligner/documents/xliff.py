@@ -20,7 +20,7 @@ from typing import Mapping, Sequence
 
 from kkaligner.documents import _xml
 from kkaligner.documents._spans import map_offsets
-from kkaligner.documents.base import Document, Options, Unit
+from kkaligner.documents.base import DEFAULTS, Document, Options, Unit
 from kkaligner.errors import DocumentError
 
 NAME = "xliff"
@@ -169,7 +169,7 @@ def _skipped(el) -> bool:
     return False
 
 
-def read(data: bytes, name: str, options: Options = Options()) -> Document:
+def read(data: bytes, name: str, options: Options = DEFAULTS) -> Document:
     root = _xml.parse(data, name)
     version = root.get("version", "")
     if _local(root) != "xliff" or not version[:1] in ("1", "2"):
@@ -218,7 +218,7 @@ def review(document: Document, targets: Mapping[str, Sequence[str]]) -> list[tup
     return out
 
 
-def write(document: Document, targets: Mapping[str, Sequence[str]], options: Options = Options()) -> bytes:
+def write(document: Document, targets: Mapping[str, Sequence[str]], options: Options = DEFAULTS) -> bytes:
     root, declaration, ns, version = document.skeleton[:4]
     # Written from a copy: the skeleton stays the source's.
     root = copy.deepcopy(root)
@@ -262,4 +262,4 @@ def write(document: Document, targets: Mapping[str, Sequence[str]], options: Opt
     return _xml.serialize(root, declaration)
 
 
-__all__ = ["NAME", "SUFFIXES", "read", "write", "restore"]
+__all__ = ["NAME", "SUFFIXES", "read", "restore", "write"]
