@@ -56,3 +56,10 @@ def test_doc_renamed_docx_exits_2_and_writes_nothing(tmp_path, run_cli, tiny_nll
     result = run_cli(["translate", tmp_path / "a.docx", "-o", tmp_path / "b.docx", "--model", tiny_nllb_dir, *FAST])
     assert result.exit_code == 2 and "Word 97-2003" in result.stderr
     assert not (tmp_path / "b.docx").exists()
+
+
+def test_max_size_option(tmp_path, run_cli):
+    (tmp_path / "a.srt").write_text(SRT * 200, encoding="utf-8")
+    result = run_cli(["translate", tmp_path / "a.srt", "-o", tmp_path / "b.srt", "--max-size", "0.01"])
+    assert result.exit_code == 2 and "--max-size" in result.stderr
+    assert not (tmp_path / "b.srt").exists()

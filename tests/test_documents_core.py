@@ -95,3 +95,17 @@ def test_import_is_light():
     names = {line.rsplit("|", 1)[1].strip().split(".")[0] for line in proc.stderr.splitlines() if line.startswith("import time:")}
     assert "kkaligner" in names
     assert not names & {"lxml", "docx", "charset_normalizer", "markdown_it", "torch", "transformers"}
+
+
+def test_json_report_locates_sentences_and_validates(tmp_path):
+    import json
+
+    import jsonschema
+
+    from kkaligner.writers import json as json_writer
+
+    (tmp_path / "a.srt").write_text(SRT, encoding="utf-8")
+    data = json.loads(json_writer.render(translate_document(str.upper, tmp_path / "a.srt")))
+    jsonschema.validate(data, json_writer.schema())
+    assert [s["location"] for s in data["sentences"]] == ["cue 1", "cue 1", "cue 2"]
+    assert data["document"] == {"format": "srt", "units": 2, "pieces": 0, "pieces_kept": 0}

@@ -35,7 +35,7 @@ def _skeleton(data: bytes):
     import lxml.html
 
     root = lxml.html.fromstring(data)
-    return [(el.tag, sorted((k, v) for k, v in el.attrib.items() if k not in ("alt", "title")))
+    return [(el.tag, sorted((k, v) for k, v in el.attrib.items() if k not in ("alt", "title", "lang")))
             for el in root.iter() if isinstance(el.tag, str)]
 
 
@@ -53,6 +53,7 @@ def test_skeleton_and_untouchable_parts_kept(tmp_path):
     for part in KEPT:
         assert part in text
     assert "<title>БӘЙТЕРЕК &amp; АСТАНА</title>" in text  # the entity is written as an entity
+    assert text.count('<html lang="en">') == 1  # the page says its new language
 
 
 def test_text_nodes_and_attributes_translated(tmp_path):

@@ -145,3 +145,16 @@ def test_srt_end_to_end_tiny_model(tmp_path, tiny_nllb_dir):
     assert _cues(out) == _cues(SRT)
     assert len(draft.sentences) == len(draft.locations) >= 4
     assert set(draft.locations) == {"cue 1", "cue 2.1", "cue 2.2", "cue 3"}
+
+
+def test_vtt_end_to_end_tiny_model(tmp_path, tiny_nllb_dir):
+    from kkaligner.pipeline import Translator
+
+    src = _write(tmp_path, "a.vtt", VTT)
+    with Translator(str(tiny_nllb_dir), engine="transformers", beam_size=1, max_length=16, memory=False) as tr:
+        draft = tr.translate_document(src, tmp_path / "b.vtt")
+    out = (tmp_path / "b.vtt").read_text("utf-8")
+    assert _cues(out) == _cues(VTT)
+    assert out.startswith("WEBVTT - a title\n\nNOTE a comment\nover two lines\n\nSTYLE\n::cue { color: red }\n\n")
+    assert "<v Әлия>" in out and "</v>" in out and "<c.yellow>" in out
+    assert set(draft.locations) == {"cue intro", "cue #2"}

@@ -97,6 +97,7 @@ def translate(
     input_format: Optional[str] = typer.Option(None, "--input-format", help="Read the input as: srt, vtt, html, md, docx, xliff (translated in place, written in the same format), or txt (default: from the input's suffix)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="The input's encoding for SRT, HTML, Markdown (default: declared or detected)."),
     overwrite: bool = typer.Option(False, "--overwrite-targets", help="XLIFF: replace targets that already have text (default: fill only empty ones)."),
+    max_size: float = typer.Option(50, "--max-size", help="Refuse documents larger than this many MiB (a DOCX may unpack to 4 times as much)."),
 ) -> None:
     """Translate a document; the draft keeps the input's paragraphs and line breaks. SRT, WebVTT,
     HTML, Markdown, DOCX and XLIFF files are translated in place and written in their own format."""
@@ -133,7 +134,8 @@ def translate(
     with translator:
         if document is not None:
             draft = translator.translate_document(file, _document_output(output, document), document,
-                                                  encoding=encoding, overwrite=overwrite)
+                                                  encoding=encoding, overwrite=overwrite,
+                                                  max_bytes=int(max_size * 2**20))
         else:
             draft = translator.translate(text)
     if document is None:

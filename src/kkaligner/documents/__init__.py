@@ -68,7 +68,7 @@ def read_bytes(path: PathLike, max_bytes: int = MAX_BYTES) -> bytes:
     if size > max_bytes:
         raise DocumentTooLargeError(
             f"{p} is {size / 2**20:.1f} MiB, over the {max_bytes / 2**20:.0f} MiB limit for documents. "
-            "Split it into smaller files, or raise the limit (max_bytes=, --max-size)."
+            "Split it into smaller files, or raise the limit (--max-size MIB, or max_bytes=)."
         )
     try:
         return p.read_bytes()

@@ -64,7 +64,7 @@ def _open(data: bytes, name: str, max_bytes: int) -> zipfile.ZipFile:
     if sum(info.file_size for info in package.infolist()) > 4 * max_bytes:
         raise DocumentTooLargeError(
             f"{name} unpacks to more than {4 * max_bytes / 2**20:.0f} MiB (4 times the size limit): "
-            "refused as a possible zip bomb. Raise the limit if the document is genuine."
+            "refused as a possible zip bomb. Raise the limit (--max-size) if the document is genuine."
         )
     if "word/document.xml" not in package.namelist():
         raise DocumentError(

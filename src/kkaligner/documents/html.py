@@ -4,6 +4,7 @@ The document is read with the standard library's HTML tokenizer (``html.parser``
 Python, follows the HTML5 tokenizing rules for tags and character references, never fetches or
 expands anything) and only the characters of translated text nodes and attribute values are
 replaced: every tag, comment, entity and byte of layout outside them is written back as it was.
+The page's ``<html lang>`` becomes the target language.
 A block's text nodes and its inline elements (<b>, <a>, <span>...) are one unit, so a sentence is
 translated whole and the inline tags keep their place around their share of the translation.
 <script>, <style>, <code>, <pre>, <textarea>, <svg>, <math> and any element marked translate="no"
@@ -98,7 +99,7 @@ def _attr_spans(raw: str, offset: int) -> dict[str, _Slot]:
     return out
 
 
-def _units(text: str) -> tuple[list[Unit], list[tuple[_Slot, ...]]]:
+def _units(text: str) -> tuple[list[Unit], list[tuple[_Slot, ...]], list[_Slot]]:
     reader = _Reader(text)
     reader.feed(text)
     reader.close()
@@ -110,6 +111,7 @@ def _units(text: str) -> tuple[list[Unit], list[tuple[_Slot, ...]]]:
     blocks: list[str] = []  # open block elements, as "tag[n]"
     skip: list[str] = []  # open elements whose content is left alone
     current: list[tuple[str, _Slot]] = []
+    langs: list[_Slot] = []  # <html lang="..."> says the page's language: the target's, once translated
     breaks: list[int] = []  # pieces that a <br> separates from the previous one
 
     def unit_id(base: str) -> str:
@@ -167,13 +169,15 @@ def _units(text: str) -> tuple[list[Unit], list[tuple[_Slot, ...]]]:
         if tag not in INLINE and tag not in VOID:
             blocks.append(f"{tag}[{counts[tag]}]")
         spans = _attr_spans(raw, start)
+        if tag == "html":
+            langs += [spans[a] for a in ("lang", "xml:lang") if a in spans]
         for attr in ATTRIBUTES:
             value = values.get(attr)
             if value and value.strip() and attr in spans:
                 units.append(Unit(unit_id(f"{tag}[{counts[tag]}]@{attr}"), (value,)))
                 slots.append((spans[attr],))
     close()
-    return units, slots
+    return units, slots, langs
 
 
 def _escape(text: str, quote: Optional[str]) -> str:
@@ -188,13 +192,15 @@ def _escape(text: str, quote: Optional[str]) -> str:
 def read(data: bytes, name: str, options: Options = DEFAULTS) -> Document:
     declared = _CHARSET.search(data[:4096])
     text, encoding, bom, notes = _text.decode(data, name, options.encoding, declared.group(1).decode("ascii") if declared else None)
-    units, slots = _units(text)
-    return Document(NAME, tuple(units), (text, bom, dict(zip((u.id for u in units), slots))), encoding, notes)
+    units, slots, langs = _units(text)
+    return Document(NAME, tuple(units), (text, bom, dict(zip((u.id for u in units), slots)), langs), encoding, notes)
 
 
 def write(document: Document, targets: Mapping[str, Sequence[str]], options: Options = DEFAULTS) -> bytes:
-    text, bom, slots = document.skeleton
+    text, bom, slots, langs = document.skeleton
     edits: list[tuple[int, int, str]] = []
+    if targets:
+        edits += [(s.start, s.end, options.target_lang if s.quote else f'"{options.target_lang}"') for s in langs]
     for unit in document.units:
         pieces = targets.get(unit.id)
         if pieces is None:
