@@ -149,3 +149,46 @@ def test_xliff_end_to_end_tiny_model(tmp_path, tiny_nllb_dir):
         assert units[uid].target
         assert _ids(units[uid], units[uid].rich_target) == _ids(before[uid], before[uid].rich_source)
     assert set(draft.locations) == {"1", "4"}
+
+
+SDL = """<?xml version="1.0" encoding="utf-8"?>
+<xliff xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2" sdl:version="1.0">
+  <file original="a.docx" datatype="x-sdlfilterframework2" source-language="kk-KZ" target-language="en-US">
+    <body>
+      <trans-unit id="t1">
+        <source><g id="1">Бұл сөйлем. <g id="2">Екінші</g> сөйлем.</g></source>
+        <seg-source><g id="1"><mrk mtype="seg" mid="1">Бұл сөйлем.</mrk> <mrk mtype="seg" mid="2"><g id="2">Екінші</g> сөйлем.</mrk></g></seg-source>
+        <sdl:seg-defs><sdl:seg id="1"/><sdl:seg id="2"/></sdl:seg-defs>
+      </trans-unit>
+      <trans-unit id="t2">
+        <source>Үшінші. Төртінші.</source>
+        <seg-source><mrk mtype="seg" mid="3">Үшінші.</mrk> <mrk mtype="seg" mid="4">Төртінші.</mrk></seg-source>
+        <target><mrk mtype="seg" mid="3">Third.</mrk> <mrk mtype="seg" mid="4"/></target>
+        <sdl:seg-defs><sdl:seg id="3" conf="Translated"/><sdl:seg id="4"/></sdl:seg-defs>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+
+def test_sdlxliff_segments_filled_by_mid(tmp_path):
+    from lxml import etree
+
+    src = _write(tmp_path, "a.sdlxliff", SDL)
+    draft = translate_document(str.upper, src, tmp_path / "b.sdlxliff")
+    root = etree.fromstring((tmp_path / "b.sdlxliff").read_bytes())
+    ns = {"x": "urn:oasis:names:tc:xliff:document:1.2", "sdl": "http://sdl.com/FileTypes/SdlXliff/1.0"}
+
+    def seg(mid):
+        return root.find(f".//x:target//x:mrk[@mid='{mid}']", ns)
+
+    assert "".join(seg("1").itertext()) == "БҰЛ СӨЙЛЕМ."
+    assert "".join(seg("2").itertext()) == "ЕКІНШІ СӨЙЛЕМ."
+    assert [(c.tag.split("}")[1], c.get("id")) for c in seg("2")] == [("g", "2")]
+    assert seg("2").getparent().get("id") == "1"  # the target keeps the seg-source's wrapping <g>
+    assert seg("3").text == "Third." and seg("4").text == "ТӨРТІНШІ."
+    confs = {s.get("id"): (s.get("conf"), s.get("origin")) for s in root.iterfind(".//sdl:seg", ns)}
+    assert confs == {"1": ("Draft", "mt"), "2": ("Draft", "mt"), "3": ("Translated", None), "4": ("Draft", "mt")}
+    assert draft.locations == ("t1/1", "t1/2", "t2/4")
+    assert len(root.findall(".//x:target", ns)) == 2

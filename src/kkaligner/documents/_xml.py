@@ -53,10 +53,11 @@ def declaration(data: bytes) -> bytes:
     (what ``serialize`` writes)."""
     import re
 
+    bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""  # kept: some CAT tools write one
     m = re.match(rb"(?:\xef\xbb\xbf)?\s*(<\?xml[^>]*\?>[ \t\r\n]*)", data)
     if not m:
-        return b""
-    return re.sub(rb"""encoding=(["'])[^"']*\1""", b'encoding="UTF-8"', m.group(1))
+        return bom
+    return bom + re.sub(rb"""encoding=(["'])[^"']*\1""", b'encoding="UTF-8"', m.group(1))
 
 
 __all__ = ["declaration", "parse", "serialize"]

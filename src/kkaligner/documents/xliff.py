@@ -1,9 +1,12 @@
-"""XLIFF 1.2 and 2.x (.xlf, .xliff) for pre-translation in a CAT tool: empty targets filled.
+"""XLIFF 1.2 and 2.x (.xlf, .xliff, .sdlxliff) for pre-translation in a CAT tool: empty targets filled.
 
 A target that already has text is kept unless ``overwrite`` is set; units marked translate="no"
 are skipped. A filled target gets the version's machine-translation state: in 1.2
 state="needs-review-translation" state-qualifier="mt-suggestion", in 2.x the segment's
-state="translated" with subState="kkaligner:mt".
+state="translated" with subState="kkaligner:mt". A segmented 1.2 unit (``<seg-source>`` with
+``<mrk mtype="seg">``, as SDLXLIFF and Okapi write them) is translated segment by segment into the
+target's ``<mrk>`` of the same ``mid``; in SDLXLIFF the segment's ``sdl:seg`` gets conf="Draft"
+origin="mt".
 
 Inline codes (1.2: g, x, bx, ex, ph, bpt, ept, it, mrk; 2.x: pc, ph, sc, ec, cp, mrk, sm, em) go
 through the model as placeholders: ``{a}``…``{/a}`` for a code with content, ``{b/}`` for one
@@ -24,7 +27,7 @@ from kkaligner.documents.base import DEFAULTS, Document, Options, Unit
 from kkaligner.errors import DocumentError
 
 NAME = "xliff"
-SUFFIXES = (".xlf", ".xliff")
+SUFFIXES = (".xlf", ".xliff", ".sdlxliff")
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PAIRED = frozenset({"g", "mrk", "pc"})
@@ -195,16 +198,42 @@ def read(data: bytes, name: str, options: Options = DEFAULTS) -> Document:
             uid = f"{f.get('original') or f.get('id') or files.index(f) + 1}:{uid}"
         if _skipped(holder):
             continue
+        segments = _segments(holder, ns) if version.startswith("1") else []
+        if segments:
+            # A segmented unit (SDLXLIFF, Okapi): each <mrk mtype="seg"> of <seg-source> is a unit,
+            # filled into the <mrk> of <target> with the same mid.
+            target = holder.find(ns + "target")
+            for mrk in segments:
+                mid = mrk.get("mid", "")
+                there = _mrk(target, ns, mid) if target is not None else None
+                if _has_text(there) and not options.overwrite:
+                    continue
+                _add(units, places, name, f"{uid}/{mid}", holder, mrk)
+            continue
         source = holder.find(ns + "source")
         if source is None or (_has_text(holder.find(ns + "target")) and not options.overwrite):
             continue
-        codes: list = []
-        text = _flatten(source, codes)
-        if uid in places:
-            raise DocumentError(f"{name}: unit id {uid!r} occurs twice. Give each unit its own id in the CAT tool.")
-        units.append(Unit(uid, (text,)))
-        places[uid] = (holder, source, codes)
+        _add(units, places, name, uid, holder, source)
     return Document(NAME, tuple(units), (root, _xml.declaration(data), ns, version, places))
+
+
+def _segments(tu, ns: str) -> list:
+    seg_source = tu.find(ns + "seg-source")
+    if seg_source is None:
+        return []
+    return [m for m in seg_source.iter(ns + "mrk") if m.get("mtype") == "seg"]
+
+
+def _mrk(el, ns: str, mid: str):
+    return next((m for m in el.iter(ns + "mrk") if m.get("mtype") == "seg" and m.get("mid") == mid), None)
+
+
+def _add(units: list, places: dict, name: str, uid: str, holder, source) -> None:
+    if uid in places:
+        raise DocumentError(f"{name}: unit id {uid!r} occurs twice. Give each unit its own id in the CAT tool.")
+    codes: list = []
+    units.append(Unit(uid, (_flatten(source, codes),)))
+    places[uid] = (holder, source, codes)
 
 
 def review(document: Document, targets: Mapping[str, Sequence[str]]) -> list[tuple[str, str]]:
@@ -235,8 +264,12 @@ def write(document: Document, targets: Mapping[str, Sequence[str]], options: Opt
         codes = [copies[id(c)] for c in codes]
         text, _ = restore(unit.pieces[0], "".join(pieces))
         target = holder.find(ns + "target")
+        segmented = v1 and _local(source) == "mrk"
         if target is None:
-            target = source.makeelement(ns + "target", {})
+            # A segmented unit's target starts as a copy of <seg-source> (its tags and the text
+            # between segments), a plain one as an empty <target> after <source>.
+            target = copy.deepcopy(holder.find(ns + "seg-source")) if segmented else source.makeelement(ns + "target", {})
+            target.tag = ns + "target"
             after = holder.find(ns + "seg-source") if v1 else None
             anchor = after if after is not None else source
             anchor.addnext(target)
@@ -246,6 +279,18 @@ def write(document: Document, targets: Mapping[str, Sequence[str]], options: Opt
             target.tail = anchor.tail
             if indent is not None and not indent.strip():
                 anchor.tail = indent
+        if segmented:
+            mid = source.get("mid", "")
+            place = _mrk(target, ns, mid)
+            if place is None:
+                place = source.makeelement(source.tag, dict(source.attrib))
+                target.append(place)
+            _build(place, text, codes)
+            for seg in holder.iter("{http://sdl.com/FileTypes/SdlXliff/1.0}seg"):
+                if seg.get("id") == mid:
+                    seg.set("conf", "Draft")
+                    seg.set("origin", "mt")
+            continue
         _build(target, text, codes)
         if v1:
             target.set("state", "needs-review-translation")
