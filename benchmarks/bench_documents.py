@@ -12,9 +12,11 @@ italic and linked words; no model or data needed) and prints one table:
 * file MB/s: the file's megabytes over read + carry + write (DOCX: the zipped file, which holds
   its text compressed); text MB/s: the same for the units' text (UTF-8), comparable across formats;
 * spans kept: the formatted slots (runs, inline tags, codes) whose words in the output are exactly
-  the translations of their source words, with a stub translator that keeps the word order but
-  changes every word's length unevenly (uppercase, +"ия" on words longer than five letters);
-  "non-empty" counts slots that got any words at all (``DocumentDraft.formatting_kept``).
+  the translations of their source words, with three stub translators that keep the word order:
+  grow (every word uppercased, +"ия" on words longer than five letters), split (a word of n
+  letters followed by n // 6 extra words) and skew (long words cut to three letters, short ones
+  doubled: lengths far from proportional); "non-empty" counts slots that got any words at all
+  (``DocumentDraft.formatting_kept``).
 """
 
 from __future__ import annotations
@@ -140,7 +142,12 @@ def skew(text: str) -> str:
     return " ".join(w[:3] if len(w) > 7 else w + w for w in text.split())
 
 
-STUBS = {"grow": grow, "skew": skew}
+def split(text: str) -> str:
+    """A long (inflected) word becomes several words, as a Kazakh case ending becomes a preposition."""
+    return " ".join(" ".join([w.upper()] + ["of"] * (len(w) // 6)) for w in text.split())
+
+
+STUBS = {"grow": grow, "split": split, "skew": skew}
 
 
 def best(repeat: int, fn):
