@@ -41,14 +41,17 @@ def test_input_format_overrides_suffix(tmp_path, run_cli, tiny_nllb_dir):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--format", "json"], "--report"),
-    (["--input-format", "pdf"], "unknown input format"),
+    (["-o", "b.srt", "--format", "json"], "--report"),
+    (["-o", "b.srt", "--input-format", "pdf"], "unknown input format"),
+    (["-o", "b.json"], "--report"),
+    (["-o", "b.vtt"], "written as srt"),
 ])
 def test_usage_errors(tmp_path, run_cli, args, message):
     (tmp_path / "a.srt").write_text(SRT, encoding="utf-8")
-    result = run_cli(["translate", tmp_path / "a.srt", "-o", tmp_path / "b.srt", *args])
+    args = [str(tmp_path / a) if a.startswith("b.") else a for a in args]
+    result = run_cli(["translate", tmp_path / "a.srt", *args])
     assert result.exit_code == 2 and message in result.stderr
-    assert not (tmp_path / "b.srt").exists()
+    assert not any(p.name.startswith("b.") for p in tmp_path.iterdir())
 
 
 def test_doc_renamed_docx_exits_2_and_writes_nothing(tmp_path, run_cli, tiny_nllb_dir):

@@ -243,3 +243,19 @@ def test_docx_end_to_end_tiny_model(tmp_path, tiny_nllb_dir):
         draft = tr.translate_document(src, tmp_path / "b.docx")
     assert _facts(tmp_path / "b.docx") == _facts(src)
     assert len(draft.locations) == len(draft.sentences) > 5
+
+
+def test_paragraphs_in_content_controls_have_their_own_ids(tmp_path):
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    d.add_paragraph("Бірінші абзац.")
+    ns = f'xmlns:w="{W[1:-1]}"'
+    d.element.body.insert(1, parse_xml(
+        f'<w:sdt {ns}><w:sdtContent><w:p><w:r><w:t>Басқару элементі.</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
+    d.save(tmp_path / "a.docx")
+    draft = translate_document(str.upper, tmp_path / "a.docx", tmp_path / "b.docx")
+    assert len(set(draft.locations)) == 2
+    assert [p.text for p in docx.Document(tmp_path / "b.docx").paragraphs] == ["БІРІНШІ АБЗАЦ."]
+    with zipfile.ZipFile(tmp_path / "b.docx") as z:
+        assert "БАСҚАРУ ЭЛЕМЕНТІ." in z.read("word/document.xml").decode()

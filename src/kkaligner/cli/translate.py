@@ -63,12 +63,19 @@ def _document_format(file: str, input_format: Optional[str], format: Optional[st
 
 
 def _document_output(output: Optional[Path], name: str) -> Optional[Path]:
+    from kkaligner.documents import format_of
     from kkaligner.errors import UsageError
 
     if output is None or str(output) == "-":
         if name == "docx":
             raise UsageError("a .docx translation is a binary file: pass -o PATH (e.g. -o report.en.docx).")
         return None
+    other = format_of(output)
+    if (other is not None and other != name) or output.suffix.lower() in (".json", ".tsv", ".tmx"):
+        raise UsageError(
+            f"a {name} document is written as {name}, not to {output.name}. Give -o a {name} file name, "
+            "and --report PATH for the JSON report."
+        )
     return output
 
 
@@ -106,6 +113,7 @@ def translate(
     from kkaligner.writers import guess_format, write
 
     document = _document_format(file, input_format, format)
+    destination = _document_output(output, document) if document is not None else None
     # Fail on a bad output format before spending minutes on translation.
     if document is None and format is None and output is not None and str(output) != "-":
         format = guess_format(output)
@@ -133,7 +141,7 @@ def translate(
     )
     with translator:
         if document is not None:
-            draft = translator.translate_document(file, _document_output(output, document), document,
+            draft = translator.translate_document(file, destination, document,
                                                   encoding=encoding, overwrite=overwrite,
                                                   max_bytes=int(max_size * 2**20))
         else:

@@ -39,7 +39,7 @@ TRACKED = (W + "ins", W + "del", W + "moveFrom", W + "moveTo")
 _OWN = (W + "p",)
 _KEEP = (W + "fldSimple", W + "drawing", W + "pict", W + "object", W + "instrText", W + "delText")
 _BREAKS = (W + "tab", W + "br", W + "cr", W + "ptab")
-_NAMED = {W + "tbl": "tbl", W + "tr": "tr", W + "tc": "tc", W + "p": "p", W + "txbxContent": "txbx"}
+_NAMED = {W + "tbl": "tbl", W + "tr": "tr", W + "tc": "tc", W + "p": "p", W + "txbxContent": "txbx", W + "sdt": "sdt"}
 _TOPS = {W + "footnote": "footnote", W + "endnote": "endnote"}
 
 
@@ -178,6 +178,8 @@ def read(data: bytes, name: str, options: Options = DEFAULTS) -> Document:
             if not groups:
                 continue
             uid = f"{m.group(1)}:{paths(p)}"
+            if uid in slots:  # a paragraph in a container the path does not name: still unique
+                uid += f"#{sum(1 for u in slots if u.split('#')[0] == uid) + 1}"
             units.append(Unit(uid, tuple("".join(t.text or "" for t in g) for g in groups), tuple(breaks)))
             slots[uid] = groups
     if tracked:

@@ -34,6 +34,7 @@ _MARKUP = re.compile(
     r"|(?P<escape>\\[!-/:-@\[-`{-~])"
     r"|(?P<mark>\*+|(?<!\w)_+|_+(?!\w)|~~|\[|\])"
 )
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _IMAGE = re.compile(r"!\[((?:[^\[\]\\]|\\.)*)\](?=\(|\[)")
 
 Part = Union[str, int, tuple]  # kept text, index of a piece, or ("unit", id, as written) for an alt text
@@ -145,6 +146,8 @@ def read(data: bytes, name: str, options: Options = DEFAULTS) -> Document:
             for what, value in _scan(text[a:b]):
                 if what == "skel":
                     parts.append(value)
+                    if _BR.fullmatch(value):
+                        breaks.append(len(pieces))
                 elif what == "text":
                     parts.append(len(pieces))
                     pieces.append(_html.unescape(value))
