@@ -11,6 +11,7 @@ from kkaligner.documents import translate_document
 
 PAGE = """<!DOCTYPE html>
 <html lang="kk"><head><meta charset="utf-8"><title>Бәйтерек &amp; Астана</title>
+<meta name="description" content="Жаңалықтар беті"><meta name="viewport" content="width=device-width">
 <style>p { content: "мәтін" }</style><script>var x = "Сәлем <b>";</script></head>
 <body>
   <h1 id="top">Жаңалықтар</h1>
@@ -35,7 +36,7 @@ def _skeleton(data: bytes):
     import lxml.html
 
     root = lxml.html.fromstring(data)
-    return [(el.tag, sorted((k, v) for k, v in el.attrib.items() if k not in ("alt", "title", "lang")))
+    return [(el.tag, sorted((k, v) for k, v in el.attrib.items() if k not in ("alt", "title", "lang", "content")))
             for el in root.iter() if isinstance(el.tag, str)]
 
 
@@ -61,6 +62,8 @@ def test_text_nodes_and_attributes_translated(tmp_path):
     text = out.decode("utf-8")
     assert '<p>БҰЛ <b>МАҢЫЗДЫ</b> СӨЙЛЕМ. ЕКІНШІ <a href="/x?a=1&amp;b=2" title="СІЛТЕМЕ">СӨЙЛЕМ</a> ОСЫНДА.</p>' in text
     assert "alt='СУРЕТ'" in text
+    assert '<meta name="description" content="ЖАҢАЛЫҚТАР БЕТІ">' in text
+    assert '<meta name="viewport" content="width=device-width">' in text
     # A no-break space between words is the source's spacing: the translation has its own words.
     assert "<p>ТАҒЫ <code>x = &lt;1&gt;</code> БІР СӨЗ</p>" in text
     assert "<td>ЕКІ <i>ҮШ</i></td>" in text

@@ -1,4 +1,5 @@
-"""HTML (.html, .htm): text nodes and alt/title/placeholder/aria-label attributes translated in place.
+"""HTML (.html, .htm): text nodes, alt/title/placeholder/aria-label attributes and the content of
+description and title <meta> tags translated in place.
 
 The document is read with the standard library's HTML tokenizer (``html.parser``: maintained with
 Python, follows the HTML5 tokenizing rules for tags and character references, never fetches or
@@ -34,6 +35,8 @@ SKIP = frozenset("script style code pre textarea template svg math kbd samp var 
 INLINE_SKIP = frozenset("code kbd samp var".split())
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 ATTRIBUTES = ("alt", "title", "placeholder", "aria-label")
+# <meta> whose content is text for people (search results, link previews)
+META = frozenset({"description", "keywords", "og:title", "og:description", "twitter:title", "twitter:description"})
 
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.I)
 
@@ -171,7 +174,10 @@ def _units(text: str) -> tuple[list[Unit], list[tuple[_Slot, ...]], list[_Slot]]
         spans = _attr_spans(raw, start)
         if tag == "html":
             langs += [spans[a] for a in ("lang", "xml:lang") if a in spans]
-        for attr in ATTRIBUTES:
+        names = ATTRIBUTES
+        if tag == "meta" and (values.get("name") or values.get("property") or "").lower() in META:
+            names = ATTRIBUTES + ("content",)
+        for attr in names:
             value = values.get(attr)
             if value and value.strip() and attr in spans:
                 units.append(Unit(unit_id(f"{tag}[{counts[tag]}]@{attr}"), (value,)))

@@ -102,6 +102,8 @@ def read(data: bytes, name: str, options: Options = DEFAULTS) -> Document:
     MarkdownIt = need("markdown_it", "markdown-it-py").MarkdownIt  # imported when a Markdown file is read
 
     text, encoding, bom, notes = _text.decode(data, name, options.encoding)
+    if encoding not in ("utf-8", "utf-16", "utf-32"):
+        notes += (f"{name} was written as UTF-8 (it was {encoding}).",)
     front = _front_matter(text)
     lines = text.splitlines(keepends=True)
     starts = [0]
@@ -184,8 +186,9 @@ def write(document: Document, targets: Mapping[str, Sequence[str]], options: Opt
         out += [text[pos:start], "".join(body)]
         pos = end
     out.append(text[pos:])
-    codec = document.encoding if document.encoding in ("utf-16", "utf-32") else "utf-8"
-    return bom + "".join(out).encode(codec)
+    if document.encoding in ("utf-16", "utf-32"):
+        return "".join(out).encode(document.encoding)  # with its own byte-order mark
+    return bom + "".join(out).encode("utf-8")
 
 
 __all__ = ["NAME", "SUFFIXES", "read", "write"]
