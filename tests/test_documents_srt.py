@@ -1,4 +1,4 @@
-"""SRT and WebVTT: numbering, timings and cue settings byte-identical; a cue's lines read as one text;
+"""SRT: numbering, timings and cue settings byte-identical; a cue's lines read as one text;
 tags kept; the translation wrapped to at most two lines; legacy encodings read."""
 
 from __future__ import annotations
@@ -15,11 +15,6 @@ SRT = (
     "1\r\n00:00:01,000 --> 00:00:02,500\r\n<i>Бұл бірінші</i> сөйлем,\r\nол екі жолда.\r\n\r\n"
     "2\r\n00:00:03,000 --> 00:00:04,000 X1:10 X2:20 Y1:5 Y2:6\r\n- Сәлем!\r\n- Қалайсың?\r\n\r\n"
     "3\r\n00:00:05,000 --> 00:00:09,000\r\n{\\an8}Астана қаласында жаңа ғимарат ашылды, оған көп адам келді.\r\n\r\n"
-)
-VTT = (
-    "WEBVTT - a title\n\nNOTE a comment\nover two lines\n\nSTYLE\n::cue { color: red }\n\n"
-    "intro\n00:01.000 --> 00:04.000 align:start position:10%\n<v Әлия>Мен &amp; сен</v>\nбірге барамыз.\n\n"
-    "00:05.000 --> 00:06.000\n<c.yellow>Жақсы</c>\n"
 )
 
 
@@ -118,23 +113,6 @@ def test_srt_not_subtitles_is_refused_and_writes_nothing(tmp_path):
     assert not (tmp_path / "b.srt").exists()
 
 
-def test_vtt_header_blocks_settings_kept_and_entities(tmp_path):
-    src = _write(tmp_path, "a.vtt", VTT)
-    draft = translate_document(str.upper, src, tmp_path / "b.vtt")
-    out = (tmp_path / "b.vtt").read_text("utf-8")
-    assert out.startswith("WEBVTT - a title\n\nNOTE a comment\nover two lines\n\nSTYLE\n::cue { color: red }\n\n")
-    assert _cues(out) == _cues(VTT)
-    assert "00:01.000 --> 00:04.000 align:start position:10%\n" in out
-    assert "<v Әлия>МЕН &amp; СЕН</v> БІРГЕ БАРАМЫЗ." in out
-    assert "<c.yellow>ЖАҚСЫ</c>" in out
-    assert draft.locations == ("cue intro", "cue #2")
-
-
-def test_vtt_requires_header(tmp_path):
-    with pytest.raises(DocumentError, match="WEBVTT"):
-        translate_document(str.upper, _write(tmp_path, "a.vtt", "00:01.000 --> 00:02.000\nСәлем\n"), None)
-
-
 def test_srt_end_to_end_tiny_model(tmp_path, tiny_nllb_dir):
     from kkaligner.pipeline import Translator
 
@@ -145,16 +123,3 @@ def test_srt_end_to_end_tiny_model(tmp_path, tiny_nllb_dir):
     assert _cues(out) == _cues(SRT)
     assert len(draft.sentences) == len(draft.locations) >= 4
     assert set(draft.locations) == {"cue 1", "cue 2.1", "cue 2.2", "cue 3"}
-
-
-def test_vtt_end_to_end_tiny_model(tmp_path, tiny_nllb_dir):
-    from kkaligner.pipeline import Translator
-
-    src = _write(tmp_path, "a.vtt", VTT)
-    with Translator(str(tiny_nllb_dir), engine="transformers", beam_size=1, max_length=16, memory=False) as tr:
-        draft = tr.translate_document(src, tmp_path / "b.vtt")
-    out = (tmp_path / "b.vtt").read_text("utf-8")
-    assert _cues(out) == _cues(VTT)
-    assert out.startswith("WEBVTT - a title\n\nNOTE a comment\nover two lines\n\nSTYLE\n::cue { color: red }\n\n")
-    assert "<v Әлия>" in out and "</v>" in out and "<c.yellow>" in out
-    assert set(draft.locations) == {"cue intro", "cue #2"}
