@@ -259,3 +259,20 @@ def test_paragraphs_in_content_controls_have_their_own_ids(tmp_path):
     assert [p.text for p in docx.Document(tmp_path / "b.docx").paragraphs] == ["БІРІНШІ АБЗАЦ."]
     with zipfile.ZipFile(tmp_path / "b.docx") as z:
         assert "БАСҚАРУ ЭЛЕМЕНТІ." in z.read("word/document.xml").decode()
+
+
+def test_bookmark_between_runs_of_one_format_keeps_its_place(tmp_path):
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    p = d.add_paragraph()
+    p.add_run("Бірінші сөз ")
+    p.add_run("екінші сөз.")
+    ns = f'xmlns:w="{W[1:-1]}"'
+    p.runs[0]._r.addnext(parse_xml(f'<w:bookmarkStart {ns} w:id="1" w:name="orta"/>'))
+    d.save(tmp_path / "a.docx")
+    translate_document(str.upper, tmp_path / "a.docx", tmp_path / "b.docx")
+    out = docx.Document(tmp_path / "b.docx").paragraphs[0]._p
+    assert [el.tag.split("}")[1] for el in out if el.tag != f"{W}pPr"] == ["r", "bookmarkStart", "r"]
+    # Without the bookmark both runs would be one group and the first would take all the text.
+    assert [t.text for t in out.iter(f"{W}t")] == ["БІРІНШІ СӨЗ ", "ЕКІНШІ СӨЗ."]

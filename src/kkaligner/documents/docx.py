@@ -39,6 +39,8 @@ TRACKED = (W + "ins", W + "del", W + "moveFrom", W + "moveTo")
 _OWN = (W + "p",)
 _KEEP = (W + "fldSimple", W + "drawing", W + "pict", W + "object", W + "instrText", W + "delText")
 _BREAKS = (W + "tab", W + "br", W + "cr", W + "ptab")
+_MARKS = tuple(W + m for m in ("bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd",
+                                "commentReference", "permStart", "permEnd", "footnoteReference", "endnoteReference"))
 _NAMED = {W + "tbl": "tbl", W + "tr": "tr", W + "tc": "tc", W + "p": "p", W + "txbxContent": "txbx", W + "sdt": "sdt"}
 _TOPS = {W + "footnote": "footnote", W + "endnote": "endnote"}
 
@@ -144,6 +146,8 @@ def _paragraph(p, fields: list) -> tuple[list[list], list[int]]:
                 state["key"], state["break"] = key, False
             elif tag in _BREAKS:
                 state["break"] = True
+            elif tag in _MARKS:
+                state["key"] = None  # a bookmark or comment anchored here keeps its place in the text
             else:
                 walk(child)
 
