@@ -150,8 +150,12 @@ def translate(
         write(draft, None if output is None or str(output) == "-" else output, format=format)
     elif output is None or str(output) == "-":
         sys.stdout.flush()
-        sys.stdout.buffer.write(draft.output)
-        sys.stdout.buffer.flush()
+        buffer = getattr(sys.stdout, "buffer", None)  # the document's own bytes, whatever the locale
+        if buffer is not None:
+            buffer.write(draft.output)
+            buffer.flush()
+        else:
+            sys.stdout.write(draft.output.decode("utf-8", "replace"))
     if report is not None:
         write(draft, report, format="json")
     if not quiet:
