@@ -123,3 +123,17 @@ def test_srt_end_to_end_tiny_model(tmp_path, tiny_nllb_dir):
     assert _cues(out) == _cues(SRT)
     assert len(draft.sentences) == len(draft.locations) >= 4
     assert set(draft.locations) == {"cue 1", "cue 2.1", "cue 2.2", "cue 3"}
+
+
+def test_sentence_running_on_over_cues_is_one_unit_shared_by_length(tmp_path):
+    text = ("1\n00:00:01,000 --> 00:00:02,000\nКеше біз үлкен\n\n"
+            "2\n00:00:02,000 --> 00:00:03,000\nдүкенге бардық...\n\n"
+            "3\n00:00:03,000 --> 00:00:04,000\n...және нан сатып алдық.\n\n"
+            "4\n00:00:05,000 --> 00:00:06,000\nЖаңа сөйлем.\n")
+    seen = []
+    draft = translate_document(lambda t: seen.append(t) or t.upper(), _write(tmp_path, "a.srt", text), tmp_path / "b.srt")
+    assert seen == ["Кеше біз үлкен дүкенге бардық... ...және нан сатып алдық.", "Жаңа сөйлем."]
+    assert draft.locations == ("cue 1+2+3", "cue 4")
+    assert _payloads((tmp_path / "b.srt").read_text("utf-8")) == [
+        ["КЕШЕ БІЗ ҮЛКЕН"], ["ДҮКЕНГЕ БАРДЫҚ..."], ["...ЖӘНЕ НАН САТЫП АЛДЫҚ."], ["ЖАҢА СӨЙЛЕМ."]]
+    assert _cues((tmp_path / "b.srt").read_text("utf-8")) == _cues(text)

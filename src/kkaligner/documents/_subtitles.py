@@ -2,8 +2,10 @@
 
 A cue's lines are one display text: a sentence spread over them is translated as one and the
 translation is wrapped again to at most two lines of about ``width`` characters (tags do not
-count). A cue whose every line opens with a dash is a dialogue: each line is its own unit and
-stays its own line.
+count). A sentence that runs on into the next cues (no final stop, or "..." before a lower-case
+word) is one unit over up to ``MAX_JOINED`` cues, and each cue gets its share of the translation
+in proportion to its characters, so the timings keep matching the text. A cue whose every line
+opens with a dash is a dialogue: each line is its own unit and stays its own line.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from kkaligner.documents.base import Unit
 
 # <i>, </i>, <font color=...>, <c.yellow>, <v Name>, <00:00:01.000>, and {\an8} (ASS overrides in SRT)
 _TAG = re.compile(r"<[^<>\n]*>|\{\\[^{}\n]*\}")
+_ENDS = re.compile(r"[.!?…♪]['\"”»’)\]]*$")
+MAX_JOINED = 4
 _DIALOGUE = re.compile(r"^(?:<[^<>\n]*>|\{\\[^{}\n]*\})*\s*[-–—]")
 
 
@@ -50,6 +54,44 @@ def _one(unit_id: str, text: str, decode: Callable[[str], str]) -> CueText:
     return CueText(Unit(unit_id, tuple(pieces)), tuple(parts))
 
 
+def _runs_on(a: CueText, b: CueText) -> bool:
+    """Whether the sentence at the end of cue ``a`` goes on in cue ``b``."""
+    first, second = _TAG.sub("", a.unit.text).strip(), _TAG.sub("", b.unit.text).strip()
+    if not first or not second:
+        return False
+    if not _ENDS.search(first):
+        return True
+    return first.endswith(("...", "…")) and (second[0].islower() or second.startswith(("...", "…")))
+
+
+def join(cues: Sequence[Sequence[CueText]]) -> tuple[tuple[Unit, ...], dict[str, tuple[str, int, int]]]:
+    """The units of a file's cues (each a sequence of its CueTexts) and, for every CueText, where
+    its pieces are in its unit: (unit id, first piece, number of pieces)."""
+    groups: list[list[CueText]] = []
+    joinable = False  # the last group ends with a one-text cue (not a dialogue line)
+    for texts in cues:
+        single = len(texts) == 1
+        if single and joinable and len(groups[-1]) < MAX_JOINED and _runs_on(groups[-1][-1], texts[0]):
+            groups[-1].append(texts[0])
+        else:
+            groups += [[t] for t in texts]
+        joinable = single
+    units: list[Unit] = []
+    members: dict[str, tuple[str, int, int]] = {}
+    for group in groups:
+        ids = [c.unit.id for c in group]
+        uid = ids[0] + "".join("+" + i.removeprefix("cue ") for i in ids[1:])
+        pieces: list[str] = []
+        breaks: list[int] = []
+        for cue in group:
+            if pieces:
+                breaks.append(len(pieces))  # a cue change reads as a space
+            members[cue.unit.id] = (uid, len(pieces), len(cue.unit.pieces))
+            pieces += cue.unit.pieces
+        units.append(Unit(uid, tuple(pieces), tuple(breaks)))
+    return tuple(units), members
+
+
 def fill(cue: CueText, pieces: Sequence[str], encode: Callable[[str], str] = lambda s: s) -> str:
     """The cue text with translated ``pieces`` in place of the source's, tags kept."""
     it = iter(pieces)
@@ -82,4 +124,4 @@ def wrap(text: str, width: int) -> list[str]:
     return [text[:best], text[best + 1:]]
 
 
-__all__ = ["CueText", "cue_units", "fill", "wrap"]
+__all__ = ["MAX_JOINED", "CueText", "cue_units", "fill", "join", "wrap"]

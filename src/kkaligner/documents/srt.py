@@ -75,7 +75,12 @@ def parse(text: str, timing: re.Pattern[str], name: str, header: str = "", decod
     return items, cues
 
 
-def render(items: Sequence[Item], targets: Mapping[str, Sequence[str]], width: int, escape=None) -> str:
+def units(items: Sequence[Item]) -> tuple[tuple, dict]:
+    """The units of parsed items and where each cue text's pieces are in them (``_subtitles.join``)."""
+    return _subtitles.join([item[1] for item in items if not isinstance(item, str)])
+
+
+def render(items: Sequence[Item], members: Mapping, targets: Mapping[str, Sequence[str]], width: int, escape=None) -> str:
     out: list[str] = []
     for item in items:
         if isinstance(item, str):
@@ -84,9 +89,11 @@ def render(items: Sequence[Item], targets: Mapping[str, Sequence[str]], width: i
         _, texts, inner, ending = item
         lines: list[str] = []
         for cue in texts:
-            pieces = targets.get(cue.unit.id, cue.unit.pieces)
+            uid, first, count = members[cue.unit.id]
+            translated = uid in targets
+            pieces = targets[uid][first:first + count] if translated else cue.unit.pieces
             filled = _subtitles.fill(cue, pieces, escape or (lambda s: s))
-            if cue.unit.id not in targets:
+            if not translated:
                 lines += filled.split("\n")
             elif len(texts) > 1:
                 lines.append(" ".join(filled.split()))
@@ -100,13 +107,14 @@ def read(data: bytes, name: str, options: Options = DEFAULTS) -> Document:
     text, encoding, bom, notes = _text.decode(data, name, options.encoding)
     if encoding not in ("utf-8", "utf-16", "utf-32"):
         notes += (f"{name} was written as UTF-8 (it was {encoding}).",)
-    items, cues = parse(text, _TIMING, name)
-    return Document(NAME, tuple(c.unit for c in cues), (items, bom), encoding, notes)
+    items, _ = parse(text, _TIMING, name)
+    found, members = units(items)
+    return Document(NAME, found, (items, bom, members), encoding, notes)
 
 
 def write(document: Document, targets: Mapping[str, Sequence[str]], options: Options = DEFAULTS) -> bytes:
-    items, bom = document.skeleton
-    text = render(items, targets, options.width)
+    items, bom, members = document.skeleton
+    text = render(items, members, targets, options.width)
     if document.encoding in ("utf-16", "utf-32"):
         return text.encode(document.encoding)  # with its own byte-order mark
     return bom + text.encode("utf-8")

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 
 from kkaligner.documents import _text
 from kkaligner.documents.base import DEFAULTS, Document, Options
-from kkaligner.documents.srt import parse, render
+from kkaligner.documents.srt import parse, render, units
 from kkaligner.errors import DocumentError
 
 NAME = "vtt"
@@ -30,12 +30,14 @@ def read(data: bytes, name: str, options: Options = DEFAULTS) -> Document:
     text, _, _, notes = _text.decode(data, name, options.encoding or "utf-8")
     if not text.lstrip("\ufeff").startswith("WEBVTT"):
         raise DocumentError(f"{name} is not WebVTT: it does not start with 'WEBVTT'. Check the file, or name its format with --input-format.")
-    items, cues = parse(text, _TIMING, name, header="WEBVTT", decode=html.unescape)
-    return Document(NAME, tuple(c.unit for c in cues), items, "utf-8", notes)
+    items, _ = parse(text, _TIMING, name, header="WEBVTT", decode=html.unescape)
+    found, members = units(items)
+    return Document(NAME, found, (items, members), "utf-8", notes)
 
 
 def write(document: Document, targets: Mapping[str, Sequence[str]], options: Options = DEFAULTS) -> bytes:
-    return render(document.skeleton, targets, options.width, _escape).encode("utf-8")
+    items, members = document.skeleton
+    return render(items, members, targets, options.width, _escape).encode("utf-8")
 
 
 __all__ = ["NAME", "SUFFIXES", "read", "write"]
