@@ -276,3 +276,18 @@ def test_bookmark_between_runs_of_one_format_keeps_its_place(tmp_path):
     assert [el.tag.split("}")[1] for el in out if el.tag != f"{W}pPr"] == ["r", "bookmarkStart", "r"]
     # Without the bookmark both runs would be one group and the first would take all the text.
     assert [t.text for t in out.iter(f"{W}t")] == ["БІРІНШІ СӨЗ ", "ЕКІНШІ СӨЗ."]
+
+
+def test_main_part_found_through_the_relationships(tmp_path):
+    src = _build(tmp_path / "a.docx", footnotes=False)
+    with zipfile.ZipFile(src) as z:
+        entries = {i.filename: z.read(i.filename) for i in z.infolist()}
+    entries["word/document2.xml"] = entries.pop("word/document.xml")
+    for part in ("_rels/.rels", "[Content_Types].xml"):
+        entries[part] = entries[part].replace(b"word/document.xml", b"word/document2.xml")
+    with zipfile.ZipFile(src, "w", zipfile.ZIP_DEFLATED) as z:
+        for part, data in entries.items():
+            z.writestr(part, data)
+    draft = translate_document(str.upper, src, tmp_path / "b.docx")
+    assert "document:p1" in draft.locations
+    assert docx.Document(tmp_path / "b.docx").paragraphs[0].text == "БӘЙТЕРЕК ЖОБАСЫ"

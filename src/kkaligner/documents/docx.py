@@ -32,7 +32,8 @@ SUFFIXES = (".docx", ".docm", ".dotx")
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")
+PARTS = re.compile(r"(header\d*|footer\d*|footnotes|endnotes)\.xml")  # beside the main part
+OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 TRACKED = (W + "ins", W + "del", W + "moveFrom", W + "moveTo")
 # Elements whose paragraphs are translated as their own units, or whose content is kept as is.
@@ -68,11 +69,20 @@ def _open(data: bytes, name: str, max_bytes: int) -> zipfile.ZipFile:
             f"{name} unpacks to more than {4 * max_bytes / 2**20:.0f} MiB (4 times the size limit): "
             "refused as a possible zip bomb. Raise the limit (--max-size) if the document is genuine."
         )
-    if "word/document.xml" not in package.namelist():
-        raise DocumentError(
-            f"{name} is a zip package without word/document.xml: not a Word document. Check the file."
-        )
     return package
+
+
+def _main_part(package: zipfile.ZipFile, name: str) -> str:
+    """The main document part, as the package's relationships name it (word/document.xml mostly)."""
+    names = set(package.namelist())
+    if "_rels/.rels" in names:
+        rels = _xml.parse(_read_part(package, "_rels/.rels", name), f"{name} (_rels/.rels)")
+        for rel in rels:
+            if rel.get("Type") == OFFICE_DOCUMENT and rel.get("Target", "").lstrip("/") in names:
+                return rel.get("Target", "").lstrip("/")
+    if "word/document.xml" in names:
+        return "word/document.xml"
+    raise DocumentError(f"{name} is a zip package without a Word main document part: not a .docx. Check the file.")
 
 
 def _read_part(package: zipfile.ZipFile, part: str, name: str) -> bytes:
@@ -167,10 +177,13 @@ def read(data: bytes, name: str, options: Options = DEFAULTS) -> Document:
     units: list[Unit] = []
     slots: dict[str, list[list]] = {}
     tracked = 0
+    main = _main_part(package, name)
+    folder = main.rsplit("/", 1)[0] + "/" if "/" in main else ""
     for part in package.namelist():
-        m = PARTS.fullmatch(part)
-        if not m:
+        m = PARTS.fullmatch(part[len(folder):]) if part.startswith(folder) and "/" not in part[len(folder):] else None
+        if part != main and not m:
             continue
+        kind = "document" if part == main else m.group(1)
         raw = _read_part(package, part, name)
         root = _xml.parse(raw, f"{name} ({part})")
         parts[part] = (root, _xml.declaration(raw))
@@ -181,7 +194,7 @@ def read(data: bytes, name: str, options: Options = DEFAULTS) -> Document:
             groups, breaks = _paragraph(p, fields)
             if not groups:
                 continue
-            uid = f"{m.group(1)}:{paths(p)}"
+            uid = f"{kind}:{paths(p)}"
             if uid in slots:  # a paragraph in a container the path does not name: still unique
                 uid += f"#{sum(1 for u in slots if u.split('#')[0] == uid) + 1}"
             units.append(Unit(uid, tuple("".join(t.text or "" for t in g) for g in groups), tuple(breaks)))
