@@ -291,3 +291,17 @@ def test_main_part_found_through_the_relationships(tmp_path):
     draft = translate_document(str.upper, src, tmp_path / "b.docx")
     assert "document:p1" in draft.locations
     assert docx.Document(tmp_path / "b.docx").paragraphs[0].text == "БӘЙТЕРЕК ЖОБАСЫ"
+
+
+def test_damaged_part_refused_before_translating(tmp_path):
+    src = _build(tmp_path / "a.docx", footnotes=False)
+    data = bytearray(src.read_bytes())
+    with zipfile.ZipFile(src) as z:
+        info = z.getinfo("word/styles.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start + info.compress_size // 2] ^= 0xFF  # inside the compressed bytes of a part with no text
+    src.write_bytes(bytes(data))
+    calls = []
+    with pytest.raises(DocumentError, match="damaged"):
+        translate_document(lambda t: calls.append(t) or t, src, tmp_path / "b.docx")
+    assert calls == [] and not (tmp_path / "b.docx").exists()

@@ -59,7 +59,7 @@ def _open(data: bytes, name: str, max_bytes: int) -> zipfile.ZipFile:
         )
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, NotImplementedError, EOFError, OSError):
         raise DocumentError(
             f"{name} is not a .docx: it is not a zip package (a damaged file, or another format with a "
             ".docx name). Open it in Word and save it again as .docx."
@@ -69,6 +69,13 @@ def _open(data: bytes, name: str, max_bytes: int) -> zipfile.ZipFile:
             f"{name} unpacks to more than {4 * max_bytes / 2**20:.0f} MiB (4 times the size limit): "
             "refused as a possible zip bomb. Raise the limit (--max-size) if the document is genuine."
         )
+    # Every part is checked now, not when the translation is written back (after the model ran).
+    try:
+        bad = package.testzip()
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError) as exc:
+        raise DocumentError(f"{name} is damaged ({exc}). Open it in Word and save it again.") from None
+    if bad is not None:
+        raise DocumentError(f"{name} is damaged ({bad} fails its checksum). Open it in Word and save it again.")
     return package
 
 
@@ -229,7 +236,7 @@ def write(document: Document, targets: Mapping[str, Sequence[str]], options: Opt
                 if entry is not None and entry[0] in changed:
                     result.writestr(info, _xml.serialize(entry[0], entry[1]), compress_type=info.compress_type)
                 else:
-                    result.writestr(info, package.read(info.filename), compress_type=info.compress_type)
+                    result.writestr(info, _read_part(package, info.filename, "the document"), compress_type=info.compress_type)
         return out.getvalue()
     finally:
         # The skeleton is the source's: put its text back.
