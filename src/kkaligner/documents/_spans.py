@@ -1,13 +1,13 @@
 """Carry a unit's text slots (runs, text nodes, text between tags) from its source to its translation.
 
 The model reads a unit as one text; the slots' boundaries are then mapped onto the translation:
-exactly at sentence boundaries (each sentence's translation is known), and inside a sentence in
-proportion to the characters before the boundary (not the words: a long Kazakh word, heavy with
-suffixes, becomes several English words, so characters follow the translation better; on
-benchmarks/bench_documents.py's "split" stub characters keep 70.5% of the spans exactly, words 10.7%), moved to the nearest word edge of the same kind
-(a boundary after a space goes after a space, one inside a word stays inside a word). Numbers and
-other tokens written the same on both sides are exact anchors too. The mapping keeps the slots in
-order, so the skeleton around them never moves.
+exactly at sentence boundaries (each sentence's translation is known) and at numbers and codes
+written the same on both sides; in between, in proportion to the characters before the boundary,
+moved to the nearest word edge of the same kind (a boundary after a space goes after a space, one
+inside a word stays inside a word). Characters rather than words: a long Kazakh word, heavy with
+suffixes, becomes several English words, and characters follow that (on the "split" stub of
+benchmarks/bench_documents.py characters keep 70.5% of the spans on exactly their words, words
+10.7%). The mapping keeps the slots in order, so the skeleton around them never moves.
 """
 
 from __future__ import annotations
