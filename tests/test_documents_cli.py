@@ -27,9 +27,10 @@ def test_docx_in_docx_out_with_report(tmp_path, run_cli, tiny_nllb_dir):
 
 def test_srt_to_standard_output(tmp_path, run_cli, tiny_nllb_dir):
     (tmp_path / "a.srt").write_text(SRT, encoding="utf-8")
-    result = run_cli(["translate", tmp_path / "a.srt", "--model", tiny_nllb_dir, *FAST])
+    result = run_cli(["translate", tmp_path / "a.srt", "--model", tiny_nllb_dir, *[a for a in FAST if a != "--quiet"]])
     assert result.exit_code == 0, result.stderr
     assert result.stdout.count("-->") == 2 and result.stdout.startswith("1\n00:00:01,000 --> 00:00:02,000\n")
+    assert "document: srt, 2 units" in result.stderr
 
 
 def test_input_format_overrides_suffix(tmp_path, run_cli, tiny_nllb_dir):

@@ -161,5 +161,8 @@ def translate(
     if not quiet:
         size = len(translator.glossary) if translator.glossary is not None else 0
         print(_summary(draft, size, translator.memory_stats), file=sys.stderr)
+        if document is not None:
+            kept = f"; formatted pieces kept {draft.pieces_kept}/{draft.pieces}" if draft.pieces else ""
+            print(f"  document: {document}, {draft.units} units{kept}", file=sys.stderr)
     if strict and draft.findings_by_severity().get("error", 0):
         raise typer.Exit(1)
