@@ -120,3 +120,9 @@ def test_line_break_reads_as_a_space(tmp_path):
     _, out = _translate(tmp_path, "<p>Бірінші жол<br>екінші жол.</p>", lambda t: seen.append(t) or t.upper())
     assert seen == ["Бірінші жол екінші жол."]
     assert out.decode() == "<p>БІРІНШІ ЖОЛ<br>ЕКІНШІ ЖОЛ.</p>"
+
+
+def test_untranslated_paragraph_without_end_tag_ends_at_the_next_block(tmp_path):
+    page = '<p translate="no">Қалады<p>Аударылады<ul><li class="notranslate">Бір<li>Екі</ul>'
+    _, out = _translate(tmp_path, page)
+    assert out.decode() == '<p translate="no">Қалады<p>АУДАРЫЛАДЫ<ul><li class="notranslate">Бір<li>ЕКІ</ul>'

@@ -34,6 +34,8 @@ SKIP = frozenset("script style code pre textarea template svg math kbd samp var 
 # Left alone, but inside a sentence: the sentence around them stays one unit.
 INLINE_SKIP = frozenset("code kbd samp var".split())
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+# Elements whose end tag HTML lets out: the next one of the same name ends them (a <p> ends at any block).
+_CLOSED_BY_SAME = frozenset("li td th tr option dt dd".split())
 ATTRIBUTES = ("alt", "title", "placeholder", "aria-label")
 # <meta> whose content is text for people (search results, link previews)
 META = frozenset({"description", "keywords", "og:title", "og:description", "twitter:title", "twitter:description"})
@@ -145,6 +147,8 @@ def _units(text: str) -> tuple[list[Unit], list[tuple[_Slot, ...]], list[_Slot]]
             if skip:
                 if skip[-1] == tag:
                     skip.pop()
+                elif tag in skip:  # an ancestor's end closes what HTML lets go unclosed inside it
+                    del skip[len(skip) - 1 - skip[::-1].index(tag):]
                 continue
             if tag not in INLINE and tag not in INLINE_SKIP:
                 close()
@@ -156,9 +160,13 @@ def _units(text: str) -> tuple[list[Unit], list[tuple[_Slot, ...]], list[_Slot]]
         tag, attrs, raw = payload  # type: ignore[misc]
         counts[tag] = counts.get(tag, 0) + 1
         if skip:
-            if tag not in VOID and tag == skip[-1]:
-                skip.append(tag)
-            continue
+            block = tag not in INLINE and tag not in INLINE_SKIP
+            if len(skip) == 1 and ((skip[0] == "p" and block) or (skip[0] in _CLOSED_BY_SAME and tag == skip[0])):
+                skip.pop()  # <p translate="no"> ended by the next block, as HTML lets it (no </p>)
+            else:
+                if tag not in VOID and tag == skip[-1]:
+                    skip.append(tag)
+                continue
         values = dict(attrs)
         opaque = tag in SKIP or values.get("translate") == "no" or "notranslate" in (values.get("class") or "").split()
         if tag not in INLINE and tag not in INLINE_SKIP:
