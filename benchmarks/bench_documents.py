@@ -194,7 +194,7 @@ def main() -> None:
     for fmt, name in (("srt", "srt"), ("vtt", "vtt"), ("html", "html"), ("md", "md"), ("docx", "docx"),
                       ("xliff12", "xliff"), ("xliff2", "xliff")):
         rows.append(run(fmt, FORMATS[name], build(fmt, size), args.repeat))
-    print(f"kkaligner {documents.__name__}: document layer only (model excluded), best of {args.repeat}")
+    print(f"{documents.__name__}: the document layer only (model excluded), best of {args.repeat}")
     print(f"{'format':<9}{'file MB':>8}{'text MB':>8}{'units':>7}{'read s':>8}{'carry+write s':>14}{'file MB/s':>10}"
           f"{'text MB/s':>10}{'slots':>7}"
           + "".join(f"{name + ' exact':>12}{name + ' non-empty':>16}" for name in STUBS))
