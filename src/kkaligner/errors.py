@@ -86,3 +86,20 @@ def choices(values) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " or " + items[-1]
+
+
+class DocumentError(InputError):
+    """A document (DOCX, HTML, SRT, XLIFF...) cannot be read as its format: damaged, of another
+    format than its suffix says, or holding something kkaligner will not translate (tracked changes)."""
+
+
+class EncryptedDocumentError(DocumentError):
+    """The document is password-protected; kkaligner cannot read it without the password."""
+
+
+class UnsafeDocumentError(DocumentError):
+    """The document holds XML that could attack the reader (a DTD, entity expansion, external entities)."""
+
+
+class DocumentTooLargeError(DocumentError):
+    """The document (or what it unpacks to) is larger than the size limit."""

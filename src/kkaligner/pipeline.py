@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional, Sequence, U
 from kkaligner import reading
 from kkaligner import signature as signature_of
 from kkaligner.checks import check
+from kkaligner.documents import translate_document as _translate_document
 from kkaligner.engines import load_engine
 from kkaligner.engines.base import DecodeOptions
 from kkaligner.errors import EngineError, UsageError
@@ -472,6 +473,12 @@ class Translator:
     def translate_file(self, path: Union[str, Path]) -> Draft:
         """Translate a UTF-8 file (``-`` for standard input)."""
         return self.translate(read_text(path))
+
+    def translate_document(self, src: Union[str, Path], dst: Union[str, Path, None] = None,
+                           format: Optional[str] = None, **options: Any) -> Draft:
+        """Translate a document file (SRT, WebVTT, HTML, Markdown, DOCX, XLIFF) into ``dst`` in its own
+        format; returns a ``DocumentDraft``. See ``kkaligner.documents.translate_document``."""
+        return _translate_document(self, src, dst, format, **options)
 
     def __repr__(self) -> str:
         return (

@@ -111,6 +111,48 @@ def _status(quiet: bool):
     return lambda message: print(f"kkalign: {message}", file=sys.stderr, flush=True)
 
 
+def _document_format(file: str, input_format: Optional[str], format: Optional[str]) -> Optional[str]:
+    """The document format the input is read as (None: plain text, the draft writers' way).
+
+    The input decides: a document is written back in its own format; ``--format`` may only name
+    that format (the JSON report is ``--report``)."""
+    from kkaligner.documents import FORMATS, format_of
+    from kkaligner.errors import UsageError, choices
+
+    if input_format is not None and input_format.lower() == "txt":
+        return None
+    if input_format is not None and input_format.lower() not in FORMATS:
+        raise UsageError(f"unknown input format {input_format!r}. Choose {choices(['txt', *FORMATS])}.")
+    name = input_format.lower() if input_format else (None if file == "-" else format_of(file))
+    if name is None:
+        return None
+    if file == "-":
+        raise UsageError(f"a {name} document is read from a file, not standard input. Pass its path.")
+    if format is not None and format.lower() != name:
+        raise UsageError(
+            f"{file} is translated as a {name} document and written as one; --format {format} does not "
+            "apply. Use --report PATH for the JSON report, or --input-format txt to translate it as plain text."
+        )
+    return name
+
+
+def _document_output(output: Optional[Path], name: str) -> Optional[Path]:
+    from kkaligner.documents import format_of
+    from kkaligner.errors import UsageError
+
+    if output is None or str(output) == "-":
+        if name == "docx":
+            raise UsageError("a .docx translation is a binary file: pass -o PATH (e.g. -o report.en.docx).")
+        return None
+    other = format_of(output)
+    if (other is not None and other != name) or output.suffix.lower() in (".json", ".tsv", ".tmx"):
+        raise UsageError(
+            f"a {name} document is written as {name}, not to {output.name}. Give -o a {name} file name, "
+            "and --report PATH for the JSON report."
+        )
+    return output
+
+
 @app.command()
 def translate(
     file: str = typer.Argument(..., help="The document to translate (UTF-8 text), or - for standard input."),
@@ -133,18 +175,28 @@ def translate(
     no_memory: bool = typer.Option(False, "--no-memory", help="Neither reuse nor store translations in the translation memory."),
     dtype: str = typer.Option("auto", "--dtype", help="Weights' type: auto, float32, float16, bfloat16 (fast on CPUs with native bf16)."),
     quantize: Optional[bool] = typer.Option(None, "--quantize/--no-quantize", help="int8 weights: dynamic int8 for transformers on CPU; ct2 quantizes by default."),
+    input_format: Optional[str] = typer.Option(None, "--input-format", help="Read the input as: srt, vtt, html, md, docx, xliff (translated in place, written in the same format), or txt (default: from the input's suffix)."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="The input's encoding for SRT, HTML, Markdown (default: declared or detected)."),
+    overwrite: bool = typer.Option(False, "--overwrite-targets", help="XLIFF: replace targets that already have text (default: fill only empty ones)."),
+    max_size: float = typer.Option(50, "--max-size", help="Refuse documents larger than this many MiB (a DOCX may unpack to 4 times as much)."),
 ) -> None:
-    """Translate a document; the draft keeps the input's paragraphs and line breaks."""
+    """Translate a document; the draft keeps the input's paragraphs and line breaks. SRT, WebVTT,
+    HTML, Markdown, DOCX and XLIFF files are translated in place and written in their own format."""
     from kkaligner.io import read_text
     from kkaligner.pipeline import Translator
     from kkaligner.writers import check_outputs, guess_format, write
 
+    document = _document_format(file, input_format, format)
+    destination = _document_output(output, document) if document is not None else None
     # Fail on a bad output (format, folder, a file given twice, the input itself) before spending
     # minutes on translation.
-    if format is None and output is not None and str(output) != "-":
+    if document is None and format is None and output is not None and str(output) != "-":
         format = guess_format(output)
-    check_outputs([(output, format), *([(report, "json")] if report is not None else [])], inputs=[file])
-    text = read_text(file)
+    check_outputs(
+        [(output, format if document is None else "txt"), *([(report, "json")] if report is not None else [])],
+        inputs=[file],
+    )
+    text = read_text(file) if document is None else ""
     if quiet:
         from huggingface_hub.utils import disable_progress_bars
 
@@ -180,7 +232,12 @@ def translate(
     tally = _Tally()
     to_stdout = output is None or str(output) == "-"
     with translator:
-        if (format or "txt") == "txt" and report is None:
+        if document is not None:
+            draft = translator.translate_document(file, destination, document,
+                                                  encoding=encoding, overwrite=overwrite,
+                                                  max_bytes=int(max_size * 2**20))
+            tally.add(draft)
+        elif (format or "txt") == "txt" and report is None:
             # The txt draft is written piece by piece as the document is translated: memory holds
             # one piece (about CHUNK_CHARS characters) whatever the size of the input.
             with _sink(None if to_stdout else output) as sink:
@@ -190,12 +247,18 @@ def translate(
         else:
             draft = translator.translate(text)
             write(draft, None if to_stdout else output, format=format)
-            if report is not None:
-                write(draft, report, format="json")
             tally.add(draft)
+    if document is not None and to_stdout:
+        with _sink(None) as sink:  # the document's own bytes, whatever the locale
+            sink.write(draft.output)
+    if report is not None:
+        write(draft, report, format="json")
     if not quiet:
         size = len(translator.glossary) if translator.glossary is not None else 0
         print(_summary(tally, size, translator.memory_stats), file=sys.stderr)
+        if document is not None:
+            kept = f"; formatted pieces kept {draft.pieces_kept}/{draft.pieces}" if draft.pieces else ""
+            print(f"  document: {document}, {draft.units} units{kept}", file=sys.stderr)
     if strict and tally.counts.get("error", 0):
         raise typer.Exit(1)
 

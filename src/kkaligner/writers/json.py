@@ -89,7 +89,10 @@ def as_dict(draft: Draft) -> dict:
         }
         for f in draft.findings
     ]
-    return {
+    locations = getattr(draft, "locations", ())  # a DocumentDraft locates its sentences
+    for s, location in zip(sentences, locations):
+        s["location"] = location
+    out = {
         "schema_version": SCHEMA_VERSION,
         "signature": draft.signature.as_dict(),
         "source_lang": draft.source_lang,
@@ -100,6 +103,9 @@ def as_dict(draft: Draft) -> dict:
         "matches": matches,
         "findings": findings,
     }
+    if locations:
+        out["document"] = {k: getattr(draft, k) for k in ("format", "units", "pieces", "pieces_kept")}
+    return out
 
 
 def render(draft: Draft) -> str:
