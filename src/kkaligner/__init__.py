@@ -26,6 +26,7 @@ _EXPORTS = {
     "check": "kkaligner.checks",
     "check_documents": "kkaligner.checks",
     "align": "kkaligner.align",
+    "romanize": "kkaligner.lang.romanize",
     "Segment": "kkaligner.types",
     "Term": "kkaligner.types",
     "Match": "kkaligner.types",
