@@ -27,6 +27,7 @@ _EXPORTS = {
     "check_documents": "kkaligner.checks",
     "align": "kkaligner.align",
     "romanize": "kkaligner.lang.romanize",
+    "extract_terms": "kkaligner.names",
     "Segment": "kkaligner.types",
     "Term": "kkaligner.types",
     "Match": "kkaligner.types",

@@ -1,0 +1,202 @@
+"""Names no glossary has yet: extraction, romanization and document consistency, one table.
+
+    python benchmarks/bench_names.py [--limit N] [--skip-model]
+
+* **Extraction** on KazNERD validation (../shared/data/names/kaznerd-valid.iob2, the 11,167
+  sentences joined into one text, one a line, so that the document is the case evidence): every
+  gold mention of PERSON (PER), GPE and LOCATION (LOC), ORGANISATION (ORG) against the mentions
+  ``kkaligner.extract_terms`` reports (every occurrence of every extracted name, with its kind
+  guess: person, place, organisation), exact span. Recall per type: gold mentions found with the
+  right kind. Precision per type: predicted mentions of that kind that are gold mentions of that
+  type; a prediction that is exactly another kind of gold name (FACILITY, EVENT, ART, PRODUCT,
+  PROJECT, LAW...) is out of scope and counted neither way. "any" ignores the kind. No glossary
+  is used (every name counts). Two baselines in the same run: **capitalisation only** (every run
+  of capitalised words not at a sentence start; kinds from the same guess) and **exact form**
+  (the capitalised runs, but grouped by exact spelling and kept only where the same spelling
+  occurs mid-sentence: what a tool without Kazakh endings finds).
+* **Romanization**: exact match of ``kkaligner.romanize`` on benchmarks/data/published-names-en.tsv
+  (Kazakh names with the English spelling an official site or English Wikipedia publishes, a
+  source per row), with the exceptions table and with the rules alone, against unidecode.
+* **Consistency**: the trained tiny kk→en model (``kkaligner.testing.train``), which writes
+  names its own way, translates its held-apart sentences as one document, no glossary; for every
+  source name outside the glossary, the share whose renderings are one spelling throughout the
+  document, with automatic names off and on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE.parent.parent / "shared" / "data"
+KAZNERD = DATA / "names" / "kaznerd-valid.iob2"
+PUBLISHED = HERE / "data" / "published-names-en.tsv"
+TYPES = {"PERSON": "person", "GPE": "place", "LOCATION": "place", "ORGANISATION": "organisation"}
+SHORT = {"person": "PER", "place": "LOC", "organisation": "ORG"}
+
+
+def read_kaznerd(path: Path, limit: int = 0):
+    """(text, gold): the sentences' tokens joined by spaces (no space before , . » etc. is needed:
+    offsets come from the join), one sentence a line; gold = {(start, end): type}."""
+    sentences, cur = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if cur:
+                sentences.append(cur)
+                cur = []
+            continue
+        tok, _, tag = line.rpartition(" ")
+        cur.append((tok, tag))
+    if cur:
+        sentences.append(cur)
+    if limit:
+        sentences = sentences[:limit]
+    parts, gold, pos = [], {}, 0
+    for sent in sentences:
+        starts = []
+        for k, (tok, _) in enumerate(sent):
+            if k:
+                pos += 1
+            starts.append(pos)
+            pos += len(tok)
+        pos += 1  # the newline
+        parts.append(" ".join(t for t, _ in sent))
+        k = 0
+        while k < len(sent):
+            tag = sent[k][1]
+            if tag.startswith("B-"):
+                typ = tag[2:]
+                j = k + 1
+                while j < len(sent) and sent[j][1] == "I-" + typ:
+                    j += 1
+                gold[(starts[k], starts[j - 1] + len(sent[j - 1][0]))] = typ
+                k = j
+            else:
+                k += 1
+    return "\n".join(parts), gold
+
+
+def score(pred: dict, gold: dict) -> dict:
+    """Per kind: (recall, precision, gold count, predicted count), and 'any'."""
+    out = {}
+    for kind in ("person", "place", "organisation"):
+        g = {s for s, t in gold.items() if TYPES.get(t) == kind}
+        p = {s for s, k in pred.items() if k == kind and (s not in gold or gold[s] in TYPES)}
+        tp_r = sum(1 for s in g if pred.get(s) == kind)
+        tp_p = sum(1 for s in p if TYPES.get(gold.get(s, "")) == kind)
+        out[SHORT[kind]] = (tp_r / max(1, len(g)), tp_p / max(1, len(p)), len(g), len(p))
+    g = {s for s, t in gold.items() if t in TYPES}
+    p = {s for s in pred if s not in gold or gold[s] in TYPES}
+    out["any"] = (len(g & set(pred)) / max(1, len(g)), len(p & g) / max(1, len(p)), len(g), len(p))
+    return out
+
+
+def baselines(text: str) -> tuple[dict, dict]:
+    """Capitalisation-only and exact-form predictions: {(start, end): kind}."""
+    import re
+
+    from kkaligner.glossary.matcher import sentence_initial
+    from kkaligner.names import _kind
+
+    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)*", text)]
+    runs = []
+    k = 0
+    while k < len(words):
+        if not words[k][2][:1].isupper():
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(words) and text[words[j][1] : words[j + 1][0]] == " " and words[j + 1][2][:1].isupper():
+            j += 1
+        runs.append((words[k][0], words[j][1], tuple(w for _, _, w in words[k : j + 1]), sentence_initial(text, words[k][0])))
+        k = j + 1
+    caps = {(s, e): _kind(ws, (), "") for s, e, ws, ini in runs if not ini}
+    mid = {" ".join(ws) for s, e, ws, ini in runs if not ini}
+    exact = {(s, e): _kind(ws, (), "") for s, e, ws, ini in runs if " ".join(ws) in mid}
+    return caps, exact
+
+
+def extraction(limit: int) -> list[tuple[str, dict]]:
+    from kkaligner import extract_terms
+    from kkaligner.glossary import Glossary
+
+    text, gold = read_kaznerd(KAZNERD, limit)
+    t0 = time.process_time()
+    names = extract_terms(text, Glossary.empty(), use_default_glossary=False)
+    took = time.process_time() - t0
+    pred = {span: n.kind for n in names for span in n.spans}
+    caps, exact = baselines(text)
+    print(f"extraction: {len(names)} names, {len(pred)} mentions in {took:.1f} s CPU", file=sys.stderr)
+    return [("extract_terms", score(pred, gold)), ("capitalisation only", score(caps, gold)), ("exact form", score(exact, gold))]
+
+
+def romanization() -> list[tuple[str, float, int]]:
+    from kkaligner import romanize
+
+    rows = [
+        line.split("\t")
+        for line in PUBLISHED.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ][1:]
+    out = [
+        ("romanize", sum(romanize(k, kind=kind) == e for k, e, kind, _ in rows) / len(rows), len(rows)),
+        ("romanize, rules alone", sum(romanize(k, kind=kind, exceptions=False) == e for k, e, kind, _ in rows) / len(rows), len(rows)),
+    ]
+    try:
+        from unidecode import unidecode
+    except ImportError:
+        out.append(("unidecode (not installed)", float("nan"), len(rows)))
+    else:
+        out.append(("unidecode", sum(unidecode(k) == e for k, e, _, _ in rows) / len(rows), len(rows)))
+    return out
+
+
+def consistency() -> list[tuple[str, float, int]]:
+    """Share of source names with one rendering throughout, auto names off and on."""
+    from kkaligner import Translator
+    from kkaligner.glossary import Glossary
+    from kkaligner.terms.consistency import auto_name_spellings
+    from kkaligner.testing.train import trained_tiny_nllb
+
+    model = trained_tiny_nllb()
+    sources = [kk for kk, _ in model.held_out]
+    text = "\n".join(sources)
+    out = []
+    for auto in (False, True):
+        tr = Translator(str(model.path), engine="transformers", glossary=Glossary.empty(), use_default_glossary=False,
+                        memory=False, device="cpu", auto_names=auto)
+        draft = tr.translate(text)
+        spellings = auto_name_spellings(draft)
+        consistent = sum(1 for s in spellings.values() if len(s) == 1)
+        out.append((f"auto names {'on' if auto else 'off'}", consistent / max(1, len(spellings)), len(spellings)))
+    return out
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, default=0, help="only the first N KazNERD sentences")
+    ap.add_argument("--skip-model", action="store_true", help="leave out the consistency rows (no torch)")
+    args = ap.parse_args(argv)
+    print("| part | system | PER R | PER P | LOC R | LOC P | ORG R | ORG P | any R | any P |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    if KAZNERD.exists():
+        for name, s in extraction(args.limit):
+            cells = " | ".join(f"{s[t][0]:.3f} | {s[t][1]:.3f}" for t in ("PER", "LOC", "ORG", "any"))
+            print(f"| extraction (KazNERD valid) | {name} | {cells} |")
+    else:
+        print(f"| extraction | ({KAZNERD} missing) | | | | | | | | |")
+    print()
+    print("| part | system | exact match | n |")
+    print("|---|---|---|---|")
+    for name, share, n in romanization():
+        print(f"| romanization (published spellings) | {name} | {share:.3f} | {n} |")
+    if not args.skip_model:
+        for name, share, n in consistency():
+            print(f"| consistency (tiny trained model) | {name} | {share:.3f} | {n} names |")
+
+
+if __name__ == "__main__":
+    main()

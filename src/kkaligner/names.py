@@ -1,0 +1,552 @@
+"""Names no glossary has yet: found in a document, grouped by lemma, with a proposed rendering.
+
+``extract_terms(text)`` reads a Kazakh (or English) document and lists the names of people, places
+and organisations that the loaded glossaries do not cover, each once, in every inflected form it
+takes (Тоқаев, Тоқаевтың, Тоқаевқа → Тоқаев), with its count, a guess at its kind, a proposed
+rendering (``kkaligner.lang.romanize``) and one example sentence. ``ExtractedName.term()`` is the
+glossary entry a translator checks and passes back with ``-g``.
+
+This module sits at the glossary stage (it reads source text and the glossary, nothing a
+translation produced), so that ``terms.consistency`` may ask it what the names of a document are.
+
+How a name is found (Kazakh):
+
+* a **capitalised word** not at the start of a sentence is a name, unless it is a title or a word
+  Kazakh capitalises as a common noun (``TITLES``: Президент, Елбасы); consecutive capitalised
+  words are one name (Нұрсұлтан Әбішұлы Назарбаев, Біріккен Ұлттар Ұйымы);
+* at the **start of a sentence** a capital says nothing: the word is a name when the document
+  capitalises it elsewhere mid-sentence, or it opens a run of names, or it reads like a surname or
+  patronymic; a word the document also writes in lower case (Ақ, Нұр, Темір, Жол), or a word of
+  the splitter's sentence-starters list, is not (the glossary matcher's case evidence);
+* an **organisation** written with one capital extends over its lower-case words up to a head noun
+  (``ORG_HEADS``: Денсаулық сақтау министрлігі, Гарвард университеті); a **place** takes the word
+  облысы, ауданы, өзені... right after it (``PLACE_HEADS``: Ақтөбе облысы);
+* a **quoted name** is the quotation when it starts with a capital and is short («Қазақстан темір
+  жолы»); an **acronym** is a name (БҰҰ, ҚТЖ).
+
+The lemma of an inflected name is the stem that best explains the document's forms of it
+(``kazakh.suffix_set``: the ending must be a chain the stem's final sound allows); its own spelling
+without ending, when the document has it, wins (Қызылорда, not Қызылор + да).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from kkaligner.errors import UsageError
+from kkaligner.glossary import Glossary
+from kkaligner.glossary.matcher import HONORIFICS, sentence_initial
+from kkaligner.lang import check_language, is_kazakh
+from kkaligner.lang.casing import fold_kk
+from kkaligner.lang.kazakh import DEVOICE, VOWELS, final_class, suffix_chains
+from kkaligner.lang.romanize import cyrillize, propose_latin
+from kkaligner.split import segment
+from kkaligner.types import Span, Term
+
+KINDS = ("person", "place", "organisation", "name")
+
+# --- data ------------------------------------------------------------------------------------
+
+# Words Kazakh capitalises mid-sentence that are titles or institutions' common names, not names of
+# one person or place (Қазақ тілінің емле ережелері, 2016, § бас әріп: lauazym ataulary — titles of
+# office are capitalised in official texts). Folded, bare forms; their inflected forms are found by
+# stem.
+TITLES = frozenset(
+    ["президент", "премьер-министр", "елбасы", "төраға", "төрағасы", "министр", "вице-министр", "әкім", "депутат", "сенатор", "спикер", "мемлекет", "отан", "тәуелсіздік", "жолдау", "республика", "республикалық", "конституция", "ата", "заң"]
+)
+
+# Institutions named by a capitalised common noun (the state's bodies): organisations.
+INSTITUTIONS = frozenset(["үкімет", "парламент", "мәжіліс", "сенат", "ассамблея"])
+
+# Head nouns that close an organisation's name written with one capital (Денсаулық сақтау
+# министрлігі, Гарвард университеті, Ұлттық банкі): the Kazakh generic words for kinds of
+# organisation, bare and with the 3rd-person possessive they take in names. Source: the names
+# of Kazakhstan's ministries, agencies and companies on gov.kz.
+ORG_HEADS = frozenset(
+    ["министрлік", "министрлігі", "комитет", "комитеті", "агенттік", "агенттігі", "университет", "университеті", "академия", "академиясы", "институт", "институты", "орталық", "орталығы", "банк", "банкі", "қор", "қоры", "партия", "партиясы", "одақ", "одағы", "ұйым", "ұйымы", "компания", "компаниясы", "корпорация", "корпорациясы", "қауымдастық", "қауымдастығы", "федерация", "федерациясы", "кеңес", "кеңесі", "палата", "палатасы", "соты", "прокуратурасы", "холдинг", "холдингі", "театр", "театры", "мектеп", "мектебі", "колледж", "колледжі", "газет", "газеті", "телеарна", "телеарнасы", "жж", "жшс", "ақ"]
+)
+
+# Generic words that follow a place's name and belong to it (Ақтөбе облысы, Іле өзені).
+PLACE_HEADS = frozenset(
+    ["облыс", "облысы", "аудан", "ауданы", "қала", "қаласы", "ауыл", "ауылы", "өзен", "өзені", "көл", "көлі", "тау", "тауы", "таулары", "теңіз", "теңізі", "түбек", "түбегі", "шығанақ", "шығанағы", "мұхит", "мұхиты", "аймақ", "аймағы", "шөл", "шөлі"]
+)
+
+# Endings of surnames and patronymics (Тоқаев, Назарбаева, Путин, Байтұрсынұлы, Әбішұлы, Сәтқызы,
+# Ахметович): a word with one is a person's name.
+PERSON_ENDINGS = ("ов", "ев", "ёв", "ова", "ева", "ина", "ұлы", "улы", "қызы", "ович", "евич", "овна", "евна", "ский", "ская")
+PATRONYMIC_ENDINGS = ("ұлы", "улы", "қызы", "ович", "евич", "овна", "евна")
+
+# Endings of place names (Қазақстан, Ашхабад, Көкшетау, Талдықорған no; Германия, Петропавл no).
+PLACE_ENDINGS = ("стан", "абад", "тау", "төбе", "бұлақ", "көл", "су", "град", "бург", "поль", "ия", "ск")
+
+# Analyses of an ending that a name rarely takes and that would cut a name short (Алматы is not
+# Алмат + ы "my Almat": 1st and 2nd person possessives, predicative endings).
+_RARE = ("p1sg", "p2sg", "p2pol", "p1pl", "cop")
+# Locative and ablative forms say "a place" (Атырауда, Өзбекстандағы, Алматыдан).
+_PLACE_CASES = ("loc", "abl")
+
+_QUOTE_OPEN = "«“„\""
+_QUOTE_CLOSE = "»”“\""
+_WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
+_CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
+MAX_QUOTED_WORDS = 6
+
+
+@lru_cache(maxsize=2)
+def _starters(lang: str) -> frozenset[str]:
+    path = resources.files("kkaligner") / "data" / f"sentence-starters-{lang}.txt"
+    return frozenset(
+        line.strip().casefold()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
+# --- the result ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExtractedName:
+    """A name found in a document and not covered by the glossary.
+
+    ``lemma`` is its dictionary form (Kazakh: the inflected forms' stem, capitals as written);
+    ``forms`` the spellings seen, most frequent first; ``count`` the occurrences; ``spans`` where
+    they stand in the text (``text[a:b]`` is the inflected occurrence); ``kind`` one of ``KINDS``
+    (a guess); ``rendering`` the proposed spelling in the other language, ``rendering_by``
+    ``"exception"`` (a published spelling) or ``"rules"`` (to be checked); ``example`` one sentence
+    that uses it.
+    """
+
+    lemma: str
+    kind: str
+    count: int
+    forms: tuple[str, ...]
+    rendering: str
+    rendering_by: str
+    example: str
+    spans: tuple[Span, ...]
+    lang: str = "kk"
+
+    def term(self) -> Term:
+        """The glossary entry proposed for this name (rich TSV columns: kind, note, provenance)."""
+        target_lang = "en" if is_kazakh(self.lang) else "kk"
+        how = "a published spelling" if self.rendering_by == "exception" else "proposed by rule; check it"
+        return Term(
+            source=self.lemma,
+            target=self.rendering,
+            kind=self.kind,
+            note=f"{self.count}× in the text ({', '.join(self.forms[:4])}); e.g. {self.example[:160]}",
+            provenance=f"kkalign glossary extract: {how}",
+            source_lang="kk" if is_kazakh(self.lang) else "en",
+            target_lang=target_lang,
+        )
+
+
+# --- mentions --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    words: tuple[str, ...]  # as written; the last one inflected
+    kind: str  # a kind the mention's shape proves, or ""
+
+
+def _is_cap(w: str) -> bool:
+    return w[:1].isupper()
+
+
+def _is_acronym(w: str) -> bool:
+    letters = [c for c in w if c.isalpha()]
+    return 2 <= len(letters) <= 6 and all(c.isupper() for c in letters)
+
+
+def _stem_in(word: str, table: frozenset) -> bool:
+    """``word`` is a word of ``table`` in some inflected form (министрлігінің -> министрлігі)."""
+    w = fold_kk(word)
+    if w in table:
+        return True
+    return any(w[:k] in table and _ending_ok(w[:k], w[k:]) for k in range(2, len(w)))
+
+
+@lru_cache(maxsize=4096)
+def _chains(stem: str) -> dict[str, str]:
+    """Ending -> analysis for ``stem`` (both harmonies; after a possessive when it ends like one)."""
+    cls = final_class(stem)
+    out: dict[str, str] = {}
+    possessed = (False, True) if stem[-1:] in "ыі" else (False,)
+    for p3 in possessed:
+        for front in (False, True):
+            for suf, analysis in suffix_chains(cls, front, p3):
+                out.setdefault(suf, analysis)
+    return out
+
+
+def _ending_ok(stem: str, ending: str) -> bool:
+    return ending in _chains(stem)
+
+
+def _readings(form: str) -> list[tuple[str, str]]:
+    """(lemma, analysis) readings of a folded word: the bare word, and stems with an ending that
+    their final sound allows (voiced final consonant restored: бәйтерегі -> бәйтерек + і)."""
+    out = [(form, "")]
+    for k in range(3, len(form)):
+        stem, ending = form[:k], form[k:]
+        analysis = _chains(stem).get(ending)
+        if analysis is not None and not any(r in analysis for r in _RARE):
+            out.append((stem, analysis))
+        last = stem[-1]
+        if last in DEVOICE and ending[:1] in VOWELS and len(stem) >= 2 and stem[-2] in VOWELS:
+            lemma = stem[:-1] + DEVOICE[last]
+            analysis = _chains(lemma).get(ending)
+            if analysis is not None and not any(r in analysis for r in _RARE):
+                out.append((lemma, analysis))
+    return out
+
+
+class _Document:
+    """The words of one Kazakh text with what they say about case."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        self.initial = [sentence_initial(text, s) for s, _, _ in self.words]
+        lower: dict[str, int] = {}
+        capital: dict[str, int] = {}
+        for (s, e, w), ini in zip(self.words, self.initial):
+            f = fold_kk(w)
+            if w[:1].islower():
+                lower[f] = lower.get(f, 0) + 1
+            elif _is_cap(w) and not ini and not w.isupper():
+                capital[f] = capital.get(f, 0) + 1
+        self.lower, self.capital = lower, capital
+        self._lower_stems = self._stem_counts(lower)
+        self._capital_stems = self._stem_counts(capital)
+
+    @staticmethod
+    def _stem_counts(counts: dict[str, int]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for f, n in counts.items():
+            for lemma, _ in _readings(f):
+                out[lemma] = out.get(lemma, 0) + n
+        return out
+
+    def evidence(self, word: str) -> tuple[int, int]:
+        """(capitalised mid-sentence, lower-case) uses in the document of ``word``'s lemma(s)."""
+        cap = low = 0
+        for lemma, _ in _readings(fold_kk(word)):
+            cap = max(cap, self._capital_stems.get(lemma, 0))
+            low = max(low, self._lower_stems.get(lemma, 0))
+        return cap, low
+
+    def sentence_start_is_name(self, k: int, run_length: int) -> bool:
+        """Word ``k`` starts a sentence (and a run of ``run_length`` capitalised words)."""
+        w = self.words[k][2]
+        f = fold_kk(w)
+        if f in _starters("kk"):
+            return False
+        cap, low = self.evidence(w)
+        if low and low >= 3 * cap:
+            return False  # the matcher's LOWER_RATIO: a common word that opens a sentence
+        if cap:
+            return True
+        if run_length > 1 or _looks_like_person(f):
+            return True
+        nxt = self.words[k + 1][2] if k + 1 < len(self.words) else ""
+        return fold_kk(nxt) in HONORIFICS
+
+
+def _looks_like_person(folded: str) -> bool:
+    return any(lemma.endswith(PERSON_ENDINGS) and len(lemma) > 4 for lemma, _ in _readings(folded))
+
+
+def _title(word: str) -> bool:
+    return _stem_in(word, TITLES)
+
+
+def _kazakh_mentions(doc: _Document) -> list[_Mention]:
+    text, words = doc.text, doc.words
+    out: list[_Mention] = []
+    quoted: set[int] = set()
+    # quoted names: «Қазақстан темір жолы»
+    for k, (s, e, w) in enumerate(words):
+        if not _is_cap(w) or s == 0 or text[s - 1] not in _QUOTE_OPEN:
+            continue
+        j = k
+        while j + 1 < len(words) and j - k < MAX_QUOTED_WORDS and text[words[j][1] : words[j + 1][0]].strip() in ("", "-"):
+            j += 1
+        close = words[j][1]
+        if close < len(text) and text[close] in _QUOTE_CLOSE and j - k < MAX_QUOTED_WORDS:
+            out.append(_Mention(s, close, tuple(x[2] for x in words[k : j + 1]), "organisation" if j > k else ""))
+            quoted.update(range(k, j + 1))
+    k = 0
+    n = len(words)
+    while k < n:
+        s, _e, w = words[k]
+        if k in quoted or not (_is_cap(w) or _is_acronym(w)) or not _CYRILLIC.search(w) and not w[:1].isupper():
+            k += 1
+            continue
+        # a run of capitalised words, one space apart
+        j = k
+        while (
+            j + 1 < n
+            and j + 1 not in quoted
+            and text[words[j][1] : words[j + 1][0]] in (" ", "\u00a0")
+            and (_is_cap(words[j + 1][2]) or _is_acronym(words[j + 1][2]))
+            and not _title(words[j + 1][2])
+            and not doc.initial[j + 1]
+        ):
+            j += 1
+        if _title(w) and not _is_acronym(w):
+            k += 1
+            continue
+        # two people named one after the other (Тоқаев Ерлан Жұмағалиевпен): a surname ends a name
+        # unless a patronymic or another surname follows it
+        for x in range(k, j):
+            here, after = fold_kk(words[x][2]), fold_kk(words[x + 1][2])
+            if here.endswith(PERSON_ENDINGS) and not after.endswith(PERSON_ENDINGS + PATRONYMIC_ENDINGS):
+                j = x
+                break
+        kind = ""
+        end = words[j][1]
+        # an organisation's lower-case words up to its head noun; a place's generic word
+        look = j + 1
+        while look < n and look - j <= 4 and text[words[look - 1][1] : words[look][0]] in (" ", "\u00a0"):
+            lw = words[look][2]
+            if _is_cap(lw):
+                break
+            if _stem_in(lw, ORG_HEADS):
+                end, kind, j = words[look][1], "organisation", look
+                break
+            if look == j + 1 and _stem_in(lw, PLACE_HEADS):
+                end, kind, j = words[look][1], "place", look
+                break
+            if not lw.islower():
+                break
+            look += 1
+        if doc.initial[k] and not kind and not _is_acronym(w) and not doc.sentence_start_is_name(k, j - k + 1):
+            k += 1  # a common word opens the sentence; a run after it is looked at on its own
+            continue
+        if not kind and any(_stem_in(x[2], INSTITUTIONS) for x in words[k : j + 1]):
+            kind = "organisation"
+        if not kind and all(_is_acronym(x[2]) for x in words[k : j + 1]):
+            kind = "organisation"
+        out.append(_Mention(s, end, tuple(x[2] for x in words[k : j + 1]), kind))
+        k = j + 1
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+# --- lemmas and kinds ------------------------------------------------------------------------
+
+
+# Endings that many names end in by themselves (Қызылорда, Алматы, Шиелі, Ақорда): a form that
+# may carry one is read as bare unless the document has the shorter stem too. Other case endings
+# (Тоқаевтың, Астанаға, Алматыдан) are read as endings.
+_WEAK = frozenset({"loc", "acc", "p3", "equ", "sim", "pl"})
+
+
+def _strength(analysis: str, possessed: bool = False) -> int:
+    if not analysis:
+        return 1
+    if possessed and analysis.startswith("p3"):
+        return -1  # the last word of Ақтөбе облысы keeps its possessive: облысы + нда
+    return 0 if analysis in _WEAK else 2
+
+
+def _lemmas(forms: Iterable[str], possessed: bool = False) -> dict[str, tuple[str, str]]:
+    """Folded form -> (folded lemma, analysis): the reading whose lemma explains most forms (a
+    lemma seen bare counts twice more); then a distinctive ending before the bare word before a
+    weak ending (``_WEAK``); then the longer lemma."""
+    forms = set(forms)
+    score: dict[str, int] = {}
+    readings = {f: _readings(f) for f in forms}
+    for f, rs in readings.items():
+        for lemma in {r[0] for r in rs}:
+            score[lemma] = score.get(lemma, 0) + 1 + (2 if lemma in forms and lemma != f else 0)
+    return {
+        f: max(rs, key=lambda r: (score[r[0]], _strength(r[1], possessed), len(r[0]))) for f, rs in readings.items()
+    }
+
+
+def _kind(words: Sequence[str], analyses: Iterable[str], shape: str) -> str:
+    if shape:
+        return shape
+    folded = [fold_kk(w) for w in words]
+    last = folded[-1]
+    if any(w.endswith(PATRONYMIC_ENDINGS) for w in folded):
+        return "person"
+    if any(w.endswith(PERSON_ENDINGS) and len(w) > 4 for w in folded):
+        return "person"
+    if last.endswith(PLACE_ENDINGS) or any(a.split("+")[0] in _PLACE_CASES for a in analyses):
+        return "place"
+    if len(words) >= 2 and all(_is_cap(w) for w in words):
+        return "person" if len(words) <= 3 else "organisation"
+    return "person"
+
+
+# --- English ---------------------------------------------------------------------------------
+
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+_EN_ORG_HEADS = frozenset(
+    ["university", "ministry", "company", "corporation", "bank", "party", "committee", "agency", "council", "institute", "association", "union", "foundation", "fund", "inc", "ltd", "llc", "group"]
+)
+_EN_PLACE_HEADS = frozenset(["river", "lake", "region", "city", "mountains", "sea", "ocean", "bay", "island", "district", "province"])
+_EN_TITLES = frozenset(
+    ["president", "minister", "prime", "mr", "mrs", "ms", "dr", "sir", "the", "a", "an", "in", "on", "at", "of", "and", "for", "to", "by", "with", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "i"]
+)
+
+
+def _english_mentions(text: str) -> list[_Mention]:
+    words = [(m.start(), m.end(), m.group().rstrip(".")) for m in _EN_WORD.finditer(text)]
+    lower = {w.casefold() for _, _, w in words if w[:1].islower()}
+    out = []
+    k = 0
+    while k < len(words):
+        s, _e, w = words[k]
+        if not w[:1].isupper() or w.casefold() in _EN_TITLES:
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(words) and text[words[j][1] : words[j + 1][0]] == " " and words[j + 1][2][:1].isupper():
+            j += 1
+        first = w.casefold()
+        if sentence_initial(text, s) and j == k and first in lower:
+            k += 1
+            continue
+        names = [x[2].removesuffix("'s").removesuffix("’s") for x in words[k : j + 1]]
+        heads = {x.casefold() for x in names}
+        kind = "organisation" if heads & _EN_ORG_HEADS else "place" if heads & _EN_PLACE_HEADS else ""
+        out.append(_Mention(s, s + len(" ".join(names)), tuple(names), kind))
+        k = j + 1
+    return out
+
+
+# --- the API -----------------------------------------------------------------------------------
+
+
+def _glossary(glossary, use_default: bool) -> Glossary:
+    if isinstance(glossary, Glossary):
+        return Glossary.default().merge(glossary) if use_default else glossary
+    if glossary is None:
+        return Glossary.default() if use_default else Glossary.empty()
+    paths = [glossary] if isinstance(glossary, (str, Path)) else list(glossary)
+    return Glossary.load_many(paths, include_default=use_default)
+
+
+def extract_terms(
+    text: str,
+    glossary: Glossary | str | Path | Sequence[str | Path] | None = None,
+    lang: str = "kk",
+    *,
+    use_default_glossary: bool = True,
+    min_count: int = 1,
+) -> list[ExtractedName]:
+    """The names in ``text`` that the glossary does not cover, most frequent first (module doc).
+
+    ``glossary`` is a ``Glossary``, a path or paths, or None; the shipped names glossary is added
+    unless ``use_default_glossary`` is False (pass ``Glossary.empty()`` and False to list every
+    name). ``lang`` is the language of ``text`` (``kk`` or ``en``). Names seen fewer than
+    ``min_count`` times are left out.
+    """
+    if not isinstance(text, str):
+        raise UsageError(f"extract_terms() takes text (str), not {type(text).__name__}. Read the file first (kkaligner.io.read_text).")
+    check_language(lang)
+    g = _glossary(glossary, use_default_glossary)
+    covered = [(m.start, m.end) for m in g.match(text, lang)] if len(g) else []
+    kazakh = is_kazakh(lang)
+    mentions = _kazakh_mentions(_Document(text)) if kazakh else _english_mentions(text)
+    if covered:
+
+        starts = [a for a, _ in covered]
+
+        def hit(m: _Mention) -> bool:
+            i = bisect.bisect_right(starts, m.end) - 1
+            while i >= 0 and covered[i][1] > m.start:
+                if covered[i][0] < m.end:
+                    return True
+                i -= 1
+            return False
+
+        mentions = [m for m in mentions if not hit(m)]
+    if not mentions:
+        return []
+    if kazakh:
+        lemma_of = {
+            many: _lemmas((fold_kk(m.words[-1]) for m in mentions if (len(m.words) > 1) == many), many)
+            for many in (False, True)
+        }
+    groups: dict[str, list[tuple[_Mention, str]]] = {}
+    for m in mentions:
+        if kazakh:
+            f = fold_kk(m.words[-1])
+            last, analysis = lemma_of[len(m.words) > 1][f]
+            key = " ".join(fold_kk(w) for w in m.words[:-1]) + " " + last
+        else:
+            key, analysis = " ".join(m.words).casefold(), ""
+        groups.setdefault(key.strip(), []).append((m, analysis))
+    sentences = segment(text, lang)
+    starts = [s.start for s in sentences]
+    out = []
+    for key, ms in groups.items():
+        if len(ms) < min_count:
+            continue
+        first = ms[0][0]
+        lemma = _written_lemma(first, key) if kazakh else " ".join(first.words)
+        counts: dict[str, int] = {}
+        for m, _ in ms:
+            surface = text[m.start : m.end]
+            counts[surface] = counts.get(surface, 0) + 1
+        forms = tuple(sorted(counts, key=lambda f: (-counts[f], f)))
+        shape = next((m.kind for m, _ in ms if m.kind), "")
+        kind = _kind(first.words, [a for _, a in ms], shape)
+        if kazakh:
+            p = propose_latin(lemma, "place" if kind == "place" else "")
+        else:
+            p = cyrillize(lemma)
+        out.append(
+            ExtractedName(
+                lemma=lemma,
+                kind=kind,
+                count=len(ms),
+                forms=forms,
+                rendering=p.text,
+                rendering_by=p.by,
+                example=_sentence(sentences, starts, first.start),
+                spans=tuple((m.start, m.end) for m, _ in ms),
+                lang=lang,
+            )
+        )
+    out.sort(key=lambda x: (-x.count, x.spans[0][0]))
+    return out
+
+
+def _written_lemma(m: _Mention, key: str) -> str:
+    """The lemma with the capitals and words of the text (Біріккен Ұлттар Ұйымы)."""
+    last_lemma = key.rsplit(" ", 1)[-1]
+    last = m.words[-1]
+    written = last[: len(last_lemma)]
+    if fold_kk(written) != last_lemma:  # a voiced final consonant: Бәйтерег -> Бәйтерек
+        written = written[:-1] + last_lemma[-1]
+    return " ".join((*m.words[:-1], written))
+
+
+def _sentence(sentences, starts, pos: int) -> str:
+
+    i = max(0, bisect.bisect_right(starts, pos) - 1)
+    return " ".join(sentences[i].text.split()) if sentences else ""
+
+
+def terms_of(names: Iterable[ExtractedName]) -> list[Term]:
+    """The glossary entries proposed for ``names`` (``ExtractedName.term``)."""
+    return [n.term() for n in names]
+
+
+__all__ = ["INSTITUTIONS", "KINDS", "ORG_HEADS", "PLACE_HEADS", "TITLES", "ExtractedName", "extract_terms", "terms_of"]
