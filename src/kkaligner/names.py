@@ -74,8 +74,9 @@ ORG_HEADS = frozenset(
 
 # Generic words that follow a place's name and belong to it (Ақтөбе облысы, Іле өзені).
 PLACE_HEADS = frozenset(
-    ["облыс", "облысы", "аудан", "ауданы", "қала", "қаласы", "ауыл", "ауылы", "өзен", "өзені", "көл", "көлі", "тау", "тауы", "таулары", "теңіз", "теңізі", "түбек", "түбегі", "шығанақ", "шығанағы", "мұхит", "мұхиты", "аймақ", "аймағы", "шөл", "шөлі"]
+    ["облыс", "облысы", "аудан", "ауданы", "өзен", "өзені", "көл", "көлі", "тау", "тауы", "таулары", "теңіз", "теңізі", "түбек", "түбегі", "шығанақ", "шығанағы", "мұхит", "мұхиты", "шөл", "шөлі"]
 )
+# (қаласы, ауылы are not: "Алматы қаласы" is "the city of Almaty", the name is Алматы.)
 
 # Endings of surnames and patronymics (Тоқаев, Назарбаева, Путин, Байтұрсынұлы, Әбішұлы, Сәтқызы,
 # Ахметович): a word with one is a person's name.
@@ -227,6 +228,7 @@ class _Document:
             elif _is_cap(w) and not ini and not w.isupper():
                 capital[f] = capital.get(f, 0) + 1
         self.lower, self.capital = lower, capital
+        self.written_capital = {fold_kk(w) for _, _, w in self.words if _is_cap(w)}
         self._lower_stems = self._stem_counts(lower)
         self._capital_stems = self._stem_counts(capital)
 
@@ -245,6 +247,17 @@ class _Document:
             cap = max(cap, self._capital_stems.get(lemma, 0))
             low = max(low, self._lower_stems.get(lemma, 0))
         return cap, low
+
+    def inflected(self, word: str) -> bool:
+        """``word`` carries a case ending (Қарасайда мектеп: "a school in Karasay", not a school's
+        name): a distinctive one, or a short one on a stem the text also writes capitalised."""
+        f = fold_kk(word)
+        for lemma, analysis in _readings(f):
+            if not analysis or analysis.startswith("p3") or analysis == "gen":
+                continue
+            if analysis not in _WEAK or lemma in self.written_capital:
+                return True
+        return False
 
     def sentence_start_is_name(self, k: int, run_length: int) -> bool:
         """Word ``k`` starts a sentence (and a run of ``run_length`` capitalised words)."""
@@ -275,17 +288,24 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
     text, words = doc.text, doc.words
     out: list[_Mention] = []
     quoted: set[int] = set()
-    # quoted names: «Қазақстан темір жолы»
-    for k, (s, e, w) in enumerate(words):
-        if not _is_cap(w) or s == 0 or text[s - 1] not in _QUOTE_OPEN:
+    # quoted names: «Қазақстан темір жолы» (spaces inside the quotes allowed)
+    for k, (s, _e, w) in enumerate(words):
+        before = text[:s].rstrip(" \u00a0")
+        if not _is_cap(w) or not before or before[-1] not in _QUOTE_OPEN:
             continue
-        j = k
-        while j + 1 < len(words) and j - k < MAX_QUOTED_WORDS and text[words[j][1] : words[j + 1][0]].strip() in ("", "-"):
-            j += 1
-        close = words[j][1]
-        if close < len(text) and text[close] in _QUOTE_CLOSE and j - k < MAX_QUOTED_WORDS:
-            out.append(_Mention(s, close, tuple(x[2] for x in words[k : j + 1]), "organisation" if j > k else ""))
-            quoted.update(range(k, j + 1))
+        for j in range(k, min(len(words), k + MAX_QUOTED_WORDS)):
+            if j > k and text[words[j - 1][1] : words[j][0]].strip(" \u00a0-"):
+                break
+            after = text[words[j][1] :].lstrip(" \u00a0")
+            if after[:1] in _QUOTE_CLOSE and after[:1]:
+                close = words[j][1]
+                kind = "organisation" if j > k else ""
+                nxt = j + 1 < len(words) and words[j + 1][0] - close <= 3 and words[j + 1][2]
+                if nxt and _stem_in(nxt, ORG_HEADS):
+                    kind = "organisation"
+                out.append(_Mention(s, close, tuple(x[2] for x in words[k : j + 1]), kind))
+                quoted.update(range(k, j + 1))
+                break
     k = 0
     n = len(words)
     while k < n:
@@ -317,7 +337,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         kind = ""
         end = words[j][1]
         # an organisation's lower-case words up to its head noun; a place's generic word
-        look = j + 1
+        look = j + 1 if not doc.inflected(words[j][2]) else n
         while look < n and look - j <= 4 and text[words[look - 1][1] : words[look][0]] in (" ", "\u00a0"):
             lw = words[look][2]
             if _is_cap(lw):
@@ -353,12 +373,16 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
 _WEAK = frozenset({"loc", "acc", "p3", "equ", "sim", "pl"})
 
 
-def _strength(analysis: str, possessed: bool = False) -> int:
+def _strength(lemma: str, analysis: str, possessed: bool = False) -> int:
+    if possessed and lemma[-1:] in "ыі" and analysis:
+        return 3  # the last word of Ақтөбе облысы keeps its possessive: облысы + нда
     if not analysis:
         return 1
     if possessed and analysis.startswith("p3"):
-        return -1  # the last word of Ақтөбе облысы keeps its possessive: облысы + нда
-    return 0 if analysis in _WEAK else 2
+        return -1
+    if analysis in _WEAK and not lemma.endswith(PERSON_ENDINGS):  # Тоқаевты is Тоқаев + ты
+        return 0
+    return 2
 
 
 def _lemmas(forms: Iterable[str], possessed: bool = False) -> dict[str, tuple[str, str]]:
@@ -372,24 +396,34 @@ def _lemmas(forms: Iterable[str], possessed: bool = False) -> dict[str, tuple[st
         for lemma in {r[0] for r in rs}:
             score[lemma] = score.get(lemma, 0) + 1 + (2 if lemma in forms and lemma != f else 0)
     return {
-        f: max(rs, key=lambda r: (score[r[0]], _strength(r[1], possessed), len(r[0]))) for f, rs in readings.items()
+        f: max(rs, key=lambda r: (score[r[0]], _strength(r[0], r[1], possessed), len(r[0]))) for f, rs in readings.items()
     }
 
 
 def _kind(words: Sequence[str], analyses: Iterable[str], shape: str) -> str:
+    """person, place or organisation, from the name's shape (heads, quotes), its words' endings
+    and the cases it takes; a single word without evidence is a place (most such names in news
+    are places: countries, regions, towns), two or three capitalised words a person."""
     if shape:
         return shape
     folded = [fold_kk(w) for w in words]
     last = folded[-1]
-    if any(w.endswith(PATRONYMIC_ENDINGS) for w in folded):
+    if _stem_in(last, ORG_HEADS) or any(_stem_in(w, INSTITUTIONS) for w in folded):
+        return "organisation"
+    if any(_readings_end(w, PATRONYMIC_ENDINGS) for w in folded):
         return "person"
-    if any(w.endswith(PERSON_ENDINGS) and len(w) > 4 for w in folded):
+    if any(_readings_end(w, PERSON_ENDINGS) for w in folded):
         return "person"
-    if last.endswith(PLACE_ENDINGS) or any(a.split("+")[0] in _PLACE_CASES for a in analyses):
+    if _readings_end(last, PLACE_ENDINGS) or any(a.split("+")[0] in _PLACE_CASES for a in analyses):
         return "place"
-    if len(words) >= 2 and all(_is_cap(w) for w in words):
-        return "person" if len(words) <= 3 else "organisation"
-    return "person"
+    if len(words) >= 2:
+        return "person" if len(words) <= 3 and not _readings_end(last, ("ы", "і")) else "organisation"
+    return "place"
+
+
+def _readings_end(folded: str, endings: tuple[str, ...]) -> bool:
+    """Some reading of ``folded`` has a lemma of 5+ letters ending in one of ``endings``."""
+    return any(lemma.endswith(endings) and len(lemma) > 4 for lemma, _ in _readings(folded))
 
 
 # --- English ---------------------------------------------------------------------------------
