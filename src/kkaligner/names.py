@@ -99,14 +99,17 @@ _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
 MAX_QUOTED_WORDS = 6
 
 
-@lru_cache(maxsize=2)
-def _starters(lang: str) -> frozenset[str]:
-    path = resources.files("kkaligner") / "data" / f"sentence-starters-{lang}.txt"
-    return frozenset(
-        line.strip().casefold()
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    )
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Kazakh words that are not names: the splitter's sentence starters (Бұл, Бүгін, Алайда) and
+    the stems of the aligner's seed lexicon of everyday words (жол, ақ, темір, кеше)."""
+    data = resources.files("kkaligner") / "data"
+    out = set()
+    for name in ("sentence-starters-kk.txt", "align-lexicon-kk-en.tsv"):
+        for line in (data / name).read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                out.add(fold_kk(line.split("\t")[0].strip()))
+    return frozenset(out)
 
 
 # --- the result ------------------------------------------------------------------------------
@@ -263,13 +266,13 @@ class _Document:
         """Word ``k`` starts a sentence (and a run of ``run_length`` capitalised words)."""
         w = self.words[k][2]
         f = fold_kk(w)
-        if f in _starters("kk"):
-            return False
         cap, low = self.evidence(w)
         if low and low >= 3 * cap:
             return False  # the matcher's LOWER_RATIO: a common word that opens a sentence
         if cap:
             return True
+        if any(lemma in _common_words() for lemma, _ in _readings(f)):
+            return False
         if run_length > 1 or _looks_like_person(f):
             return True
         nxt = self.words[k + 1][2] if k + 1 < len(self.words) else ""
@@ -374,7 +377,7 @@ _WEAK = frozenset({"loc", "acc", "p3", "equ", "sim", "pl"})
 
 
 def _strength(lemma: str, analysis: str, possessed: bool = False) -> int:
-    if possessed and lemma[-1:] in "ыі" and analysis:
+    if possessed and lemma[-1:] in "ыі" and analysis and not analysis.startswith("p3"):
         return 3  # the last word of Ақтөбе облысы keeps its possessive: облысы + нда
     if not analysis:
         return 1
@@ -385,16 +388,17 @@ def _strength(lemma: str, analysis: str, possessed: bool = False) -> int:
     return 2
 
 
-def _lemmas(forms: Iterable[str], possessed: bool = False) -> dict[str, tuple[str, str]]:
+def _lemmas(forms: Iterable[str], possessed: bool = False, seen: frozenset = frozenset()) -> dict[str, tuple[str, str]]:
     """Folded form -> (folded lemma, analysis): the reading whose lemma explains most forms (a
-    lemma seen bare counts twice more); then a distinctive ending before the bare word before a
+    lemma the text writes bare in this or another name counts twice more); then a distinctive ending before the bare word before a
     weak ending (``_WEAK``); then the longer lemma."""
     forms = set(forms)
     score: dict[str, int] = {}
     readings = {f: _readings(f) for f in forms}
     for f, rs in readings.items():
         for lemma in {r[0] for r in rs}:
-            score[lemma] = score.get(lemma, 0) + 1 + (2 if lemma in forms and lemma != f else 0)
+            bare = lemma != f and (lemma in forms or lemma in seen)
+            score[lemma] = score.get(lemma, 0) + 1 + (2 if bare else 0)
     return {
         f: max(rs, key=lambda r: (score[r[0]], _strength(r[0], r[1], possessed), len(r[0]))) for f, rs in readings.items()
     }
@@ -496,7 +500,8 @@ def extract_terms(
     g = _glossary(glossary, use_default_glossary)
     covered = [(m.start, m.end) for m in g.match(text, lang)] if len(g) else []
     kazakh = is_kazakh(lang)
-    mentions = _kazakh_mentions(_Document(text)) if kazakh else _english_mentions(text)
+    doc = _Document(text) if kazakh else None
+    mentions = _kazakh_mentions(doc) if doc else _english_mentions(text)
     if covered:
 
         starts = [a for a, _ in covered]
@@ -514,7 +519,11 @@ def extract_terms(
         return []
     if kazakh:
         lemma_of = {
-            many: _lemmas((fold_kk(m.words[-1]) for m in mentions if (len(m.words) > 1) == many), many)
+            many: _lemmas(
+                (fold_kk(m.words[-1]) for m in mentions if (len(m.words) > 1) == many),
+                many,
+                frozenset(fold_kk(w) for m in mentions for w in m.words),
+            )
             for many in (False, True)
         }
     groups: dict[str, list[tuple[_Mention, str]]] = {}
