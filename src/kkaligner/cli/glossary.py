@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import warnings
 from pathlib import Path
+from typing import List, Optional
 
 import typer
 
@@ -20,7 +21,7 @@ app.add_typer(glossary_app, name="glossary")
 _OUTPUT_FORMATS = ("text", "jsonl")
 
 
-def _load(paths: list[Path] | None, with_default: bool, fmt: str | None = None, *, report: bool = True):
+def _load(paths: Optional[List[Path]], with_default: bool, fmt: Optional[str] = None, *, report: bool = True):
     """Load glossaries; what reading them found (folded columns, skipped dead entries) is printed
     as ``kkalign: warning:`` lines (``report``) rather than as Python warnings."""
     from kkaligner.glossary import Glossary
@@ -41,7 +42,7 @@ def _print_load_issues(g) -> None:
 @glossary_app.command("match")
 def match_cmd(
     file: str = typer.Argument(..., help="Text file to search ('-' for standard input)."),
-    glossary: list[Path] | None = typer.Option(
+    glossary: Optional[List[Path]] = typer.Option(
         None, "--glossary", "-g", help="Glossary file (repeatable; later ones win). Default: the shipped names glossary."
     ),
     with_default: bool = typer.Option(False, "--with-default", help="Also load the shipped glossary under the given ones."),
@@ -111,8 +112,8 @@ def forms_cmd(
 
 @glossary_app.command("lint")
 def lint_cmd(
-    glossaries: list[Path] = typer.Argument(..., help="Glossary files (checked together, later ones win)."),
-    input_format: str | None = typer.Option(None, "--from", help="Format of the files (default: guessed)."),
+    glossaries: List[Path] = typer.Argument(..., help="Glossary files (checked together, later ones win)."),
+    input_format: Optional[str] = typer.Option(None, "--from", help="Format of the files (default: guessed)."),
 ) -> None:
     """Report every malformed row, conflict, duplicate and other problem; exit 1 when there are errors."""
     from kkaligner.glossary import Glossary
@@ -136,8 +137,8 @@ def lint_cmd(
 def convert_cmd(
     input_path: Path = typer.Argument(..., metavar="IN", help="Glossary to read."),
     output_path: Path = typer.Argument(..., metavar="OUT", help="File to write (.tsv, .csv, .tbx, .txt = OmegaT)."),
-    input_format: str | None = typer.Option(None, "--from", help="Input format: tsv, omegat, csv, tbx (default: guessed)."),
-    output_format: str | None = typer.Option(None, "--to", help="Output format (default: from OUT's ending)."),
+    input_format: Optional[str] = typer.Option(None, "--from", help="Input format: tsv, omegat, csv, tbx (default: guessed)."),
+    output_format: Optional[str] = typer.Option(None, "--to", help="Output format (default: from OUT's ending)."),
     merge_conflicts: bool = typer.Option(
         False,
         "--merge-conflicts",
@@ -185,12 +186,12 @@ def convert_cmd(
 
 @glossary_app.command("extract")
 def extract_cmd(
-    files: list[str] = typer.Argument(..., metavar="FILE...", help="Text files to read ('-' for standard input)."),
-    output: Path | None = typer.Option(
+    files: List[str] = typer.Argument(..., metavar="FILE...", help="Text files to read ('-' for standard input)."),
+    output: Optional[Path] = typer.Option(
         None, "--output", "-o", help="Glossary to write (.tsv, .csv, .tbx); default: rich TSV on standard output."
     ),
     lang: str = typer.Option("kk", "--from", help="Language of the files: kk (Kazakh names) or en (foreign names)."),
-    glossary: list[Path] | None = typer.Option(
+    glossary: Optional[List[Path]] = typer.Option(
         None, "--glossary", "-g", help="Glossary whose names are known already (repeatable)."
     ),
     no_default: bool = typer.Option(False, "--no-default-glossary", help="Do not count the shipped names glossary as known."),
