@@ -155,22 +155,23 @@ def romanization() -> list[tuple[str, float, int]]:
 
 
 def consistency() -> list[tuple[str, float, int]]:
-    """Share of source names with one rendering throughout, auto names off and on."""
+    """Share of source names whose aligned renderings are one spelling, auto names off and on."""
     from kkaligner import Translator
     from kkaligner.glossary import Glossary
-    from kkaligner.terms.consistency import auto_name_spellings
+    from kkaligner.terms.consistency import name_alignments, name_spellings
     from kkaligner.testing.train import trained_tiny_nllb
 
     model = trained_tiny_nllb()
     sources = [kk for kk, _ in model.held_out]
-    text = "\n".join(sources)
     out = []
     for auto in (False, True):
-        tr = Translator(str(model.path), engine="transformers", glossary=Glossary.empty(), use_default_glossary=False,
-                        memory=False, device="cpu", auto_names=auto)
-        draft = tr.translate(text)
-        spellings = auto_name_spellings(draft)
-        consistent = sum(1 for s in spellings.values() if len(s) == 1)
+        with Translator(str(model.path), engine="transformers", glossary=Glossary.empty(), use_default_glossary=False,
+                        memory=False, device="cpu", auto_names=auto) as tr:
+            draft = tr.translate("\n".join(sources))
+        srcs = [s.source for s in draft.sentences]
+        tgts = [s.target for s in draft.sentences]
+        spellings = name_spellings(name_alignments(srcs, tgts), "en")
+        consistent = sum(1 for c in spellings.values() if len(c) == 1)
         out.append((f"auto names {'on' if auto else 'off'}", consistent / max(1, len(spellings)), len(spellings)))
     return out
 

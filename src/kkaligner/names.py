@@ -587,6 +587,41 @@ def _sentence(sentences, starts, pos: int) -> str:
     return " ".join(sentences[i].text.split()) if sentences else ""
 
 
+def name_words(sentences: Sequence[str], lang: str = "kk") -> list[list[tuple[int, int, str, str]]]:
+    """The capitalised words of the names in each of a document's ``sentences``: per sentence
+    ``(start, end, surface, lemma)``, offsets into that sentence. The sentences are read as one text
+    (the case evidence); a Kazakh word's lemma is the stem its forms across the document share
+    (Шымкенттің, Шымкентте -> Шымкент), an English word's is the word without 's."""
+    check_language(lang)
+    text = "\n".join(sentences)
+    kazakh = is_kazakh(lang)
+    mentions = _kazakh_mentions(_Document(text)) if kazakh else _english_mentions(text)
+    found = []
+    for m in mentions:
+        for w in _WORD.finditer(text, m.start, m.end):
+            if _is_cap(w.group()) and not _is_acronym(w.group()):
+                found.append((w.start(), w.end(), w.group()))
+    if kazakh:
+        seen = frozenset(fold_kk(w) for _, _, w in found)
+        lemma_of = _lemmas((fold_kk(w) for _, _, w in found), False, seen)
+    starts, pos = [], 0
+    for sent in sentences:
+        starts.append(pos)
+        pos += len(sent) + 1
+    out: list[list[tuple[int, int, str, str]]] = [[] for _ in sentences]
+    for a, b, w in found:
+        i = bisect.bisect_right(starts, a) - 1
+        if kazakh:
+            lemma = lemma_of[fold_kk(w)][0]
+            written = w[: len(lemma)]
+            lemma = written if fold_kk(written) == lemma else written[:-1] + lemma[-1]
+        else:
+            lemma = re.sub(r"['’]s$", "", w)
+            b = a + len(lemma)
+        out[i].append((a - starts[i], b - starts[i], text[a:b], lemma))
+    return out
+
+
 def terms_of(names: Iterable[ExtractedName]) -> list[Term]:
     """The glossary entries proposed for ``names`` (``ExtractedName.term``)."""
     return [n.term() for n in names]
