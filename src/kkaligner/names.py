@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,7 +45,7 @@ from kkaligner.glossary import Glossary
 from kkaligner.glossary.matcher import HONORIFICS, sentence_initial
 from kkaligner.lang import check_language, is_kazakh
 from kkaligner.lang.casing import fold_kk
-from kkaligner.lang.kazakh import DEVOICE, VOWELS, final_class, suffix_chains
+from kkaligner.lang.kazakh import CLASSES, DEVOICE, VOWELS, all_suffixes, final_class, suffix_chains
 from kkaligner.lang.romanize import cyrillize, propose_latin
 from kkaligner.split import segment
 from kkaligner.types import Span, Term
@@ -72,6 +73,13 @@ ORG_HEADS = frozenset(
     ["министрлік", "министрлігі", "комитет", "комитеті", "агенттік", "агенттігі", "университет", "университеті", "академия", "академиясы", "институт", "институты", "орталық", "орталығы", "банк", "банкі", "қор", "қоры", "партия", "партиясы", "одақ", "одағы", "ұйым", "ұйымы", "компания", "компаниясы", "корпорация", "корпорациясы", "қауымдастық", "қауымдастығы", "федерация", "федерациясы", "кеңес", "кеңесі", "палата", "палатасы", "соты", "прокуратурасы", "холдинг", "холдингі", "театр", "театры", "мектеп", "мектебі", "колледж", "колледжі", "газет", "газеті", "телеарна", "телеарнасы", "жж", "жшс", "ақ"]
 )
 
+# Head nouns of titles of office written after an institution's or a country's name (Үкімет
+# басшысы, Сенат төрағасы, Денсаулық сақтау министрі, Сыртқы істер министрінің): a title, not a name.
+POSITION_HEADS = frozenset(
+    """басшы басшысы төраға төрағасы министр министрі әкім әкімі хатшы хатшысы орынбасар
+    орынбасары депутат депутаты директор директоры ректор ректоры бастығы сенатор""".split()
+)
+
 # Generic words that follow a place's name and belong to it (Ақтөбе облысы, Іле өзені).
 PLACE_HEADS = frozenset(
     ["облыс", "облысы", "аудан", "ауданы", "өзен", "өзені", "көл", "көлі", "тау", "тауы", "таулары", "теңіз", "теңізі", "түбек", "түбегі", "шығанақ", "шығанағы", "мұхит", "мұхиты", "шөл", "шөлі"]
@@ -89,6 +97,8 @@ PLACE_ENDINGS = ("стан", "абад", "тау", "төбе", "бұлақ", "к
 # Analyses of an ending that a name rarely takes and that would cut a name short (Алматы is not
 # Алмат + ы "my Almat": 1st and 2nd person possessives, predicative endings).
 _RARE = ("p1sg", "p2sg", "p2pol", "p1pl", "cop")
+# The last morpheme of a word with a case ending (a name inside a longer name takes none).
+_CASES = frozenset({"gen", "dat", "acc", "loc", "abl", "ins", "attr", "ki"})
 # Locative and ablative forms say "a place" (Атырауда, Өзбекстандағы, Алматыдан).
 _PLACE_CASES = ("loc", "abl")
 
@@ -201,6 +211,13 @@ def _readings(form: str) -> list[tuple[str, str]]:
     """(lemma, analysis) readings of a folded word: the bare word, and stems with an ending that
     their final sound allows (voiced final consonant restored: бәйтерегі -> бәйтерек + і)."""
     out = [(form, "")]
+    head, hyphen, tail = form.rpartition("-")
+    if hyphen and head and tail in all_suffixes():  # НАТО-ның, АҚШ-та: the ending after a hyphen
+        analysis = _chains(head).get(tail) or next(
+            (a for cls in CLASSES for f in (False, True) for suf, a in suffix_chains(cls, f) if suf == tail), "case"
+        )
+        out.append((head, analysis))
+        return out
     for k in range(3, len(form)):
         stem, ending = form[:k], form[k:]
         analysis = _chains(stem).get(ending)
@@ -232,6 +249,9 @@ class _Document:
                 capital[f] = capital.get(f, 0) + 1
         self.lower, self.capital = lower, capital
         self.written_capital = {fold_kk(w) for _, _, w in self.words if _is_cap(w)}
+        self._by_prefix: dict[str, list[str]] = {}
+        for f in self.written_capital:
+            self._by_prefix.setdefault(f[:4], []).append(f)
         self._lower_stems = self._stem_counts(lower)
         self._capital_stems = self._stem_counts(capital)
 
@@ -255,12 +275,27 @@ class _Document:
         """``word`` carries a case ending (Қарасайда мектеп: "a school in Karasay", not a school's
         name): a distinctive one, or a short one on a stem the text also writes capitalised."""
         f = fold_kk(word)
+        if self.extended(f):
+            return False  # the text inflects this very form: it is a lemma (Қазақстан, Қазақстанның)
         for lemma, analysis in _readings(f):
-            if not analysis or analysis.startswith("p3") or analysis == "gen":
+            if analysis.split("+")[-1] not in _CASES:
                 continue
-            if analysis not in _WEAK or lemma in self.written_capital:
+            if lemma in self.written_capital or (analysis not in _WEAK and len(lemma) >= 4):
                 return True
         return False
+
+    def extended(self, folded: str) -> bool:
+        """The text writes ``folded`` capitalised with an ending after it."""
+        return any(lemma == folded for w in self._by_prefix.get(folded[:4], ()) for lemma, a in _readings(w) if a)
+
+    def common(self, k: int) -> bool:
+        """Word ``k`` (at a sentence start) is an everyday word: the text writes it in lower case
+        far more often than capitalised mid-sentence, or it is in the common-words lists."""
+        w = self.words[k][2]
+        cap, low = self.evidence(w)
+        if low and low >= 3 * cap:
+            return True
+        return not cap and any(lemma in _common_words() for lemma, _ in _readings(fold_kk(w)))
 
     def sentence_start_is_name(self, k: int, run_length: int) -> bool:
         """Word ``k`` starts a sentence (and a run of ``run_length`` capitalised words)."""
@@ -316,7 +351,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         if k in quoted or not (_is_cap(w) or _is_acronym(w)) or not _CYRILLIC.search(w) and not w[:1].isupper():
             k += 1
             continue
-        # a run of capitalised words, one space apart
+        # a run of capitalised words, one space apart; only a name's last word inflects, so a word
+        # with a case ending closes the run (Польшаның Гливице: two names)
         j = k
         while (
             j + 1 < n
@@ -325,25 +361,37 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             and (_is_cap(words[j + 1][2]) or _is_acronym(words[j + 1][2]))
             and not _title(words[j + 1][2])
             and not doc.initial[j + 1]
+            and not doc.inflected(words[j][2])
         ):
             j += 1
         if _title(w) and not _is_acronym(w):
             k += 1
             continue
         # two people named one after the other (Тоқаев Ерлан Жұмағалиевпен): a surname ends a name
-        # unless a patronymic or another surname follows it
-        for x in range(k, j):
-            here, after = fold_kk(words[x][2]), fold_kk(words[x + 1][2])
-            if here.endswith(PERSON_ENDINGS) and not after.endswith(PERSON_ENDINGS + PATRONYMIC_ENDINGS):
-                j = x
+        # unless a patronymic follows it in the run (Қосанов Әміржан Сағидрахманұлы) or a surname
+        folded = [fold_kk(x[2]) for x in words[k : j + 1]]
+        for x in range(len(folded) - 1):
+            if folded[x].endswith(PERSON_ENDINGS) and not folded[x + 1].endswith(PERSON_ENDINGS) and not any(
+                f.endswith(PATRONYMIC_ENDINGS) for f in folded[x + 1 : x + 3]
+            ):
+                j = k + x
                 break
+        nxt = words[j + 1][2] if j + 1 < n else ""
+        if nxt and _is_cap(nxt) and _title(nxt) and text[words[j][1] : words[j + 1][0]] == " " and not doc.inflected(words[j][2]):
+            k = j + 1  # Тұңғыш Президент, Қазақстан Президенті: a title, not a name
+            continue
         kind = ""
         end = words[j][1]
-        # an organisation's lower-case words up to its head noun; a place's generic word
+        # an organisation's lower-case words up to its head noun; a place's generic word; a title's
+        # head (Денсаулық сақтау министрі, Үкімет басшысы) makes the whole a title
+        position = False
         look = j + 1 if not doc.inflected(words[j][2]) else n
         while look < n and look - j <= 4 and text[words[look - 1][1] : words[look][0]] in (" ", "\u00a0"):
             lw = words[look][2]
-            if _is_cap(lw):
+            if _is_cap(lw) or not lw.islower():
+                break
+            if _stem_in(lw, POSITION_HEADS):
+                position = True
                 break
             if _stem_in(lw, ORG_HEADS):
                 end, kind, j = words[look][1], "organisation", look
@@ -351,15 +399,20 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             if look == j + 1 and _stem_in(lw, PLACE_HEADS):
                 end, kind, j = words[look][1], "place", look
                 break
-            if not lw.islower():
-                break
             look += 1
+        if position:
+            k = j + 1
+            continue
+        generic = _stem_in(w, PLACE_HEADS | ORG_HEADS | POSITION_HEADS)
+        if doc.initial[k] and not _is_acronym(w) and doc.common(k) and (kind != "organisation" or generic):
+            # a common word opens the sentence (Ал, Жалпы, Облыс орталығы); what follows is looked at
+            # alone. An organisation's name may open with one (Денсаулық сақтау министрлігі).
+            k += 1
+            continue
         if doc.initial[k] and not kind and not _is_acronym(w) and not doc.sentence_start_is_name(k, j - k + 1):
-            k += 1  # a common word opens the sentence; a run after it is looked at on its own
+            k += 1
             continue
         if not kind and any(_stem_in(x[2], INSTITUTIONS) for x in words[k : j + 1]):
-            kind = "organisation"
-        if not kind and all(_is_acronym(x[2]) for x in words[k : j + 1]):
             kind = "organisation"
         out.append(_Mention(s, end, tuple(x[2] for x in words[k : j + 1]), kind))
         k = j + 1
@@ -535,6 +588,12 @@ def extract_terms(
         else:
             key, analysis = " ".join(m.words).casefold(), ""
         groups.setdefault(key.strip(), []).append((m, analysis))
+    # first names: the first word of a two- or three-word name whose last word is a surname
+    given_names = set()
+    if kazakh:
+        for m in mentions:
+            if 2 <= len(m.words) <= 3 and _readings_end(fold_kk(m.words[-1]), PERSON_ENDINGS + PATRONYMIC_ENDINGS):
+                given_names.add(lemma_of[False].get(fold_kk(m.words[0]), (fold_kk(m.words[0]), ""))[0])
     sentences = segment(text, lang)
     starts = [s.start for s in sentences]
     out = []
@@ -548,8 +607,11 @@ def extract_terms(
             surface = text[m.start : m.end]
             counts[surface] = counts.get(surface, 0) + 1
         forms = tuple(sorted(counts, key=lambda f: (-counts[f], f)))
-        shape = next((m.kind for m, _ in ms if m.kind), "")
+        shapes = Counter(m.kind for m, _ in ms if m.kind)
+        shape = shapes.most_common(1)[0][0] if shapes and 2 * shapes.most_common(1)[0][1] >= len(ms) else ""
         kind = _kind(first.words, [a for _, a in ms], shape)
+        if kind == "place" and not shape and len(first.words) == 1 and key in given_names:
+            kind = "person"
         if kazakh:
             p = propose_latin(lemma, "place" if kind == "place" else "")
         else:
