@@ -67,10 +67,13 @@ INSTITUTIONS = frozenset(["үкімет", "парламент", "мәжіліс"
 
 # Head nouns that close an organisation's name written with one capital (Денсаулық сақтау
 # министрлігі, Гарвард университеті, Ұлттық банкі): the Kazakh generic words for kinds of
-# organisation, bare and with the 3rd-person possessive they take in names. Source: the names
+# organisation, with the 3rd-person possessive they take in a name (izafet: a bare head after a name
+# is not part of it, and neither is a plural: Мамин тұрақтандыру қорларында). Source: the names
 # of Kazakhstan's ministries, agencies and companies on gov.kz.
 ORG_HEADS = frozenset(
-    ["министрлік", "министрлігі", "комитет", "комитеті", "агенттік", "агенттігі", "университет", "университеті", "академия", "академиясы", "институт", "институты", "орталық", "орталығы", "банк", "банкі", "қор", "қоры", "партия", "партиясы", "одақ", "одағы", "ұйым", "ұйымы", "компания", "компаниясы", "корпорация", "корпорациясы", "қауымдастық", "қауымдастығы", "федерация", "федерациясы", "кеңес", "кеңесі", "палата", "палатасы", "соты", "прокуратурасы", "холдинг", "холдингі", "театр", "театры", "мектеп", "мектебі", "колледж", "колледжі", "газет", "газеті", "телеарна", "телеарнасы", "жж", "жшс", "ақ"]
+    """министрлігі комитеті агенттігі университеті академиясы институты орталығы банкі қоры
+    партиясы одағы ұйымы компаниясы корпорациясы қауымдастығы федерациясы кеңесі комиссиясы
+    кешені палатасы соты прокуратурасы холдингі театры мектебі колледжі газеті телеарнасы жшс ақ""".split()
 )
 
 # Head nouns of titles of office written after an institution's or a country's name (Үкімет
@@ -80,11 +83,10 @@ POSITION_HEADS = frozenset(
     орынбасары депутат депутаты директор директоры ректор ректоры бастығы сенатор""".split()
 )
 
-# Generic words that follow a place's name and belong to it (Ақтөбе облысы, Іле өзені).
-PLACE_HEADS = frozenset(
-    ["облыс", "облысы", "аудан", "ауданы", "өзен", "өзені", "көл", "көлі", "тау", "тауы", "таулары", "теңіз", "теңізі", "түбек", "түбегі", "шығанақ", "шығанағы", "мұхит", "мұхиты", "шөл", "шөлі"]
-)
-# (қаласы, ауылы are not: "Алматы қаласы" is "the city of Almaty", the name is Алматы.)
+# Generic words that follow a place's name and belong to it (Ақтөбе облысы).
+PLACE_HEADS = frozenset({"облысы"})
+# (ауданы, қаласы, өзені are not: "Алматы қаласы" is "the city of Almaty", the name is Алматы;
+# a region's official name is "X облысы", X Region.)
 
 # Endings of surnames and patronymics (Тоқаев, Назарбаева, Путин, Байтұрсынұлы, Әбішұлы, Сәтқызы,
 # Ахметович): a word with one is a person's name.
@@ -292,6 +294,9 @@ class _Document:
         """Word ``k`` (at a sentence start) is an everyday word: the text writes it in lower case
         far more often than capitalised mid-sentence, or it is in the common-words lists."""
         w = self.words[k][2]
+        nxt = self.words[k + 1][2] if k + 1 < len(self.words) else ""
+        if _is_cap(nxt) and _readings_end(fold_kk(nxt), PERSON_ENDINGS + PATRONYMIC_ENDINGS):
+            return False  # a first name before a surname (Азамат Алдоңғаров), whatever азамат means
         cap, low = self.evidence(w)
         if low and low >= 3 * cap:
             return True
@@ -368,11 +373,13 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             k += 1
             continue
         # two people named one after the other (Тоқаев Ерлан Жұмағалиевпен): a surname ends a name
-        # unless a patronymic follows it in the run (Қосанов Әміржан Сағидрахманұлы) or a surname
+        # unless a patronymic follows it in the run (Қосанов Әміржан Сағидрахманұлы); an institution
+        # starts a new one (Асқар Мамин Үкімет мүшелерін)
         folded = [fold_kk(x[2]) for x in words[k : j + 1]]
         for x in range(len(folded) - 1):
-            if folded[x].endswith(PERSON_ENDINGS) and not folded[x + 1].endswith(PERSON_ENDINGS) and not any(
-                f.endswith(PATRONYMIC_ENDINGS) for f in folded[x + 1 : x + 3]
+            if _stem_in(words[k + x + 1][2], INSTITUTIONS) or (
+                folded[x].endswith(PERSON_ENDINGS)
+                and not any(f.endswith(PATRONYMIC_ENDINGS) for f in folded[x + 1 : x + 3])
             ):
                 j = k + x
                 break
@@ -385,6 +392,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         # an organisation's lower-case words up to its head noun; a place's generic word; a title's
         # head (Денсаулық сақтау министрі, Үкімет басшысы) makes the whole a title
         position = False
+        person = any(f.endswith(PERSON_ENDINGS + PATRONYMIC_ENDINGS) for f in folded[: j - k + 1])
         look = j + 1 if not doc.inflected(words[j][2]) else n
         while look < n and look - j <= 4 and text[words[look - 1][1] : words[look][0]] in (" ", "\u00a0"):
             lw = words[look][2]
@@ -392,6 +400,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 break
             if _stem_in(lw, POSITION_HEADS):
                 position = True
+                break
+            if person:
                 break
             if _stem_in(lw, ORG_HEADS):
                 end, kind, j = words[look][1], "organisation", look
