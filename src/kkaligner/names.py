@@ -67,13 +67,18 @@ INSTITUTIONS = frozenset(["үкімет", "парламент", "мәжіліс"
 
 # Head nouns that close an organisation's name written with one capital (Денсаулық сақтау
 # министрлігі, Гарвард университеті, Ұлттық банкі): the Kazakh generic words for kinds of
-# organisation, with the 3rd-person possessive they take in a name (izafet: a bare head after a name
-# is not part of it, and neither is a plural: Мамин тұрақтандыру қорларында). Source: the names
+# organisation, bare (Ұлттық банк, Еуропалық одақ) and with the 3rd-person possessive they take
+# after a noun (izafet: Қаржы министрлігі); never plural (Мамин тұрақтандыру қорларында is "in
+# the stabilisation funds", after a person's name). Source: the names
 # of Kazakhstan's ministries, agencies and companies on gov.kz.
 ORG_HEADS = frozenset(
-    """министрлігі комитеті агенттігі университеті академиясы институты орталығы банкі қоры
-    партиясы одағы ұйымы компаниясы корпорациясы қауымдастығы федерациясы кеңесі комиссиясы
-    кешені палатасы соты прокуратурасы холдингі театры мектебі колледжі газеті телеарнасы жшс ақ""".split()
+    """министрлік министрлігі комитет комитеті агенттік агенттігі университет университеті академия
+    академиясы институт институты орталық орталығы банк банкі қор қоры партия партиясы одақ одағы
+    ұйым ұйымы компания компаниясы корпорация корпорациясы қауымдастық қауымдастығы федерация
+    федерациясы кеңес кеңесі комиссия комиссиясы кешен кешені палата палатасы сот соты
+    прокуратура прокуратурасы холдинг холдингі театр театры мектеп мектебі колледж колледжі газет
+    газеті телеарна телеарнасы радио радиосы клуб клубы бюро бюросы фабрика фабрикасы зауыт зауыты
+    конференция конференциясы жшс ақ""".split()
 )
 
 # Head nouns of titles of office written after an institution's or a country's name (Үкімет
@@ -111,17 +116,25 @@ _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
 MAX_QUOTED_WORDS = 6
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=2)
+def _word_list(name: str) -> frozenset[str]:
+    path = resources.files("kkaligner") / "data" / name
+    return frozenset(
+        fold_kk(line.split("\t")[0].strip())
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
+def _starter(folded: str) -> bool:
+    """A function word that opens sentences (Бұл, Ал, Тіпті): the splitter's sentence starters."""
+    return folded in _word_list("sentence-starters-kk.txt")
+
+
 def _common_words() -> frozenset[str]:
-    """Kazakh words that are not names: the splitter's sentence starters (Бұл, Бүгін, Алайда) and
-    the stems of the aligner's seed lexicon of everyday words (жол, ақ, темір, кеше)."""
-    data = resources.files("kkaligner") / "data"
-    out = set()
-    for name in ("sentence-starters-kk.txt", "align-lexicon-kk-en.tsv"):
-        for line in (data / name).read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                out.add(fold_kk(line.split("\t")[0].strip()))
-    return frozenset(out)
+    """Kazakh words that are not names: the sentence starters and the stems of the aligner's seed
+    lexicon of everyday words (жол, ақ, темір, кеше)."""
+    return _word_list("sentence-starters-kk.txt") | _word_list("align-lexicon-kk-en.tsv")
 
 
 # --- the result ------------------------------------------------------------------------------
@@ -185,11 +198,16 @@ def _is_acronym(w: str) -> bool:
 
 
 def _stem_in(word: str, table: frozenset) -> bool:
-    """``word`` is a word of ``table`` in some inflected form (министрлігінің -> министрлігі)."""
+    """``word`` is a word of ``table`` in some singular inflected form (министрлігінің -> министрлігі)."""
     w = fold_kk(word)
     if w in table:
         return True
-    return any(w[:k] in table and _ending_ok(w[:k], w[k:]) for k in range(2, len(w)))
+    for k in range(2, len(w)):
+        if w[:k] in table:
+            analysis = _chains(w[:k]).get(w[k:])
+            if analysis is not None and "pl" not in analysis.split("+"):
+                return True
+    return False
 
 
 @lru_cache(maxsize=4096)
@@ -413,7 +431,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         if position:
             k = j + 1
             continue
-        generic = _stem_in(w, PLACE_HEADS | ORG_HEADS | POSITION_HEADS)
+        generic = _stem_in(w, PLACE_HEADS | ORG_HEADS | POSITION_HEADS) or _starter(fold_kk(w))
         if doc.initial[k] and not _is_acronym(w) and doc.common(k) and (kind != "organisation" or generic):
             # a common word opens the sentence (Ал, Жалпы, Облыс орталығы); what follows is looked at
             # alone. An organisation's name may open with one (Денсаулық сақтау министрлігі).
