@@ -102,3 +102,14 @@ def test_every_inflected_form_lands_in_one_group(surname, endings):
     names = [n for n in extract_terms(text, Glossary.empty(), use_default_glossary=False) if isinstance(n, ExtractedName)]
     assert [n.lemma for n in names] == [surname]
     assert names[0].count == len(endings) and names[0].kind == "person"
+
+
+def test_common_words_at_a_sentence_start_and_opening_a_phrase_are_not_names():
+    text = (
+        "Темір жол салынды. Бұл темір жол ұзақ. Нұр шашырады. Күн нұр шашты. "
+        "Ол Қылмыстық кодекстің бабын оқыды. Қылмыстық іс қозғалды, қылмыстық топ ұсталды. "
+        "Бүгін Нұрлан Темірбеков Ақтауға келді."
+    )
+    names = _all(text)
+    assert set(names) == {"Нұрлан Темірбеков"} or set(names) == {"Нұрлан Темірбеков", "Ақтау"}
+    assert names["Нұрлан Темірбеков"].kind == "person"

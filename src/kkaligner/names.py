@@ -308,6 +308,11 @@ class _Document:
         """The text writes ``folded`` capitalised with an ending after it."""
         return any(lemma == folded for w in self._by_prefix.get(folded[:4], ()) for lemma, a in _readings(w) if a)
 
+    def lowered(self, word: str) -> bool:
+        """The text writes ``word`` (any form) in lower case at least as often as capitalised."""
+        cap, low = self.evidence(word)
+        return low >= max(1, cap)
+
     def common(self, k: int) -> bool:
         """Word ``k`` (at a sentence start) is an everyday word: the text writes it in lower case
         far more often than capitalised mid-sentence, or it is in the common-words lists."""
@@ -439,6 +444,9 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             continue
         if doc.initial[k] and not kind and not _is_acronym(w) and not doc.sentence_start_is_name(k, j - k + 1):
             k += 1
+            continue
+        if j == k and not kind and not _is_acronym(w) and look > j + 1 and doc.lowered(w):
+            k += 1  # Қылмыстық кодекс, Ұлы Отан соғысы: a common word opening a title-cased phrase
             continue
         if not kind and any(_stem_in(x[2], INSTITUTIONS) for x in words[k : j + 1]):
             kind = "organisation"
