@@ -188,8 +188,15 @@ class _Mention:
     kind: str  # a kind the mention's shape proves, or ""
 
 
+# Arabic name particles written in lower case before a capital (әл-Фараби, ибн-Сина).
+_PARTICLE = re.compile(r"(?:әл|ал|ад|ас|ибн)-(?=[^\W\d_])", re.IGNORECASE)
+
+
 def _is_cap(w: str) -> bool:
-    return w[:1].isupper()
+    if w[:1].isupper():
+        return True
+    m = _PARTICLE.match(w)
+    return bool(m) and w[m.end() : m.end() + 1].isupper()
 
 
 def _is_acronym(w: str) -> bool:
@@ -317,6 +324,8 @@ class _Document:
         """Word ``k`` (at a sentence start) is an everyday word: the text writes it in lower case
         far more often than capitalised mid-sentence, or it is in the common-words lists."""
         w = self.words[k][2]
+        if _starter(fold_kk(w)):
+            return True
         nxt = self.words[k + 1][2] if k + 1 < len(self.words) else ""
         if _is_cap(nxt) and _readings_end(fold_kk(nxt), PERSON_ENDINGS + PATRONYMIC_ENDINGS):
             return False  # a first name before a surname (Азамат Алдоңғаров), whatever азамат means
@@ -329,6 +338,11 @@ class _Document:
         """Word ``k`` starts a sentence (and a run of ``run_length`` capitalised words)."""
         w = self.words[k][2]
         f = fold_kk(w)
+        nxt = self.words[k + 1][2] if k + 1 < len(self.words) else ""
+        if _starter(f):
+            return False
+        if run_length > 1 and _readings_end(fold_kk(nxt), PERSON_ENDINGS + PATRONYMIC_ENDINGS):
+            return True  # a first name before a surname or patronymic (Дастан Сейілханұлы)
         cap, low = self.evidence(w)
         if low and low >= 3 * cap:
             return False  # the matcher's LOWER_RATIO: a common word that opens a sentence
@@ -400,12 +414,23 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         # starts a new one (Асқар Мамин Үкімет мүшелерін)
         folded = [fold_kk(x[2]) for x in words[k : j + 1]]
         for x in range(len(folded) - 1):
-            if _stem_in(words[k + x + 1][2], INSTITUTIONS) or (
-                folded[x].endswith(PERSON_ENDINGS)
-                and not any(f.endswith(PATRONYMIC_ENDINGS) for f in folded[x + 1 : x + 3])
-            ):
+            here, after = folded[x], folded[x + 1]
+            if here.endswith(PATRONYMIC_ENDINGS):
+                ends = not _readings_end(after, PERSON_ENDINGS + ("ин",))  # Кемелұлы Тоқаев: one name
+            else:
+                ends = here.endswith(PERSON_ENDINGS) and not any(
+                    f.endswith(PATRONYMIC_ENDINGS) for f in folded[x + 1 : x + 3]
+                )
+            if ends or _stem_in(words[k + x + 1][2], INSTITUTIONS):
                 j = k + x
                 break
+        # at a sentence start, a word before a full name needs the text's evidence to be part of it
+        # (Шаруагер Бақтыбай Нұрниязов: "farmer B. N."; Атыраулық Арыстанбек Кенже)
+        if doc.initial[k] and j - k >= 2 and not doc.evidence(w)[0] and any(
+            _readings_end(f, PERSON_ENDINGS + PATRONYMIC_ENDINGS) for f in folded[1 : j - k + 1]
+        ):
+            k += 1
+            continue
         nxt = words[j + 1][2] if j + 1 < n else ""
         if nxt and _is_cap(nxt) and _title(nxt) and text[words[j][1] : words[j + 1][0]] == " " and not doc.inflected(words[j][2]):
             k = j + 1  # Тұңғыш Президент, Қазақстан Президенті: a title, not a name
@@ -415,7 +440,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         # an organisation's lower-case words up to its head noun; a place's generic word; a title's
         # head (Денсаулық сақтау министрі, Үкімет басшысы) makes the whole a title
         position = False
-        person = any(f.endswith(PERSON_ENDINGS + PATRONYMIC_ENDINGS) for f in folded[: j - k + 1])
+        person = any(_readings_end(f, PERSON_ENDINGS + PATRONYMIC_ENDINGS + ("ин",)) for f in folded[: j - k + 1])
         look = j + 1 if not doc.inflected(words[j][2]) else n
         while look < n and look - j <= 4 and text[words[look - 1][1] : words[look][0]] in (" ", "\u00a0"):
             lw = words[look][2]
