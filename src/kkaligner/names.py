@@ -22,7 +22,8 @@ How a name is found (Kazakh):
   (``ORG_HEADS``: Денсаулық сақтау министрлігі, Гарвард университеті); a **place** takes the word
   облысы, ауданы, өзені... right after it (``PLACE_HEADS``: Ақтөбе облысы);
 * a **quoted name** is the quotation when it starts with a capital and is short («Қазақстан темір
-  жолы»); an **acronym** is a name (БҰҰ, ҚТЖ).
+  жолы», «Хабар»): an organisation's, team's, channel's or work's name; an **acronym** is a name
+  (БҰҰ, ҚТЖ).
 
 The lemma of an inflected name is the stem that best explains the document's forms of it
 (``kazakh.suffix_set``: the ending must be a chain the stem's final sound allows); its own spelling
@@ -78,7 +79,8 @@ ORG_HEADS = frozenset(
     федерациясы кеңес кеңесі комиссия комиссиясы кешен кешені палата палатасы сот соты
     прокуратура прокуратурасы холдинг холдингі театр театры мектеп мектебі колледж колледжі газет
     газеті телеарна телеарнасы радио радиосы клуб клубы бюро бюросы фабрика фабрикасы зауыт зауыты
-    конференция конференциясы жшс ақ""".split()
+    конференция конференциясы арна арнасы агенттігі басылымы журналы сайты порталы командасы
+    жшс ақ""".split()
 )
 
 # Head nouns of titles of office written after an institution's or a country's name (Үкімет
@@ -379,10 +381,9 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             after = text[words[j][1] :].lstrip(" \u00a0")
             if after[:1] in _QUOTE_CLOSE and after[:1]:
                 close = words[j][1]
-                kind = "organisation" if j > k else ""
-                nxt = j + 1 < len(words) and words[j + 1][0] - close <= 3 and words[j + 1][2]
-                if nxt and _stem_in(nxt, ORG_HEADS):
-                    kind = "organisation"
+                # Kazakh quotes the names of organisations, teams, channels, works and products, not
+                # of people or places («Хабар» арнасы, «Барыс» командасы)
+                kind = "organisation"
                 out.append(_Mention(s, close, tuple(x[2] for x in words[k : j + 1]), kind))
                 quoted.update(range(k, j + 1))
                 break
