@@ -80,7 +80,7 @@ ORG_HEADS = frozenset(
     прокуратура прокуратурасы холдинг холдингі театр театры мектеп мектебі колледж колледжі газет
     газеті телеарна телеарнасы радио радиосы клуб клубы бюро бюросы фабрика фабрикасы зауыт зауыты
     конференция конференциясы арна арнасы агенттігі басылымы журналы сайты порталы командасы
-    жшс ақ""".split()
+    әкімдігі жшс ақ""".split()
 )
 
 # Head nouns of titles of office written after an institution's or a country's name (Үкімет
@@ -442,7 +442,10 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         # head (Денсаулық сақтау министрі, Үкімет басшысы) makes the whole a title
         position = False
         person = any(_readings_end(f, PERSON_ENDINGS + PATRONYMIC_ENDINGS + ("ин",)) for f in folded[: j - k + 1])
-        look = j + 1 if not doc.inflected(words[j][2]) else n
+        # a head after a Latin or an acronym name is not part of it (CNN телеарнасы, КПРФ командасы)
+        foreign = not _CYRILLIC.search(words[j][2]) or _is_acronym(words[j][2])
+        run_end = j
+        look = j + 1 if not doc.inflected(words[j][2]) and not foreign else n
         while look < n and look - j <= 4 and text[words[look - 1][1] : words[look][0]] in (" ", "\u00a0"):
             lw = words[look][2]
             if _is_cap(lw) or not lw.islower():
@@ -457,12 +460,17 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 break
             if look == j + 1 and _stem_in(lw, PLACE_HEADS):
                 end, kind, j = words[look][1], "place", look
+                after = words[look + 1][2] if look + 1 < n else ""
+                if after and text[end : words[look + 1][0]] == " " and _stem_in(after, ORG_HEADS):
+                    end, kind, j = words[look + 1][1], "organisation", look + 1  # Түркістан облысы әкімдігі
                 break
             look += 1
         if position:
             k = j + 1
             continue
-        generic = _stem_in(w, PLACE_HEADS | ORG_HEADS | POSITION_HEADS) or _starter(fold_kk(w))
+        # an organisation's name capitalises its first word only: a common word before a capitalised
+        # one is not part of it (Биыл Еуразиялық экономикалық одақ)
+        generic = _stem_in(w, PLACE_HEADS | ORG_HEADS | POSITION_HEADS) or _starter(fold_kk(w)) or run_end > k
         if doc.initial[k] and not _is_acronym(w) and doc.common(k) and (kind != "organisation" or generic):
             # a common word opens the sentence (Ал, Жалпы, Облыс орталығы); what follows is looked at
             # alone. An organisation's name may open with one (Денсаулық сақтау министрлігі).
@@ -519,7 +527,7 @@ def _lemmas(forms: Iterable[str], possessed: bool = False, seen: frozenset = fro
     }
 
 
-def _kind(words: Sequence[str], analyses: Iterable[str], shape: str) -> str:
+def _kind(words: Sequence[str], analyses: Iterable[str], shape: str, kazakh: bool = True) -> str:
     """person, place or organisation, from the name's shape (heads, quotes), its words' endings
     and the cases it takes; a single word without evidence is a place (most such names in news
     are places: countries, regions, towns), two or three capitalised words a person."""
@@ -527,6 +535,10 @@ def _kind(words: Sequence[str], analyses: Iterable[str], shape: str) -> str:
         return shape
     folded = [fold_kk(w) for w in words]
     last = folded[-1]
+    if all(_is_acronym(w) for w in words):  # ТМД, НАТО; АҚШ-та, АҚШ-тан: a place
+        return "place" if any(a.split("+")[0] in _PLACE_CASES for a in analyses) else "organisation"
+    if kazakh and not any(_CYRILLIC.search(w) for w in words):
+        return "organisation"  # a name in Latin letters in Kazakh text: a company, a brand, a service
     if _stem_in(last, ORG_HEADS) or any(_stem_in(w, INSTITUTIONS) for w in folded):
         return "organisation"
     if any(_readings_end(w, PATRONYMIC_ENDINGS) for w in folded):
@@ -671,7 +683,7 @@ def extract_terms(
         forms = tuple(sorted(counts, key=lambda f: (-counts[f], f)))
         shapes = Counter(m.kind for m, _ in ms if m.kind)
         shape = shapes.most_common(1)[0][0] if shapes and 2 * shapes.most_common(1)[0][1] >= len(ms) else ""
-        kind = _kind(first.words, [a for _, a in ms], shape)
+        kind = _kind(first.words, [a for _, a in ms], shape, kazakh)
         if kind == "place" and not shape and len(first.words) == 1 and key in given_names:
             kind = "person"
         if kazakh:
