@@ -95,6 +95,11 @@ PLACE_HEADS = frozenset({"облысы"})
 # (ауданы, қаласы, өзені are not: "Алматы қаласы" is "the city of Almaty", the name is Алматы;
 # a region's official name is "X облысы", X Region.)
 
+# Generic nouns that never open a name (Облыс орталығы "the regional centre").
+GENERIC = ORG_HEADS | PLACE_HEADS | POSITION_HEADS | frozenset("облыс аудан қала ауыл ел мемлекет".split())
+
+_POSSESSED_HEADS = frozenset(h for h in ORG_HEADS | PLACE_HEADS if h[-1] in "ыі")
+
 # Endings of surnames and patronymics (Тоқаев, Назарбаева, Путин, Байтұрсынұлы, Әбішұлы, Сәтқызы,
 # Ахметович): a word with one is a person's name.
 PERSON_ENDINGS = ("ов", "ев", "ёв", "ова", "ева", "ина", "ұлы", "улы", "қызы", "ович", "евич", "овна", "евна", "ский", "ская")
@@ -115,7 +120,7 @@ _QUOTE_OPEN = "«“„\""
 _QUOTE_CLOSE = "»”“\""
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
 _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
-MAX_QUOTED_WORDS = 6
+MAX_QUOTED_WORDS = 4  # longer quotations are slogans and titles of works
 
 
 @lru_cache(maxsize=2)
@@ -362,6 +367,18 @@ def _looks_like_person(folded: str) -> bool:
     return any(lemma.endswith(PERSON_ENDINGS) and len(lemma) > 4 for lemma, _ in _readings(folded))
 
 
+def _case_ending(word: str) -> bool:
+    """A lower-case word with a distinctive case ending (жарыстың, азаматтардың, алуға)."""
+    return any(
+        a.split("+")[-1] in _CASES and a not in _WEAK and len(lemma) >= 3 for lemma, a in _readings(fold_kk(word))
+    ) and fold_kk(word) not in ORG_HEADS
+
+
+def _possessed(word: str) -> bool:
+    """The head noun carries the 3rd-person possessive of a name (министрлігі, комиссиясының)."""
+    return _stem_in(word, _POSSESSED_HEADS)
+
+
 def _title(word: str) -> bool:
     return _stem_in(word, TITLES)
 
@@ -391,8 +408,11 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
     n = len(words)
     while k < n:
         s, _e, w = words[k]
-        if k in quoted or not (_is_cap(w) or _is_acronym(w)) or not _CYRILLIC.search(w) and not w[:1].isupper():
-            k += 1
+        if k in quoted or len(w) < 2 or not (_is_cap(w) or _is_acronym(w)):
+            k += 1  # a single letter is an initial (А. Байтұрсынұлы), not a name
+            continue
+        if _is_acronym(w) and re.match(r"-\d", text[words[k][1] : words[k][1] + 2]):
+            k += 1  # COVID-19, Ту-154: a model or a disease, not a person, place or organisation
             continue
         # a run of capitalised words, one space apart; only a name's last word inflects, so a word
         # with a case ending closes the run (Польшаның Гливице: two names)
@@ -464,13 +484,17 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 if after and text[end : words[look + 1][0]] == " " and _stem_in(after, ORG_HEADS):
                     end, kind, j = words[look + 1][1], "organisation", look + 1  # Түркістан облысы әкімдігі
                 break
+            if _case_ending(lw):
+                break  # Биылғы жарыстың ұтыс қоры: a phrase, not one name
             look += 1
         if position:
             k = j + 1
             continue
         # an organisation's name capitalises its first word only: a common word before a capitalised
         # one is not part of it (Биыл Еуразиялық экономикалық одақ)
-        generic = _stem_in(w, PLACE_HEADS | ORG_HEADS | POSITION_HEADS) or _starter(fold_kk(w)) or run_end > k
+        generic = _stem_in(w, GENERIC) or _starter(fold_kk(w)) or run_end > k
+        if kind == "organisation" and doc.initial[k] and doc.common(k):
+            generic = generic or not _possessed(words[j][2])  # Күріш өңдейтін кешен: a description
         if doc.initial[k] and not _is_acronym(w) and doc.common(k) and (kind != "organisation" or generic):
             # a common word opens the sentence (Ал, Жалпы, Облыс орталығы); what follows is looked at
             # alone. An organisation's name may open with one (Денсаулық сақтау министрлігі).
@@ -479,7 +503,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         if doc.initial[k] and not kind and not _is_acronym(w) and not doc.sentence_start_is_name(k, j - k + 1):
             k += 1
             continue
-        if j == k and not kind and not _is_acronym(w) and look > j + 1 and doc.lowered(w):
+        lower_follows = j + 1 < n and words[j + 1][2].islower() and text[words[j][1] : words[j + 1][0]] == " "
+        if j == k and not kind and not _is_acronym(w) and lower_follows and doc.lowered(w):
             k += 1  # Қылмыстық кодекс, Ұлы Отан соғысы: a common word opening a title-cased phrase
             continue
         if not kind and any(_stem_in(x[2], INSTITUTIONS) for x in words[k : j + 1]):
