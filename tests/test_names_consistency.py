@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kkaligner.glossary import Glossary
 from kkaligner.terms import finalize, plan
@@ -109,3 +111,27 @@ def test_the_trained_model_names_one_way_through_a_document():
     spellings = name_spellings(name_alignments([s.source for s in draft.sentences], [s.target for s in draft.sentences]))
     assert spellings and all(len(c) == 1 for c in spellings.values())
     assert draft.signature is None or ("auto_names", "off") not in draft.signature.extra
+
+
+SPELLINGS = {
+    "Ақтау": ["Aktau", "Aqtau", "Actau", "Aktaw"],
+    "Шымкент": ["Shymkent", "Chimkent", "Shimkent"],
+    "Жаңаөзен": ["Zhanaozen", "Janaozen", "Zhanaozen"],
+}
+FRAMES = [("Біз {} бардық.", "dat", "We went to {}."), ("Кеше {} жиын болды.", "loc", "There was a meeting in {} yesterday.")]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(sorted(SPELLINGS)), st.integers(0, 3), st.sampled_from(FRAMES)), min_size=2, max_size=6))
+def test_whatever_the_model_writes_each_name_ends_with_one_spelling(rows):
+    from kkaligner.lang.kazakh import inflect
+    from kkaligner.terms.consistency import name_alignments, name_spellings
+
+    sources, targets = [], []
+    for name, k, (kk, case, en) in rows:
+        sources.append(kk.format(inflect(name, case)))
+        targets.append(en.format(SPELLINGS[name][k % len(SPELLINGS[name])]))
+    out = _run(sources, targets)
+    spellings = name_spellings(name_alignments(sources, [o.target for o in out]))
+    assert all(len(c) == 1 for c in spellings.values())
+    assert all(u.status == "auto" for o in out for u in o.terms)

@@ -46,7 +46,14 @@ from kkaligner.glossary import Glossary
 from kkaligner.glossary.matcher import HONORIFICS, sentence_initial
 from kkaligner.lang import check_language, is_kazakh
 from kkaligner.lang.casing import fold_kk
-from kkaligner.lang.kazakh import CLASSES, DEVOICE, VOWELS, all_suffixes, final_class, suffix_chains
+from kkaligner.lang.kazakh import (
+    CLASSES,
+    DEVOICE,
+    VOWELS,
+    all_suffixes,
+    final_class,
+    suffix_chains,
+)
 from kkaligner.lang.romanize import cyrillize, propose_latin
 from kkaligner.split import segment
 from kkaligner.types import Span, Term
@@ -73,21 +80,13 @@ INSTITUTIONS = frozenset(["үкімет", "парламент", "мәжіліс"
 # the stabilisation funds", after a person's name). Source: the names
 # of Kazakhstan's ministries, agencies and companies on gov.kz.
 ORG_HEADS = frozenset(
-    """министрлік министрлігі комитет комитеті агенттік агенттігі университет университеті академия
-    академиясы институт институты орталық орталығы банк банкі қор қоры партия партиясы одақ одағы
-    ұйым ұйымы компания компаниясы корпорация корпорациясы қауымдастық қауымдастығы федерация
-    федерациясы кеңес кеңесі комиссия комиссиясы кешен кешені палата палатасы сот соты
-    прокуратура прокуратурасы холдинг холдингі театр театры мектеп мектебі колледж колледжі газет
-    газеті телеарна телеарнасы радио радиосы клуб клубы бюро бюросы фабрика фабрикасы зауыт зауыты
-    конференция конференциясы арна арнасы агенттігі басылымы журналы сайты порталы командасы
-    әкімдігі жшс ақ""".split()
+    ["министрлік", "министрлігі", "комитет", "комитеті", "агенттік", "агенттігі", "университет", "университеті", "академия", "академиясы", "институт", "институты", "орталық", "орталығы", "банк", "банкі", "қор", "қоры", "партия", "партиясы", "одақ", "одағы", "ұйым", "ұйымы", "компания", "компаниясы", "корпорация", "корпорациясы", "қауымдастық", "қауымдастығы", "федерация", "федерациясы", "кеңес", "кеңесі", "комиссия", "комиссиясы", "кешен", "кешені", "палата", "палатасы", "сот", "соты", "прокуратура", "прокуратурасы", "холдинг", "холдингі", "театр", "театры", "мектеп", "мектебі", "колледж", "колледжі", "газет", "газеті", "телеарна", "телеарнасы", "радио", "радиосы", "клуб", "клубы", "бюро", "бюросы", "фабрика", "фабрикасы", "зауыт", "зауыты", "конференция", "конференциясы", "арна", "арнасы", "агенттігі", "басылымы", "журналы", "сайты", "порталы", "командасы", "әкімдігі", "жшс", "ақ"]
 )
 
 # Head nouns of titles of office written after an institution's or a country's name (Үкімет
 # басшысы, Сенат төрағасы, Денсаулық сақтау министрі, Сыртқы істер министрінің): a title, not a name.
 POSITION_HEADS = frozenset(
-    """басшы басшысы төраға төрағасы министр министрі әкім әкімі хатшы хатшысы орынбасар
-    орынбасары депутат депутаты директор директоры ректор ректоры бастығы сенатор""".split()
+    ["басшы", "басшысы", "төраға", "төрағасы", "министр", "министрі", "әкім", "әкімі", "хатшы", "хатшысы", "орынбасар", "орынбасары", "депутат", "депутаты", "директор", "директоры", "ректор", "ректоры", "бастығы", "сенатор"]
 )
 
 # Generic words that follow a place's name and belong to it (Ақтөбе облысы).
@@ -96,7 +95,7 @@ PLACE_HEADS = frozenset({"облысы"})
 # a region's official name is "X облысы", X Region.)
 
 # Generic nouns that never open a name (Облыс орталығы "the regional centre").
-GENERIC = ORG_HEADS | PLACE_HEADS | POSITION_HEADS | frozenset("облыс аудан қала ауыл ел мемлекет".split())
+GENERIC = ORG_HEADS | PLACE_HEADS | POSITION_HEADS | frozenset(["облыс", "аудан", "қала", "ауыл", "ел", "мемлекет"])
 
 _POSSESSED_HEADS = frozenset(h for h in ORG_HEADS | PLACE_HEADS if h[-1] in "ыі")
 
