@@ -172,7 +172,10 @@ def consistency() -> list[tuple[str, float, int]]:
         tgts = [s.target for s in draft.sentences]
         spellings = name_spellings(name_alignments(srcs, tgts), "en")
         consistent = sum(1 for c in spellings.values() if len(c) == 1)
-        out.append((f"auto names {'on' if auto else 'off'}", consistent / max(1, len(spellings)), len(spellings)))
+        uses = sum(1 for s in draft.sentences for u in s.terms if u.status == "auto")
+        rewritten = sum(1 for f in draft.findings if f.code == "rendering-unified")
+        label = f"auto names {'on' if auto else 'off'} ({uses} auto uses, {rewritten} words rewritten)"
+        out.append((label, consistent / max(1, len(spellings)), len(spellings)))
     return out
 
 

@@ -200,7 +200,7 @@ def name_alignments(sources, targets, *, source_lang="kk", target_lang="en", sou
         cover = source_cover[i] if source_cover else ()
         tcover = target_cover[i] if target_cover else ()
         src = [w for w in words[i] if not any(a <= w[0] < b for a, b in cover)]
-        tgt = _target_words(target, target_lang, lambda p: any(a <= p < b for a, b in tcover))
+        tgt = _target_words(target, target_lang, lambda p, tc=tcover: any(a <= p < b for a, b in tc))
         pairs = []
         for si, (_, _, _surface, lemma) in enumerate(src):
             for ti, t in enumerate(tgt):
