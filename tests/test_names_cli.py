@@ -50,3 +50,16 @@ def test_extract_english_and_bad_options(tmp_path, run_cli):
     assert bad.exit_code == 2 and "'kk' or 'en'" in bad.stderr
     bad = run_cli(["glossary", "extract", doc, "-o", tmp_path / "x.docx"])
     assert bad.exit_code == 2 and ".tsv" in bad.stderr
+
+
+def test_translate_can_turn_automatic_names_off_and_says_so_in_the_signature(tmp_path, run_cli, tiny_nllb_dir):
+    import json
+
+    fast = ["--max-length", "6", "--beam", "2", "--engine", "transformers", "--no-memory", "-q"]
+    for flag, marked in (([], False), (["--no-auto-names"], True)):
+        report = tmp_path / f"report{len(flag)}.json"
+        result = run_cli(["translate", "-", "--model", tiny_nllb_dir, *fast, *flag, "--report", report],
+                         input="Біз Ақтауға бардық. Ақтауда жиын болды.\n")
+        assert result.exit_code == 0, result.stderr
+        signature = json.loads(report.read_text(encoding="utf-8"))["signature"]
+        assert ("auto_names:off" in signature["string"]) is marked
