@@ -94,10 +94,11 @@ PLACE_HEADS = frozenset({"облысы"})
 # (ауданы, қаласы, өзені are not: "Алматы қаласы" is "the city of Almaty", the name is Алматы;
 # a region's official name is "X облысы", X Region.)
 
-# Generic nouns that never open a name (Облыс орталығы "the regional centre").
-GENERIC = ORG_HEADS | PLACE_HEADS | POSITION_HEADS | frozenset(["облыс", "аудан", "қала", "ауыл", "ел", "мемлекет"])
-
 _POSSESSED_HEADS = frozenset(h for h in ORG_HEADS | PLACE_HEADS if h[-1] in "ыі")
+
+# Generic nouns that never open a name (Облыс орталығы "the regional centre").
+GENERIC = _POSSESSED_HEADS | POSITION_HEADS | frozenset(["облыс", "аудан", "қала", "ел", "мемлекет"])
+
 
 # Endings of surnames and patronymics (Тоқаев, Назарбаева, Путин, Байтұрсынұлы, Әбішұлы, Сәтқызы,
 # Ахметович): a word with one is a person's name.
@@ -119,6 +120,7 @@ _QUOTE_OPEN = "«“„\""
 _QUOTE_CLOSE = "»”“\""
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
 _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
+MAX_LOWER_WORDS = 6  # lower-case words an organisation's name may have before its head
 MAX_QUOTED_WORDS = 4  # longer quotations are slogans and titles of works
 
 
@@ -441,7 +443,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 ends = here.endswith(PERSON_ENDINGS) and not any(
                     f.endswith(PATRONYMIC_ENDINGS) for f in folded[x + 1 : x + 3]
                 )
-            if ends or _stem_in(words[k + x + 1][2], INSTITUTIONS):
+            if ends or (_readings_end(here, PERSON_ENDINGS + ("ин",)) and _stem_in(words[k + x + 1][2], INSTITUTIONS)):
                 j = k + x
                 break
         # at a sentence start, a word before a full name needs the text's evidence to be part of it
@@ -465,27 +467,36 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         foreign = not _CYRILLIC.search(words[j][2]) or _is_acronym(words[j][2])
         run_end = j
         look = j + 1 if not doc.inflected(words[j][2]) and not foreign else n
-        while look < n and look - j <= 4 and text[words[look - 1][1] : words[look][0]] in (" ", "\u00a0"):
+        head = None  # the farthest head noun in reach (Қытай орталық радиосы, not Қытай орталық)
+        while (
+            look < n
+            and look - run_end <= MAX_LOWER_WORDS
+            and text[words[look - 1][1] : words[look][0]] in (" ", "\u00a0")
+        ):
             lw = words[look][2]
             if _is_cap(lw) or not lw.islower():
+                if head is None and _stem_in(lw, INSTITUTIONS):
+                    head = (look, "organisation")  # Қазақстан халқы Ассамблеясы
                 break
             if _stem_in(lw, POSITION_HEADS):
-                position = True
+                position = head is None
                 break
             if person:
                 break
-            if _stem_in(lw, ORG_HEADS):
-                end, kind, j = words[look][1], "organisation", look
-                break
-            if look == j + 1 and _stem_in(lw, PLACE_HEADS):
-                end, kind, j = words[look][1], "place", look
+            if look == run_end + 1 and _stem_in(lw, PLACE_HEADS):
+                head = (look, "place")
                 after = words[look + 1][2] if look + 1 < n else ""
-                if after and text[end : words[look + 1][0]] == " " and _stem_in(after, ORG_HEADS):
-                    end, kind, j = words[look + 1][1], "organisation", look + 1  # Түркістан облысы әкімдігі
+                if after and text[words[look][1] : words[look + 1][0]] == " " and _stem_in(after, ORG_HEADS):
+                    head = (look + 1, "organisation")  # Түркістан облысы әкімдігі
                 break
+            if _stem_in(lw, ORG_HEADS):
+                head = (look, "organisation")
             if _case_ending(lw):
                 break  # Биылғы жарыстың ұтыс қоры: a phrase, not one name
             look += 1
+        if head is not None:
+            j, kind = head
+            end = words[j][1]
         if position:
             k = j + 1
             continue
