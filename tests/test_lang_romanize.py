@@ -42,6 +42,7 @@ GOLDEN = [
     ("Есенберлин", "Yesenberlin", "person"),
     ("Айгерім Қызы", "Aigerim Kyzy", "person"),
     ("ТОҚАЕВ", "TOKAYEV", ""),
+    ("Солтүстік Қазақстан", "Soltustik Kazakhstan", "place"),
 ]
 
 

@@ -135,3 +135,12 @@ def test_whatever_the_model_writes_each_name_ends_with_one_spelling(rows):
     spellings = name_spellings(name_alignments(sources, [o.target for o in out]))
     assert all(len(c) == 1 for c in spellings.values())
     assert all(u.status == "auto" for o in out for u in o.terms)
+
+
+def test_a_word_only_somewhat_like_the_name_beside_another_is_left_alone():
+    out = _run(
+        ["Біз Ұлытауға бардық.", "Кеше Ұлытауда жиын болды."],
+        ["We went to Ulytau.", "Ulitaw and Ulutaw met yesterday."],
+    )
+    assert out[1].target == "Ulitaw and Ulutaw met yesterday."
+    assert not out[1].terms

@@ -85,6 +85,8 @@ EXCEPTIONS: dict[str, tuple[str, str]] = {
     "ертіс": ("Irtysh", "en.wikipedia.org/wiki/Irtysh_River"),
     "жайық": ("Ural", "en.wikipedia.org/wiki/Ural_(river)"),
     "мәскеу": ("Moscow", "English exonym"),
+    "қазақстан": ("Kazakhstan", "English exonym (akorda.kz, gov.kz)"),
+    "қазақ": ("Kazakh", "English exonym"),
     "байқоңыр": ("Baikonur", "en.wikipedia.org/wiki/Baikonur_Cosmodrome"),
     "жетісу": ("Jetisu", "gov.kz (Jetisu Region)"),
     "қорғас": ("Khorgos", "en.wikipedia.org/wiki/Khorgos"),

@@ -190,7 +190,8 @@ def _auto_rendering(lemma: str, spellings: Counter, source_lang: str) -> tuple[s
 def name_alignments(sources, targets, *, source_lang="kk", target_lang="en", source_cover=None, target_cover=None):
     """``(sentence, (start, end, surface, lemma), (start, end, target word))`` for every name word of
     the ``sources`` (``names.name_words``) aligned to a word of its sentence's target: by
-    ``name_similarity`` at least ``ALIGN_MIN``, best pairs first, each word taken once. Words inside
+    ``name_similarity`` at least ``ALIGN_MIN``, best pairs first, each word taken once; a pair below
+    ``NAME_LIKENESS`` only when no other word of the target is within ``ALIGN_MARGIN``. Words inside
     ``source_cover[i]`` / ``target_cover[i]`` spans (glossary terms) are left out."""
     words = name_words(list(sources), source_lang)
     aligned = []
@@ -208,10 +209,16 @@ def name_alignments(sources, targets, *, source_lang="kk", target_lang="en", sou
                 score = similarity(lemma, key) if source_lang == "kk" else similarity(key, lemma)
                 if score >= ALIGN_MIN:
                     pairs.append((score, si, ti))
+        best: dict[int, list[float]] = {}
+        for score, si, _ti in pairs:
+            best.setdefault(si, []).append(score)
         taken_s, taken_t = set(), set()
-        for _score, si, ti in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        for score, si, ti in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
             if si in taken_s or ti in taken_t:
                 continue
+            others = sorted(best[si], reverse=True)[1:2]
+            if score < NAME_LIKENESS and others and others[0] > score - ALIGN_MARGIN:
+                continue  # a word only somewhat like the name, beside another as like it: leave both
             taken_s.add(si)
             taken_t.add(ti)
             aligned.append((i, src[si], tgt[ti]))
