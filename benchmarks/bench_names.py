@@ -2,6 +2,9 @@
 
     python benchmarks/bench_names.py [--limit N] [--skip-model]
 
+One table: extraction rows fill the per-type recall and precision columns, romanization and
+consistency rows the share column.
+
 * **Extraction** on KazNERD validation (../shared/data/names/kaznerd-valid.iob2, the 11,167
   sentences joined into one text, one a line, so that the document is the case evidence): every
   gold mention of PERSON (PER), GPE and LOCATION (LOC), ORGANISATION (ORG) against the mentions
@@ -213,23 +216,20 @@ def main(argv=None) -> None:
     ap.add_argument("--limit", type=int, default=0, help="only the first N KazNERD sentences")
     ap.add_argument("--skip-model", action="store_true", help="leave out the consistency rows (no torch)")
     args = ap.parse_args(argv)
-    print("| part | system | PER R | PER P | LOC R | LOC P | ORG R | ORG P | any R | any P |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("| part | system | PER R | PER P | LOC R | LOC P | ORG R | ORG P | all R | all P | share | n |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     if KAZNERD.exists():
         for name, s in extraction(args.limit):
             cells = " | ".join(f"{s[t][0]:.3f} | {s[t][1]:.3f}" for t in ("PER", "LOC", "ORG", "any"))
-            print(f"| extraction (KazNERD valid) | {name} | {cells} |")
+            print(f"| extraction (KazNERD valid) | {name} | {cells} | | {s['any'][2]} gold |")
     else:
-        print(f"| extraction | ({KAZNERD} missing) | | | | | | | | |")
-    print()
-    print("| part | system | exact match | n |")
-    print("|---|---|---|---|")
+        print(f"| extraction | ({KAZNERD} missing) | | | | | | | | | | |")
+    blank = " | ".join([""] * 8)
     for name, share, n in romanization():
-        print(f"| romanization (published spellings) | {name} | {share:.3f} | {n} |")
+        print(f"| romanization (published spellings, exact) | {name} | {blank} | {share:.3f} | {n} names |")
     if not args.skip_model:
         for name, share, n in consistency():
-            print(f"| consistency (tiny trained model) | {name} | {share:.3f} | {n} names |")
-
+            print(f"| consistency (tiny trained model, one spelling) | {name} | {blank} | {share:.3f} | {n} names |")
 
 if __name__ == "__main__":
     main()
