@@ -26,6 +26,8 @@ _EXPORTS = {
     "check": "kkaligner.checks",
     "check_documents": "kkaligner.checks",
     "align": "kkaligner.align",
+    "romanize": "kkaligner.lang.romanize",
+    "extract_terms": "kkaligner.names",
     "Segment": "kkaligner.types",
     "Term": "kkaligner.types",
     "Match": "kkaligner.types",

@@ -106,6 +106,9 @@ class Translator:
     are served from it, so rerunning an interrupted job translates only what is left. A memory that
     is corrupt or locked costs one warning (``warn``, default ``warnings.warn``) and the run goes on
     without it. ``dtype`` and ``quantize`` are engine speed options (``--dtype``, ``--quantize``).
+    ``auto_names`` (default on, ``--no-auto-names``) renders every name the glossary lacks one way
+    throughout the document and lists it among the terms with status ``auto``
+    (``kkaligner.terms.consistency.auto_names``).
     """
 
     def __init__(
@@ -130,6 +133,7 @@ class Translator:
         dtype: str = "auto",
         quantize: Optional[bool] = None,
         warn: Optional[Callable[[str], None]] = None,
+        auto_names: bool = True,
     ) -> None:
         check_pair(source_lang, target_lang)
         if beam_size < 1:
@@ -142,6 +146,7 @@ class Translator:
         self.source_lang = source_lang
         self.target_lang = target_lang
         self.enforce = enforce
+        self.auto_names = auto_names
         self.progress = progress
         self.engine_options = dict(engine_options or {})
         # Passed on only when set: each engine has its own default (ct2 quantizes on CPU by default).
@@ -268,7 +273,7 @@ class Translator:
 
     def signature(self) -> Signature:
         """What produces this Translator's drafts, read off its engine and options (``kkaligner.signature``)."""
-        return signature_of.translation(
+        sig = signature_of.translation(
             self.engine,
             self.options,
             source_lang=self.source_lang,
@@ -276,6 +281,9 @@ class Translator:
             splitter=str(SPLITTER_VERSION),
             glossary=self._glossary_hash(),
         )
+        if not self.auto_names:  # the default leaves the signature as it was
+            sig = dataclasses.replace(sig, extra=(*sig.extra, ("auto_names", "off")))
+        return sig
 
     @contextmanager
     def _progress(self, total: int) -> Iterator[Optional[Callable[[int], None]]]:
@@ -388,6 +396,7 @@ class Translator:
         # Repair (the model's own spellings -> approved rendering) is enforcement too: off with enforce=False.
         outcomes = finalize(
             plans, hyps, source_lang=self.source_lang, target_lang=self.target_lang, repair=self.enforce,
+            auto_names=self.auto_names,
         )
         sentences = tuple(
             Sentence(

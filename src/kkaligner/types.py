@@ -138,7 +138,8 @@ class TermUse:
     ``source_span`` is the match in the sentence's source text; ``target_span`` the rendering in the
     sentence's target text (None when the rendering is missing). ``status`` is ``applied`` (present
     as the glossary says), ``forced`` (present because decoding or repair put it there),
-    ``missing`` or ``variant`` (a forbidden or other variant stands instead).
+    ``missing`` or ``variant`` (a forbidden or other variant stands instead), or ``auto``: a name
+    without a glossary entry, given one rendering for the whole document (``Term.kind`` ``name``).
     """
 
     term: Term

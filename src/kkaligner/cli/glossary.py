@@ -1,4 +1,4 @@
-"""kkalign glossary commands: match, forms, lint, convert."""
+"""kkalign glossary commands: match, forms, lint, convert, extract."""
 
 from __future__ import annotations
 
@@ -182,3 +182,37 @@ def convert_cmd(
         )
     g.save(output_path, fmt.NAME)
     typer.echo(f"wrote {len(g)} entries to {output_path} ({fmt.NAME})", err=True)
+
+
+@glossary_app.command("extract")
+def extract_cmd(
+    files: List[str] = typer.Argument(..., metavar="FILE...", help="Text files to read ('-' for standard input)."),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", help="Glossary to write (.tsv, .csv, .tbx); default: rich TSV on standard output."
+    ),
+    lang: str = typer.Option("kk", "--from", help="Language of the files: kk (Kazakh names) or en (foreign names)."),
+    glossary: Optional[List[Path]] = typer.Option(
+        None, "--glossary", "-g", help="Glossary whose names are known already (repeatable)."
+    ),
+    no_default: bool = typer.Option(False, "--no-default-glossary", help="Do not count the shipped names glossary as known."),
+    min_count: int = typer.Option(1, "--min-count", help="Leave out names seen fewer times."),
+) -> None:
+    """List the names in FILE... that no glossary has yet, as a glossary to check and pass back with -g.
+
+    Each row is one name in its dictionary form, with its kind, a proposed rendering (marked as a
+    proposal in the provenance column), how often it occurs and an example sentence in the note.
+    """
+    from kkaligner.glossary import Glossary, formats
+    from kkaligner.io import read_text
+    from kkaligner.names import extract_terms
+
+    known = _load(glossary, not no_default) if glossary else (Glossary.empty() if no_default else Glossary.default())
+    text = "\n\n".join(read_text(f) for f in files)
+    names = extract_terms(text, known, lang, use_default_glossary=False, min_count=min_count)
+    found = Glossary.from_terms([n.term() for n in names], name="extracted")
+    if output is None:
+        typer.echo(found.dumps("tsv"), nl=False)
+    else:
+        formats.for_output(output)  # an unknown ending is refused before anything is written
+        found.save(output)
+    typer.echo(f"{len(names)} names not in the glossary" + (f"; wrote {output}" if output else ""), err=True)

@@ -10,7 +10,8 @@ here imports another kkaligner stage. The modules:
 * ``kazakh``: Kazakh suffix grammar (harmony, sound classes, suffix chains, inflection, stems);
 * ``casing``: length-preserving case folding for matching;
 * ``numbers``: numbers in digits and words;
-* ``latin``: Kazakh in the Latin alphabets (2017, 2018, 2021): detection and transliteration with an offset map.
+* ``latin``: Kazakh in the Latin alphabets (2017, 2018, 2021): detection and transliteration with an offset map;
+* ``romanize``: names as English texts spell them (Тоқаев → Tokayev), and proposals back (Trump → Трамп).
 """
 
 from __future__ import annotations

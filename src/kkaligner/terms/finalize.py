@@ -37,11 +37,13 @@ def finalize(
     repair: bool = True,
     consistent: bool = True,
     glossary: object = None,
+    auto_names: bool = False,
 ) -> list[Outcome]:
     """Choose each sentence's target among its hypotheses and record term placement (module doc).
 
     ``glossary`` is accepted for callers of earlier versions and not used: the plans carry the
-    matched entries.
+    matched entries. ``auto_names`` gives every name without an entry one rendering across the
+    document (``terms.consistency.auto_names``; the Translator turns it on by default).
     """
     outcomes = []
     for plan_, hyps in zip(plans, hypotheses):
@@ -56,7 +58,9 @@ def finalize(
         repaired = [span for span, _ in fixed[k][1]] if fixed else []
         outcomes.append(outcome(plan_, candidates[k], repaired, target_lang))
     if consistent:
-        outcomes = make_consistent(plans, outcomes, source_lang=source_lang, target_lang=target_lang)
+        outcomes = make_consistent(
+            plans, outcomes, source_lang=source_lang, target_lang=target_lang, auto=auto_names
+        )
     return outcomes
 
 

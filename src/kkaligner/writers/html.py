@@ -133,6 +133,7 @@ tr.has-warning>th{box-shadow:inset 4px 0 var(--warn)}
 tr:target{background:#fffbe0}
 mark.term{background:#dff3df;border-radius:2px;padding:0}
 mark.term.st-forced{background:#d8e8fb}
+mark.term.st-auto{background:#e6f4ea}
 mark.term.st-missing{background:#fde0e0;outline:1px dashed var(--err)}
 mark.term.st-variant{background:#ffe9c7;outline:1px dashed var(--warn)}
 mark.term.pair{outline:2px solid #333}

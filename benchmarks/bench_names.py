@@ -1,0 +1,279 @@
+"""Names no glossary has yet: extraction, romanization and document consistency, one table.
+
+    python benchmarks/bench_names.py [--limit N] [--skip-model]
+
+One table: extraction rows fill the per-type recall and precision columns, romanization and
+consistency rows the share column.
+
+* **Extraction** on KazNERD validation (../shared/data/names/kaznerd-valid.iob2, the 11,167
+  sentences joined into one text, one a line, so that the document is the case evidence): every
+  gold mention of PERSON (PER), GPE and LOCATION (LOC), ORGANISATION (ORG) against the mentions
+  ``kkaligner.extract_terms`` reports (every occurrence of every extracted name, with its kind
+  guess: person, place, organisation), exact span. Recall per type: gold mentions found with the
+  right kind. Precision per type: predicted mentions of that kind that are gold mentions of that
+  type; a prediction that is exactly another kind of gold name (FACILITY, EVENT, ART, PRODUCT,
+  PROJECT, LAW, POSITION...), or lies inside one (KazNERD marks only the outer name: Алматы in
+  the FACILITY Алматы әуежайы), is out of scope and counted neither way (one row counts the
+  nested ones as wrong). "any" ignores the kind. No glossary
+  is used (every name counts). Two baselines in the same run: **capitalisation only** (every run
+  of capitalised words not at a sentence start; kinds from the same guess) and **exact form**
+  (the capitalised runs, but grouped by exact spelling and kept only where the same spelling
+  occurs mid-sentence: what a tool without Kazakh endings finds).
+* **Romanization**: exact match of ``kkaligner.romanize`` on benchmarks/data/published-names-en.tsv
+  (Kazakh names with the English spelling an official site or English Wikipedia publishes, a
+  source per row), with the exceptions table and with the rules alone, against unidecode.
+* **Consistency**: the trained tiny kk→en model (``kkaligner.testing.train``), which writes
+  names its own way, translates its held-apart sentences as one document, no glossary; for every
+  source name outside the glossary, the share whose renderings are one spelling throughout the
+  document, with automatic names off and on. The tiny model spells each name one way already, so
+  the same is measured once more on its translations with the names respelt at random per sentence
+  (Aktau, Aqtau, Actau...), finalized without and with automatic names.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE.parent.parent / "shared" / "data"
+KAZNERD = DATA / "names" / "kaznerd-valid.iob2"
+PUBLISHED = HERE / "data" / "published-names-en.tsv"
+TYPES = {"PERSON": "person", "GPE": "place", "LOCATION": "place", "ORGANISATION": "organisation"}
+SHORT = {"person": "PER", "place": "LOC", "organisation": "ORG"}
+
+
+def read_kaznerd(path: Path, limit: int = 0):
+    """(text, gold): the sentences' tokens joined by spaces (no space before , . » etc. is needed:
+    offsets come from the join), one sentence a line; gold = {(start, end): type}."""
+    sentences, cur = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if cur:
+                sentences.append(cur)
+                cur = []
+            continue
+        tok, _, tag = line.rpartition(" ")
+        cur.append((tok, tag))
+    if cur:
+        sentences.append(cur)
+    if limit:
+        sentences = sentences[:limit]
+    parts, gold, pos = [], {}, 0
+    for sent in sentences:
+        starts = []
+        for k, (tok, _) in enumerate(sent):
+            if k:
+                pos += 1
+            starts.append(pos)
+            pos += len(tok)
+        pos += 1  # the newline
+        parts.append(" ".join(t for t, _ in sent))
+        k = 0
+        while k < len(sent):
+            tag = sent[k][1]
+            if tag.startswith("B-"):
+                typ = tag[2:]
+                j = k + 1
+                while j < len(sent) and sent[j][1] == "I-" + typ:
+                    j += 1
+                gold[(starts[k], starts[j - 1] + len(sent[j - 1][0]))] = typ
+                k = j
+            else:
+                k += 1
+    return "\n".join(parts), gold
+
+
+def score(pred: dict, gold: dict, nested: bool = True) -> dict:
+    """Per kind: (recall, precision, gold count, predicted count), and 'any'.
+
+    A prediction that is exactly a gold name of another type (FACILITY, EVENT, LAW...) is out of
+    scope; with ``nested``, so is one inside such a name (KazNERD marks the outer name only:
+    Қазақстанның in the POSITION Қазақстанның Тұңғыш Президенті, Алматы in the FACILITY Алматы
+    әуежайы), since it cannot be a gold name of its own."""
+    other = sorted(s for s, t in gold.items() if t not in TYPES)
+    starts = [s[0] for s in other]
+
+    def in_scope(span) -> bool:
+        if span in gold:
+            return gold[span] in TYPES
+        if not nested:
+            return True
+        i = bisect.bisect_right(starts, span[0]) - 1
+        while i >= 0 and other[i][1] > span[0]:
+            if other[i][0] <= span[0] and span[1] <= other[i][1]:
+                return False
+            i -= 1
+        return True
+
+    pred = {s: k for s, k in pred.items() if in_scope(s)}
+    out = {}
+    for kind in ("person", "place", "organisation"):
+        g = {s for s, t in gold.items() if TYPES.get(t) == kind}
+        p = {s for s, k in pred.items() if k == kind}
+        tp_r = sum(1 for s in g if pred.get(s) == kind)
+        tp_p = sum(1 for s in p if TYPES.get(gold.get(s, "")) == kind)
+        out[SHORT[kind]] = (tp_r / max(1, len(g)), tp_p / max(1, len(p)), len(g), len(p))
+    g = {s for s, t in gold.items() if t in TYPES}
+    p = set(pred)
+    out["any"] = (len(g & p) / max(1, len(g)), len(p & g) / max(1, len(p)), len(g), len(p))
+    return out
+
+
+def baselines(text: str) -> tuple[dict, dict]:
+    """Capitalisation-only and exact-form predictions: {(start, end): kind}."""
+    import re
+
+    from kkaligner.glossary.matcher import sentence_initial
+    from kkaligner.names import _kind
+
+    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)*", text)]
+    runs = []
+    k = 0
+    while k < len(words):
+        if not words[k][2][:1].isupper():
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(words) and text[words[j][1] : words[j + 1][0]] == " " and words[j + 1][2][:1].isupper():
+            j += 1
+        runs.append((words[k][0], words[j][1], tuple(w for _, _, w in words[k : j + 1]), sentence_initial(text, words[k][0])))
+        k = j + 1
+    caps = {(s, e): _kind(ws, (), "") for s, e, ws, ini in runs if not ini}
+    mid = {" ".join(ws) for s, e, ws, ini in runs if not ini}
+    exact = {(s, e): _kind(ws, (), "") for s, e, ws, ini in runs if " ".join(ws) in mid}
+    return caps, exact
+
+
+def extraction(limit: int) -> list[tuple[str, dict]]:
+    from kkaligner import extract_terms
+    from kkaligner.glossary import Glossary
+
+    text, gold = read_kaznerd(KAZNERD, limit)
+    t0 = time.process_time()
+    names = extract_terms(text, Glossary.empty(), use_default_glossary=False)
+    took = time.process_time() - t0
+    pred = {span: n.kind for n in names for span in n.spans}
+    caps, exact = baselines(text)
+    print(f"extraction: {len(names)} names, {len(pred)} mentions in {took:.1f} s CPU", file=sys.stderr)
+    return [
+        ("extract_terms", score(pred, gold)),
+        ("extract_terms, nested names counted wrong", score(pred, gold, nested=False)),
+        ("capitalisation only", score(caps, gold)),
+        ("exact form", score(exact, gold)),
+    ]
+
+
+def romanization() -> list[tuple[str, float, int]]:
+    from kkaligner import romanize
+
+    rows = [
+        line.split("\t")
+        for line in PUBLISHED.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ][1:]
+    out = [
+        ("romanize", sum(romanize(k, kind=kind) == e for k, e, kind, _ in rows) / len(rows), len(rows)),
+        ("romanize, rules alone", sum(romanize(k, kind=kind, exceptions=False) == e for k, e, kind, _ in rows) / len(rows), len(rows)),
+    ]
+    try:
+        from unidecode import unidecode
+    except ImportError:
+        out.append(("unidecode (not installed)", float("nan"), len(rows)))
+    else:
+        out.append(("unidecode", sum(unidecode(k) == e for k, e, _, _ in rows) / len(rows), len(rows)))
+    return out
+
+
+def consistency() -> list[tuple[str, float, int]]:
+    """Share of source names whose aligned renderings are one spelling, auto names off and on."""
+    from kkaligner import Translator
+    from kkaligner.glossary import Glossary
+    from kkaligner.terms.consistency import name_alignments, name_spellings
+    from kkaligner.testing.train import trained_tiny_nllb
+
+    model = trained_tiny_nllb()
+    sources = [kk for kk, _ in model.held_out]
+    out = []
+    for auto in (False, True):
+        with Translator(str(model.path), engine="transformers", glossary=Glossary.empty(), use_default_glossary=False,
+                        memory=False, device="cpu", auto_names=auto) as tr:
+            draft = tr.translate("\n".join(sources))
+        srcs = [s.source for s in draft.sentences]
+        tgts = [s.target for s in draft.sentences]
+        spellings = name_spellings(name_alignments(srcs, tgts), "en")
+        consistent = sum(1 for c in spellings.values() if len(c) == 1)
+        uses = sum(1 for s in draft.sentences for u in s.terms if u.status == "auto")
+        rewritten = sum(1 for f in draft.findings if f.code == "rendering-unified")
+        label = f"auto names {'on' if auto else 'off'} ({uses} auto uses, {rewritten} words rewritten)"
+        out.append((label, consistent / max(1, len(spellings)), len(spellings)))
+    return out
+
+
+# Spellings English texts also give the same name (the letters Kazakh romanizations disagree on).
+_RESPELL = (("y", "i"), ("k", "q"), ("ai", "ay"), ("u", "ou"), ("sh", "ch"))
+
+
+def respelt_consistency(seed: int = 0) -> list[tuple[str, float, int]]:
+    """The tiny model's translations with each name respelt at random in each sentence (a model
+    that spells a name three ways in one document), finalized with automatic names off and on."""
+    import random
+
+    from kkaligner.glossary import Glossary
+    from kkaligner.terms import finalize, plan
+    from kkaligner.terms.consistency import name_alignments, name_spellings
+    from kkaligner.testing.train import trained_tiny_nllb
+    from kkaligner.types import Hypothesis
+
+    rng = random.Random(seed)
+    pairs = trained_tiny_nllb().held_out
+    sources = [kk for kk, _ in pairs]
+    targets = []
+    for _, en in pairs:
+        words = en.split(" ")
+        for i, w in enumerate(words):
+            if w[:1].isupper() and i and rng.random() < 0.5:
+                a, b = rng.choice(_RESPELL)
+                words[i] = w[0] + w[1:].replace(a, b, 1)
+        targets.append(" ".join(words))
+    plans = plan(sources, Glossary.empty())
+    out = []
+    for label, consistent_, auto in (
+        ("no document consistency", False, False),
+        ("first rendering wins (auto names off)", True, False),
+        ("auto names on", True, True),
+    ):
+        outcomes = finalize(plans, [[Hypothesis(t)] for t in targets], consistent=consistent_, auto_names=auto)
+        spellings = name_spellings(name_alignments(sources, [o.target for o in outcomes]))
+        one = sum(1 for c in spellings.values() if len(c) == 1)
+        out.append((label, one / max(1, len(spellings)), len(spellings)))
+    return out
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, default=0, help="only the first N KazNERD sentences")
+    ap.add_argument("--skip-model", action="store_true", help="leave out the consistency rows (no torch)")
+    args = ap.parse_args(argv)
+    print("| part | system | PER R | PER P | LOC R | LOC P | ORG R | ORG P | all R | all P | share | n |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    if KAZNERD.exists():
+        for name, s in extraction(args.limit):
+            cells = " | ".join(f"{s[t][0]:.3f} | {s[t][1]:.3f}" for t in ("PER", "LOC", "ORG", "any"))
+            print(f"| extraction (KazNERD valid) | {name} | {cells} | | {s['any'][2]} gold |")
+    else:
+        print(f"| extraction | ({KAZNERD} missing) | | | | | | | | | | |")
+    blank = " | ".join([""] * 8)
+    for name, share, n in romanization():
+        print(f"| romanization (published spellings, exact) | {name} | {blank} | {share:.3f} | {n} names |")
+    if not args.skip_model:
+        for name, share, n in consistency():
+            print(f"| consistency (tiny trained model, one spelling) | {name} | {blank} | {share:.3f} | {n} names |")
+        for name, share, n in respelt_consistency():
+            print(f"| consistency (its output, names respelt per sentence) | {name} | {blank} | {share:.3f} | {n} names |")
+
+if __name__ == "__main__":
+    main()

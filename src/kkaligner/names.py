@@ -1,0 +1,801 @@
+"""Names no glossary has yet: found in a document, grouped by lemma, with a proposed rendering.
+
+``extract_terms(text)`` reads a Kazakh (or English) document and lists the names of people, places
+and organisations that the loaded glossaries do not cover, each once, in every inflected form it
+takes (Тоқаев, Тоқаевтың, Тоқаевқа → Тоқаев), with its count, a guess at its kind, a proposed
+rendering (``kkaligner.lang.romanize``) and one example sentence. ``ExtractedName.term()`` is the
+glossary entry a translator checks and passes back with ``-g``.
+
+This module sits at the glossary stage (it reads source text and the glossary, nothing a
+translation produced), so that ``terms.consistency`` may ask it what the names of a document are.
+
+How a name is found (Kazakh):
+
+* a **capitalised word** not at the start of a sentence is a name, unless it is a title or a word
+  Kazakh capitalises as a common noun (``TITLES``: Президент, Елбасы); consecutive capitalised
+  words are one name (Нұрсұлтан Әбішұлы Назарбаев, Біріккен Ұлттар Ұйымы);
+* at the **start of a sentence** a capital says nothing: the word is a name when the document
+  capitalises it elsewhere mid-sentence, or it opens a run of names, or it reads like a surname or
+  patronymic; a word the document also writes in lower case (Ақ, Нұр, Темір, Жол), or a word of
+  the splitter's sentence-starters list, is not (the glossary matcher's case evidence);
+* an **organisation** written with one capital extends over its lower-case words up to a head noun
+  (``ORG_HEADS``: Денсаулық сақтау министрлігі, Гарвард университеті); a **place** takes the word
+  облысы, ауданы, өзені... right after it (``PLACE_HEADS``: Ақтөбе облысы);
+* a **quoted name** is the quotation when it starts with a capital and is short («Қазақстан темір
+  жолы», «Хабар»): an organisation's, team's, channel's or work's name; an **acronym** is a name
+  (БҰҰ, ҚТЖ).
+
+The lemma of an inflected name is the stem that best explains the document's forms of it
+(``kazakh.suffix_set``: the ending must be a chain the stem's final sound allows); its own spelling
+without ending, when the document has it, wins (Қызылорда, not Қызылор + да).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from kkaligner.errors import UsageError
+from kkaligner.glossary import Glossary
+from kkaligner.glossary.matcher import HONORIFICS, sentence_initial
+from kkaligner.lang import check_language, is_kazakh
+from kkaligner.lang.casing import fold_kk
+from kkaligner.lang.kazakh import (
+    CLASSES,
+    DEVOICE,
+    VOWELS,
+    all_suffixes,
+    final_class,
+    suffix_chains,
+)
+from kkaligner.lang.romanize import cyrillize, propose_latin
+from kkaligner.split import segment
+from kkaligner.types import Span, Term
+
+KINDS = ("person", "place", "organisation", "name")
+
+# --- data ------------------------------------------------------------------------------------
+
+# Words Kazakh capitalises mid-sentence that are titles or institutions' common names, not names of
+# one person or place (Қазақ тілінің емле ережелері, 2016, § бас әріп: lauazym ataulary — titles of
+# office are capitalised in official texts). Folded, bare forms; their inflected forms are found by
+# stem.
+TITLES = frozenset(
+    ["президент", "премьер-министр", "елбасы", "төраға", "төрағасы", "министр", "вице-министр", "әкім", "депутат", "сенатор", "спикер", "мемлекет", "отан", "тәуелсіздік", "жолдау", "республика", "республикалық", "конституция", "ата", "заң"]
+)
+
+# Institutions named by a capitalised common noun (the state's bodies): organisations.
+INSTITUTIONS = frozenset(["үкімет", "парламент", "мәжіліс", "сенат", "ассамблея"])
+
+# Head nouns that close an organisation's name written with one capital (Денсаулық сақтау
+# министрлігі, Гарвард университеті, Ұлттық банкі): the Kazakh generic words for kinds of
+# organisation, bare (Ұлттық банк, Еуропалық одақ) and with the 3rd-person possessive they take
+# after a noun (izafet: Қаржы министрлігі); never plural (Мамин тұрақтандыру қорларында is "in
+# the stabilisation funds", after a person's name). Source: the names
+# of Kazakhstan's ministries, agencies and companies on gov.kz.
+ORG_HEADS = frozenset(
+    ["министрлік", "министрлігі", "комитет", "комитеті", "агенттік", "агенттігі", "университет", "университеті", "академия", "академиясы", "институт", "институты", "орталық", "орталығы", "банк", "банкі", "қор", "қоры", "партия", "партиясы", "одақ", "одағы", "ұйым", "ұйымы", "компания", "компаниясы", "корпорация", "корпорациясы", "қауымдастық", "қауымдастығы", "федерация", "федерациясы", "кеңес", "кеңесі", "комиссия", "комиссиясы", "кешен", "кешені", "палата", "палатасы", "сот", "соты", "прокуратура", "прокуратурасы", "холдинг", "холдингі", "театр", "театры", "мектеп", "мектебі", "колледж", "колледжі", "газет", "газеті", "телеарна", "телеарнасы", "радио", "радиосы", "клуб", "клубы", "бюро", "бюросы", "фабрика", "фабрикасы", "зауыт", "зауыты", "конференция", "конференциясы", "арна", "арнасы", "агенттігі", "басылымы", "журналы", "сайты", "порталы", "командасы", "әкімдігі", "жшс", "ақ"]
+)
+
+# Head nouns of titles of office written after an institution's or a country's name (Үкімет
+# басшысы, Сенат төрағасы, Денсаулық сақтау министрі, Сыртқы істер министрінің): a title, not a name.
+POSITION_HEADS = frozenset(
+    ["басшы", "басшысы", "төраға", "төрағасы", "министр", "министрі", "әкім", "әкімі", "хатшы", "хатшысы", "орынбасар", "орынбасары", "депутат", "депутаты", "директор", "директоры", "ректор", "ректоры", "бастығы", "сенатор"]
+)
+
+# Generic words that follow a place's name and belong to it (Ақтөбе облысы).
+PLACE_HEADS = frozenset({"облысы"})
+# (ауданы, қаласы, өзені are not: "Алматы қаласы" is "the city of Almaty", the name is Алматы;
+# a region's official name is "X облысы", X Region.)
+
+_POSSESSED_HEADS = frozenset(h for h in ORG_HEADS | PLACE_HEADS if h[-1] in "ыі")
+
+# Generic nouns that never open a name (Облыс орталығы "the regional centre").
+GENERIC = _POSSESSED_HEADS | POSITION_HEADS | frozenset(["облыс", "аудан", "қала", "ел", "мемлекет"])
+
+
+# Endings of surnames and patronymics (Тоқаев, Назарбаева, Путин, Байтұрсынұлы, Әбішұлы, Сәтқызы,
+# Ахметович): a word with one is a person's name.
+PERSON_ENDINGS = ("ов", "ев", "ёв", "ова", "ева", "ина", "ұлы", "улы", "қызы", "ович", "евич", "овна", "евна", "ский", "ская")
+PATRONYMIC_ENDINGS = ("ұлы", "улы", "қызы", "ович", "евич", "овна", "евна")
+
+# Endings of place names (Қазақстан, Ашхабад, Көкшетау, Талдықорған no; Германия, Петропавл no).
+PLACE_ENDINGS = ("стан", "абад", "тау", "төбе", "бұлақ", "көл", "су", "град", "бург", "поль", "ия", "ск")
+
+# Analyses of an ending that a name rarely takes and that would cut a name short (Алматы is not
+# Алмат + ы "my Almat": 1st and 2nd person possessives, predicative endings).
+_RARE = ("p1sg", "p2sg", "p2pol", "p1pl", "cop")
+# The last morpheme of a word with a case ending (a name inside a longer name takes none).
+_CASES = frozenset({"gen", "dat", "acc", "loc", "abl", "ins", "attr", "ki"})
+# Locative and ablative forms say "a place" (Атырауда, Өзбекстандағы, Алматыдан).
+_PLACE_CASES = ("loc", "abl")
+
+_QUOTE_OPEN = "«“„\""
+_QUOTE_CLOSE = "»”“\""
+_WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
+_CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
+MAX_LOWER_WORDS = 6  # lower-case words an organisation's name may have before its head
+MAX_QUOTED_WORDS = 4  # longer quotations are slogans and titles of works
+
+
+@lru_cache(maxsize=2)
+def _word_list(name: str) -> frozenset[str]:
+    path = resources.files("kkaligner") / "data" / name
+    return frozenset(
+        fold_kk(line.split("\t")[0].strip())
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
+def _starter(folded: str) -> bool:
+    """A function word that opens sentences (Бұл, Ал, Тіпті): the splitter's sentence starters."""
+    return folded in _word_list("sentence-starters-kk.txt")
+
+
+def _common_words() -> frozenset[str]:
+    """Kazakh words that are not names: the sentence starters and the stems of the aligner's seed
+    lexicon of everyday words (жол, ақ, темір, кеше)."""
+    return _word_list("sentence-starters-kk.txt") | _word_list("align-lexicon-kk-en.tsv")
+
+
+# --- the result ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExtractedName:
+    """A name found in a document and not covered by the glossary.
+
+    ``lemma`` is its dictionary form (Kazakh: the inflected forms' stem, capitals as written);
+    ``forms`` the spellings seen, most frequent first; ``count`` the occurrences; ``spans`` where
+    they stand in the text (``text[a:b]`` is the inflected occurrence); ``kind`` one of ``KINDS``
+    (a guess); ``rendering`` the proposed spelling in the other language, ``rendering_by``
+    ``"exception"`` (a published spelling) or ``"rules"`` (to be checked); ``example`` one sentence
+    that uses it.
+    """
+
+    lemma: str
+    kind: str
+    count: int
+    forms: tuple[str, ...]
+    rendering: str
+    rendering_by: str
+    example: str
+    spans: tuple[Span, ...]
+    lang: str = "kk"
+
+    def term(self) -> Term:
+        """The glossary entry proposed for this name (rich TSV columns: kind, note, provenance)."""
+        target_lang = "en" if is_kazakh(self.lang) else "kk"
+        how = "a published spelling" if self.rendering_by == "exception" else "proposed by rule; check it"
+        return Term(
+            source=self.lemma,
+            target=self.rendering,
+            kind=self.kind,
+            note=f"{self.count}× in the text ({', '.join(self.forms[:4])}); e.g. {self.example[:160]}",
+            provenance=f"kkalign glossary extract: {how}",
+            source_lang="kk" if is_kazakh(self.lang) else "en",
+            target_lang=target_lang,
+        )
+
+
+# --- mentions --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    words: tuple[str, ...]  # as written; the last one inflected
+    kind: str  # a kind the mention's shape proves, or ""
+
+
+# Arabic name particles written in lower case before a capital (әл-Фараби, ибн-Сина).
+_PARTICLE = re.compile(r"(?:әл|ал|ад|ас|ибн)-(?=[^\W\d_])", re.IGNORECASE)
+
+
+def _is_cap(w: str) -> bool:
+    if w[:1].isupper():
+        return True
+    m = _PARTICLE.match(w)
+    return bool(m) and w[m.end() : m.end() + 1].isupper()
+
+
+def _is_acronym(w: str) -> bool:
+    letters = [c for c in w if c.isalpha()]
+    return 2 <= len(letters) <= 6 and all(c.isupper() for c in letters)
+
+
+def _stem_in(word: str, table: frozenset) -> bool:
+    """``word`` is a word of ``table`` in some singular inflected form (министрлігінің -> министрлігі)."""
+    w = fold_kk(word)
+    if w in table:
+        return True
+    for k in range(2, len(w)):
+        if w[:k] in table:
+            analysis = _chains(w[:k]).get(w[k:])
+            if analysis is not None and "pl" not in analysis.split("+"):
+                return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _chains(stem: str) -> dict[str, str]:
+    """Ending -> analysis for ``stem`` (both harmonies; after a possessive when it ends like one)."""
+    cls = final_class(stem)
+    out: dict[str, str] = {}
+    possessed = (False, True) if stem[-1:] in "ыі" else (False,)
+    for p3 in possessed:
+        for front in (False, True):
+            for suf, analysis in suffix_chains(cls, front, p3):
+                out.setdefault(suf, analysis)
+    return out
+
+
+def _ending_ok(stem: str, ending: str) -> bool:
+    return ending in _chains(stem)
+
+
+def _readings(form: str) -> list[tuple[str, str]]:
+    """(lemma, analysis) readings of a folded word: the bare word, and stems with an ending that
+    their final sound allows (voiced final consonant restored: бәйтерегі -> бәйтерек + і)."""
+    out = [(form, "")]
+    head, hyphen, tail = form.rpartition("-")
+    if hyphen and head and tail in all_suffixes():  # НАТО-ның, АҚШ-та: the ending after a hyphen
+        analysis = _chains(head).get(tail) or next(
+            (a for cls in CLASSES for f in (False, True) for suf, a in suffix_chains(cls, f) if suf == tail), "case"
+        )
+        out.append((head, analysis))
+        return out
+    for k in range(3, len(form)):
+        stem, ending = form[:k], form[k:]
+        analysis = _chains(stem).get(ending)
+        if analysis is not None and not any(r in analysis for r in _RARE):
+            out.append((stem, analysis))
+        last = stem[-1]
+        if last in DEVOICE and ending[:1] in VOWELS and len(stem) >= 2 and stem[-2] in VOWELS:
+            lemma = stem[:-1] + DEVOICE[last]
+            analysis = _chains(lemma).get(ending)
+            if analysis is not None and not any(r in analysis for r in _RARE):
+                out.append((lemma, analysis))
+    return out
+
+
+class _Document:
+    """The words of one Kazakh text with what they say about case."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        self.initial = [sentence_initial(text, s) for s, _, _ in self.words]
+        lower: dict[str, int] = {}
+        capital: dict[str, int] = {}
+        for (s, e, w), ini in zip(self.words, self.initial):
+            f = fold_kk(w)
+            if w[:1].islower():
+                lower[f] = lower.get(f, 0) + 1
+            elif _is_cap(w) and not ini and not w.isupper():
+                capital[f] = capital.get(f, 0) + 1
+        self.lower, self.capital = lower, capital
+        self.written_capital = {fold_kk(w) for _, _, w in self.words if _is_cap(w)}
+        self._by_prefix: dict[str, list[str]] = {}
+        for f in self.written_capital:
+            self._by_prefix.setdefault(f[:4], []).append(f)
+        self._lower_stems = self._stem_counts(lower)
+        self._capital_stems = self._stem_counts(capital)
+
+    @staticmethod
+    def _stem_counts(counts: dict[str, int]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for f, n in counts.items():
+            for lemma, _ in _readings(f):
+                out[lemma] = out.get(lemma, 0) + n
+        return out
+
+    def evidence(self, word: str) -> tuple[int, int]:
+        """(capitalised mid-sentence, lower-case) uses in the document of ``word``'s lemma(s)."""
+        cap = low = 0
+        for lemma, _ in _readings(fold_kk(word)):
+            cap = max(cap, self._capital_stems.get(lemma, 0))
+            low = max(low, self._lower_stems.get(lemma, 0))
+        return cap, low
+
+    def inflected(self, word: str) -> bool:
+        """``word`` carries a case ending (Қарасайда мектеп: "a school in Karasay", not a school's
+        name): a distinctive one, or a short one on a stem the text also writes capitalised."""
+        f = fold_kk(word)
+        if self.extended(f):
+            return False  # the text inflects this very form: it is a lemma (Қазақстан, Қазақстанның)
+        for lemma, analysis in _readings(f):
+            if analysis.split("+")[-1] not in _CASES:
+                continue
+            if lemma in self.written_capital or (analysis not in _WEAK and len(lemma) >= 4):
+                return True
+        return False
+
+    def extended(self, folded: str) -> bool:
+        """The text writes ``folded`` capitalised with an ending after it."""
+        return any(lemma == folded for w in self._by_prefix.get(folded[:4], ()) for lemma, a in _readings(w) if a)
+
+    def lowered(self, word: str) -> bool:
+        """The text writes ``word`` (any form) in lower case at least as often as capitalised."""
+        cap, low = self.evidence(word)
+        return low >= max(1, cap)
+
+    def common(self, k: int) -> bool:
+        """Word ``k`` (at a sentence start) is an everyday word: the text writes it in lower case
+        far more often than capitalised mid-sentence, or it is in the common-words lists."""
+        w = self.words[k][2]
+        if _starter(fold_kk(w)):
+            return True
+        nxt = self.words[k + 1][2] if k + 1 < len(self.words) else ""
+        if _is_cap(nxt) and _readings_end(fold_kk(nxt), PERSON_ENDINGS + PATRONYMIC_ENDINGS):
+            return False  # a first name before a surname (Азамат Алдоңғаров), whatever азамат means
+        cap, low = self.evidence(w)
+        if low and low >= 3 * cap:
+            return True
+        return not cap and any(lemma in _common_words() for lemma, _ in _readings(fold_kk(w)))
+
+    def sentence_start_is_name(self, k: int, run_length: int) -> bool:
+        """Word ``k`` starts a sentence (and a run of ``run_length`` capitalised words)."""
+        w = self.words[k][2]
+        f = fold_kk(w)
+        nxt = self.words[k + 1][2] if k + 1 < len(self.words) else ""
+        if _starter(f):
+            return False
+        if run_length > 1 and _readings_end(fold_kk(nxt), PERSON_ENDINGS + PATRONYMIC_ENDINGS):
+            return True  # a first name before a surname or patronymic (Дастан Сейілханұлы)
+        cap, low = self.evidence(w)
+        if low and low >= 3 * cap:
+            return False  # the matcher's LOWER_RATIO: a common word that opens a sentence
+        if cap:
+            return True
+        if any(lemma in _common_words() for lemma, _ in _readings(f)):
+            return False
+        if run_length > 1 or _looks_like_person(f):
+            return True
+        nxt = self.words[k + 1][2] if k + 1 < len(self.words) else ""
+        return fold_kk(nxt) in HONORIFICS
+
+
+def _looks_like_person(folded: str) -> bool:
+    return any(lemma.endswith(PERSON_ENDINGS) and len(lemma) > 4 for lemma, _ in _readings(folded))
+
+
+def _case_ending(word: str) -> bool:
+    """A lower-case word with a distinctive case ending (жарыстың, азаматтардың, алуға)."""
+    return any(
+        a.split("+")[-1] in _CASES and a not in _WEAK and len(lemma) >= 3 for lemma, a in _readings(fold_kk(word))
+    ) and fold_kk(word) not in ORG_HEADS
+
+
+def _possessed(word: str) -> bool:
+    """The head noun carries the 3rd-person possessive of a name (министрлігі, комиссиясының)."""
+    return _stem_in(word, _POSSESSED_HEADS)
+
+
+def _title(word: str) -> bool:
+    return _stem_in(word, TITLES)
+
+
+def _kazakh_mentions(doc: _Document) -> list[_Mention]:
+    text, words = doc.text, doc.words
+    out: list[_Mention] = []
+    quoted: set[int] = set()
+    # quoted names: «Қазақстан темір жолы» (spaces inside the quotes allowed)
+    for k, (s, _e, w) in enumerate(words):
+        before = text[:s].rstrip(" \u00a0")
+        if not _is_cap(w) or not before or before[-1] not in _QUOTE_OPEN:
+            continue
+        for j in range(k, min(len(words), k + MAX_QUOTED_WORDS)):
+            if j > k and text[words[j - 1][1] : words[j][0]].strip(" \u00a0-"):
+                break
+            after = text[words[j][1] :].lstrip(" \u00a0")
+            if after[:1] in _QUOTE_CLOSE and after[:1]:
+                close = words[j][1]
+                # Kazakh quotes the names of organisations, teams, channels, works and products, not
+                # of people or places («Хабар» арнасы, «Барыс» командасы)
+                kind = "organisation"
+                out.append(_Mention(s, close, tuple(x[2] for x in words[k : j + 1]), kind))
+                quoted.update(range(k, j + 1))
+                break
+    k = 0
+    n = len(words)
+    while k < n:
+        s, _e, w = words[k]
+        if k in quoted or len(w) < 2 or not (_is_cap(w) or _is_acronym(w)):
+            k += 1  # a single letter is an initial (А. Байтұрсынұлы), not a name
+            continue
+        if _is_acronym(w) and re.match(r"-\d", text[words[k][1] : words[k][1] + 2]):
+            k += 1  # COVID-19, Ту-154: a model or a disease, not a person, place or organisation
+            continue
+        # a run of capitalised words, one space apart; only a name's last word inflects, so a word
+        # with a case ending closes the run (Польшаның Гливице: two names)
+        j = k
+        while (
+            j + 1 < n
+            and j + 1 not in quoted
+            and text[words[j][1] : words[j + 1][0]] in (" ", "\u00a0")
+            and (_is_cap(words[j + 1][2]) or _is_acronym(words[j + 1][2]))
+            and not _title(words[j + 1][2])
+            and not doc.initial[j + 1]
+            and not doc.inflected(words[j][2])
+        ):
+            j += 1
+        if _title(w) and not _is_acronym(w):
+            k += 1
+            continue
+        # two people named one after the other (Тоқаев Ерлан Жұмағалиевпен): a surname ends a name
+        # unless a patronymic follows it in the run (Қосанов Әміржан Сағидрахманұлы); an institution
+        # starts a new one (Асқар Мамин Үкімет мүшелерін)
+        folded = [fold_kk(x[2]) for x in words[k : j + 1]]
+        for x in range(len(folded) - 1):
+            here, after = folded[x], folded[x + 1]
+            if here.endswith(PATRONYMIC_ENDINGS):
+                ends = not _readings_end(after, PERSON_ENDINGS + ("ин",))  # Кемелұлы Тоқаев: one name
+            else:
+                ends = here.endswith(PERSON_ENDINGS) and not any(
+                    f.endswith(PATRONYMIC_ENDINGS) for f in folded[x + 1 : x + 3]
+                )
+            if ends or (_readings_end(here, PERSON_ENDINGS + ("ин",)) and _stem_in(words[k + x + 1][2], INSTITUTIONS)):
+                j = k + x
+                break
+        # at a sentence start, a word before a full name needs the text's evidence to be part of it
+        # (Шаруагер Бақтыбай Нұрниязов: "farmer B. N."; Атыраулық Арыстанбек Кенже)
+        if doc.initial[k] and j - k >= 2 and not doc.evidence(w)[0] and any(
+            _readings_end(f, PERSON_ENDINGS + PATRONYMIC_ENDINGS) for f in folded[1 : j - k + 1]
+        ):
+            k += 1
+            continue
+        nxt = words[j + 1][2] if j + 1 < n else ""
+        if nxt and _is_cap(nxt) and _title(nxt) and text[words[j][1] : words[j + 1][0]] == " " and not doc.inflected(words[j][2]):
+            k = j + 1  # Тұңғыш Президент, Қазақстан Президенті: a title, not a name
+            continue
+        kind = ""
+        end = words[j][1]
+        # an organisation's lower-case words up to its head noun; a place's generic word; a title's
+        # head (Денсаулық сақтау министрі, Үкімет басшысы) makes the whole a title
+        position = False
+        person = any(_readings_end(f, PERSON_ENDINGS + PATRONYMIC_ENDINGS + ("ин",)) for f in folded[: j - k + 1])
+        # a head after a Latin or an acronym name is not part of it (CNN телеарнасы, КПРФ командасы)
+        foreign = not _CYRILLIC.search(words[j][2]) or _is_acronym(words[j][2])
+        run_end = j
+        look = j + 1 if not doc.inflected(words[j][2]) and not foreign else n
+        head = None  # the farthest head noun in reach (Қытай орталық радиосы, not Қытай орталық)
+        while (
+            look < n
+            and look - run_end <= MAX_LOWER_WORDS
+            and text[words[look - 1][1] : words[look][0]] in (" ", "\u00a0")
+        ):
+            lw = words[look][2]
+            if _is_cap(lw) or not lw.islower():
+                if head is None and _stem_in(lw, INSTITUTIONS):
+                    head = (look, "organisation")  # Қазақстан халқы Ассамблеясы
+                break
+            if _stem_in(lw, POSITION_HEADS):
+                position = head is None
+                break
+            if person:
+                break
+            if look == run_end + 1 and _stem_in(lw, PLACE_HEADS):
+                head = (look, "place")
+                after = words[look + 1][2] if look + 1 < n else ""
+                if after and text[words[look][1] : words[look + 1][0]] == " " and _stem_in(after, ORG_HEADS):
+                    head = (look + 1, "organisation")  # Түркістан облысы әкімдігі
+                break
+            if _stem_in(lw, ORG_HEADS):
+                head = (look, "organisation")
+            if _case_ending(lw):
+                break  # Биылғы жарыстың ұтыс қоры: a phrase, not one name
+            look += 1
+        if head is not None:
+            j, kind = head
+            end = words[j][1]
+        if position:
+            k = j + 1
+            continue
+        # an organisation's name capitalises its first word only: a common word before a capitalised
+        # one is not part of it (Биыл Еуразиялық экономикалық одақ)
+        generic = _stem_in(w, GENERIC) or _starter(fold_kk(w)) or run_end > k
+        if kind == "organisation" and doc.initial[k] and doc.common(k):
+            generic = generic or not _possessed(words[j][2])  # Күріш өңдейтін кешен: a description
+        if doc.initial[k] and not _is_acronym(w) and doc.common(k) and (kind != "organisation" or generic):
+            # a common word opens the sentence (Ал, Жалпы, Облыс орталығы); what follows is looked at
+            # alone. An organisation's name may open with one (Денсаулық сақтау министрлігі).
+            k += 1
+            continue
+        if doc.initial[k] and not kind and not _is_acronym(w) and not doc.sentence_start_is_name(k, j - k + 1):
+            k += 1
+            continue
+        lower_follows = j + 1 < n and words[j + 1][2].islower() and text[words[j][1] : words[j + 1][0]] == " "
+        if j == k and not kind and not _is_acronym(w) and lower_follows and doc.lowered(w):
+            k += 1  # Қылмыстық кодекс, Ұлы Отан соғысы: a common word opening a title-cased phrase
+            continue
+        if not kind and any(_stem_in(x[2], INSTITUTIONS) for x in words[k : j + 1]):
+            kind = "organisation"
+        out.append(_Mention(s, end, tuple(x[2] for x in words[k : j + 1]), kind))
+        k = j + 1
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+# --- lemmas and kinds ------------------------------------------------------------------------
+
+
+# Endings that many names end in by themselves (Қызылорда, Алматы, Шиелі, Ақорда): a form that
+# may carry one is read as bare unless the document has the shorter stem too. Other case endings
+# (Тоқаевтың, Астанаға, Алматыдан) are read as endings.
+_WEAK = frozenset({"loc", "acc", "p3", "equ", "sim", "pl"})
+
+
+def _strength(lemma: str, analysis: str, possessed: bool = False) -> int:
+    if possessed and lemma[-1:] in "ыі" and analysis and not analysis.startswith("p3"):
+        return 3  # the last word of Ақтөбе облысы keeps its possessive: облысы + нда
+    if not analysis:
+        return 1
+    if possessed and analysis.startswith("p3"):
+        return -1
+    if analysis in _WEAK and not lemma.endswith(PERSON_ENDINGS):  # Тоқаевты is Тоқаев + ты
+        return 0
+    return 2
+
+
+def _lemmas(forms: Iterable[str], possessed: bool = False, seen: frozenset = frozenset()) -> dict[str, tuple[str, str]]:
+    """Folded form -> (folded lemma, analysis): the reading whose lemma explains most forms (a
+    lemma the text writes bare in this or another name counts twice more); then a distinctive ending before the bare word before a
+    weak ending (``_WEAK``); then the longer lemma."""
+    forms = set(forms)
+    score: dict[str, int] = {}
+    readings = {f: _readings(f) for f in forms}
+    for f, rs in readings.items():
+        for lemma in {r[0] for r in rs}:
+            bare = lemma != f and (lemma in forms or lemma in seen)
+            score[lemma] = score.get(lemma, 0) + 1 + (2 if bare else 0)
+    return {
+        f: max(rs, key=lambda r: (score[r[0]], _strength(r[0], r[1], possessed), len(r[0]))) for f, rs in readings.items()
+    }
+
+
+def _kind(words: Sequence[str], analyses: Iterable[str], shape: str, kazakh: bool = True) -> str:
+    """person, place or organisation, from the name's shape (heads, quotes), its words' endings
+    and the cases it takes; a single word without evidence is a place (most such names in news
+    are places: countries, regions, towns), two or three capitalised words a person."""
+    if shape:
+        return shape
+    folded = [fold_kk(w) for w in words]
+    last = folded[-1]
+    if all(_is_acronym(w) for w in words):  # ТМД, НАТО; АҚШ-та, АҚШ-тан: a place
+        return "place" if any(a.split("+")[0] in _PLACE_CASES for a in analyses) else "organisation"
+    if kazakh and not any(_CYRILLIC.search(w) for w in words):
+        return "organisation"  # a name in Latin letters in Kazakh text: a company, a brand, a service
+    if _stem_in(last, ORG_HEADS) or any(_stem_in(w, INSTITUTIONS) for w in folded):
+        return "organisation"
+    if any(_readings_end(w, PATRONYMIC_ENDINGS) for w in folded):
+        return "person"
+    if any(_readings_end(w, PERSON_ENDINGS) for w in folded):
+        return "person"
+    if _readings_end(last, PLACE_ENDINGS) or any(a.split("+")[0] in _PLACE_CASES for a in analyses):
+        return "place"
+    if len(words) >= 2:
+        return "person" if len(words) <= 3 and not _readings_end(last, ("ы", "і")) else "organisation"
+    return "place"
+
+
+def _readings_end(folded: str, endings: tuple[str, ...]) -> bool:
+    """Some reading of ``folded`` has a lemma of 5+ letters ending in one of ``endings``."""
+    return any(lemma.endswith(endings) and len(lemma) > 4 for lemma, _ in _readings(folded))
+
+
+# --- English ---------------------------------------------------------------------------------
+
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+_EN_ORG_HEADS = frozenset(
+    ["university", "ministry", "company", "corporation", "bank", "party", "committee", "agency", "council", "institute", "association", "union", "foundation", "fund", "inc", "ltd", "llc", "group"]
+)
+_EN_PLACE_HEADS = frozenset(["river", "lake", "region", "city", "mountains", "sea", "ocean", "bay", "island", "district", "province"])
+_EN_TITLES = frozenset(
+    ["president", "minister", "prime", "mr", "mrs", "ms", "dr", "sir", "the", "a", "an", "in", "on", "at", "of", "and", "for", "to", "by", "with", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "i"]
+)
+
+
+def _english_mentions(text: str) -> list[_Mention]:
+    words = [(m.start(), m.end(), m.group().rstrip(".")) for m in _EN_WORD.finditer(text)]
+    lower = {w.casefold() for _, _, w in words if w[:1].islower()}
+    out = []
+    k = 0
+    while k < len(words):
+        s, _e, w = words[k]
+        if not w[:1].isupper() or w.casefold() in _EN_TITLES:
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(words) and text[words[j][1] : words[j + 1][0]] == " " and words[j + 1][2][:1].isupper():
+            j += 1
+        first = w.casefold()
+        if sentence_initial(text, s) and j == k and first in lower:
+            k += 1
+            continue
+        names = [x[2].removesuffix("'s").removesuffix("’s") for x in words[k : j + 1]]
+        heads = {x.casefold() for x in names}
+        kind = "organisation" if heads & _EN_ORG_HEADS else "place" if heads & _EN_PLACE_HEADS else ""
+        out.append(_Mention(s, s + len(" ".join(names)), tuple(names), kind))
+        k = j + 1
+    return out
+
+
+# --- the API -----------------------------------------------------------------------------------
+
+
+def _glossary(glossary, use_default: bool) -> Glossary:
+    if isinstance(glossary, Glossary):
+        return Glossary.default().merge(glossary) if use_default else glossary
+    if glossary is None:
+        return Glossary.default() if use_default else Glossary.empty()
+    paths = [glossary] if isinstance(glossary, (str, Path)) else list(glossary)
+    return Glossary.load_many(paths, include_default=use_default)
+
+
+def extract_terms(
+    text: str,
+    glossary: Glossary | str | Path | Sequence[str | Path] | None = None,
+    lang: str = "kk",
+    *,
+    use_default_glossary: bool = True,
+    min_count: int = 1,
+) -> list[ExtractedName]:
+    """The names in ``text`` that the glossary does not cover, most frequent first (module doc).
+
+    ``glossary`` is a ``Glossary``, a path or paths, or None; the shipped names glossary is added
+    unless ``use_default_glossary`` is False (pass ``Glossary.empty()`` and False to list every
+    name). ``lang`` is the language of ``text`` (``kk`` or ``en``). Names seen fewer than
+    ``min_count`` times are left out.
+    """
+    if not isinstance(text, str):
+        raise UsageError(f"extract_terms() takes text (str), not {type(text).__name__}. Read the file first (kkaligner.io.read_text).")
+    check_language(lang)
+    g = _glossary(glossary, use_default_glossary)
+    covered = [(m.start, m.end) for m in g.match(text, lang)] if len(g) else []
+    kazakh = is_kazakh(lang)
+    doc = _Document(text) if kazakh else None
+    mentions = _kazakh_mentions(doc) if doc else _english_mentions(text)
+    if covered:
+
+        starts = [a for a, _ in covered]
+
+        def hit(m: _Mention) -> bool:
+            i = bisect.bisect_right(starts, m.end) - 1
+            while i >= 0 and covered[i][1] > m.start:
+                if covered[i][0] < m.end:
+                    return True
+                i -= 1
+            return False
+
+        mentions = [m for m in mentions if not hit(m)]
+    if not mentions:
+        return []
+    if kazakh:
+        lemma_of = {
+            many: _lemmas(
+                (fold_kk(m.words[-1]) for m in mentions if (len(m.words) > 1) == many),
+                many,
+                frozenset(fold_kk(w) for m in mentions for w in m.words),
+            )
+            for many in (False, True)
+        }
+    groups: dict[str, list[tuple[_Mention, str]]] = {}
+    for m in mentions:
+        if kazakh:
+            f = fold_kk(m.words[-1])
+            last, analysis = lemma_of[len(m.words) > 1][f]
+            key = " ".join(fold_kk(w) for w in m.words[:-1]) + " " + last
+        else:
+            key, analysis = " ".join(m.words).casefold(), ""
+        groups.setdefault(key.strip(), []).append((m, analysis))
+    # first names: the first word of a two- or three-word name whose last word is a surname
+    given_names = set()
+    if kazakh:
+        for m in mentions:
+            if 2 <= len(m.words) <= 3 and _readings_end(fold_kk(m.words[-1]), PERSON_ENDINGS + PATRONYMIC_ENDINGS):
+                given_names.add(lemma_of[False].get(fold_kk(m.words[0]), (fold_kk(m.words[0]), ""))[0])
+    sentences = segment(text, lang)
+    starts = [s.start for s in sentences]
+    out = []
+    for key, ms in groups.items():
+        if len(ms) < min_count:
+            continue
+        first = ms[0][0]
+        lemma = _written_lemma(first, key) if kazakh else " ".join(first.words)
+        counts: dict[str, int] = {}
+        for m, _ in ms:
+            surface = text[m.start : m.end]
+            counts[surface] = counts.get(surface, 0) + 1
+        forms = tuple(sorted(counts, key=lambda f: (-counts[f], f)))
+        shapes = Counter(m.kind for m, _ in ms if m.kind)
+        shape = shapes.most_common(1)[0][0] if shapes and 2 * shapes.most_common(1)[0][1] >= len(ms) else ""
+        kind = _kind(first.words, [a for _, a in ms], shape, kazakh)
+        if kind == "place" and not shape and len(first.words) == 1 and key in given_names:
+            kind = "person"
+        if kazakh:
+            p = propose_latin(lemma, "place" if kind == "place" else "")
+        else:
+            p = cyrillize(lemma)
+        out.append(
+            ExtractedName(
+                lemma=lemma,
+                kind=kind,
+                count=len(ms),
+                forms=forms,
+                rendering=p.text,
+                rendering_by=p.by,
+                example=_sentence(sentences, starts, first.start),
+                spans=tuple((m.start, m.end) for m, _ in ms),
+                lang=lang,
+            )
+        )
+    out.sort(key=lambda x: (-x.count, x.spans[0][0]))
+    return out
+
+
+def _written_lemma(m: _Mention, key: str) -> str:
+    """The lemma with the capitals and words of the text (Біріккен Ұлттар Ұйымы)."""
+    last_lemma = key.rsplit(" ", 1)[-1]
+    last = m.words[-1]
+    written = last[: len(last_lemma)]
+    if fold_kk(written) != last_lemma:  # a voiced final consonant: Бәйтерег -> Бәйтерек
+        written = written[:-1] + last_lemma[-1]
+    return " ".join((*m.words[:-1], written))
+
+
+def _sentence(sentences, starts, pos: int) -> str:
+
+    i = max(0, bisect.bisect_right(starts, pos) - 1)
+    return " ".join(sentences[i].text.split()) if sentences else ""
+
+
+def name_words(sentences: Sequence[str], lang: str = "kk") -> list[list[tuple[int, int, str, str]]]:
+    """The capitalised words of the names in each of a document's ``sentences``: per sentence
+    ``(start, end, surface, lemma)``, offsets into that sentence. The sentences are read as one text
+    (the case evidence); a Kazakh word's lemma is the stem its forms across the document share
+    (Шымкенттің, Шымкентте -> Шымкент), an English word's is the word without 's."""
+    check_language(lang)
+    text = "\n".join(sentences)
+    kazakh = is_kazakh(lang)
+    mentions = _kazakh_mentions(_Document(text)) if kazakh else _english_mentions(text)
+    found = []
+    for m in mentions:
+        for w in _WORD.finditer(text, m.start, m.end):
+            if _is_cap(w.group()) and not _is_acronym(w.group()):
+                found.append((w.start(), w.end(), w.group()))
+    if kazakh:
+        seen = frozenset(fold_kk(w) for _, _, w in found)
+        lemma_of = _lemmas((fold_kk(w) for _, _, w in found), False, seen)
+    starts, pos = [], 0
+    for sent in sentences:
+        starts.append(pos)
+        pos += len(sent) + 1
+    out: list[list[tuple[int, int, str, str]]] = [[] for _ in sentences]
+    for a, b, w in found:
+        i = bisect.bisect_right(starts, a) - 1
+        if kazakh:
+            lemma = lemma_of[fold_kk(w)][0]
+            written = w[: len(lemma)]
+            lemma = written if fold_kk(written) == lemma else written[:-1] + lemma[-1]
+        else:
+            lemma = re.sub(r"['’]s$", "", w)
+            b = a + len(lemma)
+        out[i].append((a - starts[i], b - starts[i], text[a:b], lemma))
+    return out
+
+
+def terms_of(names: Iterable[ExtractedName]) -> list[Term]:
+    """The glossary entries proposed for ``names`` (``ExtractedName.term``)."""
+    return [n.term() for n in names]
+
+
+__all__ = ["INSTITUTIONS", "KINDS", "ORG_HEADS", "PLACE_HEADS", "TITLES", "ExtractedName", "extract_terms", "terms_of"]

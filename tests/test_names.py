@@ -1,0 +1,115 @@
+"""Names no glossary has yet (kkaligner.names.extract_terms)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import kkaligner
+from kkaligner.errors import UsageError
+from kkaligner.glossary import Glossary
+from kkaligner.names import ExtractedName, extract_terms
+from kkaligner.types import Term
+
+TEXT = (
+    "Президент Қасым-Жомарт Тоқаев Ерлан Жұмағалиевпен кездесті. "
+    "Жұмағалиевтің айтуынша, «Қазақстан темір жолы» ұлттық компаниясы жаңа жол салады. "
+    "Денсаулық сақтау министрлігі хабарлады. Ақтөбе облысында жаңбыр жауды. "
+    "Жол жөнделді. Ол жол бойында тұрды. Бүгін Ұлытауда жиын өтті. Ұлытау тарихи өлке. "
+    "Ақ түсті үй салынды. Бұл ақ үй. Абай Құнанбайұлының өлеңдері оқылды."
+)
+
+
+def _all(text, lang="kk"):
+    return {n.lemma: n for n in extract_terms(text, Glossary.empty(), lang, use_default_glossary=False)}
+
+
+def test_people_places_organisations_and_quoted_names():
+    names = _all(TEXT)
+    assert names["Қасым-Жомарт Тоқаев"].kind == "person"
+    assert names["Ерлан Жұмағалиев"].kind == "person"
+    assert names["Абай Құнанбайұлы"].kind == "person"
+    assert names["Қазақстан темір жолы"].kind == "organisation"
+    assert names["Денсаулық сақтау министрлігі"].kind == "organisation"
+    assert names["Ақтөбе облысы"].kind == "place"
+    assert names["Ұлытау"].kind == "place"
+
+
+def test_inflected_forms_are_grouped_by_lemma_with_counts_and_an_example():
+    u = _all(TEXT)["Ұлытау"]
+    assert u.count == 2 and set(u.forms) == {"Ұлытау", "Ұлытауда"}
+    assert u.example == "Бүгін Ұлытауда жиын өтті."
+    assert all(TEXT[a:b] in u.forms for a, b in u.spans)
+    assert u.rendering == "Ulytau" and u.rendering_by == "rules"
+
+
+def test_common_words_that_are_also_names_are_not_extracted():
+    names = _all(TEXT)
+    assert "Жол" not in names and "Ақ" not in names and "Бүгін" not in names and "Президент" not in names
+
+
+def test_a_sentence_initial_name_counts_when_the_text_capitalises_it_elsewhere():
+    names = _all("Қарасай ауданы туралы. Бізде Қарасайдың тарихы бар. Қарасайда мектеп ашылды.")
+    assert names["Қарасай"].count == 3 and names["Қарасай"].kind == "place"
+    assert set(names) == {"Қарасай"}  # ауданы is not part of the name, Бізде is a pronoun
+
+
+def test_names_the_glossary_covers_are_left_out():
+    g = Glossary.from_terms([Term("Ұлытау", "Ulytau", kind="place")])
+    names = {n.lemma for n in extract_terms(TEXT, g, use_default_glossary=False)}
+    assert "Ұлытау" not in names and "Ерлан Жұмағалиев" in names
+    shipped = {n.lemma for n in extract_terms(TEXT)}  # the shipped glossary has Тоқаев
+    assert "Қасым-Жомарт Тоқаев" not in shipped
+
+
+def test_the_proposed_entry_is_a_glossary_term():
+    name = _all(TEXT)["Ерлан Жұмағалиев"]
+    t = name.term()
+    assert (t.source, t.target, t.kind) == ("Ерлан Жұмағалиев", "Yerlan Zhumagaliyev", "person")
+    assert "check" in t.provenance and "Ерлан Жұмағалиевпен" in t.note
+
+
+def test_english_names_get_a_kazakh_proposal():
+    names = _all("The talks with Donald Trump went well. Trump said so. The Baker report came.", "en")
+    assert names["Donald Trump"].kind == "person"
+    assert names["Trump"].rendering == "Трамп" and names["Trump"].rendering_by == "rules"
+
+
+def test_the_package_exports_it_and_bad_input_says_what_to_do():
+    assert kkaligner.extract_terms is extract_terms
+    with pytest.raises(UsageError, match="read_text"):
+        extract_terms(b"bytes")
+    with pytest.raises(UsageError):
+        extract_terms("text", lang="ru")
+
+
+SURNAMES = ["Тоқаев", "Жұмағалиев", "Смайылов", "Бектенов", "Қошанов", "Біртанов"]
+FRAMES = ["{} келді.", "Кеше {} сөйледі.", "Біз {} көрдік."]
+ENDINGS = ["", "тың", "қа", "пен", "ты", "тан"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(SURNAMES), st.lists(st.sampled_from(ENDINGS), min_size=1, max_size=5))
+def test_every_inflected_form_lands_in_one_group(surname, endings):
+    from kkaligner.lang.kazakh import final_class, suffix_chains
+
+    chains = dict(suffix_chains(final_class(surname), False))
+    endings = [e for e in endings if e in chains]
+    if not endings:
+        return
+    text = " ".join(f"Бүгін {surname}{e} туралы айтылды." for e in endings)
+    names = [n for n in extract_terms(text, Glossary.empty(), use_default_glossary=False) if isinstance(n, ExtractedName)]
+    assert [n.lemma for n in names] == [surname]
+    assert names[0].count == len(endings) and names[0].kind == "person"
+
+
+def test_common_words_at_a_sentence_start_and_opening_a_phrase_are_not_names():
+    text = (
+        "Темір жол салынды. Бұл темір жол ұзақ. Нұр шашырады. Күн нұр шашты. "
+        "Ол Қылмыстық кодекстің бабын оқыды. Қылмыстық іс қозғалды, қылмыстық топ ұсталды. "
+        "Бүгін Нұрлан Темірбеков Ақтауға келді."
+    )
+    names = _all(text)
+    assert set(names) == {"Нұрлан Темірбеков"} or set(names) == {"Нұрлан Темірбеков", "Ақтау"}
+    assert names["Нұрлан Темірбеков"].kind == "person"
