@@ -92,7 +92,8 @@ def _document(tokenizer, mode: str) -> tuple[list[str], str]:
     from kkaligner.testing.tiny import _KK_SUFFIXES, _KK_WORDS
 
     glossary = load_glossary(None)
-    plain = [w for w in _KK_WORDS if not plan([w], glossary, FROM, TO)[0].constraints]
+    # Filler: common nouns and verbs only, so that the names in the text are exactly NAMES.
+    plain = [w for w in _KK_WORDS if w.islower() and not plan([f"Бұл {w} еді."], glossary, FROM, TO)[0].constraints]
     n = sum(sum(p) for p in LAYOUT[mode])
     rng = random.Random(0)
     tokenizer.src_lang = "kaz_Cyrl"
@@ -482,6 +483,10 @@ def main(argv=None) -> int:
         results[row] = res
         print(f"  measured {ROWS[row]}: {res['tps']:.1f} tok/s", file=sys.stderr, flush=True)
 
+    # Every row's output, to read what was judged.
+    (workdir / f"outputs-{mode}.json").write_text(json.dumps(
+        {"source": manifest["text"], **{r: v.get("output") for r, v in results.items()}}, ensure_ascii=False, indent=1),
+        encoding="utf-8")
     base = results.get("argos")
     head = (f"{'row':<36} {'tok/s':>7} {'wall s':>7} {'load s':>6} {'RSS MB':>7} {'layout':>6} {'terms':>11} "
             f"{'vs Argos':>8}")
