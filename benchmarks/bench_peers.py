@@ -16,9 +16,12 @@ NLLB model expects, and what running offline took:
 
 - Argos tokenizes with plain sentencepiece: no source language code and no ``</s>`` on the source
   (NLLB writes ``kaz_Cyrl ... </s>``), so its encoder input is 2 tokens shorter per sentence than
-  every other row's. The target language code is supported (``metadata.json`` ``target_prefix``:
-  ``eng_Latn``) and stripped from the output. The sentencepiece model is the tiny BPE the
-  padded NLLB tokenizer is built from (same pieces; the 256206-entry vocabulary is the model's).
+  every other row's (its pieces are otherwise the same: the sentencepiece model is the tiny BPE
+  the padded NLLB tokenizer is built from). The target language code goes in ``metadata.json``
+  (``target_prefix``: ``eng_Latn``) and CTranslate2 is given it, but Argos strips it only from the
+  start of a paragraph and only after its decoder has turned ``_`` into a space, so it is never
+  stripped: each sentence of Argos's output starts with ``eng Latn``. Argos cannot drive NLLB's
+  language codes cleanly; the speed is unaffected (the code is one forced token in every row).
 - Sentence splitting: Argos 1.11 defaults to MiniSBD, whose models are downloaded on first use
   (no Kazakh model can be fetched offline). ``ARGOS_CHUNK_TYPE=SPACY`` with a package-bundled
   ``spacy/`` pipeline (``spacy.blank("xx")``, multilingual: spaCy has no Kazakh class; to which Argos adds spaCy's rule sentencizer) works
@@ -27,7 +30,9 @@ NLLB model expects, and what running offline took:
 - LibreTranslate's startup (``init.boot``) fetches the package index and MiniSBD models whenever
   fewer than two packages are installed (minutes of retries offline); it is started through this
   file with that step replaced by a no-op, then runs ``libretranslate.main`` with its own CLI
-  (``--host 127.0.0.1 --port P --load-only kk,en``).
+  (``--host 127.0.0.1 --port P --load-only kk,en``). Its formatter appends the source's final
+  full stop when the translation does not end with it; a document ending in a line break gets
+  the stop on a line of its own, so its layout is reported as not kept.
 
 Same settings for every row: beam (4), CTranslate2 intra threads (the CPUs this process may use),
 int8. Argos reads them from ``ARGOS_BEAM_SIZE``, ``ARGOS_INTRA_THREADS``, ``ARGOS_COMPUTE_TYPE``;
@@ -52,7 +57,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import shutil
 import socket
 import subprocess
@@ -64,7 +68,7 @@ import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import bench_speed as speed  # noqa: E402  (stdlib-only at import: also loads under --peers-python)
+import bench_speed as speed  # stdlib-only at import: also loads under --peers-python
 
 FROM, TO = "kk", "en"
 PACKAGE = "translate-kk_en-1_0"
@@ -359,16 +363,19 @@ ROWS = {
 
 
 def _run(python: str, args: list[str], env: dict, timeout: float) -> dict:
-    proc = subprocess.run([python, __file__, *args], capture_output=True, text=True, env=env, timeout=timeout)
+    proc = subprocess.run([python, __file__, *args], capture_output=True, text=True, env=env, timeout=timeout, check=False)
     if proc.returncode != 0:
         raise RuntimeError(proc.stderr.strip()[-2000:] or f"exit {proc.returncode}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+def _shape(text: str) -> list[bool]:
+    return [bool(line.strip()) for line in text.rstrip("\n").split("\n")]
+
+
 def layout_kept(source: str, output: str) -> bool:
     """The same lines, and blank lines, in the same places."""
-    shape = lambda t: [bool(line.strip()) for line in t.rstrip("\n").split("\n")]  # noqa: E731
-    return shape(source) == shape(output)
+    return _shape(source) == _shape(output)
 
 
 def term_share(manifest: dict, output: str) -> tuple[int, int]:
@@ -448,7 +455,7 @@ def main(argv=None) -> int:
     skipped: dict[str, str] = {}
     peer_env = dict(env, **argos_env(workdir, mode, threads))
     probe = subprocess.run([args.peers_python, "-c", "import argostranslate, ctranslate2"], capture_output=True,
-                           text=True) if Path(args.peers_python).exists() else None
+                           text=True, check=False) if Path(args.peers_python).exists() else None
     peers_ok = probe is not None and probe.returncode == 0
     if not peers_ok:
         why = f"{args.peers_python} " + ("not found" if probe is None else "lacks argostranslate")
@@ -460,7 +467,7 @@ def main(argv=None) -> int:
         except (RuntimeError, subprocess.TimeoutExpired) as e:
             skipped["argos"] = skipped["libre"] = f"install failed: {str(e).splitlines()[-1]}"
     libre_probe = subprocess.run([args.peers_python, "-c", "import libretranslate.main"], capture_output=True,
-                                 text=True) if peers_ok else None
+                                 text=True, check=False) if peers_ok else None
     if peers_ok and libre_probe.returncode != 0:
         skipped["libre"] = f"{args.peers_python} lacks libretranslate"
     try:
@@ -488,7 +495,7 @@ def main(argv=None) -> int:
         {"source": manifest["text"], **{r: v.get("output") for r, v in results.items()}}, ensure_ascii=False, indent=1),
         encoding="utf-8")
     base = results.get("argos")
-    head = (f"{'row':<36} {'tok/s':>7} {'wall s':>7} {'load s':>6} {'RSS MB':>7} {'layout':>6} {'terms':>11} "
+    head = (f"{'row':<36} {'tok/s':>7} {'wall s':>7} {'load s':>6} {'RSS MB':>7} {'layout':>8} {'terms':>11} "
             f"{'vs Argos':>8}")
     print()
     print(head)
@@ -501,13 +508,14 @@ def main(argv=None) -> int:
         if "output" in res:
             got, need = term_share(manifest, res["output"])
             terms = f"{got}/{need} {100 * got / need:.0f}%" if need else "-"
-            layout = "yes" if layout_kept(manifest["text"], res["output"]) else "NO"
+            layout = "yes" if layout_kept(manifest["text"], res["output"]) else \
+                f"NO {len(_shape(res['output']))}/{len(_shape(manifest['text']))}"  # lines out / lines in
         else:
             terms, layout = "n/a", "n/a"  # token ids in, token ids out: no text to judge
         ratio = f"{res['tps'] / base['tps']:.2f}x" if base else "-"
         note = "" if res["tokens"] == n * new else f"  (generated {res['tokens']} tokens, expected {n * new})"
         print(f"{label:<36} {res['tps']:>7.1f} {res['seconds']:>7.2f} {res['load_s']:>6.1f} {res['rss_mb']:>7.0f} "
-              f"{layout:>6} {terms:>11} {ratio:>8}{note}")
+              f"{layout:>8} {terms:>11} {ratio:>8}{note}")
 
     print()
     pipe = results.get("pipe")
