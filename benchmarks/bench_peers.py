@@ -24,9 +24,10 @@ NLLB model expects, and what running offline took:
   language codes cleanly; the speed is unaffected (the code is one forced token in every row).
 - Sentence splitting: Argos 1.11 defaults to MiniSBD, whose models are downloaded on first use
   (no Kazakh model can be fetched offline). ``ARGOS_CHUNK_TYPE=SPACY`` with a package-bundled
-  ``spacy/`` pipeline (``spacy.blank("xx")``, multilingual: spaCy has no Kazakh class; to which Argos adds spaCy's rule sentencizer) works
-  offline; the multilingual spaCy cache is marked present (``senter/model`` in the private cache
-  dir) because ``argostranslate.sbd`` otherwise runs ``spacy download xx_sent_ud_sm`` at import.
+  ``spacy/`` pipeline works offline: ``spacy.blank("xx")`` (spaCy has no Kazakh class), to which
+  Argos adds spaCy's rule sentencizer. The multilingual spaCy cache is marked present
+  (``senter/model`` in the private cache dir) because ``argostranslate.sbd`` otherwise runs
+  ``spacy download xx_sent_ud_sm`` at import.
 - LibreTranslate's startup (``init.boot``) fetches the package index and MiniSBD models whenever
   fewer than two packages are installed (minutes of retries offline); it is started through this
   file with that step replaced by a no-op, then runs ``libretranslate.main`` with its own CLI
@@ -36,8 +37,10 @@ NLLB model expects, and what running offline took:
 
 Same settings for every row: beam (4), CTranslate2 intra threads (the CPUs this process may use),
 int8. Argos reads them from ``ARGOS_BEAM_SIZE``, ``ARGOS_INTRA_THREADS``, ``ARGOS_COMPUTE_TYPE``;
-``ARGOS_BATCH_SIZE`` (tokens; default 32, i.e. one sentence per batch) is raised so that a paragraph
-is one batch, as kkaligner batches up to 16 sentences. A random model never stops by itself, so
+``ARGOS_BATCH_SIZE`` (tokens; default 32, i.e. one sentence per batch) is raised so that each
+line is one batch: Argos cuts the input at every line break and decodes line by line, while
+kkaligner batches up to 16 sentences of the document (most of the gap between Argos and raw
+CTranslate2 is that per-line batching, not its decoding options). A random model never stops by itself, so
 every row generates exactly N target tokens per sentence: ``min_new_tokens`` for kkaligner (as in
 bench_speed.py), and for the peers a wrapper around ``ctranslate2.Translator`` that sets
 ``min/max_decoding_length`` and counts the tokens each call returns (nothing else changes). Argos's
@@ -45,7 +48,8 @@ and LibreTranslate's paragraph cache (``CachedTranslation``) is emptied before e
 kkaligner's translation memory is: every timed call is a first translation.
 
 Columns: tokens/s = generated target tokens (the target language code included, as CTranslate2
-returns them) over the wall time of the timed call, best of N after a warm-up call; peak RSS of
+returns them) over the wall time of the timed call, best of N after a warm-up call (no further
+call once bench_speed's budget is spent: one timed call per row at full size); peak RSS of
 the row's own process (LibreTranslate: the server's); layout kept = the output has the input's
 lines and blank lines; terms = share of the glossary renderings that ``kkaligner.terms.plan``
 requires for the document's sentences found in the output (``satisfied_count``); the ratio is
