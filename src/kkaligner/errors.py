@@ -82,3 +82,28 @@ def choices(values) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " or " + items[-1]
+
+
+class RequestError(UsageError):
+    """A request to ``kkalign serve`` is malformed (bad JSON, unknown language, empty text).
+    ``status`` is the HTTP status the server answers with."""
+
+    status = 400
+
+
+class AccessDeniedError(RequestError):
+    """The server requires an API key and the request has none or a wrong one."""
+
+    status = 403
+
+
+class RequestTooLargeError(RequestError):
+    """A request is over the server's limits (characters, body size)."""
+
+    status = 413
+
+
+class RateLimitError(RequestError):
+    """A client sent more requests than the server's rate limit allows."""
+
+    status = 429
