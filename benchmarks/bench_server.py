@@ -10,8 +10,8 @@ default. The input is N distinct Kazakh sentences of about 30 tokens, a quarter 
 name; each request is one sentence to ``POST /translate`` (the way LibreTranslate clients call),
 so every level sends the same N requests. ``kkalign serve`` runs in its own process without a
 translation memory, so nothing is served twice. Latency is per request, end to end (HTTP
-included). The baseline row is ``Translator.translate`` on one document of the same N sentences
-(batch size 32, no memory, in this process once the server has stopped): the throughput the
+included); each level is run twice and the faster run is kept. The baseline row is ``Translator.translate`` on one document of the same N sentences
+(batch size 32, no memory, in this process once the server has stopped; the faster of two): the throughput the
 pipeline reaches when it holds all the work at once. The last column is each level's sentences/s
 over that baseline. The run also checks that the 32-client answers equal the 1-client ones.
 """
@@ -36,6 +36,7 @@ sys.path.insert(0, str(HERE))
 import bench_speed  # noqa: E402  (the model builder, shared)
 
 LEVELS = (1, 8, 32)
+REPEAT = 2
 SETTINGS = {"full": dict(sentences=96, max_length=40), "quick": dict(sentences=48, max_length=12)}
 
 
@@ -121,7 +122,7 @@ def pipeline(model_dir: str, sentences: list[str], max_length: int) -> dict:
                     memory=False) as tr:
         tr.translate("Сынақ сөйлем.")  # warm-up: loads the engine, the splitter and the checks
         best = None
-        for _ in range(2):
+        for _ in range(REPEAT):
             start = time.perf_counter()
             draft = tr.translate(doc)
             seconds = time.perf_counter() - start
@@ -162,7 +163,8 @@ def main(argv=None) -> int:
     proc, url = start_server(manifest["model_dir"], settings["max_length"], env, log)
     try:
         load(url, sentences[:8], 8)  # warm-up
-        rows = [load(url, sentences, n) for n in LEVELS]
+        # Best of REPEAT runs a level: other work on shared CPUs only ever adds time.
+        rows = [min((load(url, sentences, n) for _ in range(REPEAT)), key=lambda r: r["wall"]) for n in LEVELS]
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(120)

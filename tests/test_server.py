@@ -101,6 +101,11 @@ def test_libretranslate_client_with_keys(keyed):
         assert err.value.code == 403
         assert message in json.loads(err.value.read())["error"]
     assert httpx.get(keyed.url + "/frontend/settings").json()["keyRequired"] is True
+    # the page lists the glossaries' names to anyone, their entries only with a key
+    assert httpx.get(keyed.url + "/v1/glossary").json()["glossaries"] == [{"name": "terms", "entries": 1}]
+    assert httpx.get(keyed.url + "/v1/glossary", params={"name": "terms"}).status_code == 403
+    listed = httpx.get(keyed.url + "/v1/glossary", params={"name": "terms", "api_key": KEY})
+    assert listed.status_code == 200 and listed.json()["terms"][0]["target"] == "Baiterek"
 
 
 def test_rate_limit_per_key(keyed):
@@ -134,6 +139,13 @@ def test_translate_list_auto_and_alternatives(server):
     assert r["alternatives"] == [[], [], []]
     form = post(server, "/translate", data={"q": DOCS[0], "source": "kk", "target": "en"}).json()
     assert form == {"translatedText": single[0]}
+
+
+def test_auto_finds_the_target_language_already(server):
+    r = post(server, "/translate", json={"q": "The complex was built.", "source": "auto", "target": "en"}).json()
+    assert r == {"translatedText": "The complex was built.", "detectedLanguage": {"confidence": 100.0, "language": "en"}}
+    r = post(server, "/v1/translate", json={"text": "The complex was built.", "source": "auto", "target": "en"})
+    assert r.status_code == 400 and "in English already" in r.json()["error"]
 
 
 def test_translate_html_keeps_tags(server):

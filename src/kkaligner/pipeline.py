@@ -355,7 +355,8 @@ class Translator:
             return segments, {}
 
         def tokens(texts):
-            return engine.source_lengths([normalize(t) for t in texts], self.source_lang, self.target_lang)
+            with self._lock:  # a tokenizer may change its settings per call: one thread at a time
+                return engine.source_lengths([normalize(t) for t in texts], self.source_lang, self.target_lang)
 
         over = [i for i, n in zip(long, tokens([segments[i].text for i in long])) if n > budget]
         if not over:

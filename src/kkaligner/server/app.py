@@ -37,7 +37,7 @@ from kkaligner.errors import (
     choices,
 )
 from kkaligner.io import read_text
-from kkaligner.server.service import Service, TranslatorFactory
+from kkaligner.server.service import LANGUAGE_NAMES, Service, TranslatorFactory
 from kkaligner.server.settings import Settings
 from kkaligner.writers import json as draft_json
 
@@ -243,6 +243,8 @@ def create_app(translator_factory: TranslatorFactory, settings: Settings = Setti
     async def translate_texts(texts, source, target, names=()):
         """Drafts of ``texts`` (blank ones untranslated) and what auto-detection said."""
         src, tgt, detections = service.direction(source, target, texts)
+        if src == tgt:  # auto-detected as the target language already: LibreTranslate answers it as it is
+            return list(texts), [], detections, (src, tgt)
         wanted = [i for i, t in enumerate(texts) if t.strip()]
         drafts = await run_in_threadpool(service.translate, [texts[i] for i in wanted], src, tgt, names)
         out = ["" for _ in texts]
@@ -297,6 +299,8 @@ def create_app(translator_factory: TranslatorFactory, settings: Settings = Setti
             src, tgt, detections = service.direction(source, target, texts)
 
             def run(doc: str) -> str:
+                if src == tgt:
+                    return doc
                 return translate_html(doc, lambda runs: [d.text for d in service.translate(list(runs), src, tgt)])
 
             results = [await run_in_threadpool(run, t) for t in texts]
@@ -374,7 +378,9 @@ def create_app(translator_factory: TranslatorFactory, settings: Settings = Setti
         source = lang_field(data, "source", "kk")
         target = lang_field(data, "target", "en" if source != "en" else "kk")
         names = glossaries_field(data)
-        _, drafts, _, _ = await translate_texts(texts, source, target, names)
+        _, drafts, _, (src, tgt) = await translate_texts(texts, source, target, names)
+        if not drafts:
+            raise RequestError(f"the text is in {LANGUAGE_NAMES[tgt]} already; pick the source language.")
         return draft_json.as_dict(drafts[0])
 
     @app.post("/v1/check")
@@ -412,10 +418,11 @@ def create_app(translator_factory: TranslatorFactory, settings: Settings = Setti
                         headers={"Content-Disposition": f'attachment; filename="draft{DOWNLOAD_SUFFIX[fmt]}"'})
 
     @app.get("/v1/glossary")
-    async def v1_glossary(name: Optional[str] = None):
+    async def v1_glossary(request: Request, name: Optional[str] = None):
         if name is None:
             return {"glossaries": await run_in_threadpool(service.glossary_info),
                     "default": settings.default_glossary}
+        authorize(request, dict(request.query_params))  # the entries themselves may be private
         return {"name": name, "terms": await run_in_threadpool(service.glossary_terms, name)}
 
     @app.get("/health")

@@ -136,18 +136,17 @@ class Service:
         return detect_language(text)
 
     def direction(self, source: str, target: str, texts: Sequence[str]) -> tuple[str, str, list]:
-        """The pair to translate with; ``auto`` is detected on the request's texts together."""
+        """The pair to translate with; ``auto`` is detected on the request's texts together (and
+        may come out as the target language: the caller then has nothing to translate)."""
         detections: list = []
         if source == "auto":
             detections = [detect_language(t) for t in texts]
-            joined = detect_language(" ".join(texts))
-            source = joined.lang
-            if target == source or target == "auto":
-                target = next(t for t in LANGUAGES if t != source)
-        if target not in LANGUAGES or source not in LANGUAGES:
-            bad = target if target not in LANGUAGES else source
-            raise RequestError(f"unknown language {bad!r}. Choose {choices(LANGUAGES)} (source may be 'auto').")
-        check_pair(source, target)
+            source = detect_language(" ".join(texts)).lang
+        for lang in (source, target):
+            if lang not in LANGUAGES:
+                raise RequestError(f"unknown language {lang!r}. Choose {choices(LANGUAGES)} (source may be 'auto').")
+        if not detections or source != target:
+            check_pair(source, target)
         return source, target, detections
 
     def glossary_names(self, names) -> tuple:
@@ -179,8 +178,8 @@ class Service:
         return out
 
     def glossary_terms(self, name: str, limit: int = 1000) -> list[dict]:
-        names = self.glossary_names([name])
-        g = self.glossary(names, "kk", "en")
+        (name,) = self.glossary_names([name])
+        g = load_glossary([self.settings.glossary_names[name]], use_default=False)  # its own entries only
         return [{"source": t.source, "target": t.target, "alternatives": list(t.alternatives),
                  "forbidden": list(t.forbidden), "note": t.note} for t in list(g)[:limit]]
 
