@@ -88,7 +88,7 @@ class Service:
         first = self.translator("kk", "en", ())
         self._engine = first.engine
         for name in self.settings.glossary_names:
-            self.glossary((name,), "kk", "en")
+            self.glossary((name,))
 
     def close(self) -> None:
         self._pool.shutdown(wait=True)
@@ -96,10 +96,8 @@ class Service:
         with self._lock:
             translators, self._translators = list(self._translators.values()), {}
         for tr in translators:
-            tr.close()
-        if self._engine is not None and hasattr(self._engine, "close"):
-            self._engine.close()
-            self._engine = None
+            tr.close()  # the first one loaded the engine and frees it; the others only borrowed it
+        self._engine = None
 
     # --- access ------------------------------------------------------------------------------
 
@@ -159,7 +157,7 @@ class Service:
             )
         return chosen
 
-    def glossary(self, names: tuple, source: str, target: str):
+    def glossary(self, names: tuple):
         """The merged Glossary for ``names`` (the shipped one under them unless turned off)."""
         key = (names,)
         with self._lock:
@@ -220,7 +218,7 @@ class Service:
         if len(sources) != len(targets):
             raise RequestError(f"{len(sources)} source sentences but {len(targets)} targets: send aligned pairs.")
         self.check_size(list(sources) + list(targets))
-        glossary = self.glossary(names, source, target)
+        glossary = self.glossary(names)
         plans = plan(list(sources), glossary, source, target)
         findings = check(sources, targets, glossary=glossary, source_lang=source, target_lang=target, plans=plans)
         uses = [term_uses(p, t, target) for p, t in zip(plans, targets)]
