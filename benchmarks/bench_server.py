@@ -14,7 +14,9 @@ included); each level is run twice and the faster run is kept. The baseline row 
 (batch size 32, no memory, in this process once the server has stopped; the faster of two): the throughput the
 pipeline reaches when it holds all the work at once. Each level's sentences/s is compared with that
 baseline, and so is the CPU time the server spent a sentence (all its threads, from /proc; on
-shared CPUs, wall-clock figures carry other processes' load, CPU time much less of it). The run also checks that the 32-client answers equal the 1-client ones.
+shared CPUs, wall-clock figures carry other processes' load, CPU time much less of it). The ``queue`` row is 32 threads in this process
+translating one sentence each through the batching queue, without HTTP: it tells the queue's cost
+from the server process's. The run also checks that the 32-client answers equal the 1-client ones.
 """
 
 from __future__ import annotations
@@ -141,6 +143,26 @@ def pipeline(model_dir: str, sentences: list[str], max_length: int) -> dict:
     return {"wall": wall, "sps": len(sentences) / wall, "cpu_ms": 1000 * cpu / len(sentences)}
 
 
+def in_process(model_dir: str, sentences: list[str], max_length: int) -> dict:
+    """The batching queue without HTTP: 32 threads, one sentence each, through one Translator."""
+    from kkaligner.pipeline import Translator
+    from kkaligner.server.batching import Batcher
+
+    batcher = Batcher(32, 0.005)
+    with Translator(model_dir, engine="ct2", device="cpu", beam_size=4, max_length=max_length, batch_size=32,
+                    memory=False, dispatch=batcher.wrap) as tr:
+        tr.translate("Сынақ сөйлем.")
+        runs = []
+        for _ in range(REPEAT):
+            cpu, start = time.process_time(), time.perf_counter()
+            with ThreadPoolExecutor(32) as pool:
+                list(pool.map(tr.translate, sentences))
+            runs.append((time.perf_counter() - start, time.process_time() - cpu))
+    batcher.close()
+    wall, cpu = min(runs)
+    return {"wall": wall, "sps": len(sentences) / wall, "cpu_ms": 1000 * cpu / len(sentences)}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="the smaller model and 48 requests")
@@ -180,6 +202,7 @@ def main(argv=None) -> int:
         proc.send_signal(signal.SIGTERM)
         proc.wait(120)
     base = pipeline(manifest["model_dir"], sentences, settings["max_length"])
+    queue = in_process(manifest["model_dir"], sentences, settings["max_length"])
 
     same = sum(a == b for a, b in zip(rows[0]["answers"], rows[-1]["answers"]))
     print()
@@ -188,6 +211,9 @@ def main(argv=None) -> int:
     for r in rows:
         print(f"{r['clients']:>8} {r['rps']:>11.1f} {1000 * r['p50']:>8.0f} {1000 * r['p95']:>8.0f} "
               f"{r['sps']:>12.1f} {r['sps'] / base['sps']:>11.2f}x {r['cpu_ms']:>13.0f} {r['cpu_ms'] / base['cpu_ms']:>11.2f}x")
+    print(f"{'queue':>8} {'':>11} {'':>8} {'':>8} {queue['sps']:>12.1f} {queue['sps'] / base['sps']:>11.2f}x "
+          f"{queue['cpu_ms']:>13.0f} {queue['cpu_ms'] / base['cpu_ms']:>11.2f}x   (32 threads, the batching queue in "
+          "process, no HTTP)")
     print(f"{'pipeline':>8} {'':>11} {'':>8} {'':>8} {base['sps']:>12.1f} {1.0:>11.2f}x {base['cpu_ms']:>13.0f} "
           f"{1.0:>11.2f}x   (one document of every sentence, batch 32)")
     print(f"\n32 clients vs 1 client: {rows[-1]['sps'] / rows[0]['sps']:.2f}x sentences/s; answers identical "
