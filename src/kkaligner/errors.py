@@ -103,3 +103,28 @@ class UnsafeDocumentError(DocumentError):
 
 class DocumentTooLargeError(DocumentError):
     """The document (or what it unpacks to) is larger than the size limit."""
+
+
+class RequestError(UsageError):
+    """A request to ``kkalign serve`` is malformed (bad JSON, unknown language, empty text).
+    ``status`` is the HTTP status the server answers with."""
+
+    status = 400
+
+
+class AccessDeniedError(RequestError):
+    """The server requires an API key and the request has none or a wrong one."""
+
+    status = 403
+
+
+class RequestTooLargeError(RequestError):
+    """A request is over the server's limits (characters, body size)."""
+
+    status = 413
+
+
+class RateLimitError(RequestError):
+    """A client sent more requests than the server's rate limit allows."""
+
+    status = 429

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional, Sequence, Union
@@ -109,13 +110,18 @@ class Translator:
     ``auto_names`` (default on, ``--no-auto-names``) renders every name the glossary lacks one way
     throughout the document and lists it among the terms with status ``auto``
     (``kkaligner.terms.consistency.auto_names``).
+
+    ``engine`` is a registry name or an engine already loaded (shared between Translators, say one a
+    direction; ``close()`` leaves a shared engine open for its owner). ``dispatch`` wraps the engine
+    this Translator decodes with, behind its memory: ``kkaligner.server`` passes its batching queue.
+    One Translator may translate from several threads at once.
     """
 
     def __init__(
         self,
         model: str = DEFAULT_MODEL,
         *,
-        engine: str = "auto",
+        engine: Union[str, "Engine"] = "auto",
         glossary: GlossaryArg = None,
         use_default_glossary: bool = True,
         source_lang: str = "kk",
@@ -134,6 +140,7 @@ class Translator:
         quantize: Optional[bool] = None,
         warn: Optional[Callable[[str], None]] = None,
         auto_names: bool = True,
+        dispatch: Optional[Callable[[Any], Any]] = None,
     ) -> None:
         check_pair(source_lang, target_lang)
         if beam_size < 1:
@@ -141,7 +148,12 @@ class Translator:
         if max_length < 1:
             raise UsageError(f"max length must be at least 1 token (got {max_length}).")
         self.model = str(model)
-        self.engine_name = engine
+        self._shared_engine = None if isinstance(engine, str) else engine
+        self.engine_name = engine if isinstance(engine, str) else engine.name
+        self._dispatch = dispatch
+        self._dispatched: Optional[tuple[Any, Any]] = None  # (engine wrapped, its wrapper)
+        # Loading the engine and opening the memory happen once, whichever thread asks first.
+        self._lock = threading.RLock()
         self.device = device
         self.source_lang = source_lang
         self.target_lang = target_lang
@@ -171,21 +183,30 @@ class Translator:
             enforce=enforce,
         )
         self.glossary = load_glossary(glossary, use_default_glossary)
-        self._engine: Optional["Engine"] = None
+        self._engine: Optional["Engine"] = self._shared_engine
 
     # --- engine ---------------------------------------------------------------------------------
 
     @property
     def engine(self) -> "Engine":
         """The loaded engine (loaded on first access)."""
-        if self._engine is None:
-
-
-            self._engine = load_engine(self.engine_name, self.model, device=self.device, **self.engine_options)
-        return self._engine
+        with self._lock:
+            if self._engine is None:
+                self._engine = load_engine(self.engine_name, self.model, device=self.device, **self.engine_options)
+            return self._engine
 
     def _translating_engine(self) -> "Engine":
-        """``self.engine`` behind the translation memory when there is one (opened on first use)."""
+        """``self.engine`` behind the translation memory when there is one (opened on first use),
+        wrapped by ``dispatch`` when given."""
+        with self._lock:
+            inner = self._memory_wrapped()
+            if self._dispatch is None:
+                return inner
+            if self._dispatched is None or self._dispatched[0] is not inner:
+                self._dispatched = (inner, self._dispatch(inner))
+            return self._dispatched[1]
+
+    def _memory_wrapped(self) -> "Engine":
         engine = self.engine
         if not self.memory or self._memory_failed:
             return engine
@@ -208,14 +229,15 @@ class Translator:
         return self._memory_stats
 
     def close(self) -> None:
+        self._dispatched = None
         if self._memory_engine is not None:
             store = self._memory_engine.memory
             self._memory_engine = None
             if store is not None:
                 store.close()
-        if self._engine is not None:
+        if self._engine is not None and self._engine is not self._shared_engine:
             self._engine.close()
-            self._engine = None
+        self._engine = self._shared_engine
 
     def __enter__(self) -> "Translator":
         return self
@@ -230,22 +252,27 @@ class Translator:
         texts: Sequence[str],
         constraints: Sequence[Sequence[Constraint]],
         progress: Optional[Callable[[int], None]] = None,
+        failures: Optional[dict[str, str]] = None,
     ) -> list[list[Hypothesis]]:
         """Map normalized sentence texts (and their constraints) to n-best hypotheses.
 
         The single place where sentences reach the model: identical (text, constraints) pairs are
-        translated once; a translation memory wraps ``self.engine`` behind this call.
+        translated once; a translation memory wraps ``self.engine`` behind this call. A sentence the
+        engine cannot translate gets no hypotheses, and ``failures[text]`` says why.
         """
         keys = [(t, tuple(c)) for t, c in zip(texts, constraints)]
         unique = list(dict.fromkeys(keys))
         if len(unique) < len(keys) and progress is not None:
             # progress counts input sentences; credit the duplicates up front.
             progress(len(keys) - len(unique))
-        results = self._decode([t for t, _ in unique], [list(c) for _, c in unique], self.options, progress)
+        results = self._decode(
+            [t for t, _ in unique], [list(c) for _, c in unique], self.options, progress,
+            {} if failures is None else failures,
+        )
         by_key = dict(zip(unique, results))
         return [by_key[k] for k in keys]
 
-    def _decode(self, texts, constraints, options, progress=None) -> list[list[Hypothesis]]:
+    def _decode(self, texts, constraints, options, progress, failures) -> list[list[Hypothesis]]:
         """The engine's hypotheses for ``texts``. An engine error is isolated to the sentence that
         caused it: the batch is decoded again sentence by sentence, and a sentence that still fails
         gets no hypotheses (``failures`` says why); the rest of the document is translated."""
@@ -261,7 +288,7 @@ class Translator:
             try:
                 out += engine.translate([text], *args, constraints=[cons] if self.enforce else None)
             except EngineError as exc:
-                self._failures[text] = str(exc)
+                failures[text] = str(exc)
                 out.append([])
         return out
 
@@ -273,17 +300,15 @@ class Translator:
 
     def signature(self) -> Signature:
         """What produces this Translator's drafts, read off its engine and options (``kkaligner.signature``)."""
-        sig = signature_of.translation(
+        return signature_of.translation(
             self.engine,
             self.options,
             source_lang=self.source_lang,
             target_lang=self.target_lang,
             splitter=str(SPLITTER_VERSION),
             glossary=self._glossary_hash(),
+            auto_names=self.auto_names,
         )
-        if not self.auto_names:  # the default leaves the signature as it was
-            sig = dataclasses.replace(sig, extra=(*sig.extra, ("auto_names", "off")))
-        return sig
 
     @contextmanager
     def _progress(self, total: int) -> Iterator[Optional[Callable[[int], None]]]:
@@ -338,7 +363,8 @@ class Translator:
             return segments, {}
 
         def tokens(texts):
-            return engine.source_lengths([normalize(t) for t in texts], self.source_lang, self.target_lang)
+            with self._lock:  # a tokenizer may change its settings per call: one thread at a time
+                return engine.source_lengths([normalize(t) for t in texts], self.source_lang, self.target_lang)
 
         over = [i for i, n in zip(long, tokens([segments[i].text for i in long])) if n > budget]
         if not over:
@@ -373,13 +399,13 @@ class Translator:
         """Translate a document; the Draft keeps its layout, sentences, term uses and findings."""
         if not isinstance(text, str):
             raise UsageError(f"translate() takes text (str), not {type(text).__name__}. Use translate_file() for paths.")
-        self._failures: dict[str, str] = {}
         latin = reading.read(text, self.source_lang)
         if latin is not None:  # Kazakh in Latin letters: translated as read in Cyrillic, shown as written
             return reading.map_source(self._translate(latin.text), latin)
         return self._translate(text)
 
     def _translate(self, text: str) -> Draft:
+        failures: dict[str, str] = {}  # per call: one Translator may serve several threads
         segments, cuts = self._fit(list(segment(text, self.source_lang)))
         # Glossary matches and checks work on the sentence as written (their spans index
         # Sentence.source); the engine sees it with hard line breaks collapsed.
@@ -390,9 +416,9 @@ class Translator:
             texts = [normalize(s) for s in sources]
             constraints = [p.constraints for p in plans]
             with self._progress(len(sources)) as progress:
-                hyps = self.hypotheses(texts, constraints, progress)
+                hyps = self.hypotheses(texts, constraints, progress, failures)
             if self.enforce:
-                hyps = self._read_names_again(texts, constraints, hyps, sources)
+                hyps = self._read_names_again(texts, constraints, hyps, sources, failures)
         # Repair (the model's own spellings -> approved rendering) is enforcement too: off with enforce=False.
         outcomes = finalize(
             plans, hyps, source_lang=self.source_lang, target_lang=self.target_lang, repair=self.enforce,
@@ -416,7 +442,7 @@ class Translator:
             findings += [f if f.sentence is not None else dataclasses.replace(f, sentence=i) for f in out.findings]
             if i in cuts:
                 findings.append(dataclasses.replace(cuts[i], sentence=i))
-            reason = self._failures.get(normalize(segments[i].text)) if self._failures else None
+            reason = failures.get(normalize(segments[i].text)) if failures else None
             if reason is not None:
                 # never a lost sentence: it stays in the draft as written, for a person to translate
                 sentences = sentences[:i] + (dataclasses.replace(sentences[i], target=segments[i].text),) + sentences[i + 1:]
@@ -444,7 +470,7 @@ class Translator:
                   target_lang=self.target_lang, plans=plans)
         )
 
-    def _read_names_again(self, texts, constraints, hyps, sources) -> list[list[Hypothesis]]:
+    def _read_names_again(self, texts, constraints, hyps, sources, failures) -> list[list[Hypothesis]]:
         """Decode again, without reading names, the sentences whose best hypothesis misses a forceable
         term once repaired: decoding counted a word as the term's own spelling that the repair then
         did not take (their word boundaries can differ), so the term must be forced instead."""
@@ -459,7 +485,7 @@ class Translator:
         if not again:
             return hyps
         options = dataclasses.replace(self.options, read_names=False)
-        redone = self._decode([texts[i] for i in again], [list(constraints[i]) for i in again], options)
+        redone = self._decode([texts[i] for i in again], [list(constraints[i]) for i in again], options, None, failures)
         hyps = list(hyps)
         for i, h in zip(again, redone):
             hyps[i] = h

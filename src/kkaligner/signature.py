@@ -40,7 +40,7 @@ def model_label(engine) -> str:
 
 
 def translation(engine, options: DecodeOptions, *, source_lang: str, target_lang: str, splitter: str,
-                glossary: str) -> Signature:
+                glossary: str, auto_names: bool = True) -> Signature:
     """The signature of a draft ``engine`` decoded with ``options`` (see module doc)."""
     values = dataclasses.asdict(options)
     unknown = set(OUTPUT_OPTIONS) - set(_OPTION_FIELDS) - set(_OPTION_EXTRAS)
@@ -51,6 +51,8 @@ def translation(engine, options: DecodeOptions, *, source_lang: str, target_lang
     extra = tuple(
         (opt, str(values[opt]).lower()) for opt in _OPTION_EXTRAS if values[opt] != getattr(default, opt)
     )
+    if not auto_names:  # names without an entry left as the model wrote them (on by default)
+        extra += (("auto_names", "off"),)
     return Signature(
         kkaligner=_version(),
         engine=engine.name,

@@ -20,6 +20,7 @@ from kkaligner.cli import glossary as _glossary  # noqa: F401,E402
 from kkaligner.cli import models as _models  # noqa: F401,E402
 from kkaligner.cli import review as _review  # noqa: F401,E402
 from kkaligner.cli import segment as _segment  # noqa: F401,E402
+from kkaligner.cli import serve as _serve  # noqa: F401,E402
 
 # Each module registers its commands on `app` (one line per command module).
 from kkaligner.cli import translate as _translate  # noqa: F401,E402
