@@ -230,12 +230,13 @@ class Translator:
         translated once; a translation memory wraps ``self.engine`` behind this call.
         """
         keys = [(t, tuple(c)) for t, c in zip(texts, constraints)]
-        unique = list(dict.fromkeys(keys))
+        ready = getattr(self, "_ready", {})  # decoded ahead by translate_many
+        unique = [k for k in dict.fromkeys(keys) if k not in ready]
         if len(unique) < len(keys) and progress is not None:
             # progress counts input sentences; credit the duplicates up front.
             progress(len(keys) - len(unique))
         results = self._decode([t for t, _ in unique], [list(c) for _, c in unique], self.options, progress)
-        by_key = dict(zip(unique, results))
+        by_key = {**ready, **dict(zip(unique, results))}
         return [by_key[k] for k in keys]
 
     def _decode(self, texts, constraints, options, progress=None) -> list[list[Hypothesis]]:
@@ -363,7 +364,7 @@ class Translator:
         """Translate a document; the Draft keeps its layout, sentences, term uses and findings."""
         if not isinstance(text, str):
             raise UsageError(f"translate() takes text (str), not {type(text).__name__}. Use translate_file() for paths.")
-        self._failures: dict[str, str] = {}
+        self._failures: dict[str, str] = dict(getattr(self, "_ready_failures", {}))
         segments, cuts = self._fit(list(segment(text, self.source_lang)))
         # Glossary matches and checks work on the sentence as written (their spans index
         # Sentence.source); the engine sees it with hard line breaks collapsed.
@@ -418,6 +419,31 @@ class Translator:
             source_lang=self.source_lang,
             target_lang=self.target_lang,
         )
+
+    def translate_many(
+        self, texts: Sequence[str], progress: Optional[Callable[[int], None]] = None
+    ) -> list[Draft]:
+        """Translate several documents, their sentences decoded together (fuller batches, one
+        engine call): each Draft equals ``translate(text)``. ``progress(n)`` is called as ``n``
+        more sentences are decoded."""
+        keys: list = []
+        for text in texts:
+            if not isinstance(text, str):
+                raise UsageError(f"translate_many() takes texts (str), not {type(text).__name__}.")
+            segments, _ = self._fit(list(segment(text, self.source_lang)))
+            sources = [s.text for s in segments]
+            plans = plan(sources, self.glossary, self.source_lang, self.target_lang)
+            keys += [(normalize(s), tuple(p.constraints)) for s, p in zip(sources, plans)]
+        self._failures = {}
+        unique = list(dict.fromkeys(keys))
+        if progress is not None and len(unique) < len(keys):
+            progress(len(keys) - len(unique))
+        decoded = self._decode([t for t, _ in unique], [list(c) for _, c in unique], self.options, progress)
+        self._ready, self._ready_failures = dict(zip(unique, decoded)), dict(self._failures)
+        try:
+            return [self.translate(text) for text in texts]
+        finally:
+            self._ready, self._ready_failures = {}, {}
 
     def _check(self, sources: Sequence[str], targets: Sequence[str], plans: Sequence) -> list[Finding]:
         if not sources:
