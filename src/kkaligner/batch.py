@@ -111,12 +111,22 @@ class BatchReport:
     format: str
     output: Optional[str] = None
     workers: str = "local"
+    worker_memory: tuple[int, ...] = ()
+    """Peak resident memory, in bytes, of each process that translated (this one, or each actor)."""
 
     def as_dict(self) -> dict:
         d = dataclasses.asdict(self)
         d["terms"], d["findings"] = dict(self.terms), dict(self.findings)
         d["failures"] = [dataclasses.asdict(f) for f in self.failures]
         return d
+
+
+def _peak_rss() -> int:
+    try:
+        import resource
+    except ImportError:  # pragma: no cover (Windows)
+        return 0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # KiB on Linux
 
 
 def _sha(text: Union[str, bytes]) -> str:
@@ -660,6 +670,7 @@ def _run(docs, out, fmt, translator, translator_options, fail_fast, group_senten
         seconds=round(time.monotonic() - started, 3), signature=signature, outdir=str(out), format=fmt,
         output=None if target is None else str(target),
         workers="local" if runner is None else runner.describe(),
+        worker_memory=(_peak_rss(),) if runner is None else tuple(runner.rss.values()),
     )
     text = json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n"
     atomic_write(out / STATE_DIR / REPORT, text)

@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import sqlite3
 import tempfile
 import time
+import warnings
 from pathlib import Path
 from typing import Iterator, Optional, Sequence
 
-from kkaligner.batch import Document, Result, translate_group
+from kkaligner.batch import Document, Result, _peak_rss, translate_group
 from kkaligner.errors import EngineError, MemoryStoreError, UsageError
 from kkaligner.memory import TranslationMemory, default_memory_path
 
@@ -98,7 +98,7 @@ class _Worker:
             out["results"].append(json.dumps([[r.key, r.payload, r.sentences, r.terms, r.findings, r.error] for r in results]))
             out["memory"].append(json.dumps(self._new_memory()))
             out["pid"].append(os.getpid())
-            out["rss"].append(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
+            out["rss"].append(_peak_rss())
         return out
 
 
@@ -148,17 +148,10 @@ class RayRunner:
         items = [{"group": i, "docs": json.dumps([[d.key, d.id, d.text] for d in g], ensure_ascii=False)}
                  for i, g in enumerate(plan)]
         ds = ray.data.from_items(items, override_num_blocks=len(items))
-        ds = ds.map_batches(
-            _Worker,
-            fn_constructor_kwargs={"options": self.options, "format": format, "memory": self.memory_path},
-            batch_size=1,
-            batch_format="default",
-            compute=ray.data.ActorPoolStrategy(size=self.actors),
-            num_cpus=self.cpus,
-            num_gpus=self.gpus,
-            max_restarts=ACTOR_RETRIES,
-            max_task_retries=ACTOR_RETRIES,
-        )
+        with warnings.catch_warnings():
+            # max_restarts / max_task_retries have no named parameter yet; pyproject pins Ray below their removal.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            ds = self._map(ds, format)
         store = None
         if self.memory_path is not None:
             try:
@@ -178,6 +171,20 @@ class RayRunner:
         finally:
             if store is not None:
                 store.close()
+
+    def _map(self, ds, format: str):
+        ray = self.ray
+        return ds.map_batches(
+            _Worker,
+            fn_constructor_kwargs={"options": self.options, "format": format, "memory": self.memory_path},
+            batch_size=1,
+            batch_format="default",
+            compute=ray.data.ActorPoolStrategy(size=self.actors),
+            num_cpus=self.cpus,
+            num_gpus=self.gpus,
+            max_restarts=ACTOR_RETRIES,
+            max_task_retries=ACTOR_RETRIES,
+        )
 
     def merge_memory(self) -> None:
         """Entries are merged as each group comes back; nothing is left for the end."""
