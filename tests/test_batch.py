@@ -290,3 +290,11 @@ def test_batch_imports_nothing_heavy(code):
 
     heavy = _imported(code) & {*HEAVY, "ray", "pyarrow", "pandas"}
     assert not heavy, f"{' '.join(code)} imported {sorted(heavy)}"
+
+
+def test_ray_missing_is_a_fix_it_message(corpus, tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "ray", None)  # as if it were not installed
+    with pytest.raises(UsageError, match=r"pip install 'kkaligner\[ray\]'"):
+        translate_corpus([corpus], tmp_path / "o", translator_options={"model": "m"}, ray="auto")

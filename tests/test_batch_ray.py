@@ -116,12 +116,15 @@ def test_a_killed_worker_loses_nothing_and_writes_nothing_twice(local_ray, tiny_
     assert local.translated == 12 and _tree(out) == _tree(tmp_path / "local")
 
 
-def test_actors_new_memory_entries_are_merged_into_the_drivers(local_ray, tiny_nllb_dir, tmp_path):
+def test_actors_new_memory_entries_are_merged_into_the_drivers(local_ray, tiny_nllb_dir, tmp_path, monkeypatch):
     from kkaligner.memory import TranslationMemory
 
     corpus = _corpus(tmp_path / "corpus", 4, 2)
     memory = tmp_path / "memory.sqlite"
-    options = dict(model=str(tiny_nllb_dir), engine="ct2", memory=str(memory), max_length=12, beam_size=1)
+    # paths relative to the driver's folder: the actors run elsewhere
+    monkeypatch.chdir(tmp_path)
+    model = os.path.relpath(tiny_nllb_dir, tmp_path)
+    options = dict(model=model, engine="ct2", memory="memory.sqlite", max_length=12, beam_size=1)
     report = translate_corpus([corpus], tmp_path / "ray", translator_options=options, ray="auto", actors=2,
                               group_sentences=2, progress=False)
     assert report.translated == 4 and len(report.worker_memory) >= 1 and min(report.worker_memory) > 0

@@ -492,11 +492,11 @@ class Progress:
             self._bar = None
 
 
-def _assemble(outdir: Path, format: str, docs: Sequence[Document], manifest: Manifest) -> Path:
+def _assemble(outdir: Path, format: str, docs: Sequence[Document], manifest: Manifest, signature: str) -> Path:
     """Table mode: ``drafts.jsonl`` / ``drafts.parquet`` from the current parts, in input order."""
     rows = []
     for doc in docs:
-        if doc.key in manifest.entries and doc.error is None:
+        if doc.error is None and manifest.current(doc, signature) is not None:
             try:
                 rows.append((outdir / doc.output).read_text(encoding="utf-8"))
             except OSError:
@@ -658,9 +658,9 @@ def _run(docs, out, fmt, translator, translator_options, fail_fast, group_senten
         manifest.close()
         if runner is not None:
             runner.close()
-    target = _assemble(out, fmt, docs, manifest) if fmt in TABLE_FORMATS else None
-    live = [manifest.entries[d.key] for d in docs if d.error is None and d.key in manifest.entries
-            and manifest.entries[d.key].get("signature") == signature]
+    target = _assemble(out, fmt, docs, manifest, signature) if fmt in TABLE_FORMATS else None
+    live = [e for e in (manifest.entries.get(d.key) for d in docs if d.error is None)
+            if e and e.get("signature") == signature and e.get("source") == job.by_key[e["key"]].digest]
     terms: dict[str, int] = {}
     findings: dict[str, int] = {}
     for entry in live:

@@ -48,6 +48,24 @@ def _memory_path(options: dict) -> Optional[str]:
     return str(default_memory_path() if memory is True else Path(memory).expanduser())
 
 
+def _absolute(options: dict) -> dict:
+    """``options`` with local paths made absolute: Ray workers run in folders of their own."""
+    out = dict(options)
+    model = out.get("model")
+    if isinstance(model, (str, Path)) and Path(model).expanduser().exists():
+        out["model"] = str(Path(model).expanduser().resolve())
+    glossary = out.get("glossary")
+    if isinstance(glossary, (str, Path)):
+        glossary = [glossary]
+    if isinstance(glossary, (list, tuple)):
+        out["glossary"] = [str(Path(g).expanduser().resolve()) if Path(g).expanduser().exists() else g
+                           for g in glossary]
+    memory = out.get("memory")
+    if isinstance(memory, (str, Path)):
+        out["memory"] = str(Path(memory).expanduser().resolve())
+    return out
+
+
 def _snapshot(path: Optional[str]) -> Optional[str]:
     """A private copy of the memory at ``path`` (empty when that file is not on this node)."""
     if path is None:
@@ -125,7 +143,7 @@ class RayRunner:
                               logging_level="ERROR", include_dashboard=False)
             except (ConnectionError, ValueError, RuntimeError) as exc:
                 raise UsageError(f"cannot connect to Ray at {address!r} ({exc}); start it (ray start --head) or use --ray auto.") from None
-        self.options = dict(options)
+        self.options = _absolute(options)
         self.actors, self.cpus, self.gpus = actors, cpus, gpus
         self.memory_path = _memory_path(self.options)
         self.rss: dict[int, int] = {}
