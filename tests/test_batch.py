@@ -263,8 +263,11 @@ def test_plain_progress_line(corpus, tmp_path, translator, monkeypatch):
     stream = io.StringIO()
     translate_corpus([corpus], tmp_path / "out", translator, group_sentences=1, stream=stream)
     lines = stream.getvalue().splitlines()
-    assert len(lines) == len(DOCS)
-    assert lines[-1].startswith(f"kkalign batch: {len(DOCS)}/{len(DOCS)} documents") and "ETA" in lines[-1]
+    total = sum(len(translator.translate(t).sentences) for t in DOCS.values())
+    done = [int(line.split(" documents, ")[1].split("/")[0]) for line in lines]
+    assert len(lines) > len(DOCS) and done == sorted(done)  # also within groups, as batches finish
+    assert lines[-1].startswith(f"kkalign batch: {len(DOCS)}/{len(DOCS)} documents, {total}/{total} sentences")
+    assert "ETA" in lines[-1]
 
 
 def test_cli_batch(corpus, tmp_path, tiny_nllb_dir, run_cli):

@@ -471,7 +471,11 @@ class Progress:
 
     def advance(self, documents: int, sentences: int) -> None:
         self.done_docs += documents
-        self.done_sents += sentences
+        self.update(self.done_sents + sentences)
+
+    def update(self, sentences: int) -> None:
+        """Set the sentences done (within a group, as its batches finish)."""
+        self.done_sents = sentences
         if self._bar is not None:
             self._bar.update(self._task, completed=min(self.done_sents, self.sentences))
         elif self.enabled and time.monotonic() - self.last >= PLAIN_PROGRESS_SECONDS:
@@ -618,6 +622,20 @@ def translate_corpus(
             translator.close()
 
 
+def _local(translator, plan, fmt, sizes, bar: Progress) -> Iterator[list[Result]]:
+    """Each group in this process; the progress follows its batches, then settles on its sentences."""
+    for group in plan:
+        base = bar.done_sents
+        size = sum(sizes[d.key] for d in group)
+
+        def step(n: int, base: int = base, size: int = size) -> None:
+            bar.update(min(bar.done_sents + n, base + size))
+
+        results = translate_group(translator, group, fmt, progress=step)
+        bar.done_sents = base  # the caller advances by the group's sentences
+        yield results
+
+
 def _run(docs, out, fmt, translator, translator_options, fail_fast, group_sentences, show, ray, actors,
          cpus_per_actor, gpus_per_actor, report, stream, started) -> BatchReport:
     manifest = Manifest(out)
@@ -644,7 +662,7 @@ def _run(docs, out, fmt, translator, translator_options, fail_fast, group_senten
         if runner is not None:
             results: Iterable[list[Result]] = runner.run(plan, fmt)
         else:
-            results = (translate_group(translator, group, fmt) for group in plan)
+            results = _local(translator, plan, fmt, sizes, bar)
         for group_results in results:
             for result in group_results:
                 job.commit(result)
