@@ -40,18 +40,20 @@ HERE = Path(__file__).resolve().parent
 MB = 1024 * 1024
 
 
-def build_model(workdir: Path, quick: bool) -> str:
+def build_model(workdir: Path, quick: bool, env: dict) -> str:
+    """The model's folder, built (or reused) in a subprocess: a child process inherits its parent's
+    peak RSS on Linux, so a model built here would inflate every row's memory figure."""
     if quick:
-        from kkaligner.testing.tiny import build_tiny_nllb
-
         path = workdir / "batch-model-quick"
         if not (path / "config.json").is_file():
-            build_tiny_nllb(path, d_model=256, layers=2, vocab_size=2000)
+            code = ("import sys; from kkaligner.testing.tiny import build_tiny_nllb; "
+                    "build_tiny_nllb(sys.argv[1], d_model=256, layers=2, vocab_size=2000)")
+            subprocess.run([sys.executable, "-c", code, str(path)], env=env, check=True, capture_output=True)
         return str(path)
-    sys.path.insert(0, str(HERE))
-    import bench_speed  # the NLLB-600M-shaped model, built once and kept in its workdir
-
-    return bench_speed.build(workdir, "full")["model_dir"]
+    # the NLLB-600M-shaped model of bench_speed, built once and kept in its workdir
+    proc = subprocess.run([sys.executable, str(HERE / "bench_speed.py"), "--workdir", str(workdir), "--_build", "full"],
+                          env=env, check=True, capture_output=True, text=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])["model_dir"]
 
 
 def build_corpus(folder: Path, n: int) -> int:
@@ -103,14 +105,14 @@ def main(argv=None) -> int:
 
     workdir = args.workdir or cache_dir() / "bench-speed"
     workdir.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE.parent / "src"), os.environ.get("PYTHONPATH", "")])}
     t0 = time.perf_counter()
-    model = build_model(workdir, args.quick)
+    model = build_model(workdir, args.quick, env)
     print(f"model {model} ready in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     tmp = Path(tempfile.mkdtemp(prefix="bench-batch-"))
     corpus = tmp / "corpus"
     sentences = build_corpus(corpus, args.documents)
     files = sorted(corpus.rglob("*.txt"))
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE.parent / "src"), os.environ.get("PYTHONPATH", "")])}
     common = ["-m", model, "--engine", args.engine, "--beam", str(args.beam), "--max-length", str(args.max_length), "--no-memory", "-q"]
     rows = []
 
