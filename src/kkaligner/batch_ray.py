@@ -197,7 +197,8 @@ class RayRunner:
             fn_constructor_kwargs={"options": self.options, "format": format, "memory": self.memory_path},
             batch_size=1,
             batch_format="default",
-            compute=ray.data.ActorPoolStrategy(size=self.actors),
+            # one group at a time per actor: a slow model load or a dead actor holds up no queue
+            compute=ray.data.ActorPoolStrategy(size=self.actors, max_tasks_in_flight_per_actor=1),
             num_cpus=self.cpus,
             num_gpus=self.gpus,
             max_restarts=ACTOR_RETRIES,
