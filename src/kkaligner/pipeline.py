@@ -424,8 +424,9 @@ class Translator:
         self, texts: Sequence[str], progress: Optional[Callable[[int], None]] = None
     ) -> list[Draft]:
         """Translate several documents, their sentences decoded together (fuller batches, one
-        engine call): each Draft equals ``translate(text)``. ``progress(n)`` is called as ``n``
-        more sentences are decoded."""
+        engine call); each Draft is built as ``translate(text)`` builds it. Batch mates from other
+        documents can change a sentence's padding, and so the last digits of its scores (with
+        ``batch_size=1`` the drafts are equal). ``progress(n)``: ``n`` more sentences decoded."""
         keys: list = []
         for text in texts:
             if not isinstance(text, str):
