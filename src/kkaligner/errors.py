@@ -80,6 +80,10 @@ class MemoryStoreError(KkalignerError):
     """The translation memory database is corrupt or locked; callers continue without it."""
 
 
+class BatchError(KkalignerError):
+    """A corpus job stopped: a document failed under --fail-fast, or another job holds the output folder."""
+
+
 def choices(values) -> str:
     """Format valid choices for an error message: 'a', 'b' or 'c'."""
     items = [f"'{v}'" for v in values]

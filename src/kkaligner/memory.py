@@ -263,6 +263,30 @@ class TranslationMemory:
             raise self._error(exc) from None
         return len(rows)
 
+    def rows_since(self, created: float) -> list[tuple]:
+        """The raw entries stored at or after time ``created``, for ``merge`` into another memory."""
+        try:
+            return self.conn.execute("SELECT * FROM entries WHERE created >= ?", (created,)).fetchall()
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+
+    def merge(self, rows: Sequence[tuple]) -> int:
+        """Add raw entries from ``rows_since`` of another memory, in one transaction; those already
+        here are kept. Returns how many rows were offered."""
+        if not rows:
+            return 0
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                self.conn.executemany("INSERT OR IGNORE INTO entries VALUES (?, ?, ?, ?, ?)", [tuple(r) for r in rows])
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+        return len(rows)
+
     def __len__(self) -> int:
         try:
             return self.conn.execute("SELECT COUNT(*) FROM entries").fetchone()[0]

@@ -253,15 +253,18 @@ class Translator:
         constraints: Sequence[Sequence[Constraint]],
         progress: Optional[Callable[[int], None]] = None,
         failures: Optional[dict[str, str]] = None,
+        ready: Optional[dict] = None,
     ) -> list[list[Hypothesis]]:
         """Map normalized sentence texts (and their constraints) to n-best hypotheses.
 
         The single place where sentences reach the model: identical (text, constraints) pairs are
         translated once; a translation memory wraps ``self.engine`` behind this call. A sentence the
-        engine cannot translate gets no hypotheses, and ``failures[text]`` says why.
+        engine cannot translate gets no hypotheses, and ``failures[text]`` says why. ``ready``
+        holds pairs decoded ahead (``translate_many``).
         """
         keys = [(t, tuple(c)) for t, c in zip(texts, constraints)]
-        unique = list(dict.fromkeys(keys))
+        ready = ready or {}
+        unique = [k for k in dict.fromkeys(keys) if k not in ready]
         if len(unique) < len(keys) and progress is not None:
             # progress counts input sentences; credit the duplicates up front.
             progress(len(keys) - len(unique))
@@ -269,7 +272,7 @@ class Translator:
             [t for t, _ in unique], [list(c) for _, c in unique], self.options, progress,
             {} if failures is None else failures,
         )
-        by_key = dict(zip(unique, results))
+        by_key = {**ready, **dict(zip(unique, results))}
         return [by_key[k] for k in keys]
 
     def _decode(self, texts, constraints, options, progress, failures) -> list[list[Hypothesis]]:
@@ -280,9 +283,10 @@ class Translator:
         args = (self.source_lang, self.target_lang, options)
         try:
             return engine.translate(texts, *args, constraints=constraints if self.enforce else None, progress=progress)
-        except EngineError:
+        except EngineError as exc:
             if len(texts) == 1:
-                raise
+                failures[texts[0]] = str(exc)
+                return [[]]
         out: list[list[Hypothesis]] = []
         for text, cons in zip(texts, constraints):
             try:
@@ -399,13 +403,18 @@ class Translator:
         """Translate a document; the Draft keeps its layout, sentences, term uses and findings."""
         if not isinstance(text, str):
             raise UsageError(f"translate() takes text (str), not {type(text).__name__}. Use translate_file() for paths.")
+        return self._translate_read(text)
+
+    def _translate_read(self, text: str, ready: Optional[dict] = None, failed: Optional[dict] = None) -> Draft:
+        """``translate``, with hypotheses decoded ahead (``ready``, by ``translate_many``) and the
+        failures of that decode (``failed``)."""
         latin = reading.read(text, self.source_lang)
         if latin is not None:  # Kazakh in Latin letters: translated as read in Cyrillic, shown as written
-            return reading.map_source(self._translate(latin.text), latin)
-        return self._translate(text)
+            return reading.map_source(self._translate(latin.text, ready, failed), latin)
+        return self._translate(text, ready, failed)
 
-    def _translate(self, text: str) -> Draft:
-        failures: dict[str, str] = {}  # per call: one Translator may serve several threads
+    def _translate(self, text: str, ready: Optional[dict] = None, failed: Optional[dict] = None) -> Draft:
+        failures: dict[str, str] = dict(failed or {})  # per call: one Translator may serve several threads
         segments, cuts = self._fit(list(segment(text, self.source_lang)))
         # Glossary matches and checks work on the sentence as written (their spans index
         # Sentence.source); the engine sees it with hard line breaks collapsed.
@@ -416,7 +425,7 @@ class Translator:
             texts = [normalize(s) for s in sources]
             constraints = [p.constraints for p in plans]
             with self._progress(len(sources)) as progress:
-                hyps = self.hypotheses(texts, constraints, progress, failures)
+                hyps = self.hypotheses(texts, constraints, progress, failures, ready)
             if self.enforce:
                 hyps = self._read_names_again(texts, constraints, hyps, sources, failures)
         # Repair (the model's own spellings -> approved rendering) is enforcement too: off with enforce=False.
@@ -461,6 +470,30 @@ class Translator:
             source_lang=self.source_lang,
             target_lang=self.target_lang,
         )
+
+    def translate_many(
+        self, texts: Sequence[str], progress: Optional[Callable[[int], None]] = None
+    ) -> list[Draft]:
+        """Translate several documents, their sentences decoded together (fuller batches, one
+        engine call); each Draft is built as ``translate(text)`` builds it. Batch mates from other
+        documents can change a sentence's padding, and so the last digits of its scores (with
+        ``batch_size=1`` the drafts are equal). ``progress(n)``: ``n`` more sentences decoded."""
+        keys: list = []
+        for text in texts:
+            if not isinstance(text, str):
+                raise UsageError(f"translate_many() takes texts (str), not {type(text).__name__}.")
+            latin = reading.read(text, self.source_lang)
+            segments, _ = self._fit(list(segment(latin.text if latin else text, self.source_lang)))
+            sources = [s.text for s in segments]
+            plans = plan(sources, self.glossary, self.source_lang, self.target_lang)
+            keys += [(normalize(s), tuple(p.constraints)) for s, p in zip(sources, plans)]
+        failures: dict[str, str] = {}  # per call: one Translator may serve several threads
+        unique = list(dict.fromkeys(keys))
+        if progress is not None and len(unique) < len(keys):
+            progress(len(keys) - len(unique))
+        decoded = self._decode([t for t, _ in unique], [list(c) for _, c in unique], self.options, progress, failures)
+        ready = dict(zip(unique, decoded))
+        return [self._translate_read(text, ready, failures) for text in texts]
 
     def _check(self, sources: Sequence[str], targets: Sequence[str], plans: Sequence) -> list[Finding]:
         if not sources:

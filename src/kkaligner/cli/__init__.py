@@ -16,6 +16,7 @@ import os
 import sys
 from typing import Optional, Sequence
 
+from kkaligner.cli import batch as _batch  # noqa: F401,E402
 from kkaligner.cli import glossary as _glossary  # noqa: F401,E402
 from kkaligner.cli import models as _models  # noqa: F401,E402
 from kkaligner.cli import review as _review  # noqa: F401,E402
