@@ -167,14 +167,14 @@ def _has_pyarrow() -> bool:
 
 
 def test_a_failing_document_costs_only_itself(corpus, tmp_path, translator, monkeypatch):
-    inner = translator.translate
+    inner = translator._translate_read  # how translate and translate_many build each document's draft
 
-    def translate(text):
+    def translate(text, *args):
         if "Мәскеу" in text:
             raise RuntimeError("boom")
-        return inner(text)
+        return inner(text, *args)
 
-    monkeypatch.setattr(translator, "translate", translate)
+    monkeypatch.setattr(translator, "_translate_read", translate)
     out = tmp_path / "out"
     report = translate_corpus([corpus], out, translator, group_sentences=100, progress=False)
     assert [(f.key, f.reason) for f in report.failures] == [("sub/b.md", "RuntimeError: boom")]
