@@ -28,7 +28,10 @@ CPU time. Rows:
 - ``pipeline <engine>``: ``kkaligner.Translator.translate`` on the document: split, glossary plan,
   engine (with enforcement and n-best), finalize, checks, a fresh translation memory written; on
   transformers with the faster of the two CPU options (``--rows pipe-transformers-fp32`` adds
-  float32). ``no glossary`` is the same without the shipped glossary: the pipeline's own cost, as a
+  float32), automatic names off (the glossary's names only, as before they existed); ``auto names``
+  with them on, the default: every capitalised name of the document without an entry is rendered
+  one way, so a random model that writes none has more of them forced. ``no glossary`` is the same
+  without the shipped glossary (automatic names off): the pipeline's own cost, as a
   random model never writes a name and every term in the document is forced by a second decode.
 
 Then: the same document translated again by the same Translator, served from the memory (speedup
@@ -317,7 +320,8 @@ def _rendering_pieces(manifest: dict) -> dict:
             for i, p in enumerate(plans) if p.constraints}
 
 
-def _pipeline_row(manifest: dict, engine: str, options: dict, beam: int, new_tokens: int, glossary: bool = True) -> dict:
+def _pipeline_row(manifest: dict, engine: str, options: dict, beam: int, new_tokens: int, glossary: bool = True,
+                  auto_names: bool = False) -> dict:
     from kkaligner.memory import TranslationMemory
     from kkaligner.pipeline import Translator
 
@@ -325,7 +329,7 @@ def _pipeline_row(manifest: dict, engine: str, options: dict, beam: int, new_tok
     memory = Path(tempfile.mkdtemp(prefix="kkaligner-bench-")) / "memory.sqlite"
     translator = Translator(manifest["model_dir"], engine=engine, beam_size=beam, max_length=new_tokens,
                             batch_size=16, device="cpu", memory=memory, engine_options=options,
-                            use_default_glossary=glossary)
+                            use_default_glossary=glossary, auto_names=auto_names)
     # Exactly new_tokens per sentence, as in the raw rows (a benchmark-only setting).
     translator.options = dataclasses.replace(translator.options, min_new_tokens=new_tokens)
     translator.translate("Сынақ сөйлем.")  # warm-up: loads the engine, the splitter and the checks
@@ -349,7 +353,7 @@ def _pipeline_row(manifest: dict, engine: str, options: dict, beam: int, new_tok
     translator.close()
     n = len(draft.sentences) * new_tokens
     return dict(seconds=seconds, cpu_s=cpu, tokens=n, expected=n, load_s=load_s, rerun_s=rerun,
-                terms=f"{sum(t in ('applied', 'forced') for t in terms)}/{len(terms)}")
+                terms=f"{sum(t in ('applied', 'forced', 'auto') for t in terms)}/{len(terms)}")
 
 
 def run_row(manifest: dict, row: str, beam: int, new_tokens: int, naive_sentences: int) -> dict:
@@ -361,9 +365,12 @@ def run_row(manifest: dict, row: str, beam: int, new_tokens: int, naive_sentence
         result = _ct2_row(manifest, beam, new_tokens, forced=True)
     else:
         engine, _, variant = row.removeprefix("pipe-").partition("-")
+        variant = "" if variant == "auto" and engine == "ct2" else variant
+        auto = row.endswith("-auto")
         options = {"ct2": {"compute_type": "int8", "status": lambda m: None},
                    "transformers": {"fp32": {}, "int8": {"quantize": True}, "bf16": {"dtype": "bfloat16"}}.get(variant)}[engine]
-        result = _pipeline_row(manifest, engine, options, beam, new_tokens, glossary=variant != "noterms")
+        result = _pipeline_row(manifest, engine, options, beam, new_tokens, glossary=variant != "noterms",
+                               auto_names=auto)
     result["rss_mb"] = _peak_rss_mb()
     return result
 
@@ -380,12 +387,13 @@ ROWS = {
     "pipe-transformers-fp32": "pipeline transformers fp32",
     "pipe-transformers-best": "pipeline transformers best",
     "pipe-ct2": "pipeline ct2 int8",
+    "pipe-ct2-auto": "pipeline ct2 int8, auto names",
     "pipe-ct2-noterms": "pipeline ct2 int8, no glossary",
 }
 FULL_ROWS = ("hf-naive", "hf-fp32", "hf-int8", "hf-bf16", "ct2-int8", "ct2-int8-forced", "pipe-ct2",
-             "pipe-ct2-noterms", "pipe-transformers-best")
-QUICK_ROWS = ("hf-naive", "hf-fp32", "hf-int8", "ct2-int8", "ct2-int8-forced", "pipe-ct2", "pipe-ct2-noterms",
-              "pipe-transformers-best")
+             "pipe-ct2-auto", "pipe-ct2-noterms", "pipe-transformers-best")
+QUICK_ROWS = ("hf-naive", "hf-fp32", "hf-int8", "ct2-int8", "ct2-int8-forced", "pipe-ct2", "pipe-ct2-auto",
+              "pipe-ct2-noterms", "pipe-transformers-best")
 
 
 def _child(args: list[str], env: dict) -> dict:
