@@ -47,3 +47,21 @@ def test_segment_runs_without_heavy_imports(tmp_path):
     doc.write_text("Бірінші сөйлем. Екінші сөйлем!\n", encoding="utf-8")
     heavy = _imported(["-m", "kkaligner", "segment", str(doc)]) & set(HEAVY)
     assert not heavy, f"kkalign segment imported {sorted(heavy)}"
+
+
+def test_moved_modules_still_answer_with_a_deprecation_warning():
+    """kkaligner.enforce moved to kkaligner.terms, glossary.forms/casing to kkaligner.lang: the old
+    names keep working and say where the new ones are."""
+    import importlib
+
+    import pytest
+
+    for module, name, new in (
+        ("kkaligner.enforce", "plan", "kkaligner.terms.plan"),
+        ("kkaligner.enforce", "occurrences", "kkaligner.terms.presence"),
+        ("kkaligner.glossary.forms", "kazakh_forms", "kkaligner.lang.kazakh"),
+        ("kkaligner.glossary.casing", "fold_kk", "kkaligner.lang.casing"),
+    ):
+        with pytest.warns(DeprecationWarning, match=new):
+            value = getattr(importlib.import_module(module), name)
+        assert value is getattr(importlib.import_module(new), name)
