@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from kkaligner import signature
 from kkaligner.engines.base import DecodeOptions
 
@@ -59,7 +57,6 @@ def test_a_local_model_is_named_without_its_path(tmp_path):
     assert "my-model@" in sig and str(tmp_path) not in sig
 
 
-@pytest.mark.parametrize("kind", ["check"])
-def test_check_reports_have_a_signature_without_an_engine(kind):
+def test_check_reports_have_a_signature_without_an_engine():
     sig = signature.check(source_lang="kk", target_lang="en", splitter="lines", glossary="none", aligned=True)
     assert sig.engine == "human" and ("aligned", "given") in sig.extra

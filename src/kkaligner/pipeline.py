@@ -30,7 +30,12 @@ from kkaligner.io import read_text
 from kkaligner.lang import check_pair
 from kkaligner.memory import MemoryEngine, pipeline_context
 from kkaligner.models import DEFAULT_MODEL
-from kkaligner.split import SPLITTER_VERSION, chunks, segment
+from kkaligner.split import (  # separators: part of this module's API
+    SPLITTER_VERSION,
+    chunks,
+    segment,
+    separators,
+)
 from kkaligner.terms import finalize, missing_forceable, plan, repaired
 from kkaligner.types import (
     Constraint,
@@ -65,17 +70,6 @@ def _warn(message: str) -> None:
 def normalize(text: str) -> str:
     """What the engine sees of a sentence: inner whitespace (hard-wrapped lines) collapsed to spaces."""
     return " ".join(text.split())
-
-
-def separators(text: str, segments: Sequence[Segment]) -> tuple[str, ...]:
-    """The whitespace before, between and after ``segments``: ``len(segments) + 1`` strings."""
-    if not segments:
-        return (text,)
-    seps = [text[: segments[0].start]]
-    for prev, seg in zip(segments, segments[1:]):
-        seps.append(text[prev.end : seg.start])
-    seps.append(text[segments[-1].end :])
-    return tuple(seps)
 
 
 def load_glossary(glossary: GlossaryArg = None, use_default: bool = True) -> "Glossary":

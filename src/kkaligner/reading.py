@@ -14,6 +14,7 @@ from typing import Optional
 
 from kkaligner.lang import is_kazakh
 from kkaligner.lang.latin import Transliteration, detect, to_cyrillic_with_map
+from kkaligner.split import separators
 from kkaligner.types import Draft, Finding, Match, Span
 
 
@@ -30,15 +31,6 @@ def _span(reading: Transliteration, base: int, span: Optional[Span], new_base: i
         return None
     a, b = reading.source_span(base + span[0], base + span[1])
     return (a - new_base, b - new_base)
-
-
-def _separators(text: str, sentences) -> tuple[str, ...]:
-    if not sentences:
-        return (text,)
-    seps = [text[: sentences[0].start]]
-    seps += [text[a.end : b.start] for a, b in zip(sentences, sentences[1:])]
-    seps.append(text[sentences[-1].end :])
-    return tuple(seps)
 
 
 def map_matches(reading: Transliteration, matches: list[Match]) -> list[Match]:
@@ -82,32 +74,9 @@ def map_source(draft: Draft, reading: Transliteration) -> Draft:
         findings.append(f)
     findings.insert(0, note(reading))
     return dataclasses.replace(
-        draft, source_text=original, sentences=tuple(sentences), separators=_separators(original, sentences),
+        draft, source_text=original, sentences=tuple(sentences), separators=separators(original, sentences),
         findings=tuple(findings),
     )
 
 
-def map_target(draft: Draft, reading: Transliteration) -> Draft:
-    """A check report whose targets were read from ``reading.text``: targets and target spans as
-    the translation was written. ``reading`` covers the targets joined by newlines, in order."""
-    texts = reading.text.split("\n")
-    if len(texts) != len(draft.sentences):
-        return draft
-    sentences, bases, pos = [], {}, 0
-    for s, t in zip(draft.sentences, texts):
-        a, b = reading.source_span(pos, pos + len(t))
-        bases[s.index] = (pos, a)
-        terms = tuple(dataclasses.replace(u, target_span=_span(reading, pos, u.target_span, a)) for u in s.terms)
-        sentences.append(dataclasses.replace(s, target=reading.source[a:b], terms=terms))
-        pos += len(t) + 1
-    findings = []
-    for f in draft.findings:
-        if f.sentence is not None and f.target_span is not None and f.sentence in bases:
-            base, new_base = bases[f.sentence]
-            f = dataclasses.replace(f, target_span=_span(reading, base, f.target_span, new_base))
-        findings.append(f)
-    findings.insert(0, note(reading, "translation"))
-    return dataclasses.replace(draft, sentences=tuple(sentences), findings=tuple(findings))
-
-
-__all__ = ["read", "map_source", "map_target", "map_matches", "note"]
+__all__ = ["read", "map_source", "map_matches", "note"]

@@ -23,10 +23,6 @@ _OPTION_FIELDS = {"beam_size": "beam", "max_length": "max_length", "num_hypothes
 _OPTION_EXTRAS = ("min_new_tokens", "read_names")
 
 
-def _version() -> str:
-    return __version__
-
-
 def model_label(engine) -> str:
     """The model as the signature names it: the Hub id, or a local folder's name and a digest of
     its files (never the absolute path, which says nothing on another machine)."""
@@ -54,7 +50,7 @@ def translation(engine, options: DecodeOptions, *, source_lang: str, target_lang
     if not auto_names:  # names without an entry left as the model wrote them (on by default)
         extra += (("auto_names", "off"),)
     return Signature(
-        kkaligner=_version(),
+        kkaligner=__version__,
         engine=engine.name,
         model=model_label(engine),
         revision=getattr(engine, "revision", "") or "local",
@@ -71,7 +67,7 @@ def translation(engine, options: DecodeOptions, *, source_lang: str, target_lang
 def check(*, source_lang: str, target_lang: str, splitter: str, glossary: str, aligned: bool) -> Signature:
     """The signature of a check report on a human translation: no engine, no decoding."""
     return Signature(
-        kkaligner=_version(),
+        kkaligner=__version__,
         engine="human",
         model="-",
         source_lang=source_lang,

@@ -587,6 +587,18 @@ def split_lines(text: str) -> list[Segment]:
     return out
 
 
+def separators(text: str, segments) -> tuple[str, ...]:
+    """The whitespace before, between and after ``segments`` (anything with ``start``/``end`` into
+    ``text``, in order): ``len(segments) + 1`` strings."""
+    if not segments:
+        return (text,)
+    seps = [text[: segments[0].start]]
+    for prev, seg in zip(segments, segments[1:]):
+        seps.append(text[prev.end : seg.start])
+    seps.append(text[segments[-1].end :])
+    return tuple(seps)
+
+
 CHUNK_CHARS = 200_000
 """Characters of a document translated at a time by ``Translator.translate_chunks``."""
 
@@ -623,4 +635,4 @@ def chunks(text: str, size: Optional[int] = None) -> list[tuple[int, int]]:
     return out
 
 
-__all__ = ["SPLITTER_VERSION", "CHUNK_CHARS", "chunks", "LANGS", "DEFAULT_MAX_LENGTH", "segment", "split_lines"]
+__all__ = ["SPLITTER_VERSION", "CHUNK_CHARS", "chunks", "separators", "LANGS", "DEFAULT_MAX_LENGTH", "segment", "split_lines"]

@@ -16,7 +16,6 @@ into the winner's alternatives instead of dropping them.
 from __future__ import annotations
 
 import codecs
-import dataclasses
 import hashlib
 import json
 import warnings
@@ -25,12 +24,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional, Sequence, Union
 
+from kkaligner import reading
 from kkaligner.errors import GlossaryConflictError, GlossaryError
 from kkaligner.glossary.english import EnglishIndex
 from kkaligner.glossary.formats._common import has_word
 from kkaligner.glossary.matcher import KazakhIndex, Pattern, find_forms
 from kkaligner.io import check_text
-from kkaligner.lang import latin
 from kkaligner.lang.kazakh import kazakh_forms
 from kkaligner.types import Match, Term
 
@@ -88,11 +87,6 @@ class ConflictMerge:
         if self.unforbidden:
             text += ", no longer forbidden " + ", ".join(repr(a) for a in self.unforbidden)
         return text
-
-
-def _as_written(m: Match, read) -> Match:
-    a, b = read.source_span(m.start, m.end)
-    return dataclasses.replace(m, start=a, end=b, surface=read.source[a:b])
 
 
 def _is_kazakh(lang: str) -> bool:
@@ -395,11 +389,10 @@ class Glossary:
             raise GlossaryError(f"match() needs text (str), got {type(text).__name__}.")
         check_text(text)
         if _is_kazakh(lang):
-            alphabet = latin.detect(text)
-            if alphabet:  # Kazakh in Latin letters: matched as read in Cyrillic, spans as written
-                read = latin.to_cyrillic_with_map(text, alphabet)
+            read = reading.read(text, lang)
+            if read is not None:  # Kazakh in Latin letters: matched as read in Cyrillic, spans as written
                 found = self.index(lang).find(read.text, lang, case_evidence=case_evidence)
-                return [_as_written(m, read) for m in found]
+                return reading.map_matches(read, found)
             return self.index(lang).find(text, lang, case_evidence=case_evidence)
         return self.index(lang).find(text, lang)
 

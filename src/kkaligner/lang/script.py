@@ -8,15 +8,8 @@ from __future__ import annotations
 
 import re
 
-from kkaligner.lang import is_kazakh
-
 CYRILLIC_NAME = re.compile(r"(?<![\w-])[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]{2,}(?:-[А-ЯЁӘҒҚҢӨҰҮҺІа-яёәғқңөұүһі]+)?")
 LATIN_NAME = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?=['’]s\b|\b)")
 
 
-def name_pattern(lang: str) -> "re.Pattern[str]":
-    """The name pattern of ``lang``'s script (Cyrillic for Kazakh, Latin otherwise)."""
-    return CYRILLIC_NAME if is_kazakh(lang) else LATIN_NAME
-
-
-__all__ = ["CYRILLIC_NAME", "LATIN_NAME", "name_pattern"]
+__all__ = ["CYRILLIC_NAME", "LATIN_NAME"]
