@@ -480,3 +480,15 @@ def test_a_tokenizer_saved_with_padding_does_not_pad_the_sources(tiny_nllb_dir, 
         assert [h[0].text for h in together] == [engine.translate([t], "kk", "en", GREEDY)[0][0].text for t in texts]
     finally:
         engine.close()
+
+
+def test_a_forced_sentence_decodes_the_same_whatever_its_batch_mates(nllb):
+    # A server batches many clients' sentences: a forcing decode runs to its longest member's
+    # length limit, and a sentence must not run on past its own because of a longer mate.
+    texts = KK + ["Астана", "Қазақстан Ресей Мәскеу Астана Байқоңыр көрмесін аралап атауды ұсынды жоба"]
+    constraints = [[Constraint(options=("Baikonur",), term=BAIKONUR)] for _ in texts]
+    options = DecodeOptions(beam_size=2, max_length=40)
+    together = nllb.translate(texts, "kk", "en", options, constraints)
+    alone = [nllb.translate([t], "kk", "en", options, [c])[0] for t, c in zip(texts, constraints)]
+    assert [h[0].text for h in together] == [h[0].text for h in alone]
+    assert all("Baikonur" in h[0].text for h in together)
