@@ -2,6 +2,8 @@
 
     python benchmarks/bench_speed.py            # full: the NLLB-200-distilled-600M architecture
     python benchmarks/bench_speed.py --quick    # CI-sized: a smaller model, beam 4 only (< 2 min)
+    python benchmarks/bench_speed.py --device cuda   # the same on a GPU: ct2 float16 and int8_float16,
+                                                     # transformers fp16 and bf16
 
 No weights can be downloaded, and speed does not depend on what the weights say, so the model is
 built here with random weights and the real architecture of NLLB-200-distilled-600M (M2M100,
@@ -36,11 +38,17 @@ CPU time. Rows:
 
 Then: the same document translated again by the same Translator, served from the memory (speedup
 over its first run); ``kkalign --help`` and ``kkalign segment`` wall time (best of 5, or 3) against
-``python -c pass``. Targets (issue "Fast"): pipeline ct2 int8 >= 0.9 x raw ct2 int8 and >= 5 x the
-naive baseline at beam 4; pipeline ct2 peak RSS <= 1.5 GB; memory rerun >= 50 x; --help <= 0.5 s.
+``python -c pass``. Targets at beam 4: pipeline ct2 int8 >= 0.85 x raw ct2 int8 with 4 of 16
+sentences forced, >= 0.95 x with no glossary terms to force, >= 5 x the naive baseline; pipeline ct2
+peak RSS <= 1.5 GB; memory rerun >= 50 x; --help <= 0.5 s.
 
 The built model, its conversion and the document are kept in ``--workdir`` (default: the kkaligner
 cache dir, ``bench-speed/``) and reused by later runs.
+
+``--device cuda`` runs the rows on the first GPU: raw CTranslate2 in float16 and int8_float16 (its
+float16 row is then the ``vs ct2`` baseline), transformers in fp32, fp16 and bf16, the pipeline on
+CTranslate2 float16 and on transformers fp16; the GPU's name is printed with the table. Peak RSS is
+the host process's.
 """
 
 from __future__ import annotations
@@ -226,6 +234,22 @@ def _best(fn):
     return min(runs, key=lambda r: r[0])
 
 
+DEVICE = "cpu"  # set from --device in every process
+CT2_COMPUTE = {"cpu": "int8", "cuda": "float16"}  # the pipeline's default on each device
+
+
+def _ct2_dir(manifest: dict, compute: str) -> str:
+    """The model converted for ``compute`` on DEVICE (the CPU int8 conversion is built with the model)."""
+    if DEVICE == "cpu" and compute == "int8":
+        return manifest["ct2_dir"]
+    from kkaligner.engines.ct2 import Ct2Engine
+
+    engine = Ct2Engine(manifest["model_dir"], device=DEVICE, compute_type=compute, status=lambda m: None)
+    folder = str(engine.ct2_dir)
+    engine.close()
+    return folder
+
+
 def _peak_rss_mb() -> float:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / 1024 if sys.platform != "darwin" else peak / MB
@@ -238,8 +262,8 @@ def _hf_row(manifest: dict, row: str, beam: int, new_tokens: int, naive_sentence
     t0 = time.perf_counter()
     tok = AutoTokenizer.from_pretrained(manifest["model_dir"])
     tok.src_lang = "kaz_Cyrl"
-    dtype = torch.bfloat16 if row == "hf-bf16" else torch.float32
-    model = AutoModelForSeq2SeqLM.from_pretrained(manifest["model_dir"], dtype=dtype).eval()
+    dtype = {"hf-bf16": torch.bfloat16, "hf-fp16": torch.float16}.get(row, torch.float32)
+    model = AutoModelForSeq2SeqLM.from_pretrained(manifest["model_dir"], dtype=dtype).eval().to(DEVICE)
     if row == "hf-int8":
         from torch.ao.quantization import quantize_dynamic
 
@@ -250,7 +274,7 @@ def _hf_row(manifest: dict, row: str, beam: int, new_tokens: int, naive_sentence
                   forced_bos_token_id=manifest["forced_bos"], early_stopping=True if beam > 1 else False)
 
     def generate(batch, **override):
-        enc = tok(batch, return_tensors="pt", padding=True)
+        enc = tok(batch, return_tensors="pt", padding=True).to(DEVICE)
         with torch.inference_mode():
             out = model.generate(**enc, **{**kwargs, **override})
         return sum(int((seq[1:] != tok.pad_token_id).sum()) for seq in out)  # drop the decoder start
@@ -268,17 +292,18 @@ def _hf_row(manifest: dict, row: str, beam: int, new_tokens: int, naive_sentence
     return dict(seconds=seconds, cpu_s=cpu, tokens=tokens, load_s=load_s, expected=n * new_tokens)
 
 
-def _ct2_row(manifest: dict, beam: int, new_tokens: int, forced: bool = False) -> dict:
+def _ct2_row(manifest: dict, beam: int, new_tokens: int, forced: bool = False, compute: str = "int8") -> dict:
     """Raw CTranslate2 on the pre-tokenized document. ``forced``: then what forcing by prefix costs
     at least when the model never writes the names: one greedy decode of the sentences with a
     glossary name, from ``target_prefix`` = the first half of their hypothesis + the rendering's
     pieces (the floor under the pipeline's forcing)."""
     import ctranslate2
 
+    folder = _ct2_dir(manifest, compute)
     t0 = time.perf_counter()
     threads = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    translator = ctranslate2.Translator(manifest["ct2_dir"], device="cpu", compute_type="int8",
-                                        intra_threads=threads)
+    translator = ctranslate2.Translator(folder, device=DEVICE, compute_type=compute,
+                                        intra_threads=threads if DEVICE == "cpu" else 1)
     load_s = time.perf_counter() - t0
     renderings = _rendering_pieces(manifest) if forced else {}
     source = manifest["source_tokens"]
@@ -328,7 +353,7 @@ def _pipeline_row(manifest: dict, engine: str, options: dict, beam: int, new_tok
     t0 = time.perf_counter()
     memory = Path(tempfile.mkdtemp(prefix="kkaligner-bench-")) / "memory.sqlite"
     translator = Translator(manifest["model_dir"], engine=engine, beam_size=beam, max_length=new_tokens,
-                            batch_size=16, device="cpu", memory=memory, engine_options=options,
+                            batch_size=16, device=DEVICE, memory=memory, engine_options=options,
                             use_default_glossary=glossary, auto_names=auto_names)
     # Exactly new_tokens per sentence, as in the raw rows (a benchmark-only setting).
     translator.options = dataclasses.replace(translator.options, min_new_tokens=new_tokens)
@@ -359,16 +384,16 @@ def _pipeline_row(manifest: dict, engine: str, options: dict, beam: int, new_tok
 def run_row(manifest: dict, row: str, beam: int, new_tokens: int, naive_sentences: int) -> dict:
     if row.startswith("hf-"):
         result = _hf_row(manifest, row, beam, new_tokens, naive_sentences)
-    elif row == "ct2-int8":
-        result = _ct2_row(manifest, beam, new_tokens)
-    elif row == "ct2-int8-forced":
-        result = _ct2_row(manifest, beam, new_tokens, forced=True)
+    elif row.startswith("ct2-"):
+        compute, forced = row.removeprefix("ct2-").removesuffix("-forced"), row.endswith("-forced")
+        result = _ct2_row(manifest, beam, new_tokens, forced=forced, compute=compute)
     else:
         engine, _, variant = row.removeprefix("pipe-").partition("-")
         variant = "" if variant == "auto" and engine == "ct2" else variant
         auto = row.endswith("-auto")
-        options = {"ct2": {"compute_type": "int8", "status": lambda m: None},
-                   "transformers": {"fp32": {}, "int8": {"quantize": True}, "bf16": {"dtype": "bfloat16"}}.get(variant)}[engine]
+        options = {"ct2": {"compute_type": CT2_COMPUTE[DEVICE], "status": lambda m: None},
+                   "transformers": {"fp32": {}, "int8": {"quantize": True}, "bf16": {"dtype": "bfloat16"},
+                                    "fp16": {"dtype": "float16"}}.get(variant)}[engine]
         result = _pipeline_row(manifest, engine, options, beam, new_tokens, glossary=variant != "noterms",
                                auto_names=auto)
     result["rss_mb"] = _peak_rss_mb()
@@ -382,16 +407,23 @@ ROWS = {
     "hf-fp32": "hf fp32 batched",
     "hf-int8": "hf int8-dynamic batched",
     "hf-bf16": "hf bf16 batched",
+    "hf-fp16": "hf fp16 batched",
     "ct2-int8": "ct2 int8",
+    "ct2-float16": "ct2 float16",
+    "ct2-int8_float16": "ct2 int8_float16",
+    "ct2-float16-forced": "ct2 float16 + one forced re-decode",
     "ct2-int8-forced": "ct2 int8 + one forced re-decode",
     "pipe-transformers-fp32": "pipeline transformers fp32",
+    "pipe-transformers-fp16": "pipeline transformers fp16",
     "pipe-transformers-best": "pipeline transformers best",
-    "pipe-ct2": "pipeline ct2 int8",
-    "pipe-ct2-auto": "pipeline ct2 int8, auto names",
-    "pipe-ct2-noterms": "pipeline ct2 int8, no glossary",
+    "pipe-ct2": "pipeline ct2",
+    "pipe-ct2-auto": "pipeline ct2, auto names",
+    "pipe-ct2-noterms": "pipeline ct2, no glossary",
 }
 FULL_ROWS = ("hf-naive", "hf-fp32", "hf-int8", "hf-bf16", "ct2-int8", "ct2-int8-forced", "pipe-ct2",
              "pipe-ct2-auto", "pipe-ct2-noterms", "pipe-transformers-best")
+CUDA_ROWS = ("hf-naive", "hf-fp32", "hf-fp16", "hf-bf16", "ct2-float16", "ct2-int8_float16", "ct2-float16-forced",
+             "pipe-ct2", "pipe-ct2-auto", "pipe-ct2-noterms", "pipe-transformers-fp16")
 QUICK_ROWS = ("hf-naive", "hf-fp32", "hf-int8", "ct2-int8", "ct2-int8-forced", "pipe-ct2", "pipe-ct2-auto",
               "pipe-ct2-noterms", "pipe-transformers-best")
 
@@ -417,9 +449,13 @@ def main(argv=None) -> int:
     ap.add_argument("--quick", action="store_true", help="small model, beam 4 only: under two minutes")
     ap.add_argument("--workdir", type=Path, default=None, help="where the built model is kept (reused)")
     ap.add_argument("--rows", nargs="*", choices=list(ROWS), help="only these configurations")
+    ap.add_argument("--device", choices=("cpu", "cuda"), default="cpu",
+                    help="where every row runs (cuda: the first GPU, with its own rows)")
     ap.add_argument("--_child", nargs=4, metavar=("MODE", "ROW", "BEAM", "NEW"), help=argparse.SUPPRESS)
     ap.add_argument("--_build", metavar="MODE", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    global DEVICE
+    DEVICE = args.device
 
     from kkaligner.cache import cache_dir
 
@@ -438,6 +474,15 @@ def main(argv=None) -> int:
         print(json.dumps(run_row(manifest, row, int(beam), int(new), SETTINGS[mode]["naive_sentences"])))
         return 0
 
+    if DEVICE == "cuda":
+        import ctranslate2
+
+        if ctranslate2.get_cuda_device_count() == 0:
+            raise SystemExit("--device cuda: CTranslate2 sees no CUDA GPU here (run on a machine with one and a "
+                             "CUDA build of torch, or leave --device out for the CPU rows)")
+        import torch
+
+        print(f"device: {torch.cuda.get_device_name(0) if torch.cuda.is_available() else 'CUDA GPU'}")
     mode = "quick" if args.quick else "full"
     settings = SETTINGS[mode]
     env = dict(os.environ, KKALIGNER_CACHE=str(workdir / "cache"), TOKENIZERS_PARALLELISM="false")
@@ -454,7 +499,8 @@ def main(argv=None) -> int:
           f"{os.cpu_count()} CPUs (load average {os.getloadavg()[0]:.1f} at start); mode {mode}; best of up to "
           f"{settings['repeat']} timed runs per row")
 
-    rows = args.rows or (QUICK_ROWS if args.quick else FULL_ROWS)
+    rows = args.rows or (CUDA_ROWS if DEVICE == "cuda" else QUICK_ROWS if args.quick else FULL_ROWS)
+    raw_row = "ct2-" + CT2_COMPUTE[DEVICE]
     from kkaligner.engines.transformers import cpu_has_bf16
 
     bf16_native = cpu_has_bf16()
@@ -468,7 +514,8 @@ def main(argv=None) -> int:
                 cands = [(results[(r, beam)]["tps"], r) for r in ("hf-int8", "hf-bf16") if (r, beam) in results]
                 best = max(cands)[1] if cands else "hf-int8"
                 name = "pipe-transformers-" + best.removeprefix("hf-")
-            res = _child(["--workdir", str(workdir), "--_child", mode, name, str(beam), str(new)], env)
+            res = _child(["--workdir", str(workdir), "--device", DEVICE, "--_child", mode, name, str(beam), str(new)],
+                         env)
             res["tps"] = res["tokens"] / res["seconds"]
             res["name"] = name
             results[(row, beam)] = res
@@ -489,11 +536,11 @@ def main(argv=None) -> int:
             if not res:
                 continue
             label = ROWS[row] if row != "pipe-transformers-best" else "pipeline transformers " + res["name"].rsplit("-", 1)[1]
-            if row == "hf-bf16" and not bf16_native:
+            if row == "hf-bf16" and not bf16_native and DEVICE == "cpu":
                 label += " (emulated)"
             note = "" if res["tokens"] == res["expected"] else f" (generated {res['tokens']} tokens, expected {res['expected']})"
             print(f"{label:<34} {beam:>4} {res['tps']:>7.1f} {res['seconds']:>7.2f} {res['cpu_s']:>6.1f} {res['load_s']:>6.1f} "
-                  f"{res['rss_mb']:>7.0f} {ratio(row, 'hf-naive', beam):>8} {ratio(row, 'ct2-int8', beam):>7}  "
+                  f"{res['rss_mb']:>7.0f} {ratio(row, 'hf-naive', beam):>8} {ratio(row, raw_row, beam):>7}  "
                   f"{res.get('terms', '')}{note}")
 
     print()
@@ -501,15 +548,18 @@ def main(argv=None) -> int:
     pipe = results.get(("pipe-ct2", top))
     checks = []
     if pipe:
-        raw, naive = results.get(("ct2-int8", top)), results.get(("hf-naive", top))
+        raw, naive = results.get((raw_row, top)), results.get(("hf-naive", top))
         if raw:
-            checks.append((f"pipeline ct2 / raw ct2 int8, beam {top}", pipe["tps"] / raw["tps"], ">=", 0.9, "x"))
+            # issue targets: 4 of 16 sentences forced >= 0.85x raw; no terms to force: overhead <= 5%
+            checks.append((f"pipeline ct2 / raw {raw_row}, 4 of 16 forced, beam {top}", pipe["tps"] / raw["tps"],
+                           ">=", 0.85, "x"))
         if naive:
             checks.append((f"pipeline ct2 / hf naive, beam {top}", pipe["tps"] / naive["tps"], ">=", 5.0, "x"))
         plain = results.get(("pipe-ct2-noterms", top))
         if raw and plain:
-            checks.append((f"  same, no glossary terms to force, beam {top}", plain["tps"] / raw["tps"], ">=", 0.9, "x"))
-        floor = results.get(("ct2-int8-forced", top))
+            checks.append((f"  same, no glossary terms to force, beam {top}", plain["tps"] / raw["tps"], ">=", 0.95,
+                           "x"))
+        floor = results.get((raw_row + "-forced", top))
         if floor:
             checks.append((f"  same, vs raw ct2 + one forced re-decode, beam {top}", pipe["tps"] / floor["tps"],
                            ">=", 0.9, "x"))
