@@ -722,7 +722,7 @@ def extract_terms(
         if kind == "place" and not shape and len(first.words) == 1 and key in given_names:
             kind = "person"
         if kazakh:
-            p = propose_latin(lemma, "place" if kind == "place" else "")
+            p = propose_latin(lemma, kind)
         else:
             p = cyrillize(lemma)
         out.append(
