@@ -114,3 +114,15 @@ def test_common_words_at_a_sentence_start_and_opening_a_phrase_are_not_names():
     names = _all(text)
     assert set(names) == {"Нұрлан Темірбеков"} or set(names) == {"Нұрлан Темірбеков", "Ақтау"}
     assert names["Нұрлан Темірбеков"].kind == "person"
+
+
+def test_kinds_from_given_names_place_generics_and_the_shipped_glossary():
+    text = (
+        "Кеше Әсел жаңа дүкен ашты. Мұнайлы ауданында мектеп салынды. Бүгін Мұнайлыда жиын өтті. "
+        "Ол Молдова мен Украинадан келді. Бүгін Ақорда хабарлады."
+    )
+    names = _all(text)
+    assert names["Әсел"].kind == "person"
+    assert names["Мұнайлы"].kind == "place"  # a sentence-initial name before ауданы
+    assert names["Молдова"].kind == "place" and names["Украина"].kind == "place"
+    assert names["Ақорда"].kind == "organisation"

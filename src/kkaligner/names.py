@@ -71,7 +71,8 @@ TITLES = frozenset(
 )
 
 # Institutions named by a capitalised common noun (the state's bodies): organisations.
-INSTITUTIONS = frozenset(["үкімет", "парламент", "мәжіліс", "сенат", "ассамблея"])
+# Ақорда, the President's residence, names his Administration in the news (Ақорда хабарлады).
+INSTITUTIONS = frozenset(["үкімет", "парламент", "мәжіліс", "сенат", "ассамблея", "ақорда"])
 
 # Head nouns that close an organisation's name written with one capital (Денсаулық сақтау
 # министрлігі, Гарвард университеті, Ұлттық банкі): the Kazakh generic words for kinds of
@@ -93,6 +94,16 @@ POSITION_HEADS = frozenset(
 PLACE_HEADS = frozenset({"облысы"})
 # (ауданы, қаласы, өзені are not: "Алматы қаласы" is "the city of Almaty", the name is Алматы;
 # a region's official name is "X облысы", X Region.)
+
+# Generic words after a place's name that are not part of it in KazNERD's or the press's reading
+# ("Қордай ауданында" is "in Korday district": the name is Қордай): the Kazakh terms of the
+# administrative-territorial units (Law of the Republic of Kazakhstan "On the administrative-
+# territorial structure", 1993: облыс, аудан, қала, кент, ауыл, село, ауылдық округ) and of
+# geography (өзен, көл, тау, шатқал, өңір), in the possessive they take after a name. A
+# capitalised word before one is a place's name, at a sentence start too.
+PLACE_GENERICS = frozenset(
+    ["ауданы", "қаласы", "кенті", "ауылы", "аулы", "селосы", "ауылдық", "өзені", "көлі", "тауы", "таулары", "шатқалы", "өңірі", "облысы"]
+)
 
 _POSSESSED_HEADS = frozenset(h for h in ORG_HEADS | PLACE_HEADS if h[-1] in "ыі")
 
@@ -124,7 +135,7 @@ MAX_LOWER_WORDS = 6  # lower-case words an organisation's name may have before i
 MAX_QUOTED_WORDS = 4  # longer quotations are slogans and titles of works
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=4)
 def _word_list(name: str) -> frozenset[str]:
     path = resources.files("kkaligner") / "data" / name
     return frozenset(
@@ -132,6 +143,39 @@ def _word_list(name: str) -> frozenset[str]:
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip() and not line.startswith("#")
     )
+
+
+def _given_name(folded: str) -> bool:
+    """A given name common in Kazakhstan (data/given-names-kk.txt): Әсел, Дархан, Сергей."""
+    return folded in _word_list("given-names-kk.txt")
+
+
+@lru_cache(maxsize=1)
+def _known_kinds() -> dict[str, str]:
+    """Folded source -> person, place or organisation for the names of the shipped names glossary
+    (its countries, cities, regions, people and organisations): what a name is, not how to
+    render it, so it is asked even when the glossary is not used to leave names out."""
+    kinds = {"country": "place", "city": "place", "region": "place", "place": "place", "person": "person", "organisation": "organisation"}
+    out: dict[str, str] = {}
+    for t in Glossary.default():
+        kind = kinds.get(t.kind or "")
+        if kind:
+            out.setdefault(fold_kk(t.source), kind)
+    return out
+
+
+def _known_kind(key: str) -> str:
+    """The shipped glossary's kind for a name's folded key (its last word's other readings too:
+    құрама штаттарда -> құрама штаттар)."""
+    known = _known_kinds()
+    if key in known:
+        return known[key]
+    head, _, last = key.rpartition(" ")
+    for lemma, _a in _readings(last):
+        k = f"{head} {lemma}".strip()
+        if k in known:
+            return known[k]
+    return ""
 
 
 def _starter(folded: str) -> bool:
@@ -497,6 +541,15 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         if head is not None:
             j, kind = head
             end = words[j][1]
+        elif (
+            not foreign
+            and j + 1 < n
+            and text[words[j][1] : words[j + 1][0]] == " "
+            and words[j + 1][2].islower()
+            and _stem_in(words[j + 1][2], PLACE_GENERICS)
+            and not doc.inflected(words[j][2])
+        ):
+            kind = "place"  # Қордай ауданында, Бесқарағай аулында: the name before the generic word
         if position:
             k = j + 1
             continue
@@ -505,7 +558,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         generic = _stem_in(w, GENERIC) or _starter(fold_kk(w)) or run_end > k
         if kind == "organisation" and doc.initial[k] and doc.common(k):
             generic = generic or not _possessed(words[j][2])  # Күріш өңдейтін кешен: a description
-        if doc.initial[k] and not _is_acronym(w) and doc.common(k) and (kind != "organisation" or generic):
+        if doc.initial[k] and not _is_acronym(w) and doc.common(k) and (kind not in ("organisation", "place") or generic or (kind == "place" and _starter(fold_kk(w)))):
             # a common word opens the sentence (Ал, Жалпы, Облыс орталығы); what follows is looked at
             # alone. An organisation's name may open with one (Денсаулық сақтау министрлігі).
             k += 1
@@ -719,8 +772,12 @@ def extract_terms(
         shapes = Counter(m.kind for m, _ in ms if m.kind)
         shape = shapes.most_common(1)[0][0] if shapes and 2 * shapes.most_common(1)[0][1] >= len(ms) else ""
         kind = _kind(first.words, [a for _, a in ms], shape, kazakh)
-        if kind == "place" and not shape and len(first.words) == 1 and key in given_names:
-            kind = "person"
+        if kazakh and not shape and not any(_stem_in(w, INSTITUTIONS) for w in first.words):
+            known = _known_kind(key)
+            if known:
+                kind = known  # Украина, Молдова are countries whatever their ending
+            elif kind == "place" and len(first.words) == 1 and (key in given_names or _given_name(key)):
+                kind = "person"
         if kazakh:
             p = propose_latin(lemma, kind)
         else:
