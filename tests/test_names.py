@@ -126,3 +126,14 @@ def test_kinds_from_given_names_place_generics_and_the_shipped_glossary():
     assert names["Мұнайлы"].kind == "place"  # a sentence-initial name before ауданы
     assert names["Молдова"].kind == "place" and names["Украина"].kind == "place"
     assert names["Ақорда"].kind == "organisation"
+
+
+def test_quoted_words_someone_said_are_not_names_and_a_number_belongs_to_a_quoted_name():
+    text = (
+        "Ол маған « Адам бол » , — деді. Сосын « Жекпе-жек » деген сөз айтылды. "
+        "Бүгін « Хабар 24 » арнасы хабарлады. Үй « Алтын дала » ықшамауданында тұр."
+    )
+    names = _all(text)
+    assert "Адам бол" not in names and "Жекпе-жек" not in names
+    assert names["Хабар 24"].kind == "organisation" and names["Хабар 24"].forms == ("Хабар 24",)
+    assert names["Алтын дала"].kind == "place"

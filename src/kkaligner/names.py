@@ -102,7 +102,8 @@ PLACE_HEADS = frozenset({"облысы"})
 # geography (өзен, көл, тау, шатқал, өңір), in the possessive they take after a name. A
 # capitalised word before one is a place's name, at a sentence start too.
 PLACE_GENERICS = frozenset(
-    ["ауданы", "қаласы", "кенті", "ауылы", "аулы", "селосы", "ауылдық", "өзені", "көлі", "тауы", "таулары", "шатқалы", "өңірі", "облысы"]
+    ["ауданы", "қаласы", "кенті", "ауылы", "аулы", "селосы", "ауылдық", "өзені", "көлі", "тауы", "таулары", "шатқалы", "өңірі", "облысы",
+     "ықшамауданы", "шағынауданы", "қалашығы", "алабы"]
 )
 
 _POSSESSED_HEADS = frozenset(h for h in ORG_HEADS | PLACE_HEADS if h[-1] in "ыі")
@@ -133,6 +134,10 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
 _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
 MAX_LOWER_WORDS = 6  # lower-case words an organisation's name may have before its head
 MAX_QUOTED_WORDS = 4  # longer quotations are slogans and titles of works
+_NUMBER_TAIL = re.compile(r"(?:[ \u00a0]*\d+)?")  # «Хабар 24»
+# What follows quoted words that someone said or that something is called (« ... » , — дейді;
+# « ... » деген): a quotation, not a name.
+_SPEECH_AFTER = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?(?:[—–-]|де(?:п|ген|йді|ді|лінген|лінді)\b)")
 
 
 @lru_cache(maxsize=4)
@@ -432,21 +437,29 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
     text, words = doc.text, doc.words
     out: list[_Mention] = []
     quoted: set[int] = set()
-    # quoted names: «Қазақстан темір жолы» (spaces inside the quotes allowed)
+    # quoted names: «Қазақстан темір жолы», «Хабар 24» (spaces and a number inside the quotes)
     for k, (s, _e, w) in enumerate(words):
-        before = text[:s].rstrip(" \u00a0")
-        if not _is_cap(w) or not before or before[-1] not in _QUOTE_OPEN:
+        before = text[max(0, s - 3) : s].rstrip(" \u00a0")
+        if len(w) < 2 or not _is_cap(w) or not before or before[-1] not in _QUOTE_OPEN:
             continue
         for j in range(k, min(len(words), k + MAX_QUOTED_WORDS)):
             if j > k and text[words[j - 1][1] : words[j][0]].strip(" \u00a0-"):
                 break
-            after = text[words[j][1] :].lstrip(" \u00a0")
+            close = _NUMBER_TAIL.match(text, words[j][1]).end()
+            after = text[close : close + 3].lstrip(" \u00a0")
             if after[:1] in _QUOTE_CLOSE and after[:1]:
-                close = words[j][1]
+                following = text[close : close + 40].lstrip(" \u00a0")[1:]
+                if _SPEECH_AFTER.match(following):
+                    quoted.add(k)  # «Адам бол» , — деді: words quoted, not a name; the capital
+                    break  # starts the quotation's sentence
+                end = close if text[words[j][1] : close].strip() else words[j][1]
                 # Kazakh quotes the names of organisations, teams, channels, works and products, not
-                # of people or places («Хабар» арнасы, «Барыс» командасы)
-                kind = "organisation"
-                out.append(_Mention(s, close, tuple(x[2] for x in words[k : j + 1]), kind))
+                # of people («Хабар» арнасы, «Барыс» командасы); a quoted name before a place's
+                # generic word is a place's («Алтын дала» ықшамауданы)
+                nxt = next((x for x in words[j + 1 : j + 2]), None)
+                kind = "place" if nxt and nxt[2].islower() and _stem_in(nxt[2], PLACE_GENERICS) else "organisation"
+                number = (text[words[j][1] : end].strip(),) if end > words[j][1] else ()
+                out.append(_Mention(s, end, tuple(x[2] for x in words[k : j + 1]) + number, kind))
                 quoted.update(range(k, j + 1))
                 break
     k = 0
