@@ -41,7 +41,8 @@ def test_inflected_forms_are_grouped_by_lemma_with_counts_and_an_example():
     assert u.count == 2 and set(u.forms) == {"Ұлытау", "Ұлытауда"}
     assert u.example == "Бүгін Ұлытауда жиын өтті."
     assert all(TEXT[a:b] in u.forms for a, b in u.spans)
-    assert u.rendering == "Ulytau" and u.rendering_by == "rules"
+    assert u.rendering == "Ulytau" and u.rendering_by == "exception"  # a published spelling
+    assert _all(TEXT)["Ерлан Жұмағалиев"].rendering_by == "rules"
 
 
 def test_common_words_that_are_also_names_are_not_extracted():
@@ -113,3 +114,26 @@ def test_common_words_at_a_sentence_start_and_opening_a_phrase_are_not_names():
     names = _all(text)
     assert set(names) == {"Нұрлан Темірбеков"} or set(names) == {"Нұрлан Темірбеков", "Ақтау"}
     assert names["Нұрлан Темірбеков"].kind == "person"
+
+
+def test_kinds_from_given_names_place_generics_and_the_shipped_glossary():
+    text = (
+        "Кеше Әсел жаңа дүкен ашты. Мұнайлы ауданында мектеп салынды. Бүгін Мұнайлыда жиын өтті. "
+        "Ол Молдова мен Украинадан келді. Бүгін Ақорда хабарлады."
+    )
+    names = _all(text)
+    assert names["Әсел"].kind == "person"
+    assert names["Мұнайлы"].kind == "place"  # a sentence-initial name before ауданы
+    assert names["Молдова"].kind == "place" and names["Украина"].kind == "place"
+    assert names["Ақорда"].kind == "organisation"
+
+
+def test_quoted_words_someone_said_are_not_names_and_a_number_belongs_to_a_quoted_name():
+    text = (
+        "Ол маған « Адам бол » , — деді. Сосын « Жекпе-жек » деген сөз айтылды. "
+        "Бүгін « Хабар 24 » арнасы хабарлады. Үй « Алтын дала » ықшамауданында тұр."
+    )
+    names = _all(text)
+    assert "Адам бол" not in names and "Жекпе-жек" not in names
+    assert names["Хабар 24"].kind == "organisation" and names["Хабар 24"].forms == ("Хабар 24",)
+    assert names["Алтын дала"].kind == "place"

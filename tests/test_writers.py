@@ -595,6 +595,17 @@ def test_applied_terms_fields_never_break_lines():
     assert glossary_tsv.render(d).split("\n")[2:] == ["a b\tc d\tx y; used 1x", ""]
 
 
+def test_applied_terms_glossary_lists_automatic_names_as_proposals():
+    from kkaligner.types import Sentence, Term, TermUse
+
+    auto = Term("Ұлытау", "Ulytau", kind="name", provenance="automatic: romanized")
+    s = Sentence(0, "Ұлытауда. Ұлытау.", "In Ulytau. Ulytau.", 0, 17, terms=(
+        TermUse(auto, (0, 8), (3, 9), "Ұлытауда", "auto"), TermUse(auto, (10, 16), (11, 17), "Ұлытау", "auto")))
+    d = Draft("Ұлытауда. Ұлытау.", (s,), ("", ""), rich_draft().signature)
+    rows = [ln.split("\t") for ln in glossary_tsv.render(d).splitlines() if not ln.startswith("#")]
+    assert rows == [["Ұлытау", "Ulytau", "proposal: a name without a glossary entry, check it; automatic: romanized; used 2x"]]
+
+
 @pytest.mark.parametrize("d", EMPTIES)
 def test_applied_terms_empty(d):
     assert [ln for ln in glossary_tsv.render(d).split("\n") if ln and not ln.startswith("#")] == []

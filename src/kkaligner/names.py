@@ -71,7 +71,8 @@ TITLES = frozenset(
 )
 
 # Institutions named by a capitalised common noun (the state's bodies): organisations.
-INSTITUTIONS = frozenset(["үкімет", "парламент", "мәжіліс", "сенат", "ассамблея"])
+# Ақорда, the President's residence, names his Administration in the news (Ақорда хабарлады).
+INSTITUTIONS = frozenset(["үкімет", "парламент", "мәжіліс", "сенат", "ассамблея", "ақорда"])
 
 # Head nouns that close an organisation's name written with one capital (Денсаулық сақтау
 # министрлігі, Гарвард университеті, Ұлттық банкі): the Kazakh generic words for kinds of
@@ -93,6 +94,17 @@ POSITION_HEADS = frozenset(
 PLACE_HEADS = frozenset({"облысы"})
 # (ауданы, қаласы, өзені are not: "Алматы қаласы" is "the city of Almaty", the name is Алматы;
 # a region's official name is "X облысы", X Region.)
+
+# Generic words after a place's name that are not part of it in KazNERD's or the press's reading
+# ("Қордай ауданында" is "in Korday district": the name is Қордай): the Kazakh terms of the
+# administrative-territorial units (Law of the Republic of Kazakhstan "On the administrative-
+# territorial structure", 1993: облыс, аудан, қала, кент, ауыл, село, ауылдық округ) and of
+# geography (өзен, көл, тау, шатқал, өңір), in the possessive they take after a name. A
+# capitalised word before one is a place's name, at a sentence start too.
+PLACE_GENERICS = frozenset(
+    ["ауданы", "қаласы", "кенті", "ауылы", "аулы", "селосы", "ауылдық", "өзені", "көлі", "тауы", "таулары", "шатқалы", "өңірі", "облысы",
+     "ықшамауданы", "шағынауданы", "қалашығы", "алабы"]
+)
 
 _POSSESSED_HEADS = frozenset(h for h in ORG_HEADS | PLACE_HEADS if h[-1] in "ыі")
 
@@ -122,9 +134,13 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
 _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
 MAX_LOWER_WORDS = 6  # lower-case words an organisation's name may have before its head
 MAX_QUOTED_WORDS = 4  # longer quotations are slogans and titles of works
+_NUMBER_TAIL = re.compile(r"(?:[ \u00a0]*\d+)?")  # «Хабар 24»
+# What follows quoted words that someone said or that something is called (« ... » , — дейді;
+# « ... » деген): a quotation, not a name.
+_SPEECH_AFTER = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?(?:[—–-]|де(?:п|ген|йді|ді|лінген|лінді)\b)")
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=4)
 def _word_list(name: str) -> frozenset[str]:
     path = resources.files("kkaligner") / "data" / name
     return frozenset(
@@ -132,6 +148,39 @@ def _word_list(name: str) -> frozenset[str]:
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip() and not line.startswith("#")
     )
+
+
+def _given_name(folded: str) -> bool:
+    """A given name common in Kazakhstan (data/given-names-kk.txt): Әсел, Дархан, Сергей."""
+    return folded in _word_list("given-names-kk.txt")
+
+
+@lru_cache(maxsize=1)
+def _known_kinds() -> dict[str, str]:
+    """Folded source -> person, place or organisation for the names of the shipped names glossary
+    (its countries, cities, regions, people and organisations): what a name is, not how to
+    render it, so it is asked even when the glossary is not used to leave names out."""
+    kinds = {"country": "place", "city": "place", "region": "place", "place": "place", "person": "person", "organisation": "organisation"}
+    out: dict[str, str] = {}
+    for t in Glossary.default():
+        kind = kinds.get(t.kind or "")
+        if kind:
+            out.setdefault(fold_kk(t.source), kind)
+    return out
+
+
+def _known_kind(key: str) -> str:
+    """The shipped glossary's kind for a name's folded key (its last word's other readings too:
+    құрама штаттарда -> құрама штаттар)."""
+    known = _known_kinds()
+    if key in known:
+        return known[key]
+    head, _, last = key.rpartition(" ")
+    for lemma, _a in _readings(last):
+        k = f"{head} {lemma}".strip()
+        if k in known:
+            return known[k]
+    return ""
 
 
 def _starter(folded: str) -> bool:
@@ -388,21 +437,29 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
     text, words = doc.text, doc.words
     out: list[_Mention] = []
     quoted: set[int] = set()
-    # quoted names: «Қазақстан темір жолы» (spaces inside the quotes allowed)
+    # quoted names: «Қазақстан темір жолы», «Хабар 24» (spaces and a number inside the quotes)
     for k, (s, _e, w) in enumerate(words):
-        before = text[:s].rstrip(" \u00a0")
-        if not _is_cap(w) or not before or before[-1] not in _QUOTE_OPEN:
+        before = text[max(0, s - 3) : s].rstrip(" \u00a0")
+        if len(w) < 2 or not _is_cap(w) or not before or before[-1] not in _QUOTE_OPEN:
             continue
         for j in range(k, min(len(words), k + MAX_QUOTED_WORDS)):
             if j > k and text[words[j - 1][1] : words[j][0]].strip(" \u00a0-"):
                 break
-            after = text[words[j][1] :].lstrip(" \u00a0")
+            close = _NUMBER_TAIL.match(text, words[j][1]).end()
+            after = text[close : close + 3].lstrip(" \u00a0")
             if after[:1] in _QUOTE_CLOSE and after[:1]:
-                close = words[j][1]
+                following = text[close : close + 40].lstrip(" \u00a0")[1:]
+                if _SPEECH_AFTER.match(following):
+                    quoted.add(k)  # «Адам бол» , — деді: words quoted, not a name; the capital
+                    break  # starts the quotation's sentence
+                end = close if text[words[j][1] : close].strip() else words[j][1]
                 # Kazakh quotes the names of organisations, teams, channels, works and products, not
-                # of people or places («Хабар» арнасы, «Барыс» командасы)
-                kind = "organisation"
-                out.append(_Mention(s, close, tuple(x[2] for x in words[k : j + 1]), kind))
+                # of people («Хабар» арнасы, «Барыс» командасы); a quoted name before a place's
+                # generic word is a place's («Алтын дала» ықшамауданы)
+                nxt = next((x for x in words[j + 1 : j + 2]), None)
+                kind = "place" if nxt and nxt[2].islower() and _stem_in(nxt[2], PLACE_GENERICS) else "organisation"
+                number = (text[words[j][1] : end].strip(),) if end > words[j][1] else ()
+                out.append(_Mention(s, end, tuple(x[2] for x in words[k : j + 1]) + number, kind))
                 quoted.update(range(k, j + 1))
                 break
     k = 0
@@ -497,6 +554,15 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         if head is not None:
             j, kind = head
             end = words[j][1]
+        elif (
+            not foreign
+            and j + 1 < n
+            and text[words[j][1] : words[j + 1][0]] == " "
+            and words[j + 1][2].islower()
+            and _stem_in(words[j + 1][2], PLACE_GENERICS)
+            and not doc.inflected(words[j][2])
+        ):
+            kind = "place"  # Қордай ауданында, Бесқарағай аулында: the name before the generic word
         if position:
             k = j + 1
             continue
@@ -505,7 +571,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         generic = _stem_in(w, GENERIC) or _starter(fold_kk(w)) or run_end > k
         if kind == "organisation" and doc.initial[k] and doc.common(k):
             generic = generic or not _possessed(words[j][2])  # Күріш өңдейтін кешен: a description
-        if doc.initial[k] and not _is_acronym(w) and doc.common(k) and (kind != "organisation" or generic):
+        if doc.initial[k] and not _is_acronym(w) and doc.common(k) and (kind not in ("organisation", "place") or generic or (kind == "place" and _starter(fold_kk(w)))):
             # a common word opens the sentence (Ал, Жалпы, Облыс орталығы); what follows is looked at
             # alone. An organisation's name may open with one (Денсаулық сақтау министрлігі).
             k += 1
@@ -719,10 +785,14 @@ def extract_terms(
         shapes = Counter(m.kind for m, _ in ms if m.kind)
         shape = shapes.most_common(1)[0][0] if shapes and 2 * shapes.most_common(1)[0][1] >= len(ms) else ""
         kind = _kind(first.words, [a for _, a in ms], shape, kazakh)
-        if kind == "place" and not shape and len(first.words) == 1 and key in given_names:
-            kind = "person"
+        if kazakh and not shape and not any(_stem_in(w, INSTITUTIONS) for w in first.words):
+            known = _known_kind(key)
+            if known:
+                kind = known  # Украина, Молдова are countries whatever their ending
+            elif kind == "place" and len(first.words) == 1 and (key in given_names or _given_name(key)):
+                kind = "person"
         if kazakh:
-            p = propose_latin(lemma, "place" if kind == "place" else "")
+            p = propose_latin(lemma, kind)
         else:
             p = cyrillize(lemma)
         out.append(

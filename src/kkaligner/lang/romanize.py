@@ -10,10 +10,13 @@ letters' marks and follows the BGN/PCGN romanization of Russian for the shared l
 Kazakh (like Russian) gives them (Trump → Трамп, Baker → Бейкер). English spelling does not fix the
 sound, so its answer is always a ``Proposal`` to be checked.
 
-Everything is data below: ``LETTERS`` and ``CONTEXT`` (with their sources), ``EXCEPTIONS`` (names
-whose established spelling no rule gives: Қасым-Жомарт → Kassym-Jomart), and the reverse
-``EN_RULES``/``EN_EXCEPTIONS``. Tested by a golden table (tests/test_lang_romanize.py) and measured
-on a list of published spellings (benchmarks/bench_names.py).
+Everything is data: ``LETTERS``, ``CONTEXT`` and ``PLACE_HEADS`` below (with their sources), the
+exceptions table ``data/romanize-exceptions-kk-en.tsv`` (``EXCEPTIONS``: established spellings no
+rule gives, Мәсімов → Massimov, Қасым-Жомарт → Kassym-Jomart, Балқаш → Balkhash, each with the page
+that publishes it; a surname there keeps its spelling in its feminine, patronymic and inflected
+forms, Назарбаева → Nazarbayeva), and the reverse ``EN_RULES``/``EN_EXCEPTIONS``. Tested by a
+golden table (tests/test_lang_romanize.py) and measured on lists of published spellings, one of
+them held out of the exceptions table (benchmarks/bench_names.py).
 """
 
 from __future__ import annotations
@@ -21,8 +24,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from kkaligner.errors import UsageError, choices
+from kkaligner.lang.kazakh import final_class, suffix_set
 
 # --- Kazakh Cyrillic → English spelling ----------------------------------------------------
 
@@ -65,7 +70,10 @@ _CONTEXT = tuple((re.compile(rx), out) for rx, out, _src in CONTEXT)
 
 # Place names keep BGN/PCGN's y for й after а (Сайрам Sayram, Зайсан Zaysan, Қапшағай Kapshagay):
 # the US and UK boards romanize geographic names, and English maps and Wikipedia follow them.
+# An е that starts a place's name is e, as in the BGN/PCGN romanization of Kazakh (1979), which has
+# no ye, and in English Wikipedia's titles (Екібастұз Ekibastuz).
 PLACE_CONTEXT: tuple[tuple[str, str, str], ...] = (
+    (r"(?<![а-яёәғқңөұүһі])е", "e", "BGN/PCGN romanization of Kazakh (1979)"),
     (rf"(?<=[аә])й(?=[{_C}])", "y", "BGN/PCGN romanization of geographic names"),
 )
 _PLACE_CONTEXT = tuple((re.compile(rx), out) for rx, out, _src in PLACE_CONTEXT) + _CONTEXT
@@ -76,24 +84,82 @@ TITLES = frozenset({"би", "хан", "батыр", "ана", "ата", "хан�
 
 KINDS = ("", "person", "place", "organisation")
 
-# Whole names (lower case) whose established English spelling no rule gives. Each says where the
-# spelling is published. Parts of hyphenated and multiword names are looked up too.
-EXCEPTIONS: dict[str, tuple[str, str]] = {
-    "қасым-жомарт": ("Kassym-Jomart", "akorda.kz (President's official English name)"),
-    "абай": ("Abai", "UNESCO and en.wikipedia.org/wiki/Abai_Qunanbaiuly"),
-    "қарағанды": ("Karaganda", "en.wikipedia.org/wiki/Karaganda"),
-    "ертіс": ("Irtysh", "en.wikipedia.org/wiki/Irtysh_River"),
-    "жайық": ("Ural", "en.wikipedia.org/wiki/Ural_(river)"),
-    "мәскеу": ("Moscow", "English exonym"),
-    "қазақстан": ("Kazakhstan", "English exonym (akorda.kz, gov.kz)"),
-    "қазақ": ("Kazakh", "English exonym"),
-    "байқоңыр": ("Baikonur", "en.wikipedia.org/wiki/Baikonur_Cosmodrome"),
-    "жетісу": ("Jetisu", "gov.kz (Jetisu Region)"),
-    "қорғас": ("Khorgos", "en.wikipedia.org/wiki/Khorgos"),
-    "отырар": ("Otrar", "en.wikipedia.org/wiki/Otrar"),
-    "екібастұз": ("Ekibastuz", "en.wikipedia.org/wiki/Ekibastuz"),
-    "теңіз": ("Tengiz", "en.wikipedia.org/wiki/Tengiz_Field"),
-}
+# Generic words after a place's name that English writes as a word of the name: (Kazakh word,
+# English word, whether English puts it first). gov.kz and English Wikipedia: Ақтөбе облысы
+# Aktobe Region, Қарасай ауданы Karasay District, Іле өзені Ili River, Балқаш көлі Lake Balkhash,
+# Арал теңізі Aral Sea.
+PLACE_HEADS: tuple[tuple[str, str, bool], ...] = (
+    ("облысы", "Region", False),
+    ("ауданы", "District", False),
+    ("өзені", "River", False),
+    ("көлі", "Lake", True),
+    ("теңізі", "Sea", False),
+)
+_PLACE_HEADS = {kk: (en, first) for kk, en, first in PLACE_HEADS}
+
+
+@dataclass(frozen=True)
+class Published:
+    """A name's established English spelling (a row of data/romanize-exceptions-kk-en.tsv).
+
+    ``kazakh`` is the name as written (one word, a hyphenated or a multiword name); ``kind`` is
+    ``person``, ``place`` or ``""`` (any kind); ``source`` the page that publishes ``english``.
+    """
+
+    kazakh: str
+    english: str
+    kind: str
+    source: str
+
+
+def _load_exceptions() -> dict[str, tuple[Published, ...]]:
+    path = resources.files("kkaligner") / "data" / "romanize-exceptions-kk-en.tsv"
+    out: dict[str, list[Published]] = {}
+    rows = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+    for line in rows[1:]:
+        kazakh, english, kind, source = line.split("\t")
+        out.setdefault(kazakh.casefold(), []).append(Published(kazakh, english, kind, source))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+# Names (lower case) whose established English spelling no rule gives, or that a person has
+# checked: data/romanize-exceptions-kk-en.tsv, a source per row. Each key maps to its rows (one
+# a kind: Қонаев is Kunaev the statesman and Konaev the city named after him).
+EXCEPTIONS: dict[str, tuple[Published, ...]] = _load_exceptions()
+_MULTI = sorted((k for k in EXCEPTIONS if " " in k or "-" in k), key=len, reverse=True)
+_LETTER = "а-яёәғқңөұүһі"
+_MULTI_RX = re.compile(rf"(?<![{_LETTER}])(?:{'|'.join(map(re.escape, _MULTI))})(?P<rest>[{_LETTER}]*)") if _MULTI else None
+
+# What may follow a surname of the table and keep its spelling: the feminine ending (Назарбаева
+# Nazarbayeva: Russian-form surnames in -ов, -ев, -ин), and the patronymic words written joined
+# (Сағырбайұлы, Сәтқызы); any Kazakh case or possessive ending (``kazakh.suffix_set``) too.
+FEMININE_AFTER = ("ов", "ев", "ёв", "ин")
+PATRONYMIC = ("ұлы", "улы", "қызы")
+
+
+def _published(low: str, kind: str) -> Published | None:
+    """The table's row for ``low`` that fits ``kind``: its own kind, else one for any kind; a
+    caller with no kind takes the first row."""
+    rows = EXCEPTIONS.get(low)
+    if not rows:
+        return None
+    for want in (kind, ""):
+        for r in rows:
+            if r.kind == want:
+                return r
+    return rows[0] if kind in ("", "organisation") else None
+
+
+def _ending_ok(stem: str, rest: str) -> bool:
+    """``rest`` may follow the table's ``stem`` (both lower case) and leave its spelling alone."""
+    if rest in PATRONYMIC:
+        return True
+    if rest[:1] == "а" and stem.endswith(FEMININE_AFTER):
+        rest = rest[1:]
+        stem += "а"
+        if not rest:
+            return True
+    return rest in suffix_set(final_class(stem)) or rest in suffix_set(final_class(stem), True)
 
 
 @dataclass(frozen=True)
@@ -143,12 +209,42 @@ def _recase(original: str, latin: str) -> str:
     return latin
 
 
-def _word(word: str, exceptions: bool, place: bool, after_name: bool) -> tuple[str, bool]:
-    """One Cyrillic run: its spelling and whether an exception gave it."""
-    low = word.casefold()
-    hit = EXCEPTIONS.get(low) if exceptions else None
+def _cased(word: str, spelling: str) -> str:
+    """A table's spelling with the capitals of ``word`` as written (ТОҚАЕВ TOKAYEV, тоқаев tokayev)."""
+    if len(word) > 1 and word.isupper():
+        return spelling.upper()
+    return spelling if word[:1].isupper() else spelling.lower()
+
+
+def _tail(low: str, k: int, place: bool) -> str:
+    """The spelling by rule of ``low[k:]``, an ending after a stem spelt from the table."""
+    whole, head = _rules(low, place), _rules(low[:k], place)
+    return whole[len(head) :] if whole.startswith(head) else _rules(low[k:], place)
+
+
+def _table(low: str, kind: str) -> tuple[str, int] | None:
+    """(spelling, length of the table's stem) for a word the table has, bare or with an ending
+    that keeps its spelling (Назарбаева, Мәсімовтің, Құнанбайұлы)."""
+    hit = _published(low, kind)
     if hit:
-        return (hit[0] if word[:1].isupper() else hit[0].lower()), True
+        return hit.english, len(low)
+    for k in range(len(low) - 1, 2, -1):
+        stem = low[:k]
+        if stem in EXCEPTIONS and _ending_ok(stem, low[k:]):
+            hit = _published(stem, kind)
+            if hit:
+                return hit.english, k
+    return None
+
+
+def _word(word: str, exceptions: bool, kind: str, after_name: bool) -> tuple[str, bool]:
+    """One Cyrillic run: its spelling and whether the exceptions table gave it."""
+    low = word.casefold()
+    place = kind == "place"
+    hit = _table(low, kind) if exceptions else None
+    if hit:
+        spelling, k = hit
+        return _cased(word, spelling + _tail(low, k, place)), True
     # a run is letters only; ``_rules`` sees the whole run so that "initial" means the run's start
     spelled = _recase(word, _rules(low, place))
     if after_name and low in TITLES:
@@ -156,16 +252,31 @@ def _word(word: str, exceptions: bool, place: bool, after_name: bool) -> tuple[s
     return spelled, False
 
 
+_HEAD = re.compile(rf"(.*[{_LETTER}]) ({'|'.join(_PLACE_HEADS)})", re.IGNORECASE)
+
+
 @lru_cache(maxsize=16384)
 def _romanize(text: str, exceptions: bool = True, kind: str = "") -> tuple[str, bool]:
-    # hyphenated and multiword exceptions first (Қасым-Жомарт)
     low = text.casefold()
-    for key, (spelling, _src) in EXCEPTIONS.items() if exceptions else ():
-        if ("-" in key or " " in key) and key in low:
-            i = low.index(key)
+    # hyphenated and multiword names of the table first (Қасым-Жомарт, Солтүстік Қазақстан облысы)
+    for m in _MULTI_RX.finditer(low) if exceptions and _MULTI_RX else ():
+        rest = m.group("rest")
+        key = m.group()[: len(m.group()) - len(rest)]
+        hit = _published(key, kind)
+        if hit and (not rest or _ending_ok(re.split(r"[ -]", key)[-1], rest)):
+            i, j = m.start(), m.end()
             before = _romanize(text[:i], exceptions, kind)
-            after = _romanize(text[i + len(key) :], exceptions, kind)
-            return before[0] + spelling + after[0], True
+            after = _romanize(text[j:], exceptions, kind)
+            spelled = _cased(text[i:j].split()[-1], hit.english) if text[i:j].isupper() else hit.english
+            return before[0] + spelled + _tail(low[i:j], len(key), kind == "place") + after[0], True
+    # a place's generic word (Ақтөбе облысы Aktobe Region, Балқаш көлі Lake Balkhash)
+    head = _HEAD.fullmatch(text)
+    if head and head.group(2).islower():
+        last = head.group(1).split()[-1]
+        if last[:1].isupper():
+            name, used = _romanize(head.group(1), exceptions, "place")
+            english, first = _PLACE_HEADS[head.group(2)]
+            return (f"{english} {name}" if first else f"{name} {english}"), used
     used = False
     parts = []
     pos = 0
@@ -173,7 +284,7 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "") -> tuple[str, 
         parts.append(text[pos : m.start()])
         prev = _PREV_WORD.search(text, 0, m.start())
         after_name = bool(prev) and prev.group(1)[:1].isupper()
-        spelled, exc = _word(m.group(), exceptions, kind == "place", after_name)
+        spelled, exc = _word(m.group(), exceptions, kind, after_name)
         used = used or exc
         parts.append(spelled)
         pos = m.end()
@@ -288,8 +399,10 @@ __all__ = [
     "KINDS",
     "LETTERS",
     "PLACE_CONTEXT",
+    "PLACE_HEADS",
     "TITLES",
     "Proposal",
+    "Published",
     "cyrillize",
     "propose_latin",
     "romanize",
