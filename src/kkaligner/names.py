@@ -222,7 +222,8 @@ class ExtractedName:
     def term(self) -> Term:
         """The glossary entry proposed for this name (rich TSV columns: kind, note, provenance)."""
         target_lang = "en" if is_kazakh(self.lang) else "kk"
-        how = "a published spelling" if self.rendering_by == "exception" else "proposed by rule; check it"
+        how = ("spelt as published (romanization exceptions); check it" if self.rendering_by == "exception"
+               else "proposed by rule; check it")
         return Term(
             source=self.lemma,
             target=self.rendering,
