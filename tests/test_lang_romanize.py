@@ -46,6 +46,19 @@ GOLDEN = [
     ("Айгерім Қызы", "Aigerim Kyzy", "person"),
     ("ТОҚАЕВ", "TOKAYEV", ""),
     ("Солтүстік Қазақстан", "Soltustik Kazakhstan", "place"),
+    ("Бейімбет", "Beimbet", "person"),
+    ("Нұрпейісова", "Nurpeisova", "person"),
+    ("Тайынша", "Tayynsha", "place"),
+    ("Ильин", "Ilyin", "person"),
+    ("Рудный", "Rudny", "place"),
+    ("Горький", "Gorky", ""),
+    ("Геннадий", "Gennady", "person"),
+    ("Александр", "Alexander", "person"),
+    ("Юлия", "Yulia", "person"),
+    ("Василий", "Vassiliy", "person"),
+    ("Александрдың", "Alexanderdyn", "person"),
+    ("Александровка", "Aleksandrovka", "place"),
+    ("Сергеевка", "Sergeyevka", "place"),
 ]
 
 
