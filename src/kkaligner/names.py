@@ -466,6 +466,24 @@ class _Document:
         return fold_kk(nxt) in HONORIFICS
 
 
+def _titled_organisation(doc: _Document, k: int) -> bool:
+    """Word ``k``, a title (Президент), opens an organisation's name: a head noun in its possessed
+    form follows it, right after or after one lower-case word (Президент оркестрі, Президент
+    телерадиокешені, Президент іс басқармасы)."""
+    text, words = doc.text, doc.words
+    for look in (k + 1, k + 2):
+        if look >= len(words) or text[words[look - 1][1] : words[look][0]] not in (" ", "\u00a0"):
+            return False
+        lw = words[look][2]
+        if not lw.islower():
+            return False
+        if _stem_in(lw, ORG_HEADS) and _possessed(lw):
+            return True
+        if _case_ending(lw):
+            return False
+    return False
+
+
 def _common_noun(word: str) -> bool:
     """A capitalised word that is a common noun whatever its capital: an acronym of one
     (``COMMON_ACRONYMS``: БАҚ, СМС), a plural of a title, an institution or an acronym (Үкіметтер,
@@ -586,7 +604,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             and not doc.inflected(words[j][2])
         ):
             j += 1
-        if _title(w) and not _is_acronym(w):
+        if _title(w) and not _is_acronym(w) and not (j == k and _titled_organisation(doc, k)):
             k += 1
             continue
         # two people named one after the other (Тоқаев Ерлан Жұмағалиевпен): a surname ends a name
