@@ -36,6 +36,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -494,9 +495,15 @@ def _common_noun(word: str) -> bool:
     if f in COMMON_ACRONYMS or f.lower() in COMMON_ACRONYMS:
         return True
     head, dash, tail = word.rpartition("-")
-    if dash and tail.islower() and head and not head[:1].islower() and not _stem_in(tail, ORG_HEADS | PLACE_GENERICS):
-        if not any(lemma == fold_kk(head) for lemma, _ in _readings(f)):
-            return True
+    if (
+        dash
+        and tail.islower()
+        and head
+        and not head[:1].islower()
+        and not _stem_in(tail, ORG_HEADS | PLACE_GENERICS)
+        and not any(lemma == fold_kk(head) for lemma, _ in _readings(f))
+    ):
+        return True
     for lemma, analysis in _readings(f):
         if analysis.split("+")[0] == "pl" and (lemma in TITLES or lemma in INSTITUTIONS or (dash and _is_acronym(head))):
             return True
@@ -964,7 +971,7 @@ def _coordinated_people(text: str, groups: dict, kinds: dict) -> None:
     a person's name, is a person's name too (Диас пен Дархан, Шопен after Чайковский)."""
     order = sorted((m.start, m.end, key) for key, ms in groups.items() for m, _ in ms)
     votes: dict[str, int] = {}
-    for (s1, e1, k1), (s2, e2, k2) in zip(order, order[1:]):
+    for (_s1, e1, k1), (s2, _e2, k2) in pairwise(order):
         if k1 == k2 or not _COORDINATION.fullmatch(text, e1, s2):
             continue
         for a, b in ((k1, k2), (k2, k1)):
