@@ -169,3 +169,13 @@ def test_organisation_heads_plurals_and_common_acronyms():
     assert names["Мемлекеттік думасы"].kind == "organisation"
     assert names["Мәдениет министрлігі"].kind == "organisation"
     assert not {"Үкіметтер", "Үкімет", "БАҚ", "АйТи-мамандар", "Нан зауыты"} & set(names)
+
+
+def test_and_parts_two_names_and_named_after_belongs_to_the_name():
+    names = _all(
+        "Бүгін Мәжіліс пен Сенат жиналды. Ол Құрманғазы атындағы ұлттық консерваторияны бітірген. "
+        "Кеше Мәжіліс депутаттары Үкімет сағатында сөйледі."
+    )
+    assert {"Мәжіліс", "Сенат", "Үкімет"} <= set(names)
+    named = [n for lemma, n in names.items() if lemma.startswith("Құрманғазы атындағы ұлттық консерватория")]
+    assert [n.kind for n in named] == ["organisation"]

@@ -92,6 +92,10 @@ ORG_HEADS = frozenset(
      "альянсы", "достастық", "достастығы", "серіктестік", "серіктестігі", "бірлестік", "бірлестігі", "биржа", "биржасы"]
 )
 
+# "and" between two names (Мәжіліс пен Үкімет); және is inside names too (Денсаулық сақтау және
+# әлеуметтік даму министрлігі), so it does not part them.
+_JOINING = frozenset(["пен", "мен", "бен"])
+
 # Heads that always close a name, whatever opens it (Мәдениет министрлігі at a sentence start).
 MINISTRIES = frozenset(["министрлік", "министрлігі"])
 
@@ -658,9 +662,14 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         ):
             lw = words[look][2]
             if _is_cap(lw) or not lw.islower():
-                if head is None and _stem_in(lw, INSTITUTIONS):
+                if head is None and not person and _stem_in(lw, INSTITUTIONS):
                     head = (look, "organisation")  # Қазақстан халқы Ассамблеясы
                 break
+            if fold_kk(lw) in _JOINING or any("pl" in a.split("+") and lemma in POSITION_HEADS for lemma, a in _readings(fold_kk(lw))):
+                break  # Мәжіліс пен Үкімет, Мәжіліс депутаттары Үкімет сағатында: two names
+            if fold_kk(lw) == "атындағы":
+                look += 1  # Құрманғазы атындағы ұлттық консерватория: "named after", part of the name
+                continue
             if _stem_in(lw, POSITION_HEADS):
                 position = head is None
                 break
