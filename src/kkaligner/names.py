@@ -23,7 +23,12 @@ How a name is found (Kazakh):
   облысы, ауданы, өзені... right after it (``PLACE_HEADS``: Ақтөбе облысы);
 * a **quoted name** is the quotation when it starts with a capital and is short («Қазақстан темір
   жолы», «Хабар»): an organisation's, team's, channel's or work's name; an **acronym** is a name
-  (БҰҰ, ҚТЖ).
+  (БҰҰ, ҚТЖ), unless it abbreviates a common noun (``COMMON_ACRONYMS``: БАҚ, СМС);
+* a **kind** comes from the name's shape (a head noun, quotes), its words' endings (surnames,
+  patronymics, place endings) and cases, the shipped glossary and the given-names list; a single
+  word otherwise read as a place is a person's name where its contexts say so (``PERSON_BEFORE``:
+  a title, an occupation or an initial before it; ``PERSON_AFTER``: an honorific or a possessed
+  word after it; the name someone is addressed by; a person's name beside it in a list).
 
 The lemma of an inflected name is the stem that best explains the document's forms of it
 (``kazakh.suffix_set``: the ending must be a chain the stem's final sound allows); its own spelling
