@@ -137,3 +137,45 @@ def test_quoted_words_someone_said_are_not_names_and_a_number_belongs_to_a_quote
     assert "Адам бол" not in names and "Жекпе-жек" not in names
     assert names["Хабар 24"].kind == "organisation" and names["Хабар 24"].forms == ("Хабар 24",)
     assert names["Алтын дала"].kind == "place"
+
+
+# (text, name, kind): a single foreign or rare name's kind from its context, never from a list.
+PERSON_CONTEXTS = [
+    ("Ежелгі ойшыл Аристотельдің еңбектері оқылды.", "Аристотель", "person"),  # an occupation before
+    ("Бүгін император Нарухито сөз сөйледі.", "Нарухито", "person"),
+    ("Кеше Жапония премьер-министрі Кисида келді.", "Кисида", "person"),  # a title of office before
+    ("Бұл Төле бидің өсиеті.", "Төле", "person"),  # an honorific after
+    ("Жоспардың бірі — Мәшһүр атамыздың музейі.", "Мәшһүр", "person"),
+    ("Тыңдаушылар Чайковский, Шопен әндерін тыңдады.", "Шопен", "person"),  # beside a person
+    ("Қайырлы кеш, Дидар! Дидар, бүгін не жаңалық бар?", "Дидар", "person"),  # addressed
+    ("Мұны А. Байтұрсыновпен бірге Сәрсен жазды. Мақаланы Т. Рысқұлбек жазды.", "Рысқұлбек", "person"),  # an initial
+    ("Лиссабон, Португалия. Біз Лиссабонға бардық.", "Лиссабон", "place"),
+    ("Олар Астанадан Ақтауға, Ақтаудан Атырауға барды.", "Ақтау", "place"),
+]
+
+
+@pytest.mark.parametrize("text,name,kind", PERSON_CONTEXTS, ids=[p[1] for p in PERSON_CONTEXTS])
+def test_a_single_name_is_a_person_where_its_context_says_so(text, name, kind):
+    assert _all(text)[name].kind == kind
+
+
+def test_organisation_heads_plurals_and_common_acronyms():
+    names = _all(
+        "Оны Алматы қаласы Білім басқармасы хабарлады. Кеше Ресейдің Мемлекеттік думасы жиналды. "
+        "Үкіметтер де жұмыс істейді. Бұл туралы БАҚ өкілдері жазды. Орталық АйТи-мамандарды дайындайды. "
+        "Нан зауытында жұмыс бар. Мәдениет министрлігі хабарлады. Концертте Президент оркестрі ойнады."
+    )
+    assert names["Президент оркестрі"].kind == "organisation"
+    assert names["Мемлекеттік думасы"].kind == "organisation"
+    assert names["Мәдениет министрлігі"].kind == "organisation"
+    assert not {"Үкіметтер", "Үкімет", "БАҚ", "АйТи-мамандар", "Нан зауыты"} & set(names)
+
+
+def test_and_parts_two_names_and_named_after_belongs_to_the_name():
+    names = _all(
+        "Бүгін Мәжіліс пен Сенат жиналды. Ол Құрманғазы атындағы ұлттық консерваторияны бітірген. "
+        "Кеше Мәжіліс депутаттары Үкімет сағатында сөйледі."
+    )
+    assert {"Мәжіліс", "Сенат", "Үкімет"} <= set(names)
+    named = [n for lemma, n in names.items() if lemma.startswith("Құрманғазы атындағы ұлттық консерватория")]
+    assert [n.kind for n in named] == ["organisation"]

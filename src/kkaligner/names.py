@@ -23,7 +23,12 @@ How a name is found (Kazakh):
   облысы, ауданы, өзені... right after it (``PLACE_HEADS``: Ақтөбе облысы);
 * a **quoted name** is the quotation when it starts with a capital and is short («Қазақстан темір
   жолы», «Хабар»): an organisation's, team's, channel's or work's name; an **acronym** is a name
-  (БҰҰ, ҚТЖ).
+  (БҰҰ, ҚТЖ), unless it abbreviates a common noun (``COMMON_ACRONYMS``: БАҚ, СМС);
+* a **kind** comes from the name's shape (a head noun, quotes), its words' endings (surnames,
+  patronymics, place endings) and cases, the shipped glossary and the given-names list; a single
+  word otherwise read as a place is a person's name where its contexts say so (``PERSON_BEFORE``:
+  a title, an occupation or an initial before it; ``PERSON_AFTER``: an honorific or a possessed
+  word after it; the name someone is addressed by; a person's name beside it in a list).
 
 The lemma of an inflected name is the stem that best explains the document's forms of it
 (``kazakh.suffix_set``: the ending must be a chain the stem's final sound allows); its own spelling
@@ -39,6 +44,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 
 from kkaligner.errors import UsageError
@@ -81,8 +87,22 @@ INSTITUTIONS = frozenset(["үкімет", "парламент", "мәжіліс"
 # the stabilisation funds", after a person's name). Source: the names
 # of Kazakhstan's ministries, agencies and companies on gov.kz.
 ORG_HEADS = frozenset(
-    ["министрлік", "министрлігі", "комитет", "комитеті", "агенттік", "агенттігі", "университет", "университеті", "академия", "академиясы", "институт", "институты", "орталық", "орталығы", "банк", "банкі", "қор", "қоры", "партия", "партиясы", "одақ", "одағы", "ұйым", "ұйымы", "компания", "компаниясы", "корпорация", "корпорациясы", "қауымдастық", "қауымдастығы", "федерация", "федерациясы", "кеңес", "кеңесі", "комиссия", "комиссиясы", "кешен", "кешені", "палата", "палатасы", "сот", "соты", "прокуратура", "прокуратурасы", "холдинг", "холдингі", "театр", "театры", "мектеп", "мектебі", "колледж", "колледжі", "газет", "газеті", "телеарна", "телеарнасы", "радио", "радиосы", "клуб", "клубы", "бюро", "бюросы", "фабрика", "фабрикасы", "зауыт", "зауыты", "конференция", "конференциясы", "арна", "арнасы", "агенттігі", "басылымы", "журналы", "сайты", "порталы", "командасы", "әкімдігі", "жшс", "ақ"]
+    ["министрлік", "министрлігі", "комитет", "комитеті", "агенттік", "агенттігі", "университет", "университеті", "академия", "академиясы", "институт", "институты", "орталық", "орталығы", "банк", "банкі", "қор", "қоры", "партия", "партиясы", "одақ", "одағы", "ұйым", "ұйымы", "компания", "компаниясы", "корпорация", "корпорациясы", "қауымдастық", "қауымдастығы", "федерация", "федерациясы", "кеңес", "кеңесі", "комиссия", "комиссиясы", "кешен", "кешені", "палата", "палатасы", "сот", "соты", "прокуратура", "прокуратурасы", "холдинг", "холдингі", "театр", "театры", "мектеп", "мектебі", "колледж", "колледжі", "газет", "газеті", "телеарна", "телеарнасы", "радио", "радиосы", "клуб", "клубы", "бюро", "бюросы", "фабрика", "фабрикасы", "зауыт", "зауыты", "конференция", "конференциясы", "арна", "арнасы", "агенттігі", "басылымы", "журналы", "сайты", "порталы", "командасы", "әкімдігі", "жшс", "ақ",
+     # regional bodies, the state's services and public institutions (gov.kz: Алматы қаласы Білім
+     # басқармасы, Экономикалық тергеу департаменті; Ұлттық музей, Ұлттық гвардия, Мемлекеттік дума)
+     "департамент", "департаменті", "басқарма", "басқармасы", "инспекция", "инспекциясы", "полиция", "полициясы",
+     "гвардия", "гвардиясы", "дума", "думасы", "кабинет", "кабинеті", "елшілік", "елшілігі", "консулдық", "консулдығы",
+     "музей", "музейі", "аурухана", "ауруханасы", "емхана", "емханасы", "кітапхана", "кітапханасы", "консерватория",
+     "консерваториясы", "оркестр", "оркестрі", "ансамбль", "ансамблі", "телерадиокешен", "телерадиокешені", "альянс",
+     "альянсы", "достастық", "достастығы", "серіктестік", "серіктестігі", "бірлестік", "бірлестігі", "биржа", "биржасы"]
 )
+
+# "and" between two names (Мәжіліс пен Үкімет); және is inside names too (Денсаулық сақтау және
+# әлеуметтік даму министрлігі), so it does not part them.
+_JOINING = frozenset(["пен", "мен", "бен"])
+
+# Heads that always close a name, whatever opens it (Мәдениет министрлігі at a sentence start).
+MINISTRIES = frozenset(["министрлік", "министрлігі"])
 
 # Head nouns of titles of office written after an institution's or a country's name (Үкімет
 # басшысы, Сенат төрағасы, Денсаулық сақтау министрі, Сыртқы істер министрінің): a title, not a name.
@@ -116,6 +136,46 @@ GENERIC = _POSSESSED_HEADS | POSITION_HEADS | frozenset(["облыс", "ауда
 # Ахметович): a word with one is a person's name.
 PERSON_ENDINGS = ("ов", "ев", "ёв", "ова", "ева", "ина", "ұлы", "улы", "қызы", "ович", "евич", "овна", "евна", "ский", "ская")
 PATRONYMIC_ENDINGS = ("ұлы", "улы", "қызы", "ович", "евич", "овна", "евна")
+
+# Words right after a single name that say it is a person's: the honorifics and kinship words
+# said after a name (the glossary matcher's HONORIFICS: Төле би, Құнанбай атамыз, Клара апамыз,
+# Наурызбай қажы), religious and old titles, and "according to X" (Ниязың айтуынша: an
+# organisation says it with its head noun, министрліктің айтуынша). Folded, bare forms; their
+# inflected and possessed forms are found by stem. Source: Kazakh usage (Қазақ тілінің
+# грамматикасы, 2002: атау сөздер, қаратпа сөздер).
+PERSON_AFTER = HONORIFICS | frozenset(
+    ["сұлтан", "пайғамбар", "ақсақал", "қария", "әулие", "әже", "бауырымыз", "есімді", "айтуынша", "сөзінше", "пікірінше",
+     # what is someone's own after a name in the genitive (Ораз әулеті, Диастың үйі, Ясауи хикметтері)
+     "әулеті", "отбасы", "үйі", "әкесі", "анасы", "балалары", "шығармалары", "шығармашылығы", "өлеңдері", "әндері",
+     "хикметтері", "романстары"]
+)
+
+# Words right before a single name that say it is a person's: a title of office (Франция
+# президенті Макрон, облыс әкімі), an occupation or a relation (ойшыл Аристотель, император
+# Нарухито, жазушы, әріптесім, зайыбы). Folded; inflected and possessed forms by stem.
+PERSON_BEFORE = POSITION_HEADS | frozenset(
+    ["император", "ойшыл", "ойшылы", "ақын", "ақыны", "жазушы", "жазушысы", "композитор", "композиторы", "сазгер", "сазгері",
+     "әнші", "әншісі", "суретші", "суретшісі", "қолбасшы", "қолбасшысы", "ғалым", "ғалымы", "философ", "философы", "профессор",
+     "академик", "дәрігер", "дәрігері", "спортшы", "боксшы", "палуан", "журналист", "тілші", "тілшісі", "бапкер", "бапкері",
+     "патша", "патшасы", "король", "королі", "ханзада", "ханшайым", "әріптес", "әріптесі", "әріптесім", "жолдас", "жолдасы",
+     "досы", "зайыбы", "жұбайы", "әкесі", "анасы", "інісі", "ағасы", "апасы", "қарындасы", "немересі", "шәкірті", "ұстазы",
+     "мырза", "ханым", "азамат", "азаматша", "президент", "президенті", "премьер-министр", "премьер-министрі", "канцлер",
+     "канцлері"]
+)
+# A single capital and a full stop before a name is an initial (А. Байтұрсынов, Қ. Тоқаев).
+_INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_a-z]\.[ \u00a0]*$")
+# A name said to someone: "Зейін, ..." opening a sentence before a lower-case word, or ", Зейін."
+# closing one (Қайырлы кеш, Риат! Рақмет, Лаура.) after a lower-case word.
+_VOCATIVE_AFTER = re.compile(r"[ \u00a0]*,[ \u00a0]*(?=[а-яёәғқңөұүһі])")
+_VOCATIVE_BEFORE = re.compile(r"[ \u00a0]*,[ \u00a0]*")
+_SENTENCE_END = re.compile(r"[ \u00a0]*[.!?]")
+
+# Acronyms of common nouns, not of one organisation (Қазақ тілінің қысқартылған сөздер сөздігі
+# usage; the Latin ones as Kazakh texts write them): БАҚ mass media, ЖОО higher school, ЖІӨ GDP,
+# ҚҚС VAT, ЖСН/БСН personal and business numbers, ДНҚ DNA, АЭС/ЖЭС power stations, СМС, IT, PhD.
+COMMON_ACRONYMS = frozenset(
+    ["бақ", "жоо", "жіө", "ққс", "жсн", "бсн", "днқ", "аэс", "жэс", "жэо", "смс", "sms", "it", "іт", "phd", "нло", "gps", "пцр", "pcr", "жқ", "тж"]
+)
 
 # Endings of place names (Қазақстан, Ашхабад, Көкшетау, Талдықорған no; Германия, Петропавл no).
 PLACE_ENDINGS = ("стан", "абад", "тау", "төбе", "бұлақ", "көл", "су", "град", "бург", "поль", "ия", "ск")
@@ -244,6 +304,7 @@ class _Mention:
     end: int
     words: tuple[str, ...]  # as written; the last one inflected
     kind: str  # a kind the mention's shape proves, or ""
+    person_cue: bool = False  # its context says a person: a title before, an honorific after...
 
 
 # Arabic name particles written in lower case before a capital (әл-Фараби, ибн-Сина).
@@ -399,6 +460,8 @@ class _Document:
         nxt = self.words[k + 1][2] if k + 1 < len(self.words) else ""
         if _starter(f):
             return False
+        if _INITIAL_BEFORE.search(self.text[max(0, self.words[k][0] - 4) : self.words[k][0]]):
+            return True  # the full stop is an initial's (Т. Рысқұлбек), not a sentence's end
         if run_length > 1 and _readings_end(fold_kk(nxt), PERSON_ENDINGS + PATRONYMIC_ENDINGS):
             return True  # a first name before a surname or patronymic (Дастан Сейілханұлы)
         cap, low = self.evidence(w)
@@ -412,6 +475,75 @@ class _Document:
             return True
         nxt = self.words[k + 1][2] if k + 1 < len(self.words) else ""
         return fold_kk(nxt) in HONORIFICS
+
+
+def _titled_organisation(doc: _Document, k: int) -> bool:
+    """Word ``k``, a title (Президент), opens an organisation's name: a head noun in its possessed
+    form follows it, right after or after one lower-case word (Президент оркестрі, Президент
+    телерадиокешені, Президент іс басқармасы)."""
+    text, words = doc.text, doc.words
+    for look in (k + 1, k + 2):
+        if look >= len(words) or text[words[look - 1][1] : words[look][0]] not in (" ", "\u00a0"):
+            return False
+        lw = words[look][2]
+        if not lw.islower():
+            return False
+        if _stem_in(lw, ORG_HEADS) and _possessed(lw):
+            return True
+        if _case_ending(lw):
+            return False
+    return False
+
+
+def _common_noun(word: str) -> bool:
+    """A capitalised word that is a common noun whatever its capital: an acronym of one
+    (``COMMON_ACRONYMS``: БАҚ, СМС), a plural of a title, an institution or an acronym (Үкіметтер,
+    Президенттердің, БТР-лер: names of one body or person take no plural), or a compound whose
+    hyphenated part is a lower-case noun, not an ending (АйТи-мамандарды, IT-технология; АҚШ-тың
+    is a name and its ending)."""
+    f = fold_kk(word)
+    if f in COMMON_ACRONYMS or f.lower() in COMMON_ACRONYMS:
+        return True
+    head, dash, tail = word.rpartition("-")
+    if (
+        dash
+        and tail.islower()
+        and head
+        and not head[:1].islower()
+        and not _stem_in(tail, ORG_HEADS | PLACE_GENERICS)
+        and not any(lemma == fold_kk(head) for lemma, _ in _readings(f))
+    ):
+        return True
+    for lemma, analysis in _readings(f):
+        if analysis.split("+")[0] == "pl" and (lemma in TITLES or lemma in INSTITUTIONS or (dash and _is_acronym(head))):
+            return True
+    return False
+
+
+def _person_context(doc: _Document, k: int) -> bool:
+    """Word ``k``, a name of one word, stands where a person's name stands: after a title, an
+    occupation or an initial (``PERSON_BEFORE``), before an honorific (``PERSON_AFTER``), or as
+    the name someone is addressed by."""
+    text, words = doc.text, doc.words
+    s, e, _w = words[k]
+    nxt = words[k + 1] if k + 1 < len(words) else None
+    if nxt and text[e : nxt[0]] in (" ", "\u00a0") and nxt[2].islower() and _stem_in(nxt[2], PERSON_AFTER):
+        return True
+    prev = words[k - 1] if k else None
+    if prev and text[prev[1] : s] in (" ", "\u00a0") and prev[2].islower() and _stem_in(prev[2], PERSON_BEFORE):
+        return True
+    before = text[max(0, s - 4) : s]
+    if _INITIAL_BEFORE.search(before):
+        return True
+    if doc.initial[k] and _VOCATIVE_AFTER.match(text, e):
+        return True
+    return bool(
+        prev
+        and prev[2].islower()
+        and _VOCATIVE_BEFORE.fullmatch(text, prev[1], s)
+        and not doc.initial[k]
+        and _SENTENCE_END.match(text, e)
+    )
 
 
 def _looks_like_person(folded: str) -> bool:
@@ -473,6 +605,9 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         if _is_acronym(w) and re.match(r"-\d", text[words[k][1] : words[k][1] + 2]):
             k += 1  # COVID-19, Ту-154: a model or a disease, not a person, place or organisation
             continue
+        if _common_noun(w):
+            k += 1
+            continue
         # a run of capitalised words, one space apart; only a name's last word inflects, so a word
         # with a case ending closes the run (Польшаның Гливице: two names)
         j = k
@@ -486,7 +621,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             and not doc.inflected(words[j][2])
         ):
             j += 1
-        if _title(w) and not _is_acronym(w):
+        if _title(w) and not _is_acronym(w) and not (j == k and _titled_organisation(doc, k)):
             k += 1
             continue
         # two people named one after the other (Тоқаев Ерлан Жұмағалиевпен): a surname ends a name
@@ -533,9 +668,14 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         ):
             lw = words[look][2]
             if _is_cap(lw) or not lw.islower():
-                if head is None and _stem_in(lw, INSTITUTIONS):
+                if head is None and not person and _stem_in(lw, INSTITUTIONS):
                     head = (look, "organisation")  # Қазақстан халқы Ассамблеясы
                 break
+            if fold_kk(lw) in _JOINING or any("pl" in a.split("+") and lemma in POSITION_HEADS for lemma, a in _readings(fold_kk(lw))):
+                break  # Мәжіліс пен Үкімет, Мәжіліс депутаттары Үкімет сағатында: two names
+            if fold_kk(lw) == "атындағы":
+                look += 1  # Құрманғазы атындағы ұлттық консерватория: "named after", part of the name
+                continue
             if _stem_in(lw, POSITION_HEADS):
                 position = head is None
                 break
@@ -572,6 +712,10 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         generic = _stem_in(w, GENERIC) or _starter(fold_kk(w)) or run_end > k
         if kind == "organisation" and doc.initial[k] and doc.common(k):
             generic = generic or not _possessed(words[j][2])  # Күріш өңдейтін кешен: a description
+            # a common word opening the sentence before a head noun names one only where the text
+            # capitalises that word mid-sentence too (Полиция департаменті, Нан зауытында: "the
+            # police department", "at the bread factory")
+            generic = generic or not (doc.evidence(w)[0] or _stem_in(words[j][2], MINISTRIES))
         if doc.initial[k] and not _is_acronym(w) and doc.common(k) and (kind not in ("organisation", "place") or generic or (kind == "place" and _starter(fold_kk(w)))):
             # a common word opens the sentence (Ал, Жалпы, Облыс орталығы); what follows is looked at
             # alone. An organisation's name may open with one (Денсаулық сақтау министрлігі).
@@ -586,7 +730,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             continue
         if not kind and any(_stem_in(x[2], INSTITUTIONS) for x in words[k : j + 1]):
             kind = "organisation"
-        out.append(_Mention(s, end, tuple(x[2] for x in words[k : j + 1]), kind))
+        cue = not kind and j == k and _person_context(doc, k)
+        out.append(_Mention(s, end, tuple(x[2] for x in words[k : j + 1]), kind, cue))
         k = j + 1
     out.sort(key=lambda m: m.start)
     return out
@@ -772,6 +917,9 @@ def extract_terms(
                 given_names.add(lemma_of[False].get(fold_kk(m.words[0]), (fold_kk(m.words[0]), ""))[0])
     sentences = segment(text, lang)
     starts = [s.start for s in sentences]
+    kinds = {key: _group_kind(key, ms, kazakh, given_names) for key, ms in groups.items()}
+    if kazakh:
+        _coordinated_people(text, groups, kinds)
     out = []
     for key, ms in groups.items():
         if len(ms) < min_count:
@@ -783,15 +931,7 @@ def extract_terms(
             surface = text[m.start : m.end]
             counts[surface] = counts.get(surface, 0) + 1
         forms = tuple(sorted(counts, key=lambda f: (-counts[f], f)))
-        shapes = Counter(m.kind for m, _ in ms if m.kind)
-        shape = shapes.most_common(1)[0][0] if shapes and 2 * shapes.most_common(1)[0][1] >= len(ms) else ""
-        kind = _kind(first.words, [a for _, a in ms], shape, kazakh)
-        if kazakh and not shape and not any(_stem_in(w, INSTITUTIONS) for w in first.words):
-            known = _known_kind(key)
-            if known:
-                kind = known  # Украина, Молдова are countries whatever their ending
-            elif kind == "place" and len(first.words) == 1 and (key in given_names or _given_name(key)):
-                kind = "person"
+        kind = kinds[key][0]
         if kazakh:
             p = propose_latin(lemma, kind)
         else:
@@ -811,6 +951,50 @@ def extract_terms(
         )
     out.sort(key=lambda x: (-x.count, x.spans[0][0]))
     return out
+
+
+def _group_kind(key: str, ms: list[tuple[_Mention, str]], kazakh: bool, given_names: set[str]) -> tuple[str, bool]:
+    """(kind, open): a name's kind from its mentions, and whether it is only the default guess for
+    a single word (a place for want of evidence), which a person's name beside it may change."""
+    first = ms[0][0]
+    shapes = Counter(m.kind for m, _ in ms if m.kind)
+    shape = shapes.most_common(1)[0][0] if shapes and 2 * shapes.most_common(1)[0][1] >= len(ms) else ""
+    kind = _kind(first.words, [a for _, a in ms], shape, kazakh)
+    if not kazakh or shape or any(_stem_in(w, INSTITUTIONS) for w in first.words):
+        return kind, False
+    known = _known_kind(key)
+    if known:
+        return known, False  # Украина, Молдова are countries whatever their ending
+    if kind != "place" or len(first.words) != 1:
+        return kind, False
+    if key in given_names or _given_name(key):
+        return "person", False
+    # its contexts say a person more often than its case endings say a place
+    cues = sum(m.person_cue for m, _ in ms)
+    places = sum(1 for _, a in ms if a.split("+")[0] in _PLACE_CASES)
+    if cues > places:
+        return "person", False
+    return kind, not places and not _readings_end(fold_kk(first.words[0]), PLACE_ENDINGS)
+
+
+# What joins two names of one kind: Диас пен Дархан, Әсел мен Әнел, Чайковский, Шопен, Дебюсси.
+_COORDINATION = re.compile(r"[ \u00a0]*(?:,|(?:пен|мен|бен|және)(?![^\W\d_]))[ \u00a0]*")
+
+
+def _coordinated_people(text: str, groups: dict, kinds: dict) -> None:
+    """A single word whose kind is only the default guess (a place), joined by a comma or "and" to
+    a person's name, is a person's name too (Диас пен Дархан, Шопен after Чайковский)."""
+    order = sorted((m.start, m.end, key) for key, ms in groups.items() for m, _ in ms)
+    votes: dict[str, int] = {}
+    for (_s1, e1, k1), (s2, _e2, k2) in pairwise(order):
+        if k1 == k2 or not _COORDINATION.fullmatch(text, e1, s2):
+            continue
+        for a, b in ((k1, k2), (k2, k1)):
+            if kinds[a][1] and not kinds[b][1] and kinds[b][0] in ("person", "place"):
+                votes[a] = votes.get(a, 0) + (1 if kinds[b][0] == "person" else -1)
+    for key, n in votes.items():
+        if n > 0:  # Лиссабон, Португалия after a list of people: its place neighbour wins
+            kinds[key] = ("person", False)
 
 
 def _written_lemma(m: _Mention, key: str) -> str:

@@ -49,6 +49,7 @@ LETTERS = {
 _V = "аәеёиоөұүуыіэюя"  # Cyrillic vowel letters
 _V_NO_I = _V.replace("у", "").replace("и", "")
 _C = "бвгғджзйкқлмнңпрстфхһцчшщ"  # consonant letters
+_LETTER = "а-яёәғқңөұүһі"
 
 # Letters whose spelling depends on their neighbours, tried in order at each position of the
 # lower-case word: (regex, spelling, source).
@@ -58,9 +59,16 @@ CONTEXT: tuple[tuple[str, str, str], ...] = (
     # is the glide w (Әуезов Auezov).
     # After и only in the surname ending -иев(а) (Шиелі Shieli, Киелі Kieli).
     (rf"(?:(?<![а-яёәғқңөұүһі])|(?<=[{_V_NO_I}ьъ]))е|(?<=и)е(?=в)", "ye", "BGN/PCGN romanization of Russian"),
-    # й ы between a vowel and a consonant is i: the Russian-mediated spelling of Kazakh names that
-    # drops the ы (Смайылов Smailov, Айымбетов Aimbetov; as on gov.kz and in the press).
-    (rf"(?<=[аәоөұүу])йы(?=[{_C}])", "i", "press spelling of Kazakh surnames (gov.kz)"),
+    # й ы or й і between a vowel and a consonant is i: the Russian-mediated spelling of Kazakh
+    # names that drops the ы, і (Смайылов Smailov, Айымбетов Aimbetov, Бейімбет Beimbet,
+    # Нұрпейісова Nurpeisova; as on gov.kz and in the press).
+    (rf"(?<=[аәоөұүуе])й[ыі](?=[{_C}])", "i", "press spelling of Kazakh surnames (gov.kz)"),
+    # the soft sign before и is y (Ильин Ilyin, Ильич Ilyich): English-language press usage, which
+    # writes BGN/PCGN's apostrophe there as y.
+    (r"ь(?=и)", "y", "English-language press usage"),
+    # -ий, -ый at a word's end are -y (Рудный Rudny, Иглинский Iglinsky, Горький Gorky): the
+    # simplified BGN/PCGN of English-language press and Wikipedia (BGN/PCGN itself: -iy, -yy).
+    (rf"[иы]й(?![{_LETTER}])", "y", "English-language press usage (simplified BGN/PCGN)"),
     # й after а ә о ө ұ ү and before a consonant is i (Қайрат Kairat, Бәйтерек Baiterek, Байбек
     # Baibek, Бөкейхан Bokeikhan, Байтұрсынұлы Baitursynuly); elsewhere y (Қостанай Kostanay, Семей
     # Semey, Аяжан Ayazhan): English-language press usage, as in the shipped glossary.
@@ -75,8 +83,26 @@ _CONTEXT = tuple((re.compile(rx), out) for rx, out, _src in CONTEXT)
 PLACE_CONTEXT: tuple[tuple[str, str, str], ...] = (
     (r"(?<![а-яёәғқңөұүһі])е", "e", "BGN/PCGN romanization of Kazakh (1979)"),
     (rf"(?<=[аә])й(?=[{_C}])", "y", "BGN/PCGN romanization of geographic names"),
+    # and write й ы after a vowel as yy, the ы kept (Тайынша Tayynsha)
+    (rf"(?<=[{_V}])й(?=ы)", "y", "BGN/PCGN romanization of geographic names"),
 )
 _PLACE_CONTEXT = tuple((re.compile(rx), out) for rx, out, _src in PLACE_CONTEXT) + _CONTEXT
+
+# Russian given names (lower case) whose usual English form is not the letter-by-letter one:
+# the forms English-language press and English Wikipedia give them (Alexander, not Aleksandr;
+# Yulia, Gennady, Yevgeny, Yuri), the simplified BGN/PCGN the press uses for Russian names. Where
+# Kazakhstani bearers are published with a form of their own, that form (Василий Vassiliy:
+# Vassiliy Jirov, Vassiliy Levit; Дмитрий Dmitriy: Dmitriy Balandin). A person's own published
+# spelling (the exceptions table) comes first; places named after people keep the rules
+# (Сергеевка Sergeyevka).
+RUSSIAN_GIVEN: dict[str, str] = {
+    "александр": "Alexander", "александра": "Alexandra", "алексей": "Alexey", "анатолий": "Anatoly",
+    "анастасия": "Anastasia", "аркадий": "Arkady", "валерий": "Valery", "василий": "Vassiliy",
+    "виталий": "Vitaly", "геннадий": "Gennady", "георгий": "Georgy", "григорий": "Grigory",
+    "дмитрий": "Dmitriy", "евгений": "Yevgeny", "евгения": "Yevgenia", "юлия": "Yulia", "юрий": "Yuri",
+    "мария": "Maria", "виктория": "Viktoria", "валерия": "Valeria", "максим": "Maxim",
+    "ксения": "Ksenia", "наталия": "Natalia", "лидия": "Lidia",
+}
 
 # Titles that follow a name are capitalised in English as part of it (Төле би Tole Bi, Абылай хан
 # Ablai Khan, Қабанбай батыр Kabanbai Batyr): English Wikipedia's article titles.
@@ -127,7 +153,6 @@ def _load_exceptions() -> dict[str, tuple[Published, ...]]:
 # a kind: Қонаев is Kunaev the statesman and Konaev the city named after him).
 EXCEPTIONS: dict[str, tuple[Published, ...]] = _load_exceptions()
 _MULTI = sorted((k for k in EXCEPTIONS if " " in k or "-" in k), key=len, reverse=True)
-_LETTER = "а-яёәғқңөұүһі"
 _MULTI_RX = re.compile(rf"(?<![{_LETTER}])(?:{'|'.join(map(re.escape, _MULTI))})(?P<rest>[{_LETTER}]*)") if _MULTI else None
 
 # What may follow a surname of the table and keep its spelling: the feminine ending (Назарбаева
@@ -237,6 +262,18 @@ def _table(low: str, kind: str) -> tuple[str, int] | None:
     return None
 
 
+def _given(low: str) -> str | None:
+    """The English form of a Russian given name (``RUSSIAN_GIVEN``), bare or with a Kazakh ending
+    spelt by the rules (Александрдың Alexanderdyn)."""
+    if low in RUSSIAN_GIVEN:
+        return RUSSIAN_GIVEN[low]
+    for k in range(len(low) - 1, 3, -1):
+        stem = low[:k]
+        if stem in RUSSIAN_GIVEN and low[k:] in suffix_set(final_class(stem)):
+            return RUSSIAN_GIVEN[stem] + _tail(low, k, False)
+    return None
+
+
 def _word(word: str, exceptions: bool, kind: str, after_name: bool) -> tuple[str, bool]:
     """One Cyrillic run: its spelling and whether the exceptions table gave it."""
     low = word.casefold()
@@ -245,6 +282,10 @@ def _word(word: str, exceptions: bool, kind: str, after_name: bool) -> tuple[str
     if hit:
         spelling, k = hit
         return _cased(word, spelling + _tail(low, k, place)), True
+    if not place:
+        given = _given(low)
+        if given:
+            return _cased(word, given), False
     # a run is letters only; ``_rules`` sees the whole run so that "initial" means the run's start
     spelled = _recase(word, _rules(low, place))
     if after_name and low in TITLES:
@@ -400,6 +441,7 @@ __all__ = [
     "LETTERS",
     "PLACE_CONTEXT",
     "PLACE_HEADS",
+    "RUSSIAN_GIVEN",
     "TITLES",
     "Proposal",
     "Published",
