@@ -301,3 +301,24 @@ def test_ray_missing_is_a_fix_it_message(corpus, tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "ray", None)  # as if it were not installed
     with pytest.raises(UsageError, match=r"pip install 'kkaligner\[ray\]'"):
         translate_corpus([corpus], tmp_path / "o", translator_options={"model": "m"}, ray="auto")
+
+
+def test_a_job_that_builds_its_translator_decodes_in_corpus_batches(corpus, tmp_path, monkeypatch):
+    import kkaligner.batch as batch
+    import kkaligner.pipeline as pipeline
+
+    made = []
+
+    class Recording(Translator):
+        def __init__(self, *args, **kwargs):
+            made.append(kwargs)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "Translator", Recording)
+    options = dict(model="demo", engine="ct2", memory=False, use_default_glossary=False)
+    monkeypatch.setattr(batch, "_run", lambda *a: None)  # only the Translator is looked at
+    translate_corpus([corpus], tmp_path / "out", translator_options=options)
+    translate_corpus([corpus], tmp_path / "out", translator_options={**options, "batch_size": 8})
+    assert [m["batch_size"] for m in made] == [batch.BATCH_SIZE, 8]
+    with pytest.raises(UsageError, match="batch size"):
+        Translator(batch_size=0)

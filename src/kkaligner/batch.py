@@ -50,6 +50,12 @@ PARTS = "parts"
 GROUP_SENTENCES = 256
 """Sentences per ``translate_many`` call: batches stay full and a failure or interrupt costs little."""
 
+BATCH_SIZE = 64
+"""Sentences an engine decodes together in a corpus job (``Translator(batch_size=...)``), where a
+group's sentences from many documents fill every batch. On a CPU (NLLB-600M shape, int8, 2 cores) a
+beam-4 first pass costs the same per sentence from 16 sentences (64 hypotheses) up, while a greedy
+forcing round of 64 sentences costs about 27% less CPU time decoded at once than in 4 batches of 16."""
+
 PLAIN_PROGRESS_SECONDS = 5.0
 
 
@@ -600,7 +606,8 @@ def translate_corpus(
     ``OUTDIR/.kkalign/report.json`` and ``report``).
 
     ``translator`` is a ``Translator`` (loaded once, used for every document), or None to build one
-    from ``translator_options`` (``Translator``'s keyword arguments, ``model`` included). ``ray``
+    from ``translator_options`` (``Translator``'s keyword arguments, ``model`` included; its
+    ``batch_size`` defaults to ``BATCH_SIZE`` here, for every process of the job alike). ``ray``
     (``"auto"`` or an address) runs the groups on Ray actors instead (``kkaligner.batch_ray``; it
     needs ``translator_options``: each actor builds its own Translator).
     """
@@ -617,6 +624,8 @@ def translate_corpus(
         raise UsageError(f"{out} is a file; -o takes a folder (it is created when missing).")
     docs = documents(inputs, fmt, id_field, text_field)
     out.mkdir(parents=True, exist_ok=True)
+    if translator is None:
+        translator_options = {"batch_size": BATCH_SIZE, **(translator_options or {})}
     owned = translator is None and ray is None
     if owned:
         from kkaligner.pipeline import Translator
@@ -714,6 +723,7 @@ def _run(docs, out, fmt, translator, translator_options, fail_fast, group_senten
 
 
 __all__ = [
+    "BATCH_SIZE", "GROUP_SENTENCES",
     "Document", "Failure", "Result", "BatchReport", "Manifest", "Progress",
     "documents", "groups", "payload", "translate_group", "translate_corpus",
 ]
