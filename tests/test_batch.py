@@ -304,8 +304,7 @@ def test_ray_missing_is_a_fix_it_message(corpus, tmp_path, monkeypatch):
 
 
 def test_a_job_that_builds_its_translator_decodes_in_corpus_batches(corpus, tmp_path, monkeypatch):
-    import kkaligner.batch as batch
-    import kkaligner.pipeline as pipeline
+    from kkaligner import batch, pipeline
 
     made = []
 
