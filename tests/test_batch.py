@@ -321,3 +321,31 @@ def test_a_job_that_builds_its_translator_decodes_in_corpus_batches(corpus, tmp_
     assert [m["batch_size"] for m in made] == [batch.BATCH_SIZE, 8]
     with pytest.raises(UsageError, match="batch size"):
         Translator(batch_size=0)
+
+
+def test_documents_are_read_again_group_by_group(corpus, tmp_path, translator, monkeypatch):
+    """The job keeps no text beyond its group: the inputs are read once to plan, then again as each
+    group is reached; the outputs are those of a job that read everything first."""
+    from kkaligner import batch
+
+    reference = tmp_path / "reference"
+    translate_corpus([corpus], reference, translator, group_sentences=1, progress=False)
+    reads: list[str] = []
+    seen: list[tuple[int, int]] = []  # (texts read so far, documents in the group) at each group
+    read, group = batch._text_document, batch.translate_group
+
+    def reading(path, rel, fmt):
+        reads.append(rel)
+        return read(path, rel, fmt)
+
+    def translating(tr, docs, fmt, progress=None):
+        seen.append((len(reads), len(docs)))
+        return group(tr, docs, fmt, progress=progress)
+
+    monkeypatch.setattr(batch, "_text_document", reading)
+    monkeypatch.setattr(batch, "translate_group", translating)
+    out = tmp_path / "out"
+    report = translate_corpus([corpus], out, translator, group_sentences=1, progress=False)
+    assert report.translated == len(DOCS) and _tree(out) == _tree(reference)
+    assert [n for n, _ in seen] == sorted(n for n, _ in seen) and seen[0][0] < 2 * len(DOCS)
+    assert len(reads) == 2 * len(DOCS)
