@@ -349,3 +349,23 @@ def test_documents_are_read_again_group_by_group(corpus, tmp_path, translator, m
     assert report.translated == len(DOCS) and _tree(out) == _tree(reference)
     assert [n for n, _ in seen] == sorted(n for n, _ in seen) and seen[0][0] < 2 * len(DOCS)
     assert len(reads) == 2 * len(DOCS)
+
+
+@pytest.mark.parametrize("data", [
+    b'{"a": 1}\n{"b": "\xe2\x80\xa8x"}\r\n\n{"c": 2}', b"a\rb\n\n", b"", b'\xef\xbb\xbf{"a": 1}\n',
+    '{"a": "ü"}\n'.encode("utf-16"), b'{"a": "\xc3\x28"}\n',
+], ids=["breaks", "cr", "empty", "utf8-mark", "utf16", "not-utf8"])
+def test_jsonl_read_a_line_at_a_time_as_read_whole(tmp_path, data):
+    from kkaligner.batch import _jsonl_lines
+    from kkaligner.io import decode
+
+    path = tmp_path / "rows.jsonl"
+    path.write_bytes(data)
+    try:
+        whole = decode(data, str(path)).splitlines()
+    except InputError as exc:
+        with pytest.raises(InputError, match="UTF-8"):
+            list(_jsonl_lines(path))
+        assert "UTF-8" in str(exc)
+        return
+    assert list(_jsonl_lines(path)) == whole

@@ -23,6 +23,7 @@ padding can change the last digits of its scores.
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import glob as globlib
 import hashlib
@@ -172,19 +173,49 @@ def _safe_id(value: str) -> str:
     return out if out.strip(".") else out.replace(".", "%2E") or "%00"
 
 
+_MARKS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # the UTF-32 marks begin with UTF-16's
+CHUNK = 1 << 20
+
+
+def _jsonl_lines(path: Path) -> Iterator[str]:
+    """The lines of a JSONL file, as ``io.decode(data).splitlines()`` gives them: read a line at a
+    time when the file is UTF-8 without a mark (checked first, a chunk at a time), else decoded
+    whole (a byte-order mark, or bytes that ``decode`` refuses with its own message). Raises OSError
+    and InputError before the first line."""
+    with open(path, "rb") as fh:
+        head = fh.read(4096)
+        plain = not head.startswith(_MARKS) and b"\x00" not in head
+        if plain:
+            check = codecs.getincrementaldecoder("utf-8")()
+            try:
+                check.decode(head)
+                for chunk in iter(lambda: fh.read(CHUNK), b""):
+                    check.decode(chunk)
+                check.decode(b"", final=True)
+            except UnicodeDecodeError:
+                plain = False
+    if not plain:
+        return iter(decode(path.read_bytes(), str(path)).splitlines())
+    return _utf8_lines(path)
+
+
+def _utf8_lines(path: Path) -> Iterator[str]:
+    with open(path, "rb") as fh:
+        for raw in fh:
+            yield from raw.decode("utf-8").splitlines()  # a line may hold other line breaks (\r, U+2028)
+
+
 def _rows_jsonl(path: Path, id_field: str, text_field: str) -> Iterator[tuple[Optional[str], Any, str, Optional[str]]]:
-    """(id, text, where, error) for each line of a JSONL file."""
+    """(id, text, where, error) for each line of a JSONL file, read as they are asked for."""
     try:
-        data = path.read_bytes()
+        lines = _jsonl_lines(path)
     except OSError as exc:
         yield None, None, str(path), f"cannot read ({exc.strerror}); check its permissions"
         return
-    try:
-        text = decode(data, str(path))
     except InputError as exc:
         yield None, None, str(path), str(exc)
         return
-    for n, line in enumerate(text.splitlines(), 1):
+    for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
         where = f"{path} line {n}"
@@ -209,19 +240,28 @@ def _rows_parquet(path: Path, id_field: str, text_field: str) -> Iterator[tuple[
         yield None, None, str(path), "reading Parquet needs pyarrow: pip install 'kkaligner[ray]' (or pyarrow)"
         return
     try:
-        table = pq.read_table(path)
+        table = pq.ParquetFile(path)
+        names = table.schema_arrow.names
     except Exception as exc:  # pyarrow raises several types for a bad file
         yield None, None, str(path), f"cannot read as Parquet ({type(exc).__name__}: {exc})"
         return
-    names = table.column_names
     if text_field not in names:
         yield None, None, str(path), (
             f"no column '{text_field}' (columns: {', '.join(names)}); pass --text-field with the column that holds the text"
         )
         return
-    ids = table.column(id_field).to_pylist() if id_field in names else [None] * table.num_rows
-    for n, (doc_id, text) in enumerate(zip(ids, table.column(text_field).to_pylist())):
-        yield (None if doc_id is None else str(doc_id)), text, f"{path} row {n}", None
+    columns = [text_field] + ([id_field] if id_field in names and id_field != text_field else [])
+    n = 0
+    try:  # a batch of rows at a time, only the two columns
+        for batch in table.iter_batches(batch_size=1024, columns=columns):
+            texts = batch.column(batch.schema.get_field_index(text_field)).to_pylist()
+            ids = (batch.column(batch.schema.get_field_index(id_field)).to_pylist() if id_field in names
+                   else [None] * len(texts))
+            for doc_id, text in zip(ids, texts):
+                yield (None if doc_id is None else str(doc_id)), text, f"{path} row {n}", None
+                n += 1
+    except Exception as exc:  # a damaged row group: the rows before it stand
+        yield None, None, f"{path} row {n}", f"cannot read as Parquet ({type(exc).__name__}: {exc})"
 
 
 def _table_documents(path: Path, rel: str, fmt: str, id_field: str, text_field: str) -> Iterator[Document]:
