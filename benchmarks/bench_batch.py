@@ -15,14 +15,16 @@ user waits for. Rows:
 - ``loop``: one ``kkalign translate`` process a document, as a shell loop runs them; timed on
   ``--loop-sample`` documents spread evenly over the corpus (every n-th file, so that their sentences
   per document are the corpus's, not those of the first folder), reported as a per-document rate
-  (the loop over all of them takes too long to wait for: about 30 minutes at the NLLB-600M shape);
+  (the loop over all of them takes too long to wait for: about 30 minutes at the NLLB-600M shape),
+  and projected for every document; half of them are timed before ``batch`` and half after, so that
+  a shared machine's changing load falls on both;
 - ``batch``: ``kkalign batch`` on the whole folder, one process, one model load (``--batch-size``
   passed on when given, else the command's default);
 - ``ray 1`` / ``ray 2``: ``kkalign batch --ray auto --actors N`` (a local Ray started by the command).
 
 Memory: peak RSS of each translating process (the loop's largest ``kkalign translate``; ``batch``'s
 process; each Ray actor, from the job's report). CPU: user + system seconds of the row's own
-processes (not Ray's actors), a figure that a shared machine's other load disturbs less than the
+process (not Ray's actors), a figure that a shared machine's other load disturbs less than the
 wall clock; the load average is printed with the table. Target (issue #16): ``batch`` >= 3 x the loop
 in documents/s on 200 documents.
 
@@ -35,7 +37,6 @@ import argparse
 import json
 import os
 import random
-import resource
 import shutil
 import subprocess
 import sys
@@ -85,19 +86,18 @@ def kkalign(*args: str) -> list[str]:
     return [sys.executable, "-m", "kkaligner", *map(str, args)]
 
 
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
-def timed(cmd: list[str], env: dict) -> tuple[float, float]:
-    """Wall-clock and CPU seconds (user + system, the process and its children) of one command."""
-    start, cpu = time.perf_counter(), _children_cpu()
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
-    seconds = time.perf_counter() - start
-    if proc.returncode not in (0,):
-        raise SystemExit(f"{' '.join(cmd[:6])}... failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
-    return seconds, _children_cpu() - cpu
+def timed(cmd: list[str], env: dict) -> tuple[float, float, int]:
+    """Wall-clock seconds, CPU seconds (user + system) and peak RSS in bytes of one command's process."""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            err.seek(0)
+            raise SystemExit(f"{' '.join(cmd[:6])}... failed ({proc.returncode}):\n{err.read().decode()[-3000:]}")
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024
 
 
 def sample(files: list, n: int) -> list:
@@ -172,17 +172,39 @@ def main(argv=None) -> int:
         print(f"{name}: {docs / seconds:.2f} documents/s, {sents / seconds:.1f} sentences/s "
               f"({seconds:.1f} s), peak RSS {[round(m / MB) for m in memory]} MB", file=sys.stderr)
 
-    if "loop" in args.rows:
-        from kkaligner.split import segment
+    from kkaligner.split import segment
 
-        chosen = sample(files, args.loop_sample)
-        (tmp / "loop").mkdir(exist_ok=True)
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        timings = []  # (sentences, seconds, cpu) a document
-        for f in chosen:
-            s, c = timed(kkalign("translate", f, "-o", tmp / "loop" / f.name, *common), env)
-            timings.append((len(segment(f.read_text(encoding="utf-8"), "kk")), s, c))
-        peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) * 1024
+    chosen = sample(files, args.loop_sample) if "loop" in args.rows else []
+    (tmp / "loop").mkdir(exist_ok=True)
+    timings = []  # (sentences, seconds, cpu, peak RSS) a document of the loop
+
+    def loop(part):
+        for f in part:
+            s, c, m = timed(kkalign("translate", f, "-o", tmp / "loop" / f.name, *common), env)
+            timings.append((len(segment(f.read_text(encoding="utf-8"), "kk")), s, c, m))
+
+    # A shared machine's load changes over a run: half the loop's documents are timed before
+    # ``batch``, half after it, so that both rows meet the same load.
+    loop(chosen[0::2])
+    for name, extra in (("batch", batch_opts), ("ray1", ["--ray", "auto", "--actors", "1", *batch_opts]),
+                        ("ray2", ["--ray", "auto", "--actors", "2", *batch_opts])):
+        if name not in args.rows:
+            continue
+        out = tmp / name
+        seconds, cpu, _ = timed(kkalign("batch", corpus, "-o", out, *common, *extra), env)
+        report = json.loads((out / ".kkalign" / "report.json").read_text(encoding="utf-8"))
+        assert report["translated"] == len(files) and report["failed"] == 0, report
+        note = f"all {len(files)} documents, one process" if name == "batch" else \
+            f"all {len(files)} documents; CPU: the driver only"
+        row(name, len(files), report["sentences"], seconds, cpu if name == "batch" else None,
+            report["worker_memory"], note)
+        if name == "batch":
+            loop(chosen[1::2])
+    if len(timings) < len(chosen):
+        loop(chosen[1::2])
+    batch_rows, rows[:] = list(rows), []
+    if chosen:
+        peak = max(t[3] for t in timings)
         n = sum(t[0] for t in timings)
         seconds, cpu = sum(t[1] for t in timings), sum(t[2] for t in timings)
         if len(chosen) < len(files):
@@ -196,18 +218,7 @@ def main(argv=None) -> int:
                 "projected for every document: seconds = a + b x sentences, fitted on the measured documents")
         else:
             row("loop", len(chosen), n, seconds, cpu, [peak], "every document")
-    for name, extra in (("batch", batch_opts), ("ray1", ["--ray", "auto", "--actors", "1", *batch_opts]),
-                        ("ray2", ["--ray", "auto", "--actors", "2", *batch_opts])):
-        if name not in args.rows:
-            continue
-        out = tmp / name
-        seconds, cpu = timed(kkalign("batch", corpus, "-o", out, *common, *extra), env)
-        report = json.loads((out / ".kkalign" / "report.json").read_text(encoding="utf-8"))
-        assert report["translated"] == len(files) and report["failed"] == 0, report
-        note = f"all {len(files)} documents, one process" if name == "batch" else \
-            f"all {len(files)} documents; CPU: the driver only"
-        row(name, len(files), report["sentences"], seconds, cpu if name == "batch" else None,
-            report["worker_memory"], note)
+    rows += batch_rows
     same = None
     if "batch" in [r["row"] for r in rows] and "ray2" in [r["row"] for r in rows]:
         same = all((tmp / "batch" / f.relative_to(corpus)).read_bytes() == (tmp / "ray2" / f.relative_to(corpus)).read_bytes()
