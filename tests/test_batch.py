@@ -301,3 +301,71 @@ def test_ray_missing_is_a_fix_it_message(corpus, tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "ray", None)  # as if it were not installed
     with pytest.raises(UsageError, match=r"pip install 'kkaligner\[ray\]'"):
         translate_corpus([corpus], tmp_path / "o", translator_options={"model": "m"}, ray="auto")
+
+
+def test_a_job_that_builds_its_translator_decodes_in_corpus_batches(corpus, tmp_path, monkeypatch):
+    from kkaligner import batch, pipeline
+
+    made = []
+
+    class Recording(Translator):
+        def __init__(self, *args, **kwargs):
+            made.append(kwargs)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "Translator", Recording)
+    options = dict(model="demo", engine="ct2", memory=False, use_default_glossary=False)
+    monkeypatch.setattr(batch, "_run", lambda *a: None)  # only the Translator is looked at
+    translate_corpus([corpus], tmp_path / "out", translator_options=options)
+    translate_corpus([corpus], tmp_path / "out", translator_options={**options, "batch_size": 8})
+    assert [m["batch_size"] for m in made] == [batch.BATCH_SIZE, 8]
+    with pytest.raises(UsageError, match="batch size"):
+        Translator(batch_size=0)
+
+
+def test_documents_are_read_again_group_by_group(corpus, tmp_path, translator, monkeypatch):
+    """The job keeps no text beyond its group: the inputs are read once to plan, then again as each
+    group is reached; the outputs are those of a job that read everything first."""
+    from kkaligner import batch
+
+    reference = tmp_path / "reference"
+    translate_corpus([corpus], reference, translator, group_sentences=1, progress=False)
+    reads: list[str] = []
+    seen: list[tuple[int, int]] = []  # (texts read so far, documents in the group) at each group
+    read, group = batch._text_document, batch.translate_group
+
+    def reading(path, rel, fmt):
+        reads.append(rel)
+        return read(path, rel, fmt)
+
+    def translating(tr, docs, fmt, progress=None):
+        seen.append((len(reads), len(docs)))
+        return group(tr, docs, fmt, progress=progress)
+
+    monkeypatch.setattr(batch, "_text_document", reading)
+    monkeypatch.setattr(batch, "translate_group", translating)
+    out = tmp_path / "out"
+    report = translate_corpus([corpus], out, translator, group_sentences=1, progress=False)
+    assert report.translated == len(DOCS) and _tree(out) == _tree(reference)
+    assert [n for n, _ in seen] == sorted(n for n, _ in seen) and seen[0][0] < 2 * len(DOCS)
+    assert len(reads) == 2 * len(DOCS)
+
+
+@pytest.mark.parametrize("data", [
+    b'{"a": 1}\n{"b": "\xe2\x80\xa8x"}\r\n\n{"c": 2}', b"a\rb\n\n", b"", b'\xef\xbb\xbf{"a": 1}\n',
+    '{"a": "ü"}\n'.encode("utf-16"), b'{"a": "\xc3\x28"}\n',
+], ids=["breaks", "cr", "empty", "utf8-mark", "utf16", "not-utf8"])
+def test_jsonl_read_a_line_at_a_time_as_read_whole(tmp_path, data):
+    from kkaligner.batch import _jsonl_lines
+    from kkaligner.io import decode
+
+    path = tmp_path / "rows.jsonl"
+    path.write_bytes(data)
+    try:
+        whole = decode(data, str(path)).splitlines()
+    except InputError as exc:
+        with pytest.raises(InputError, match="UTF-8"):
+            list(_jsonl_lines(path))
+        assert "UTF-8" in str(exc)
+        return
+    assert list(_jsonl_lines(path)) == whole

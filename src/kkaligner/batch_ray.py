@@ -23,7 +23,7 @@ import tempfile
 import time
 import warnings
 from pathlib import Path
-from typing import Iterator, Optional, Sequence
+from typing import Iterable, Iterator, Optional, Sequence
 
 from kkaligner.batch import Document, Result, _peak_rss, translate_group
 from kkaligner.errors import EngineError, MemoryStoreError, UsageError
@@ -156,15 +156,16 @@ class RayRunner:
             cause = exc.cause if getattr(exc, "cause", None) is not None else exc
             raise EngineError(f"the Ray workers cannot load the model: {cause}") from None
 
-    def run(self, plan: Sequence[Sequence[Document]], format: str) -> Iterator[list[Result]]:
-        if not plan:
-            return
+    def run(self, plan: Iterable[Sequence[Document]], format: str) -> Iterator[list[Result]]:
         ray = self.ray
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True
         context.enable_progress_bars = False
+        # Ray's dataset is built from every group at once: on Ray the driver holds the corpus's texts.
         items = [{"group": i, "docs": json.dumps([[d.key, d.id, d.text] for d in g], ensure_ascii=False)}
                  for i, g in enumerate(plan)]
+        if not items:
+            return
         ds = ray.data.from_items(items, override_num_blocks=len(items))
         with warnings.catch_warnings():
             # max_restarts / max_task_retries have no named parameter yet; pyproject pins Ray below their removal.

@@ -141,6 +141,8 @@ class Translator:
             raise UsageError(f"beam size must be at least 1 (got {beam_size}).")
         if max_length < 1:
             raise UsageError(f"max length must be at least 1 token (got {max_length}).")
+        if batch_size < 1:
+            raise UsageError(f"batch size must be at least 1 sentence (got {batch_size}).")
         self.model = str(model)
         self._shared_engine = None if isinstance(engine, str) else engine
         self.engine_name = engine if isinstance(engine, str) else engine.name

@@ -46,6 +46,7 @@ def batch(
     cpus_per_actor: float = typer.Option(1, "--cpus-per-actor", help="Ray: CPUs reserved by each actor."),
     gpus_per_actor: float = typer.Option(0, "--gpus-per-actor", help="Ray: GPUs reserved by each actor (fractions share one)."),
     group_sentences: int = typer.Option(256, "--group-sentences", help="Sentences translated together in one call (documents are not split)."),
+    batch_size: int = typer.Option(64, "--batch-size", help="Sentences the engine decodes together, from several documents."),
     model: str = typer.Option(DEFAULT_MODEL, "--model", "-m", help="Preset (see `kkalign models list`), Hub id, or local model folder."),
     engine: str = typer.Option("auto", "--engine", help="Translation engine: auto, transformers, ct2."),
     source_lang: str = typer.Option("kk", "--from", help="Source language: kk or en."),
@@ -73,7 +74,7 @@ def batch(
     options = dict(
         model=model, engine=engine, glossary=[str(g) for g in glossary] if glossary else None,
         use_default_glossary=not no_default_glossary, source_lang=source_lang, target_lang=target_lang,
-        beam_size=beam, max_length=max_length, enforce=not no_enforce, device=device,
+        beam_size=beam, max_length=max_length, enforce=not no_enforce, device=device, batch_size=batch_size,
         memory=False if no_memory else (str(memory) if memory is not None else True), dtype=dtype, quantize=quantize,
     )
     translator = None
