@@ -52,7 +52,8 @@ def keyed(tiny_nllb_dir, tmp_path_factory):
     keys = work / "keys.txt"
     keys.write_text(f"# one a line\n{KEY}\n{RATE_KEY}\n", encoding="utf-8")
     s = ServerProcess(tiny_nllb_dir, work, ["--api-keys", str(keys), "--rate-limit", "6",
-                                            "--cors", "http://allowed.example", "--max-chars", "2000"])
+                                            "--cors", "http://allowed.example", "--max-chars", "2000",
+                                            "--max-file-size", "0.05"])
     yield s
     assert stopped_cleanly(s)
 
@@ -175,9 +176,102 @@ def test_translate_file_private_and_removed(server):
     assert got.status_code == 200 and got.text == expected.json()["translatedText"]
     assert not any(p.is_file() for p in roots[0].rglob("*"))  # neither the upload nor its translation stays
     assert httpx.get(url).status_code == 404
-    bad = post(server, "/translate_file", data={"source": "kk", "target": "en"},
-               files={"file": ("a.docx", b"PK", "application/octet-stream")})
-    assert bad.status_code == 400 and "unsupported file format '.docx'" in bad.json()["error"]
+    assert set(httpx.get(server.url + "/frontend/settings").json()["supportedFilesFormat"]) >= {
+        ".txt", ".srt", ".vtt", ".html", ".md", ".docx", ".xlf", ".xliff", ".sdlxliff"}
+
+
+def _upload(server, name, data, **fields):
+    r = post(server, "/translate_file", data={"source": "kk", "target": "en", **fields}, files={"file": (name, data)})
+    assert r.status_code == 200, r.text
+    got = httpx.get(r.json()["translatedFileUrl"])
+    assert got.status_code == 200
+    return got
+
+
+def _translations(server, paragraphs):
+    """What /translate makes of these paragraphs as one text (the document layer's one call)."""
+    r = post(server, "/translate", json={"q": "\n\n".join(paragraphs), "source": "kk", "target": "en"})
+    return r.json()["translatedText"].split("\n\n")
+
+
+def test_translate_file_docx_round_trip(server, tmp_path):
+    docx = pytest.importorskip("docx")
+    paragraphs = ["Бәйтерек кешені салынды.", "Ол Байқоңырда тұр.", "Жаңа жол ашылды."]
+    d = docx.Document()
+    d.add_heading(paragraphs[0], 1)
+    p = d.add_paragraph("Ол ")
+    p.add_run("Байқоңырда").bold = True
+    p.add_run(" тұр.")
+    d.add_paragraph(paragraphs[2])
+    d.save(tmp_path / "есеп.docx")
+    for source in ("kk", "auto"):
+        got = _upload(server, "есеп.docx", (tmp_path / "есеп.docx").read_bytes(), source=source)
+        assert "esep" not in got.headers["content-disposition"]
+        assert "filename*=UTF-8''%D0%B5%D1%81%D0%B5%D0%BF.en.docx" in got.headers["content-disposition"]
+        (tmp_path / "out.docx").write_bytes(got.content)
+        out = docx.Document(tmp_path / "out.docx")
+        assert [x.style.name for x in out.paragraphs] == ["Heading 1", "Normal", "Normal"]
+        assert [x.text for x in out.paragraphs] == _translations(server, paragraphs)
+        assert any(run.bold for run in out.paragraphs[1].runs)  # the formatting went with the words
+
+
+def test_translate_file_xliff_read_back_with_translate_toolkit(server):
+    xliff = pytest.importorskip("translate.storage.xliff")  # translate-toolkit (GPL): tests only
+    doc = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="a.txt" source-language="kk" target-language="en" datatype="plaintext"><body>
+    <trans-unit id="1"><source>Бәйтерек кешені салынды.</source></trans-unit>
+    <trans-unit id="2"><source>Ол Байқоңырда тұр.</source><target>It stands in Baikonur.</target></trans-unit>
+    <trans-unit id="3"><source>Жаңа жол ашылды.</source><target/></trans-unit>
+  </body></file>
+</xliff>
+"""
+    got = _upload(server, "a.sdlxliff", doc.encode("utf-8"))
+    assert got.headers["content-disposition"].startswith('attachment; filename="a.en.sdlxliff"')
+    units = {u.getid().rsplit("\x04", 1)[-1]: u for u in xliff.xlifffile.parsestring(got.content).units}
+    assert list(units) == ["1", "2", "3"]
+    first, third = _translations(server, ["Бәйтерек кешені салынды.", "Жаңа жол ашылды."])
+    assert [units[k].target for k in ("1", "2", "3")] == [first, "It stands in Baikonur.", third]
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("a.pdf", b"%PDF-1.4", "unsupported file format '.pdf'"),
+    ("noext", b"text", "unsupported file format '(none)'"),
+    ("a.docx", b"PK\x03\x04 not really a zip", "not a zip"),
+    ("a.xlf", b"<xliff><unclosed>", "a.xlf"),
+    ("a.txt", ("Бәйтерек кешені салынды. " * 20).encode("utf-16-le"), "iconv"),
+], ids=["pdf", "no-suffix", "damaged-docx", "broken-xml", "utf16-without-bom"])
+def test_translate_file_unreadable_is_400(server, name, data, message):
+    r = post(server, "/translate_file", data={"source": "kk", "target": "en"}, files={"file": (name, data)})
+    assert r.status_code == 400, r.text
+    assert message in r.json()["error"] and "kkaligner-serve" not in r.json()["error"]  # no server path
+    roots = list(server.tmp.glob("kkaligner-serve-*"))
+    assert not any(p.is_file() for p in roots[0].rglob("*"))
+    healthy(server)
+
+
+def test_translate_file_limits(keyed, tmp_path):
+    docx = pytest.importorskip("docx")
+
+    def send(name, data):
+        return post(keyed, "/translate_file", data={"source": "kk", "target": "en", "api_key": KEY},
+                    files={"file": (name, data)})
+
+    big = send("a.txt", "ә".encode("utf-8") * 30_000)  # 60,000 bytes: over --max-file-size 0.05 (52,428)
+    assert big.status_code == 413 and "at most 52428 bytes a file" in big.json()["error"]
+    huge = send("a.txt", b"a" * (1 << 20))  # over the body limit: refused before it is parsed
+    assert huge.status_code == 413 and "body is over" in huge.json()["error"]
+    long = send("a.txt", ("Сөйлем. " * 300).encode("utf-8"))  # 2,400 characters: over --max-chars 2000
+    assert long.status_code == 413 and "at most 2000" in long.json()["error"]
+    d = docx.Document()
+    for _ in range(60):
+        d.add_paragraph("Бәйтерек кешені салынды деп хабарлады.")
+    d.save(tmp_path / "long.docx")
+    r = send("long.docx", (tmp_path / "long.docx").read_bytes())
+    assert r.status_code == 413 and "at most 2000" in r.json()["error"]
+    no_key = post(keyed, "/translate_file", data={"source": "kk", "target": "en"}, files={"file": ("a.txt", b"x")})
+    assert no_key.status_code == 403
+    healthy(keyed)
 
 
 # --- concurrency ------------------------------------------------------------------------------

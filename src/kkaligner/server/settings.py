@@ -15,7 +15,8 @@ class Settings:
     limit, no CORS. ``api_keys`` empty means no key is asked for. ``rate_limit`` is requests per
     minute per API key (per client address without one), 0 for none. ``glossaries`` are offered to
     requests by their file name's stem; ``batch_size`` sentences at most are gathered for
-    ``batch_wait_ms`` into one decode."""
+    ``batch_wait_ms`` into one decode. ``max_file_bytes`` bounds an uploaded file (a DOCX may unpack
+    to 4 times as much); its text is held to ``max_chars`` like any request's."""
 
     host: str = "127.0.0.1"
     port: int = 5000
@@ -29,9 +30,10 @@ class Settings:
     batch_size: int = 32
     batch_wait_ms: float = 5.0
     upload_dir: Optional[Path] = None
+    max_file_bytes: int = 10 << 20
 
     def __post_init__(self) -> None:
-        for name in ("max_chars", "max_texts", "batch_size"):
+        for name in ("max_chars", "max_texts", "batch_size", "max_file_bytes"):
             if getattr(self, name) < 1:
                 raise UsageError(f"{name.replace('_', '-')} must be at least 1 (got {getattr(self, name)}).")
         if self.rate_limit < 0:
@@ -47,6 +49,11 @@ class Settings:
         """The largest request body read: a full request in UTF-8 (4 bytes a character at most) with
         room for JSON quoting and form fields, never under 1 MiB."""
         return max(1 << 20, 8 * self.max_chars)
+
+    @property
+    def max_upload_bytes(self) -> int:
+        """The largest /translate_file body read: the file and room for the form around it."""
+        return self.max_file_bytes + (64 << 10)
 
     @property
     def glossary_names(self) -> dict:
