@@ -137,9 +137,24 @@ def test_translate_list_auto_and_alternatives(server):
     r = post(server, "/translate", json={"q": DOCS[:3], "source": "auto", "target": "en", "alternatives": 2}).json()
     assert r["translatedText"] == single
     assert [d["language"] for d in r["detectedLanguage"]] == ["kk"] * 3
-    assert r["alternatives"] == [[], [], []]
-    form = post(server, "/translate", data={"q": DOCS[0], "source": "kk", "target": "en"}).json()
-    assert form == {"translatedText": single[0]}
+    assert len(r["alternatives"]) == 3
+    for main, others in zip(single, r["alternatives"]):
+        assert 0 < len(others) <= 2 and main not in others and len(set(others)) == len(others)
+    form = post(server, "/translate", data={"q": DOCS[0], "source": "kk", "target": "en", "alternatives": "1"}).json()
+    assert form == {"translatedText": single[0], "alternatives": r["alternatives"][0][:1]}
+
+
+def test_alternatives_carry_the_glossary_names_and_are_capped(server):
+    r = post(server, "/translate", json={"q": TEXT, "source": "kk", "target": "en", "alternatives": 3}).json()
+    assert "Baiterek" in r["translatedText"] and r["alternatives"]
+    # whole texts, each sentence with its name from the shipped glossary
+    assert all("Baiterek" in a and "Baikonur" in a for a in r["alternatives"])
+    for value, message in ((6, "at most 5 (got 6)"), ("two", "whole number")):
+        bad = post(server, "/translate", json={"q": TEXT, "source": "kk", "target": "en", "alternatives": value})
+        assert bad.status_code == 400 and message in bad.json()["error"]
+    html = post(server, "/translate", json={"q": "<p>Сәлем.</p>", "source": "kk", "target": "en",
+                                            "format": "html", "alternatives": 2}).json()
+    assert html["alternatives"] == []  # as LibreTranslate: none for html
 
 
 def test_auto_finds_the_target_language_already(server):

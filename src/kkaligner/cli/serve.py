@@ -28,6 +28,7 @@ def serve(
     max_chars: int = typer.Option(20_000, "--max-chars", help="Characters a request may carry (more: 413)."),
     max_texts: int = typer.Option(128, "--max-texts", help="Texts in one request's q list."),
     max_file_size: float = typer.Option(10, "--max-file-size", help="MiB an uploaded file may have (more: 413); its text counts against --max-chars."),
+    max_alternatives: int = typer.Option(5, "--max-alternatives", help="Alternative translations a request may ask for (more: 400; 0: none)."),
     rate_limit: int = typer.Option(120, "--rate-limit", help="Requests a minute per API key, or per address without keys (0: no limit)."),
     cors: Optional[List[str]] = typer.Option(None, "--cors", help="Allow browser pages from this origin (repeatable; off by default)."),
     batch_size: int = typer.Option(32, "--batch-size", help="Sentences decoded together across concurrent requests."),
@@ -45,6 +46,7 @@ def serve(
         max_chars=max_chars, max_texts=max_texts, rate_limit=rate_limit, cors_origins=tuple(cors or ()),
         glossaries=tuple(glossary or ()), default_glossary=not no_default_glossary,
         batch_size=batch_size, batch_wait_ms=batch_wait_ms, max_file_bytes=int(max_file_size * 2**20),
+        max_alternatives=max_alternatives,
     )
     factory = default_factory(
         model, engine=engine, device=device, beam_size=beam, max_length=max_length, batch_size=batch_size,

@@ -252,17 +252,20 @@ def create_app(translator_factory: TranslatorFactory, settings: Settings = Setti
             raise RequestError("glossaries must be a list of names.")
         return service.glossary_names(names)
 
-    async def translate_texts(texts, source, target, names=()):
-        """Drafts of ``texts`` (blank ones untranslated) and what auto-detection said."""
+    async def translate_texts(texts, source, target, names=(), alternatives=0):
+        """Drafts of ``texts`` (blank ones untranslated), each text's alternative translations and
+        what auto-detection said."""
         src, tgt, detections = service.direction(source, target, texts)
+        others: list[list[str]] = [[] for _ in texts]
         if src == tgt:  # auto-detected as the target language already: LibreTranslate answers it as it is
-            return list(texts), [], detections, (src, tgt)
+            return list(texts), [], detections, (src, tgt), others
         wanted = [i for i, t in enumerate(texts) if t.strip()]
-        drafts = await run_in_threadpool(service.translate, [texts[i] for i in wanted], src, tgt, names)
+        drafts = await run_in_threadpool(service.translate, [texts[i] for i in wanted], src, tgt, names, alternatives)
         out = ["" for _ in texts]
         for i, d in zip(wanted, drafts):
             out[i] = d.text
-        return out, drafts, detections, (src, tgt)
+            others[i] = d.alternative_texts()[:alternatives]
+        return out, drafts, detections, (src, tgt), others
 
     # --- LibreTranslate API -------------------------------------------------------------------
 
@@ -301,10 +304,8 @@ def create_app(translator_factory: TranslatorFactory, settings: Settings = Setti
         fmt = str(data.get("format") or "text").lower()
         if fmt not in ("text", "html"):
             raise RequestError(f"unknown format {fmt!r}. Choose {choices(['text', 'html'])}.")
-        try:
-            alternatives = int(data.get("alternatives") or 0)
-        except (TypeError, ValueError):
-            raise RequestError("alternatives must be a whole number.") from None
+        alternatives = service.alternatives(data.get("alternatives"))
+        others: list = [[] for _ in texts]  # format=html: none, as LibreTranslate
         if fmt == "html":
             from kkaligner.server.markup import translate_html
 
@@ -317,7 +318,7 @@ def create_app(translator_factory: TranslatorFactory, settings: Settings = Setti
 
             results = [await run_in_threadpool(run, t) for t in texts]
         else:
-            results, _, detections, _ = await translate_texts(texts, source, target)
+            results, _, detections, _, others = await translate_texts(texts, source, target, (), alternatives)
 
         def one(i: int, text: str) -> dict:
             item: dict[str, Any] = {"translatedText": text}
@@ -325,7 +326,7 @@ def create_app(translator_factory: TranslatorFactory, settings: Settings = Setti
                 d = detections[i]
                 item["detectedLanguage"] = {"confidence": d.confidence, "language": d.lang}
             if alternatives > 0:
-                item["alternatives"] = []  # the draft keeps one translation a sentence
+                item["alternatives"] = others[i]
             return item
 
         items = [one(i, t) for i, t in enumerate(results)]
@@ -395,7 +396,7 @@ def create_app(translator_factory: TranslatorFactory, settings: Settings = Setti
         source = lang_field(data, "source", "kk")
         target = lang_field(data, "target", "en" if source != "en" else "kk")
         names = glossaries_field(data)
-        _, drafts, _, (src, tgt) = await translate_texts(texts, source, target, names)
+        _, drafts, _, (src, tgt), _ = await translate_texts(texts, source, target, names)
         if not drafts:
             raise RequestError(f"the text is in {LANGUAGE_NAMES[tgt]} already; pick the source language.")
         return draft_json.as_dict(drafts[0])

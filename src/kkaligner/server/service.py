@@ -220,10 +220,26 @@ class Service:
                 self._translators[key] = tr
             return tr
 
-    def translate(self, texts: Sequence[str], source: str, target: str, names: tuple = ()) -> list[Draft]:
-        """One Draft a text, the texts translated at once (their sentences share decode batches)."""
+    def alternatives(self, value) -> int:
+        """The number of alternative translations asked for (LibreTranslate's ``alternatives``)."""
+        try:
+            n = max(0, int(value or 0))
+        except (TypeError, ValueError):
+            raise RequestError("invalid request: alternatives must be a whole number.") from None
+        if n > self.settings.max_alternatives:
+            raise RequestError(f"invalid request: alternatives must be at most {self.settings.max_alternatives} (got {n}).")
+        return n
+
+    def translate(self, texts: Sequence[str], source: str, target: str, names: tuple = (),
+                  alternatives: int = 0) -> list[Draft]:
+        """One Draft a text, the texts translated at once (their sentences share decode batches);
+        ``alternatives``: each sentence's other translations too (``Sentence.alternatives``)."""
         tr = self.translator(source, target, names)
-        drafts = list(self._pool.map(tr.translate, texts)) if len(texts) > 1 else [tr.translate(t) for t in texts]
+
+        def one(text: str) -> Draft:
+            return tr.translate(text, alternatives=alternatives)
+
+        drafts = list(self._pool.map(one, texts)) if len(texts) > 1 else [one(t) for t in texts]
         self.metrics.add_sentences(sum(len(d.sentences) for d in drafts))
         return drafts
 

@@ -16,7 +16,8 @@ class Settings:
     minute per API key (per client address without one), 0 for none. ``glossaries`` are offered to
     requests by their file name's stem; ``batch_size`` sentences at most are gathered for
     ``batch_wait_ms`` into one decode. ``max_file_bytes`` bounds an uploaded file (a DOCX may unpack
-    to 4 times as much); its text is held to ``max_chars`` like any request's."""
+    to 4 times as much); its text is held to ``max_chars`` like any request's. ``max_alternatives``
+    bounds the alternative translations a request may ask for (each one widens a decode's beam)."""
 
     host: str = "127.0.0.1"
     port: int = 5000
@@ -31,11 +32,14 @@ class Settings:
     batch_wait_ms: float = 5.0
     upload_dir: Optional[Path] = None
     max_file_bytes: int = 10 << 20
+    max_alternatives: int = 5
 
     def __post_init__(self) -> None:
         for name in ("max_chars", "max_texts", "batch_size", "max_file_bytes"):
             if getattr(self, name) < 1:
                 raise UsageError(f"{name.replace('_', '-')} must be at least 1 (got {getattr(self, name)}).")
+        if self.max_alternatives < 0:
+            raise UsageError(f"max alternatives must be 0 (none) or more (got {self.max_alternatives}).")
         if self.rate_limit < 0:
             raise UsageError(f"rate limit must be 0 (none) or more (got {self.rate_limit}).")
         if self.batch_wait_ms < 0:
