@@ -29,7 +29,7 @@ from serving import ServerProcess  # noqa: E402
 from kkaligner.errors import EngineError, RateLimitError  # noqa: E402
 from kkaligner.types import Hypothesis  # noqa: E402
 
-KEY, RATE_KEY = "key-main", "key-rate"
+KEY, RATE_KEY, FILE_KEY = "key-main", "key-rate", "key-file"
 TEXT = "Бәйтерек кешені салынды. Ол Байқоңырда тұр."
 # 32 different documents: one, two or three sentences each.
 WORDS = ["кешен", "зымыран", "ғарыш", "ел", "жыл", "бюджет", "үкімет", "қала"]
@@ -50,7 +50,7 @@ def server(tiny_nllb_dir, tmp_path_factory):
 def keyed(tiny_nllb_dir, tmp_path_factory):
     work = tmp_path_factory.mktemp("serve-keyed")
     keys = work / "keys.txt"
-    keys.write_text(f"# one a line\n{KEY}\n{RATE_KEY}\n", encoding="utf-8")
+    keys.write_text(f"# one a line\n{KEY}\n{RATE_KEY}\n{FILE_KEY}\n", encoding="utf-8")
     s = ServerProcess(tiny_nllb_dir, work, ["--api-keys", str(keys), "--rate-limit", "6",
                                             "--cors", "http://allowed.example", "--max-chars", "2000",
                                             "--max-file-size", "0.05"])
@@ -269,7 +269,7 @@ def test_translate_file_limits(keyed, tmp_path):
     docx = pytest.importorskip("docx")
 
     def send(name, data):
-        return post(keyed, "/translate_file", data={"source": "kk", "target": "en", "api_key": KEY},
+        return post(keyed, "/translate_file", data={"source": "kk", "target": "en", "api_key": FILE_KEY},
                     files={"file": (name, data)})
 
     big = send("a.txt", "ә".encode("utf-8") * 30_000)  # 60,000 bytes: over --max-file-size 0.05 (52,428)
