@@ -178,6 +178,7 @@ class Translator:
         )
         self.glossary = load_glossary(glossary, use_default_glossary)
         self._engine: Optional["Engine"] = self._shared_engine
+        self._signature: Optional[tuple] = None  # (what it was built from, the engine, the Signature)
 
     # --- engine ---------------------------------------------------------------------------------
 
@@ -299,9 +300,16 @@ class Translator:
         return str(getattr(g, "hash", "none"))
 
     def signature(self) -> Signature:
-        """What produces this Translator's drafts, read off its engine and options (``kkaligner.signature``)."""
-        return signature_of.translation(
-            self.engine,
+        """What produces this Translator's drafts, read off its engine and options (``kkaligner.signature``).
+        Built once for as long as they stay the same (a local model's files are not read again
+        for every document: the weights loaded are the ones the first reading saw)."""
+        engine = self.engine
+        key = (id(engine), self.options, self.source_lang, self.target_lang, self._glossary_hash(), self.auto_names)
+        cached = self._signature
+        if cached is not None and cached[0] == key and cached[1] is engine:
+            return cached[2]
+        built = signature_of.translation(
+            engine,
             self.options,
             source_lang=self.source_lang,
             target_lang=self.target_lang,
@@ -309,6 +317,8 @@ class Translator:
             glossary=self._glossary_hash(),
             auto_names=self.auto_names,
         )
+        self._signature = (key, engine, built)
+        return built
 
     @contextmanager
     def _progress(self, total: int) -> Iterator[Optional[Callable[[int], None]]]:
