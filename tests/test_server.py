@@ -357,6 +357,46 @@ def test_batcher_merges_and_isolates_failures():
         engine.translate(["x"], "kk", "en", "opts")
 
 
+def test_batcher_waits_for_announced_requests_not_for_a_lone_one():
+    from kkaligner.server.batching import Batcher
+
+    sizes = []
+
+    class Engine:
+        name = model_id = revision = device = "fake"
+
+        def translate(self, texts, src, tgt, options, constraints=None):
+            sizes.append(len(texts))
+            return [[Hypothesis(t.upper())] for t in texts]
+
+    b = Batcher(max_sentences=8, wait_s=0.001, max_wait_s=5)
+    engine = b.wrap(Engine())
+    start = time.monotonic()
+    assert engine.translate(["alone"], "kk", "en", "opts")[0][0].text == "ALONE"
+    assert time.monotonic() - start < 2  # nothing announced: decoded after wait_s, not max_wait_s
+    barrier = threading.Barrier(4)
+
+    def request(k):
+        with b.incoming():
+            barrier.wait()
+            time.sleep(0.1 * k)  # splitting and planning, slower for some: the queue waits for them
+            return engine.translate([f"s{k}"], "kk", "en", "opts")[0][0].text
+
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(request, range(4))) == ["S0", "S1", "S2", "S3"]
+    assert sizes == [1, 4]
+
+    def done_without_decoding():  # a request with nothing to decode (a memory hit) is not waited for
+        with b.incoming():
+            pass
+
+    done_without_decoding()
+    start = time.monotonic()
+    engine.translate(["x"], "kk", "en", "opts")
+    assert time.monotonic() - start < 2 and sizes == [1, 4, 1]
+    b.close()
+
+
 def test_rate_limiter_window():
     from kkaligner.server.service import RateLimiter
 

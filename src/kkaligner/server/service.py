@@ -237,7 +237,8 @@ class Service:
         tr = self.translator(source, target, names)
 
         def one(text: str) -> Draft:
-            return tr.translate(text, alternatives=alternatives)
+            with self.batcher.incoming():  # the queue waits for this text's sentences
+                return tr.translate(text, alternatives=alternatives)
 
         drafts = list(self._pool.map(one, texts)) if len(texts) > 1 else [one(t) for t in texts]
         self.metrics.add_sentences(sum(len(d.sentences) for d in drafts))
@@ -280,12 +281,13 @@ class Service:
         if src == tgt or (suffix == ".txt" and not text.strip()):
             return path.read_bytes()  # in the target language already (auto), or nothing to translate
         tr = self.translator(src, tgt, names)
-        if suffix == ".txt":
-            draft = tr.translate(text)
-            output = draft.text.encode("utf-8")
-        else:
-            draft = documents.translate_document(_Limited(tr, self.check_size), path, None, max_bytes=bound)
-            output = draft.output
+        with self.batcher.incoming():
+            if suffix == ".txt":
+                draft = tr.translate(text)
+                output = draft.text.encode("utf-8")
+            else:
+                draft = documents.translate_document(_Limited(tr, self.check_size), path, None, max_bytes=bound)
+                output = draft.output
         self.metrics.add_sentences(len(draft.sentences))
         return output
 
