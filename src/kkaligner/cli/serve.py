@@ -32,7 +32,7 @@ def serve(
     rate_limit: int = typer.Option(120, "--rate-limit", help="Requests a minute per API key, or per address without keys (0: no limit)."),
     cors: Optional[List[str]] = typer.Option(None, "--cors", help="Allow browser pages from this origin (repeatable; off by default)."),
     batch_size: int = typer.Option(32, "--batch-size", help="Sentences decoded together across concurrent requests."),
-    batch_wait_ms: float = typer.Option(5.0, "--batch-wait-ms", help="How long a request waits for others to share its batch."),
+    batch_wait_ms: float = typer.Option(5.0, "--batch-wait-ms", help="How long the queue waits, at least, for other requests to share a batch (longer under load, at most 100 ms or this)."),
     memory: Optional[Path] = typer.Option(None, "--memory", help="Translation memory file (default: $KKALIGNER_MEMORY, else the cache dir)."),
     no_memory: bool = typer.Option(False, "--no-memory", help="No translation memory."),
 ) -> None:
