@@ -186,7 +186,12 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="the smaller model and 48 requests")
     ap.add_argument("--workdir", type=Path, default=None, help="bench_speed.py's work folder (the model is reused)")
+    ap.add_argument("--levels", default=",".join(map(str, LEVELS)),
+                    help="client counts, comma-separated (default %(default)s; the last is compared with 1 client)")
+    ap.add_argument("--repeat", type=int, default=REPEAT, help="runs of each row, the fastest kept (default %(default)s)")
     args = ap.parse_args(argv)
+    levels = tuple(int(x) for x in args.levels.split(",") if x.strip())
+    repeat = max(1, args.repeat)
     mode = "quick" if args.quick else "full"
     settings = SETTINGS[mode]
 
@@ -213,14 +218,14 @@ def main(argv=None) -> int:
     log = tempfile.NamedTemporaryFile(prefix="kkaligner-bench-server-", suffix=".log", delete=False)
     local = InProcess(manifest["model_dir"], sentences, settings["max_length"])
     proc, url = start_server(manifest["model_dir"], settings["max_length"], env, log)
-    runs: dict = {n: [] for n in (*LEVELS, "queue", "pipeline")}
+    runs: dict = {n: [] for n in (*levels, "queue", "pipeline")}
     try:
         load(url, sentences[:8], 8, proc.pid)  # warm-up
-        # Every measurement REPEAT times, taken in turn so that the baselines and the levels see the
+        # Every measurement ``repeat`` times, taken in turn so that the baselines and the levels see the
         # same load on shared CPUs; the best run of each is kept (other work only ever adds time).
-        for _ in range(REPEAT):
+        for _ in range(repeat):
             runs["pipeline"].append(local.pipeline())
-            for n in LEVELS:
+            for n in levels:
                 runs[n].append(load(url, sentences, n, proc.pid))
             runs["queue"].append(local.queue())
     finally:
@@ -228,7 +233,7 @@ def main(argv=None) -> int:
         proc.wait(120)
         local.close()
     best = {k: min(v, key=lambda r: r["wall"]) for k, v in runs.items()}
-    rows, base, queue = [best[n] for n in LEVELS], best["pipeline"], best["queue"]
+    rows, base, queue = [best[n] for n in levels], best["pipeline"], best["queue"]
 
     same = sum(a == b for a, b in zip(rows[0]["answers"], rows[-1]["answers"]))
     print()
@@ -243,8 +248,9 @@ def main(argv=None) -> int:
     print(f"{'pipeline':>8} {'':>11} {'':>8} {'':>8} {base['sps']:>12.1f} {1.0:>11.2f}x {base['cpu_ms']:>13.0f} "
           f"{1.0:>11.2f}x   (one document of every sentence, batch 32)")
     print(f"\nload average {os.getloadavg()[0]:.1f} at the end")
-    print(f"32 clients vs 1 client: {rows[-1]['sps'] / rows[0]['sps']:.2f}x sentences/s; answers identical "
-          f"to the 1-client run: {same} of {len(sentences)}")
+    first, last = levels[0], levels[-1]
+    print(f"{last} clients vs {first}: {rows[-1]['sps'] / rows[0]['sps']:.2f}x sentences/s; answers identical "
+          f"to the {first}-client run: {same} of {len(sentences)}")
     if same < len(sentences):
         from kkaligner.pipeline import load_glossary
         from kkaligner.terms import plan
