@@ -346,9 +346,7 @@ def create_app(translator_factory: TranslatorFactory, settings: Settings = Setti
         if upload is None or not hasattr(upload, "read"):
             raise RequestError("invalid request: missing file parameter (a multipart upload).")
         try:
-            suffix = Path(upload.filename or "").suffix.lower()
-            if suffix not in FILE_SUFFIXES:
-                raise RequestError(f"unsupported file format {suffix or '(none)'!r}. Choose {choices(FILE_SUFFIXES)}.")
+            suffix = service.file_suffix(upload.filename or "")
             source = lang_field(data, "source", "auto")
             target = lang_field(data, "target")
             names = glossaries_field(data)

@@ -261,10 +261,16 @@ class Service:
                 raise exc from None
             raise renamed from None
 
-    def _translate_file(self, path: Path, source: str, target: str, names: tuple) -> bytes:
-        suffix = path.suffix.lower()
+    @staticmethod
+    def file_suffix(name: str) -> str:
+        """The suffix of an upload named ``name`` (lower case), if /translate_file takes it."""
+        suffix = Path(name).suffix.lower()
         if suffix not in FILE_SUFFIXES:
             raise RequestError(f"unsupported file format {suffix or '(none)'!r}. Choose {choices(FILE_SUFFIXES)}.")
+        return suffix
+
+    def _translate_file(self, path: Path, source: str, target: str, names: tuple) -> bytes:
+        suffix = self.file_suffix(path.name)
         size, limit = path.stat().st_size, self.settings.max_file_bytes
         if size > limit:
             raise RequestTooLargeError(f"the file is {size} bytes; at most {limit} bytes a file.")
