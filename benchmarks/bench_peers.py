@@ -34,6 +34,11 @@ NLLB model expects, and what running offline took:
   (``--host 127.0.0.1 --port P --load-only kk,en``). Its formatter appends the source's final
   full stop when the translation does not end with it; a document ending in a line break gets
   the stop on a line of its own, so its layout is reported as not kept.
+- ``kkalign serve`` is the same LibreTranslate API in front of kkaligner's pipeline (the shipped
+  glossary, the batching queue): ``kkaligner.server.create_app`` as the CLI builds it, started
+  through this file so that every sentence gets exactly N new tokens (``min_new_tokens``, as in the
+  pipeline row) and without a translation memory; the document goes in one ``POST /translate``,
+  as to LibreTranslate.
 
 Same settings for every row: beam (4), CTranslate2 intra threads (the CPUs this process may use),
 int8. Argos reads them from ``ARGOS_BEAM_SIZE``, ``ARGOS_INTRA_THREADS``, ``ARGOS_COMPUTE_TYPE``;
@@ -50,7 +55,7 @@ kkaligner's translation memory is: every timed call is a first translation.
 Columns: tokens/s = generated target tokens (the target language code included, as CTranslate2
 returns them) over the wall time of the timed call, best of N after a warm-up call (no further
 call once bench_speed's budget is spent: one timed call per row at full size); peak RSS of
-the row's own process (LibreTranslate: the server's); layout kept = the output has the input's
+the row's own process (LibreTranslate, kkalign serve: the server's); layout kept = the output has the input's
 lines and blank lines; terms = share of the glossary renderings that ``kkaligner.terms.plan``
 requires for the document's sentences found in the output (``satisfied_count``); the ratio is
 against Argos Translate. Target (issue "Speed against the peers"): kkaligner's pipeline on
@@ -274,43 +279,45 @@ def _vm_hwm_mb(pid: int) -> float:
     return 0.0
 
 
-def libre_row(manifest: dict, new_tokens: int, workdir: Path, timeout: float) -> dict:
+def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    count_file = workdir / "libre-count.txt"
-    count_file.write_text("0")
-    log = open(workdir / "libre.log", "w")
+        return s.getsockname()[1]
+
+
+def http_row(name: str, command: list[str], port: int, ready: str, manifest: dict, workdir: Path, timeout: float,
+             env: dict | None = None, tokens=None) -> dict:
+    """Start a LibreTranslate-API server (``command``), wait until ``ready`` answers, warm it up, then
+    time ``POST /translate`` of the document. ``tokens()`` counts the tokens generated so far (None:
+    every sentence's fixed length). Returns the row with the server's peak RSS."""
+    log = open(workdir / f"{name}.log", "w")
     t0 = time.perf_counter()
-    server = subprocess.Popen(
-        [sys.executable, __file__, "--workdir", str(workdir), "--_libre_serve", str(new_tokens), str(count_file),
-         "--host", "127.0.0.1", "--port", str(port), "--load-only", f"{FROM},{TO}", "--disable-web-ui",
-         "--disable-files-translation"], stdout=log, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
     try:
         deadline = time.perf_counter() + timeout
         while True:
             if server.poll() is not None:
-                raise RuntimeError(f"LibreTranslate exited ({server.returncode}): "
-                                   f"{(workdir / 'libre.log').read_text()[-1500:]}")
+                raise RuntimeError(f"{name} exited ({server.returncode}): "
+                                   f"{(workdir / f'{name}.log').read_text()[-1500:]}")
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/languages", timeout=5) as r:
-                    json.loads(r.read())
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}{ready}", timeout=5) as r:
+                    r.read()
                 break
             except OSError:
                 if time.perf_counter() > deadline:
-                    raise RuntimeError("LibreTranslate did not answer within the timeout")
+                    raise RuntimeError(f"{name} did not answer within the timeout")
                 time.sleep(0.5)
-        _post(port, "Сынақ сөйлем.", timeout)  # warm-up: the model loads on the first request
+        _post(port, "Сынақ сөйлем.", timeout)  # warm-up: LibreTranslate loads its model on the first request
         load_s = time.perf_counter() - t0
 
         def timed():
-            before = int(count_file.read_text() or 0)
+            before = tokens() if tokens else 0
             start = time.perf_counter()
             out = _post(port, manifest["text"], timeout)
             seconds = time.perf_counter() - start
-            return seconds, (int(count_file.read_text() or 0) - before, out)
+            return seconds, ((tokens() - before) if tokens else None, out)
 
-        seconds, (tokens, out), _ = speed._best(timed)
+        seconds, (counted, out), _ = speed._best(timed)
         rss = _vm_hwm_mb(server.pid)
     finally:
         server.terminate()
@@ -320,7 +327,18 @@ def libre_row(manifest: dict, new_tokens: int, workdir: Path, timeout: float) ->
             server.kill()
             server.wait()
         log.close()
-    return dict(seconds=seconds, tokens=tokens, load_s=load_s, output=out, rss_mb=rss)
+    return dict(seconds=seconds, tokens=counted, load_s=load_s, output=out, rss_mb=rss)
+
+
+def libre_row(manifest: dict, new_tokens: int, workdir: Path, timeout: float) -> dict:
+    port = _free_port()
+    count_file = workdir / "libre-count.txt"
+    count_file.write_text("0")
+    command = [sys.executable, __file__, "--workdir", str(workdir), "--_libre_serve", str(new_tokens), str(count_file),
+               "--host", "127.0.0.1", "--port", str(port), "--load-only", f"{FROM},{TO}", "--disable-web-ui",
+               "--disable-files-translation"]
+    return http_row("libre", command, port, "/languages", manifest, workdir, timeout,
+                    tokens=lambda: int(count_file.read_text() or 0))
 
 
 # --- kkaligner and the floor (kkaligner's environment) -------------------------------------------
@@ -354,15 +372,47 @@ def pipeline_row(manifest: dict, new_tokens: int, threads: int) -> dict:
                 output=draft.text)
 
 
+def kk_serve(model_dir: str, new_tokens: int, port: int, threads: int) -> None:
+    """``kkalign serve``'s app as the CLI builds it (``kkaligner.server``: the batching queue, the
+    LibreTranslate API), on this benchmark's settings: no translation memory (every request is a
+    first translation), every sentence decoded to exactly ``new_tokens`` tokens."""
+    import dataclasses
+
+    import uvicorn
+
+    from kkaligner.server import Settings, create_app, default_factory
+
+    make = default_factory(model_dir, engine="ct2", device="cpu", beam_size=BEAM, max_length=new_tokens,
+                           batch_size=16, memory=False,
+                           engine_options={"compute_type": "int8", "intra_threads": threads, "status": lambda m: None})
+
+    def factory(**kwargs):
+        translator = make(**kwargs)
+        translator.options = dataclasses.replace(translator.options, min_new_tokens=new_tokens)
+        return translator
+
+    app = create_app(factory, Settings(port=port, rate_limit=0, max_chars=1_000_000, batch_size=16))
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
+
+
+def serve_row(manifest: dict, new_tokens: int, workdir: Path, timeout: float, threads: int) -> dict:
+    port = _free_port()
+    command = [sys.executable, __file__, "--workdir", str(workdir), "--_kk_serve", manifest["model_dir"],
+               str(new_tokens), str(port), str(threads)]
+    row = http_row("serve", command, port, "/health", manifest, workdir, timeout)
+    row["tokens"] = len(manifest["sentences"]) * new_tokens  # as the pipeline row: fixed by min_new_tokens
+    return row
+
+
 # --- the parent --------------------------------------------------------------------------------
 
 
 ROWS = {
     "argos": "Argos Translate 1.11",
     "libre": "LibreTranslate (HTTP, 127.0.0.1)",
+    "serve": "kkalign serve (HTTP, 127.0.0.1)",
     "pipe": "kkaligner pipeline ct2 + glossary",
     "ct2": "raw CTranslate2 (floor)",
-    "serve": "kkalign serve (HTTP)",
 }
 
 
@@ -403,10 +453,15 @@ def main(argv=None) -> int:
     ap.add_argument("--_prepare", metavar="MODE", help=argparse.SUPPRESS)
     ap.add_argument("--_row", nargs=2, metavar=("MODE", "ROW"), help=argparse.SUPPRESS)
     ap.add_argument("--_libre_serve", nargs=2, metavar=("NEW", "COUNT_FILE"), help=argparse.SUPPRESS)
+    ap.add_argument("--_kk_serve", nargs=4, metavar=("MODEL", "NEW", "PORT", "THREADS"), help=argparse.SUPPRESS)
     args, rest = ap.parse_known_args(argv)
 
     if args._libre_serve:
         libre_serve(int(args._libre_serve[0]), args._libre_serve[1], rest)
+        return 0
+    if args._kk_serve:
+        model_dir, new, port, threads = args._kk_serve
+        kk_serve(model_dir, int(new), int(port), int(threads))
         return 0
     if args.workdir is None:
         from kkaligner.cache import cache_dir
@@ -432,6 +487,8 @@ def main(argv=None) -> int:
             result = libre_row(manifest, new, workdir, args.timeout)
         elif row == "pipe":
             result = pipeline_row(manifest, new, _threads())
+        elif row == "serve":
+            result = serve_row(manifest, new, workdir, args.timeout, _threads())
         else:  # the floor: bench_speed's raw CTranslate2 row on this document's tokens
             result = speed._ct2_row(manifest, BEAM, new)
         result.setdefault("rss_mb", speed._peak_rss_mb())
@@ -475,12 +532,12 @@ def main(argv=None) -> int:
     if peers_ok and libre_probe.returncode != 0:
         skipped["libre"] = f"{args.peers_python} lacks libretranslate"
     try:
-        import kkaligner.server  # noqa: F401
-        skipped["serve"] = "kkaligner.server exists but this benchmark has no row for it yet"
+        import fastapi  # noqa: F401
+        import uvicorn  # noqa: F401
     except ImportError:
-        skipped["serve"] = "kkaligner.server is not on this branch"
+        skipped["serve"] = "the server's dependencies are missing: pip install 'kkaligner[server]'"
 
-    for row in ("argos", "libre", "pipe", "ct2"):
+    for row in ("argos", "libre", "pipe", "serve", "ct2"):
         if row in skipped:
             continue
         python = args.peers_python if row in ("argos", "libre") else sys.executable

@@ -10,9 +10,10 @@ default. The input is N distinct Kazakh sentences of about 30 tokens, a quarter 
 name; each request is one sentence to ``POST /translate`` (the way LibreTranslate clients call),
 so every level sends the same N requests. ``kkalign serve`` runs in its own process without a
 translation memory, so nothing is served twice. Latency is per request, end to end (HTTP
-included); each level is run twice and the faster run is kept. The baseline row is ``Translator.translate`` on one document of the same N sentences
-(batch size 32, no memory, in this process once the server has stopped; the faster of two): the throughput the
-pipeline reaches when it holds all the work at once. Each level's sentences/s is compared with that
+included). The baseline row is ``Translator.translate`` on one document of the same N sentences
+(batch size 32, no memory, in this process): the throughput the pipeline reaches when it holds all
+the work at once. Every row is measured twice, the rows in turn (the baselines beside the levels,
+so that all see the same load on shared CPUs), and the faster run of each is kept. Each level's sentences/s is compared with that
 baseline, and so is the CPU time the server spent a sentence (all its threads, from /proc; on
 shared CPUs, wall-clock figures carry other processes' load, CPU time much less of it). The ``queue`` row is 32 threads in this process
 translating one sentence each through the batching queue, without HTTP: it tells the queue's cost
@@ -91,28 +92,35 @@ def load(url: str, sentences: list[str], clients: int, pid: int) -> dict:
     latencies: list[float] = []
     answers: dict[int, str] = {}
 
-    def client():
-        with httpx.Client(timeout=600) as c:
-            while True:
-                with lock:
-                    i = next(todo, None)
-                if i is None:
-                    return
-                start = time.perf_counter()
-                r = c.post(url + "/translate", json={"q": sentences[i], "source": "kk", "target": "en"})
-                elapsed = time.perf_counter() - start
-                r.raise_for_status()
-                with lock:
-                    latencies.append(elapsed)
-                    answers[i] = r.json()["translatedText"]
+    # Each client's connection is made before the clock starts: the figures are the server's, not
+    # the cost of building 32 HTTP clients in this process.
+    clients_ = [httpx.Client(timeout=600) for _ in range(clients)]
+    for c in clients_:
+        c.get(url + "/health").raise_for_status()
+
+    def client(c):
+        while True:
+            with lock:
+                i = next(todo, None)
+            if i is None:
+                return
+            start = time.perf_counter()
+            r = c.post(url + "/translate", json={"q": sentences[i], "source": "kk", "target": "en"})
+            elapsed = time.perf_counter() - start
+            r.raise_for_status()
+            with lock:
+                latencies.append(elapsed)
+                answers[i] = r.json()["translatedText"]
 
     cpu = cpu_seconds(pid)
     start = time.perf_counter()
     with ThreadPoolExecutor(clients) as pool:
-        for f in [pool.submit(client) for _ in range(clients)]:
+        for f in [pool.submit(client, c) for c in clients_]:
             f.result()
     wall = time.perf_counter() - start
     cpu = cpu_seconds(pid) - cpu
+    for c in clients_:
+        c.close()
     latencies.sort()
     return {
         "clients": clients,
@@ -126,48 +134,64 @@ def load(url: str, sentences: list[str], clients: int, pid: int) -> dict:
     }
 
 
-def pipeline(model_dir: str, sentences: list[str], max_length: int) -> dict:
-    from kkaligner.pipeline import Translator
-
-    doc = "\n".join(sentences) + "\n"
-    with Translator(model_dir, engine="ct2", device="cpu", beam_size=4, max_length=max_length, batch_size=32,
-                    memory=False) as tr:
-        tr.translate("Сынақ сөйлем.")  # warm-up: loads the engine, the splitter and the checks
-        runs = []
-        for _ in range(REPEAT):
-            cpu, start = time.process_time(), time.perf_counter()
-            draft = tr.translate(doc)
-            runs.append((time.perf_counter() - start, time.process_time() - cpu))
-    assert len(draft.sentences) == len(sentences), "one sentence a line"
-    wall, cpu = min(runs)
-    return {"wall": wall, "sps": len(sentences) / wall, "cpu_ms": 1000 * cpu / len(sentences)}
+def timed(run) -> tuple[float, float]:
+    cpu, start = time.process_time(), time.perf_counter()
+    run()
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
-def in_process(model_dir: str, sentences: list[str], max_length: int) -> dict:
-    """The batching queue without HTTP: 32 threads, one sentence each, through one Translator."""
-    from kkaligner.pipeline import Translator
-    from kkaligner.server.batching import Batcher
+class InProcess:
+    """The two in-process baselines over one loaded engine: the pipeline translating every sentence
+    as one document, and 32 threads translating one sentence each through the batching queue
+    (announced as the server announces each request), without HTTP."""
 
-    batcher = Batcher(32, 0.005)
-    with Translator(model_dir, engine="ct2", device="cpu", beam_size=4, max_length=max_length, batch_size=32,
-                    memory=False, dispatch=batcher.wrap) as tr:
-        tr.translate("Сынақ сөйлем.")
-        runs = []
-        for _ in range(REPEAT):
-            cpu, start = time.process_time(), time.perf_counter()
+    def __init__(self, model_dir: str, sentences: list[str], max_length: int) -> None:
+        from kkaligner.pipeline import Translator
+        from kkaligner.server.batching import Batcher
+
+        self.sentences = sentences
+        options = dict(beam_size=4, max_length=max_length, batch_size=32, memory=False)
+        self.plain = Translator(model_dir, engine="ct2", device="cpu", **options)
+        self.batcher = Batcher(32, 0.005)
+        self.queued = Translator(model_dir, engine=self.plain.engine, dispatch=self.batcher.wrap, **options)
+        for tr in (self.plain, self.queued):
+            tr.translate("Сынақ сөйлем.")  # warm-up: the engine, the splitter and the checks
+
+    def pipeline(self) -> dict:
+        doc = "\n".join(self.sentences) + "\n"
+        drafts = []
+        wall, cpu = timed(lambda: drafts.append(self.plain.translate(doc)))
+        assert len(drafts[0].sentences) == len(self.sentences), "one sentence a line"
+        return {"wall": wall, "sps": len(self.sentences) / wall, "cpu_ms": 1000 * cpu / len(self.sentences)}
+
+    def queue(self) -> dict:
+        def one(sentence):
+            with self.batcher.incoming():  # as the server announces each request
+                return self.queued.translate(sentence)
+
+        def run():
             with ThreadPoolExecutor(32) as pool:
-                list(pool.map(tr.translate, sentences))
-            runs.append((time.perf_counter() - start, time.process_time() - cpu))
-    batcher.close()
-    wall, cpu = min(runs)
-    return {"wall": wall, "sps": len(sentences) / wall, "cpu_ms": 1000 * cpu / len(sentences)}
+                list(pool.map(one, self.sentences))
+
+        wall, cpu = timed(run)
+        return {"wall": wall, "sps": len(self.sentences) / wall, "cpu_ms": 1000 * cpu / len(self.sentences)}
+
+    def close(self) -> None:
+        self.queued.close()
+        self.batcher.close()
+        self.plain.close()
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="the smaller model and 48 requests")
     ap.add_argument("--workdir", type=Path, default=None, help="bench_speed.py's work folder (the model is reused)")
+    ap.add_argument("--levels", default=",".join(map(str, LEVELS)),
+                    help="client counts, comma-separated (default %(default)s; the last is compared with 1 client)")
+    ap.add_argument("--repeat", type=int, default=REPEAT, help="runs of each row, the fastest kept (default %(default)s)")
     args = ap.parse_args(argv)
+    levels = tuple(int(x) for x in args.levels.split(",") if x.strip())
+    repeat = max(1, args.repeat)
     mode = "quick" if args.quick else "full"
     settings = SETTINGS[mode]
 
@@ -192,17 +216,24 @@ def main(argv=None) -> int:
           f"(load average {os.getloadavg()[0]:.1f} at start); mode {mode}")
 
     log = tempfile.NamedTemporaryFile(prefix="kkaligner-bench-server-", suffix=".log", delete=False)
+    local = InProcess(manifest["model_dir"], sentences, settings["max_length"])
     proc, url = start_server(manifest["model_dir"], settings["max_length"], env, log)
+    runs: dict = {n: [] for n in (*levels, "queue", "pipeline")}
     try:
         load(url, sentences[:8], 8, proc.pid)  # warm-up
-        # Best of REPEAT runs a level: other work on shared CPUs only ever adds time.
-        rows = [min((load(url, sentences, n, proc.pid) for _ in range(REPEAT)), key=lambda r: r["wall"])
-                for n in LEVELS]
+        # Every measurement ``repeat`` times, taken in turn so that the baselines and the levels see the
+        # same load on shared CPUs; the best run of each is kept (other work only ever adds time).
+        for _ in range(repeat):
+            runs["pipeline"].append(local.pipeline())
+            for n in levels:
+                runs[n].append(load(url, sentences, n, proc.pid))
+            runs["queue"].append(local.queue())
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(120)
-    base = pipeline(manifest["model_dir"], sentences, settings["max_length"])
-    queue = in_process(manifest["model_dir"], sentences, settings["max_length"])
+        local.close()
+    best = {k: min(v, key=lambda r: r["wall"]) for k, v in runs.items()}
+    rows, base, queue = [best[n] for n in levels], best["pipeline"], best["queue"]
 
     same = sum(a == b for a, b in zip(rows[0]["answers"], rows[-1]["answers"]))
     print()
@@ -216,8 +247,10 @@ def main(argv=None) -> int:
           "process, no HTTP)")
     print(f"{'pipeline':>8} {'':>11} {'':>8} {'':>8} {base['sps']:>12.1f} {1.0:>11.2f}x {base['cpu_ms']:>13.0f} "
           f"{1.0:>11.2f}x   (one document of every sentence, batch 32)")
-    print(f"\n32 clients vs 1 client: {rows[-1]['sps'] / rows[0]['sps']:.2f}x sentences/s; answers identical "
-          f"to the 1-client run: {same} of {len(sentences)}")
+    print(f"\nload average {os.getloadavg()[0]:.1f} at the end")
+    first, last = levels[0], levels[-1]
+    print(f"{last} clients vs {first}: {rows[-1]['sps'] / rows[0]['sps']:.2f}x sentences/s; answers identical "
+          f"to the {first}-client run: {same} of {len(sentences)}")
     if same < len(sentences):
         from kkaligner.pipeline import load_glossary
         from kkaligner.terms import plan

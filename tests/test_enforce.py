@@ -31,6 +31,7 @@ from kkaligner.terms import (
     substitute_transliterated,
     substitute_variants,
 )
+from kkaligner.errors import UsageError
 from kkaligner.glossary import Glossary
 from kkaligner.types import Constraint, Hypothesis, Term
 
@@ -265,6 +266,44 @@ def test_finalize_prefers_the_hypothesis_with_the_terms():
     [o] = finalize(p, hyps)
     assert o.target == "Baikonur and Baikonur" and [u.target_span for u in o.terms] == [(0, 8), (13, 21)]
     assert satisfied_count(o.target, p[0].constraints) == 2
+
+
+def test_alternatives_are_repaired_distinct_and_keep_the_renderings():
+    from kkaligner.terms import alternatives_of
+
+    [p] = plan(["Байқоңыр мен Мәскеу"], Glossary.from_terms([BAIKONUR]))
+    hyps = [Hypothesis("Baikonur and Moscow"), Hypothesis("Baykonur and Moscow"), Hypothesis("Moscow only"),
+            Hypothesis("Baykonur with Moscow"), Hypothesis("Baikonur with Moscow"), Hypothesis("Baikonur, Moscow")]
+    assert alternatives_of(p, hyps, "Baikonur and Moscow") == ("Baikonur with Moscow", "Baikonur, Moscow")
+    assert alternatives_of(p, hyps, "Baikonur and Moscow", limit=1) == ("Baikonur with Moscow",)
+    # without a glossary term every other text is an alternative
+    [free] = plan(["Мәскеу"], Glossary.from_terms([BAIKONUR]))
+    assert alternatives_of(free, [Hypothesis("Moscow"), Hypothesis("Moscow."), Hypothesis(" ")], "Moscow") == ("Moscow.",)
+
+
+@pytest.mark.parametrize("engine", ["transformers", "ct2"])
+def test_translator_alternatives(tiny_nllb_dir, engine):
+    from kkaligner.pipeline import Translator
+
+    pytest.importorskip("ctranslate2") if engine == "ct2" else None
+    glossary = Glossary.from_terms([BAIKONUR])
+    text = "Байқоңырда зымыран ұшырылды.\nЕкінші сөйлем осында."
+    with Translator(str(tiny_nllb_dir), engine=engine, glossary=glossary, use_default_glossary=False, beam_size=2,
+                    max_length=16, device="cpu", memory=False) as tr:
+        plain = tr.translate(text)
+        draft = tr.translate(text, alternatives=3)
+        with pytest.raises(UsageError, match="whole number"):
+            tr.translate(text, alternatives=-1)
+    assert [s.target for s in draft.sentences] == [s.target for s in plain.sentences]  # the draft is the same
+    assert all(not s.alternatives for s in plain.sentences)
+    for s in draft.sentences:
+        assert len(s.alternatives) <= 3 and s.target not in s.alternatives
+        assert len(set(s.alternatives)) == len(s.alternatives)
+    assert all("Baikonur" in a for a in draft.sentences[0].alternatives)
+    assert draft.sentences[1].alternatives  # a sentence without terms: the n-best of a wider beam
+    texts = draft.alternative_texts()
+    assert texts and draft.text not in texts and all(t.count("\n") == 1 for t in texts)  # the layout kept
+    assert texts[0].split("\n")[1] == draft.sentences[1].alternatives[0]
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,7 @@ from serving import ServerProcess  # noqa: E402
 from kkaligner.errors import EngineError, RateLimitError  # noqa: E402
 from kkaligner.types import Hypothesis  # noqa: E402
 
-KEY, RATE_KEY = "key-main", "key-rate"
+KEY, RATE_KEY, FILE_KEY = "key-main", "key-rate", "key-file"
 TEXT = "Бәйтерек кешені салынды. Ол Байқоңырда тұр."
 # 32 different documents: one, two or three sentences each.
 WORDS = ["кешен", "зымыран", "ғарыш", "ел", "жыл", "бюджет", "үкімет", "қала"]
@@ -50,9 +50,10 @@ def server(tiny_nllb_dir, tmp_path_factory):
 def keyed(tiny_nllb_dir, tmp_path_factory):
     work = tmp_path_factory.mktemp("serve-keyed")
     keys = work / "keys.txt"
-    keys.write_text(f"# one a line\n{KEY}\n{RATE_KEY}\n", encoding="utf-8")
+    keys.write_text(f"# one a line\n{KEY}\n{RATE_KEY}\n{FILE_KEY}\n", encoding="utf-8")
     s = ServerProcess(tiny_nllb_dir, work, ["--api-keys", str(keys), "--rate-limit", "6",
-                                            "--cors", "http://allowed.example", "--max-chars", "2000"])
+                                            "--cors", "http://allowed.example", "--max-chars", "2000",
+                                            "--max-file-size", "0.05"])
     yield s
     assert stopped_cleanly(s)
 
@@ -136,9 +137,24 @@ def test_translate_list_auto_and_alternatives(server):
     r = post(server, "/translate", json={"q": DOCS[:3], "source": "auto", "target": "en", "alternatives": 2}).json()
     assert r["translatedText"] == single
     assert [d["language"] for d in r["detectedLanguage"]] == ["kk"] * 3
-    assert r["alternatives"] == [[], [], []]
-    form = post(server, "/translate", data={"q": DOCS[0], "source": "kk", "target": "en"}).json()
-    assert form == {"translatedText": single[0]}
+    assert len(r["alternatives"]) == 3
+    for main, others in zip(single, r["alternatives"]):
+        assert 0 < len(others) <= 2 and main not in others and len(set(others)) == len(others)
+    form = post(server, "/translate", data={"q": DOCS[0], "source": "kk", "target": "en", "alternatives": "1"}).json()
+    assert form == {"translatedText": single[0], "alternatives": r["alternatives"][0][:1]}
+
+
+def test_alternatives_carry_the_glossary_names_and_are_capped(server):
+    r = post(server, "/translate", json={"q": TEXT, "source": "kk", "target": "en", "alternatives": 3}).json()
+    assert "Baiterek" in r["translatedText"] and r["alternatives"]
+    # whole texts, each sentence with its name from the shipped glossary
+    assert all("Baiterek" in a and "Baikonur" in a for a in r["alternatives"])
+    for value, message in ((6, "at most 5 (got 6)"), ("two", "whole number")):
+        bad = post(server, "/translate", json={"q": TEXT, "source": "kk", "target": "en", "alternatives": value})
+        assert bad.status_code == 400 and message in bad.json()["error"]
+    html = post(server, "/translate", json={"q": "<p>Сәлем.</p>", "source": "kk", "target": "en",
+                                            "format": "html", "alternatives": 2}).json()
+    assert html["alternatives"] == []  # as LibreTranslate: none for html
 
 
 def test_auto_finds_the_target_language_already(server):
@@ -175,9 +191,102 @@ def test_translate_file_private_and_removed(server):
     assert got.status_code == 200 and got.text == expected.json()["translatedText"]
     assert not any(p.is_file() for p in roots[0].rglob("*"))  # neither the upload nor its translation stays
     assert httpx.get(url).status_code == 404
-    bad = post(server, "/translate_file", data={"source": "kk", "target": "en"},
-               files={"file": ("a.docx", b"PK", "application/octet-stream")})
-    assert bad.status_code == 400 and "unsupported file format '.docx'" in bad.json()["error"]
+    assert set(httpx.get(server.url + "/frontend/settings").json()["supportedFilesFormat"]) >= {
+        ".txt", ".srt", ".vtt", ".html", ".md", ".docx", ".xlf", ".xliff", ".sdlxliff"}
+
+
+def _upload(server, name, data, **fields):
+    r = post(server, "/translate_file", data={"source": "kk", "target": "en", **fields}, files={"file": (name, data)})
+    assert r.status_code == 200, r.text
+    got = httpx.get(r.json()["translatedFileUrl"])
+    assert got.status_code == 200
+    return got
+
+
+def _translations(server, paragraphs):
+    """What /translate makes of these paragraphs as one text (the document layer's one call)."""
+    r = post(server, "/translate", json={"q": "\n\n".join(paragraphs), "source": "kk", "target": "en"})
+    return r.json()["translatedText"].split("\n\n")
+
+
+def test_translate_file_docx_round_trip(server, tmp_path):
+    docx = pytest.importorskip("docx")
+    paragraphs = ["Бәйтерек кешені салынды.", "Ол Байқоңырда тұр.", "Жаңа жол ашылды."]
+    d = docx.Document()
+    d.add_heading(paragraphs[0], 1)
+    p = d.add_paragraph("Ол ")
+    p.add_run("Байқоңырда").bold = True
+    p.add_run(" тұр.")
+    d.add_paragraph(paragraphs[2])
+    d.save(tmp_path / "есеп.docx")
+    for source in ("kk", "auto"):
+        got = _upload(server, "есеп.docx", (tmp_path / "есеп.docx").read_bytes(), source=source)
+        assert "esep" not in got.headers["content-disposition"]
+        assert "filename*=UTF-8''%D0%B5%D1%81%D0%B5%D0%BF.en.docx" in got.headers["content-disposition"]
+        (tmp_path / "out.docx").write_bytes(got.content)
+        out = docx.Document(tmp_path / "out.docx")
+        assert [x.style.name for x in out.paragraphs] == ["Heading 1", "Normal", "Normal"]
+        assert [x.text for x in out.paragraphs] == _translations(server, paragraphs)
+        assert any(run.bold for run in out.paragraphs[1].runs)  # the formatting went with the words
+
+
+def test_translate_file_xliff_read_back_with_translate_toolkit(server):
+    xliff = pytest.importorskip("translate.storage.xliff")  # translate-toolkit (GPL): tests only
+    doc = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="a.txt" source-language="kk" target-language="en" datatype="plaintext"><body>
+    <trans-unit id="1"><source>Бәйтерек кешені салынды.</source></trans-unit>
+    <trans-unit id="2"><source>Ол Байқоңырда тұр.</source><target>It stands in Baikonur.</target></trans-unit>
+    <trans-unit id="3"><source>Жаңа жол ашылды.</source><target/></trans-unit>
+  </body></file>
+</xliff>
+"""
+    got = _upload(server, "a.sdlxliff", doc.encode("utf-8"))
+    assert got.headers["content-disposition"].startswith('attachment; filename="a.en.sdlxliff"')
+    units = {u.getid().rsplit("\x04", 1)[-1]: u for u in xliff.xlifffile.parsestring(got.content).units}
+    assert list(units) == ["1", "2", "3"]
+    first, third = _translations(server, ["Бәйтерек кешені салынды.", "Жаңа жол ашылды."])
+    assert [units[k].target for k in ("1", "2", "3")] == [first, "It stands in Baikonur.", third]
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("a.pdf", b"%PDF-1.4", "unsupported file format '.pdf'"),
+    ("noext", b"text", "unsupported file format '(none)'"),
+    ("a.docx", b"PK\x03\x04 not really a zip", "not a zip"),
+    ("a.xlf", b"<xliff><unclosed>", "a.xlf"),
+    ("a.txt", ("Бәйтерек кешені салынды. " * 20).encode("utf-16-le"), "iconv"),
+], ids=["pdf", "no-suffix", "damaged-docx", "broken-xml", "utf16-without-bom"])
+def test_translate_file_unreadable_is_400(server, name, data, message):
+    r = post(server, "/translate_file", data={"source": "kk", "target": "en"}, files={"file": (name, data)})
+    assert r.status_code == 400, r.text
+    assert message in r.json()["error"] and "kkaligner-serve" not in r.json()["error"]  # no server path
+    roots = list(server.tmp.glob("kkaligner-serve-*"))
+    assert not any(p.is_file() for p in roots[0].rglob("*"))
+    healthy(server)
+
+
+def test_translate_file_limits(keyed, tmp_path):
+    docx = pytest.importorskip("docx")
+
+    def send(name, data):
+        return post(keyed, "/translate_file", data={"source": "kk", "target": "en", "api_key": FILE_KEY},
+                    files={"file": (name, data)})
+
+    big = send("a.txt", "ә".encode("utf-8") * 30_000)  # 60,000 bytes: over --max-file-size 0.05 (52,428)
+    assert big.status_code == 413 and "at most 52428 bytes a file" in big.json()["error"]
+    huge = send("a.txt", b"a" * (1 << 20))  # over the body limit: refused before it is parsed
+    assert huge.status_code == 413 and "body is over" in huge.json()["error"]
+    long = send("a.txt", ("Сөйлем. " * 300).encode("utf-8"))  # 2,400 characters: over --max-chars 2000
+    assert long.status_code == 413 and "at most 2000" in long.json()["error"]
+    d = docx.Document()
+    for _ in range(60):
+        d.add_paragraph("Бәйтерек кешені салынды деп хабарлады.")
+    d.save(tmp_path / "long.docx")
+    r = send("long.docx", (tmp_path / "long.docx").read_bytes())
+    assert r.status_code == 413 and "at most 2000" in r.json()["error"]
+    no_key = post(keyed, "/translate_file", data={"source": "kk", "target": "en"}, files={"file": ("a.txt", b"x")})
+    assert no_key.status_code == 403
+    healthy(keyed)
 
 
 # --- concurrency ------------------------------------------------------------------------------
@@ -246,6 +355,46 @@ def test_batcher_merges_and_isolates_failures():
     assert sorted(map(len, calls))[-1] == 7  # one merged call first, then each alone
     with pytest.raises(EngineError, match="shutting down"):
         engine.translate(["x"], "kk", "en", "opts")
+
+
+def test_batcher_waits_for_announced_requests_not_for_a_lone_one():
+    from kkaligner.server.batching import Batcher
+
+    sizes = []
+
+    class Engine:
+        name = model_id = revision = device = "fake"
+
+        def translate(self, texts, src, tgt, options, constraints=None):
+            sizes.append(len(texts))
+            return [[Hypothesis(t.upper())] for t in texts]
+
+    b = Batcher(max_sentences=8, wait_s=0.001, max_wait_s=5)
+    engine = b.wrap(Engine())
+    start = time.monotonic()
+    assert engine.translate(["alone"], "kk", "en", "opts")[0][0].text == "ALONE"
+    assert time.monotonic() - start < 2  # nothing announced: decoded after wait_s, not max_wait_s
+    barrier = threading.Barrier(4)
+
+    def request(k):
+        with b.incoming():
+            barrier.wait()
+            time.sleep(0.1 * k)  # splitting and planning, slower for some: the queue waits for them
+            return engine.translate([f"s{k}"], "kk", "en", "opts")[0][0].text
+
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(request, range(4))) == ["S0", "S1", "S2", "S3"]
+    assert sizes == [1, 4]
+
+    def done_without_decoding():  # a request with nothing to decode (a memory hit) is not waited for
+        with b.incoming():
+            pass
+
+    done_without_decoding()
+    start = time.monotonic()
+    engine.translate(["x"], "kk", "en", "opts")
+    assert time.monotonic() - start < 2 and sizes == [1, 4, 1]
+    b.close()
 
 
 def test_rate_limiter_window():

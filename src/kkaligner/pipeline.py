@@ -36,7 +36,7 @@ from kkaligner.split import (  # separators: part of this module's API
     segment,
     separators,
 )
-from kkaligner.terms import finalize, missing_forceable, plan, repaired
+from kkaligner.terms import alternatives_of, finalize, missing_forceable, plan, repaired
 from kkaligner.types import (
     Constraint,
     Draft,
@@ -180,6 +180,7 @@ class Translator:
         )
         self.glossary = load_glossary(glossary, use_default_glossary)
         self._engine: Optional["Engine"] = self._shared_engine
+        self._signature: Optional[tuple] = None  # (what it was built from, the engine, the Signature)
 
     # --- engine ---------------------------------------------------------------------------------
 
@@ -277,16 +278,18 @@ class Translator:
         gets no hypotheses (``failures`` says why); the rest of the document is translated."""
         engine = self._translating_engine()
         args = (self.source_lang, self.target_lang, options)
+        if not self.enforce:
+            constraints = None  # None: nothing to force, and the engine returns its n-best for every sentence
         try:
-            return engine.translate(texts, *args, constraints=constraints if self.enforce else None, progress=progress)
+            return engine.translate(texts, *args, constraints=constraints, progress=progress)
         except EngineError as exc:
             if len(texts) == 1:
                 failures[texts[0]] = str(exc)
                 return [[]]
         out: list[list[Hypothesis]] = []
-        for text, cons in zip(texts, constraints):
+        for i, text in enumerate(texts):
             try:
-                out += engine.translate([text], *args, constraints=[cons] if self.enforce else None)
+                out += engine.translate([text], *args, constraints=None if constraints is None else [constraints[i]])
             except EngineError as exc:
                 failures[text] = str(exc)
                 out.append([])
@@ -299,9 +302,16 @@ class Translator:
         return str(getattr(g, "hash", "none"))
 
     def signature(self) -> Signature:
-        """What produces this Translator's drafts, read off its engine and options (``kkaligner.signature``)."""
-        return signature_of.translation(
-            self.engine,
+        """What produces this Translator's drafts, read off its engine and options (``kkaligner.signature``).
+        Built once for as long as they stay the same (a local model's files are not read again
+        for every document: the weights loaded are the ones the first reading saw)."""
+        engine = self.engine
+        key = (id(engine), self.options, self.source_lang, self.target_lang, self._glossary_hash(), self.auto_names)
+        cached = self._signature
+        if cached is not None and cached[0] == key and cached[1] is engine:
+            return cached[2]
+        built = signature_of.translation(
+            engine,
             self.options,
             source_lang=self.source_lang,
             target_lang=self.target_lang,
@@ -309,6 +319,8 @@ class Translator:
             glossary=self._glossary_hash(),
             auto_names=self.auto_names,
         )
+        self._signature = (key, engine, built)
+        return built
 
     @contextmanager
     def _progress(self, total: int) -> Iterator[Optional[Callable[[int], None]]]:
@@ -395,21 +407,52 @@ class Translator:
         room = int((engine.max_target_tokens - 1) / TARGET_EXPANSION)
         return max(8, min(engine.max_source_tokens, room))
 
-    def translate(self, text: str) -> Draft:
-        """Translate a document; the Draft keeps its layout, sentences, term uses and findings."""
+    def translate(self, text: str, alternatives: int = 0) -> Draft:
+        """Translate a document; the Draft keeps its layout, sentences, term uses and findings.
+
+        ``alternatives=n`` also gives each sentence up to ``n`` other translations
+        (``Sentence.alternatives``; ``Draft.alternative_texts()`` joins them into documents): the
+        next best of a second decode that keeps ``n + 1`` hypotheses (the beam widened to that when
+        narrower), without forcing, repaired as the draft is, and only those that have every
+        glossary rendering the sentence's target has."""
         if not isinstance(text, str):
             raise UsageError(f"translate() takes text (str), not {type(text).__name__}. Use translate_file() for paths.")
-        return self._translate_read(text)
+        if isinstance(alternatives, bool) or not isinstance(alternatives, int) or alternatives < 0:
+            raise UsageError(f"alternatives must be a whole number, 0 or more (got {alternatives!r}).")
+        return self._translate_read(text, alternatives=alternatives)
 
-    def _translate_read(self, text: str, ready: Optional[dict] = None, failed: Optional[dict] = None) -> Draft:
+    def _translate_read(self, text: str, ready: Optional[dict] = None, failed: Optional[dict] = None,
+                        alternatives: int = 0) -> Draft:
         """``translate``, with hypotheses decoded ahead (``ready``, by ``translate_many``) and the
         failures of that decode (``failed``)."""
         latin = reading.read(text, self.source_lang)
         if latin is not None:  # Kazakh in Latin letters: translated as read in Cyrillic, shown as written
-            return reading.map_source(self._translate(latin.text, ready, failed), latin)
-        return self._translate(text, ready, failed)
+            return reading.map_source(self._translate(latin.text, ready, failed, alternatives), latin)
+        return self._translate(text, ready, failed, alternatives)
 
-    def _translate(self, text: str, ready: Optional[dict] = None, failed: Optional[dict] = None) -> Draft:
+    def _alternatives(self, texts: Sequence[str], plans: Sequence, hyps: Sequence, targets: Sequence[str],
+                      n: int) -> list[tuple]:
+        """Up to ``n`` other translations of each sentence (see ``translate``): from the draft's own
+        n-best where it kept ``n + 1`` hypotheses, else from a decode that keeps them (the beam
+        widened to ``n + 1`` when narrower); a sentence with glossary terms is decoded with them
+        forced, one without is decoded without constraints (engines keep only the best of a sentence
+        that has none to satisfy)."""
+        options = dataclasses.replace(self.options, num_hypotheses=n + 1, beam_size=max(self.options.beam_size, n + 1))
+        hyps = list(hyps)
+        again = [i for i, (h, target) in enumerate(zip(hyps, targets)) if target and len(h) <= n]
+        forced = [i for i in again if plans[i].constraints and self.enforce]
+        free = [i for i in again if i not in set(forced)]
+        for idx, constraints in ((forced, [list(plans[i].constraints) for i in forced]), (free, None)):
+            if idx:
+                for i, h in zip(idx, self._decode([texts[i] for i in idx], constraints, options, None, {})):
+                    hyps[i] = h
+        return [
+            alternatives_of(p, h, target, target_lang=self.target_lang, repair=self.enforce, limit=n) if target else ()
+            for p, h, target in zip(plans, hyps, targets)
+        ]
+
+    def _translate(self, text: str, ready: Optional[dict] = None, failed: Optional[dict] = None,
+                   alternatives: int = 0) -> Draft:
         failures: dict[str, str] = dict(failed or {})  # per call: one Translator may serve several threads
         segments, cuts = self._fit(list(segment(text, self.source_lang)))
         # Glossary matches and checks work on the sentence as written (their spans index
@@ -429,6 +472,9 @@ class Translator:
             plans, hyps, source_lang=self.source_lang, target_lang=self.target_lang, repair=self.enforce,
             auto_names=self.auto_names,
         )
+        alts: list = [()] * len(outcomes)
+        if alternatives and segments:
+            alts = self._alternatives(texts, plans, hyps, [o.target for o in outcomes], alternatives)
         sentences = tuple(
             Sentence(
                 index=i,
@@ -439,6 +485,7 @@ class Translator:
                 paragraph=seg.paragraph,
                 terms=out.terms,
                 score=out.score,
+                alternatives=alts[i],
             )
             for i, (seg, out) in enumerate(zip(segments, outcomes))
         )
@@ -450,7 +497,7 @@ class Translator:
             reason = failures.get(normalize(segments[i].text)) if failures else None
             if reason is not None:
                 # never a lost sentence: it stays in the draft as written, for a person to translate
-                sentences = sentences[:i] + (dataclasses.replace(sentences[i], target=segments[i].text),) + sentences[i + 1:]
+                sentences = sentences[:i] + (dataclasses.replace(sentences[i], target=segments[i].text, alternatives=()),) + sentences[i + 1:]
                 findings.append(Finding(
                     "translation-failed", "error",
                     f"the engine could not translate this sentence ({reason}); it is left in the source "

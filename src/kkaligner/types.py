@@ -154,7 +154,9 @@ class Sentence:
     """One translated sentence of a draft.
 
     Invariant: ``source == document[start:end]`` for the source document. ``index`` is 0-based and
-    equals the sentence's position in ``Draft.sentences``.
+    equals the sentence's position in ``Draft.sentences``. ``alternatives`` are other translations
+    of the sentence, best first, when they were asked for (``Translator.translate(text,
+    alternatives=n)``): distinct, none equal to ``target``, each with the glossary's renderings.
     """
 
     index: int
@@ -165,6 +167,7 @@ class Sentence:
     paragraph: int = 0
     terms: tuple[TermUse, ...] = ()
     score: Optional[float] = None
+    alternatives: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -245,6 +248,22 @@ class Draft:
             out.append(spread(sentence.target, sentence.source))
             out.append(sep)
         return "".join(out)
+
+    def alternative_texts(self) -> list[str]:
+        """Other translations of the whole document: the k-th takes each sentence's k-th alternative
+        (its target where it has fewer), with the draft's layout; distinct, none equal to ``text``."""
+        out: list[str] = []
+        main = self.text
+        for k in range(max((len(s.alternatives) for s in self.sentences), default=0)):
+            parts = [self.separators[0]] if self.separators else []
+            for sentence, sep in zip(self.sentences, self.separators[1:]):
+                alts = sentence.alternatives
+                parts.append(spread(alts[k] if k < len(alts) else sentence.target, sentence.source))
+                parts.append(sep)
+            text = "".join(parts)
+            if text != main and text not in out:
+                out.append(text)
+        return out
 
     def findings_by_severity(self) -> dict[str, int]:
         counts = {s: 0 for s in SEVERITIES}

@@ -27,10 +27,12 @@ def serve(
     api_keys: Optional[Path] = typer.Option(None, "--api-keys", help="File of API keys, one a line: requests without one get 403."),
     max_chars: int = typer.Option(20_000, "--max-chars", help="Characters a request may carry (more: 413)."),
     max_texts: int = typer.Option(128, "--max-texts", help="Texts in one request's q list."),
+    max_file_size: float = typer.Option(10, "--max-file-size", help="MiB an uploaded file may have (more: 413); its text counts against --max-chars."),
+    max_alternatives: int = typer.Option(5, "--max-alternatives", help="Alternative translations a request may ask for (more: 400; 0: none)."),
     rate_limit: int = typer.Option(120, "--rate-limit", help="Requests a minute per API key, or per address without keys (0: no limit)."),
     cors: Optional[List[str]] = typer.Option(None, "--cors", help="Allow browser pages from this origin (repeatable; off by default)."),
     batch_size: int = typer.Option(32, "--batch-size", help="Sentences decoded together across concurrent requests."),
-    batch_wait_ms: float = typer.Option(5.0, "--batch-wait-ms", help="How long a request waits for others to share its batch."),
+    batch_wait_ms: float = typer.Option(5.0, "--batch-wait-ms", help="How long the queue waits, at least, for other requests to share a batch (longer under load, at most 100 ms or this)."),
     memory: Optional[Path] = typer.Option(None, "--memory", help="Translation memory file (default: $KKALIGNER_MEMORY, else the cache dir)."),
     no_memory: bool = typer.Option(False, "--no-memory", help="No translation memory."),
 ) -> None:
@@ -43,7 +45,8 @@ def serve(
         host=host, port=port, api_keys=read_api_keys(api_keys) if api_keys else frozenset(),
         max_chars=max_chars, max_texts=max_texts, rate_limit=rate_limit, cors_origins=tuple(cors or ()),
         glossaries=tuple(glossary or ()), default_glossary=not no_default_glossary,
-        batch_size=batch_size, batch_wait_ms=batch_wait_ms,
+        batch_size=batch_size, batch_wait_ms=batch_wait_ms, max_file_bytes=int(max_file_size * 2**20),
+        max_alternatives=max_alternatives,
     )
     factory = default_factory(
         model, engine=engine, device=device, beam_size=beam, max_length=max_length, batch_size=batch_size,

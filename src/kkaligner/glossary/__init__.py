@@ -141,7 +141,9 @@ class Glossary:
     the order their keys first appeared); the entries they override are kept for ``lint()``.
     """
 
-    __slots__ = ("_raw", "_origins", "terms", "_by_key", "_indexes", "_hash", "name", "load_issues")
+    # __weakref__: per-glossary indexes elsewhere (terms.plan's synonyms) are cached on weak keys
+    __slots__ = ("_raw", "_origins", "terms", "_by_key", "_indexes", "_hash", "_hashed", "name", "load_issues",
+                 "__weakref__")
 
     def __init__(
         self,
@@ -164,6 +166,7 @@ class Glossary:
         self.terms: tuple[Term, ...] = tuple(by_key.values())
         self._indexes: dict[str, object] = {}
         self._hash: Optional[str] = None
+        self._hashed: Optional[int] = None  # hash(self.terms), once: a glossary does not change
         self.name = name
         # what reading the files found (rows skipped or read not as written); lint() lists them first
         self.load_issues: tuple[LintIssue, ...] = tuple(load_issues)
@@ -323,7 +326,9 @@ class Glossary:
         return isinstance(other, Glossary) and self.terms == other.terms
 
     def __hash__(self) -> int:
-        return hash(self.terms)
+        if self._hashed is None:
+            self._hashed = hash(self.terms)
+        return self._hashed
 
     @property
     def hash(self) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import mimetypes
 import os
 import re
 import shutil
@@ -21,6 +22,7 @@ from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any, Optional
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
@@ -29,6 +31,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kkaligner import writers
 from kkaligner.errors import (
+    DocumentTooLargeError,
     InputError,
     KkalignerError,
     RequestError,
@@ -36,15 +39,12 @@ from kkaligner.errors import (
     UsageError,
     choices,
 )
-from kkaligner.io import read_text
-from kkaligner.server.service import LANGUAGE_NAMES, Service, TranslatorFactory
+from kkaligner.server.service import FILE_SUFFIXES, LANGUAGE_NAMES, Service, TranslatorFactory
 from kkaligner.server.settings import Settings
 from kkaligner.writers import json as draft_json
 
 log = logging.getLogger("kkaligner.server")
 
-# Plain-text uploads; other document formats plug in here (suffix -> reader of a saved file).
-FILE_READERS = {".txt": read_text}
 DOWNLOAD_TYPES = {
     "txt": "text/plain; charset=utf-8",
     "json": "application/json",
@@ -64,9 +64,17 @@ DRAIN_BYTES = 16 << 20
 def _status(exc: KkalignerError) -> int:
     if isinstance(exc, RequestError):
         return exc.status
+    if isinstance(exc, DocumentTooLargeError):
+        return 413
     if isinstance(exc, UsageError | InputError) or exc.exit_code == 2:
         return 400
     return 500
+
+
+def attachment(name: str) -> str:
+    """A Content-Disposition header for downloading ``name`` (any letters: RFC 6266's filename*)."""
+    plain = name.encode("ascii", "replace").decode().replace("?", "_").replace('"', "_")
+    return f"attachment; filename=\"{plain}\"; filename*=UTF-8''{quote(name)}"
 
 
 def _error(status: int, message: str) -> JSONResponse:
@@ -74,38 +82,41 @@ def _error(status: int, message: str) -> JSONResponse:
 
 
 class BodyLimit:
-    """ASGI middleware: a body over ``limit`` bytes answers 413 before anything parses it."""
+    """ASGI middleware: a body over ``limit`` bytes (``paths[path]`` for those paths) answers 413
+    before anything parses it."""
 
-    def __init__(self, app, limit: int) -> None:
+    def __init__(self, app, limit: int, paths: Optional[dict] = None) -> None:
         self.app = app
-        self.limit = limit
+        self.default = limit
+        self.paths = dict(paths or {})
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        limit = self.paths.get(scope.get("path"), self.default)
         length = dict(scope.get("headers") or ()).get(b"content-length")
         declared = int(length) if length and length.isdigit() else None
-        if declared is not None and declared > self.limit:
+        if declared is not None and declared > limit:
             if declared <= DRAIN_BYTES:
                 more = True
                 while more:
                     message = await receive()
                     more = message.get("more_body", False) and message["type"] == "http.request"
-            return await self._too_large(scope, receive, send)
+            return await self._too_large(scope, receive, send, limit)
         seen = 0
 
         async def limited():
             nonlocal seen
             message = await receive()
             seen += len(message.get("body", b""))
-            if seen > self.limit:
-                raise RequestTooLargeError(f"the request body is over {self.limit} bytes.")
+            if seen > limit:
+                raise RequestTooLargeError(f"the request body is over {limit} bytes.")
             return message
 
         return await self.app(scope, limited, send)
 
-    async def _too_large(self, scope, receive, send):
-        response = _error(413, f"the request body is over {self.limit} bytes.")
+    async def _too_large(self, scope, receive, send, limit):
+        response = _error(413, f"the request body is over {limit} bytes.")
         await response(scope, receive, send)
 
 
@@ -145,7 +156,8 @@ def create_app(translator_factory: TranslatorFactory, settings: Settings = Setti
 
     app = FastAPI(title="kkaligner", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
     app.state.service = service
-    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes,
+                       paths={"/translate_file": settings.max_upload_bytes})
     if settings.cors_origins:
         from fastapi.middleware.cors import CORSMiddleware
 
@@ -240,17 +252,20 @@ def create_app(translator_factory: TranslatorFactory, settings: Settings = Setti
             raise RequestError("glossaries must be a list of names.")
         return service.glossary_names(names)
 
-    async def translate_texts(texts, source, target, names=()):
-        """Drafts of ``texts`` (blank ones untranslated) and what auto-detection said."""
+    async def translate_texts(texts, source, target, names=(), alternatives=0):
+        """Drafts of ``texts`` (blank ones untranslated), each text's alternative translations and
+        what auto-detection said."""
         src, tgt, detections = service.direction(source, target, texts)
+        others: list[list[str]] = [[] for _ in texts]
         if src == tgt:  # auto-detected as the target language already: LibreTranslate answers it as it is
-            return list(texts), [], detections, (src, tgt)
+            return list(texts), [], detections, (src, tgt), others
         wanted = [i for i, t in enumerate(texts) if t.strip()]
-        drafts = await run_in_threadpool(service.translate, [texts[i] for i in wanted], src, tgt, names)
+        drafts = await run_in_threadpool(service.translate, [texts[i] for i in wanted], src, tgt, names, alternatives)
         out = ["" for _ in texts]
         for i, d in zip(wanted, drafts):
             out[i] = d.text
-        return out, drafts, detections, (src, tgt)
+            others[i] = d.alternative_texts()[:alternatives]
+        return out, drafts, detections, (src, tgt), others
 
     # --- LibreTranslate API -------------------------------------------------------------------
 
@@ -267,7 +282,7 @@ def create_app(translator_factory: TranslatorFactory, settings: Settings = Setti
             "keyRequired": bool(settings.api_keys),
             "suggestions": False,
             "filesTranslation": True,
-            "supportedFilesFormat": sorted(FILE_READERS),
+            "supportedFilesFormat": list(FILE_SUFFIXES),
             "language": {"source": {"code": "kk", "name": "Kazakh"}, "target": {"code": "en", "name": "English"}},
         }
 
@@ -289,10 +304,8 @@ def create_app(translator_factory: TranslatorFactory, settings: Settings = Setti
         fmt = str(data.get("format") or "text").lower()
         if fmt not in ("text", "html"):
             raise RequestError(f"unknown format {fmt!r}. Choose {choices(['text', 'html'])}.")
-        try:
-            alternatives = int(data.get("alternatives") or 0)
-        except (TypeError, ValueError):
-            raise RequestError("alternatives must be a whole number.") from None
+        alternatives = service.alternatives(data.get("alternatives"))
+        others: list = [[] for _ in texts]  # format=html: none, as LibreTranslate
         if fmt == "html":
             from kkaligner.server.markup import translate_html
 
@@ -305,7 +318,7 @@ def create_app(translator_factory: TranslatorFactory, settings: Settings = Setti
 
             results = [await run_in_threadpool(run, t) for t in texts]
         else:
-            results, _, detections, _ = await translate_texts(texts, source, target)
+            results, _, detections, _, others = await translate_texts(texts, source, target, (), alternatives)
 
         def one(i: int, text: str) -> dict:
             item: dict[str, Any] = {"translatedText": text}
@@ -313,7 +326,7 @@ def create_app(translator_factory: TranslatorFactory, settings: Settings = Setti
                 d = detections[i]
                 item["detectedLanguage"] = {"confidence": d.confidence, "language": d.lang}
             if alternatives > 0:
-                item["alternatives"] = []  # the draft keeps one translation a sentence
+                item["alternatives"] = others[i]
             return item
 
         items = [one(i, t) for i, t in enumerate(results)]
@@ -332,28 +345,30 @@ def create_app(translator_factory: TranslatorFactory, settings: Settings = Setti
         upload = data.get("file")
         if upload is None or not hasattr(upload, "read"):
             raise RequestError("invalid request: missing file parameter (a multipart upload).")
-        suffix = Path(upload.filename or "").suffix.lower()
-        reader = FILE_READERS.get(suffix)
-        if reader is None:
-            raise RequestError(f"unsupported file format {suffix or '(none)'!r}. Choose {choices(FILE_READERS)}.")
-        source = lang_field(data, "source", "auto")
-        target = lang_field(data, "target")
-        work = Path(tempfile.mkdtemp(dir=upload_root))
         try:
-            saved = work / f"upload{suffix}"
-            saved.write_bytes(await upload.read())
-            text = await run_in_threadpool(reader, saved)
+            suffix = service.file_suffix(upload.filename or "")
+            source = lang_field(data, "source", "auto")
+            target = lang_field(data, "target")
+            names = glossaries_field(data)
+            body = await upload.read(settings.max_file_bytes + 1)
         finally:
             await upload.close()
+        if len(body) > settings.max_file_bytes:
+            raise RequestTooLargeError(f"the file is larger than the server takes: at most {settings.max_file_bytes} bytes a file.")
+        work = Path(tempfile.mkdtemp(dir=upload_root))  # inside the private folder; removed below
+        try:
+            saved = work / f"upload{suffix}"
+            saved.write_bytes(body)
+            output = await run_in_threadpool(service.translate_file, saved, source, target, names,
+                                             Path(upload.filename or "").name)
+        finally:
             shutil.rmtree(work, ignore_errors=True)
-        texts, _ = texts_of({"q": text})
-        results, _, _, _ = await translate_texts(texts, source, target)
         token = uuid.uuid4().hex
         stem = re.sub(r"[^\w.-]", "_", Path(upload.filename or "file").stem)[:80] or "file"
         out = upload_root / f"{token}{suffix}"
-        out.write_text(results[0], encoding="utf-8")
+        out.write_bytes(output)
         downloads[token] = out
-        name = f"{stem}.{target if target != 'auto' else 'translated'}{suffix}"
+        name = f"{stem}.{target}{suffix}"
         return {"translatedFileUrl": str(request.url_for("download_file", token=token, name=name))}
 
     @app.get("/download_file/{token}/{name}", name="download_file")
@@ -363,8 +378,9 @@ def create_app(translator_factory: TranslatorFactory, settings: Settings = Setti
             raise StarletteHTTPException(404, "no such file (each translated file is downloaded once).")
         body = path.read_bytes()
         path.unlink(missing_ok=True)  # uploads and their translations do not outlive the download
-        return Response(body, media_type="text/plain; charset=utf-8",
-                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
+        suffix = Path(name).suffix.lower()
+        kind = DOWNLOAD_TYPES["txt"] if suffix == ".txt" else mimetypes.guess_type(name)[0] or "application/octet-stream"
+        return Response(body, media_type=kind, headers={"Content-Disposition": attachment(name)})
 
     # --- kkaligner's API ----------------------------------------------------------------------
 
@@ -378,7 +394,7 @@ def create_app(translator_factory: TranslatorFactory, settings: Settings = Setti
         source = lang_field(data, "source", "kk")
         target = lang_field(data, "target", "en" if source != "en" else "kk")
         names = glossaries_field(data)
-        _, drafts, _, (src, tgt) = await translate_texts(texts, source, target, names)
+        _, drafts, _, (src, tgt), _ = await translate_texts(texts, source, target, names)
         if not drafts:
             raise RequestError(f"the text is in {LANGUAGE_NAMES[tgt]} already; pick the source language.")
         return draft_json.as_dict(drafts[0])

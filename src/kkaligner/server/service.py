@@ -12,16 +12,20 @@ import threading
 import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Callable, Optional, Sequence
 
+from kkaligner import documents
 from kkaligner.checks import check
 from kkaligner.errors import (
     AccessDeniedError,
+    KkalignerError,
     RateLimitError,
     RequestError,
     RequestTooLargeError,
     choices,
 )
+from kkaligner.io import read_text
 from kkaligner.lang import LANGUAGES, check_pair
 from kkaligner.lang.detect import Detection, detect_language
 from kkaligner.pipeline import load_glossary
@@ -33,6 +37,10 @@ from kkaligner.terms.outcome import term_uses
 from kkaligner.types import Draft, Finding, Signature
 
 LANGUAGE_NAMES = {"kk": "Kazakh", "en": "English"}
+# What /translate_file takes: plain text, and every document format kkaligner.documents reads.
+FILE_SUFFIXES = (".txt", *sorted(documents.SUFFIXES))
+# Auto-detection of a file's language reads this many characters of its text.
+DETECT_CHARS = 5000
 
 # translator_factory(source_lang, target_lang, glossary paths, engine or None, dispatch) -> Translator
 TranslatorFactory = Callable[..., object]
@@ -65,6 +73,21 @@ class RateLimiter:
             if len(self._seen) > self.MAX_CLIENTS:
                 for key in [k for k, w in self._seen.items() if not w or w[-1] <= now - 60]:
                     del self._seen[key]
+
+
+class _Limited:
+    """A Translator whose ``translate`` first holds the text to the request limits: the document
+    layer hands it a document's whole text in one call."""
+
+    def __init__(self, translator, check_size: Callable[[Sequence[str]], None]) -> None:
+        self._translator = translator
+        self._check_size = check_size
+        self.source_lang = translator.source_lang
+        self.target_lang = translator.target_lang
+
+    def translate(self, text: str) -> Draft:
+        self._check_size([text])
+        return self._translator.translate(text)
 
 
 class Service:
@@ -197,12 +220,82 @@ class Service:
                 self._translators[key] = tr
             return tr
 
-    def translate(self, texts: Sequence[str], source: str, target: str, names: tuple = ()) -> list[Draft]:
-        """One Draft a text, the texts translated at once (their sentences share decode batches)."""
+    def alternatives(self, value) -> int:
+        """The number of alternative translations asked for (LibreTranslate's ``alternatives``)."""
+        try:
+            n = max(0, int(value or 0))
+        except (TypeError, ValueError):
+            raise RequestError("invalid request: alternatives must be a whole number.") from None
+        if n > self.settings.max_alternatives:
+            raise RequestError(f"invalid request: alternatives must be at most {self.settings.max_alternatives} (got {n}).")
+        return n
+
+    def translate(self, texts: Sequence[str], source: str, target: str, names: tuple = (),
+                  alternatives: int = 0) -> list[Draft]:
+        """One Draft a text, the texts translated at once (their sentences share decode batches);
+        ``alternatives``: each sentence's other translations too (``Sentence.alternatives``)."""
         tr = self.translator(source, target, names)
-        drafts = list(self._pool.map(tr.translate, texts)) if len(texts) > 1 else [tr.translate(t) for t in texts]
+
+        def one(text: str) -> Draft:
+            with self.batcher.incoming():  # the queue waits for this text's sentences
+                return tr.translate(text, alternatives=alternatives)
+
+        drafts = list(self._pool.map(one, texts)) if len(texts) > 1 else [one(t) for t in texts]
         self.metrics.add_sentences(sum(len(d.sentences) for d in drafts))
         return drafts
+
+    def translate_file(self, path: Path, source: str, target: str, names: tuple = (), name: str = "") -> bytes:
+        """The file at ``path`` (an upload saved by the caller) translated into its own format: plain
+        text (``.txt``) through ``Translator.translate``, the other formats through
+        ``kkaligner.documents.translate_document``. Its text is held to the request limits. Errors
+        name the file ``name`` (the client's), never the server's folder."""
+        try:
+            return self._translate_file(path, source, target, names)
+        except KkalignerError as exc:
+            message = str(exc)
+            if str(path) not in message:
+                raise
+            try:
+                renamed = type(exc)(message.replace(str(path), name or path.name))
+            except TypeError:  # an error built otherwise: its message as it is
+                raise exc from None
+            raise renamed from None
+
+    @staticmethod
+    def file_suffix(name: str) -> str:
+        """The suffix of an upload named ``name`` (lower case), if /translate_file takes it."""
+        suffix = Path(name).suffix.lower()
+        if suffix not in FILE_SUFFIXES:
+            raise RequestError(f"unsupported file format {suffix or '(none)'!r}. Choose {choices(FILE_SUFFIXES)}.")
+        return suffix
+
+    def _translate_file(self, path: Path, source: str, target: str, names: tuple) -> bytes:
+        suffix = self.file_suffix(path.name)
+        size, limit = path.stat().st_size, self.settings.max_file_bytes
+        if size > limit:
+            raise RequestTooLargeError(f"the file is {size} bytes; at most {limit} bytes a file.")
+        # The file's size is checked above; the document layer's own bound stays for what a DOCX unpacks to.
+        bound = max(limit, documents.MAX_BYTES)
+        text = sample = ""
+        if suffix == ".txt":
+            text = sample = read_text(path)
+            self.check_size([text])
+        elif source == "auto":
+            doc = documents.read(path, options=documents.Options(max_bytes=bound))
+            sample = " ".join(u.text for u in doc.units)
+        src, tgt, _ = self.direction(source, target, [sample[:DETECT_CHARS]])
+        if src == tgt or (suffix == ".txt" and not text.strip()):
+            return path.read_bytes()  # in the target language already (auto), or nothing to translate
+        tr = self.translator(src, tgt, names)
+        with self.batcher.incoming():
+            if suffix == ".txt":
+                draft = tr.translate(text)
+                output = draft.text.encode("utf-8")
+            else:
+                draft = documents.translate_document(_Limited(tr, self.check_size), path, None, max_bytes=bound)
+                output = draft.output
+        self.metrics.add_sentences(len(draft.sentences))
+        return output
 
     def memory_hits(self) -> int:
         with self._lock:

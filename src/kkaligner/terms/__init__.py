@@ -8,13 +8,14 @@
   ``derived_span``, ``near_span``) and of the approved form in a draft (``rendering``);
 * ``repair``: ``repair_text``, and ``repaired`` for engines that only ask;
 * ``finalize``: ``finalize(plans, hypotheses, ...)`` → one ``Outcome`` per sentence;
+  ``alternatives_of`` → a sentence's other translations, repaired the same way;
 * ``consistency``: one rendering per source term and name across the document.
 
 Engines consult a plan's constraints and ``presence``/``repair.repaired`` read-only while decoding;
 they never rewrite text.
 """
 
-from kkaligner.terms.finalize import finalize
+from kkaligner.terms.finalize import alternatives_of, finalize
 from kkaligner.terms.outcome import Outcome, term_uses, unforceable_finding
 from kkaligner.terms.plan import SentencePlan, constraint_for, plan, requires
 from kkaligner.terms.presence import (
@@ -59,6 +60,7 @@ __all__ = [
     "name_likeness",
     "source_spans",
     "finalize",
+    "alternatives_of",
     "term_uses",
     "unforceable_finding",
 ]

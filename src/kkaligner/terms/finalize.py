@@ -64,4 +64,33 @@ def finalize(
     return outcomes
 
 
-__all__ = ["finalize"]
+def alternatives_of(
+    plan_: SentencePlan,
+    hyps: Sequence[Hypothesis],
+    best: str,
+    *,
+    target_lang: str = "en",
+    repair: bool = True,
+    limit: int | None = None,
+) -> tuple[str, ...]:
+    """Other translations of ``plan_``'s sentence among ``hyps``, repaired as ``finalize`` repairs
+    them: in the model's order, distinct, none equal to ``best`` (the sentence's target), and none
+    with fewer of the glossary's renderings than ``best`` has; at most ``limit``."""
+    constraints = plan_.constraints
+    need = satisfied_count(best, constraints, target_lang) if constraints else 0
+    out: list[str] = []
+    for h in hyps:
+        text = h.text
+        if repair and constraints:
+            text = repair_text(text, constraints, target_lang, source=plan_.source)[0]
+        if not text.strip() or text == best or text in out:
+            continue
+        if constraints and satisfied_count(text, constraints, target_lang) < need:
+            continue
+        out.append(text)
+        if limit is not None and len(out) >= limit:
+            break
+    return tuple(out)
+
+
+__all__ = ["alternatives_of", "finalize"]
