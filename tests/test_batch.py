@@ -169,10 +169,10 @@ def _has_pyarrow() -> bool:
 def test_a_failing_document_costs_only_itself(corpus, tmp_path, translator, monkeypatch):
     inner = translator._translate_read  # how translate and translate_many build each document's draft
 
-    def translate(text, *args):
+    def translate(text, *args, **kwargs):
         if "Мәскеу" in text:
             raise RuntimeError("boom")
-        return inner(text, *args)
+        return inner(text, *args, **kwargs)
 
     monkeypatch.setattr(translator, "_translate_read", translate)
     out = tmp_path / "out"
