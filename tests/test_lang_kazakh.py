@@ -139,10 +139,16 @@ def test_harmony_and_final_class(word, front, cls):
 
 @pytest.mark.parametrize(
     "digits,name",
-    [("5", "бес"), ("20", "жиырма"), ("100", "жүз"), ("2000", "мың"), ("0", "нөл"), ("17", "жеті"), ("3000000", "миллион")],
+    [("5", "бес"), ("20", "жиырма"), ("100", "жүз"), ("2000", "мың"), ("0", "нөл"), ("17", "жеті"), ("3000000", "миллион"),
+     ("٣", "үш"), ("２０", "жиырма")],
 )
 def test_number_names(digits, name):
     assert number_name(digits) == name
+
+
+@pytest.mark.parametrize("word", ["AA²", "м²", "Су①", "x³"])
+def test_a_superscript_or_circled_digit_is_not_a_number_read_aloud(word):
+    final_class(word)  # no KeyError: ² is a digit to str.isdigit but no decimal number
 
 
 def test_stem_alternation_only_after_a_vowel_and_not_in_elided_words():

@@ -27,6 +27,7 @@ the allomorph of the number's Kazakh name (5 = бес -> Союз-5-тің).
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Iterator
 
@@ -110,8 +111,9 @@ _TENS_NAMES = {
 
 
 def number_name(digits: str) -> str:
-    """The Kazakh word a number ends with when read aloud (what its suffixes agree with)."""
-    digits = digits.lstrip("0") or "0"
+    """The Kazakh word a number ends with when read aloud (what its suffixes agree with).
+    ``digits``: decimal digits of any script."""
+    digits = "".join(str(unicodedata.decimal(c)) for c in digits).lstrip("0") or "0"
     if digits == "0":
         return "нөл"
     if digits[-1] != "0":
@@ -132,7 +134,8 @@ def _pronounced(word: str) -> str:
     """The folded word, with a trailing number replaced by its Kazakh name and ь/ъ dropped."""
     w = fold_kk(word).rstrip()
     i = len(w)
-    while i > 0 and w[i - 1].isdigit():
+    # decimal digits of any script (٣, ３) are numbers read aloud; ² and ① are not
+    while i > 0 and w[i - 1].isdecimal():
         i -= 1
     if i < len(w):
         w = w[:i] + number_name(w[i:])

@@ -95,7 +95,7 @@ class BodyLimit:
             return await self.app(scope, receive, send)
         limit = self.paths.get(scope.get("path"), self.default)
         length = dict(scope.get("headers") or ()).get(b"content-length")
-        declared = int(length) if length and length.isdigit() else None
+        declared = int(length) if length and length.isascii() and length.isdigit() else None
         if declared is not None and declared > limit:
             if declared <= DRAIN_BYTES:
                 more = True
