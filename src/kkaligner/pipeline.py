@@ -306,7 +306,7 @@ class Translator:
         Built once for as long as they stay the same (a local model's files are not read again
         for every document: the weights loaded are the ones the first reading saw)."""
         engine = self.engine
-        key = (id(engine), self.options, self.source_lang, self.target_lang, self._glossary_hash(), self.auto_names)
+        key = (self.options, self.source_lang, self.target_lang, self._glossary_hash(), self.auto_names)
         cached = self._signature
         if cached is not None and cached[0] == key and cached[1] is engine:
             return cached[2]
@@ -412,9 +412,9 @@ class Translator:
 
         ``alternatives=n`` also gives each sentence up to ``n`` other translations
         (``Sentence.alternatives``; ``Draft.alternative_texts()`` joins them into documents): the
-        next best of a second decode that keeps ``n + 1`` hypotheses (the beam widened to that when
-        narrower), without forcing, repaired as the draft is, and only those that have every
-        glossary rendering the sentence's target has."""
+        next best hypotheses (from a second decode that keeps ``n + 1`` where the draft's decode kept
+        fewer), repaired as the draft is, and only those that have every glossary rendering the
+        sentence's target has."""
         if not isinstance(text, str):
             raise UsageError(f"translate() takes text (str), not {type(text).__name__}. Use translate_file() for paths.")
         if isinstance(alternatives, bool) or not isinstance(alternatives, int) or alternatives < 0:
@@ -441,7 +441,7 @@ class Translator:
         hyps = list(hyps)
         again = [i for i, (h, target) in enumerate(zip(hyps, targets)) if target and len(h) <= n]
         forced = [i for i in again if plans[i].constraints and self.enforce]
-        free = [i for i in again if i not in set(forced)]
+        free = [i for i in again if i not in forced]
         for idx, constraints in ((forced, [list(plans[i].constraints) for i in forced]), (free, None)):
             if idx:
                 for i, h in zip(idx, self._decode([texts[i] for i in idx], constraints, options, None, {})):

@@ -7,7 +7,7 @@ Offsets are Python string indices (code points) into the text named in each docs
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Sequence
 
 from kkaligner.layout import spread
 
@@ -243,9 +243,13 @@ class Draft:
     @property
     def text(self) -> str:
         """The draft with the source's layout: each target on as many lines as its source."""
+        return self._laid_out([s.target for s in self.sentences])
+
+    def _laid_out(self, targets: Sequence[str]) -> str:
+        """``targets`` (one a sentence) in the source's layout."""
         out = [self.separators[0]] if self.separators else []
-        for sentence, sep in zip(self.sentences, self.separators[1:]):
-            out.append(spread(sentence.target, sentence.source))
+        for sentence, target, sep in zip(self.sentences, targets, self.separators[1:]):
+            out.append(spread(target, sentence.source))
             out.append(sep)
         return "".join(out)
 
@@ -255,12 +259,7 @@ class Draft:
         out: list[str] = []
         main = self.text
         for k in range(max((len(s.alternatives) for s in self.sentences), default=0)):
-            parts = [self.separators[0]] if self.separators else []
-            for sentence, sep in zip(self.sentences, self.separators[1:]):
-                alts = sentence.alternatives
-                parts.append(spread(alts[k] if k < len(alts) else sentence.target, sentence.source))
-                parts.append(sep)
-            text = "".join(parts)
+            text = self._laid_out([s.alternatives[k] if k < len(s.alternatives) else s.target for s in self.sentences])
             if text != main and text not in out:
                 out.append(text)
         return out
