@@ -179,3 +179,27 @@ def test_and_parts_two_names_and_named_after_belongs_to_the_name():
     assert {"Мәжіліс", "Сенат", "Үкімет"} <= set(names)
     named = [n for lemma, n in names.items() if lemma.startswith("Құрманғазы атындағы ұлттық консерватория")]
     assert [n.kind for n in named] == ["organisation"]
+
+
+def _organisations(text):
+    return {text[a:b] for n in extract_terms(text, Glossary.empty(), use_default_glossary=False)
+            if n.kind == "organisation" for a, b in n.spans}
+
+
+# (text, the organisations' spans as written): how Kazakh writes organisations' names (gov.kz usage).
+ORGANISATIONS = [
+    # a postposition of names between the lower-case words and the head: "on", "under", "named after"
+    ("Кеше Төтенше жағдайлар жөніндегі комитет хабарлады.", {"Төтенше жағдайлар жөніндегі комитет"}),
+    ("Оны Азаматтық қорғаныс жөніндегі ұлттық кеңес мақұлдады.", {"Азаматтық қорғаныс жөніндегі ұлттық кеңес"}),
+    ("Ол Жуковский атындағы әскери-әуе академиясын бітірген.", {"Жуковский атындағы әскери-әуе академиясын"}),
+    # ... at a sentence start too, after a word the text writes in lower case
+    ("Төтенше жағдайлар жөніндегі ведомствоаралық комиссия жиналды. Бұл төтенше жағдай. Төтенше шара алынды.",
+     {"Төтенше жағдайлар жөніндегі ведомствоаралық комиссия"}),
+    # a state body's head closes a name opened by a common word (бас "chief")
+    ("Бас прокуратура мәлімдеме жасады. Ол бас маман. Оның басы ауырды.", {"Бас прокуратура"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", ORGANISATIONS, ids=[sorted(e)[0] if e else t for t, e in ORGANISATIONS])
+def test_organisation_names_as_kazakh_writes_them(text, expected):
+    assert _organisations(text) == expected

@@ -101,8 +101,16 @@ ORG_HEADS = frozenset(
 # әлеуметтік даму министрлігі), so it does not part them.
 _JOINING = frozenset(["пен", "мен", "бен"])
 
-# Heads that always close a name, whatever opens it (Мәдениет министрлігі at a sentence start).
-MINISTRIES = frozenset(["министрлік", "министрлігі"])
+# Attributive postpositions inside an organisation's name, between its lower-case words and its
+# head (gov.kz: Төтенше жағдайлар жөніндегі комитет, Президент жанындағы кеңес, Құрманғазы атындағы
+# консерватория): they carry a case ending (-дағы, "the one at") but do not close the name as
+# one does (Биылғы жарыстың ұтыс қоры); "named after" also opens a name to a person's before it.
+IN_NAME = frozenset(["атындағы", "жөніндегі", "жанындағы"])
+
+# Heads of the state's bodies, one of each in the country, that always close a name, whatever opens
+# it (Мәдениет министрлігі, Бас прокуратура at a sentence start; gov.kz: the Prosecutor General's
+# Office is Бас прокуратура, a name, though бас "chief" is a common word).
+STATE_BODIES = frozenset(["министрлік", "министрлігі", "прокуратура", "прокуратурасы"])
 
 # Head nouns of titles of office written after an institution's or a country's name (Үкімет
 # басшысы, Сенат төрағасы, Денсаулық сақтау министрі, Сыртқы істер министрінің): a title, not a name.
@@ -673,8 +681,9 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 break
             if fold_kk(lw) in _JOINING or any("pl" in a.split("+") and lemma in POSITION_HEADS for lemma, a in _readings(fold_kk(lw))):
                 break  # Мәжіліс пен Үкімет, Мәжіліс депутаттары Үкімет сағатында: two names
-            if fold_kk(lw) == "атындағы":
-                look += 1  # Құрманғазы атындағы ұлттық консерватория: "named after", part of the name
+            if fold_kk(lw) in IN_NAME:
+                look += 1  # Құрманғазы атындағы ұлттық консерватория, ... жөніндегі агенттік
+                person = False  # Гагарин атындағы академия: the person's name opens the organisation's
                 continue
             if _stem_in(lw, POSITION_HEADS):
                 position = head is None
@@ -711,11 +720,13 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         # one is not part of it (Биыл Еуразиялық экономикалық одақ)
         generic = _stem_in(w, GENERIC) or _starter(fold_kk(w)) or run_end > k
         if kind == "organisation" and doc.initial[k] and doc.common(k):
-            generic = generic or not _possessed(words[j][2])  # Күріш өңдейтін кешен: a description
-            # a common word opening the sentence before a head noun names one only where the text
-            # capitalises that word mid-sentence too (Полиция департаменті, Нан зауытында: "the
-            # police department", "at the bread factory")
-            generic = generic or not (doc.evidence(w)[0] or _stem_in(words[j][2], MINISTRIES))
+            # a common word opening the sentence before a head noun names one only where the head is
+            # possessed (Күріш өңдейтін кешен: a description) and the text capitalises that word
+            # mid-sentence too (Полиция департаменті, Нан зауытында: "the police department", "at
+            # the bread factory"); a state body's head or a postposition of names (Төтенше жағдай
+            # жөніндегі комиссия) makes it a name
+            named = _stem_in(words[j][2], STATE_BODIES) or any(fold_kk(x[2]) in IN_NAME for x in words[k:j])
+            generic = generic or not (named or (_possessed(words[j][2]) and doc.evidence(w)[0]))
         if doc.initial[k] and not _is_acronym(w) and doc.common(k) and (kind not in ("organisation", "place") or generic or (kind == "place" and _starter(fold_kk(w)))):
             # a common word opens the sentence (Ал, Жалпы, Облыс орталығы); what follows is looked at
             # alone. An organisation's name may open with one (Денсаулық сақтау министрлігі).
