@@ -94,7 +94,13 @@ ORG_HEADS = frozenset(
      "гвардия", "гвардиясы", "дума", "думасы", "кабинет", "кабинеті", "елшілік", "елшілігі", "консулдық", "консулдығы",
      "музей", "музейі", "аурухана", "ауруханасы", "емхана", "емханасы", "кітапхана", "кітапханасы", "консерватория",
      "консерваториясы", "оркестр", "оркестрі", "ансамбль", "ансамблі", "телерадиокешен", "телерадиокешені", "альянс",
-     "альянсы", "достастық", "достастығы", "серіктестік", "серіктестігі", "бірлестік", "бірлестігі", "биржа", "биржасы"]
+     "альянсы", "достастық", "достастығы", "серіктестік", "серіктестігі", "бірлестік", "бірлестігі", "биржа", "биржасы",
+     # assemblies, local representative bodies and administrations, schools, enterprises (gov.kz:
+     # Қазақстан халқы ассамблеясы, Алматы қалалық мәслихаты, Президент Әкімшілігі, Саратов әскери
+     # училищесі, Ақмола облысы әкімдігі; ТМД Парламентаралық ассамблеясы; ассоциация in the
+     # names of business associations; not the bare әкімшілік, the adjective "administrative")
+     "ассамблея", "ассамблеясы", "ассоциация", "ассоциациясы", "мәслихат", "мәслихаты", "әкімдік", "әкімшілігі",
+     "училище", "училищесі", "лицей", "лицейі", "гимназия", "гимназиясы", "кәсіпорын", "кәсіпорны"]
 )
 
 # "and" between two names (Мәжіліс пен Үкімет); және is inside names too (Денсаулық сақтау және
@@ -565,6 +571,12 @@ def _case_ending(word: str) -> bool:
     ) and fold_kk(word) not in ORG_HEADS
 
 
+def _bare_or_genitive(word: str) -> bool:
+    """A generic word in the form that joins it to a head after it (облысы әкімдігі, облысының
+    әкімдігі), not a case that makes it an adverbial (облысында әкімшілік полиция: "in the region")."""
+    return not _case_ending(word) or any(a.split("+")[-1] == "gen" for _, a in _readings(fold_kk(word)))
+
+
 def _possessed(word: str) -> bool:
     """The head noun carries the 3rd-person possessive of a name (министрлігі, комиссиясының)."""
     return _stem_in(word, _POSSESSED_HEADS)
@@ -693,8 +705,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             if look == run_end + 1 and _stem_in(lw, PLACE_HEADS):
                 head = (look, "place")
                 after = words[look + 1][2] if look + 1 < n else ""
-                if after and text[words[look][1] : words[look + 1][0]] == " " and _stem_in(after, ORG_HEADS):
-                    head = (look + 1, "organisation")  # Түркістан облысы әкімдігі
+                if after and _bare_or_genitive(lw) and text[words[look][1] : words[look + 1][0]] == " " and _stem_in(after, ORG_HEADS):
+                    head = (look + 1, "organisation")  # Түркістан облысы әкімдігі, облысының әкімдігі (not облысында)
                 break
             if _stem_in(lw, ORG_HEADS):
                 head = (look, "organisation")
