@@ -87,7 +87,7 @@ INSTITUTIONS = frozenset(["үкімет", "парламент", "мәжіліс"
 # the stabilisation funds", after a person's name). Source: the names
 # of Kazakhstan's ministries, agencies and companies on gov.kz.
 ORG_HEADS = frozenset(
-    ["министрлік", "министрлігі", "комитет", "комитеті", "агенттік", "агенттігі", "университет", "университеті", "академия", "академиясы", "институт", "институты", "орталық", "орталығы", "банк", "банкі", "қор", "қоры", "партия", "партиясы", "одақ", "одағы", "ұйым", "ұйымы", "компания", "компаниясы", "корпорация", "корпорациясы", "қауымдастық", "қауымдастығы", "федерация", "федерациясы", "кеңес", "кеңесі", "комиссия", "комиссиясы", "кешен", "кешені", "палата", "палатасы", "сот", "соты", "прокуратура", "прокуратурасы", "холдинг", "холдингі", "театр", "театры", "мектеп", "мектебі", "колледж", "колледжі", "газет", "газеті", "телеарна", "телеарнасы", "радио", "радиосы", "клуб", "клубы", "бюро", "бюросы", "фабрика", "фабрикасы", "зауыт", "зауыты", "конференция", "конференциясы", "арна", "арнасы", "агенттігі", "басылымы", "журналы", "сайты", "порталы", "командасы", "әкімдігі", "жшс", "ақ",
+    ["министрлік", "министрлігі", "комитет", "комитеті", "агенттік", "агенттігі", "университет", "университеті", "академия", "академиясы", "институт", "институты", "орталық", "орталығы", "банк", "банкі", "қор", "қоры", "партия", "партиясы", "одақ", "одағы", "ұйым", "ұйымы", "компания", "компаниясы", "корпорация", "корпорациясы", "қауымдастық", "қауымдастығы", "федерация", "федерациясы", "кеңес", "кеңесі", "комиссия", "комиссиясы", "кешен", "кешені", "палата", "палатасы", "сот", "соты", "прокуратура", "прокуратурасы", "холдинг", "холдингі", "театр", "театры", "мектеп", "мектебі", "колледж", "колледжі", "газет", "газеті", "телеарна", "телеарнасы", "радио", "радиосы", "клуб", "клубы", "бюро", "бюросы", "фабрика", "фабрикасы", "зауыт", "зауыты", "конференция", "конференциясы", "арна", "арнасы", "агенттігі", "басылымы", "журналы", "сайты", "порталы", "командасы", "әкімдігі",
      # regional bodies, the state's services and public institutions (gov.kz: Алматы қаласы Білім
      # басқармасы, Экономикалық тергеу департаменті; Ұлттық музей, Ұлттық гвардия, Мемлекеттік дума)
      "департамент", "департаменті", "басқарма", "басқармасы", "инспекция", "инспекциясы", "полиция", "полициясы",
@@ -190,6 +190,13 @@ _SENTENCE_END = re.compile(r"[ \u00a0]*[.!?]")
 COMMON_ACRONYMS = frozenset(
     ["бақ", "жоо", "жіө", "ққс", "жсн", "бсн", "днқ", "аэс", "жэс", "жэо", "смс", "sms", "it", "іт", "phd", "нло", "gps", "пцр", "pcr", "жқ", "тж"]
 )
+
+# Acronyms of legal forms (Civil Code of the Republic of Kazakhstan: ЖШС жауапкершілігі шектеулі
+# серіктестік LLP, АҚ акционерлік қоғам JSC, КЕАҚ non-profit JSC, РМК/МКК state enterprises, ЖК
+# sole trader, ШҚ farm): they say what kind of body a name is («Болашақ» ЖШС, «ҚТЖ» ҰК АҚ), not
+# which one, so they are not names; in capitals only (Ақ is a word: Ақ Орда; the lower-case ақ,
+# "white", is no head noun either).
+LEGAL_FORMS = frozenset(["жшс", "ақ", "кеақ", "рмк", "мкк", "мккк", "жк", "шқ", "ұк"])
 
 # Endings of place names (Қазақстан, Ашхабад, Көкшетау, Талдықорған no; Германия, Петропавл no).
 PLACE_ENDINGS = ("стан", "абад", "тау", "төбе", "бұлақ", "көл", "су", "град", "бург", "поль", "ия", "ск")
@@ -511,12 +518,15 @@ def _titled_organisation(doc: _Document, k: int) -> bool:
 
 def _common_noun(word: str) -> bool:
     """A capitalised word that is a common noun whatever its capital: an acronym of one
-    (``COMMON_ACRONYMS``: БАҚ, СМС), a plural of a title, an institution or an acronym (Үкіметтер,
-    Президенттердің, БТР-лер: names of one body or person take no plural), or a compound whose
-    hyphenated part is a lower-case noun, not an ending (АйТи-мамандарды, IT-технология; АҚШ-тың
-    is a name and its ending)."""
+    (``COMMON_ACRONYMS``: БАҚ, СМС; ``LEGAL_FORMS``: ЖШС, АҚ), a plural of a title, an institution
+    or an acronym (Үкіметтер, Президенттердің, БТР-лер: names of one body or person take no
+    plural), or a compound whose hyphenated part is a lower-case noun, not an ending
+    (АйТи-мамандарды, IT-технология; АҚШ-тың is a name and its ending)."""
     f = fold_kk(word)
-    if f in COMMON_ACRONYMS or f.lower() in COMMON_ACRONYMS:
+    if f in COMMON_ACRONYMS or f.lower() in COMMON_ACRONYMS or word.casefold() in COMMON_ACRONYMS:  # PhD folds to рһd
+        return True
+    bare = word.split("-")[0]  # ЖШС-ның
+    if bare.isupper() and fold_kk(bare) in LEGAL_FORMS:
         return True
     head, dash, tail = word.rpartition("-")
     if (
