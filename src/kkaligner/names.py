@@ -678,8 +678,13 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             continue
         nxt = words[j + 1][2] if j + 1 < n else ""
         if nxt and _is_cap(nxt) and _title(nxt) and text[words[j][1] : words[j + 1][0]] == " " and not doc.inflected(words[j][2]):
-            k = j + 1  # Тұңғыш Президент, Қазақстан Президенті: a title, not a name
-            continue
+            # Тұңғыш Президент қоры: the title and the words before it open an organisation's name,
+            # where the text writes those words with a capital mid-sentence (not Концертте Президент
+            # оркестрі at a sentence start)
+            if not (_titled_organisation(doc, j + 1) and (not doc.initial[k] or doc.evidence(w)[0])):
+                k = j + 1  # Тұңғыш Президент, Қазақстан Президенті: a title, not a name
+                continue
+            j += 1
         kind = ""
         end = words[j][1]
         # an organisation's lower-case words up to its head noun; a place's generic word; a title's
