@@ -210,6 +210,8 @@ ORGANISATIONS = [
     # a title after the name's first word: the whole opens the organisation's name
     ("Біз кітапты Тұңғыш Президент кітапханасына сыйладық.", {"Тұңғыш Президент кітапханасына"}),
     ("Тұңғыш Президент қоры грант берді. Оны Тұңғыш Президент құрған.", {"Тұңғыш Президент қоры"}),
+    # a surname or a town's name opens the name of a school named after it, not other bodies' names
+    ("Ол Сәтбаев университетін бітірді. Кеше Тоқаев қауіпсіздік кеңесінің отырысын өткізді.", {"Сәтбаев университетін"}),
 ]
 
 

@@ -113,6 +113,15 @@ _JOINING = frozenset(["пен", "мен", "бен"])
 # one does (Биылғы жарыстың ұтыс қоры); "named after" also opens a name to a person's before it.
 IN_NAME = frozenset(["атындағы", "жөніндегі", "жанындағы"])
 
+# Heads of the schools, universities and cultural bodies named after a person or a town without
+# атындағы (Сәтбаев университеті, Назарбаев зияткерлік мектебі, Саратов әскери училищесі: a
+# surname, or a town's name ending like one, opens the name): other heads after a surname are the
+# person's words (Тоқаев қауіпсіздік кеңесінің отырысын өткізді).
+NAMED_AFTER_HEADS = frozenset(
+    ["университеті", "академиясы", "институты", "училищесі", "колледжі", "мектебі", "лицейі", "гимназиясы", "театры",
+     "музейі", "консерваториясы", "қоры"]
+)
+
 # Heads of the state's bodies, one of each in the country, that always close a name, whatever opens
 # it (Мәдениет министрлігі, Бас прокуратура at a sentence start; gov.kz: the Prosecutor General's
 # Office is Бас прокуратура, a name, though бас "chief" is a common word).
@@ -587,6 +596,21 @@ def _bare_or_genitive(word: str) -> bool:
     return not _case_ending(word) or any(a.split("+")[-1] == "gen" for _, a in _readings(fold_kk(word)))
 
 
+def _named_after_head(doc: _Document, j: int) -> bool:
+    """A head of ``NAMED_AFTER_HEADS`` follows word ``j`` within an organisation's reach: lower-case
+    words, one space apart, none with a case ending before it."""
+    text, words = doc.text, doc.words
+    for look in range(j + 1, min(len(words), j + 1 + MAX_LOWER_WORDS)):
+        lw = words[look][2]
+        if text[words[look - 1][1] : words[look][0]] not in (" ", "\u00a0") or not lw.islower():
+            return False
+        if _stem_in(lw, NAMED_AFTER_HEADS):
+            return True
+        if _case_ending(lw):
+            return False
+    return False
+
+
 def _possessed(word: str) -> bool:
     """The head noun carries the 3rd-person possessive of a name (министрлігі, комиссиясының)."""
     return _stem_in(word, _POSSESSED_HEADS)
@@ -691,6 +715,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         # head (Денсаулық сақтау министрі, Үкімет басшысы) makes the whole a title
         position = False
         person = any(_readings_end(f, PERSON_ENDINGS + PATRONYMIC_ENDINGS + ("ин",)) for f in folded[: j - k + 1])
+        person = person and not (j == k and _named_after_head(doc, j))
         # a head after a Latin or an acronym name is not part of it (CNN телеарнасы, КПРФ командасы)
         foreign = not _CYRILLIC.search(words[j][2]) or _is_acronym(words[j][2])
         run_end = j
