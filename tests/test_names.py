@@ -212,6 +212,8 @@ ORGANISATIONS = [
     ("Тұңғыш Президент қоры грант берді. Оны Тұңғыш Президент құрған.", {"Тұңғыш Президент қоры"}),
     # a surname or a town's name opens the name of a school named after it, not other bodies' names
     ("Ол Сәтбаев университетін бітірді. Кеше Тоқаев қауіпсіздік кеңесінің отырысын өткізді.", {"Сәтбаев университетін"}),
+    # a plural title before a body's head names the body; other plurals of titles are common nouns
+    ("Кеше Министрлер кабинеті жиналды. Үкіметтер де жұмыс істейді.", {"Министрлер кабинеті"}),
 ]
 
 

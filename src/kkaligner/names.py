@@ -659,8 +659,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         if _is_acronym(w) and re.match(r"-\d", text[words[k][1] : words[k][1] + 2]):
             k += 1  # COVID-19, Ту-154: a model or a disease, not a person, place or organisation
             continue
-        if _common_noun(w):
-            k += 1
+        if _common_noun(w) and (_is_acronym(w) or not _titled_organisation(doc, k)):
+            k += 1  # but a plural title before a body's head names the body (Министрлер кабинеті)
             continue
         # a run of capitalised words, one space apart; only a name's last word inflects, so a word
         # with a case ending closes the run (Польшаның Гливице: two names)
