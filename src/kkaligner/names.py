@@ -138,6 +138,13 @@ PLACE_HEADS = frozenset({"облысы"})
 # (ауданы, қаласы, өзені are not: "Алматы қаласы" is "the city of Almaty", the name is Алматы;
 # a region's official name is "X облысы", X Region.)
 
+# The words for a kind of state that close a country's official name (Біріккен Араб Әмірліктері,
+# Иордания Хашимит Корольдігі, Оман Сұлтандығы, Монако Княздігі, Люксембург Ұлы Герцогтігі): a
+# place, though they end in the possessive as organisations' heads do.
+STATE_HEADS = frozenset(
+    ["корольдігі", "корольдік", "әмірлігі", "әмірліктері", "сұлтандығы", "княздігі", "герцогтігі", "штаттары"]
+)
+
 # Generic words after a place's name that are not part of it in KazNERD's or the press's reading
 # ("Қордай ауданында" is "in Korday district": the name is Қордай): the Kazakh terms of the
 # administrative-territorial units (Law of the Republic of Kazakhstan "On the administrative-
@@ -849,6 +856,8 @@ def _kind(words: Sequence[str], analyses: Iterable[str], shape: str, kazakh: boo
         return "place" if any(a.split("+")[0] in _PLACE_CASES for a in analyses) else "organisation"
     if kazakh and not any(_CYRILLIC.search(w) for w in words):
         return "organisation"  # a name in Latin letters in Kazakh text: a company, a brand, a service
+    if _stem_in(last, STATE_HEADS):
+        return "place"
     if _stem_in(last, ORG_HEADS) or any(_stem_in(w, INSTITUTIONS) for w in folded):
         return "organisation"
     if any(_readings_end(w, PATRONYMIC_ENDINGS) for w in folded):
