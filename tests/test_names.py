@@ -216,6 +216,8 @@ ORGANISATIONS = [
     ("Кеше Министрлер кабинеті жиналды. Үкіметтер де жұмыс істейді.", {"Министрлер кабинеті"}),
     # a kind of state closes a country's name: a place, not an organisation
     ("Біз Біріккен Араб Әмірліктеріне ұштық. Кеше Иордания Хашимит Корольдігі келісім жасады.", set()),
+    # a country's name before a kind of business describes the company; a company's own word names it
+    ("Кеше Қытай компаниясы зауыт салды. Ол Самсунг компаниясында істейді.", {"Самсунг компаниясында"}),
 ]
 
 

@@ -122,6 +122,11 @@ NAMED_AFTER_HEADS = frozenset(
      "музейі", "консерваториясы", "қоры"]
 )
 
+# Heads of kinds of business that a country's name right before describes, not names (Қытай
+# компаниясы "a Chinese company", Германия компаниясы): a company's name has its own word
+# («Қазақ Экспорт» сақтандыру компаниясы, Самұрық-Қазына).
+COMPANY_HEADS = frozenset(["компаниясы", "фирмасы", "кәсіпорны"])
+
 # Heads of the state's bodies, one of each in the country, that always close a name, whatever opens
 # it (Мәдениет министрлігі, Бас прокуратура at a sentence start; gov.kz: the Prosecutor General's
 # Office is Бас прокуратура, a name, though бас "chief" is a common word).
@@ -755,6 +760,10 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 if after and _bare_or_genitive(lw) and text[words[look][1] : words[look + 1][0]] == " " and _stem_in(after, ORG_HEADS):
                     head = (look + 1, "organisation")  # Түркістан облысы әкімдігі, облысының әкімдігі (not облысында)
                 break
+            if look == run_end + 1 and run_end == k and _stem_in(lw, COMPANY_HEADS) and (
+                _known_kind(fold_kk(w)) == "place" or _readings_end(fold_kk(w), PLACE_ENDINGS)
+            ):
+                break  # Қытай компаниясы: a country's company; the name is the country's
             if _stem_in(lw, ORG_HEADS):
                 head = (look, "organisation")
             if _case_ending(lw):
