@@ -19,11 +19,13 @@ How a name is found (Kazakh):
   patronymic; a word the document also writes in lower case (Ақ, Нұр, Темір, Жол), or a word of
   the splitter's sentence-starters list, is not (the glossary matcher's case evidence);
 * an **organisation** written with one capital extends over its lower-case words up to a head noun
-  (``ORG_HEADS``: Денсаулық сақтау министрлігі, Гарвард университеті); a **place** takes the word
+  (``ORG_HEADS``: Денсаулық сақтау министрлігі, Гарвард университеті), through the postpositions
+  of names (``IN_NAME``: Төтенше жағдайлар жөніндегі комитет); a **place** takes the word
   облысы, ауданы, өзені... right after it (``PLACE_HEADS``: Ақтөбе облысы);
 * a **quoted name** is the quotation when it starts with a capital and is short («Қазақстан темір
   жолы», «Хабар»): an organisation's, team's, channel's or work's name; an **acronym** is a name
-  (БҰҰ, ҚТЖ), unless it abbreviates a common noun (``COMMON_ACRONYMS``: БАҚ, СМС);
+  (БҰҰ, ҚТЖ), unless it abbreviates a common noun or a legal form (``COMMON_ACRONYMS``: БАҚ, СМС;
+  ``LEGAL_FORMS``: ЖШС, АҚ);
 * a **kind** comes from the name's shape (a head noun, quotes), its words' endings (surnames,
   patronymics, place endings) and cases, the shipped glossary and the given-names list; a single
   word otherwise read as a place is a person's name where its contexts say so (``PERSON_BEFORE``:
