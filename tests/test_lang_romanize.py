@@ -59,6 +59,10 @@ GOLDEN = [
     ("Александрдың", "Alexanderdyn", "person"),
     ("Александровка", "Aleksandrovka", "place"),
     ("Сергеевка", "Sergeyevka", "place"),
+    ("Ілияс", "Ilyas", "person"),
+    ("Бейбіт", "Beibut", "person"),
+    ("Бақыт", "Bakhyt", "person"),
+    ("Бақыттың", "Bakhyttyn", "person"),
 ]
 
 
@@ -75,6 +79,10 @@ def test_a_title_is_capitalised_only_after_a_name():
 def test_a_place_keeps_the_boards_y_and_a_person_the_press_i():
     assert romanize("Сайрам", kind="place") == "Sayram"
     assert romanize("Қайрат") == "Kairat"
+
+
+def test_a_kazakh_given_name_s_conventional_form_is_a_person_s():
+    assert romanize("Бейбіт", kind="place") == "Beibit"
 
 
 def test_exceptions_say_where_they_come_from_and_can_be_turned_off():

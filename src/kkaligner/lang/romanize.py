@@ -104,6 +104,14 @@ RUSSIAN_GIVEN: dict[str, str] = {
     "ксения": "Ksenia", "наталия": "Natalia", "лидия": "Lidia",
 }
 
+# Kazakh given names (lower case) whose usual English form is the one of their Russian spelling
+# (Бахыт, Бейбут, Ильяс), not the letter-by-letter one: as English-language press and English
+# Wikipedia write them for several bearers each (Bakhyt Sultanov, Bakhyt Sarsekbayev; Beibut
+# Atamkulov, Beibut Shumenov; Ilyas Yesenberlin, Ilyas Zhansugurov).
+KAZAKH_GIVEN: dict[str, str] = {
+    "бақыт": "Bakhyt", "бейбіт": "Beibut", "ілияс": "Ilyas",
+}
+
 # Titles that follow a name are capitalised in English as part of it (Төле би Tole Bi, Абылай хан
 # Ablai Khan, Қабанбай батыр Kabanbai Batyr): English Wikipedia's article titles.
 TITLES = frozenset({"би", "хан", "батыр", "ана", "ата", "ханым", "бек", "сұлтан", "жырау", "ақын"})
@@ -263,14 +271,16 @@ def _table(low: str, kind: str) -> tuple[str, int] | None:
 
 
 def _given(low: str) -> str | None:
-    """The English form of a Russian given name (``RUSSIAN_GIVEN``), bare or with a Kazakh ending
-    spelt by the rules (Александрдың Alexanderdyn)."""
-    if low in RUSSIAN_GIVEN:
-        return RUSSIAN_GIVEN[low]
-    for k in range(len(low) - 1, 3, -1):
-        stem = low[:k]
-        if stem in RUSSIAN_GIVEN and low[k:] in suffix_set(final_class(stem)):
-            return RUSSIAN_GIVEN[stem] + _tail(low, k, False)
+    """The English form of a Russian given name (``RUSSIAN_GIVEN``) or of a Kazakh one that has a
+    conventional form (``KAZAKH_GIVEN``), bare or with a Kazakh ending spelt by the rules
+    (Александрдың Alexanderdyn, Бақыттың Bakhyttyn)."""
+    for table in (RUSSIAN_GIVEN, KAZAKH_GIVEN):
+        if low in table:
+            return table[low]
+        for k in range(len(low) - 1, 3, -1):
+            stem = low[:k]
+            if stem in table and low[k:] in suffix_set(final_class(stem)):
+                return table[stem] + _tail(low, k, False)
     return None
 
 
@@ -437,6 +447,7 @@ __all__ = [
     "EN_EXCEPTIONS",
     "EN_RULES",
     "EXCEPTIONS",
+    "KAZAKH_GIVEN",
     "KINDS",
     "LETTERS",
     "PLACE_CONTEXT",
