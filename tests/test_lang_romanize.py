@@ -59,6 +59,13 @@ GOLDEN = [
     ("Александрдың", "Alexanderdyn", "person"),
     ("Александровка", "Aleksandrovka", "place"),
     ("Сергеевка", "Sergeyevka", "place"),
+    ("Өтемұратов", "Utemuratov", "person"),
+    ("Төлегенова", "Tulegenova", "person"),
+    ("Өтемұратовтың", "Utemuratovtyn", "person"),
+    ("Ілияс", "Ilyas", "person"),
+    ("Бейбіт", "Beibut", "person"),
+    ("Бақыт", "Bakhyt", "person"),
+    ("Бақыттың", "Bakhyttyn", "person"),
 ]
 
 
@@ -75,6 +82,15 @@ def test_a_title_is_capitalised_only_after_a_name():
 def test_a_place_keeps_the_boards_y_and_a_person_the_press_i():
     assert romanize("Сайрам", kind="place") == "Sayram"
     assert romanize("Қайрат") == "Kairat"
+
+
+def test_the_russian_form_u_for_o_is_a_surname_s_and_a_kazakh_given_name_a_person_s():
+    # ө is u only in a surname of the Russian form (-ов, -ев, -ин); other words keep o
+    assert romanize("Оралхан Бөкей", kind="person") == "Oralkhan Bokey"
+    assert romanize("Ақтөбе", kind="place", exceptions=False) == "Aktobe"
+    assert romanize("Төлебаев", kind="place") == "Tolebayev"
+    # a given name's conventional form is a person's: a place keeps the rules
+    assert romanize("Бейбіт", kind="place") == "Beibit"
 
 
 def test_exceptions_say_where_they_come_from_and_can_be_turned_off():

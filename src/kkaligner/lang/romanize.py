@@ -104,6 +104,22 @@ RUSSIAN_GIVEN: dict[str, str] = {
     "ксения": "Ksenia", "наталия": "Natalia", "лидия": "Lidia",
 }
 
+# Kazakh given names (lower case) whose usual English form is the one of their Russian spelling
+# (Бахыт, Бейбут, Ильяс), not the letter-by-letter one: as English-language press and English
+# Wikipedia write them for several bearers each (Bakhyt Sultanov, Bakhyt Sarsekbayev; Beibut
+# Atamkulov, Beibut Shumenov; Ilyas Yesenberlin, Ilyas Zhansugurov).
+KAZAKH_GIVEN: dict[str, str] = {
+    "бақыт": "Bakhyt", "бейбіт": "Beibut", "ілияс": "Ilyas",
+}
+
+# A surname of the Russian form (-ов, -ев, -ин and their feminine -а) is written in English from
+# its Russian spelling, which has у for the Kazakh ө (Төлебаев → Тулебаев → Tulebayev, Өтемұратов
+# Utemuratov, Төлегенова Tulegenova, Шөкеев Shukeyev, Бөкейханов Bukeikhanov, Көлгінов Kulginov):
+# English Wikipedia's titles and the press (a bearer may keep o: Көшербаев Kosherbayev, in the
+# exceptions table). A person's word only; places keep o (Ақтөбе Aktobe), other words too (Бөкей).
+RUSSIAN_FORM_SURNAME = re.compile(r".*(?:ов|ев|ёв|ин)а?")
+RUSSIAN_FORM_LETTERS = {"ө": "ү"}  # ө is spelt as ү (u), in the same contexts
+
 # Titles that follow a name are capitalised in English as part of it (Төле би Tole Bi, Абылай хан
 # Ablai Khan, Қабанбай батыр Kabanbai Batyr): English Wikipedia's article titles.
 TITLES = frozenset({"би", "хан", "батыр", "ана", "ата", "ханым", "бек", "сұлтан", "жырау", "ақын"})
@@ -263,15 +279,29 @@ def _table(low: str, kind: str) -> tuple[str, int] | None:
 
 
 def _given(low: str) -> str | None:
-    """The English form of a Russian given name (``RUSSIAN_GIVEN``), bare or with a Kazakh ending
-    spelt by the rules (Александрдың Alexanderdyn)."""
-    if low in RUSSIAN_GIVEN:
-        return RUSSIAN_GIVEN[low]
+    """The English form of a Russian given name (``RUSSIAN_GIVEN``) or of a Kazakh one that has a
+    conventional form (``KAZAKH_GIVEN``), bare or with a Kazakh ending spelt by the rules
+    (Александрдың Alexanderdyn, Бақыттың Bakhyttyn)."""
+    for table in (RUSSIAN_GIVEN, KAZAKH_GIVEN):
+        if low in table:
+            return table[low]
+        for k in range(len(low) - 1, 3, -1):
+            stem = low[:k]
+            if stem in table and low[k:] in suffix_set(final_class(stem)):
+                return table[stem] + _tail(low, k, False)
+    return None
+
+
+def _russian_form(low: str) -> bool:
+    """``low`` is a surname of the Russian form (``RUSSIAN_FORM_SURNAME``), bare or with a Kazakh
+    ending (Төлебаевтың)."""
+    if RUSSIAN_FORM_SURNAME.fullmatch(low):
+        return True
     for k in range(len(low) - 1, 3, -1):
         stem = low[:k]
-        if stem in RUSSIAN_GIVEN and low[k:] in suffix_set(final_class(stem)):
-            return RUSSIAN_GIVEN[stem] + _tail(low, k, False)
-    return None
+        if RUSSIAN_FORM_SURNAME.fullmatch(stem) and _ending_ok(stem, low[k:]):
+            return True
+    return False
 
 
 def _word(word: str, exceptions: bool, kind: str, after_name: bool) -> tuple[str, bool]:
@@ -286,6 +316,8 @@ def _word(word: str, exceptions: bool, kind: str, after_name: bool) -> tuple[str
         given = _given(low)
         if given:
             return _cased(word, given), False
+    if not place and _russian_form(low):
+        low = "".join(RUSSIAN_FORM_LETTERS.get(c, c) for c in low)
     # a run is letters only; ``_rules`` sees the whole run so that "initial" means the run's start
     spelled = _recase(word, _rules(low, place))
     if after_name and low in TITLES:
@@ -437,10 +469,13 @@ __all__ = [
     "EN_EXCEPTIONS",
     "EN_RULES",
     "EXCEPTIONS",
+    "KAZAKH_GIVEN",
     "KINDS",
     "LETTERS",
     "PLACE_CONTEXT",
     "PLACE_HEADS",
+    "RUSSIAN_FORM_LETTERS",
+    "RUSSIAN_FORM_SURNAME",
     "RUSSIAN_GIVEN",
     "TITLES",
     "Proposal",
