@@ -28,7 +28,10 @@ consistency rows the share column.
   benchmarks/data/published-names-heldout2-en.tsv, a second held-out list written before the rules
   of a round were changed; the rules of the following round (KAZAKH_GIVEN, RUSSIAN_FORM_LETTERS)
   were judged on it too, so like the first it measures names kept out of the table, not names
-  never looked at.
+  never looked at; and on benchmarks/data/published-names-heldout3-en.tsv, a third held-out list
+  written by someone who had not seen the rules and never used to judge one: the honest figure for
+  names nobody entered. A row may publish several spellings (separated by ``|``); any of them
+  counts as exact.
 * **Consistency**: the trained tiny kk→en model (``kkaligner.testing.train``), which writes
   names its own way, translates its held-apart sentences as one document, no glossary; for every
   source name outside the glossary, the share whose renderings are one spelling throughout the
@@ -51,6 +54,7 @@ KAZNERD = DATA / "names" / "kaznerd-valid.iob2"
 PUBLISHED = HERE / "data" / "published-names-en.tsv"
 HELD_OUT = HERE / "data" / "published-names-heldout-en.tsv"
 HELD_OUT_2 = HERE / "data" / "published-names-heldout2-en.tsv"
+HELD_OUT_3 = HERE / "data" / "published-names-heldout3-en.tsv"
 TYPES = {"PERSON": "person", "GPE": "place", "LOCATION": "place", "ORGANISATION": "organisation"}
 SHORT = {"person": "PER", "place": "LOC", "organisation": "ORG"}
 
@@ -176,10 +180,11 @@ def extraction(limit: int) -> list[tuple[str, dict]]:
     ]
 
 
-def read_published(path: Path) -> list[list[str]]:
-    """Rows (kazakh, english, kind, source) of a list of published spellings."""
+def read_published(path: Path) -> list[tuple[str, frozenset[str], str, str]]:
+    """Rows (kazakh, accepted English spellings, kind, source) of a list of published spellings."""
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
-    return [line.split("\t") for line in lines[1:]]
+    rows = [line.split("\t") for line in lines[1:]]
+    return [(k, frozenset(e.split("|")), kind, src) for k, e, kind, src in rows]
 
 
 def romanization() -> list[tuple[str, str, float, int]]:
@@ -195,15 +200,16 @@ def romanization() -> list[tuple[str, str, float, int]]:
         ("published spellings", PUBLISHED),
         ("held out of the exceptions table", HELD_OUT),
         ("second held-out list", HELD_OUT_2),
+        ("third held-out list, never tuned on", HELD_OUT_3),
     ):
         rows = read_published(path)
         n = len(rows)
-        out.append((label, "romanize (rules and exceptions table)", sum(romanize(k, kind=kind) == e for k, e, kind, _ in rows) / n, n))
-        out.append((label, "romanize, rules alone", sum(romanize(k, kind=kind, exceptions=False) == e for k, e, kind, _ in rows) / n, n))
+        out.append((label, "romanize (rules and exceptions table)", sum(romanize(k, kind=kind) in e for k, e, kind, _ in rows) / n, n))
+        out.append((label, "romanize, rules alone", sum(romanize(k, kind=kind, exceptions=False) in e for k, e, kind, _ in rows) / n, n))
         if unidecode is None:
             out.append((label, "unidecode (not installed)", float("nan"), n))
         else:
-            out.append((label, "unidecode", sum(unidecode(k) == e for k, e, _, _ in rows) / n, n))
+            out.append((label, "unidecode", sum(unidecode(k) in e for k, e, _, _ in rows) / n, n))
     return out
 
 
