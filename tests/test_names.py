@@ -218,7 +218,23 @@ ORGANISATIONS = [
     ("Біз Біріккен Араб Әмірліктеріне ұштық. Кеше Иордания Хашимит Корольдігі келісім жасады.", set()),
     # a country's name before a kind of business describes the company; a company's own word names it
     ("Кеше Қытай компаниясы зауыт салды. Ол Самсунг компаниясында істейді.", {"Самсунг компаниясында"}),
+    # a legal form's acronym before a name in capitals is part of it (the party Ақ жол)
+    ("Бүгін АҚ ЖОЛ партиясы мәлімдеме жасады.", {"АҚ ЖОЛ"}),
+    # the treasury enterprises' and the Russian legal forms are not names either
+    ("«Емхана» МКҚК мен «Сервис» ТОО келісті.", {"Емхана", "Сервис"}),
 ]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Президент Тоқаев жаңа зерттеу институтын ашты.", "Тоқаев"),
+    ("Үкімет басшысы Мамин тұрақтандыру қорын құрды.", "Мамин"),
+    ("Министр Ахметов мектебін аралады.", "Ахметов"),
+])
+def test_a_surname_before_a_school_it_does_not_name_stays_a_person(text, name):
+    # the head of a school's name far from the surname, or the surname after a title, is the
+    # person's object (the minister visited a school), not a school named after them
+    names = extract_terms(text, Glossary.empty(), use_default_glossary=False)
+    assert [(n.lemma, n.kind) for n in names] == [(name, "person")]
 
 
 @pytest.mark.parametrize("text,expected", ORGANISATIONS, ids=[sorted(e)[0] if e else t for t, e in ORGANISATIONS])

@@ -215,11 +215,13 @@ COMMON_ACRONYMS = frozenset(
 )
 
 # Acronyms of legal forms (Civil Code of the Republic of Kazakhstan: ЖШС жауапкершілігі шектеулі
-# серіктестік LLP, АҚ акционерлік қоғам JSC, КЕАҚ non-profit JSC, РМК/МКК state enterprises, ЖК
-# sole trader, ШҚ farm): they say what kind of body a name is («Болашақ» ЖШС, «ҚТЖ» ҰК АҚ), not
-# which one, so they are not names; in capitals only (Ақ is a word: Ақ Орда; the lower-case ақ,
-# "white", is no head noun either).
-LEGAL_FORMS = frozenset(["жшс", "ақ", "кеақ", "рмк", "мкк", "мккк", "жк", "шқ", "ұк"])
+# серіктестік LLP, АҚ акционерлік қоғам JSC, КЕАҚ non-profit JSC, state enterprises РМК, МКК and
+# the treasury ones РМҚК, МКҚК, ЖК sole trader, ШҚ farm; their Russian forms ТОО and АО, common in
+# Kazakh text; and ҰК, a national company, a status the state gives a JSC, not a legal form): they
+# say what kind of body a name is («Болашақ» ЖШС, «ҚТЖ» ҰК АҚ), not which one, so they are not
+# names; in capitals only (Ақ is a word: Ақ Орда; the lower-case ақ, "white", is no head noun
+# either), and not where a name in capitals follows (АҚ ЖОЛ).
+LEGAL_FORMS = frozenset(["жшс", "ақ", "кеақ", "рмк", "мкк", "рмқк", "мкқк", "жк", "шқ", "тоо", "ао", "ұк"])
 
 # Endings of place names (Қазақстан, Ашхабад, Көкшетау, Талдықорған no; Германия, Петропавл no).
 PLACE_ENDINGS = ("стан", "абад", "тау", "төбе", "бұлақ", "көл", "су", "град", "бург", "поль", "ия", "ск")
@@ -610,11 +612,25 @@ def _bare_or_genitive(word: str) -> bool:
     return not _case_ending(word) or any(a.split("+")[-1] == "gen" for _, a in _readings(fold_kk(word)))
 
 
-def _named_after_head(doc: _Document, j: int) -> bool:
-    """A head of ``NAMED_AFTER_HEADS`` follows word ``j`` within an organisation's reach: lower-case
-    words, one space apart, none with a case ending before it."""
+def _caps_name_after(doc: _Document, k: int) -> bool:
+    """Word ``k``, a legal form's acronym (АҚ), opens a name written in capitals: a word in
+    capitals that is no legal form follows it, one space apart (АҚ ЖОЛ, the party Ақ жол)."""
     text, words = doc.text, doc.words
-    for look in range(j + 1, min(len(words), j + 1 + MAX_LOWER_WORDS)):
+    if k + 1 >= len(words) or text[words[k][1] : words[k + 1][0]] not in (" ", "\u00a0"):
+        return False
+    bare, nxt = words[k][2].split("-")[0], words[k + 1][2].split("-")[0]
+    return fold_kk(bare) in LEGAL_FORMS and len(nxt) > 1 and nxt.isupper() and fold_kk(nxt) not in LEGAL_FORMS
+
+
+def _named_after_head(doc: _Document, j: int) -> bool:
+    """A head of ``NAMED_AFTER_HEADS`` follows word ``j`` right after it or after one lower-case
+    word (Сәтбаев университеті, Саратов әскери училищесі), one space apart, no case ending before
+    it, and no title or occupation stands before ``j`` (Министр Ахметов мектебін аралады: the
+    minister visited a school; Президент Тоқаев жаңа зерттеу институтын ашты)."""
+    text, words = doc.text, doc.words
+    if j and text[words[j - 1][1] : words[j][0]] in (" ", "\u00a0") and _stem_in(words[j - 1][2].lower(), PERSON_BEFORE):
+        return False
+    for look in range(j + 1, min(len(words), j + 3)):
         lw = words[look][2]
         if text[words[look - 1][1] : words[look][0]] not in (" ", "\u00a0") or not lw.islower():
             return False
@@ -673,7 +689,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         if _is_acronym(w) and re.match(r"-\d", text[words[k][1] : words[k][1] + 2]):
             k += 1  # COVID-19, Ту-154: a model or a disease, not a person, place or organisation
             continue
-        if _common_noun(w) and (_is_acronym(w) or not _titled_organisation(doc, k)):
+        if _common_noun(w) and (_is_acronym(w) or not _titled_organisation(doc, k)) and not _caps_name_after(doc, k):
             k += 1  # but a plural title before a body's head names the body (Министрлер кабинеті)
             continue
         # a run of capitalised words, one space apart; only a name's last word inflects, so a word
