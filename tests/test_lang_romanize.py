@@ -89,8 +89,14 @@ def test_the_russian_form_u_for_o_is_a_surname_s_and_a_kazakh_given_name_a_perso
     assert romanize("Оралхан Бөкей", kind="person") == "Oralkhan Bokey"
     assert romanize("Ақтөбе", kind="place", exceptions=False) == "Aktobe"
     assert romanize("Төлебаев", kind="place") == "Tolebayev"
-    # a given name's conventional form is a person's: a place keeps the rules
+    # ... the surname of a person, or of a name of no stated kind, inflected too
+    assert romanize("Төлегенова") == "Tulegenova"
+    assert romanize("Төлебаевтың", kind="person") == "Tulebayevtyn"
+    # a given name's conventional form is a person's: a place and an organisation keep the rules
     assert romanize("Бейбіт", kind="place") == "Beibit"
+    assert romanize("Бейбіт", kind="person") == "Beibut"
+    assert romanize("«Бейбіт» қоры", kind="organisation") == "«Beibit» kory"
+    assert romanize("Төлебаев", kind="organisation") == "Tolebayev"
 
 
 def test_exceptions_say_where_they_come_from_and_can_be_turned_off():

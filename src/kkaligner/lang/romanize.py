@@ -116,8 +116,8 @@ KAZAKH_GIVEN: dict[str, str] = {
 # its Russian spelling, which has у for the Kazakh ө (Төлебаев → Тулебаев → Tulebayev, Өтемұратов
 # Utemuratov, Төлегенова Tulegenova, Шөкеев Shukeyev, Бөкейханов Bukeikhanov, Көлгінов Kulginov):
 # English Wikipedia's titles and the press (a bearer may keep o: Көшербаев Kosherbayev, in the
-# exceptions table). A person's word only; places keep o (Ақтөбе Aktobe), other words too (Бөкей).
-RUSSIAN_FORM_SURNAME = re.compile(r".*(?:ов|ев|ёв|ин)а?")
+# exceptions table). A person's word only (or a word of no stated kind); places and organisations
+# keep o (Ақтөбе Aktobe), other words too (Бөкей). The endings are ``FEMININE_AFTER``'s.
 RUSSIAN_FORM_LETTERS = {"ө": "ү"}  # ө is spelt as ү (u), in the same contexts
 
 # Titles that follow a name are capitalised in English as part of it (Төле би Tole Bi, Абылай хан
@@ -293,15 +293,17 @@ def _given(low: str) -> str | None:
 
 
 def _russian_form(low: str) -> bool:
-    """``low`` is a surname of the Russian form (``RUSSIAN_FORM_SURNAME``), bare or with a Kazakh
-    ending (Төлебаевтың)."""
-    if RUSSIAN_FORM_SURNAME.fullmatch(low):
+    """``low`` is a surname of the Russian form (ending in ``FEMININE_AFTER``, feminine -а too),
+    bare or with a Kazakh ending (Төлебаевтың)."""
+
+    def surname(stem: str) -> bool:
+        return stem.removesuffix("а").endswith(FEMININE_AFTER)
+
+    if surname(low):
         return True
-    for k in range(len(low) - 1, 3, -1):
-        stem = low[:k]
-        if RUSSIAN_FORM_SURNAME.fullmatch(stem) and _ending_ok(stem, low[k:]):
-            return True
-    return False
+    # only where such an ending stands can a stem be one (a long word is not tried at every cut)
+    return any(surname(low[:k]) and _ending_ok(low[:k], low[k:]) for k in range(len(low) - 1, 3, -1)
+               if low[k - 2 : k] in FEMININE_AFTER or (low[k - 1] == "а" and low[k - 3 : k - 1] in FEMININE_AFTER))
 
 
 def _word(word: str, exceptions: bool, kind: str, after_name: bool) -> tuple[str, bool]:
@@ -312,11 +314,13 @@ def _word(word: str, exceptions: bool, kind: str, after_name: bool) -> tuple[str
     if hit:
         spelling, k = hit
         return _cased(word, spelling + _tail(low, k, place)), True
-    if not place:
+    # a person's conventions: not a place's, nor an organisation's («Бейбіт» қоры, the fund Peace)
+    personal = kind in ("person", "")
+    if personal:
         given = _given(low)
         if given:
             return _cased(word, given), False
-    if not place and _russian_form(low):
+    if personal and _russian_form(low):
         low = "".join(RUSSIAN_FORM_LETTERS.get(c, c) for c in low)
     # a run is letters only; ``_rules`` sees the whole run so that "initial" means the run's start
     spelled = _recase(word, _rules(low, place))
@@ -475,7 +479,6 @@ __all__ = [
     "PLACE_CONTEXT",
     "PLACE_HEADS",
     "RUSSIAN_FORM_LETTERS",
-    "RUSSIAN_FORM_SURNAME",
     "RUSSIAN_GIVEN",
     "TITLES",
     "Proposal",
