@@ -220,6 +220,8 @@ ORGANISATIONS = [
     ("Кеше Қытай компаниясы зауыт салды. Ол Самсунг компаниясында істейді.", {"Самсунг компаниясында"}),
     # a legal form's acronym before a name in capitals is part of it (the party Ақ жол)
     ("Бүгін АҚ ЖОЛ партиясы мәлімдеме жасады.", {"АҚ ЖОЛ"}),
+    # nor is it the first word of an organisation's name (Биыл, "this year")
+    ("Биыл Денсаулық сақтау жөніндегі комиссия жиналды.", {"Денсаулық сақтау жөніндегі комиссия"}),
     # the treasury enterprises' and the Russian legal forms are not names either
     ("«Емхана» МКҚК мен «Сервис» ТОО келісті.", {"Емхана", "Сервис"}),
 ]
@@ -229,6 +231,8 @@ ORGANISATIONS = [
     ("Президент Тоқаев жаңа зерттеу институтын ашты.", "Тоқаев"),
     ("Үкімет басшысы Мамин тұрақтандыру қорын құрды.", "Мамин"),
     ("Министр Ахметов мектебін аралады.", "Ахметов"),
+    # an adverb of time opening the sentence is no first name (Кеше, "yesterday")
+    ("Кеше Тоқаев қауіпсіздік кеңесінің отырысын өткізді.", "Тоқаев"),
 ])
 def test_a_surname_before_a_school_it_does_not_name_stays_a_person(text, name):
     # the head of a school's name far from the surname, or the surname after a title, is the
