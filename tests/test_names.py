@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 import kkaligner
 from kkaligner.errors import UsageError
 from kkaligner.glossary import Glossary
+from kkaligner import names
 from kkaligner.names import ExtractedName, extract_terms
 from kkaligner.types import Term
 
@@ -218,6 +219,7 @@ ORGANISATIONS = [
     ("Біз Біріккен Араб Әмірліктеріне ұштық. Кеше Иордания Хашимит Корольдігі келісім жасады.", set()),
     # a country's name before a kind of business describes the company; a company's own word names it
     ("Кеше Қытай компаниясы зауыт салды. Ол Самсунг компаниясында істейді.", {"Самсунг компаниясында"}),
+    ("Ол Самсунг фирмасында істейді.", {"Самсунг фирмасында"}),
     # a legal form's acronym before a name in capitals is part of it (the party Ақ жол)
     ("Бүгін АҚ ЖОЛ партиясы мәлімдеме жасады.", {"АҚ ЖОЛ"}),
     # nor is it the first word of an organisation's name (Биыл, "this year")
@@ -225,6 +227,12 @@ ORGANISATIONS = [
     # the treasury enterprises' and the Russian legal forms are not names either
     ("«Емхана» МКҚК мен «Сервис» ТОО келісті.", {"Емхана", "Сервис"}),
 ]
+
+
+def test_the_narrower_head_lists_are_heads_of_organisations():
+    # a head that opens or closes a particular kind of name is an organisation's head first
+    for narrower in (names.COMPANY_HEADS, names.NAMED_AFTER_HEADS, names.STATE_BODIES):
+        assert narrower <= names.ORG_HEADS, narrower - names.ORG_HEADS
 
 
 @pytest.mark.parametrize("text,name", [
