@@ -382,12 +382,17 @@ def _stem_in(word: str, table: frozenset) -> bool:
     return False
 
 
-@lru_cache(maxsize=4096)
 def _chains(stem: str) -> dict[str, str]:
     """Ending -> analysis for ``stem`` (both harmonies; after a possessive when it ends like one)."""
-    cls = final_class(stem)
+    return _chains_of(final_class(stem), stem[-1:] in "ыі")
+
+
+@lru_cache(maxsize=None)
+def _chains_of(cls: str, after_possessive: bool) -> dict[str, str]:
+    # one table per final sound's class, not per stem: a few dozen tables of ~50 kB, where one per
+    # stem held hundreds of MB over a large document
     out: dict[str, str] = {}
-    possessed = (False, True) if stem[-1:] in "ыі" else (False,)
+    possessed = (False, True) if after_possessive else (False,)
     for p3 in possessed:
         for front in (False, True):
             for suf, analysis in suffix_chains(cls, front, p3):
