@@ -296,14 +296,11 @@ def _russian_form(low: str) -> bool:
     """``low`` is a surname of the Russian form (ending in ``FEMININE_AFTER``, feminine -а too),
     bare or with a Kazakh ending (Төлебаевтың)."""
 
-    def surname(stem: str) -> bool:
-        return stem.removesuffix("а").endswith(FEMININE_AFTER)
+    def surname_ends(k: int) -> bool:  # low[:k] ends like one (the endings are two letters each)
+        return low[k - 2 : k] in FEMININE_AFTER or (low[k - 1 : k] == "а" and low[k - 3 : k - 1] in FEMININE_AFTER)
 
-    if surname(low):
-        return True
-    # only where such an ending stands can a stem be one (a long word is not tried at every cut)
-    return any(surname(low[:k]) and _ending_ok(low[:k], low[k:]) for k in range(len(low) - 1, 3, -1)
-               if low[k - 2 : k] in FEMININE_AFTER or (low[k - 1] == "а" and low[k - 3 : k - 1] in FEMININE_AFTER))
+    # only a cut after such an ending is tried: a long word is not sliced at every cut
+    return surname_ends(len(low)) or any(surname_ends(k) and _ending_ok(low[:k], low[k:]) for k in range(len(low) - 1, 3, -1))
 
 
 def _word(word: str, exceptions: bool, kind: str, after_name: bool) -> tuple[str, bool]:
