@@ -88,8 +88,9 @@ INSTITUTIONS = frozenset(["үкімет", "парламент", "мәжіліс"
 # after a noun (izafet: Қаржы министрлігі); never plural (Мамин тұрақтандыру қорларында is "in
 # the stabilisation funds", after a person's name). Source: the names
 # of Kazakhstan's ministries, agencies and companies on gov.kz.
+# Not сайты: in Ақорда сайтында "on the Akorda's website" the name is Ақорда.
 ORG_HEADS = frozenset(
-    ["министрлік", "министрлігі", "комитет", "комитеті", "агенттік", "агенттігі", "университет", "университеті", "академия", "академиясы", "институт", "институты", "орталық", "орталығы", "банк", "банкі", "қор", "қоры", "партия", "партиясы", "одақ", "одағы", "ұйым", "ұйымы", "компания", "компаниясы", "фирма", "фирмасы", "корпорация", "корпорациясы", "қауымдастық", "қауымдастығы", "федерация", "федерациясы", "кеңес", "кеңесі", "комиссия", "комиссиясы", "кешен", "кешені", "палата", "палатасы", "сот", "соты", "прокуратура", "прокуратурасы", "холдинг", "холдингі", "театр", "театры", "мектеп", "мектебі", "колледж", "колледжі", "газет", "газеті", "телеарна", "телеарнасы", "радио", "радиосы", "клуб", "клубы", "бюро", "бюросы", "фабрика", "фабрикасы", "зауыт", "зауыты", "конференция", "конференциясы", "арна", "арнасы", "агенттігі", "басылымы", "журналы", "сайты", "порталы", "командасы", "әкімдігі",
+    ["министрлік", "министрлігі", "комитет", "комитеті", "агенттік", "агенттігі", "университет", "университеті", "академия", "академиясы", "институт", "институты", "орталық", "орталығы", "банк", "банкі", "қор", "қоры", "партия", "партиясы", "одақ", "одағы", "ұйым", "ұйымы", "компания", "компаниясы", "фирма", "фирмасы", "корпорация", "корпорациясы", "қауымдастық", "қауымдастығы", "федерация", "федерациясы", "кеңес", "кеңесі", "комиссия", "комиссиясы", "кешен", "кешені", "палата", "палатасы", "сот", "соты", "прокуратура", "прокуратурасы", "холдинг", "холдингі", "театр", "театры", "мектеп", "мектебі", "колледж", "колледжі", "газет", "газеті", "телеарна", "телеарнасы", "радио", "радиосы", "клуб", "клубы", "бюро", "бюросы", "фабрика", "фабрикасы", "зауыт", "зауыты", "конференция", "конференциясы", "арна", "арнасы", "агенттігі", "басылымы", "журналы", "порталы", "командасы", "әкімдігі",
      # regional bodies, the state's services and public institutions (gov.kz: Алматы қаласы Білім
      # басқармасы, Экономикалық тергеу департаменті; Ұлттық музей, Ұлттық гвардия, Мемлекеттік дума)
      "департамент", "департаменті", "басқарма", "басқармасы", "инспекция", "инспекциясы", "полиция", "полициясы",
@@ -102,8 +103,29 @@ ORG_HEADS = frozenset(
      # училищесі, Ақмола облысы әкімдігі; ТМД Парламентаралық ассамблеясы; ассоциация in the
      # names of business associations; not the bare әкімшілік, the adjective "administrative")
      "ассамблея", "ассамблеясы", "ассоциация", "ассоциациясы", "мәслихат", "мәслихаты", "әкімдік", "әкімшілігі",
-     "училище", "училищесі", "лицей", "лицейі", "гимназия", "гимназиясы", "кәсіпорын", "кәсіпорны"]
+     "училище", "училищесі", "лицей", "лицейі", "гимназия", "гимназиясы", "кәсіпорын", "кәсіпорны",
+     # departments, services and forces (gov.kz: Түлкібас аудандық білім бөлімі, Мемлекеттік күзет
+     # қызметі, Атырау облысының өңірлік коммуникациялар қызметі, Қарулы Күштері; әскери бөлім, a
+     # military unit), possessed only: the bare words are "a part", "work", "strength"
+     "бөлімі", "қызметі", "күштері",
+     # a body's units: subdivisions, faculties, military units (Қорғаныс министрлігі сапёрлік
+     # бөлімшесі, ... университетінің заң факультеті, БҰҰ-ның үндістандық батальоны)
+     "бөлімше", "бөлімшесі", "факультет", "факультеті", "батальон", "батальоны", "бригада", "бригадасы",
+     "полк", "полкы", "дивизия", "дивизиясы"]
 )
+
+# The forms of a territorial unit's word that tie a body to the place before it (gov.kz, the names
+# of local bodies: Өскемен қаласының әкімдігі, Атырау облысының өңірлік коммуникациялар қызметі,
+# Алматы қаласындағы балалар ауруханасы, Түлкібас аудандық білім бөлімі, Бостандық аудандық Полиция
+# басқармасы): the place, this word and the words up to a possessed head are one organisation's
+# name (KazNERD marks them whole).
+BODY_OF_PLACE = frozenset(
+    ["қаласының", "облысының", "ауданының", "қаласындағы", "облысындағы", "ауданындағы", "қалалық", "облыстық", "аудандық"]
+)
+
+# Postpositions that close a phrase and so cannot stand inside a name (Біріккен Ұлттар Ұйымы
+# секілді беделді ұйым "an organisation as respected as the UN": the name ends before секілді).
+CLOSING_POSTPOSITIONS = frozenset(["секілді", "сияқты", "туралы", "бойынша", "арқылы", "үшін", "сайын", "қатысты"])
 
 # "and" between two names (Мәжіліс пен Үкімет); және is inside names too (Денсаулық сақтау және
 # әлеуметтік даму министрлігі), so it does not part them.
@@ -137,7 +159,7 @@ STATE_BODIES = frozenset(["министрлік", "министрлігі", "п�
 # Head nouns of titles of office written after an institution's or a country's name (Үкімет
 # басшысы, Сенат төрағасы, Денсаулық сақтау министрі, Сыртқы істер министрінің): a title, not a name.
 POSITION_HEADS = frozenset(
-    ["басшы", "басшысы", "төраға", "төрағасы", "министр", "министрі", "әкім", "әкімі", "хатшы", "хатшысы", "орынбасар", "орынбасары", "депутат", "депутаты", "директор", "директоры", "ректор", "ректоры", "бастығы", "сенатор"]
+    ["басшы", "басшысы", "төраға", "төрағасы", "министр", "министрі", "премьер-министр", "премьер-министрі", "әкім", "әкімі", "хатшы", "хатшысы", "орынбасар", "орынбасары", "депутат", "депутаты", "директор", "директоры", "ректор", "ректоры", "бастығы", "сенатор"]
 )
 
 # Generic words that follow a place's name and belong to it (Ақтөбе облысы).
@@ -149,7 +171,7 @@ PLACE_HEADS = frozenset({"облысы"})
 # Иордания Хашимит Корольдігі, Оман Сұлтандығы, Монако Княздігі, Люксембург Ұлы Герцогтігі): a
 # place, though they end in the possessive as organisations' heads do.
 STATE_HEADS = frozenset(
-    ["корольдігі", "корольдік", "әмірлігі", "әмірліктері", "сұлтандығы", "княздігі", "герцогтігі", "штаттары"]
+    ["корольдігі", "корольдік", "әмірлігі", "әмірліктері", "сұлтандығы", "княздігі", "герцогтігі", "штаттары", "штаты"]
 )
 
 # Generic words after a place's name that are not part of it in KazNERD's or the press's reading
@@ -162,6 +184,10 @@ PLACE_GENERICS = frozenset(
     ["ауданы", "қаласы", "кенті", "ауылы", "аулы", "селосы", "ауылдық", "өзені", "көлі", "тауы", "таулары", "шатқалы", "өңірі", "облысы",
      "ықшамауданы", "шағынауданы", "қалашығы", "алабы"]
 )
+
+# The geographic ones among them: what follows a river's, lake's or mountain's name is not a body
+# of it (Есіл өзені арнасы is the riverbed, not a channel).
+NATURE_GENERICS = frozenset(["өзені", "көлі", "тауы", "таулары", "шатқалы", "алабы"])
 
 _POSSESSED_HEADS = frozenset(h for h in ORG_HEADS | PLACE_HEADS if h[-1] in "ыі")
 
@@ -351,6 +377,9 @@ class _Mention:
     words: tuple[str, ...]  # as written; the last one inflected
     kind: str  # a kind the mention's shape proves, or ""
     person_cue: bool = False  # its context says a person: a title before, an honorific after...
+    # a common word opening a sentence opens it (Полиция департаменті): a name only where the
+    # document writes it mid-sentence too
+    opening: bool = False
 
 
 # Arabic name particles written in lower case before a capital (әл-Фараби, ибн-Сина).
@@ -452,6 +481,11 @@ class _Document:
         self._lower_stems = self._stem_counts(lower)
         self._capital_stems = self._stem_counts(capital)
 
+    def spaced(self, i: int) -> bool:
+        """Words ``i - 1`` and ``i`` stand one space apart (a plain or a no-break space): nothing,
+        no punctuation, no number between them, as between the words of one name."""
+        return 0 < i < len(self.words) and self.text[self.words[i - 1][1] : self.words[i][0]] in (" ", "\u00a0")
+
     @staticmethod
     def _stem_counts(counts: dict[str, int]) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -532,9 +566,9 @@ def _titled_organisation(doc: _Document, k: int) -> bool:
     """Word ``k``, a title (Президент), opens an organisation's name: a head noun in its possessed
     form follows it, right after or after one lower-case word (Президент оркестрі, Президент
     телерадиокешені, Президент іс басқармасы)."""
-    text, words = doc.text, doc.words
+    words = doc.words
     for look in (k + 1, k + 2):
-        if look >= len(words) or text[words[look - 1][1] : words[look][0]] not in (" ", "\u00a0"):
+        if look >= len(words) or not doc.spaced(look):
             return False
         lw = words[look][2]
         if not lw.islower():
@@ -581,10 +615,10 @@ def _person_context(doc: _Document, k: int) -> bool:
     text, words = doc.text, doc.words
     s, e, _w = words[k]
     nxt = words[k + 1] if k + 1 < len(words) else None
-    if nxt and text[e : nxt[0]] in (" ", "\u00a0") and nxt[2].islower() and _stem_in(nxt[2], PERSON_AFTER):
+    if nxt and doc.spaced(k + 1) and nxt[2].islower() and _stem_in(nxt[2], PERSON_AFTER):
         return True
     prev = words[k - 1] if k else None
-    if prev and text[prev[1] : s] in (" ", "\u00a0") and prev[2].islower() and _stem_in(prev[2], PERSON_BEFORE):
+    if prev and doc.spaced(k) and prev[2].islower() and _stem_in(prev[2], PERSON_BEFORE):
         return True
     before = text[max(0, s - 4) : s]
     if _INITIAL_BEFORE.search(before):
@@ -620,8 +654,8 @@ def _bare_or_genitive(word: str) -> bool:
 def _caps_name_after(doc: _Document, k: int) -> bool:
     """Word ``k``, a legal form's acronym (АҚ), opens a name written in capitals: a word in
     capitals that is no legal form follows it, one space apart (АҚ ЖОЛ, the party Ақ жол)."""
-    text, words = doc.text, doc.words
-    if k + 1 >= len(words) or text[words[k][1] : words[k + 1][0]] not in (" ", "\u00a0"):
+    words = doc.words
+    if k + 1 >= len(words) or not doc.spaced(k + 1):
         return False
     bare, nxt = words[k][2].split("-")[0], words[k + 1][2].split("-")[0]
     return fold_kk(bare) in LEGAL_FORMS and len(nxt) > 1 and nxt.isupper() and fold_kk(nxt) not in LEGAL_FORMS
@@ -632,18 +666,91 @@ def _named_after_head(doc: _Document, j: int) -> bool:
     word (Сәтбаев университеті, Саратов әскери училищесі), one space apart, no case ending before
     it, and no title or occupation stands before ``j`` (Министр Ахметов мектебін аралады: the
     minister visited a school; Президент Тоқаев жаңа зерттеу институтын ашты)."""
-    text, words = doc.text, doc.words
-    if j and text[words[j - 1][1] : words[j][0]] in (" ", "\u00a0") and _stem_in(words[j - 1][2].lower(), PERSON_BEFORE):
+    words = doc.words
+    if j and doc.spaced(j) and _stem_in(words[j - 1][2].lower(), PERSON_BEFORE):
         return False
     for look in range(j + 1, min(len(words), j + 3)):
         lw = words[look][2]
-        if text[words[look - 1][1] : words[look][0]] not in (" ", "\u00a0") or not lw.islower():
+        if not doc.spaced(look) or not lw.islower():
             return False
         if _stem_in(lw, NAMED_AFTER_HEADS):
             return True
         if _case_ending(lw):
             return False
     return False
+
+
+def _place_body_head(doc: _Document, q: int) -> Optional[int]:
+    """Word ``q`` ties a body to the place before it (``BODY_OF_PLACE``): the index of that body's
+    head, a possessed head or an institution, within ``MAX_LOWER_WORDS`` words one space apart
+    (capitalised ones too, after an adjective: Бостандық аудандық Полиция басқармасы), or None where a joining word, a
+    postposition, a title's head or a case ending comes first (Алматы облысының әкімі: a title;
+    Алматы қаласындағы мектептерде: a description)."""
+    words = doc.words
+    located = fold_kk(words[q][2]).endswith("дағы")
+    for look in range(q + 1, min(len(words), q + 1 + MAX_LOWER_WORDS)):
+        if not doc.spaced(look) or doc.initial[look]:
+            return None
+        lw = words[look][2]
+        folded = fold_kk(lw)
+        if located and _is_cap(lw):
+            return None  # Ақмола облысындағы Макинск құс фабрикасы: the body has a name of its own
+        if look == q + 1 and _stem_in(lw, frozenset(["орталық", "орталығы"])):
+            return None  # Отырар ауданының орталығы: the district's centre, a place
+        if folded in _JOINING or folded in CLOSING_POSTPOSITIONS or _stem_in(lw, POSITION_HEADS):
+            return None
+        if _possessed(lw) or _stem_in(lw, INSTITUTIONS):
+            return look
+        if _case_ending(lw):
+            return None
+    return None
+
+
+def _latin(word: str) -> bool:
+    """``word`` is written in Latin letters (its Kazakh ending after a hyphen aside: Twitter-дегі)."""
+    return not _CYRILLIC.search(word.split("-")[0])
+
+
+def _possessed_head(word: str) -> bool:
+    """``word`` is an organisation's head or an institution in the 3rd-person possessive, which
+    closes an izafet name (Ұлыбритания Парламенті, Денсаулық сақтау Министрлігі)."""
+    return _possessed(word) or (
+        _stem_in(word, INSTITUTIONS) and any("p3" in a.split("+") for _, a in _readings(fold_kk(word)))
+    )
+
+
+def _closes_run(doc: _Document, j: int) -> bool:
+    """Word ``j`` is a possessed head (``_possessed_head``) and no possessed head follows among the
+    next capitalised words of the run: the name ends there (Ұлыбритания Парламенті | Үкімет), unless
+    the izafet goes on to a body of the body (Біріккен Ұлттар Ұйымы Бас Ассамблеясы)."""
+    words = doc.words
+    if not _possessed_head(words[j][2]):
+        return False
+    for look in range(j + 1, min(len(words), j + 3)):
+        if not doc.spaced(look) or not _is_cap(words[look][2]):
+            return True
+        if _possessed_head(words[look][2]):
+            return False
+    return True
+
+
+def _body_follows(doc: _Document, j: int) -> Optional[int]:
+    """The index of a possessed head that the lower-case words after word ``j`` reach before any
+    case ending, joining word, postposition or title's head (the run up to ``j`` ends in a body's
+    first words: Ауыл шаруашылығы министрлігі), or None."""
+    words = doc.words
+    for look in range(j + 1, min(len(words), j + 1 + MAX_LOWER_WORDS)):
+        lw = words[look][2]
+        if not doc.spaced(look) or not lw.islower():
+            return None
+        folded = fold_kk(lw)
+        if folded in _JOINING or folded in CLOSING_POSTPOSITIONS or _stem_in(lw, POSITION_HEADS):
+            return None
+        if _possessed(lw):
+            return look
+        if _case_ending(lw):
+            return None
+    return None
 
 
 def _possessed(word: str) -> bool:
@@ -703,11 +810,18 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         while (
             j + 1 < n
             and j + 1 not in quoted
-            and text[words[j][1] : words[j + 1][0]] in (" ", "\u00a0")
+            and doc.spaced(j + 1)
             and (_is_cap(words[j + 1][2]) or _is_acronym(words[j + 1][2]))
             and not _title(words[j + 1][2])
             and not doc.initial[j + 1]
             and not doc.inflected(words[j][2])
+            and _latin(words[j][2]) == _latin(words[j + 1][2])  # Дональд Трамп Twitter-дегі: two names
+            and len(words[j + 1][2]) > 1  # Airbus A320, Airbus A үш жүз жиырма: the maker, then a model
+            and not _closes_run(doc, j)  # Ұлыбритания Парламенті Үкімет ұсынған: two names
+            # an institution closes the run but in the possessive of a body of it: Мәжіліс пен Үкімет
+            # Ұлттық қордан, Үкіметімізде Қазақстан Республикасының: two names
+            and not (_stem_in(words[j][2], INSTITUTIONS) and not _possessed_head(words[j][2]))
+            and not _common_noun(words[j + 1][2])  # Astana Hub IT-стартаптар алаңында
         ):
             j += 1
         if _title(w) and not _is_acronym(w) and not (j == k and _titled_organisation(doc, k)):
@@ -715,8 +829,11 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             continue
         # two people named one after the other (Тоқаев Ерлан Жұмағалиевпен): a surname ends a name
         # unless a patronymic follows it in the run (Қосанов Әміржан Сағидрахманұлы); an institution
-        # starts a new one (Асқар Мамин Үкімет мүшелерін)
-        folded = [fold_kk(x[2]) for x in words[k : j + 1]]
+        # or a body's name starts a new one (Асқар Мамин Үкімет мүшелерін, Асқар Мамин Ауыл
+        # шаруашылығы министрлігі мен ...)
+        # a word the text writes in lower case as often is a common one, however it ends (Қарулы
+        # Күштері: "armed", not a patronymic in -улы)
+        folded = [fold_kk(x[2]) if not doc.lowered(x[2]) else "" for x in words[k : j + 1]]
         for x in range(len(folded) - 1):
             here, after = folded[x], folded[x + 1]
             if here.endswith(PATRONYMIC_ENDINGS):
@@ -725,7 +842,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 ends = here.endswith(PERSON_ENDINGS) and not any(
                     f.endswith(PATRONYMIC_ENDINGS) for f in folded[x + 1 : x + 3]
                 )
-            if ends or (_readings_end(here, PERSON_ENDINGS + ("ин",)) and _stem_in(words[k + x + 1][2], INSTITUTIONS)):
+            surname = _readings_end(here, PERSON_ENDINGS + ("ин",))
+            if ends or (surname and (_stem_in(words[k + x + 1][2], INSTITUTIONS) or _body_follows(doc, j) is not None)):
                 j = k + x
                 break
         # at a sentence start, a word before a full name needs the text's evidence to be part of it
@@ -736,7 +854,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             k += 1
             continue
         nxt = words[j + 1][2] if j + 1 < n else ""
-        if nxt and _is_cap(nxt) and _title(nxt) and text[words[j][1] : words[j + 1][0]] == " " and not doc.inflected(words[j][2]):
+        if nxt and _is_cap(nxt) and _title(nxt) and doc.spaced(j + 1) and not doc.inflected(words[j][2]):
             # Тұңғыш Президент қоры: the title and the words before it open an organisation's name,
             # where the text writes those words with a capital mid-sentence (not Концертте Президент
             # оркестрі at a sentence start)
@@ -745,6 +863,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 continue
             j += 1
         kind = ""
+        opening = False
         end = words[j][1]
         # an organisation's lower-case words up to its head noun; a place's generic word; a title's
         # head (Денсаулық сақтау министрі, Үкімет басшысы) makes the whole a title
@@ -754,17 +873,31 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         # a head after a Latin or an acronym name is not part of it (CNN телеарнасы, КПРФ командасы)
         foreign = not _CYRILLIC.search(words[j][2]) or _is_acronym(words[j][2])
         run_end = j
-        look = j + 1 if not doc.inflected(words[j][2]) and not foreign else n
+        # a word before a territorial unit's word is bare whatever it ends in (Өскемен қаласының: not
+        # Өске + мен "with")
+        unit_after = j + 1 < n and fold_kk(words[j + 1][2]) in BODY_OF_PLACE
+        look = j + 1 if (unit_after or not doc.inflected(words[j][2])) and not foreign else n
         head = None  # the farthest head noun in reach (Қытай орталық радиосы, not Қытай орталық)
         while (
             look < n
             and look - run_end <= MAX_LOWER_WORDS
-            and text[words[look - 1][1] : words[look][0]] in (" ", "\u00a0")
+            and doc.spaced(look)
         ):
             lw = words[look][2]
+            if look == run_end + 1 and not person and fold_kk(lw) in BODY_OF_PLACE:
+                body = _place_body_head(doc, look)
+                if body is not None:
+                    head = (body, "organisation")  # Өскемен қаласының әкімдігі
+                    break
+            if fold_kk(lw) in CLOSING_POSTPOSITIONS:
+                break
+            if _is_cap(lw) and fold_kk(words[look - 1][2]) in IN_NAME:
+                look += 1  # әл-Фараби атындағы Қазақ ұлттық университеті: the name goes on
+                continue
             if _is_cap(lw) or not lw.islower():
-                if head is None and not person and _stem_in(lw, INSTITUTIONS):
-                    head = (look, "organisation")  # Қазақстан халқы Ассамблеясы
+                if head is None and not person and _stem_in(lw, INSTITUTIONS) and _possessed_head(lw):
+                    # Қазақстан халқы Ассамблеясы (not Таяу арада Үкіметтің: "soon, the Government's")
+                    head = (look, "organisation")
                 break
             if fold_kk(lw) in _JOINING or any("pl" in a.split("+") and lemma in POSITION_HEADS for lemma, a in _readings(fold_kk(lw))):
                 break  # Мәжіліс пен Үкімет, Мәжіліс депутаттары Үкімет сағатында: two names
@@ -777,10 +910,12 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 break
             if person:
                 break
+            if look == run_end + 1 and _stem_in(lw, NATURE_GENERICS):
+                break  # Есіл өзені арнасынан: "from the Ishim's riverbed", a river has no bodies
             if look == run_end + 1 and _stem_in(lw, PLACE_HEADS):
                 head = (look, "place")
                 after = words[look + 1][2] if look + 1 < n else ""
-                if after and _bare_or_genitive(lw) and text[words[look][1] : words[look + 1][0]] == " " and _stem_in(after, ORG_HEADS):
+                if after and _bare_or_genitive(lw) and doc.spaced(look + 1) and _stem_in(after, ORG_HEADS):
                     head = (look + 1, "organisation")  # Түркістан облысы әкімдігі, облысының әкімдігі (not облысында)
                 break
             if look == run_end + 1 and run_end == k and _stem_in(lw, COMPANY_HEADS) and (
@@ -788,6 +923,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             ):
                 break  # Қытай компаниясы: a country's company; the name is the country's
             if _stem_in(lw, ORG_HEADS):
+                if head is not None and _possessed(words[head[0]][2]) and not _possessed(lw):
+                    break  # a possessed head closes the name (... департаменті сотқа: "to the court")
                 head = (look, "organisation")
             if _case_ending(lw):
                 break  # Биылғы жарыстың ұтыс қоры: a phrase, not one name
@@ -798,7 +935,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         elif (
             not foreign
             and j + 1 < n
-            and text[words[j][1] : words[j + 1][0]] == " "
+            and doc.spaced(j + 1)
             and words[j + 1][2].islower()
             and _stem_in(words[j + 1][2], PLACE_GENERICS)
             and not doc.inflected(words[j][2])
@@ -818,6 +955,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             # жөніндегі комиссия) makes it a name
             named = _stem_in(words[j][2], STATE_BODIES) or any(fold_kk(x[2]) in IN_NAME for x in words[k:j])
             generic = generic or not (named or (_possessed(words[j][2]) and doc.evidence(w)[0]))
+            opening = not named
         if doc.initial[k] and not _is_acronym(w) and doc.common(k) and (kind not in ("organisation", "place") or generic or (kind == "place" and _starter(fold_kk(w)))):
             # a common word opens the sentence (Ал, Жалпы, Облыс орталығы); what follows is looked at
             # alone. An organisation's name may open with one (Денсаулық сақтау министрлігі).
@@ -826,17 +964,33 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         if doc.initial[k] and not kind and not _is_acronym(w) and not doc.sentence_start_is_name(k, j - k + 1):
             k += 1
             continue
-        lower_follows = j + 1 < n and words[j + 1][2].islower() and text[words[j][1] : words[j + 1][0]] == " "
+        lower_follows = j + 1 < n and words[j + 1][2].islower() and doc.spaced(j + 1)
         if j == k and not kind and not _is_acronym(w) and lower_follows and doc.lowered(w):
             k += 1  # Қылмыстық кодекс, Ұлы Отан соғысы: a common word opening a title-cased phrase
             continue
         if not kind and any(_stem_in(x[2], INSTITUTIONS) for x in words[k : j + 1]):
             kind = "organisation"
         cue = not kind and j == k and _person_context(doc, k)
-        out.append(_Mention(s, end, tuple(x[2] for x in words[k : j + 1]), kind, cue))
+        out.append(_Mention(s, end, tuple(x[2] for x in words[k : j + 1]), kind, cue, opening))
         k = j + 1
     out.sort(key=lambda m: m.start)
-    return out
+    return _confirmed(out)
+
+
+def _confirmed(mentions: list[_Mention]) -> list[_Mention]:
+    """``mentions`` less those a common word opening a sentence opens (``_Mention.opening``) that
+    the document does not write mid-sentence too, in some form (Полиция департаментінің at a
+    sentence start alone: "the police department's"; Орталық сайлау комиссиясы, found mid-sentence
+    as well, is a name)."""
+    if not any(m.opening for m in mentions):
+        return mentions
+
+    def stems(m: _Mention) -> set[tuple[str, ...]]:
+        head = tuple(fold_kk(w) for w in m.words[:-1])
+        return {head + (lemma,) for lemma, _ in _readings(fold_kk(m.words[-1]))}
+
+    seen = set().union(*(stems(m) for m in mentions if not m.opening))
+    return [m for m in mentions if not m.opening or stems(m) & seen]
 
 
 # --- lemmas and kinds ------------------------------------------------------------------------
@@ -886,12 +1040,14 @@ def _kind(words: Sequence[str], analyses: Iterable[str], shape: str, kazakh: boo
     last = folded[-1]
     if all(_is_acronym(w) for w in words):  # ТМД, НАТО; АҚШ-та, АҚШ-тан: a place
         return "place" if any(a.split("+")[0] in _PLACE_CASES for a in analyses) else "organisation"
-    if kazakh and not any(_CYRILLIC.search(w) for w in words):
-        return "organisation"  # a name in Latin letters in Kazakh text: a company, a brand, a service
+    if kazakh and not any(_CYRILLIC.search(w.split("-")[0]) for w in words):
+        # a name in Latin letters in Kazakh text (its Kazakh ending after a hyphen: Hyundai-лерді,
+        # Twitter-дегі): a company, a brand, a service
+        return "organisation"
     if _stem_in(last, STATE_HEADS):
         return "place"
-    if _stem_in(last, ORG_HEADS) or any(_stem_in(w, INSTITUTIONS) for w in folded):
-        return "organisation"
+    if _stem_in(last.rsplit("-", 1)[-1], ORG_HEADS) or any(_stem_in(w, INSTITUTIONS) for w in folded):
+        return "organisation"  # Ұлттық банк; IT-кеңес, a head after a hyphen
     if any(_readings_end(w, PATRONYMIC_ENDINGS) for w in folded):
         return "person"
     if any(_readings_end(w, PERSON_ENDINGS) for w in folded):
@@ -1069,6 +1225,13 @@ def _group_kind(key: str, ms: list[tuple[_Mention, str]], kazakh: bool, given_na
     known = _known_kind(key)
     if known:
         return known, False  # Украина, Молдова are countries whatever their ending
+    opener = fold_kk(first.words[0])
+    if kind == "organisation" and 2 <= len(first.words) <= 3 and (opener in given_names or _given_name(opener)) and not any(
+        _stem_in(w, ORG_HEADS) or _title(w) for w in first.words
+    ):
+        # two or three words read as an organisation only for their last word's ending (Берік
+        # Уәлиді, Жандос Сұлтанғазы): a given name first makes them a person's
+        return "person", False
     if kind != "place" or len(first.words) != 1:
         return kind, False
     if key in given_names or _given_name(key):
