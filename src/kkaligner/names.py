@@ -104,10 +104,9 @@ ORG_HEADS = frozenset(
      # names of business associations; not the bare әкімшілік, the adjective "administrative")
      "ассамблея", "ассамблеясы", "ассоциация", "ассоциациясы", "мәслихат", "мәслихаты", "әкімдік", "әкімшілігі",
      "училище", "училищесі", "лицей", "лицейі", "гимназия", "гимназиясы", "кәсіпорын", "кәсіпорны",
-     # departments, services and forces (gov.kz: Түлкібас аудандық білім бөлімі, Мемлекеттік күзет
-     # қызметі, Атырау облысының өңірлік коммуникациялар қызметі, Қарулы Күштері; әскери бөлім, a
-     # military unit), possessed only: the bare words are "a part", "work", "strength"
-     "бөлімі", "қызметі", "күштері",
+     # departments (gov.kz: Түлкібас аудандық білім бөлімі; әскери бөлім, a military unit), possessed
+     # only: the bare word is "a part"
+     "бөлімі",
      # a body's units: subdivisions, faculties, military units (Қорғаныс министрлігі сапёрлік
      # бөлімшесі, ... университетінің заң факультеті, БҰҰ-ның үндістандық батальоны)
      "бөлімше", "бөлімшесі", "факультет", "факультеті", "батальон", "батальоны", "бригада", "бригадасы",
@@ -122,10 +121,30 @@ ORG_HEADS = frozenset(
 BODY_OF_PLACE = frozenset(
     ["қаласының", "облысының", "ауданының", "қаласындағы", "облысындағы", "ауданындағы", "қалалық", "облыстық", "аудандық"]
 )
+# After the genitive or -дағы forms ("the city's", "the one in the city") only the heads of the
+# local state's bodies and public institutions close such a name: the city's water reserves, its
+# historic centre, its farming complex are no bodies (Шымкент қаласының су қоры, Астана қаласының
+# тарихи орталығы). After the adjectives (қалалық, облыстық, аудандық) any possessed head does.
+LOCAL_BODY_HEADS = frozenset(
+    ["әкімдігі", "әкімшілігі", "мәслихаты", "үкіметі", "басқармасы", "бөлімі", "департаменті", "қызметі", "комитеті",
+     "инспекциясы", "полициясы", "прокуратурасы", "соты", "ауруханасы", "емханасы", "мектебі", "колледжі",
+     "гимназиясы", "лицейі", "кітапханасы", "музейі", "театры"]
+)
+# Words that make what follows a description, never a body's name (Алматы облысының бір бөлімі
+# "one part of Almaty region"): numerals and determiners.
+_DETERMINERS = frozenset(
+    ["бұл", "осы", "сол", "әр", "барлық", "кейбір", "көптеген",
+     "бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз", "он", "жүз", "мың"]
+)
+
+# Heads that close a name only written with a capital (Қарулы Күштері, the Armed Forces; Ресей
+# күштері is "Russian forces").
+CAPITALISED_HEADS = frozenset(["күштері"])
 
 # Postpositions that close a phrase and so cannot stand inside a name (Біріккен Ұлттар Ұйымы
 # секілді беделді ұйым "an organisation as respected as the UN": the name ends before секілді).
-CLOSING_POSTPOSITIONS = frozenset(["секілді", "сияқты", "туралы", "бойынша", "арқылы", "үшін", "сайын", "қатысты"])
+# (Not бойынша: gov.kz names local bodies "X қаласы бойынша Полиция департаменті".)
+CLOSING_POSTPOSITIONS = frozenset(["секілді", "сияқты", "туралы", "арқылы", "үшін", "сайын", "қатысты"])
 
 # "and" between two names (Мәжіліс пен Үкімет); және is inside names too (Денсаулық сақтау және
 # әлеуметтік даму министрлігі), so it does not part them.
@@ -159,7 +178,7 @@ STATE_BODIES = frozenset(["министрлік", "министрлігі", "п�
 # Head nouns of titles of office written after an institution's or a country's name (Үкімет
 # басшысы, Сенат төрағасы, Денсаулық сақтау министрі, Сыртқы істер министрінің): a title, not a name.
 POSITION_HEADS = frozenset(
-    ["басшы", "басшысы", "төраға", "төрағасы", "министр", "министрі", "премьер-министр", "премьер-министрі", "әкім", "әкімі", "хатшы", "хатшысы", "орынбасар", "орынбасары", "депутат", "депутаты", "директор", "директоры", "ректор", "ректоры", "бастығы", "сенатор"]
+    ["басшы", "басшысы", "төраға", "төрағасы", "министр", "министрі", "әкім", "әкімі", "хатшы", "хатшысы", "орынбасар", "орынбасары", "депутат", "депутаты", "директор", "директоры", "ректор", "ректоры", "бастығы", "сенатор"]
 )
 
 # Generic words that follow a place's name and belong to it (Ақтөбе облысы).
@@ -682,12 +701,14 @@ def _named_after_head(doc: _Document, j: int) -> bool:
 
 def _place_body_head(doc: _Document, q: int) -> Optional[int]:
     """Word ``q`` ties a body to the place before it (``BODY_OF_PLACE``): the index of that body's
-    head, a possessed head or an institution, within ``MAX_LOWER_WORDS`` words one space apart
+    head (``LOCAL_BODY_HEADS`` or an institution; after an adjective, any possessed head), within
+    ``MAX_LOWER_WORDS`` words one space apart
     (capitalised ones too, after an adjective: Бостандық аудандық Полиция басқармасы), or None where a joining word, a
     postposition, a title's head or a case ending comes first (Алматы облысының әкімі: a title;
     Алматы қаласындағы мектептерде: a description)."""
     words = doc.words
     located = fold_kk(words[q][2]).endswith("дағы")
+    adjective = fold_kk(words[q][2]).endswith(("лық", "тық"))
     for look in range(q + 1, min(len(words), q + 1 + MAX_LOWER_WORDS)):
         if not doc.spaced(look) or doc.initial[look]:
             return None
@@ -695,12 +716,12 @@ def _place_body_head(doc: _Document, q: int) -> Optional[int]:
         folded = fold_kk(lw)
         if located and _is_cap(lw):
             return None  # Ақмола облысындағы Макинск құс фабрикасы: the body has a name of its own
-        if look == q + 1 and _stem_in(lw, frozenset(["орталық", "орталығы"])):
-            return None  # Отырар ауданының орталығы: the district's centre, a place
-        if folded in _JOINING or folded in CLOSING_POSTPOSITIONS or _stem_in(lw, POSITION_HEADS):
+        if folded in _JOINING or folded in CLOSING_POSTPOSITIONS or folded in _DETERMINERS or _stem_in(lw, POSITION_HEADS):
             return None
-        if _possessed(lw) or _stem_in(lw, INSTITUTIONS):
+        if _stem_in(lw, LOCAL_BODY_HEADS) or _stem_in(lw, INSTITUTIONS) or (adjective and _possessed(lw)):
             return look
+        if _possessed(lw):
+            return None  # Отырар ауданының орталығы, Шымкент қаласының су қоры: the place's, no body
         if _case_ending(lw):
             return None
     return None
@@ -726,7 +747,7 @@ def _closes_run(doc: _Document, j: int) -> bool:
     words = doc.words
     if not _possessed_head(words[j][2]):
         return False
-    for look in range(j + 1, min(len(words), j + 3)):
+    for look in range(j + 1, min(len(words), j + 1 + MAX_LOWER_WORDS)):
         if not doc.spaced(look) or not _is_cap(words[look][2]):
             return True
         if _possessed_head(words[look][2]):
@@ -815,7 +836,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             and not _title(words[j + 1][2])
             and not doc.initial[j + 1]
             and not doc.inflected(words[j][2])
-            and _latin(words[j][2]) == _latin(words[j + 1][2])  # Дональд Трамп Twitter-дегі: two names
+            # Дональд Трамп Twitter-дегі: two names; Kaspi Банк, Жастар IT-кеңесі: one, a head follows
+            and (_latin(words[j][2]) == _latin(words[j + 1][2]) or _stem_in(words[j + 1][2].rsplit("-", 1)[-1], ORG_HEADS))
             and len(words[j + 1][2]) > 1  # Airbus A320, Airbus A үш жүз жиырма: the maker, then a model
             and not _closes_run(doc, j)  # Ұлыбритания Парламенті Үкімет ұсынған: two names
             # an institution closes the run but in the possessive of a body of it: Мәжіліс пен Үкімет
@@ -946,7 +968,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             continue
         # an organisation's name capitalises its first word only: a common word before a capitalised
         # one is not part of it (Биыл Еуразиялық экономикалық одақ)
-        generic = _stem_in(w, GENERIC) or _starter(fold_kk(w)) or run_end > k
+        generic = _stem_in(w, GENERIC) or _starter(fold_kk(w)) or fold_kk(w) in _DETERMINERS or run_end > k
         if kind == "organisation" and doc.initial[k] and doc.common(k):
             # a common word opening the sentence before a head noun names one only where the head is
             # possessed (Күріш өңдейтін кешен: a description) and the text capitalises that word
@@ -955,7 +977,9 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             # жөніндегі комиссия) makes it a name
             named = _stem_in(words[j][2], STATE_BODIES) or any(fold_kk(x[2]) in IN_NAME for x in words[k:j])
             generic = generic or not (named or (_possessed(words[j][2]) and doc.evidence(w)[0]))
-            opening = not named
+            # two words, a common word and a head (Полиция департаменті, Спорт мектебі): longer ones
+            # are names (Қазақ ұлттық университеті)
+            opening = not named and j - k == 1
         if doc.initial[k] and not _is_acronym(w) and doc.common(k) and (kind not in ("organisation", "place") or generic or (kind == "place" and _starter(fold_kk(w)))):
             # a common word opens the sentence (Ал, Жалпы, Облыс орталығы); what follows is looked at
             # alone. An organisation's name may open with one (Денсаулық сақтау министрлігі).
@@ -1007,8 +1031,8 @@ def _strength(lemma: str, analysis: str, possessed: bool = False) -> int:
         return 3  # the last word of Ақтөбе облысы keeps its possessive: облысы + нда
     if not analysis:
         return 1
-    if possessed and analysis.startswith("p3"):
-        return -1
+    if possessed and analysis.split("+")[0] in ("p3", "pl"):
+        return -1  # a name of several words keeps its plural too (Қарулы Күштері, Құрама Штаттары)
     if analysis in _WEAK and not lemma.endswith(PERSON_ENDINGS):  # Тоқаевты is Тоқаев + ты
         return 0
     return 2
@@ -1046,7 +1070,8 @@ def _kind(words: Sequence[str], analyses: Iterable[str], shape: str, kazakh: boo
         return "organisation"
     if _stem_in(last, STATE_HEADS):
         return "place"
-    if _stem_in(last.rsplit("-", 1)[-1], ORG_HEADS) or any(_stem_in(w, INSTITUTIONS) for w in folded):
+    capital_head = len(words) > 1 and _is_cap(words[-1]) and _stem_in(last, CAPITALISED_HEADS)
+    if _stem_in(last.rsplit("-", 1)[-1], ORG_HEADS) or capital_head or any(_stem_in(w, INSTITUTIONS) for w in folded):
         return "organisation"  # Ұлттық банк; IT-кеңес, a head after a hyphen
     if any(_readings_end(w, PATRONYMIC_ENDINGS) for w in folded):
         return "person"
@@ -1177,7 +1202,9 @@ def extract_terms(
                 given_names.add(lemma_of[False].get(fold_kk(m.words[0]), (fold_kk(m.words[0]), ""))[0])
     sentences = segment(text, lang)
     starts = [s.start for s in sentences]
-    kinds = {key: _group_kind(key, ms, kazakh, given_names) for key, ms in groups.items()}
+    # the words before an organisation's head (Айнұр Медиа компаниясы): those words alone name it too
+    bodies = {" ".join(fold_kk(w) for w in m.words[:-1]) for m in mentions if m.kind == "organisation" and len(m.words) > 2}
+    kinds = {key: _group_kind(key, ms, kazakh, given_names, bodies) for key, ms in groups.items()}
     if kazakh:
         _coordinated_people(text, groups, kinds)
     out = []
@@ -1213,7 +1240,9 @@ def extract_terms(
     return out
 
 
-def _group_kind(key: str, ms: list[tuple[_Mention, str]], kazakh: bool, given_names: set[str]) -> tuple[str, bool]:
+def _group_kind(
+    key: str, ms: list[tuple[_Mention, str]], kazakh: bool, given_names: set[str], bodies: frozenset[str] | set[str] = frozenset()
+) -> tuple[str, bool]:
     """(kind, open): a name's kind from its mentions, and whether it is only the default guess for
     a single word (a place for want of evidence), which a person's name beside it may change."""
     first = ms[0][0]
@@ -1226,11 +1255,12 @@ def _group_kind(key: str, ms: list[tuple[_Mention, str]], kazakh: bool, given_na
     if known:
         return known, False  # Украина, Молдова are countries whatever their ending
     opener = fold_kk(first.words[0])
-    if kind == "organisation" and 2 <= len(first.words) <= 3 and (opener in given_names or _given_name(opener)) and not any(
+    if kind == "organisation" and key not in bodies and 2 <= len(first.words) <= 3 and (opener in given_names or _given_name(opener)) and not any(
         _stem_in(w, ORG_HEADS) or _title(w) for w in first.words
     ):
         # two or three words read as an organisation only for their last word's ending (Берік
-        # Уәлиді, Жандос Сұлтанғазы): a given name first makes them a person's
+        # Уәлиді, Жандос Сұлтанғазы): a given name first makes them a person's, unless the text
+        # names a body with them (Айнұр Медиа компаниясы)
         return "person", False
     if kind != "place" or len(first.words) != 1:
         return kind, False
