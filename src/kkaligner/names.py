@@ -861,7 +861,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             if here.endswith(PATRONYMIC_ENDINGS):
                 ends = not _readings_end(after, PERSON_ENDINGS + ("ин",))  # Кемелұлы Тоқаев: one name
             else:
-                ends = here.endswith(PERSON_ENDINGS) and not any(
+                # a given name that ends like a surname opens a name (Мадина Әбілқасымова, Дина ...)
+                ends = here.endswith(PERSON_ENDINGS) and not _given_name(here) and not any(
                     f.endswith(PATRONYMIC_ENDINGS) for f in folded[x + 1 : x + 3]
                 )
             surname = _readings_end(here, PERSON_ENDINGS + ("ин",))
