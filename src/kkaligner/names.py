@@ -575,6 +575,8 @@ class _Document:
             return True
         if any(lemma in _common_words() for lemma, _ in _readings(f)):
             return False
+        if any(_known_kind(lemma) or _given_name(lemma) for lemma, _ in _readings(f)):
+            return True  # a name the shipped names glossary knows, or a given name (Өскеменнің, Әбіш)
         if run_length > 1 or _looks_like_person(f):
             return True
         nxt = self.words[k + 1][2] if k + 1 < len(self.words) else ""
