@@ -769,11 +769,23 @@ def _body_follows(doc: _Document, j: int) -> Optional[int]:
         folded = fold_kk(lw)
         if folded in _JOINING or folded in CLOSING_POSTPOSITIONS or _stem_in(lw, POSITION_HEADS):
             return None
-        if _possessed(lw):
+        if _possessed(lw) or _stem_in(lw, LOCAL_BODY_HEADS):
             return look
         if _case_ending(lw):
             return None
     return None
+
+
+def _against(doc: _Document, i: int) -> bool:
+    """Word ``i``, in the dative, and қарсы ("against") after it: a phrase inside a body's name
+    (gov.kz: Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі, Терроризмге қарсы орталық)."""
+    words = doc.words
+    return (
+        i + 1 < len(words)
+        and doc.spaced(i + 1)
+        and fold_kk(words[i + 1][2]) == "қарсы"
+        and any(a.split("+")[-1] == "dat" for _, a in _readings(fold_kk(words[i][2])))
+    )
 
 
 def _possessed(word: str) -> bool:
@@ -926,6 +938,9 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 break
             if fold_kk(lw) in _JOINING or any("pl" in a.split("+") and lemma in POSITION_HEADS for lemma, a in _readings(fold_kk(lw))):
                 break  # Мәжіліс пен Үкімет, Мәжіліс депутаттары Үкімет сағатында: two names
+            if _against(doc, look):
+                look += 2  # Сыбайлас жемқорлыққа қарсы агенттік: "against" is inside names
+                continue
             if fold_kk(lw) in IN_NAME:
                 look += 1  # Құрманғазы атындағы ұлттық консерватория, ... жөніндегі агенттік
                 person = False  # Гагарин атындағы академия: the person's name opens the organisation's
@@ -952,6 +967,10 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                     break  # a possessed head closes the name (... департаменті сотқа: "to the court")
                 head = (look, "organisation")
             if _case_ending(lw):
+                if head is not None and head[0] == look and any(a.split("+")[-1] == "gen" for _, a in _readings(fold_kk(lw))):
+                    body = _body_follows(doc, look)
+                    if body is not None:  # Ішкі істер министрлігінің баспасөз қызметі: a body's body
+                        head = (body, "organisation")
                 break  # Биылғы жарыстың ұтыс қоры: a phrase, not one name
             look += 1
         if head is not None:
