@@ -326,3 +326,33 @@ def test_a_surname_before_a_school_it_does_not_name_stays_a_person(text, name):
 @pytest.mark.parametrize("text,expected", ORGANISATIONS, ids=[sorted(e)[0] if e else t for t, e in ORGANISATIONS])
 def test_organisation_names_as_kazakh_writes_them(text, expected):
     assert _organisations(text) == expected
+
+
+# (a sentence read alone, the names and kinds it has): what a short text gives without other
+# evidence about its words
+ALONE = [
+    # a sentence-initial name the shipped names glossary knows
+    ("Павлодардың жаңа көпірі ашылды.", [("Павлодар", "place")]),
+    # "against" inside a body's name; a body's body after a head in the genitive
+    ("Кеше Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі хабарлады.",
+     [("Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі", "organisation")]),
+    ("Мұны Ішкі істер министрлігінің баспасөз қызметі хабарлады.", [("Ішкі істер министрлігінің баспасөз қызметі", "organisation")]),
+    # a given name: not a hospital's name before a bare head, no -дағы in its run
+    ("Осыдан кейін Самат дереу ауруханаға жеткізілді.", [("Самат", "person")]),
+    ("Кеше Темірлан Алматыдағы мектепте сөйледі.", [("Темірлан", "person"), ("Алматы", "place")]),
+    # a surname in -енко ends a person's name
+    ("Беларусь Президенті Александр Лукашенко Нұрсұлтан Назарбаевпен кездесті.",
+     [("Александр Лукашенко", "person"), ("Нұрсұлтан Назарбаев", "person")]),
+    # a village's generic word: what follows is no body of it
+    ("Біз Көктал елді мекені аудан орталығынан қашық тұрамыз.", [("Көктал", "place")]),
+    # a discourse adverb opening the sentence is no name's first word
+    ("Толығырақ Ақжайықтағы тілшіміз айтады.", [("Ақжайық", "place")]),
+    # two words in the ablative: a person's too
+    ("Біз мұны Нұртөре Жүсіптен естідік.", [("Нұртөре Жүсіп", "person")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ALONE, ids=[t for t, _ in ALONE])
+def test_names_in_a_sentence_read_alone(text, expected):
+    names = extract_terms(text, Glossary.empty(), use_default_glossary=False)
+    assert sorted((n.lemma, n.kind) for n in names) == sorted(expected)

@@ -24,7 +24,10 @@ def test_the_models_majority_spelling_is_used_throughout():
     assert [o.target for o in out] == [
         "A meeting was held in Chimkent.", "The mayor of Chimkent came.", "Turkistan and Chimkent.",
     ]
-    uses = [u for o in out for u in o.terms]
+    # Түркістан opens a sentence: a name the shipped glossary knows, its own automatic term (its
+    # lemma is not Түркіс + тан, "from")
+    assert [(u.term.source, u.term.target) for u in out[2].terms if u.surface == "Түркістан"] == [("Түркістан", "Turkistan")]
+    uses = [u for o in out for u in o.terms if u.surface != "Түркістан"]
     assert {u.status for u in uses} == {"auto"} and len(uses) == 3
     assert all(u.term.source == "Шымкент" and u.term.target == "Chimkent" and u.term.kind == "name" for u in uses)
     assert "majority" in uses[0].term.provenance

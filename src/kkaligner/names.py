@@ -204,9 +204,10 @@ PLACE_GENERICS = frozenset(
      "ықшамауданы", "шағынауданы", "қалашығы", "алабы"]
 )
 
-# The geographic ones among them: what follows a river's, lake's or mountain's name is not a body
-# of it (Есіл өзені арнасы is the riverbed, not a channel).
-NATURE_GENERICS = frozenset(["өзені", "көлі", "тауы", "таулары", "шатқалы", "алабы"])
+# The geographic ones among them, and елді of елді мекен ("settlement"): what follows a river's,
+# lake's, mountain's or village's name is not a body of it (Есіл өзені арнасы is the riverbed, not
+# a channel; Қызылдала елді мекені аудан орталығынан "the village of K., from the district centre").
+NATURE_GENERICS = frozenset(["өзені", "көлі", "тауы", "таулары", "шатқалы", "алабы", "елді"])
 
 _POSSESSED_HEADS = frozenset(h for h in ORG_HEADS | PLACE_HEADS if h[-1] in "ыі")
 
@@ -216,7 +217,7 @@ GENERIC = _POSSESSED_HEADS | POSITION_HEADS | frozenset(["облыс", "ауда
 
 # Endings of surnames and patronymics (Тоқаев, Назарбаева, Путин, Байтұрсынұлы, Әбішұлы, Сәтқызы,
 # Ахметович): a word with one is a person's name.
-PERSON_ENDINGS = ("ов", "ев", "ёв", "ова", "ева", "ина", "ұлы", "улы", "қызы", "ович", "евич", "овна", "евна", "ский", "ская")
+PERSON_ENDINGS = ("ов", "ев", "ёв", "ова", "ева", "ина", "ұлы", "улы", "қызы", "ович", "евич", "овна", "евна", "ский", "ская", "енко")
 PATRONYMIC_ENDINGS = ("ұлы", "улы", "қызы", "ович", "евич", "овна", "евна")
 
 # Words right after a single name that say it is a person's: the honorifics and kinship words
@@ -858,6 +859,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             # Ұлттық қордан, Үкіметімізде Қазақстан Республикасының: two names
             and not (_stem_in(words[j][2], INSTITUTIONS) and not _possessed_head(words[j][2]))
             and not _common_noun(words[j + 1][2])  # Astana Hub IT-стартаптар алаңында
+            # a given name takes no -дағы ("the one in"): Темірлан | Алматыдағы мектепте
+            and not (_given_name(fold_kk(words[j][2])) and fold_kk(words[j + 1][2]).endswith(("дағы", "дегі", "тағы", "тегі")))
         ):
             j += 1
         if _title(w) and not _is_acronym(w) and not (j == k and _titled_organisation(doc, k)):
@@ -973,6 +976,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                         head = (body, "organisation")
                 break  # Биылғы жарыстың ұтыс қоры: a phrase, not one name
             look += 1
+        if head is not None and j == k and _given_name(folded[0]) and not _possessed(words[head[0]][2]):
+            head = None  # Самат дереу ауруханаға жеткізіледі: a person taken to a hospital
         if head is not None:
             j, kind = head
             end = words[j][1]
@@ -1067,9 +1072,12 @@ def _lemmas(forms: Iterable[str], possessed: bool = False, seen: frozenset = fro
     forms = set(forms)
     score: dict[str, int] = {}
     readings = {f: _readings(f) for f in forms}
+    known = _known_kinds()
     for f, rs in readings.items():
         for lemma in {r[0] for r in rs}:
-            bare = lemma != f and (lemma in forms or lemma in seen)
+            # a lemma the text writes bare, or a name the shipped glossary knows or a given name
+            # (Түркістан, not Түркіс + тан "from")
+            bare = (lemma != f and (lemma in forms or lemma in seen)) or lemma in known or _given_name(lemma)
             score[lemma] = score.get(lemma, 0) + 1 + (2 if bare else 0)
     return {
         f: max(rs, key=lambda r: (score[r[0]], _strength(r[0], r[1], possessed), len(r[0]))) for f, rs in readings.items()
@@ -1099,7 +1107,9 @@ def _kind(words: Sequence[str], analyses: Iterable[str], shape: str, kazakh: boo
         return "person"
     if any(_readings_end(w, PERSON_ENDINGS) for w in folded):
         return "person"
-    if _readings_end(last, PLACE_ENDINGS) or any(a.split("+")[0] in _PLACE_CASES for a in analyses):
+    # the locative and ablative say a place for one word; a person of two words is met in them too
+    # (Нұртөре Жүсіптен естідік: "we heard from N. Zh.")
+    if _readings_end(last, PLACE_ENDINGS) or (len(words) == 1 and any(a.split("+")[0] in _PLACE_CASES for a in analyses)):
         return "place"
     if len(words) >= 2:
         return "person" if len(words) <= 3 and not _readings_end(last, ("ы", "і")) else "organisation"
