@@ -349,6 +349,11 @@ ALONE = [
     ("Толығырақ Ақжайықтағы тілшіміз айтады.", [("Ақжайық", "place")]),
     # two words in the ablative: a person's too
     ("Біз мұны Нұртөре Жүсіптен естідік.", [("Нұртөре Жүсіп", "person")]),
+    # a given name before a surname, whatever it ends in (Дариға, not Дари + ға)
+    ("Дариға Назарбаева Сенат төрайымы болып сайланды.", [("Дариға Назарбаева", "person"), ("Сенат", "organisation")]),
+    # a compass word opens a place's name at a sentence start; a known name is no inflected form
+    ("Жоғарғы Тобыл және Қаратомар қоймаларына су жіберілді.", [("Жоғарғы Тобыл", "place"), ("Қаратомар", "place")]),
+    ("Батыс Қазақстан облысынан қонақтар келді.", [("Батыс Қазақстан облысы", "place")]),
 ]
 
 

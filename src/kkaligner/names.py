@@ -137,6 +137,11 @@ _DETERMINERS = frozenset(
      "бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз", "он", "жүз", "мың"]
 )
 
+# Words of direction and position that open places' names as their first word, at a sentence
+# start too (Батыс Қазақстан облысы, Оңтүстік Корея, Шығыс Азия, Жоғарғы Тобыл, Орталық Азия):
+# common words alone, a name's before another capitalised word.
+COMPASS_WORDS = frozenset(["батыс", "шығыс", "оңтүстік", "солтүстік", "орталық", "жоғарғы", "төменгі"])
+
 # Heads that close a name only written with a capital (Қарулы Күштері, the Armed Forces; Ресей
 # күштері is "Russian forces").
 CAPITALISED_HEADS = frozenset(["күштері"])
@@ -526,8 +531,10 @@ class _Document:
         """``word`` carries a case ending (Қарасайда мектеп: "a school in Karasay", not a school's
         name): a distinctive one, or a short one on a stem the text also writes capitalised."""
         f = fold_kk(word)
-        if self.extended(f):
-            return False  # the text inflects this very form: it is a lemma (Қазақстан, Қазақстанның)
+        if self.extended(f) or f in _known_kinds():
+            # the text inflects this very form, or the shipped glossary has it: a lemma (Қазақстан,
+            # Қазақстанның; not Қазақс + тан "from")
+            return False
         for lemma, analysis in _readings(f):
             if analysis.split("+")[-1] not in _CASES:
                 continue
@@ -569,6 +576,8 @@ class _Document:
             return True  # the full stop is an initial's (Т. Рысқұлбек), not a sentence's end
         if run_length > 1 and _readings_end(fold_kk(nxt), PERSON_ENDINGS + PATRONYMIC_ENDINGS):
             return True  # a first name before a surname or patronymic (Дастан Сейілханұлы)
+        if run_length > 1 and f in COMPASS_WORDS:
+            return True  # Жоғарғы Тобыл, Оңтүстік Корея
         cap, low = self.evidence(w)
         if low and low >= 3 * cap:
             return False  # the matcher's LOWER_RATIO: a common word that opens a sentence
@@ -789,6 +798,11 @@ def _against(doc: _Document, i: int) -> bool:
     )
 
 
+def _first_name_before_surname(word: str, nxt: str) -> bool:
+    """``word`` is a given name and ``nxt`` reads like a surname or a patronymic."""
+    return _given_name(fold_kk(word)) and _readings_end(fold_kk(nxt), PERSON_ENDINGS + PATRONYMIC_ENDINGS)
+
+
 def _possessed(word: str) -> bool:
     """The head noun carries the 3rd-person possessive of a name (министрлігі, комиссиясының)."""
     return _stem_in(word, _POSSESSED_HEADS)
@@ -850,7 +864,9 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             and (_is_cap(words[j + 1][2]) or _is_acronym(words[j + 1][2]))
             and not _title(words[j + 1][2])
             and not doc.initial[j + 1]
-            and not doc.inflected(words[j][2])
+            # a given name before a surname is not inflected, whatever it ends in (Дариға, not
+            # Дари + ға, before Назарбаева)
+            and (not doc.inflected(words[j][2]) or _first_name_before_surname(words[j][2], words[j + 1][2]))
             # Дональд Трамп Twitter-дегі: two names; Kaspi Банк, Жастар IT-кеңесі: one, a head follows
             and (_latin(words[j][2]) == _latin(words[j + 1][2]) or _stem_in(words[j + 1][2].rsplit("-", 1)[-1], ORG_HEADS))
             and len(words[j + 1][2]) > 1  # Airbus A320, Airbus A үш жүз жиырма: the maker, then a model
@@ -995,7 +1011,9 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             continue
         # an organisation's name capitalises its first word only: a common word before a capitalised
         # one is not part of it (Биыл Еуразиялық экономикалық одақ)
-        generic = _stem_in(w, GENERIC) or _starter(fold_kk(w)) or fold_kk(w) in _DETERMINERS or run_end > k
+        generic = _stem_in(w, GENERIC) or _starter(fold_kk(w)) or fold_kk(w) in _DETERMINERS or (
+            run_end > k and fold_kk(w) not in COMPASS_WORDS
+        )
         if kind == "organisation" and doc.initial[k] and doc.common(k):
             # a common word opening the sentence before a head noun names one only where the head is
             # possessed (Күріш өңдейтін кешен: a description) and the text capitalises that word
@@ -1111,6 +1129,8 @@ def _kind(words: Sequence[str], analyses: Iterable[str], shape: str, kazakh: boo
     # (Нұртөре Жүсіптен естідік: "we heard from N. Zh.")
     if _readings_end(last, PLACE_ENDINGS) or (len(words) == 1 and any(a.split("+")[0] in _PLACE_CASES for a in analyses)):
         return "place"
+    if len(words) >= 2 and folded[0] in COMPASS_WORDS:
+        return "place"  # Жоғарғы Тобыл, Оңтүстік Корея
     if len(words) >= 2:
         return "person" if len(words) <= 3 and not _readings_end(last, ("ы", "і")) else "organisation"
     return "place"
