@@ -798,6 +798,16 @@ def _against(doc: _Document, i: int) -> bool:
     )
 
 
+def _two_known_names(word: str, nxt: str) -> bool:
+    """``word`` and ``nxt`` are each a name of one word the shipped glossary has, and not one name
+    together (Алматы Қазақстанның ең ірі қаласы: Almaty, Kazakhstan's largest city)."""
+    known = _known_kinds()
+    first, second = fold_kk(word), fold_kk(nxt)
+    if first not in known or not any(lemma in known for lemma, _ in _readings(second)):
+        return False
+    return not any(f"{first} {lemma}" in known for lemma, _ in _readings(second))
+
+
 def _first_name_before_surname(word: str, nxt: str) -> bool:
     """``word`` is a given name and ``nxt`` reads like a surname or a patronymic."""
     return _given_name(fold_kk(word)) and _readings_end(fold_kk(nxt), PERSON_ENDINGS + PATRONYMIC_ENDINGS)
@@ -875,6 +885,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             # Ұлттық қордан, Үкіметімізде Қазақстан Республикасының: two names
             and not (_stem_in(words[j][2], INSTITUTIONS) and not _possessed_head(words[j][2]))
             and not _common_noun(words[j + 1][2])  # Astana Hub IT-стартаптар алаңында
+            and not _two_known_names(words[j][2], words[j + 1][2])  # Алматы Қазақстанның ... қаласы
             # a given name takes no -дағы ("the one in"): Темірлан | Алматыдағы мектепте
             and not (_given_name(fold_kk(words[j][2])) and fold_kk(words[j + 1][2]).endswith(("дағы", "дегі", "тағы", "тегі")))
         ):
