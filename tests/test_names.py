@@ -354,6 +354,9 @@ ALONE = [
     # a compass word opens a place's name at a sentence start; a known name is no inflected form
     ("Жоғарғы Тобыл және Қаратомар қоймаларына су жіберілді.", [("Жоғарғы Тобыл", "place"), ("Қаратомар", "place")]),
     ("Батыс Қазақстан облысынан қонақтар келді.", [("Батыс Қазақстан облысы", "place")]),
+    # two known names side by side are two; a known name with a case ending ends the run
+    ("Алматы Қазақстанның ең ірі қаласы.", [("Алматы", "place"), ("Қазақстан", "place")]),
+    ("Петропавлда жаңа мектепті салған мердігер компания марапатталды.", [("Петропавл", "place")]),
 ]
 
 

@@ -538,8 +538,8 @@ class _Document:
         for lemma, analysis in _readings(f):
             if analysis.split("+")[-1] not in _CASES:
                 continue
-            if lemma in self.written_capital or (analysis not in _WEAK and len(lemma) >= 4):
-                return True
+            if lemma in self.written_capital or lemma in _known_kinds() or (analysis not in _WEAK and len(lemma) >= 4):
+                return True  # ... or on a name the shipped glossary has (Петропавлда жаңа мектеп)
         return False
 
     def extended(self, folded: str) -> bool:
