@@ -357,6 +357,10 @@ ALONE = [
     # two known names side by side are two; a known name with a case ending ends the run
     ("Алматы Қазақстанның ең ірі қаласы.", [("Алматы", "place"), ("Қазақстан", "place")]),
     ("Петропавлда жаңа мектепті салған мердігер компания марапатталды.", [("Петропавл", "place")]),
+    # one quoted word before деген is a name ("called"); quoted words with a verb form are words said
+    ("Кейін Швецияның « Вольво » деген краны келді.", [("Швеция", "place"), ("Вольво", "organisation")]),
+    ("Ал Ули Маурер : « Өз үйімде жүргендей сезімде » екенін айтты.", [("Ули Маурер", "person")]),
+    ("Оның « Адам бол » деген сөзі есте.", []),
 ]
 
 

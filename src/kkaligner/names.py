@@ -285,6 +285,14 @@ _CASES = frozenset({"gen", "dat", "acc", "loc", "abl", "ins", "attr", "ki"})
 # Locative and ablative forms say "a place" (Атырауда, Өзбекстандағы, Алматыдан).
 _PLACE_CASES = ("loc", "abl")
 
+# Endings of Kazakh verb forms that no name's lower-case word has: participles (-ған, -ген, -қан,
+# -кен and their cases: жүргендей), the first and second persons (сыйлаймыз, келемін,
+# табыңдар, көрсеткіміз келеді's -міз), the present's third person in -ады/-еді/-йды/-йді.
+_VERB_FORM = re.compile(r"(?:[ғгқк][ае]н(?:дай|дей|да|де|ға|ге|нан|нен|ның|нің)?|[мб][ыі][зн]|ң(?:дар|дер|ыз|із)|[ае]ді|[ае]ды|йды|йді)$")
+
+# What follows деген when the quoted word is a word, not a name («Жекпе-жек» деген сөз "the word").
+_WORD_SAID = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?деген[ \u00a0]+(?:сөз|термин|ұғым|ұран|тіркес)", re.IGNORECASE)
+
 _QUOTE_OPEN = "«“„\""
 _QUOTE_CLOSE = "»”“\""
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
@@ -838,9 +846,16 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             after = text[close : close + 3].lstrip(" \u00a0")
             if after[:1] in _QUOTE_CLOSE and after[:1]:
                 following = text[close : close + 40].lstrip(" \u00a0")[1:]
-                if _SPEECH_AFTER.match(following):
-                    quoted.add(k)  # «Адам бол» , — деді: words quoted, not a name; the capital
-                    break  # starts the quotation's sentence
+                # one quoted word that is no common word before деген is a name ("called"):
+                # «Леново» деген компания; words someone said are more than one
+                said = _SPEECH_AFTER.match(following) and not (
+                    j == k and not doc.common(k) and not _starter(fold_kk(w)) and not _WORD_SAID.match(following)
+                )
+                if said or any(_VERB_FORM.search(fold_kk(x[2])) for x in words[k + 1 : j + 1]):
+                    # «Адам бол» , — деді; «Өз үйімде жүргендей сезімде»: words quoted (a verb
+                    # among them), not a name; the capital starts the quotation's sentence
+                    quoted.add(k)
+                    break
                 end = close if text[words[j][1] : close].strip() else words[j][1]
                 # Kazakh quotes the names of organisations, teams, channels, works and products, not
                 # of people («Хабар» арнасы, «Барыс» командасы); a quoted name before a place's
