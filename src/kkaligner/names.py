@@ -192,10 +192,11 @@ PLACE_HEADS = frozenset({"облысы"})
 # a region's official name is "X облысы", X Region.)
 
 # The words for a kind of state that close a country's official name (Біріккен Араб Әмірліктері,
-# Иордания Хашимит Корольдігі, Оман Сұлтандығы, Монако Княздігі, Люксембург Ұлы Герцогтігі): a
-# place, though they end in the possessive as organisations' heads do.
+# Иордания Хашимит Корольдігі, Оман Сұлтандығы, Монако Княздігі, Люксембург Ұлы Герцогтігі,
+# Қазақстан Республикасы): a place, though they end in the possessive as organisations' heads do.
 STATE_HEADS = frozenset(
-    ["корольдігі", "корольдік", "әмірлігі", "әмірліктері", "сұлтандығы", "княздігі", "герцогтігі", "штаттары", "штаты"]
+    ["корольдігі", "корольдік", "әмірлігі", "әмірліктері", "сұлтандығы", "княздігі", "герцогтігі", "штаттары", "штаты",
+     "республикасы"]
 )
 
 # Generic words after a place's name that are not part of it in KazNERD's or the press's reading
@@ -256,6 +257,8 @@ _INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_a-z]\.[ \u00a0]*$")
 # closing one (Қайырлы кеш, Риат! Рақмет, Лаура.) after a lower-case word.
 _VOCATIVE_AFTER = re.compile(r"[ \u00a0]*,[ \u00a0]*(?=[а-яёәғқңөұүһі])")
 _VOCATIVE_BEFORE = re.compile(r"[ \u00a0]*,[ \u00a0]*")
+# A name, a comma, and "you": the person spoken to (Азамат, сіз эфирдесіз; Жігер, сен ...).
+_ADDRESSED = re.compile(r"[ \u00a0]*,[ \u00a0]*(?:сіз|сен|сіздер|сендер)(?![^\W\d_])", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[ \u00a0]*[.!?]")
 
 # Acronyms of common nouns, not of one organisation (Қазақ тілінің қысқартылған сөздер сөздігі
@@ -580,6 +583,8 @@ class _Document:
         nxt = self.words[k + 1][2] if k + 1 < len(self.words) else ""
         if _starter(f):
             return False
+        if run_length == 1 and _ADDRESSED.match(self.text, self.words[k][1]):
+            return True  # Азамат, сіз эфирдесіз: the person spoken to, whatever the word means
         if _INITIAL_BEFORE.search(self.text[max(0, self.words[k][0] - 4) : self.words[k][0]]):
             return True  # the full stop is an initial's (Т. Рысқұлбек), not a sentence's end
         if run_length > 1 and _readings_end(fold_kk(nxt), PERSON_ENDINGS + PATRONYMIC_ENDINGS):
@@ -807,10 +812,13 @@ def _against(doc: _Document, i: int) -> bool:
 
 
 def _two_known_names(word: str, nxt: str) -> bool:
-    """``word`` and ``nxt`` are each a name of one word the shipped glossary has, and not one name
-    together (Алматы Қазақстанның ең ірі қаласы: Almaty, Kazakhstan's largest city)."""
+    """``word`` and ``nxt`` are each a name of one word the shipped glossary has (or ``nxt`` a
+    compass word that opens a name), and not one name together (Алматы Қазақстанның ең ірі қаласы:
+    Almaty, Kazakhstan's largest city)."""
     known = _known_kinds()
     first, second = fold_kk(word), fold_kk(nxt)
+    if first in known and second in COMPASS_WORDS:
+        return True  # Қазақстан Орталық Азияның көшбасшысы: a compass word opens the next name
     if first not in known or not any(lemma in known for lemma, _ in _readings(second)):
         return False
     return not any(f"{first} {lemma}" in known for lemma, _ in _readings(second))
@@ -887,7 +895,9 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             and j + 1 not in quoted
             and doc.spaced(j + 1)
             and (_is_cap(words[j + 1][2]) or _is_acronym(words[j + 1][2]))
-            and not _title(words[j + 1][2])
+            # a title ends the run, but a kind of state goes on with a country's name (Қазақстан
+            # Республикасы, Иран Ислам Республикасымен: the country's full name)
+            and (not _title(words[j + 1][2]) or _stem_in(words[j + 1][2], STATE_HEADS))
             and not doc.initial[j + 1]
             # a given name before a surname is not inflected, whatever it ends in (Дариға, not
             # Дари + ға, before Назарбаева)
@@ -1051,7 +1061,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             # two words, a common word and a head (Полиция департаменті, Спорт мектебі): longer ones
             # are names (Қазақ ұлттық университеті)
             opening = not named and j - k == 1
-        if doc.initial[k] and not _is_acronym(w) and doc.common(k) and (kind not in ("organisation", "place") or generic or (kind == "place" and _starter(fold_kk(w)))):
+        addressed = j == k and _ADDRESSED.match(text, words[k][1])  # Азамат, сіз ...: a person
+        if doc.initial[k] and not _is_acronym(w) and doc.common(k) and not addressed and (kind not in ("organisation", "place") or generic or (kind == "place" and _starter(fold_kk(w)))):
             # a common word opens the sentence (Ал, Жалпы, Облыс орталығы); what follows is looked at
             # alone. An organisation's name may open with one (Денсаулық сақтау министрлігі).
             k += 1
