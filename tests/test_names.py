@@ -367,6 +367,14 @@ ALONE = [
      [("Қазақстан", "place"), ("Орталық Азия", "place")]),
     # a name, a comma and "you": the person spoken to, whatever the word means
     ("Азамат , сіз эфирдесіз .", [("Азамат", "person")]),
+    # a given name and a surname after two words of a name: a second person; a sentence's first
+    # word before a given name is no name's
+    ("Француз актрисасы Брижит Бардо Қасым-Жомарт Тоқаевқа хат жолдады.",
+     [("Брижит Бардо", "person"), ("Қасым-Жомарт Тоқаев", "person")]),
+    ("Кездесуде Дархан Қыдырәлі Нұрсұлтан Назарбаевқа сыйлық берді.",
+     [("Дархан Қыдырәлі", "person"), ("Нұрсұлтан Назарбаев", "person")]),
+    # the elements of Kazakh given names make a single word a person's
+    ("Үш жыл бос жүрген Өміржан екі досымен бірікті.", [("Өміржан", "person")]),
 ]
 
 

@@ -221,6 +221,11 @@ _POSSESSED_HEADS = frozenset(h for h in ORG_HEADS | PLACE_HEADS if h[-1] in "ы�
 GENERIC = _POSSESSED_HEADS | POSITION_HEADS | frozenset(["облыс", "аудан", "қала", "ел", "мемлекет"])
 
 
+# The last elements of Kazakh given names (Kazakh anthroponymy: -жан "soul", -бек, -хан, -бай,
+# -гүл "flower", -ғали, -ғазы: Өміржан, Нұрбек, Мұратхан, Тұрлыбай, Данагүл, Төреғали): a single
+# word ending in one, with no place's case, is a person's name.
+GIVEN_NAME_ELEMENTS = ("жан", "бек", "хан", "бай", "гүл", "ғали", "ғазы")
+
 # Endings of surnames and patronymics (Тоқаев, Назарбаева, Путин, Байтұрсынұлы, Әбішұлы, Сәтқызы,
 # Ахметович): a word with one is a person's name.
 PERSON_ENDINGS = ("ов", "ев", "ёв", "ова", "ева", "ина", "ұлы", "улы", "қызы", "ович", "евич", "овна", "евна", "ский", "ская", "енко")
@@ -826,7 +831,8 @@ def _two_known_names(word: str, nxt: str) -> bool:
 
 def _first_name_before_surname(word: str, nxt: str) -> bool:
     """``word`` is a given name and ``nxt`` reads like a surname or a patronymic."""
-    return _given_name(fold_kk(word)) and _readings_end(fold_kk(nxt), PERSON_ENDINGS + PATRONYMIC_ENDINGS)
+    first = fold_kk(word).split("-")[0]  # Қасым-Жомарт
+    return _given_name(first) and _readings_end(fold_kk(nxt), PERSON_ENDINGS + PATRONYMIC_ENDINGS)
 
 
 def _possessed(word: str) -> bool:
@@ -935,14 +941,17 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                     f.endswith(PATRONYMIC_ENDINGS) for f in folded[x + 1 : x + 3]
                 )
             surname = _readings_end(here, PERSON_ENDINGS + ("ин",))
-            if ends or (surname and (_stem_in(words[k + x + 1][2], INSTITUTIONS) or _body_follows(doc, j) is not None)):
+            # two words of a person's name, then a given name and a surname: a second person
+            # (Брижит Бардо | Қасым-Жомарт Тоқаевқа, Дархан Қыдырәлі | Нұрсұлтан Назарбаевқа)
+            second = x >= 1 and x + 2 < len(folded) and _first_name_before_surname(words[k + x + 1][2], words[k + x + 2][2])
+            if ends or second or (surname and (_stem_in(words[k + x + 1][2], INSTITUTIONS) or _body_follows(doc, j) is not None)):
                 j = k + x
                 break
         # at a sentence start, a word before a full name needs the text's evidence to be part of it
         # (Шаруагер Бақтыбай Нұрниязов: "farmer B. N."; Атыраулық Арыстанбек Кенже)
-        if doc.initial[k] and j - k >= 2 and not doc.evidence(w)[0] and any(
+        if doc.initial[k] and j - k >= 2 and not doc.evidence(w)[0] and (any(
             _readings_end(f, PERSON_ENDINGS + PATRONYMIC_ENDINGS) for f in folded[1 : j - k + 1]
-        ):
+        ) or (_given_name(folded[1]) and not _given_name(folded[0]))):  # Кездесуде Дархан Қыдырәлі
             k += 1
             continue
         nxt = words[j + 1][2] if j + 1 < n else ""
@@ -1355,6 +1364,9 @@ def _group_kind(
         return kind, False
     if key in given_names or _given_name(key):
         return "person", False
+    places = sum(1 for _, a in ms if a.split("+")[0] in _PLACE_CASES)
+    if key.endswith(GIVEN_NAME_ELEMENTS) and len(key) > 5 and not places:
+        return "person", False  # Өміржан, Нұрбек, Мұратхан: the elements of Kazakh given names
     # its contexts say a person more often than its case endings say a place
     cues = sum(m.person_cue for m, _ in ms)
     places = sum(1 for _, a in ms if a.split("+")[0] in _PLACE_CASES)
