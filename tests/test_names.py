@@ -375,6 +375,16 @@ ALONE = [
      [("Дархан Қыдырәлі", "person"), ("Нұрсұлтан Назарбаев", "person")]),
     # the elements of Kazakh given names make a single word a person's
     ("Үш жыл бос жүрген Өміржан екі досымен бірікті.", [("Өміржан", "person")]),
+    # a known place before a bare head with lower-case words between: the place, no body
+    ("Кеше Беларусь экономикалық одақтың төрағалығын алды.", [("Беларусь", "place")]),
+    # the plural of облысы after a list; discourse adverbs opening a sentence; a numeral ends
+    # the look for a head
+    ("Кеше Ақтөбе облыстары туралы айтылды.", [("Ақтөбе облыстары", "place")]),
+    ("Әсіресе Астраханьға тартылған жол маңызды.", [("Астрахань", "place")]),
+    ("Кеше Ерлан мекен-жайы бойынша нөмірі төртінші емханаға тіркелді.", [("Ерлан", "person")]),
+    # a known place's name after a person's is a second name; after a modifier of places' names, one
+    ("Өз кезегінде Мун Чжэ Ин Қазақстанның дамуын атап өтті.", [("Мун Чжэ Ин", "person"), ("Қазақстан", "place")]),
+    ("Біз Жаңа Зеландияға бардық.", [("Жаңа Зеландия", "place")]),
 ]
 
 

@@ -142,6 +142,10 @@ _DETERMINERS = frozenset(
 # common words alone, a name's before another capitalised word.
 COMPASS_WORDS = frozenset(["батыс", "шығыс", "оңтүстік", "солтүстік", "орталық", "жоғарғы", "төменгі"])
 
+# Words that open places' names before another name (Жаңа Зеландия, Оңтүстік Корея, Үлкен Алматы,
+# Кіші Азия): a known place's name after one of them is part of the same name.
+PLACE_MODIFIERS = COMPASS_WORDS | frozenset(["жаңа", "үлкен", "кіші", "ұлы", "ескі", "орта", "таяу", "алыс"])
+
 # Heads that close a name only written with a capital (Қарулы Күштері, the Armed Forces; Ресей
 # күштері is "Russian forces").
 CAPITALISED_HEADS = frozenset(["күштері"])
@@ -187,7 +191,7 @@ POSITION_HEADS = frozenset(
 )
 
 # Generic words that follow a place's name and belong to it (Ақтөбе облысы).
-PLACE_HEADS = frozenset({"облысы"})
+PLACE_HEADS = frozenset({"облысы", "облыстары"})  # Батыс Қазақстан және Ақтөбе облыстары
 # (ауданы, қаласы, өзені are not: "Алматы қаласы" is "the city of Almaty", the name is Алматы;
 # a region's official name is "X облысы", X Region.)
 
@@ -824,9 +828,12 @@ def _two_known_names(word: str, nxt: str) -> bool:
     first, second = fold_kk(word), fold_kk(nxt)
     if first in known and second in COMPASS_WORDS:
         return True  # Қазақстан Орталық Азияның көшбасшысы: a compass word opens the next name
-    if first not in known or not any(lemma in known for lemma, _ in _readings(second)):
+    lemmas = [lemma for lemma, _ in _readings(second)]
+    if not any(known.get(lemma) == "place" for lemma in lemmas) or any(f"{first} {lemma}" in known for lemma in lemmas):
         return False
-    return not any(f"{first} {lemma}" in known for lemma, _ in _readings(second))
+    # a known place's name after a word that is no modifier of places' names: Мун Чжэ Ин |
+    # Қазақстанның; but Жаңа Зеландия, Оңтүстік Корея are one name
+    return first in known or first not in PLACE_MODIFIERS
 
 
 def _first_name_before_surname(word: str, nxt: str) -> bool:
@@ -941,10 +948,16 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                     f.endswith(PATRONYMIC_ENDINGS) for f in folded[x + 1 : x + 3]
                 )
             surname = _readings_end(here, PERSON_ENDINGS + ("ин",))
+            given = x == 0 and (_given_name(here) or (here.endswith(GIVEN_NAME_ELEMENTS) and len(here) > 5))
             # two words of a person's name, then a given name and a surname: a second person
             # (Брижит Бардо | Қасым-Жомарт Тоқаевқа, Дархан Қыдырәлі | Нұрсұлтан Назарбаевқа)
             second = x >= 1 and x + 2 < len(folded) and _first_name_before_surname(words[k + x + 1][2], words[k + x + 2][2])
-            if ends or second or (surname and (_stem_in(words[k + x + 1][2], INSTITUTIONS) or _body_follows(doc, j) is not None)):
+            # a person's name, then an institution, a known place's name or a body's: two names
+            # (Гүлжан | Үкімет нені үнемдейді; Мун Чжэ Ин | Қазақстанның)
+            place_next = any(_known_kind(lemma) == "place" for lemma, _ in _readings(folded[x + 1])) if folded[x + 1] else False
+            if ends or second or ((surname or given) and (_stem_in(words[k + x + 1][2], INSTITUTIONS) or place_next)) or (
+                surname and _body_follows(doc, j) is not None
+            ):
                 j = k + x
                 break
         # at a sentence start, a word before a full name needs the text's evidence to be part of it
@@ -990,8 +1003,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 if body is not None:
                     head = (body, "organisation")  # Өскемен қаласының әкімдігі
                     break
-            if fold_kk(lw) in CLOSING_POSTPOSITIONS:
-                break
+            if fold_kk(lw) in CLOSING_POSTPOSITIONS or fold_kk(lw) in _DETERMINERS:
+                break  # ... секілді беделді ұйым; ... нөмірі төртінші емханаға: a description
             if _is_cap(lw) and fold_kk(words[look - 1][2]) in IN_NAME:
                 look += 1  # әл-Фараби атындағы Қазақ ұлттық университеті: the name goes on
                 continue
@@ -1039,6 +1052,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             look += 1
         if head is not None and j == k and _given_name(folded[0]) and not _possessed(words[head[0]][2]):
             head = None  # Самат дереу ауруханаға жеткізіледі: a person taken to a hospital
+        if head is not None and head[1] == "organisation" and j == k and _known_kind(folded[0]) == "place" and not _possessed(words[head[0]][2]) and not _stem_in(words[head[0]][2], INSTITUTIONS | LOCAL_BODY_HEADS):
+            head = None  # Беларусь экономикалық одақтың төрағалығы: the country chairs the union
         if head is not None:
             j, kind = head
             end = words[j][1]
