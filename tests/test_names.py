@@ -385,6 +385,9 @@ ALONE = [
     # a known place's name after a person's is a second name; after a modifier of places' names, one
     ("Өз кезегінде Мун Чжэ Ин Қазақстанның дамуын атап өтті.", [("Мун Чжэ Ин", "person"), ("Қазақстан", "place")]),
     ("Біз Жаңа Зеландияға бардық.", [("Жаңа Зеландия", "place")]),
+    # an adjective of time before a body's possible head: the body's work, not a body of it
+    ("Кездесуде ол Халықаралық түркі академиясының қазіргі қызметі туралы айтты.",
+     [("Халықаралық түркі академиясы", "organisation")]),
 ]
 
 

@@ -131,9 +131,10 @@ LOCAL_BODY_HEADS = frozenset(
      "гимназиясы", "лицейі", "кітапханасы", "музейі", "театры"]
 )
 # Words that make what follows a description, never a body's name (Алматы облысының бір бөлімі
-# "one part of Almaty region"): numerals and determiners.
+# "one part of Almaty region"; академиясының қазіргі қызметі "the academy's current work"):
+# numerals, determiners and adjectives of time.
 _DETERMINERS = frozenset(
-    ["бұл", "осы", "сол", "әр", "барлық", "кейбір", "көптеген",
+    ["бұл", "осы", "сол", "әр", "барлық", "кейбір", "көптеген", "қазіргі", "бұрынғы", "алдағы", "соңғы",
      "бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз", "он", "жүз", "мың"]
 )
 
@@ -799,7 +800,7 @@ def _body_follows(doc: _Document, j: int) -> Optional[int]:
         if not doc.spaced(look) or not lw.islower():
             return None
         folded = fold_kk(lw)
-        if folded in _JOINING or folded in CLOSING_POSTPOSITIONS or _stem_in(lw, POSITION_HEADS):
+        if folded in _JOINING or folded in CLOSING_POSTPOSITIONS or folded in _DETERMINERS or _stem_in(lw, POSITION_HEADS):
             return None
         if _possessed(lw) or _stem_in(lw, LOCAL_BODY_HEADS):
             return look
