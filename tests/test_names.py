@@ -388,6 +388,27 @@ ALONE = [
     # an adjective of time before a body's possible head: the body's work, not a body of it
     ("Кездесуде ол Халықаралық түркі академиясының қазіргі қызметі туралы айтты.",
      [("Халықаралық түркі академиясы", "organisation")]),
+    # given names that are everyday words, and plurals, are the words at a sentence start
+    ("Сапар барысында бірқатар келісімдерге қол қойылды.", []),
+    ("Болаттың бағасы өсті. Қанаттары сынды.", []),
+    # one quoted word before деп is a word said; a noun ends like a verb form only when short
+    ("Ол « Тоқта » деп айқайлады.", []),
+    ("Кеше « Жас Өркен » газеті шықты.", [("Жас Өркен", "organisation")]),
+    # "you" after an honorific or a common word is no name
+    ("Апа, сіз қалайсыз?", []),
+    # a foreign place ending like a Kazakh given name; a country's name before a given name
+    ("Біз Исфаханның мешіттерін көрдік.", [("Исфахан", "place")]),
+    ("Иран Ислам Республикасы Қазақстанмен келісім жасады.", [("Иран Ислам Республикасы", "place"), ("Қазақстан", "place")]),
+    # compass words opening a sentence: a place's name before a capital, common words before none
+    ("Оңтүстік Кореяға сапар жасалды.", [("Оңтүстік Корея", "place")]),
+    ("Оңтүстік өңірде жаңбыр жауды. Батыс елдері қарсы.", []),
+    # a name ending like a Kazakh given name before an institution: two names
+    ("Кеше Гүлжан Үкімет шешімін сынады.", [("Гүлжан", "person"), ("Үкімет", "organisation")]),
+    ("Кеше Лукашенко Путинмен кездесті.", [("Лукашенко", "person"), ("Путин", "person")]),
+    ("Алматыда жаңа мектепті салған компания марапатталды.", [("Алматы", "place")]),
+    ("Кеше Павлодарда халықаралық көрме орталығы ашылды.", [("Павлодар", "place")]),
+    # a numeral before a head: a description ("one bank in Almaty"), not a body's name
+    ("Кеше Алматы бір банкі жабылды.", [("Алматы", "place")]),
 ]
 
 

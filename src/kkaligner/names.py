@@ -226,10 +226,27 @@ _POSSESSED_HEADS = frozenset(h for h in ORG_HEADS | PLACE_HEADS if h[-1] in "ы�
 GENERIC = _POSSESSED_HEADS | POSITION_HEADS | frozenset(["облыс", "аудан", "қала", "ел", "мемлекет"])
 
 
+# Given names that are everyday words too (сапар "trip", ислам "Islam", болат "steel", әділет
+# "justice", қанат "wing", сұлтан "sultan", сәуле "ray", дана "wise", ерік "will", мирас
+# "heritage", қайрат "vigour", бақыт "happiness", жеңіс "victory", нұр "light", ізгілік
+# "kindness", бейбіт "peaceful", жұлдыз "star", гүл "flower", арман "dream", айгүл...): at a
+# sentence start, with nothing else to go by, such a word is the word (Сапар барысында, Болаттың
+# бағасы), not a person.
+EVERYDAY_GIVEN = frozenset(
+    ["сапар", "ислам", "болат", "әділет", "қанат", "сұлтан", "сәуле", "дана", "ерік", "мирас", "қайрат", "бақыт",
+     "жеңіс", "нұр", "бейбіт", "жұлдыз", "гүл", "арман", "ақыл", "батыр", "айбын", "азамат", "досым", "мерей",
+     "сезім", "талап", "үміт", "шаттық", "ырыс", "құдірет", "әсел", "тілек", "сая", "жанар", "ардақ", "марат"]
+)
+
 # The last elements of Kazakh given names (Kazakh anthroponymy: -жан "soul", -бек, -хан, -бай,
 # -гүл "flower", -ғали, -ғазы: Өміржан, Нұрбек, Мұратхан, Тұрлыбай, Данагүл, Төреғали): a single
-# word ending in one, with no place's case, is a person's name.
+# word ending in one, with no place's case and a letter only Kazakh has before it, is a person's
+# name; foreign places end alike (Исфахан, Мумбай, Азербайжан) and Kazakh ones may (Шыңжан).
 GIVEN_NAME_ELEMENTS = ("жан", "бек", "хан", "бай", "гүл", "ғали", "ғазы")
+
+# The letters of Kazakh that Russian lacks: a name with the elements above and one of them is
+# Kazakh (Өміржан, Нұрбек), a foreign place's is not (Исфахан, Мумбай, Астрахан).
+_KAZAKH_LETTER = re.compile("[әғқңөұүһі]")
 
 # Endings of surnames and patronymics (Тоқаев, Назарбаева, Путин, Байтұрсынұлы, Әбішұлы, Сәтқызы,
 # Ахметович): a word with one is a person's name.
@@ -298,11 +315,14 @@ _CASES = frozenset({"gen", "dat", "acc", "loc", "abl", "ins", "attr", "ki"})
 # Locative and ablative forms say "a place" (Атырауда, Өзбекстандағы, Алматыдан).
 _PLACE_CASES = ("loc", "abl")
 
-# Endings of Kazakh verb forms that no name's lower-case word has: participles (-ған, -ген, -қан,
+# Endings of Kazakh verb forms, looked for on quoted lower-case words of six letters or more
+# (nouns like кен, мекен, теңіз, қымыз end alike but are shorter): participles (-ған, -ген, -қан,
 # -кен and their cases: жүргендей), the first and second persons (сыйлаймыз, келемін,
 # табыңдар, көрсеткіміз келеді's -міз), the present's third person in -ады/-еді/-йды/-йді.
 _VERB_FORM = re.compile(r"(?:[ғгқк][ае]н(?:дай|дей|да|де|ға|ге|нан|нен|ның|нің)?|[мб][ыі][зн]|ң(?:дар|дер|ыз|із)|[ае]ді|[ае]ды|йды|йді)$")
 
+# деген after a quoted word: "called" (a name) or "said" (words); деп, деді say words.
+_CALLED = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?деген(?![^\W\d_])")
 # What follows деген when the quoted word is a word, not a name («Жекпе-жек» деген сөз "the word").
 _WORD_SAID = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?деген[ \u00a0]+(?:сөз|термин|ұғым|ұран|тіркес)", re.IGNORECASE)
 
@@ -593,7 +613,7 @@ class _Document:
         nxt = self.words[k + 1][2] if k + 1 < len(self.words) else ""
         if _starter(f):
             return False
-        if run_length == 1 and _ADDRESSED.match(self.text, self.words[k][1]):
+        if run_length == 1 and _ADDRESSED.match(self.text, self.words[k][1]) and (_given_name(f) or f in EVERYDAY_GIVEN):
             return True  # Азамат, сіз эфирдесіз: the person spoken to, whatever the word means
         if _INITIAL_BEFORE.search(self.text[max(0, self.words[k][0] - 4) : self.words[k][0]]):
             return True  # the full stop is an initial's (Т. Рысқұлбек), not a sentence's end
@@ -608,7 +628,9 @@ class _Document:
             return True
         if any(lemma in _common_words() for lemma, _ in _readings(f)):
             return False
-        if any(_known_kind(lemma) or _given_name(lemma) for lemma, _ in _readings(f)):
+        if any(
+            _known_kind(lemma) or (_given_name(lemma) and lemma not in EVERYDAY_GIVEN) for lemma, _ in _readings(f)
+        ):
             return True  # a name the shipped names glossary knows, or a given name (Өскеменнің, Әбіш)
         if run_length > 1 or _looks_like_person(f):
             return True
@@ -871,9 +893,10 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 # one quoted word that is no common word before деген is a name ("called"):
                 # «Леново» деген компания; words someone said are more than one
                 said = _SPEECH_AFTER.match(following) and not (
-                    j == k and not doc.common(k) and not _starter(fold_kk(w)) and not _WORD_SAID.match(following)
+                    j == k and not doc.common(k) and not _starter(fold_kk(w)) and _CALLED.match(following)
+                    and not _WORD_SAID.match(following)
                 )
-                if said or any(_VERB_FORM.search(fold_kk(x[2])) for x in words[k + 1 : j + 1]):
+                if said or any(x[2].islower() and len(x[2]) >= 6 and _VERB_FORM.search(fold_kk(x[2])) for x in words[k + 1 : j + 1]):
                     # «Адам бол» , — деді; «Өз үйімде жүргендей сезімде»: words quoted (a verb
                     # among them), not a name; the capital starts the quotation's sentence
                     quoted.add(k)
@@ -925,8 +948,6 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             and not (_stem_in(words[j][2], INSTITUTIONS) and not _possessed_head(words[j][2]))
             and not _common_noun(words[j + 1][2])  # Astana Hub IT-стартаптар алаңында
             and not _two_known_names(words[j][2], words[j + 1][2])  # Алматы Қазақстанның ... қаласы
-            # a given name takes no -дағы ("the one in"): Темірлан | Алматыдағы мектепте
-            and not (_given_name(fold_kk(words[j][2])) and fold_kk(words[j + 1][2]).endswith(("дағы", "дегі", "тағы", "тегі")))
         ):
             j += 1
         if _title(w) and not _is_acronym(w) and not (j == k and _titled_organisation(doc, k)):
@@ -953,10 +974,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             # two words of a person's name, then a given name and a surname: a second person
             # (Брижит Бардо | Қасым-Жомарт Тоқаевқа, Дархан Қыдырәлі | Нұрсұлтан Назарбаевқа)
             second = x >= 1 and x + 2 < len(folded) and _first_name_before_surname(words[k + x + 1][2], words[k + x + 2][2])
-            # a person's name, then an institution, a known place's name or a body's: two names
-            # (Гүлжан | Үкімет нені үнемдейді; Мун Чжэ Ин | Қазақстанның)
-            place_next = any(_known_kind(lemma) == "place" for lemma, _ in _readings(folded[x + 1])) if folded[x + 1] else False
-            if ends or second or ((surname or given) and (_stem_in(words[k + x + 1][2], INSTITUTIONS) or place_next)) or (
+            # a person's name, then an institution or a body's name: two names (Гүлжан | Үкімет)
+            if ends or second or ((surname or given) and _stem_in(words[k + x + 1][2], INSTITUTIONS)) or (
                 surname and _body_follows(doc, j) is not None
             ):
                 j = k + x
@@ -965,7 +984,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         # (Шаруагер Бақтыбай Нұрниязов: "farmer B. N."; Атыраулық Арыстанбек Кенже)
         if doc.initial[k] and j - k >= 2 and not doc.evidence(w)[0] and (any(
             _readings_end(f, PERSON_ENDINGS + PATRONYMIC_ENDINGS) for f in folded[1 : j - k + 1]
-        ) or (_given_name(folded[1]) and not _given_name(folded[0]))):  # Кездесуде Дархан Қыдырәлі
+        ) or (_given_name(folded[1]) and folded[1] not in EVERYDAY_GIVEN and not _given_name(folded[0]) and not _known_kind(folded[0]))):
+            # Кездесуде Дархан Қыдырәлі (not Иран Ислам Республикасы)
             k += 1
             continue
         nxt = words[j + 1][2] if j + 1 < n else ""
@@ -1086,8 +1106,11 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             # two words, a common word and a head (Полиция департаменті, Спорт мектебі): longer ones
             # are names (Қазақ ұлттық университеті)
             opening = not named and j - k == 1
-        addressed = j == k and _ADDRESSED.match(text, words[k][1])  # Азамат, сіз ...: a person
-        if doc.initial[k] and not _is_acronym(w) and doc.common(k) and not addressed and (kind not in ("organisation", "place") or generic or (kind == "place" and _starter(fold_kk(w)))):
+        # a given name, a comma and "you": the person spoken to (Азамат, сіз ...; not Апа, сіз)
+        addressed = j == k and _ADDRESSED.match(text, words[k][1]) and (_given_name(fold_kk(w)) or fold_kk(w) in EVERYDAY_GIVEN)
+        # a compass word opening a run of capitals opens a place's name (Оңтүстік Кореяға)
+        compass = j > k and fold_kk(w) in COMPASS_WORDS
+        if doc.initial[k] and not _is_acronym(w) and doc.common(k) and not addressed and not compass and (kind not in ("organisation", "place") or generic or (kind == "place" and _starter(fold_kk(w)))):
             # a common word opens the sentence (Ал, Жалпы, Облыс орталығы); what follows is looked at
             # alone. An organisation's name may open with one (Денсаулық сақтау министрлігі).
             k += 1
@@ -1381,11 +1404,10 @@ def _group_kind(
     if key in given_names or _given_name(key):
         return "person", False
     places = sum(1 for _, a in ms if a.split("+")[0] in _PLACE_CASES)
-    if key.endswith(GIVEN_NAME_ELEMENTS) and len(key) > 5 and not places:
+    if key.endswith(GIVEN_NAME_ELEMENTS) and len(key) > 5 and not places and _KAZAKH_LETTER.search(key[:-3]):
         return "person", False  # Өміржан, Нұрбек, Мұратхан: the elements of Kazakh given names
     # its contexts say a person more often than its case endings say a place
     cues = sum(m.person_cue for m, _ in ms)
-    places = sum(1 for _, a in ms if a.split("+")[0] in _PLACE_CASES)
     if cues > places:
         return "person", False
     return kind, not places and not _readings_end(fold_kk(first.words[0]), PLACE_ENDINGS)
