@@ -409,6 +409,9 @@ ALONE = [
     ("Кеше Павлодарда халықаралық көрме орталығы ашылды.", [("Павлодар", "place")]),
     # a numeral before a head: a description ("one bank in Almaty"), not a body's name
     ("Кеше Алматы бір банкі жабылды.", [("Алматы", "place")]),
+    # a body's body written with capitals after the body in the genitive
+    ("Бұл туралы Ішкі істер министрлігінің Төтенше жағдайлар департаменті хабарлады.",
+     [("Ішкі істер министрлігінің Төтенше жағдайлар департаменті", "organisation")]),
 ]
 
 

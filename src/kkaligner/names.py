@@ -812,14 +812,15 @@ def _closes_run(doc: _Document, j: int) -> bool:
     return True
 
 
-def _body_follows(doc: _Document, j: int) -> Optional[int]:
+def _body_follows(doc: _Document, j: int, capitals: bool = False) -> Optional[int]:
     """The index of a possessed head that the lower-case words after word ``j`` reach before any
     case ending, joining word, postposition or title's head (the run up to ``j`` ends in a body's
-    first words: Ауыл шаруашылығы министрлігі), or None."""
+    first words: Ауыл шаруашылығы министрлігі), or None. With ``capitals``, words with a capital
+    too (after a body in the genitive: ... министрлігінің Төтенше жағдайлар департаменті)."""
     words = doc.words
     for look in range(j + 1, min(len(words), j + 1 + MAX_LOWER_WORDS)):
         lw = words[look][2]
-        if not doc.spaced(look) or not lw.islower():
+        if not doc.spaced(look) or not (lw.islower() or (capitals and _is_cap(lw) and not doc.initial[look])):
             return None
         folded = fold_kk(lw)
         if folded in _JOINING or folded in CLOSING_POSTPOSITIONS or folded in _DETERMINERS or _stem_in(lw, POSITION_HEADS):
@@ -1066,7 +1067,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 head = (look, "organisation")
             if _case_ending(lw):
                 if head is not None and head[0] == look and any(a.split("+")[-1] == "gen" for _, a in _readings(fold_kk(lw))):
-                    body = _body_follows(doc, look)
+                    # capitals too: ... Ішкі істер министрлігінің Төтенше жағдайлар департаменті
+                    body = _body_follows(doc, look, capitals=True)
                     if body is not None:  # Ішкі істер министрлігінің баспасөз қызметі: a body's body
                         head = (body, "organisation")
                 break  # Биылғы жарыстың ұтыс қоры: a phrase, not one name
