@@ -412,6 +412,12 @@ ALONE = [
     # a body's body written with capitals after the body in the genitive
     ("Бұл туралы Ішкі істер министрлігінің Төтенше жағдайлар департаменті хабарлады.",
      [("Ішкі істер министрлігінің Төтенше жағдайлар департаменті", "organisation")]),
+    # a person's name before a bare head: the person's, no body's (сот процесі, "the trial")
+    ("Біздің тілшіміз Алмас Сәдуақас сот процесіне қатысты.", [("Алмас Сәдуақас", "person")]),
+    # a country's full name ends at its kind of state
+    ("Кеңес дәуірінде Беларусь Республикасы социалистік елдер одағының цехы атанды.", [("Беларусь Республикасы", "place")]),
+    # two words opened by a Kazakh given name's form, ending like a possessed head: a person's
+    ("Кеше Нұрбек Төреәлі ән салды.", [("Нұрбек Төреәлі", "person")]),
 ]
 
 

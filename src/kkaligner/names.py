@@ -866,6 +866,12 @@ def _first_name_before_surname(word: str, nxt: str) -> bool:
     return _given_name(first) and _readings_end(fold_kk(nxt), PERSON_ENDINGS + PATRONYMIC_ENDINGS)
 
 
+def _kazakh_given_form(folded: str) -> bool:
+    """``folded`` ends in an element of Kazakh given names after a letter only Kazakh has
+    (``GIVEN_NAME_ELEMENTS``: Өміржан, Нұрбек, Төреғали)."""
+    return folded.endswith(GIVEN_NAME_ELEMENTS) and len(folded) > 5 and bool(_KAZAKH_LETTER.search(folded[:-3]))
+
+
 def _possessed(word: str) -> bool:
     """The head noun carries the 3rd-person possessive of a name (министрлігі, комиссиясының)."""
     return _stem_in(word, _POSSESSED_HEADS)
@@ -971,7 +977,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                     f.endswith(PATRONYMIC_ENDINGS) for f in folded[x + 1 : x + 3]
                 )
             surname = _readings_end(here, PERSON_ENDINGS + ("ин",))
-            given = x == 0 and (_given_name(here) or (here.endswith(GIVEN_NAME_ELEMENTS) and len(here) > 5))
+            given = x == 0 and (_given_name(here) or _kazakh_given_form(here))
             # two words of a person's name, then a given name and a surname: a second person
             # (Брижит Бардо | Қасым-Жомарт Тоқаевқа, Дархан Қыдырәлі | Нұрсұлтан Назарбаевқа)
             second = x >= 1 and x + 2 < len(folded) and _first_name_before_surname(words[k + x + 1][2], words[k + x + 2][2])
@@ -1013,6 +1019,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         # Өске + мен "with")
         unit_after = j + 1 < n and fold_kk(words[j + 1][2]) in BODY_OF_PLACE
         look = j + 1 if (unit_after or not doc.inflected(words[j][2])) and not foreign else n
+        if _stem_in(words[j][2], STATE_HEADS):
+            look = n  # a country's full name ends at its kind of state (Беларусь Республикасы | ...)
         head = None  # the farthest head noun in reach (Қытай орталық радиосы, not Қытай орталық)
         while (
             look < n
@@ -1073,8 +1081,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                         head = (body, "organisation")
                 break  # Биылғы жарыстың ұтыс қоры: a phrase, not one name
             look += 1
-        if head is not None and j == k and _given_name(folded[0]) and not _possessed(words[head[0]][2]):
-            head = None  # Самат дереу ауруханаға жеткізіледі: a person taken to a hospital
+        if head is not None and _given_name(folded[0]) and not _possessed(words[head[0]][2]):
+            head = None  # Самат дереу ауруханаға; Алмас Сәдуақас сот процесіне: a person, then a place or a thing
         if head is not None and head[1] == "organisation" and j == k and _known_kind(folded[0]) == "place" and not _possessed(words[head[0]][2]) and not _stem_in(words[head[0]][2], INSTITUTIONS | LOCAL_BODY_HEADS):
             head = None  # Беларусь экономикалық одақтың төрағалығы: the country chairs the union
         if head is not None:
@@ -1394,7 +1402,8 @@ def _group_kind(
     if known:
         return known, False  # Украина, Молдова are countries whatever their ending
     opener = fold_kk(first.words[0])
-    if kind == "organisation" and key not in bodies and 2 <= len(first.words) <= 3 and (opener in given_names or _given_name(opener)) and not any(
+    given_opener = opener in given_names or _given_name(opener) or _kazakh_given_form(opener)
+    if kind == "organisation" and key not in bodies and 2 <= len(first.words) <= 3 and given_opener and not any(
         _stem_in(w, ORG_HEADS) or _title(w) for w in first.words
     ):
         # two or three words read as an organisation only for their last word's ending (Берік
@@ -1406,7 +1415,7 @@ def _group_kind(
     if key in given_names or _given_name(key):
         return "person", False
     places = sum(1 for _, a in ms if a.split("+")[0] in _PLACE_CASES)
-    if key.endswith(GIVEN_NAME_ELEMENTS) and len(key) > 5 and not places and _KAZAKH_LETTER.search(key[:-3]):
+    if _kazakh_given_form(key) and not places:
         return "person", False  # Өміржан, Нұрбек, Мұратхан: the elements of Kazakh given names
     # its contexts say a person more often than its case endings say a place
     cues = sum(m.person_cue for m, _ in ms)
