@@ -414,8 +414,16 @@ ALONE = [
      [("Ішкі істер министрлігінің Төтенше жағдайлар департаменті", "organisation")]),
     # a person's name before a bare head: the person's, no body's (сот процесі, "the trial")
     ("Біздің тілшіміз Алмас Сәдуақас сот процесіне қатысты.", [("Алмас Сәдуақас", "person")]),
-    # a country's full name ends at its kind of state
-    ("Кеңес дәуірінде Беларусь Республикасы социалистік елдер одағының цехы атанды.", [("Беларусь Республикасы", "place")]),
+    # a country's full name takes a possessed head only: a body of the state, not a description
+    ("Кеше Түркия Республикасы жаңа банк ашты.", [("Түркия Республикасы", "place")]),
+    ("Бұл туралы Корея Республикасы елшілігі хабарлады.", [("Корея Республикасы елшілігі", "organisation")]),
+    # a body named after a person opens with the person's name, given name first too
+    ("Кеше Юрий Гагарин атындағы академия түлектері жиналды.", [("Юрий Гагарин атындағы академия", "organisation")]),
+    # a body's body at a sentence start; another name after a body in the genitive is its own
+    ("Ішкі істер министрлігінің Төтенше жағдайлар департаменті хабарлады.",
+     [("Ішкі істер министрлігінің Төтенше жағдайлар департаменті", "organisation")]),
+    ("Кеше Сыртқы істер министрлігінің Ресей елшілігіне нотасы жіберілді.",
+     [("Сыртқы істер министрлігі", "organisation"), ("Ресей елшілігі", "organisation")]),
     # two words opened by a Kazakh given name's form, ending like a possessed head: a person's
     ("Кеше Нұрбек Төреәлі ән салды.", [("Нұрбек Төреәлі", "person")]),
 ]

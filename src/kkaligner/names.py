@@ -822,6 +822,8 @@ def _body_follows(doc: _Document, j: int, capitals: bool = False) -> Optional[in
         lw = words[look][2]
         if not doc.spaced(look) or not (lw.islower() or (capitals and _is_cap(lw) and not doc.initial[look])):
             return None
+        if not lw.islower() and any(_known_kind(lemma) or _given_name(lemma) for lemma, _ in _readings(fold_kk(lw))):
+            return None  # ... министрлігінің Ресей елшілігі, Абай театры, Алматы облысы: another name
         folded = fold_kk(lw)
         if folded in _JOINING or folded in CLOSING_POSTPOSITIONS or folded in _DETERMINERS or _stem_in(lw, POSITION_HEADS):
             return None
@@ -1019,8 +1021,6 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         # Өске + мен "with")
         unit_after = j + 1 < n and fold_kk(words[j + 1][2]) in BODY_OF_PLACE
         look = j + 1 if (unit_after or not doc.inflected(words[j][2])) and not foreign else n
-        if _stem_in(words[j][2], STATE_HEADS):
-            look = n  # a country's full name ends at its kind of state (Беларусь Республикасы | ...)
         head = None  # the farthest head noun in reach (Қытай орталық радиосы, not Қытай орталық)
         while (
             look < n
@@ -1081,8 +1081,17 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                         head = (body, "organisation")
                 break  # Биылғы жарыстың ұтыс қоры: a phrase, not one name
             look += 1
-        if head is not None and _given_name(folded[0]) and not _possessed(words[head[0]][2]):
-            head = None  # Самат дереу ауруханаға; Алмас Сәдуақас сот процесіне: a person, then a place or a thing
+        named_after = any(fold_kk(x[2]) in IN_NAME for x in words[run_end + 1 : head[0]]) if head is not None else False
+        if head is not None and _given_name(folded[0]) and not _possessed(words[head[0]][2]) and not named_after:
+            # Самат дереу ауруханаға; Алмас Сәдуақас сот процесіне: a person, then a place or a thing
+            # (not Юрий Гагарин атындағы академия: a body named after the person)
+            head = None
+        if head is not None and _stem_in(words[run_end][2], STATE_HEADS) and not (
+            _possessed(words[head[0]][2]) or _stem_in(words[head[0]][2], LOCAL_BODY_HEADS)
+        ):
+            # a country's full name takes a possessed head only (Қазақстан Республикасы ұлттық банкі,
+            # Корея Республикасы елшілігі; not Беларусь Республикасы | социалистік елдер одағының)
+            head = None
         if head is not None and head[1] == "organisation" and j == k and _known_kind(folded[0]) == "place" and not _possessed(words[head[0]][2]) and not _stem_in(words[head[0]][2], INSTITUTIONS | LOCAL_BODY_HEADS):
             head = None  # Беларусь экономикалық одақтың төрағалығы: the country chairs the union
         if head is not None:
@@ -1111,7 +1120,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             # mid-sentence too (Полиция департаменті, Нан зауытында: "the police department", "at
             # the bread factory"); a state body's head or a postposition of names (Төтенше жағдай
             # жөніндегі комиссия) makes it a name
-            named = _stem_in(words[j][2], STATE_BODIES) or any(fold_kk(x[2]) in IN_NAME for x in words[k:j])
+            named = any(_stem_in(x[2], STATE_BODIES) for x in words[k : j + 1]) or any(fold_kk(x[2]) in IN_NAME for x in words[k:j])
             generic = generic or not (named or (_possessed(words[j][2]) and doc.evidence(w)[0]))
             # two words, a common word and a head (Полиция департаменті, Спорт мектебі): longer ones
             # are names (Қазақ ұлттық университеті)
