@@ -424,6 +424,8 @@ ALONE = [
      [("Ішкі істер министрлігінің Төтенше жағдайлар департаменті", "organisation")]),
     ("Кеше Сыртқы істер министрлігінің Ресей елшілігіне нотасы жіберілді.",
      [("Сыртқы істер министрлігі", "organisation"), ("Ресей елшілігі", "organisation")]),
+    # two known people's names side by side are two
+    ("Кеше Путин Назарбаевтан сұрады.", [("Путин", "person"), ("Назарбаев", "person")]),
     # two words opened by a Kazakh given name's form, ending like a possessed head: a person's
     ("Кеше Нұрбек Төреәлі ән салды.", [("Нұрбек Төреәлі", "person")]),
 ]
@@ -433,3 +435,9 @@ ALONE = [
 def test_names_in_a_sentence_read_alone(text, expected):
     names = extract_terms(text, Glossary.empty(), use_default_glossary=False)
     assert sorted((n.lemma, n.kind) for n in names) == sorted(expected)
+
+
+def test_a_conjunction_opening_a_quotation_is_no_quoted_name():
+    # ASCII quotes nest in the seed article: "Ендеше "Нұрсұлтан" деп атайық" ("then let's call it ...")
+    names = _all('Ол: "Ендеше "Нұрсұлтан" деп атайық", - деді.')
+    assert "Ендеше" not in names

@@ -855,7 +855,11 @@ def _two_known_names(word: str, nxt: str) -> bool:
     if first in known and second in COMPASS_WORDS:
         return True  # Қазақстан Орталық Азияның көшбасшысы: a compass word opens the next name
     lemmas = [lemma for lemma, _ in _readings(second)]
-    if not any(known.get(lemma) == "place" for lemma in lemmas) or any(f"{first} {lemma}" in known for lemma in lemmas):
+    if any(f"{first} {lemma}" in known for lemma in lemmas):
+        return False
+    if first in known and any(lemma in known for lemma in lemmas):
+        return True  # Алматы | Қазақстанның; Путин | Назарбаевтан: two known names, two names
+    if not any(known.get(lemma) == "place" for lemma in lemmas):
         return False
     # a known place's name after a word that is no modifier of places' names: Мун Чжэ Ин |
     # Қазақстанның; but Жаңа Зеландия, Оңтүстік Корея are one name
@@ -901,6 +905,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 following = text[close : close + 40].lstrip(" \u00a0")[1:]
                 # one quoted word that is no common word before деген is a name ("called"):
                 # «Леново» деген компания; words someone said are more than one
+                if j == k and _starter(fold_kk(w)):
+                    break  # "Ендеше "Нұрсұлтан" деп атайық: a quotation opening with a conjunction
                 said = _SPEECH_AFTER.match(following) and not (
                     j == k and not doc.common(k) and not _starter(fold_kk(w)) and _CALLED.match(following)
                     and not _WORD_SAID.match(following)
