@@ -426,6 +426,10 @@ ALONE = [
      [("Сыртқы істер министрлігі", "organisation"), ("Ресей елшілігі", "organisation")]),
     # two known people's names side by side are two
     ("Кеше Путин Назарбаевтан сұрады.", [("Путин", "person"), ("Назарбаев", "person")]),
+    # a word and a head opening a sentence, the word never capitalised mid-sentence: a description
+    # unless the text names the body mid-sentence too
+    ("Жүлде қоры да қомақты.", []),
+    ("Ақкөңілділер клубының мүшелері келді. Біз Ақкөңілділер клубына бардық.", [("Ақкөңілділер клубы", "organisation")]),
     # two words opened by a Kazakh given name's form, ending like a possessed head: a person's
     ("Кеше Нұрбек Төреәлі ән салды.", [("Нұрбек Төреәлі", "person")]),
 ]

@@ -1131,6 +1131,10 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             # two words, a common word and a head (Полиция департаменті, Спорт мектебі): longer ones
             # are names (Қазақ ұлттық университеті)
             opening = not named and j - k == 1
+        elif kind == "organisation" and doc.initial[k] and j - k == 1 and not doc.evidence(w)[0] and not _known_kind(fold_kk(w)):
+            # the same for a word the text never writes with a capital mid-sentence (Жүлде қоры да
+            # қомақты "the prize fund is large", Кезекші соттың шешімімен)
+            opening = not _stem_in(words[j][2], STATE_BODIES)
         # a given name, a comma and "you": the person spoken to (Азамат, сіз ...; not Апа, сіз)
         addressed = j == k and _ADDRESSED.match(text, words[k][1]) and (_given_name(fold_kk(w)) or fold_kk(w) in EVERYDAY_GIVEN)
         # a compass word opening a run of capitals opens a place's name (Оңтүстік Кореяға)
