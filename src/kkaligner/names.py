@@ -606,6 +606,12 @@ class _Document:
             return True
         return not cap and any(lemma in _common_words() for lemma, _ in _readings(fold_kk(w)))
 
+    def addressed(self, k: int) -> bool:
+        """Word ``k`` is a given name (an everyday one too), a comma and "you" follow: the person
+        spoken to (Азамат, сіз эфирдесіз; not Апа, сіз)."""
+        f = fold_kk(self.words[k][2])
+        return bool(_ADDRESSED.match(self.text, self.words[k][1])) and (_given_name(f) or f in EVERYDAY_GIVEN)
+
     def sentence_start_is_name(self, k: int, run_length: int) -> bool:
         """Word ``k`` starts a sentence (and a run of ``run_length`` capitalised words)."""
         w = self.words[k][2]
@@ -613,7 +619,7 @@ class _Document:
         nxt = self.words[k + 1][2] if k + 1 < len(self.words) else ""
         if _starter(f):
             return False
-        if run_length == 1 and _ADDRESSED.match(self.text, self.words[k][1]) and (_given_name(f) or f in EVERYDAY_GIVEN):
+        if run_length == 1 and self.addressed(k):
             return True  # Азамат, сіз эфирдесіз: the person spoken to, whatever the word means
         if _INITIAL_BEFORE.search(self.text[max(0, self.words[k][0] - 4) : self.words[k][0]]):
             return True  # the full stop is an initial's (Т. Рысқұлбек), not a sentence's end
@@ -770,10 +776,9 @@ def _place_body_head(doc: _Document, q: int) -> Optional[int]:
         if not doc.spaced(look) or doc.initial[look]:
             return None
         lw = words[look][2]
-        folded = fold_kk(lw)
         if located and _is_cap(lw):
             return None  # Ақмола облысындағы Макинск құс фабрикасы: the body has a name of its own
-        if folded in _JOINING or folded in CLOSING_POSTPOSITIONS or folded in _DETERMINERS or _stem_in(lw, POSITION_HEADS):
+        if _ends_body(lw):
             return None
         if _stem_in(lw, LOCAL_BODY_HEADS) or _stem_in(lw, INSTITUTIONS) or (adjective and _possessed(lw)):
             return look
@@ -782,6 +787,13 @@ def _place_body_head(doc: _Document, q: int) -> Optional[int]:
         if _case_ending(lw):
             return None
     return None
+
+
+def _ends_body(word: str) -> bool:
+    """A lower-case word no body's name runs through: a joining word, a closing postposition, a
+    determiner or numeral, a title's head (Алматы облысының әкімі, ... бір бөлімі)."""
+    folded = fold_kk(word)
+    return folded in _JOINING or folded in CLOSING_POSTPOSITIONS or folded in _DETERMINERS or _stem_in(word, POSITION_HEADS)
 
 
 def _latin(word: str) -> bool:
@@ -824,8 +836,7 @@ def _body_follows(doc: _Document, j: int, capitals: bool = False) -> Optional[in
             return None
         if not lw.islower() and any(_known_kind(lemma) or _given_name(lemma) for lemma, _ in _readings(fold_kk(lw))):
             return None  # ... министрлігінің Ресей елшілігі, Абай театры, Алматы облысы: another name
-        folded = fold_kk(lw)
-        if folded in _JOINING or folded in CLOSING_POSTPOSITIONS or folded in _DETERMINERS or _stem_in(lw, POSITION_HEADS):
+        if _ends_body(lw):
             return None
         if _possessed(lw) or _stem_in(lw, LOCAL_BODY_HEADS):
             return look
@@ -863,7 +874,7 @@ def _two_known_names(word: str, nxt: str) -> bool:
         return False
     # a known place's name after a word that is no modifier of places' names: Мун Чжэ Ин |
     # Қазақстанның; but Жаңа Зеландия, Оңтүстік Корея are one name
-    return first in known or first not in PLACE_MODIFIERS
+    return first not in PLACE_MODIFIERS
 
 
 def _first_name_before_surname(word: str, nxt: str) -> bool:
@@ -908,7 +919,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 if j == k and _starter(fold_kk(w)):
                     break  # "Ендеше "Нұрсұлтан" деп атайық: a quotation opening with a conjunction
                 said = _SPEECH_AFTER.match(following) and not (
-                    j == k and not doc.common(k) and not _starter(fold_kk(w)) and _CALLED.match(following)
+                    j == k and not doc.common(k) and _CALLED.match(following)
                     and not _WORD_SAID.match(following)
                 )
                 if said or any(x[2].islower() and len(x[2]) >= 6 and _VERB_FORM.search(fold_kk(x[2])) for x in words[k + 1 : j + 1]):
@@ -1135,8 +1146,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             # the same for a word the text never writes with a capital mid-sentence (Жүлде қоры да
             # қомақты "the prize fund is large", Кезекші соттың шешімімен)
             opening = not _stem_in(words[j][2], STATE_BODIES)
-        # a given name, a comma and "you": the person spoken to (Азамат, сіз ...; not Апа, сіз)
-        addressed = j == k and _ADDRESSED.match(text, words[k][1]) and (_given_name(fold_kk(w)) or fold_kk(w) in EVERYDAY_GIVEN)
+        addressed = j == k and doc.addressed(k)  # Азамат, сіз ...: a person, whatever the word means
         # a compass word opening a run of capitals opens a place's name (Оңтүстік Кореяға)
         compass = j > k and fold_kk(w) in COMPASS_WORDS
         if doc.initial[k] and not _is_acronym(w) and doc.common(k) and not addressed and not compass and (kind not in ("organisation", "place") or generic or (kind == "place" and _starter(fold_kk(w)))):
