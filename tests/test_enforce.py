@@ -558,7 +558,8 @@ def test_forcing_decodes_are_greedy_single_and_bounded(engines, monkeypatch):
         bound = min(options.max_length, longest_first + longest_prefix + slack)
         assert call["max_length"] <= max(bound, longest_prefix + 1)  # a prefix is never cut
         assert all(r <= call["max_length"] for r in call["results"])
-    assert forcing[0]["attention"]  # two-terms: after the first forced term, the second is located
+    # two-terms: after the first forced term, the second is located
+    assert any(call["attention"] for call in forcing)
     calls.clear()
     source, constraints = SOURCES["multi-token"]
     out = engine.translate([source], "kk", "en", options, [constraints])
@@ -652,3 +653,35 @@ def test_spans_of_earlier_replacements_follow_later_edits():
     text, done = substitute_transliterated("Akmola and Baykonur.", source, [c(a), c(b)])
     assert text == "Tselinogradskaya and Tyuratam."
     assert sorted(text[x:y] for (x, y), _ in done) == ["Tselinogradskaya", "Tyuratam"]
+
+
+def test_sentences_decoded_one_by_one_stop_at_their_own_limits():
+    """A forcing round decoded sentence by sentence gives each sentence its own length limit, not the
+    longest one's (a batch decodes to its longest member's limit and cuts the others)."""
+    from types import SimpleNamespace
+
+    from kkaligner.engines import tokens as tk
+    from kkaligner.engines.ct2 import forcing as enforce_ct2
+
+    calls = []
+
+    class Engine:
+        device = "cpu"
+
+        def decode(self, source, prefixes, options, **kw):
+            calls.append((len(source), kw["max_length"], kw["prefix_at_once"]))
+            return [SimpleNamespace(hypotheses=[list(p) + ["x"] * (kw["max_length"] - len(p))], scores=[0.0],
+                                    attention=[]) for p in prefixes]
+
+    states = []
+    for i, (prefix, first) in enumerate([(2, 10), (30, 40), (3, 60)]):
+        st = enforce_ct2._State(index=i, source="s", pieces=["a"] * 5, constraints=[],
+                                sent=tk.SentenceTokens(terms=[]), suppress=())
+        st.prefix, st.first_length = ["p"] * prefix, first
+        states.append(st)
+    limits = {0: 12, 1: 44, 2: 66}
+    options = DecodeOptions(beam_size=1, max_length=100, batch_size=8)
+    out = enforce_ct2._decode_groups(Engine(), states, options, 1, beam=1, max_length=lambda st: limits[st.index])
+    assert enforce_ct2._prefixes_at_once(Engine(), states, options)  # short prefixes: cheaper one by one
+    assert sorted(calls) == [(1, 12, True), (1, 44, True), (1, 66, True)]
+    assert {i: len(r.hypotheses[0]) for i, r in out.items()} == limits

@@ -238,17 +238,22 @@ def _decode_groups(
             chunk = members[k : k + size]
             limits = [max_length(st) for st in chunk] if max_length is not None else None
             alone = limits is not None and _prefixes_at_once(engine, chunk, options)
-            results = engine.decode(
-                [st.pieces for st in chunk],
-                [st.prefix for st in chunk],
-                options,
-                num_hypotheses=nbest,
-                suppress=suppress,
-                attention=any(st.sent.terms and st.attend for st in chunk),
-                beam_size=beam,
-                max_length=max(limits) if limits else None,
-                prefix_at_once=alone,
-            )
+            # Decoded one by one, each sentence stops at its own limit, not at the chunk's longest.
+            parts = [[st] for st in chunk] if alone else [chunk]
+            part_limits = [[max_length(st)] for st in chunk] if alone else [limits]
+            results = []
+            for part, lim in zip(parts, part_limits):
+                results += engine.decode(
+                    [st.pieces for st in part],
+                    [st.prefix for st in part],
+                    options,
+                    num_hypotheses=nbest,
+                    suppress=suppress,
+                    attention=any(st.sent.terms and st.attend for st in part),
+                    beam_size=beam,
+                    max_length=max(lim) if lim else None,
+                    prefix_at_once=alone,
+                )
             for i, (st, res) in enumerate(zip(chunk, results)):
                 out[st.index] = res if limits is None else _cut(res, max(limits[i], len(st.prefix) + 1))
     return out
