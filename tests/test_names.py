@@ -171,7 +171,7 @@ def test_organisation_heads_plurals_and_common_acronyms():
         "Нан зауытында жұмыс бар. Мәдениет министрлігі хабарлады. Концертте Президент оркестрі ойнады."
     )
     assert names["Президент оркестрі"].kind == "organisation"
-    assert names["Мемлекеттік думасы"].kind == "organisation"
+    assert names["Ресейдің Мемлекеттік думасы"].kind == "organisation"
     assert names["Мәдениет министрлігі"].kind == "organisation"
     assert not {"Үкіметтер", "Үкімет", "БАҚ", "АйТи-мамандар", "Нан зауыты"} & set(names)
 
@@ -432,6 +432,15 @@ ALONE = [
     ("Ақкөңілділер клубының мүшелері келді. Біз Ақкөңілділер клубына бардық.", [("Ақкөңілділер клубы", "organisation")]),
     # two words opened by a Kazakh given name's form, ending like a possessed head: a person's
     ("Кеше Нұрбек Төреәлі ән салды.", [("Нұрбек Төреәлі", "person")]),
+    # a country in the genitive opens the name of a body of it; a head right after it, a company
+    # or its "activity" do not
+    ("Бұл туралы Қытайдың денсаулық сақтау комиссиясы хабарлайды.",
+     [("Қытайдың денсаулық сақтау комиссиясы", "organisation")]),
+    ("Заңды Ресейдің Мемлекеттік думасы қабылдады.", [("Ресейдің Мемлекеттік думасы", "organisation")]),
+    ("Мәселені Қазақстанның Парламентінде талқылады.", [("Қазақстанның Парламенті", "organisation")]),
+    ("Кеше Американың компаниясы келді.", [("Америка", "place")]),
+    ("Кеше Қытайдың ірі құрылыс компаниясы келді.", [("Қытай", "place")]),
+    ("Мұны Қазақстанның сыртқы саяси қызметі көрсетеді.", [("Қазақстан", "place")]),
 ]
 
 

@@ -845,6 +845,31 @@ def _body_follows(doc: _Document, j: int, capitals: bool = False) -> Optional[in
     return None
 
 
+def _body_of_country(doc: _Document, k: int, j: int) -> Optional[tuple[int, str]]:
+    """Words ``k..j`` are a place's name in the genitive, a known one or a country's full name
+    (Қытайдың, Қазақстан Республикасының), and a body of that place follows: an institution
+    (Қазақстанның Парламентінде) or words up to a possessed head (Қазақстанның авиациялық
+    әкімшілігі, Қытайдың денсаулық сақтау комиссиясы, Ресейдің Мемлекеттік думасы). The place opens
+    the body's name (KazNERD marks them whole, as the bodies' own sites name them). A head right
+    after the place is no body's name (Американың компаниясы "an American company", Алматының
+    орталығында "in Almaty's centre"), nor is a company (Қытайдың ірі құрылыс компаниясы), nor
+    қызметі, a country's "activity" as often as its "service" (Қазақстанның сыртқы саяси қызметі).
+    Returns (the head's index, "organisation") or None."""
+    words = doc.words
+    lemmas = [lemma for lemma, a in _readings(fold_kk(words[j][2])) if a.split("+")[-1] == "gen"]
+    if not lemmas:
+        return None
+    place = any(_known_kind(" ".join([*(fold_kk(x[2]) for x in words[k:j]), lemma])) == "place" for lemma in lemmas)
+    if not place and not (j > k and any(lemma in STATE_HEADS for lemma in lemmas)):
+        return None
+    if j + 1 < len(words) and doc.spaced(j + 1) and _stem_in(words[j + 1][2], INSTITUTIONS) and _possessed_head(words[j + 1][2]):
+        return (j + 1, "organisation")
+    body = _body_follows(doc, j, capitals=True)
+    if body is None or body == j + 1 or _stem_in(words[body][2], COMPANY_HEADS | {"қызметі"}):
+        return None
+    return (body, "organisation")
+
+
 def _against(doc: _Document, i: int) -> bool:
     """Word ``i``, in the dative, and қарсы ("against") after it: a phrase inside a body's name
     (gov.kz: Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі, Терроризмге қарсы орталық)."""
@@ -1098,6 +1123,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                         head = (body, "organisation")
                 break  # Биылғы жарыстың ұтыс қоры: a phrase, not one name
             look += 1
+        if look == n and head is None and not person and not foreign:
+            head = _body_of_country(doc, k, j)
         named_after = any(fold_kk(x[2]) in IN_NAME for x in words[run_end + 1 : head[0]]) if head is not None else False
         if head is not None and _given_name(folded[0]) and not _possessed(words[head[0]][2]) and not named_after:
             # Самат дереу ауруханаға; Алмас Сәдуақас сот процесіне: a person, then a place or a thing
@@ -1218,8 +1245,10 @@ def _lemmas(forms: Iterable[str], possessed: bool = False, seen: frozenset = fro
     for f, rs in readings.items():
         for lemma in {r[0] for r in rs}:
             # a lemma the text writes bare, or a name the shipped glossary knows or a given name
-            # (Түркістан, not Түркіс + тан "from")
-            bare = (lemma != f and (lemma in forms or lemma in seen)) or lemma in known or _given_name(lemma)
+            # (Түркістан, not Түркіс + тан "from"); not a known word whose possessive a name of
+            # several words keeps (Қазақстанның Парламентінде: Парламенті, not Парламент)
+            izafet = possessed and all(a.startswith("p3") for x, a in rs if x == lemma)
+            bare = (lemma != f and (lemma in forms or lemma in seen)) or (lemma in known and not izafet) or _given_name(lemma)
             score[lemma] = score.get(lemma, 0) + 1 + (2 if bare else 0)
     return {
         f: max(rs, key=lambda r: (score[r[0]], _strength(r[0], r[1], possessed), len(r[0]))) for f, rs in readings.items()
