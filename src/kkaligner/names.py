@@ -212,7 +212,9 @@ STATE_HEADS = frozenset(
 # capitalised word before one is a place's name, at a sentence start too.
 PLACE_GENERICS = frozenset(
     ["ауданы", "қаласы", "кенті", "ауылы", "аулы", "селосы", "ауылдық", "өзені", "көлі", "тауы", "таулары", "шатқалы", "өңірі", "облысы",
-     "ықшамауданы", "шағынауданы", "қалашығы", "алабы"]
+     "ықшамауданы", "шағынауданы", "қалашығы", "алабы",
+     # the plurals after names joined by "and" (Махамбет, Индер және Исатай аудандарының: three districts)
+     "аудандары", "қалалары", "ауылдары", "кенттері", "өзендері", "көлдері"]
 )
 
 # The geographic ones among them, and елді of елді мекен ("settlement"): what follows a river's,
