@@ -143,6 +143,13 @@ _DETERMINERS = frozenset(
 # common words alone, a name's before another capitalised word.
 COMPASS_WORDS = frozenset(["батыс", "шығыс", "оңтүстік", "солтүстік", "орталық", "жоғарғы", "төменгі"])
 
+# Countries whose regions are named by a compass word and the country's name (Солтүстік Қазақстан
+# облысы, Батыс Қазақстан облысы: the Kazakh names of Kazakhstan's regions): without the region's
+# word the compass word describes the country (Солтүстік Қазақстанға "to northern Kazakhstan",
+# Шығыс Қазақстанның өзінде), the name is the country's alone, as KazNERD marks it. Other
+# countries' compass names are names (Оңтүстік Корея, Солтүстік Америка).
+COMPASS_REGIONS_OF = frozenset(["қазақстан"])
+
 # Words that open places' names before another name (Жаңа Зеландия, Оңтүстік Корея, Үлкен Алматы,
 # Кіші Азия): a known place's name after one of them is part of the same name.
 PLACE_MODIFIERS = COMPASS_WORDS | frozenset(["жаңа", "үлкен", "кіші", "ұлы", "ескі", "орта", "таяу", "алыс"])
@@ -192,7 +199,9 @@ POSITION_HEADS = frozenset(
 )
 
 # Generic words that follow a place's name and belong to it (Ақтөбе облысы).
-PLACE_HEADS = frozenset({"облысы", "облыстары"})  # Батыс Қазақстан және Ақтөбе облыстары
+# Peninsulas, bays, oceans and straits keep their generic word (Корей түбегі, Парсы шығанағы,
+# Азия-Тынық мұхиты, Керчь бұғазы: KazNERD marks them whole, as English does: the Korean Peninsula).
+PLACE_HEADS = frozenset({"облысы", "облыстары", "түбегі", "шығанағы", "мұхиты", "бұғазы"})  # Батыс Қазақстан және Ақтөбе облыстары
 # (ауданы, қаласы, өзені are not: "Алматы қаласы" is "the city of Almaty", the name is Алматы;
 # a region's official name is "X облысы", X Region.)
 
@@ -214,13 +223,16 @@ PLACE_GENERICS = frozenset(
     ["ауданы", "қаласы", "кенті", "ауылы", "аулы", "селосы", "ауылдық", "өзені", "көлі", "тауы", "таулары", "шатқалы", "өңірі", "облысы",
      "ықшамауданы", "шағынауданы", "қалашығы", "алабы",
      # the plurals after names joined by "and" (Махамбет, Индер және Исатай аудандарының: three districts)
-     "аудандары", "қалалары", "ауылдары", "кенттері", "өзендері", "көлдері"]
+     "аудандары", "қалалары", "ауылдары", "кенттері", "өзендері", "көлдері",
+     # seas, islands, deserts, ridges, lowlands (Каспий теңізіне: the name is Каспий)
+     "теңізі", "аралы", "шөлі", "жотасы", "ойпаты"]
 )
 
 # The geographic ones among them, and елді of елді мекен ("settlement"): what follows a river's,
 # lake's, mountain's or village's name is not a body of it (Есіл өзені арнасы is the riverbed, not
 # a channel; Қызылдала елді мекені аудан орталығынан "the village of K., from the district centre").
-NATURE_GENERICS = frozenset(["өзені", "көлі", "тауы", "таулары", "шатқалы", "алабы", "елді"])
+NATURE_GENERICS = frozenset(["өзені", "көлі", "тауы", "таулары", "шатқалы", "алабы", "елді", "теңізі", "аралы",
+                             "шөлі", "жотасы", "ойпаты"])
 
 _POSSESSED_HEADS = frozenset(h for h in ORG_HEADS | PLACE_HEADS if h[-1] in "ыі")
 
@@ -847,6 +859,22 @@ def _body_follows(doc: _Document, j: int, capitals: bool = False) -> Optional[in
     return None
 
 
+def _compass_describes(doc: _Document, k: int) -> bool:
+    """Word ``k``, a compass word, describes the country after it (``COMPASS_REGIONS_OF``): no
+    word of a region follows (Солтүстік Қазақстан облысы, облыстық, облысының is a region's name)."""
+    words = doc.words
+    if not any(lemma in COMPASS_REGIONS_OF for lemma, _ in _readings(fold_kk(words[k + 1][2]))):
+        return False
+    # the region's word may follow other regions' names (Батыс Қазақстан және Ақтөбе облыстары)
+    for look in range(k + 2, min(len(words), k + 2 + MAX_LOWER_WORDS)):
+        after = words[look][2]
+        if fold_kk(after).startswith("облыс"):
+            return False
+        if doc.initial[look] or not (_is_cap(after) or fold_kk(after) in _JOINING or fold_kk(after) == "және"):
+            break
+    return True
+
+
 def _body_of_country(doc: _Document, k: int, j: int) -> Optional[tuple[int, str]]:
     """Words ``k..j`` are a place's name in the genitive, a known one or a country's full name
     (Қытайдың, Қазақстан Республикасының), and a body of that place follows: an institution
@@ -1033,6 +1061,9 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             ):
                 j = k + x
                 break
+        if j == k + 1 and fold_kk(w) in COMPASS_WORDS and _compass_describes(doc, k):
+            k += 1  # Солтүстік Қазақстанға: "to northern Kazakhstan"; the name is the country's
+            continue
         # at a sentence start, a word before a full name needs the text's evidence to be part of it
         # (Шаруагер Бақтыбай Нұрниязов: "farmer B. N."; Атыраулық Арыстанбек Кенже)
         if doc.initial[k] and j - k >= 2 and not doc.evidence(w)[0] and (any(
@@ -1108,6 +1139,10 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 after = words[look + 1][2] if look + 1 < n else ""
                 if after and _bare_or_genitive(lw) and doc.spaced(look + 1) and _stem_in(after, ORG_HEADS):
                     head = (look + 1, "organisation")  # Түркістан облысы әкімдігі, облысының әкімдігі (not облысында)
+                elif after and _bare_or_genitive(lw):
+                    # Азия-Тынық мұхиты хабар тарату одағы, Ақмола облысы ауыл шаруашылығы басқармасы
+                    body = _body_follows(doc, look)
+                    head = (body, "organisation") if body is not None else head
                 break
             if look == run_end + 1 and run_end == k and _stem_in(lw, COMPANY_HEADS) and (
                 _known_kind(fold_kk(w)) == "place" or _readings_end(fold_kk(w), PLACE_ENDINGS)
@@ -1175,6 +1210,9 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             # the same for a word the text never writes with a capital mid-sentence (Жүлде қоры да
             # қомақты "the prize fund is large", Кезекші соттың шешімімен)
             opening = not _stem_in(words[j][2], STATE_BODIES)
+        if j == k and not kind and doc.initial[k] and any(lemma in COMPASS_WORDS for lemma, _ in _readings(fold_kk(w))):
+            k += 1  # Солтүстікте де жағдай ...: "in the north", a direction opening the sentence
+            continue
         addressed = j == k and doc.addressed(k)  # Азамат, сіз ...: a person, whatever the word means
         # a compass word opening a run of capitals opens a place's name (Оңтүстік Кореяға)
         compass = j > k and fold_kk(w) in COMPASS_WORDS
