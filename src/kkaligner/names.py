@@ -40,6 +40,7 @@ without ending, when the document has it, wins (Қызылорда, not Қызы
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -231,6 +232,9 @@ PLACE_GENERICS = frozenset(
 # The geographic ones among them, and елді of елді мекен ("settlement"): what follows a river's,
 # lake's, mountain's or village's name is not a body of it (Есіл өзені арнасы is the riverbed, not
 # a channel; Қызылдала елді мекені аудан орталығынан "the village of K., from the district centre").
+# The plurals among them (and облыстары): after a list of names, each name is a place.
+PLURAL_PLACE_GENERICS = frozenset(["аудандары", "қалалары", "ауылдары", "кенттері", "өзендері", "көлдері", "облыстары"])
+
 NATURE_GENERICS = frozenset(["өзені", "көлі", "тауы", "таулары", "шатқалы", "алабы", "елді", "теңізі", "аралы",
                              "шөлі", "жотасы", "ойпаты"])
 
@@ -1234,7 +1238,23 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         out.append(_Mention(s, end, tuple(x[2] for x in words[k : j + 1]), kind, cue, opening))
         k = j + 1
     out.sort(key=lambda m: m.start)
-    return _confirmed(out)
+    return _confirmed(_places_listed(doc, out))
+
+
+def _places_listed(doc: _Document, mentions: list[_Mention]) -> list[_Mention]:
+    """A plural place generic after names joined by commas and "and" makes each of them a place
+    (Махамбет, Индер және Исатай аудандарының: three districts, two named after people)."""
+    out = list(mentions)
+    for i, m in enumerate(out):
+        after = _WORD.match(doc.text, m.end + 1) if doc.text[m.end : m.end + 1] in (" ", "\u00a0") else None
+        if m.kind != "place" or after is None or not _stem_in(after.group(), PLURAL_PLACE_GENERICS):
+            continue
+        for p in range(i - 1, -1, -1):
+            if not _COORDINATION.fullmatch(doc.text, out[p].end, out[p + 1].start):
+                break
+            if not out[p].kind:
+                out[p] = dataclasses.replace(out[p], kind="place")
+    return out
 
 
 def _confirmed(mentions: list[_Mention]) -> list[_Mention]:
