@@ -863,6 +863,22 @@ def _body_follows(doc: _Document, j: int, capitals: bool = False) -> Optional[in
     return None
 
 
+def _body_of_body(doc: _Document, j: int) -> Optional[tuple[int, str]]:
+    """Word ``j`` closes a body's name in the genitive (Біріккен Ұлттар Ұйымының, ... Ішкі істер
+    Министрлігінің) and the name of a body of it follows, capitalised or not, up to its head (...
+    Ұйымының Тұрақты даму мақсаттары орталығы): one name, as for a head found after lower-case
+    words (``_body_follows``). The caller asks only where words before the head name the body: a
+    head alone is a common noun (Холдингінің аффинаж зауытының: "the holding's refinery's").
+    Returns (the head's index, "organisation") or None."""
+    word = doc.words[j][2]
+    if _stem_in(word, PLACE_HEADS) or not any(
+        a.split("+")[-1] == "gen" and lemma in _POSSESSED_HEADS for lemma, a in _readings(fold_kk(word))
+    ):
+        return None
+    body = _body_follows(doc, j, capitals=True)
+    return (body, "organisation") if body is not None else None
+
+
 def _compass_describes(doc: _Document, k: int) -> bool:
     """Word ``k``, a compass word, describes the country after it (``COMPASS_REGIONS_OF``): no
     word of a region follows (Солтүстік Қазақстан облысы, облыстық, облысының is a region's name)."""
@@ -1165,7 +1181,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 break  # Биылғы жарыстың ұтыс қоры: a phrase, not one name
             look += 1
         if look == n and head is None and not person and not foreign:
-            head = _body_of_country(doc, k, j)
+            head = _body_of_country(doc, k, j) or (_body_of_body(doc, j) if j > k else None)
         named_after = any(fold_kk(x[2]) in IN_NAME for x in words[run_end + 1 : head[0]]) if head is not None else False
         if head is not None and _given_name(folded[0]) and not _possessed(words[head[0]][2]) and not named_after:
             # Самат дереу ауруханаға; Алмас Сәдуақас сот процесіне: a person, then a place or a thing
