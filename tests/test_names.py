@@ -464,6 +464,13 @@ ALONE = [
     ("Біріккен Ұлттар Ұйымының Тұрақты даму мақсаттары орталығы ашылды.",
      [("Біріккен Ұлттар Ұйымының Тұрақты даму мақсаттары орталығы", "organisation")]),
     ("Холдингінің аффинаж зауытының өндірісі өсті.", []),
+    # after a territorial unit's adjective a bare head closes the body's name, unless a possessed one follows
+    ("Кеше Атырау облыстық перинаталдық орталықта оқиға болды.",
+     [("Атырау облыстық перинаталдық орталық", "organisation")]),
+    ("Кеше Павлодар облыстық полиция департаменті хабарлады.",
+     [("Павлодар облыстық полиция департаменті", "organisation")]),
+    # a modifier of places' names and a compass word open a place's name at a sentence start too
+    ("Бұл таяу арада болады. Таяу Шығыстағы жағдай шиеленісті.", [("Таяу Шығыс", "place")]),
     # a form of address opens the sentence, not the name
     ("Құрметті Парламент депутаттары, Үкімет мүшелері!", [("Парламент", "organisation"), ("Үкімет", "organisation")]),
     ("Оны Азия-Тынық мұхиты хабар тарату одағы ұйымдастырды.",

@@ -153,7 +153,7 @@ COMPASS_REGIONS_OF = frozenset(["қазақстан"])
 
 # Words that open places' names before another name (Жаңа Зеландия, Оңтүстік Корея, Үлкен Алматы,
 # Кіші Азия): a known place's name after one of them is part of the same name.
-PLACE_MODIFIERS = COMPASS_WORDS | frozenset(["жаңа", "үлкен", "кіші", "ұлы", "ескі", "орта", "таяу", "алыс"])
+PLACE_MODIFIERS = COMPASS_WORDS | frozenset(["жаңа", "үлкен", "кіші", "ұлы", "ескі", "орта", "таяу", "алыс", "қиыр"])
 
 # Heads that close a name only written with a capital (Қарулы Күштері, the Armed Forces; Ресей
 # күштері is "Russian forces").
@@ -643,8 +643,8 @@ class _Document:
             return True  # the full stop is an initial's (Т. Рысқұлбек), not a sentence's end
         if run_length > 1 and _readings_end(fold_kk(nxt), PERSON_ENDINGS + PATRONYMIC_ENDINGS):
             return True  # a first name before a surname or patronymic (Дастан Сейілханұлы)
-        if run_length > 1 and f in COMPASS_WORDS:
-            return True  # Жоғарғы Тобыл, Оңтүстік Корея
+        if run_length > 1 and _opens_place(self, k):
+            return True  # Жоғарғы Тобыл, Оңтүстік Корея, Таяу Шығыс
         cap, low = self.evidence(w)
         if low and low >= 3 * cap:
             return False  # the matcher's LOWER_RATIO: a common word that opens a sentence
@@ -660,6 +660,17 @@ class _Document:
             return True
         nxt = self.words[k + 1][2] if k + 1 < len(self.words) else ""
         return fold_kk(nxt) in HONORIFICS
+
+
+def _opens_place(doc: _Document, k: int) -> bool:
+    """Word ``k``, before another capitalised word, opens a place's name: a compass word (Оңтүстік
+    Корея, Жоғарғы Тобыл), or a modifier of places' names before one (Таяу Шығыс, Қиыр Шығыс: the
+    Middle, the Far East)."""
+    f = fold_kk(doc.words[k][2])
+    if f in COMPASS_WORDS:
+        return True
+    nxt = fold_kk(doc.words[k + 1][2]) if k + 1 < len(doc.words) else ""
+    return f in PLACE_MODIFIERS and any(lemma in COMPASS_WORDS for lemma, _ in _readings(nxt))
 
 
 def _titled_organisation(doc: _Document, k: int) -> bool:
@@ -790,21 +801,29 @@ def _place_body_head(doc: _Document, q: int) -> Optional[int]:
     words = doc.words
     located = fold_kk(words[q][2]).endswith("дағы")
     adjective = fold_kk(words[q][2]).endswith(("лық", "тық"))
+    bare = None  # after an adjective, a bare head that no possessed one follows closes the name
     for look in range(q + 1, min(len(words), q + 1 + MAX_LOWER_WORDS)):
         if not doc.spaced(look) or doc.initial[look]:
-            return None
+            return bare
         lw = words[look][2]
         if located and _is_cap(lw):
             return None  # Ақмола облысындағы Макинск құс фабрикасы: the body has a name of its own
         if _ends_body(lw):
-            return None
+            return bare
         if _stem_in(lw, LOCAL_BODY_HEADS) or _stem_in(lw, INSTITUTIONS) or (adjective and _possessed(lw)):
             return look
+        if adjective and _stem_in(lw, ORG_HEADS):
+            # an adjective, not an izafet, ties a bare head too (Атырау облыстық перинаталдық
+            # орталықта), unless a possessed head follows (Павлодар облыстық полиция департаменті)
+            if _case_ending(lw):
+                return look
+            bare = look
+            continue
         if _possessed(lw):
-            return None  # Отырар ауданының орталығы, Шымкент қаласының су қоры: the place's, no body
+            return bare  # Отырар ауданының орталығы, Шымкент қаласының су қоры: the place's, no body
         if _case_ending(lw):
-            return None
-    return None
+            return bare
+    return bare
 
 
 def _ends_body(word: str) -> bool:
@@ -1193,7 +1212,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             # a country's full name takes a possessed head only (Қазақстан Республикасы ұлттық банкі,
             # Корея Республикасы елшілігі; not Беларусь Республикасы | социалистік елдер одағының)
             head = None
-        if head is not None and head[1] == "organisation" and j == k and _known_kind(folded[0]) == "place" and not _possessed(words[head[0]][2]) and not _stem_in(words[head[0]][2], INSTITUTIONS | LOCAL_BODY_HEADS):
+        if head is not None and head[1] == "organisation" and j == k and _known_kind(folded[0]) == "place" and not _possessed(words[head[0]][2]) and not _stem_in(words[head[0]][2], INSTITUTIONS | LOCAL_BODY_HEADS) and not unit_after:
             head = None  # Беларусь экономикалық одақтың төрағалығы: the country chairs the union
         if head is not None:
             j, kind = head
@@ -1235,7 +1254,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             continue
         addressed = j == k and doc.addressed(k)  # Азамат, сіз ...: a person, whatever the word means
         # a compass word opening a run of capitals opens a place's name (Оңтүстік Кореяға)
-        compass = j > k and fold_kk(w) in COMPASS_WORDS
+        compass = j > k and _opens_place(doc, k)
         if doc.initial[k] and not _is_acronym(w) and doc.common(k) and not addressed and not compass and (kind not in ("organisation", "place") or generic or (kind == "place" and _starter(fold_kk(w)))):
             # a common word opens the sentence (Ал, Жалпы, Облыс орталығы); what follows is looked at
             # alone. An organisation's name may open with one (Денсаулық сақтау министрлігі).
@@ -1299,6 +1318,8 @@ _WEAK = frozenset({"loc", "acc", "p3", "equ", "sim", "pl"})
 
 
 def _strength(lemma: str, analysis: str, possessed: bool = False) -> int:
+    if possessed and lemma in ORG_HEADS:
+        return 4  # a body's name ends in its head: орталықта is орталық + та (Атырау облыстық ... орталық)
     if possessed and lemma[-1:] in "ыі" and analysis and not analysis.startswith("p3"):
         return 3  # the last word of Ақтөбе облысы keeps its possessive: облысы + нда
     if not analysis:
