@@ -471,6 +471,10 @@ ALONE = [
      [("Павлодар облыстық полиция департаменті", "organisation")]),
     # a modifier of places' names and a compass word open a place's name at a sentence start too
     ("Бұл таяу арада болады. Таяу Шығыстағы жағдай шиеленісті.", [("Таяу Шығыс", "place")]),
+    # a name before a kind of product is a product's, quoted or not, a number between
+    ("Кеше «Сухой Суперджет 100» ұшағы қонды.", [("Сухой Суперджет 100", "name")]),
+    ("Кеше Sukhoi Superjet 100 ұшағы қонды.", [("Sukhoi Superjet", "name")]),
+    ("Кеше «Хабар» арнасы хабарлады.", [("Хабар", "organisation")]),
     # a form of address opens the sentence, not the name
     ("Құрметті Парламент депутаттары, Үкімет мүшелері!", [("Парламент", "organisation"), ("Үкімет", "organisation")]),
     ("Оны Азия-Тынық мұхиты хабар тарату одағы ұйымдастырды.",

@@ -188,6 +188,14 @@ NAMED_AFTER_HEADS = frozenset(
 # («Қазақ Экспорт» сақтандыру компаниясы, Самұрық-Қазына).
 COMPANY_HEADS = frozenset(["компаниясы", "фирмасы", "кәсіпорны"])
 
+# Words for kinds of product that follow a product's name (KazNERD: «Суперджет 100» ұшағы, «ЗиЛ»
+# көлігі, «Smart Astana» қосымшасы, Ту-159 ұшағы): the name before one is a product's, not an
+# organisation's, though its maker may share it (Sukhoi Superjet 100 ұшағы); it is kept as a name.
+PRODUCT_GENERICS = frozenset(
+    ["ұшағы", "көлігі", "автокөлігі", "автобусы", "қосымшасы", "смартфоны", "зымыраны", "кемесі", "пойызы",
+     "вакцинасы", "препараты", "машинасы", "тікұшағы"]
+)
+
 # Heads of the state's bodies, one of each in the country, that always close a name, whatever opens
 # it (Мәдениет министрлігі, Бас прокуратура at a sentence start; gov.kz: the Prosecutor General's
 # Office is Бас прокуратура, a name, though бас "chief" is a common word).
@@ -350,6 +358,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
 _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
 MAX_LOWER_WORDS = 6  # lower-case words an organisation's name may have before its head
 MAX_QUOTED_WORDS = 4  # longer quotations are slogans and titles of works
+_NUMBER_GAP = re.compile(r"[ \u00a0]*[»”\"]?[ \u00a0]*(?:[\d\-/]+[ \u00a0]*[»”\"]?[ \u00a0]*)?")  # "» ", " 100 ", " 737» "
+_NUMBER_WORDS = frozenset(["бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз", "он", "жүз", "мың"])
 _NUMBER_TAIL = re.compile(r"(?:[ \u00a0]*\d+)?")  # «Хабар 24»
 # What follows quoted words that someone said or that something is called (« ... » , — дейді;
 # « ... » деген): a quotation, not a name.
@@ -660,6 +670,18 @@ class _Document:
             return True
         nxt = self.words[k + 1][2] if k + 1 < len(self.words) else ""
         return fold_kk(nxt) in HONORIFICS
+
+
+def _product_follows(doc: _Document, j: int) -> bool:
+    """A kind of product (``PRODUCT_GENERICS``) follows word ``j``, right after it or after a
+    number, a closing quote between (Sukhoi Superjet 100 ұшағы, «Боинг 737» ұшағы)."""
+    words = doc.words
+    look = j + 1
+    if look < len(words) and _NUMBER_GAP.fullmatch(doc.text, words[j][1], words[look][0]) is None:
+        return False
+    if look < len(words) and fold_kk(words[look][2]) in _NUMBER_WORDS and look + 1 < len(words):
+        look += 1  # Суперджет жүз ұшағы (the number in words)
+    return look < len(words) and words[look][2].islower() and _stem_in(words[look][2], PRODUCT_GENERICS)
 
 
 def _opens_place(doc: _Document, k: int) -> bool:
@@ -1027,6 +1049,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 # generic word is a place's («Алтын дала» ықшамауданы)
                 nxt = next((x for x in words[j + 1 : j + 2]), None)
                 kind = "place" if nxt and nxt[2].islower() and _stem_in(nxt[2], PLACE_GENERICS) else "organisation"
+                if _product_follows(doc, j):
+                    kind = "name"  # «Суперджет 100» ұшағы: a product
                 number = (text[words[j][1] : end].strip(),) if end > words[j][1] else ()
                 out.append(_Mention(s, end, tuple(x[2] for x in words[k : j + 1]) + number, kind))
                 quoted.update(range(k, j + 1))
@@ -1229,6 +1253,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         if position:
             k = j + 1
             continue
+        if kind != "place" and _product_follows(doc, j):
+            kind = "name"  # Sukhoi Superjet 100 ұшағы, Ту-154 ұшағы: a product, whatever its maker
         # an organisation's name capitalises its first word only: a common word before a capitalised
         # one is not part of it (Биыл Еуразиялық экономикалық одақ)
         generic = _stem_in(w, GENERIC) or _starter(fold_kk(w)) or fold_kk(w) in _DETERMINERS or (
