@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 import kkaligner
 from kkaligner.errors import UsageError
 from kkaligner.glossary import Glossary
-from kkaligner.names import COMPANY_HEADS, NAMED_AFTER_HEADS, ORG_HEADS, STATE_BODIES, ExtractedName, extract_terms
+from kkaligner.names import DESCRIBED_HEADS, NAMED_AFTER_HEADS, ORG_HEADS, STATE_BODIES, ExtractedName, extract_terms
 from kkaligner.types import Term
 
 TEXT = (
@@ -305,7 +305,7 @@ def test_what_is_not_an_organisation_keeps_its_own_kind(text, expected):
 
 def test_the_narrower_head_lists_are_heads_of_organisations():
     # a head that opens or closes a particular kind of name is an organisation's head first
-    for narrower in (COMPANY_HEADS, NAMED_AFTER_HEADS, STATE_BODIES):
+    for narrower in (DESCRIBED_HEADS, NAMED_AFTER_HEADS, STATE_BODIES):
         assert narrower <= ORG_HEADS, narrower - ORG_HEADS
 
 
@@ -475,6 +475,9 @@ ALONE = [
     ("Кеше «Сухой Суперджет 100» ұшағы қонды.", [("Сухой Суперджет 100", "name")]),
     ("Кеше Sukhoi Superjet 100 ұшағы қонды.", [("Sukhoi Superjet", "name")]),
     ("Кеше «Хабар» арнасы хабарлады.", [("Хабар", "organisation")]),
+    # a place's name right before a body every place has describes it
+    ("Жуырда Қытай соты үкім шығарады.", [("Қытай", "place")]),
+    ("Ал жалпы Атырау полициясы жақсы жұмыс істейді.", [("Атырау", "place")]),
     # a form of address opens the sentence, not the name
     ("Құрметті Парламент депутаттары, Үкімет мүшелері!", [("Парламент", "organisation"), ("Үкімет", "organisation")]),
     ("Оны Азия-Тынық мұхиты хабар тарату одағы ұйымдастырды.",

@@ -188,6 +188,10 @@ NAMED_AFTER_HEADS = frozenset(
 # («Қазақ Экспорт» сақтандыру компаниясы, Самұрық-Қазына).
 COMPANY_HEADS = frozenset(["компаниясы", "фирмасы", "кәсіпорны"])
 
+# ... and heads of the bodies every place has, which a place's name right before describes the same
+# way (Қытай соты "a Chinese court", Атырау полициясы "the Atyrau police": KazNERD marks the place).
+DESCRIBED_HEADS = COMPANY_HEADS | frozenset(["соты", "полициясы"])
+
 # Words for kinds of product that follow a product's name (KazNERD: «Суперджет 100» ұшағы, «ЗиЛ»
 # көлігі, «Smart Astana» қосымшасы, Ту-159 ұшағы): the name before one is a product's, not an
 # organisation's, though its maker may share it (Sukhoi Superjet 100 ұшағы); it is kept as a name.
@@ -1207,7 +1211,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                     body = _body_follows(doc, look)
                     head = (body, "organisation") if body is not None else head
                 break
-            if look == run_end + 1 and run_end == k and _stem_in(lw, COMPANY_HEADS) and (
+            if look == run_end + 1 and run_end == k and _stem_in(lw, DESCRIBED_HEADS) and (
                 _known_kind(fold_kk(w)) == "place" or _readings_end(fold_kk(w), PLACE_ENDINGS)
             ):
                 break  # Қытай компаниясы: a country's company; the name is the country's
