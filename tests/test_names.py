@@ -478,6 +478,17 @@ ALONE = [
     # a place's name right before a body every place has describes it
     ("Жуырда Қытай соты үкім шығарады.", [("Қытай", "place")]),
     ("Ал жалпы Атырау полициясы жақсы жұмыс істейді.", [("Атырау", "place")]),
+    # ... and a modifier of places' names before a compass word opens a place's name mid-sentence
+    ("Біз Қиыр Шығысқа бардық.", [("Қиыр Шығыс", "place")]),
+    # the region's word cannot follow an inflected name; a sea's name is the name before теңізі
+    ("Көмек Солтүстік Қазақстанға және Ақтөбе облысына жіберілді.", [("Қазақстан", "place"), ("Ақтөбе облысы", "place")]),
+    ("Кеше Кіші Арал теңізінің суы тартылды.", [("Кіші Арал", "place")]),
+    # a bare head after a territorial unit's adjective, a verb after it
+    ("Кеше Атырау облыстық перинаталдық орталық жабылды.", [("Атырау облыстық перинаталдық орталық", "organisation")]),
+    # a number in words before a kind of product counts the products: the maker is named
+    ("Кеше Боинг екі ұшағы ұшты.", [("Боинг", "organisation")]),
+    # a name of several words keeps its plural, a head's too
+    ("Кеше Біріккен Ұлттар Ұйымдары келді.", [("Біріккен Ұлттар Ұйымдары", "organisation")]),
     # a form of address opens the sentence, not the name
     ("Құрметті Парламент депутаттары, Үкімет мүшелері!", [("Парламент", "organisation"), ("Үкімет", "organisation")]),
     ("Оны Азия-Тынық мұхиты хабар тарату одағы ұйымдастырды.",

@@ -362,8 +362,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
 _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
 MAX_LOWER_WORDS = 6  # lower-case words an organisation's name may have before its head
 MAX_QUOTED_WORDS = 4  # longer quotations are slogans and titles of works
-_NUMBER_GAP = re.compile(r"[ \u00a0]*[»”\"]?[ \u00a0]*(?:[\d\-/]+[ \u00a0]*[»”\"]?[ \u00a0]*)?")  # "» ", " 100 ", " 737» "
-_NUMBER_WORDS = frozenset(["бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз", "он", "жүз", "мың"])
+# between a product's name and its kind: a closing quote, a model number in digits ("» ", " 100 ", "-154 ")
+_NUMBER_GAP = re.compile(r"[ \u00a0]*[»”\"]?[ \u00a0]*(?:[-/]?\d[\d/-]*[ \u00a0]*[»”\"]?[ \u00a0]*)?")
 _NUMBER_TAIL = re.compile(r"(?:[ \u00a0]*\d+)?")  # «Хабар 24»
 # What follows quoted words that someone said or that something is called (« ... » , — дейді;
 # « ... » деген): a quotation, not a name.
@@ -678,14 +678,13 @@ class _Document:
 
 def _product_follows(doc: _Document, j: int) -> bool:
     """A kind of product (``PRODUCT_GENERICS``) follows word ``j``, right after it or after a
-    number, a closing quote between (Sukhoi Superjet 100 ұшағы, «Боинг 737» ұшағы)."""
+    model number in digits, a closing quote between (Sukhoi Superjet 100 ұшағы, «Боинг 737» ұшағы;
+    not Боинг екі ұшағы, "two of Boeing's planes")."""
     words = doc.words
     look = j + 1
-    if look < len(words) and _NUMBER_GAP.fullmatch(doc.text, words[j][1], words[look][0]) is None:
+    if look >= len(words) or _NUMBER_GAP.fullmatch(doc.text, words[j][1], words[look][0]) is None:
         return False
-    if look < len(words) and fold_kk(words[look][2]) in _NUMBER_WORDS and look + 1 < len(words):
-        look += 1  # Суперджет жүз ұшағы (the number in words)
-    return look < len(words) and words[look][2].islower() and _stem_in(words[look][2], PRODUCT_GENERICS)
+    return words[look][2].islower() and _stem_in(words[look][2], PRODUCT_GENERICS)
 
 
 def _opens_place(doc: _Document, k: int) -> bool:
@@ -827,29 +826,21 @@ def _place_body_head(doc: _Document, q: int) -> Optional[int]:
     words = doc.words
     located = fold_kk(words[q][2]).endswith("дағы")
     adjective = fold_kk(words[q][2]).endswith(("лық", "тық"))
-    bare = None  # after an adjective, a bare head that no possessed one follows closes the name
     for look in range(q + 1, min(len(words), q + 1 + MAX_LOWER_WORDS)):
         if not doc.spaced(look) or doc.initial[look]:
-            return bare
+            return None
         lw = words[look][2]
         if located and _is_cap(lw):
             return None  # Ақмола облысындағы Макинск құс фабрикасы: the body has a name of its own
         if _ends_body(lw):
-            return bare
+            return None
         if _stem_in(lw, LOCAL_BODY_HEADS) or _stem_in(lw, INSTITUTIONS) or (adjective and _possessed(lw)):
             return look
-        if adjective and _stem_in(lw, ORG_HEADS):
-            # an adjective, not an izafet, ties a bare head too (Атырау облыстық перинаталдық
-            # орталықта), unless a possessed head follows (Павлодар облыстық полиция департаменті)
-            if _case_ending(lw):
-                return look
-            bare = look
-            continue
         if _possessed(lw):
-            return bare  # Отырар ауданының орталығы, Шымкент қаласының су қоры: the place's, no body
+            return None  # Отырар ауданының орталығы, Шымкент қаласының су қоры: the place's, no body
         if _case_ending(lw):
-            return bare
-    return bare
+            return None
+    return None
 
 
 def _ends_body(word: str) -> bool:
@@ -930,13 +921,20 @@ def _compass_describes(doc: _Document, k: int) -> bool:
     words = doc.words
     if not any(lemma in COMPASS_REGIONS_OF for lemma, _ in _readings(fold_kk(words[k + 1][2]))):
         return False
+    if doc.inflected(words[k + 1][2]):
+        return True  # Солтүстік Қазақстанға: no region's word can follow an inflected name
     # the region's word may follow other regions' names (Батыс Қазақстан және Ақтөбе облыстары)
-    for look in range(k + 2, min(len(words), k + 2 + MAX_LOWER_WORDS)):
-        after = words[look][2]
-        if fold_kk(after).startswith("облыс"):
+    prev, look = k + 1, k + 2
+    while look < len(words) and look <= k + 2 + MAX_LOWER_WORDS:
+        if doc.spaced(look) and fold_kk(words[look][2]).startswith("облыс"):
             return False
-        if doc.initial[look] or not (_is_cap(after) or fold_kk(after) in _JOINING or fold_kk(after) == "және"):
+        # the next name, after a comma or "and" (one word: ", ", " және ") or a space
+        nxt = next((x for x in (look, look + 1) if x < len(words) and _is_cap(words[x][2]) and not doc.initial[x]
+                    and _COORDINATION.fullmatch(doc.text, words[prev][1], words[x][0])), None)
+        if nxt is None and not (doc.spaced(look) and _is_cap(words[look][2]) and not doc.initial[look]):
             break
+        prev = nxt if nxt is not None else look
+        look = prev + 1
     return True
 
 
@@ -1162,7 +1160,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         # a word before a territorial unit's word is bare whatever it ends in (Өскемен қаласының: not
         # Өске + мен "with")
         unit_after = j + 1 < n and fold_kk(words[j + 1][2]) in BODY_OF_PLACE
-        look = j + 1 if (unit_after or not doc.inflected(words[j][2])) and not foreign else n
+        searching = (unit_after or not doc.inflected(words[j][2])) and not foreign
+        look = j + 1 if searching else n
         head = None  # the farthest head noun in reach (Қытай орталық радиосы, not Қытай орталық)
         while (
             look < n
@@ -1227,7 +1226,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                         head = (body, "organisation")
                 break  # Биылғы жарыстың ұтыс қоры: a phrase, not one name
             look += 1
-        if look == n and head is None and not person and not foreign:
+        if not searching and head is None and not person and not foreign:
             head = _body_of_country(doc, k, j) or (_body_of_body(doc, j) if j > k else None)
         named_after = any(fold_kk(x[2]) in IN_NAME for x in words[run_end + 1 : head[0]]) if head is not None else False
         if head is not None and _given_name(folded[0]) and not _possessed(words[head[0]][2]) and not named_after:
@@ -1348,7 +1347,7 @@ _WEAK = frozenset({"loc", "acc", "p3", "equ", "sim", "pl"})
 
 
 def _strength(lemma: str, analysis: str, possessed: bool = False) -> int:
-    if possessed and lemma in ORG_HEADS:
+    if possessed and lemma in ORG_HEADS and not analysis.startswith(("p3", "pl")):
         return 4  # a body's name ends in its head: орталықта is орталық + та (Атырау облыстық ... орталық)
     if possessed and lemma[-1:] in "ыі" and analysis and not analysis.startswith("p3"):
         return 3  # the last word of Ақтөбе облысы keeps its possessive: облысы + нда
@@ -1409,8 +1408,10 @@ def _kind(words: Sequence[str], analyses: Iterable[str], shape: str, kazakh: boo
     # (Нұртөре Жүсіптен естідік: "we heard from N. Zh.")
     if _readings_end(last, PLACE_ENDINGS) or (len(words) == 1 and any(a.split("+")[0] in _PLACE_CASES for a in analyses)):
         return "place"
-    if len(words) >= 2 and folded[0] in COMPASS_WORDS:
-        return "place"  # Жоғарғы Тобыл, Оңтүстік Корея
+    if len(words) >= 2 and (folded[0] in COMPASS_WORDS or (
+        folded[0] in PLACE_MODIFIERS and any(lemma in COMPASS_WORDS for lemma, _ in _readings(folded[1]))
+    )):
+        return "place"  # Жоғарғы Тобыл, Оңтүстік Корея, Қиыр Шығыс
     if len(words) >= 2:
         return "person" if len(words) <= 3 and not _readings_end(last, ("ы", "і")) else "organisation"
     return "place"

@@ -238,9 +238,10 @@ def _decode_groups(
             chunk = members[k : k + size]
             limits = [max_length(st) for st in chunk] if max_length is not None else None
             alone = limits is not None and _prefixes_at_once(engine, chunk, options)
-            # Decoded one by one, each sentence stops at its own limit, not at the chunk's longest.
+            # Decoded one by one, each sentence stops at its own limit, not at the chunk's longest,
+            # and gets attention only where it asks for it itself.
             parts = [[st] for st in chunk] if alone else [chunk]
-            part_limits = [[max_length(st)] for st in chunk] if alone else [limits]
+            part_limits = [[lim] for lim in limits] if alone else [limits]
             results = []
             for part, lim in zip(parts, part_limits):
                 results += engine.decode(
