@@ -489,6 +489,11 @@ ALONE = [
     ("Кеше Боинг екі ұшағы ұшты.", [("Боинг", "organisation")]),
     # a name of several words keeps its plural, a head's too
     ("Кеше Біріккен Ұлттар Ұйымдары келді.", [("Біріккен Ұлттар Ұйымдары", "organisation")]),
+    # a kind of body alone with a capital is one named before, but an institution named by one word
+    # is a name, and a place's name may read like a head with an ending (Қор + дай)
+    ("Самитті ашқан Ұйымның Бас хатшысы сөйледі.", []),
+    ("Кеше Үкіметтің отырысы өтті.", [("Үкімет", "organisation")]),
+    ("Алдын ала есеп бойынша Қордай ауданында оқиға болды.", [("Қордай", "place")]),
     # a form of address opens the sentence, not the name
     ("Құрметті Парламент депутаттары, Үкімет мүшелері!", [("Парламент", "organisation"), ("Үкімет", "organisation")]),
     ("Оны Азия-Тынық мұхиты хабар тарату одағы ұйымдастырды.",

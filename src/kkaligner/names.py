@@ -82,6 +82,10 @@ TITLES = frozenset(
 # Institutions named by a capitalised common noun (the state's bodies): organisations.
 # Ақорда, the President's residence, names his Administration in the news (Ақорда хабарлады).
 INSTITUTIONS = frozenset(["үкімет", "парламент", "мәжіліс", "сенат", "ассамблея", "ақорда"])
+# ... those of them one word names (Үкімет, Парламент, Ақорда); any other kind of body written alone
+# with a capital is one named before, called by its kind (Ұйымның Бас хатшысы "the Organisation's
+# Secretary-General", Ассамблеяның: KazNERD marks 8 of 10 such words as no name).
+NAMED_BY_ONE_WORD = INSTITUTIONS - {"ассамблея"}
 
 # Head nouns that close an organisation's name written with one capital (Денсаулық сақтау
 # министрлігі, Гарвард университеті, Ұлттық банкі): the Kazakh generic words for kinds of
@@ -1295,6 +1299,12 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         lower_follows = j + 1 < n and words[j + 1][2].islower() and doc.spaced(j + 1)
         if j == k and not kind and not _is_acronym(w) and lower_follows and doc.lowered(w):
             k += 1  # Қылмыстық кодекс, Ұлы Отан соғысы: a common word opening a title-cased phrase
+            continue
+        if j == k and not _is_acronym(w) and not _stem_in(w, NAMED_BY_ONE_WORD) and any(
+            # a head in a case (not Қордай, қор + дай "like a fund": a place's name)
+            lemma in ORG_HEADS and (not a or a.split("+")[-1] in _CASES or a == "p3") for lemma, a in _readings(fold_kk(w))
+        ):
+            k += 1  # Ұйымның Бас хатшысы, құрылған Ассамблея: a body named before, called by its kind
             continue
         if not kind and any(_stem_in(x[2], INSTITUTIONS) for x in words[k : j + 1]):
             kind = "organisation"
