@@ -358,6 +358,9 @@ _VERB_FORM = re.compile(r"(?:[ғгқк][ае]н(?:дай|дей|да|де|ға|�
 # деген after a quoted word: "called" (a name) or "said" (words); деп, деді say words.
 _CALLED = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?деген(?![^\W\d_])")
 # What follows деген when the quoted word is a word, not a name («Жекпе-жек» деген сөз "the word").
+# "named", after quoted words: a name, however many words («Оскар Медикал» деп аталған жеке
+# клиника "a private clinic called Oscar Medical"), not words said.
+_NAMED_AS = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?деп[ \u00a0]+атал", re.IGNORECASE)
 _WORD_SAID = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?деген[ \u00a0]+(?:сөз|термин|ұғым|ұран|тіркес)", re.IGNORECASE)
 
 _QUOTE_OPEN = "«“„\""
@@ -1040,7 +1043,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 # «Леново» деген компания; words someone said are more than one
                 if j == k and _starter(fold_kk(w)):
                     break  # "Ендеше "Нұрсұлтан" деп атайық: a quotation opening with a conjunction
-                said = _SPEECH_AFTER.match(following) and not (
+                said = _SPEECH_AFTER.match(following) and not _NAMED_AS.match(following) and not (
                     j == k and not doc.common(k) and _CALLED.match(following)
                     and not _WORD_SAID.match(following)
                 )
