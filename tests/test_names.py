@@ -496,6 +496,8 @@ ALONE = [
     ("Алдын ала есеп бойынша Қордай ауданында оқиға болды.", [("Қордай", "place")]),
     # quoted words before деп аталған ("named") are a name, however many
     ("Ол «Оскар Медикал» деп аталған жеке клиникада жұмыс істейді.", [("Оскар Медикал", "organisation")]),
+    # ... and before атанды ("came to be called") a nickname, no body's name
+    ("Ол «Барлаушы ханшайым» атанды.", [("Барлаушы ханшайым", "name")]),
     # a form of address opens the sentence, not the name
     ("Құрметті Парламент депутаттары, Үкімет мүшелері!", [("Парламент", "organisation"), ("Үкімет", "organisation")]),
     ("Оны Азия-Тынық мұхиты хабар тарату одағы ұйымдастырды.",

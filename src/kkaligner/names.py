@@ -361,6 +361,9 @@ _CALLED = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?деген(?![^\W\d_])")
 # "named", after quoted words: a name, however many words («Оскар Медикал» деп аталған жеке
 # клиника "a private clinic called Oscar Medical"), not words said.
 _NAMED_AS = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?деп[ \u00a0]+атал", re.IGNORECASE)
+# "came to be called", after quoted words: a nickname or an epithet («Барлаушы ханшайым» атанды "she
+# became known as the Explorer Princess"), a name of no body: kept as a name.
+_NICKNAMED = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?атан", re.IGNORECASE)
 _WORD_SAID = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?деген[ \u00a0]+(?:сөз|термин|ұғым|ұран|тіркес)", re.IGNORECASE)
 
 _QUOTE_OPEN = "«“„\""
@@ -1058,8 +1061,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 # generic word is a place's («Алтын дала» ықшамауданы)
                 nxt = next((x for x in words[j + 1 : j + 2]), None)
                 kind = "place" if nxt and nxt[2].islower() and _stem_in(nxt[2], PLACE_GENERICS) else "organisation"
-                if _product_follows(doc, j):
-                    kind = "name"  # «Суперджет 100» ұшағы: a product
+                if _product_follows(doc, j) or _NICKNAMED.match(following):
+                    kind = "name"  # «Суперджет 100» ұшағы: a product; «Барлаушы ханшайым» атанды: a nickname
                 number = (text[words[j][1] : end].strip(),) if end > words[j][1] else ()
                 out.append(_Mention(s, end, tuple(x[2] for x in words[k : j + 1]) + number, kind))
                 quoted.update(range(k, j + 1))
