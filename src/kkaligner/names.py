@@ -235,24 +235,21 @@ STATE_HEADS = frozenset(
 # administrative-territorial units (Law of the Republic of Kazakhstan "On the administrative-
 # territorial structure", 1993: облыс, аудан, қала, кент, ауыл, село, ауылдық округ) and of
 # geography (өзен, көл, тау, шатқал, өңір), in the possessive they take after a name. A
-# capitalised word before one is a place's name, at a sentence start too.
+# capitalised word before one is a place's name, at a sentence start too. Among them: the plurals,
+# after names joined by "and", where each name is a place (Махамбет, Индер және Исатай аудандарының:
+# three districts, two named after people; Батыс Қазақстан және Ақтөбе облыстары, with облыстары a
+# place's head); seas, islands, deserts, ridges and lowlands (Каспий теңізіне: the name is Каспий).
+PLURAL_PLACE_GENERICS = frozenset(["аудандары", "қалалары", "ауылдары", "кенттері", "өзендері", "көлдері", "облыстары"])
+LANDFORM_GENERICS = frozenset(["теңізі", "аралы", "шөлі", "жотасы", "ойпаты"])
 PLACE_GENERICS = frozenset(
     ["ауданы", "қаласы", "кенті", "ауылы", "аулы", "селосы", "ауылдық", "өзені", "көлі", "тауы", "таулары", "шатқалы", "өңірі", "облысы",
-     "ықшамауданы", "шағынауданы", "қалашығы", "алабы",
-     # the plurals after names joined by "and" (Махамбет, Индер және Исатай аудандарының: three districts)
-     "аудандары", "қалалары", "ауылдары", "кенттері", "өзендері", "көлдері",
-     # seas, islands, deserts, ridges, lowlands (Каспий теңізіне: the name is Каспий)
-     "теңізі", "аралы", "шөлі", "жотасы", "ойпаты"]
-)
+     "ықшамауданы", "шағынауданы", "қалашығы", "алабы"]
+) | (PLURAL_PLACE_GENERICS - PLACE_HEADS) | LANDFORM_GENERICS
 
 # The geographic ones among them, and елді of елді мекен ("settlement"): what follows a river's,
 # lake's, mountain's or village's name is not a body of it (Есіл өзені арнасы is the riverbed, not
 # a channel; Қызылдала елді мекені аудан орталығынан "the village of K., from the district centre").
-# The plurals among them (and облыстары): after a list of names, each name is a place.
-PLURAL_PLACE_GENERICS = frozenset(["аудандары", "қалалары", "ауылдары", "кенттері", "өзендері", "көлдері", "облыстары"])
-
-NATURE_GENERICS = frozenset(["өзені", "көлі", "тауы", "таулары", "шатқалы", "алабы", "елді", "теңізі", "аралы",
-                             "шөлі", "жотасы", "ойпаты"])
+NATURE_GENERICS = frozenset(["өзені", "көлі", "тауы", "таулары", "шатқалы", "алабы", "елді"]) | LANDFORM_GENERICS
 
 _POSSESSED_HEADS = frozenset(h for h in ORG_HEADS | PLACE_HEADS if h[-1] in "ыі")
 
@@ -357,13 +354,13 @@ _VERB_FORM = re.compile(r"(?:[ғгқк][ае]н(?:дай|дей|да|де|ға|�
 
 # деген after a quoted word: "called" (a name) or "said" (words); деп, деді say words.
 _CALLED = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?деген(?![^\W\d_])")
-# What follows деген when the quoted word is a word, not a name («Жекпе-жек» деген сөз "the word").
 # "named", after quoted words: a name, however many words («Оскар Медикал» деп аталған жеке
 # клиника "a private clinic called Oscar Medical"), not words said.
 _NAMED_AS = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?деп[ \u00a0]+атал", re.IGNORECASE)
 # "came to be called", after quoted words: a nickname or an epithet («Барлаушы ханшайым» атанды "she
 # became known as the Explorer Princess"), a name of no body: kept as a name.
 _NICKNAMED = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?атан", re.IGNORECASE)
+# What follows деген when the quoted word is a word, not a name («Жекпе-жек» деген сөз "the word").
 _WORD_SAID = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?деген[ \u00a0]+(?:сөз|термин|ұғым|ұран|тіркес)", re.IGNORECASE)
 
 _QUOTE_OPEN = "«“„\""
@@ -697,15 +694,19 @@ def _product_follows(doc: _Document, j: int) -> bool:
     return words[look][2].islower() and _stem_in(words[look][2], PRODUCT_GENERICS)
 
 
-def _opens_place(doc: _Document, k: int) -> bool:
-    """Word ``k``, before another capitalised word, opens a place's name: a compass word (Оңтүстік
-    Корея, Жоғарғы Тобыл), or a modifier of places' names before one (Таяу Шығыс, Қиыр Шығыс: the
-    Middle, the Far East)."""
-    f = fold_kk(doc.words[k][2])
-    if f in COMPASS_WORDS:
+def _place_opener(first: str, second: str) -> bool:
+    """Folded ``first``, before ``second``, opens a place's name: a compass word (Оңтүстік Корея,
+    Жоғарғы Тобыл), or a modifier of places' names before one (Таяу Шығыс, Қиыр Шығыс: the Middle,
+    the Far East)."""
+    if first in COMPASS_WORDS:
         return True
+    return first in PLACE_MODIFIERS and any(lemma in COMPASS_WORDS for lemma, _ in _readings(second))
+
+
+def _opens_place(doc: _Document, k: int) -> bool:
+    """Word ``k``, before another capitalised word, opens a place's name (``_place_opener``)."""
     nxt = fold_kk(doc.words[k + 1][2]) if k + 1 < len(doc.words) else ""
-    return f in PLACE_MODIFIERS and any(lemma in COMPASS_WORDS for lemma, _ in _readings(nxt))
+    return _place_opener(fold_kk(doc.words[k][2]), nxt)
 
 
 def _titled_organisation(doc: _Document, k: int) -> bool:
@@ -1424,9 +1425,7 @@ def _kind(words: Sequence[str], analyses: Iterable[str], shape: str, kazakh: boo
     # (Нұртөре Жүсіптен естідік: "we heard from N. Zh.")
     if _readings_end(last, PLACE_ENDINGS) or (len(words) == 1 and any(a.split("+")[0] in _PLACE_CASES for a in analyses)):
         return "place"
-    if len(words) >= 2 and (folded[0] in COMPASS_WORDS or (
-        folded[0] in PLACE_MODIFIERS and any(lemma in COMPASS_WORDS for lemma, _ in _readings(folded[1]))
-    )):
+    if len(words) >= 2 and _place_opener(folded[0], folded[1]):
         return "place"  # Жоғарғы Тобыл, Оңтүстік Корея, Қиыр Шығыс
     if len(words) >= 2:
         return "person" if len(words) <= 3 and not _readings_end(last, ("ы", "і")) else "organisation"
