@@ -471,9 +471,15 @@ ALONE = [
      [("Павлодар облыстық полиция департаменті", "organisation")]),
     # a modifier of places' names and a compass word open a place's name at a sentence start too
     ("Бұл таяу арада болады. Таяу Шығыстағы жағдай шиеленісті.", [("Таяу Шығыс", "place")]),
-    # a name before a kind of product is a product's, quoted or not, a number between
-    ("Кеше «Сухой Суперджет 100» ұшағы қонды.", [("Сухой Суперджет 100", "name")]),
-    ("Кеше Sukhoi Superjet 100 ұшағы қонды.", [("Sukhoi Superjet", "name")]),
+    # a name before a kind of product is a product's, quoted or not, a number between; a model after
+    # its first word makes that word its maker's name, an organisation's (not a number after a hyphen)
+    ("Кеше «Сухой Суперджет 100» ұшағы қонды.", [("Сухой", "organisation"), ("Суперджет 100", "name")]),
+    ("Кеше Sukhoi Superjet 100 ұшағы қонды.", [("Sukhoi", "organisation"), ("Superjet", "name")]),
+    ("Ал апатқа ұшыраған «Фоккер 100» ұшағы тиесілі.", [("Фоккер", "organisation")]),
+    ("Ал апатқа ұшыраған Fokker 100 ұшағы тиесілі.", [("Fokker", "organisation")]),
+    ("Кеше «Эйрбас А320» ұшағы қонды.", [("Эйрбас", "organisation")]),
+    ("Кеше «ЗиЛ» көлігі өртенді.", [("ЗиЛ", "name")]),
+    ("Кеше «Ту-154» ұшағы қонды.", [("Ту", "name")]),
     ("Кеше «Хабар» арнасы хабарлады.", [("Хабар", "organisation")]),
     # a place's name right before a body every place has describes it
     ("Жуырда Қытай соты үкім шығарады.", [("Қытай", "place")]),

@@ -198,7 +198,8 @@ DESCRIBED_HEADS = COMPANY_HEADS | frozenset(["соты", "полициясы"])
 
 # Words for kinds of product that follow a product's name (KazNERD: «Суперджет 100» ұшағы, «ЗиЛ»
 # көлігі, «Smart Astana» қосымшасы, Ту-159 ұшағы): the name before one is a product's, not an
-# organisation's, though its maker may share it (Sukhoi Superjet 100 ұшағы); it is kept as a name.
+# organisation's; it is kept as a name. Its first word before a model is its maker's name, an
+# organisation's (``_maker_first``: Sukhoi Superjet 100 ұшағы).
 PRODUCT_GENERICS = frozenset(
     ["ұшағы", "көлігі", "автокөлігі", "автобусы", "қосымшасы", "смартфоны", "зымыраны", "кемесі", "пойызы",
      "вакцинасы", "препараты", "машинасы", "тікұшағы"]
@@ -372,6 +373,8 @@ MAX_QUOTED_WORDS = 4  # longer quotations are slogans and titles of works
 # between a product's name and its kind: a closing quote, a model number in digits ("» ", " 100 ", "-154 ")
 _NUMBER_GAP = re.compile(r"[ \u00a0]*[»”\"]?[ \u00a0]*(?:[-/]?\d[\d/-]*[ \u00a0]*[»”\"]?[ \u00a0]*)?")
 _NUMBER_TAIL = re.compile(r"(?:[ \u00a0]*\d+)?")  # «Хабар 24»
+_MODEL_DIGITS = re.compile(r"[ \u00a0]?\d")  # A320, A 320
+_MODEL_NUMBER = re.compile(r"[ \u00a0]+(?:[^\W\d_][ \u00a0]?)?\d")  # Боинг 737, Airbus A320; not Ту-154
 # What follows quoted words that someone said or that something is called (« ... » , — дейді;
 # « ... » деген): a quotation, not a name.
 _SPEECH_AFTER = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?(?:[—–-]|де(?:п|ген|йді|ді|лінген|лінді)\b)")
@@ -685,13 +688,37 @@ class _Document:
 
 def _product_follows(doc: _Document, j: int) -> bool:
     """A kind of product (``PRODUCT_GENERICS``) follows word ``j``, right after it or after a
-    model number in digits, a closing quote between (Sukhoi Superjet 100 ұшағы, «Боинг 737» ұшағы;
-    not Боинг екі ұшағы, "two of Boeing's planes")."""
+    model number in digits (a letter may open it: Airbus A320), a closing quote between (Sukhoi
+    Superjet 100 ұшағы, «Боинг 737» ұшағы; not Боинг екі ұшағы, "two of Boeing's planes")."""
     words = doc.words
-    look = j + 1
-    if look >= len(words) or _NUMBER_GAP.fullmatch(doc.text, words[j][1], words[look][0]) is None:
+    look, start = j + 1, words[j][1]
+    if look < len(words) and len(words[look][2]) == 1 and doc.spaced(look) and _MODEL_DIGITS.match(doc.text, words[look][1]):
+        look, start = look + 1, words[look][1]  # Airbus A320: the model's letter
+    if look >= len(words) or _NUMBER_GAP.fullmatch(doc.text, start, words[look][0]) is None:
         return False
     return words[look][2].islower() and _stem_in(words[look][2], PRODUCT_GENERICS)
+
+
+def _maker_first(doc: _Document, k: int, j: int) -> bool:
+    """The name of words ``k``..``j``, before a kind of product, opens with its maker's name, an
+    organisation's (KazNERD marks it so: Sukhoi in Sukhoi Superjet 100 ұшағы, Боинг in «Боинг 737»
+    ұшағы, МЕГА in «МЕГА Плюс» қосымшасы): a model follows the first word, another word or a
+    number after a space. A name of one word alone is the product's («ЗиЛ» көлігі), and so is one
+    with its number after a hyphen (Ту-154 ұшағы)."""
+    return j > k or bool(_MODEL_NUMBER.match(doc.text, doc.words[k][1]))
+
+
+def _product_mentions(doc: _Document, k: int, j: int, end: int, number: tuple[str, ...] = ()) -> list[_Mention]:
+    """A product's name, words ``k``..``j`` (and a model ``number``) ending at ``end``: its maker, an
+    organisation, and its model, a name (``_maker_first``); or the whole, a name."""
+    words = doc.words
+    if not _maker_first(doc, k, j):
+        return [_Mention(words[k][0], end, tuple(x[2] for x in words[k : j + 1]) + number, "name")]
+    out = [_Mention(words[k][0], words[k][1], (words[k][2],), "organisation")]
+    model = words[k + 1 : j + 1]
+    if any(len(x[2]) > 1 for x in model):  # not the letter of Airbus A320 alone
+        out.append(_Mention(model[0][0], end, tuple(x[2] for x in model) + number, "name"))
+    return out
 
 
 def _place_opener(first: str, second: str) -> bool:
@@ -1062,10 +1089,13 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 # generic word is a place's («Алтын дала» ықшамауданы)
                 nxt = next((x for x in words[j + 1 : j + 2]), None)
                 kind = "place" if nxt and nxt[2].islower() and _stem_in(nxt[2], PLACE_GENERICS) else "organisation"
-                if _product_follows(doc, j) or _NICKNAMED.match(following):
-                    kind = "name"  # «Суперджет 100» ұшағы: a product; «Барлаушы ханшайым» атанды: a nickname
+                if _NICKNAMED.match(following):
+                    kind = "name"  # «Барлаушы ханшайым» атанды: a nickname
                 number = (text[words[j][1] : end].strip(),) if end > words[j][1] else ()
-                out.append(_Mention(s, end, tuple(x[2] for x in words[k : j + 1]) + number, kind))
+                if _product_follows(doc, j):
+                    out.extend(_product_mentions(doc, k, j, end, number))  # «Боинг 737» ұшағы, «ЗиЛ» көлігі
+                else:
+                    out.append(_Mention(s, end, tuple(x[2] for x in words[k : j + 1]) + number, kind))
                 quoted.update(range(k, j + 1))
                 break
     k = 0
@@ -1267,8 +1297,9 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         if position:
             k = j + 1
             continue
-        if kind != "place" and _product_follows(doc, j):
-            kind = "name"  # Sukhoi Superjet 100 ұшағы, Ту-154 ұшағы: a product, whatever its maker
+        product = kind != "place" and _product_follows(doc, j)
+        if product:
+            kind = "name"  # Sukhoi Superjet 100 ұшағы, Ту-154 ұшағы: a product and its maker
         # an organisation's name capitalises its first word only: a common word before a capitalised
         # one is not part of it (Биыл Еуразиялық экономикалық одақ)
         generic = _stem_in(w, GENERIC) or _starter(fold_kk(w)) or fold_kk(w) in _DETERMINERS or (
@@ -1316,7 +1347,10 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         if not kind and any(_stem_in(x[2], INSTITUTIONS) for x in words[k : j + 1]):
             kind = "organisation"
         cue = not kind and j == k and _person_context(doc, k)
-        out.append(_Mention(s, end, tuple(x[2] for x in words[k : j + 1]), kind, cue, opening))
+        if product:
+            out.extend(_product_mentions(doc, k, j, end))
+        else:
+            out.append(_Mention(s, end, tuple(x[2] for x in words[k : j + 1]), kind, cue, opening))
         k = j + 1
     out.sort(key=lambda m: m.start)
     return _confirmed(_places_listed(doc, out))
