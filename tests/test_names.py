@@ -429,6 +429,11 @@ ALONE = [
     # a word and a head opening a sentence, the word never capitalised mid-sentence: a description
     # unless the text names the body mid-sentence too
     ("Жүлде қоры да қомақты.", []),
+    # ... but a university or an institute takes a name before it, not a common word or an adjective
+    ("Кембридж университеті мен Қазақстан бұрыннан серіктес.",
+     [("Кембридж университеті", "organisation"), ("Қазақстан", "place")]),
+    ("Бараев институтының алаңында тәжірибе жүргізіп жатырмыз.", [("Бараев институты", "organisation")]),
+    ("Аграрлық институты жабылды.", []),
     ("Ақкөңілділер клубының мүшелері келді. Біз Ақкөңілділер клубына бардық.", [("Ақкөңілділер клубы", "organisation")]),
     # two words opened by a Kazakh given name's form, ending like a possessed head: a person's
     ("Кеше Нұрбек Төреәлі ән салды.", [("Нұрбек Төреәлі", "person")]),

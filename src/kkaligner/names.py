@@ -187,6 +187,13 @@ NAMED_AFTER_HEADS = frozenset(
      "музейі", "консерваториясы", "қоры"]
 )
 
+# ... those of them a common noun does not open alone: the schools of higher learning (a
+# university's name is a town's, a person's or an adjective's: Кембридж университеті, Бараев
+# институты, Медициналық университет), and the endings of Kazakh adjectives (-лық, -ғы, -и) that
+# tell a description from a name (Аграрлық институт).
+SCHOLARLY_HEADS = frozenset(["университеті", "академиясы", "институты", "училищесі", "консерваториясы"])
+_ADJECTIVE_ENDINGS = ("лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі", "лы", "лі", "ды", "ді", "ты", "ті", "и")
+
 # Heads of kinds of business that a country's name right before describes, not names (Қытай
 # компаниясы "a Chinese company", Германия компаниясы): a company's name has its own word
 # («Қазақ Экспорт» сақтандыру компаниясы, Самұрық-Қазына).
@@ -1319,7 +1326,10 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         elif kind == "organisation" and doc.initial[k] and j - k == 1 and not doc.evidence(w)[0] and not _known_kind(fold_kk(w)):
             # the same for a word the text never writes with a capital mid-sentence (Жүлде қоры да
             # қомақты "the prize fund is large", Кезекші соттың шешімімен)
-            opening = not _stem_in(words[j][2], STATE_BODIES)
+            # a university or an institute takes a name, not a common word, before it: a word no
+            # adjective opens one (Кембридж университеті, Бараев институтының at a sentence start)
+            scholarly = _stem_in(words[j][2], SCHOLARLY_HEADS) and not fold_kk(w).endswith(_ADJECTIVE_ENDINGS)
+            opening = not _stem_in(words[j][2], STATE_BODIES) and not scholarly
         if j == k and not kind and doc.initial[k] and any(lemma in COMPASS_WORDS for lemma, _ in _readings(fold_kk(w))):
             k += 1  # Солтүстікте де жағдай ...: "in the north", a direction opening the sentence
             continue
