@@ -938,7 +938,10 @@ def _body_follows(doc: _Document, j: int, capitals: bool = False) -> Optional[in
         if _ends_body(lw):
             return None
         if _possessed(lw) or _stem_in(lw, LOCAL_BODY_HEADS):
-            return look
+            # a body's body has words of its own before its head (министрлігінің баспасөз қызметі);
+            # a head right after the body's genitive is its meeting, its court, its centre
+            # (Шанхай ынтымақтастық ұйымының кеңесінде "at the SCO's summit")
+            return None if capitals and look == j + 1 and lw.islower() else look
         if _case_ending(lw):
             return None
     return None
