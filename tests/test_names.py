@@ -439,6 +439,9 @@ ALONE = [
      [("Бішкек", "place"), ("Шанхай ынтымақтастық ұйымы", "organisation")]),
     ("Бұл туралы Ішкі істер министрлігінің баспасөз қызметі хабарлады.",
      [("Ішкі істер министрлігінің баспасөз қызметі", "organisation")]),
+    # an institution named by one word is a name with its capital, "parliaments" in lower case or not
+    ("Әлемнің парламенттері жиналды. Ондағы парламенттер де келді. Ал Парламентте де өкілдері жұмыс істейді.",
+     [("Парламент", "organisation")]),
     # a demonstrative opening the sentence is a determiner, never a name's first word
     ("Ондағы ұжым мыңдаған кеңес солдатының жарақатын жазды.", []),
     ("Ақкөңілділер клубының мүшелері келді. Біз Ақкөңілділер клубына бардық.", [("Ақкөңілділер клубы", "organisation")]),

@@ -1348,8 +1348,10 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             k += 1
             continue
         lower_follows = j + 1 < n and words[j + 1][2].islower() and doc.spaced(j + 1)
-        if j == k and not kind and not _is_acronym(w) and lower_follows and doc.lowered(w):
-            k += 1  # Қылмыстық кодекс, Ұлы Отан соғысы: a common word opening a title-cased phrase
+        if j == k and not kind and not _is_acronym(w) and lower_follows and doc.lowered(w) and not _stem_in(w, NAMED_BY_ONE_WORD):
+            # Қылмыстық кодекс, Ұлы Отан соғысы: a common word opening a title-cased phrase (an
+            # institution written with its capital is its name, "parliaments" in lower case or not)
+            k += 1
             continue
         if j == k and not _is_acronym(w) and not _stem_in(w, NAMED_BY_ONE_WORD) and any(
             # a head in a case (not Қордай, қор + дай "like a fund": a place's name)
