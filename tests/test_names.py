@@ -442,6 +442,8 @@ ALONE = [
     # an institution named by one word is a name with its capital, "parliaments" in lower case or not
     ("Әлемнің парламенттері жиналды. Ондағы парламенттер де келді. Ал Парламентте де өкілдері жұмыс істейді.",
      [("Парламент", "organisation")]),
+    # a word quoted as a facility's name and as often in the cases of places is a place
+    ("Кеше «Байқоңыр» ғарыш айлағынан зымыран ұшты. Биыл Байқоңырда жаңа үй салынды.", [("Байқоңыр", "place")]),
     # a demonstrative opening the sentence is a determiner, never a name's first word
     ("Ондағы ұжым мыңдаған кеңес солдатының жарақатын жазды.", []),
     ("Ақкөңілділер клубының мүшелері келді. Біз Ақкөңілділер клубына бардық.", [("Ақкөңілділер клубы", "organisation")]),

@@ -1645,6 +1645,11 @@ def _group_kind(
     first = ms[0][0]
     shapes = Counter(m.kind for m, _ in ms if m.kind)
     shape = shapes.most_common(1)[0][0] if shapes and 2 * shapes.most_common(1)[0][1] >= len(ms) else ""
+    if shape == "organisation" and len(first.words) == 1 and kazakh:
+        # a word quoted as a body's name or a facility's («Байқоңыр» ғарыш айлағы) and as often
+        # written bare in the cases of places (Байқоңырда): a place
+        places = sum(1 for m, a in ms if not m.kind and a.split("+")[0] in _PLACE_CASES)
+        shape = "" if places >= shapes["organisation"] else shape
     kind = _kind(first.words, [a for _, a in ms], shape, kazakh)
     if not kazakh or shape or any(_stem_in(w, INSTITUTIONS) for w in first.words):
         return kind, False
