@@ -444,6 +444,9 @@ ALONE = [
      [("Парламент", "organisation")]),
     # a word quoted as a facility's name and as often in the cases of places is a place
     ("Кеше «Байқоңыр» ғарыш айлағынан зымыран ұшты. Биыл Байқоңырда жаңа үй салынды.", [("Байқоңыр", "place")]),
+    # a word in -н before a surname is a given name, not a word in the accusative
+    ("Гүлбаршын Байсариеваның Қазақстанға көшіп келгеніне он үш жыл.",
+     [("Гүлбаршын Байсариева", "person"), ("Қазақстан", "place")]),
     # a demonstrative opening the sentence is a determiner, never a name's first word
     ("Ондағы ұжым мыңдаған кеңес солдатының жарақатын жазды.", []),
     ("Ақкөңілділер клубының мүшелері келді. Біз Ақкөңілділер клубына бардық.", [("Ақкөңілділер клубы", "organisation")]),

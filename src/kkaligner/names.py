@@ -1044,9 +1044,12 @@ def _two_known_names(word: str, nxt: str) -> bool:
 
 
 def _first_name_before_surname(word: str, nxt: str) -> bool:
-    """``word`` is a given name and ``nxt`` reads like a surname or a patronymic."""
+    """``word`` is a given name and ``nxt`` reads like a surname or a patronymic. A word in -н
+    counts as one: its only ending is the accusative after a possessive (Гүлбаршын read as
+    гүлбарш + ы + н), which no name before a surname takes."""
     first = fold_kk(word).split("-")[0]  # Қасым-Жомарт
-    return _given_name(first) and _readings_end(fold_kk(nxt), PERSON_ENDINGS + PATRONYMIC_ENDINGS)
+    given = _given_name(first) or (first.endswith("н") and all(a.endswith("acc") or not a for _, a in _readings(first)))
+    return given and _readings_end(fold_kk(nxt), PERSON_ENDINGS + PATRONYMIC_ENDINGS)
 
 
 def _kazakh_given_form(folded: str) -> bool:
