@@ -447,6 +447,9 @@ ALONE = [
     # a word in -н before a surname is a given name, not a word in the accusative
     ("Гүлбаршын Байсариеваның Қазақстанға көшіп келгеніне он үш жыл.",
      [("Гүлбаршын Байсариева", "person"), ("Қазақстан", "place")]),
+    # a word in -ина before a woman's surname is her given name
+    ("Жандос Жұмабек, Катерина Попкова, Нұрмахан Мұсатов хабарлады.",
+     [("Жандос Жұмабек", "person"), ("Катерина Попкова", "person"), ("Нұрмахан Мұсатов", "person")]),
     # a demonstrative opening the sentence is a determiner, never a name's first word
     ("Ондағы ұжым мыңдаған кеңес солдатының жарақатын жазды.", []),
     ("Ақкөңілділер клубының мүшелері келді. Біз Ақкөңілділер клубына бардық.", [("Ақкөңілділер клубы", "organisation")]),

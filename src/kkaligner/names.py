@@ -290,6 +290,9 @@ _KAZAKH_LETTER = re.compile("[әғқңөұүһі]")
 # Endings of surnames and patronymics (Тоқаев, Назарбаева, Путин, Байтұрсынұлы, Әбішұлы, Сәтқызы,
 # Ахметович): a word with one is a person's name.
 PERSON_ENDINGS = ("ов", "ев", "ёв", "ова", "ева", "ина", "ұлы", "улы", "қызы", "ович", "евич", "овна", "евна", "ский", "ская", "енко")
+# A woman's surname (Попкова, Ахметова, Ильина, Маевская): a word in -ина before one is her given
+# name (Катерина, Марина, Ирина), not a surname of its own.
+_WOMENS_SURNAMES = ("ова", "ева", "ина", "ская")
 PATRONYMIC_ENDINGS = ("ұлы", "улы", "қызы", "ович", "евич", "овна", "евна")
 
 # Words right after a single name that say it is a person's: the honorifics and kinship words
@@ -1168,7 +1171,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 # a given name that ends like a surname opens a name (Мадина Әбілқасымова, Дина ...)
                 ends = here.endswith(PERSON_ENDINGS) and not _given_name(here) and not any(
                     f.endswith(PATRONYMIC_ENDINGS) for f in folded[x + 1 : x + 3]
-                )
+                ) and not (here.endswith("ина") and _readings_end(after, _WOMENS_SURNAMES))
             surname = _readings_end(here, PERSON_ENDINGS + ("ин",))
             given = x == 0 and (_given_name(here) or _kazakh_given_form(here))
             # two words of a person's name, then a given name and a surname: a second person
