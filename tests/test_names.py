@@ -450,6 +450,8 @@ ALONE = [
     # a word in -ина before a woman's surname is her given name
     ("Жандос Жұмабек, Катерина Попкова, Нұрмахан Мұсатов хабарлады.",
      [("Жандос Жұмабек", "person"), ("Катерина Попкова", "person"), ("Нұрмахан Мұсатов", "person")]),
+    # a compass word alone is a direction or "the East", "the West": no place's name
+    ("Бұл жол Шығыс пен Батысты байланыстырады.", []),
     # a demonstrative opening the sentence is a determiner, never a name's first word
     ("Ондағы ұжым мыңдаған кеңес солдатының жарақатын жазды.", []),
     ("Ақкөңілділер клубының мүшелері келді. Біз Ақкөңілділер клубына бардық.", [("Ақкөңілділер клубы", "organisation")]),

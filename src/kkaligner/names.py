@@ -1339,8 +1339,10 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             # adjective opens one (Кембридж университеті, Бараев институтының at a sentence start)
             scholarly = _stem_in(words[j][2], SCHOLARLY_HEADS) and not fold_kk(w).endswith(_ADJECTIVE_ENDINGS)
             opening = not _stem_in(words[j][2], STATE_BODIES) and not scholarly
-        if j == k and not kind and doc.initial[k] and any(lemma in COMPASS_WORDS for lemma, _ in _readings(fold_kk(w))):
-            k += 1  # Солтүстікте де жағдай ...: "in the north", a direction opening the sentence
+        if j == k and not kind and any(lemma in COMPASS_WORDS for lemma, _ in _readings(fold_kk(w))):
+            # Солтүстікте де жағдай ...: "in the north", a direction opening the sentence; Шығыс пен
+            # Батысты: "the East and the West", no place's name (KazNERD marks none of them)
+            k += 1
             continue
         addressed = j == k and doc.addressed(k)  # Азамат, сіз ...: a person, whatever the word means
         # a compass word opening a run of capitals opens a place's name (Оңтүстік Кореяға)
