@@ -452,6 +452,9 @@ ALONE = [
      [("Жандос Жұмабек", "person"), ("Катерина Попкова", "person"), ("Нұрмахан Мұсатов", "person")]),
     # a compass word alone is a direction or "the East", "the West": no place's name
     ("Бұл жол Шығыс пен Батысты байланыстырады.", []),
+    # a pronoun or a particle written with a capital mid-sentence (out of respect, after a quote) is no name
+    ("Біз Сіздермен келістік. Сіздермен Мәскеуде көрісіп отырғаныма қуаныштымын.", [("Мәскеу", "place")]),
+    ("«Апа, тамақ ішесіз бе?» — деп едім, «Иә, әрине», — деді.", []),
     # a demonstrative opening the sentence is a determiner, never a name's first word
     ("Ондағы ұжым мыңдаған кеңес солдатының жарақатын жазды.", []),
     ("Ақкөңілділер клубының мүшелері келді. Біз Ақкөңілділер клубына бардық.", [("Ақкөңілділер клубы", "organisation")]),

@@ -1121,6 +1121,9 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         if k in quoted or len(w) < 2 or not (_is_cap(w) or _is_acronym(w)):
             k += 1  # a single letter is an initial (А. Байтұрсынұлы), not a name
             continue
+        if not doc.initial[k] and _starter(fold_kk(w)):
+            k += 1  # Біз Сіздермен: a pronoun written with a capital out of respect; «Иә, әрине»
+            continue
         if _is_acronym(w) and re.match(r"-\d", text[words[k][1] : words[k][1] + 2]):
             k += 1  # COVID-19, Ту-154: a model or a disease, not a person, place or organisation
             continue
