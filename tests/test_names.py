@@ -455,6 +455,8 @@ ALONE = [
     # a pronoun or a particle written with a capital mid-sentence (out of respect, after a quote) is no name
     ("Біз Сіздермен келістік. Сіздермен Мәскеуде көрісіп отырғаныма қуаныштымын.", [("Мәскеу", "place")]),
     ("«Апа, тамақ ішесіз бе?» — деп едім, «Иә, әрине», — деді.", []),
+    # the state's symbols and the presidency are capitalised as titles are, no names
+    ("Бүгін Елтаңбадағы жұлдыз туралы айтты. Президенттіктен үміткер тапсырманы орындады.", []),
     # a demonstrative opening the sentence is a determiner, never a name's first word
     ("Ондағы ұжым мыңдаған кеңес солдатының жарақатын жазды.", []),
     ("Ақкөңілділер клубының мүшелері келді. Біз Ақкөңілділер клубына бардық.", [("Ақкөңілділер клубы", "organisation")]),
