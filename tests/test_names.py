@@ -457,6 +457,8 @@ ALONE = [
     ("«Апа, тамақ ішесіз бе?» — деп едім, «Иә, әрине», — деді.", []),
     # the state's symbols and the presidency are capitalised as titles are, no names
     ("Бүгін Елтаңбадағы жұлдыз туралы айтты. Президенттіктен үміткер тапсырманы орындады.", []),
+    # an age before a name of one word says a person
+    ("Шаңырақтың тұңғышы он үш жасар Абзал — бала жастан кемтар.", [("Абзал", "person")]),
     # a demonstrative opening the sentence is a determiner, never a name's first word
     ("Ондағы ұжым мыңдаған кеңес солдатының жарақатын жазды.", []),
     ("Ақкөңілділер клубының мүшелері келді. Біз Ақкөңілділер клубына бардық.", [("Ақкөңілділер клубы", "organisation")]),
