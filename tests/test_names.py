@@ -459,6 +459,11 @@ ALONE = [
     ("Бүгін Елтаңбадағы жұлдыз туралы айтты. Президенттіктен үміткер тапсырманы орындады.", []),
     # an age before a name of one word says a person
     ("Шаңырақтың тұңғышы он үш жасар Абзал — бала жастан кемтар.", [("Абзал", "person")]),
+    # a noun in the locative or a participle among the lower-case words makes them a clause, no
+    # body's name; a short stem is no locative (сауда, "trade")
+    ("Ұшу метеорологиялық қиын жағдайда кешенді тексеріс жүргізілді.", []),
+    ("Қазыналы қария жазған еңбек жинақтары клуб жұмысына қолданылуда.", []),
+    ("Кеше Сауда және интеграция министрлігі хабарлады.", [("Сауда және интеграция министрлігі", "organisation")]),
     # a demonstrative opening the sentence is a determiner, never a name's first word
     ("Ондағы ұжым мыңдаған кеңес солдатының жарақатын жазды.", []),
     ("Ақкөңілділер клубының мүшелері келді. Біз Ақкөңілділер клубына бардық.", [("Ақкөңілділер клубы", "organisation")]),

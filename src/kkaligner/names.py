@@ -833,6 +833,16 @@ def _case_ending(word: str) -> bool:
     ) and fold_kk(word) not in ORG_HEADS
 
 
+def _phrase_word(word: str) -> bool:
+    """A lower-case word that a name's lower-case words never are: a noun in the locative (жағдайда
+    "in conditions"; not сауда "trade", сау + да, a stem too short to tell) or a participle (жазған
+    "written"): the words around it are a clause."""
+    f = fold_kk(word)
+    if _VERB_FORM.search(f) and f.endswith(("ған", "ген", "қан", "кен")) and len(f) >= 6:
+        return True
+    return any(a == "loc" and len(lemma) >= 4 for lemma, a in _readings(f)) and f not in ORG_HEADS
+
+
 def _bare_or_genitive(word: str) -> bool:
     """A generic word in the form that joins it to a head after it (облысы әкімдігі, облысының
     әкімдігі), not a case that makes it an adverbial (облысында әкімшілік полиция: "in the region")."""
@@ -1289,6 +1299,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                     if body is not None:  # Ішкі істер министрлігінің баспасөз қызметі: a body's body
                         head = (body, "organisation")
                 break  # Биылғы жарыстың ұтыс қоры: a phrase, not one name
+            if _phrase_word(lw) and (head is None or head[0] != look):
+                break  # Ұшу ... қиын жағдайда кешенді, ... қария жазған ... клуб: a clause, no name
             look += 1
         if not searching and head is None and not person and not foreign:
             head = _body_of_country(doc, k, j) or (_body_of_body(doc, j) if j > k else None)
