@@ -338,7 +338,9 @@ _SENTENCE_END = re.compile(r"[ \u00a0]*[.!?]")
 # usage; the Latin ones as Kazakh texts write them): БАҚ mass media, ЖОО higher school, ЖІӨ GDP,
 # ҚҚС VAT, ЖСН/БСН personal and business numbers, ДНҚ DNA, АЭС/ЖЭС power stations, СМС, IT, PhD.
 COMMON_ACRONYMS = frozenset(
-    ["бақ", "жоо", "жіө", "ққс", "жсн", "бсн", "днқ", "аэс", "жэс", "жэо", "смс", "sms", "it", "іт", "phd", "нло", "gps", "пцр", "pcr", "жқ", "тж"]
+    ["бақ", "жоо", "жіө", "ққс", "жсн", "бсн", "днқ", "аэс", "жэс", "жэо", "смс", "sms", "it", "іт", "phd", "нло", "gps", "пцр", "pcr", "жқ", "тж",
+     # kinds of vehicle and weapon (бронетранспортёр, ұшқышсыз ұшу аппараты)
+     "бтр", "пуа", "ұұа"]
 )
 
 # Acronyms of legal forms (Civil Code of the Republic of Kazakhstan: ЖШС жауапкершілігі шектеулі
