@@ -379,6 +379,11 @@ _NAMED_AS = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?деп[ \u00a0]+атал", re
 _NICKNAMED = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?атан", re.IGNORECASE)
 # What follows деген when the quoted word is a word, not a name («Жекпе-жек» деген сөз "the word").
 _WORD_SAID = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?деген[ \u00a0]+(?:сөз|термин|ұғым|ұран|тіркес)", re.IGNORECASE)
+# ... and what follows quoted words given as examples of words («Плюрализм», «саяси трансформация»
+# сияқты сөздер "words such as ..."), after the last of a list of quotations.
+_WORDS_LIKE = re.compile(r"[ \u00a0]*(?:сияқты|секілді|тәрізді)[ \u00a0]+(?:сөз|термин|ұғым|ұран|тіркес)", re.IGNORECASE)
+# One more quotation of a list, after a comma («Жаздым, жаңылдым», «Кешіре гөр» деп ...).
+_NEXT_QUOTED = re.compile(r"[ \u00a0]*,[ \u00a0]*[«“„\"][^»”\"\n]{1,80}[»”\"]")
 
 _QUOTE_OPEN = "«“„\""
 _QUOTE_CLOSE = "»”“\""
@@ -1110,6 +1115,12 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                     j == k and not doc.common(k) and _CALLED.match(following)
                     and not _WORD_SAID.match(following)
                 )
+                # after the list of quotations this one opens: words given as examples, or said
+                rest, listed = text.index(after[:1], close) + 1, False
+                while (m := _NEXT_QUOTED.match(text, rest)) is not None:
+                    rest, listed = m.end(), True
+                tail = text[rest : rest + 40]
+                said = said or _WORDS_LIKE.match(tail) or (listed and _SPEECH_AFTER.match(tail) and not _NAMED_AS.match(tail))
                 if said or any(x[2].islower() and len(x[2]) >= 6 and _VERB_FORM.search(fold_kk(x[2])) for x in words[k + 1 : j + 1]):
                     # «Адам бол» , — деді; «Өз үйімде жүргендей сезімде»: words quoted (a verb
                     # among them), not a name; the capital starts the quotation's sentence
