@@ -253,7 +253,7 @@ PLURAL_PLACE_GENERICS = frozenset(["аудандары", "қалалары", "а
 LANDFORM_GENERICS = frozenset(["теңізі", "аралы", "шөлі", "жотасы", "ойпаты"])
 PLACE_GENERICS = frozenset(
     ["ауданы", "қаласы", "кенті", "ауылы", "аулы", "селосы", "ауылдық", "өзені", "көлі", "тауы", "таулары", "шатқалы", "өңірі", "облысы",
-     "ықшамауданы", "шағынауданы", "қалашығы", "алабы"]
+     "ықшамауданы", "шағынауданы", "мөлтекауданы", "қалашығы", "алабы"]
 ) | (PLURAL_PLACE_GENERICS - PLACE_HEADS) | LANDFORM_GENERICS
 
 # The geographic ones among them, and елді of елді мекен ("settlement"): what follows a river's,
@@ -340,7 +340,9 @@ _SENTENCE_END = re.compile(r"[ \u00a0]*[.!?]")
 COMMON_ACRONYMS = frozenset(
     ["бақ", "жоо", "жіө", "ққс", "жсн", "бсн", "днқ", "аэс", "жэс", "жэо", "смс", "sms", "it", "іт", "phd", "нло", "gps", "пцр", "pcr", "жқ", "тж",
      # kinds of vehicle and weapon (бронетранспортёр, ұшқышсыз ұшу аппараты)
-     "бтр", "пуа", "ұұа"]
+     "бтр", "пуа", "ұұа",
+     # the satellite navigation system (жаһандық позициялау жүйесі, GPS)
+     "жпс"]
 )
 
 # Acronyms of legal forms (Civil Code of the Republic of Kazakhstan: ЖШС жауапкершілігі шектеулі
