@@ -473,6 +473,10 @@ ALONE = [
     # the satellite navigation system's acronym is a common noun; a microdistrict's word follows a place
     ("Кабинетте отырып ЖПС көмегімен техникалардың қозғалысын бақылай аламыз.", []),
     ("Бұл «Шұғыла» мөлтекауданындағы үй.", [("Шұғыла", "place")]),
+    # a word in Latin letters opening a sentence is a name with a Kazakh ending or a capital inside
+    ("FlyArystan рейстеріне сұраныс жоғары.", [("FlyArystan", "organisation")]),
+    ("Fokker-дің артқы бөлігімен екі рет жер сызды.", [("Fokker", "organisation")]),
+    ("Live режиміндегі кешті ол өткізді.", []),
     # a demonstrative opening the sentence is a determiner, never a name's first word
     ("Ондағы ұжым мыңдаған кеңес солдатының жарақатын жазды.", []),
     ("Ақкөңілділер клубының мүшелері келді. Біз Ақкөңілділер клубына бардық.", [("Ақкөңілділер клубы", "organisation")]),

@@ -684,6 +684,11 @@ class _Document:
         nxt = self.words[k + 1][2] if k + 1 < len(self.words) else ""
         if _starter(f):
             return False
+        bare, _, ending = w.partition("-")
+        if not _CYRILLIC.search(bare) and (_CYRILLIC.search(ending) or any(c.isupper() for c in bare[1:])):
+            # FlyArystan, Fokker-дің: a word in Latin letters with a Kazakh ending or a capital
+            # inside is a name (Live, Five may be English words)
+            return True
         if run_length == 1 and self.addressed(k):
             return True  # Азамат, сіз эфирдесіз: the person spoken to, whatever the word means
         if _INITIAL_BEFORE.search(self.text[max(0, self.words[k][0] - 4) : self.words[k][0]]):
