@@ -477,6 +477,8 @@ ALONE = [
     ("FlyArystan рейстеріне сұраныс жоғары.", [("FlyArystan", "organisation")]),
     ("Fokker-дің артқы бөлігімен екі рет жер сызды.", [("Fokker", "organisation")]),
     ("Live режиміндегі кешті ол өткізді.", []),
+    # a quoted word with a capital inside is a name, not a quotation, whatever follows it
+    ("«ҚазМұнайГаз», — еліміздегі ұлттық оператор.", [("ҚазМұнайГаз", "organisation")]),
     # a demonstrative opening the sentence is a determiner, never a name's first word
     ("Ондағы ұжым мыңдаған кеңес солдатының жарақатын жазды.", []),
     ("Ақкөңілділер клубының мүшелері келді. Біз Ақкөңілділер клубына бардық.", [("Ақкөңілділер клубы", "organisation")]),

@@ -1128,6 +1128,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                     rest, listed = m.end(), True
                 tail = text[rest : rest + 40]
                 said = said or _WORDS_LIKE.match(tail) or (listed and _SPEECH_AFTER.match(tail) and not _NAMED_AS.match(tail))
+                if j == k and not w.isupper() and any(c.isupper() for c in w[1:]):
+                    said = False  # «ҚазМұнайГаз», — ...: a word with a capital inside is a name, never a quotation
                 if said or any(x[2].islower() and len(x[2]) >= 6 and _VERB_FORM.search(fold_kk(x[2])) for x in words[k + 1 : j + 1]):
                     # «Адам бол» , — деді; «Өз үйімде жүргендей сезімде»: words quoted (a verb
                     # among them), not a name; the capital starts the quotation's sentence
