@@ -479,6 +479,10 @@ ALONE = [
     ("Live режиміндегі кешті ол өткізді.", []),
     # a quoted word with a capital inside is a name, not a quotation, whatever follows it
     ("«ҚазМұнайГаз», — еліміздегі ұлттық оператор.", [("ҚазМұнайГаз", "organisation")]),
+    # a country's adjective before a name is no part of it; before lower-case words it opens one
+    ("Америкалық Джонс Хопкинс университетінің дерегінше, саны асты.", [("Джонс Хопкинс университеті", "organisation")]),
+    ("Осы мақсатта Қазақстандық индустрия және экспорт орталығы құрылды.",
+     [("Қазақстандық индустрия және экспорт орталығы", "organisation")]),
     # a demonstrative opening the sentence is a determiner, never a name's first word
     ("Ондағы ұжым мыңдаған кеңес солдатының жарақатын жазды.", []),
     ("Ақкөңілділер клубының мүшелері келді. Біз Ақкөңілділер клубына бардық.", [("Ақкөңілділер клубы", "organisation")]),

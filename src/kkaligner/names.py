@@ -157,6 +157,12 @@ COMPASS_WORDS = frozenset(["батыс", "шығыс", "оңтүстік", "со
 # countries' compass names are names (Оңтүстік Корея, Солтүстік Америка).
 COMPASS_REGIONS_OF = frozenset(["қазақстан"])
 
+# Continents, whose adjectives open bodies' names (Еуразиялық экономикалық одақ, Еуропалық одақ,
+# Азия даму банкі), unlike countries' and towns' (``_demonym``).
+CONTINENTS = frozenset(["еуразия", "еуропа", "азия", "африка", "австралия", "антарктида"])
+# Countries' everyday names the glossary keeps under their official ones (Америка for АҚШ).
+COMMON_COUNTRY_NAMES = frozenset(["америка"])
+
 # Words that open places' names before another name (Жаңа Зеландия, Оңтүстік Корея, Үлкен Алматы,
 # Кіші Азия): a known place's name after one of them is part of the same name.
 PLACE_MODIFIERS = COMPASS_WORDS | frozenset(["жаңа", "үлкен", "кіші", "ұлы", "ескі", "орта", "таяу", "алыс", "қиыр"])
@@ -847,6 +853,19 @@ def _case_ending(word: str) -> bool:
     ) and fold_kk(word) not in ORG_HEADS
 
 
+def _demonym(word: str) -> bool:
+    """``word`` is the adjective of a country or a town the shipped glossary knows (Америкалық,
+    Қазақстандық, Атыраулық: "American", "Kazakhstani"), which KazNERD marks as a nationality, not
+    as part of a name; not a continent's, which opens bodies' names (Еуразиялық экономикалық одақ,
+    Еуропалық одақ)."""
+    f = fold_kk(word)
+    for suffix in ("лық", "лік", "дық", "дік", "тық", "тік"):
+        stem = f[: -len(suffix)]
+        if f.endswith(suffix) and stem not in CONTINENTS and (_known_kind(stem) == "place" or stem in COMMON_COUNTRY_NAMES):
+            return True
+    return False
+
+
 def _phrase_word(word: str) -> bool:
     """A lower-case word that a name's lower-case words never are: a noun in the locative (жағдайда
     "in conditions"; not сауда "trade", сау + да, a stem too short to tell) or a participle (жазған
@@ -1159,6 +1178,11 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             continue
         if not doc.initial[k] and _starter(fold_kk(w)):
             k += 1  # Біз Сіздермен: a pronoun written with a capital out of respect; «Иә, әрине»
+            continue
+        if _demonym(w) and k + 1 < n and doc.spaced(k + 1) and _is_cap(words[k + 1][2]):
+            # Америкалық Джонс Хопкинс университеті: "the American ...", no part of the name that
+            # follows it (but Қазақстандық индустрия және экспорт орталығы is one name)
+            k += 1
             continue
         if _is_acronym(w) and re.match(r"-\d", text[words[k][1] : words[k][1] + 2]):
             k += 1  # COVID-19, Ту-154: a model or a disease, not a person, place or organisation
