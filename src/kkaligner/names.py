@@ -531,8 +531,9 @@ def _is_cap(w: str) -> bool:
 
 
 def _is_acronym(w: str) -> bool:
+    """All capitals, 2 to 8 letters (ТМД, НАТО, ТҮРКСОЙ); longer words in capitals are headlines."""
     letters = [c for c in w if c.isalpha()]
-    return 2 <= len(letters) <= 6 and all(c.isupper() for c in letters)
+    return 2 <= len(letters) <= 8 and all(c.isupper() for c in letters)
 
 
 def _stem_in(word: str, table: frozenset) -> bool:
