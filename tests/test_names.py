@@ -485,6 +485,10 @@ ALONE = [
      [("Қазақстандық индустрия және экспорт орталығы", "organisation")]),
     # an acronym of seven letters is an organisation's as a shorter one is
     ("Халықаралық академия ТҮРКСОЙ басшылығы қатысты. Кеше ТҮРКСОЙ басшылығы келді.", [("ТҮРКСОЙ", "organisation")]),
+    # a city's name, its word and a body's capitalised name are one name; a district's is a place
+    ("Бұл туралы Алматы қаласы Қоғамдық денсаулық сақтау басқармасының өкілдері айтты.",
+     [("Алматы қаласы Қоғамдық денсаулық сақтау басқармасы", "organisation")]),
+    ("Ол Алматы қаласы Медеу ауданында тұрады.", [("Алматы", "place"), ("Медеу", "place")]),
     # a demonstrative opening the sentence is a determiner, never a name's first word
     ("Ондағы ұжым мыңдаған кеңес солдатының жарақатын жазды.", []),
     ("Ақкөңілділер клубының мүшелері келді. Біз Ақкөңілділер клубына бардық.", [("Ақкөңілділер клубы", "organisation")]),

@@ -1321,6 +1321,13 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 break
             if look == run_end + 1 and _stem_in(lw, NATURE_GENERICS):
                 break  # Есіл өзені арнасынан: "from the Ishim's riverbed", a river has no bodies
+            if look == run_end + 1 and fold_kk(lw) == "қаласы" and look + 1 < n and _is_cap(words[look + 1][2]):
+                # a city's name, its word and a body's capitalised name are one organisation's name
+                # (gov.kz: Алматы қаласы Қоғамдық денсаулық сақтау басқармасы, Алматы қаласы Медеу
+                # аудандық полиция басқармасы)
+                body = _body_follows(doc, look, capitals=True)
+                head = (body, "organisation") if body is not None else head
+                break
             if look == run_end + 1 and _stem_in(lw, PLACE_HEADS):
                 head = (look, "place")
                 after = words[look + 1][2] if look + 1 < n else ""
