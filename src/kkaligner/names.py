@@ -406,7 +406,7 @@ _MODEL_DIGITS = re.compile(r"[ \u00a0]?\d")  # A320, A 320
 _MODEL_NUMBER = re.compile(r"[ \u00a0]+(?:[^\W\d_][ \u00a0]?)?\d")  # Боинг 737, Airbus A320; not Ту-154
 # What follows quoted words that someone said or that something is called (« ... » , — дейді;
 # « ... » деген): a quotation, not a name.
-_SPEECH_AFTER = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?(?:[—–-]|де(?:п|ген|йді|ді|лінген|лінді)\b)")
+_SPEECH_AFTER = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?(?:[—–-]|де(?:п|генде|ген|йді|ді|лінген|лінді)\b)")
 
 
 @lru_cache(maxsize=4)
