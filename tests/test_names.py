@@ -491,6 +491,9 @@ ALONE = [
     ("Ол Алматы қаласы Медеу ауданында тұрады.", [("Алматы", "place"), ("Медеу", "place")]),
     # quoted words before дегенде ("when one says") are words said
     ("«Ұлттық өнер» дегенде делебесі қозбайтын қазақ жоқ.", []),
+    # a colloquial honorific after a name says a person, in any form, at a sentence start too
+    ("Сақыпжамал әжейдің туысы келді.", [("Сақыпжамал", "person")]),
+    ("Қалай да аман алып қалу ғана болды, — деп еске алады Қамқа әжей.", [("Қамқа", "person")]),
     # a demonstrative opening the sentence is a determiner, never a name's first word
     ("Ондағы ұжым мыңдаған кеңес солдатының жарақатын жазды.", []),
     ("Ақкөңілділер клубының мүшелері келді. Біз Ақкөңілділер клубына бардық.", [("Ақкөңілділер клубы", "organisation")]),

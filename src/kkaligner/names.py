@@ -309,7 +309,8 @@ PATRONYMIC_ENDINGS = ("ұлы", "улы", "қызы", "ович", "евич", "�
 # organisation says it with its head noun, министрліктің айтуынша). Folded, bare forms; their
 # inflected and possessed forms are found by stem. Source: Kazakh usage (Қазақ тілінің
 # грамматикасы, 2002: атау сөздер, қаратпа сөздер).
-PERSON_AFTER = HONORIFICS | frozenset(
+COLLOQUIAL_HONORIFICS = frozenset(["әжей", "атай", "тәте", "көке"])  # Қамқа әжей, Сақыпжамал әжейдің
+PERSON_AFTER = HONORIFICS | COLLOQUIAL_HONORIFICS | frozenset(
     ["сұлтан", "пайғамбар", "ақсақал", "қария", "әулие", "әже", "бауырымыз", "есімді", "айтуынша", "сөзінше", "пікірінше",
      # what is someone's own after a name in the genitive (Ораз әулеті, Диастың үйі, Ясауи хикметтері)
      "әулеті", "отбасы", "үйі", "әкесі", "анасы", "балалары", "шығармалары", "шығармашылығы", "өлеңдері", "әндері",
@@ -718,7 +719,8 @@ class _Document:
         if run_length > 1 or _looks_like_person(f):
             return True
         nxt = self.words[k + 1][2] if k + 1 < len(self.words) else ""
-        return fold_kk(nxt) in HONORIFICS
+        # Сақыпжамал әжейдің, Құралай апайдың: an honorific in any form after the word
+        return nxt.islower() and _stem_in(nxt, HONORIFICS | COLLOQUIAL_HONORIFICS)
 
 
 def _product_follows(doc: _Document, j: int) -> bool:
