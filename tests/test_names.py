@@ -494,6 +494,9 @@ ALONE = [
     # a colloquial honorific after a name says a person, in any form, at a sentence start too
     ("Сақыпжамал әжейдің туысы келді.", [("Сақыпжамал", "person")]),
     ("Қалай да аман алып қалу ғана болды, — деп еске алады Қамқа әжей.", [("Қамқа", "person")]),
+    # given names that are everyday words open sentences as the words
+    ("Мейрамға толық дайынбыз, гүл шоғын әкелдік.", []),
+    ("Салтанатты шараға премьер-министрлер қатысты.", []),
     # a demonstrative opening the sentence is a determiner, never a name's first word
     ("Ондағы ұжым мыңдаған кеңес солдатының жарақатын жазды.", []),
     ("Ақкөңілділер клубының мүшелері келді. Біз Ақкөңілділер клубына бардық.", [("Ақкөңілділер клубы", "organisation")]),
