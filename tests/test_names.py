@@ -558,6 +558,7 @@ ALONE = [
     # a place's name right before a body every place has describes it
     ("Жуырда Қытай соты үкім шығарады.", [("Қытай", "place")]),
     ("Ал жалпы Атырау полициясы жақсы жұмыс істейді.", [("Атырау", "place")]),
+    ("Кеше Нидерланд командасы бірінші ойынға құрамын өзгертті.", [("Нидерланд", "place")]),
     # ... and a modifier of places' names before a compass word opens a place's name mid-sentence
     ("Біз Қиыр Шығысқа бардық.", [("Қиыр Шығыс", "place")]),
     # the region's word cannot follow an inflected name; a sea's name is the name before теңізі

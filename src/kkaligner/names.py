@@ -210,8 +210,9 @@ _ADJECTIVE_ENDINGS = ("лық", "лік", "дық", "дік", "тық", "тік"
 COMPANY_HEADS = frozenset(["компаниясы", "фирмасы", "кәсіпорны"])
 
 # ... and heads of the bodies every place has, which a place's name right before describes the same
-# way (Қытай соты "a Chinese court", Атырау полициясы "the Atyrau police": KazNERD marks the place).
-DESCRIBED_HEADS = COMPANY_HEADS | frozenset(["соты", "полициясы"])
+# way (Қытай соты "a Chinese court", Атырау полициясы "the Atyrau police", Нидерланд командасы "the
+# Dutch team": KazNERD marks the place).
+DESCRIBED_HEADS = COMPANY_HEADS | frozenset(["соты", "полициясы", "командасы"])
 
 # Words for kinds of product that follow a product's name (KazNERD: «Суперджет 100» ұшағы, «ЗиЛ»
 # көлігі, «Smart Astana» қосымшасы, Ту-159 ұшағы): the name before one is a product's, not an
