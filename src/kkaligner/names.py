@@ -1242,6 +1242,9 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 ends = here.endswith(PERSON_ENDINGS) and not _given_name(here) and not any(
                     f.endswith(PATRONYMIC_ENDINGS) for f in folded[x + 1 : x + 3]
                 ) and not (here.endswith("ина") and _readings_end(after, _WOMENS_SURNAMES))
+                # a given name and a surname in -ин, two more words after: a second person (Асқар
+                # Мамин | Марк Рюттемен)
+                ends = ends or (x >= 1 and x + 2 < len(folded) and here.endswith("ин") and _given_name(folded[x - 1]))
             surname = _readings_end(here, PERSON_ENDINGS + ("ин",))
             given = x == 0 and (_given_name(here) or _kazakh_given_form(here))
             # two words of a person's name, then a given name and a surname: a second person
