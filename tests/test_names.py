@@ -503,6 +503,10 @@ ALONE = [
      [("Біріккен Орталық киностудия", "organisation")]),
     # a given name and a surname in -ин before two more capitalised words: two people
     ("Асқар Мамин Марк Рюттемен кездесу барысында сөйлесті.", [("Асқар Мамин", "person"), ("Марк Рютте", "person")]),
+    # a person's full name before a title is the person's, no part of a title
+    ("Бүгін Елбасы Нұрсұлтан Назарбаев Президент көмекшісін қабылдады.", [("Нұрсұлтан Назарбаев", "person")]),
+    ("Кеше Ақжан анасы Зухра Сейтімова Президент Қасым-Жомарт Тоқаевқа хат жазды.",
+     [("Ақжан", "person"), ("Зухра Сейтімова", "person"), ("Қасым-Жомарт Тоқаев", "person")]),
     # a demonstrative opening the sentence is a determiner, never a name's first word
     ("Ондағы ұжым мыңдаған кеңес солдатының жарақатын жазды.", []),
     ("Ақкөңілділер клубының мүшелері келді. Біз Ақкөңілділер клубына бардық.", [("Ақкөңілділер клубы", "organisation")]),

@@ -1268,7 +1268,10 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             k += 1
             continue
         nxt = words[j + 1][2] if j + 1 < n else ""
-        if nxt and _is_cap(nxt) and _title(nxt) and doc.spaced(j + 1) and not doc.inflected(words[j][2]):
+        # a person's full name before a title is the person's (... Зухра Сейтімова Президент
+        # Тоқаевқа; Нұрсұлтан Назарбаев Президент көмекшісі ...), no part of one title
+        full_name = j > k and _readings_end(folded[j - k], PERSON_ENDINGS + PATRONYMIC_ENDINGS)
+        if nxt and _is_cap(nxt) and _title(nxt) and doc.spaced(j + 1) and not doc.inflected(words[j][2]) and not full_name:
             # Тұңғыш Президент қоры: the title and the words before it open an organisation's name,
             # where the text writes those words with a capital mid-sentence (not Концертте Президент
             # оркестрі at a sentence start)
