@@ -1245,6 +1245,9 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 # a given name and a surname in -ин, two more words after: a second person (Асқар
                 # Мамин | Марк Рюттемен)
                 ends = ends or (x >= 1 and x + 2 < len(folded) and here.endswith("ин") and _given_name(folded[x - 1]))
+                # a surname, then a given name and no more: one person, surname first, as official
+                # texts write (Аманғалиев Серік, Қаражанова Гүлжанның)
+                ends = ends and not (x == 0 and len(folded) == 2 and any(_given_name(lemma) for lemma, _ in _readings(after)))
             surname = _readings_end(here, PERSON_ENDINGS + ("ин",))
             given = x == 0 and (_given_name(here) or _kazakh_given_form(here))
             # two words of a person's name, then a given name and a surname: a second person
