@@ -515,6 +515,9 @@ ALONE = [
     # a kind of state closes a country's name in its bare plural too
     ("Олар Тайланд және Америка Құрама Штаттардан елге оралды.",
      [("Тайланд", "place"), ("Америка Құрама Штаттар", "place")]),
+    # a word of rank before a place's name opens a body's name
+    ("Саммит соңында Жоғары Еуразия экономикалық кеңеске мүше мемлекеттер басшылары қол қойды.",
+     [("Жоғары Еуразия экономикалық кеңес", "organisation")]),
     # a demonstrative opening the sentence is a determiner, never a name's first word
     ("Ондағы ұжым мыңдаған кеңес солдатының жарақатын жазды.", []),
     ("Ақкөңілділер клубының мүшелері келді. Біз Ақкөңілділер клубына бардық.", [("Ақкөңілділер клубы", "organisation")]),

@@ -159,6 +159,10 @@ COMPASS_WORDS = frozenset(["батыс", "шығыс", "оңтүстік", "со
 # countries' compass names are names (Оңтүстік Корея, Солтүстік Америка).
 COMPASS_REGIONS_OF = frozenset(["қазақстан"])
 
+# Words of rank that open bodies' names before another capitalised word, at a sentence start too
+# (Жоғары Еуразиялық экономикалық кеңес, the Supreme Eurasian Economic Council; Жоғарғы Сот).
+RANK_WORDS = frozenset(["жоғары", "жоғарғы"])
+
 # Continents, whose adjectives open bodies' names (Еуразиялық экономикалық одақ, Еуропалық одақ,
 # Азия даму банкі), unlike countries' and towns' (``_demonym``).
 CONTINENTS = frozenset(["еуразия", "еуропа", "азия", "африка", "австралия", "антарктида"])
@@ -1097,8 +1101,9 @@ def _two_known_names(word: str, nxt: str) -> bool:
     if not any(known.get(lemma) == "place" for lemma in lemmas):
         return False
     # a known place's name after a word that is no modifier of places' names: Мун Чжэ Ин |
-    # Қазақстанның; but Жаңа Зеландия, Оңтүстік Корея are one name
-    return first not in PLACE_MODIFIERS
+    # Қазақстанның; but Жаңа Зеландия, Оңтүстік Корея are one name, and so is a body's name that
+    # a word of rank opens (Жоғары Еуразия экономикалық кеңесі)
+    return first not in PLACE_MODIFIERS and first not in RANK_WORDS
 
 
 def _first_name_before_surname(word: str, nxt: str) -> bool:
@@ -1408,7 +1413,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         # an organisation's name capitalises its first word only: a common word before a capitalised
         # one is not part of it (Биыл Еуразиялық экономикалық одақ)
         generic = _stem_in(w, GENERIC) or _starter(fold_kk(w)) or fold_kk(w) in _DETERMINERS or (
-            run_end > k and fold_kk(w) not in COMPASS_WORDS
+            run_end > k and fold_kk(w) not in COMPASS_WORDS | RANK_WORDS
         )
         if kind == "organisation" and doc.initial[k] and doc.common(k):
             # a common word opening the sentence before a head noun names one only where the head is
