@@ -518,6 +518,8 @@ ALONE = [
     # a word of rank before a place's name opens a body's name
     ("Саммит соңында Жоғары Еуразия экономикалық кеңеске мүше мемлекеттер басшылары қол қойды.",
      [("Жоғары Еуразия экономикалық кеңес", "organisation")]),
+    # a father's given name is a Kazakh surname: a word in -н before one is a given name
+    ("Тоғызыншы қыркүйекте Ақжарқын Тұрлыбайдың анасы келді.", [("Ақжарқын Тұрлыбай", "person")]),
     # a demonstrative opening the sentence is a determiner, never a name's first word
     ("Ондағы ұжым мыңдаған кеңес солдатының жарақатын жазды.", []),
     ("Ақкөңілділер клубының мүшелері келді. Біз Ақкөңілділер клубына бардық.", [("Ақкөңілділер клубы", "organisation")]),

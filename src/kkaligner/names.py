@@ -1112,7 +1112,11 @@ def _first_name_before_surname(word: str, nxt: str) -> bool:
     гүлбарш + ы + н), which no name before a surname takes."""
     first = fold_kk(word).split("-")[0]  # Қасым-Жомарт
     given = _given_name(first) or (first.endswith("н") and all(a.endswith("acc") or not a for _, a in _readings(first)))
-    return given and _readings_end(fold_kk(nxt), PERSON_ENDINGS + PATRONYMIC_ENDINGS)
+    # a Kazakh surname may be a father's given name (Ақжарқын Тұрлыбайдың, Жандос Жұмабек)
+    surname = _readings_end(fold_kk(nxt), PERSON_ENDINGS + PATRONYMIC_ENDINGS) or any(
+        _kazakh_given_form(lemma) for lemma, _ in _readings(fold_kk(nxt))
+    )
+    return given and surname
 
 
 def _kazakh_given_form(folded: str) -> bool:
