@@ -241,8 +241,9 @@ POSITION_HEADS = frozenset(
 # Generic words that follow a place's name and belong to it (Ақтөбе облысы).
 # Peninsulas, bays, oceans and straits keep their generic word (Корей түбегі, Парсы шығанағы,
 # Азия-Тынық мұхиты, Керчь бұғазы: KazNERD marks them whole, as English does: the Korean Peninsula);
-# so do the states of history (Ресей империясы, Қазақ хандығы: the Russian Empire, the Kazakh Khanate).
-PLACE_HEADS = frozenset({"облысы", "облыстары", "түбегі", "шығанағы", "мұхиты", "бұғазы", "империясы", "хандығы", "қағанаты"})  # Батыс Қазақстан және Ақтөбе облыстары
+# so do the states of history (Ресей империясы, Қазақ хандығы: the Russian Empire, the Kazakh Khanate)
+# and a confederation (Швейцария конфедерациясы).
+PLACE_HEADS = frozenset({"облысы", "облыстары", "түбегі", "шығанағы", "мұхиты", "бұғазы", "империясы", "хандығы", "қағанаты", "конфедерациясы"})  # Батыс Қазақстан және Ақтөбе облыстары
 # (ауданы, қаласы, өзені are not: "Алматы қаласы" is "the city of Almaty", the name is Алматы;
 # a region's official name is "X облысы", X Region.)
 
