@@ -159,9 +159,10 @@ COMPASS_WORDS = frozenset(["батыс", "шығыс", "оңтүстік", "со
 # countries' compass names are names (Оңтүстік Корея, Солтүстік Америка).
 COMPASS_REGIONS_OF = frozenset(["қазақстан"])
 
-# Words of rank that open bodies' names before another capitalised word, at a sentence start too
-# (Жоғары Еуразиялық экономикалық кеңес, the Supreme Eurasian Economic Council; Жоғарғы Сот).
-RANK_WORDS = frozenset(["жоғары", "жоғарғы"])
+# Words of rank that open bodies' names before another capitalised word, a place's too (Жоғары
+# Еуразия экономикалық кеңесі, the Supreme Eurasian Economic Council; Жоғарғы, "upper", is a
+# compass word as well: Жоғарғы Сот, Жоғарғы Тобыл).
+RANK_WORDS = frozenset(["жоғары"])
 
 # Continents, whose adjectives open bodies' names (Еуразиялық экономикалық одақ, Еуропалық одақ,
 # Азия даму банкі), unlike countries' and towns' (``_demonym``).
@@ -201,12 +202,14 @@ NAMED_AFTER_HEADS = frozenset(
      "музейі", "консерваториясы", "қоры"]
 )
 
-# ... those of them a common noun does not open alone: the schools of higher learning (a
-# university's name is a town's, a person's or an adjective's: Кембридж университеті, Бараев
-# институты, Медициналық университет), and the endings of Kazakh adjectives (-лық, -ғы, -и) that
-# tell a description from a name (Аграрлық институт).
-SCHOLARLY_HEADS = frozenset(["университеті", "академиясы", "институты", "училищесі", "консерваториясы"])
-_ADJECTIVE_ENDINGS = ("лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі", "лы", "лі", "ды", "ді", "ты", "ті", "и")
+# ... those of them a common noun does not open alone: universities, military schools and
+# conservatories (their names are a town's, a person's or an adjective's: Кембридж университеті;
+# Неке институты is "the institution of marriage", Футбол академиясы a football academy); and the
+# endings of Kazakh adjectives (-лық, -ғы, -лы) that tell a description from a name (Аграрлық
+# университеті).
+SCHOLARLY_HEADS = NAMED_AFTER_HEADS & frozenset(["университеті", "училищесі", "консерваториясы"])
+_DERIVED_ADJECTIVE_ENDINGS = ("лық", "лік", "дық", "дік", "тық", "тік")  # Қазақстандық, Америкалық
+_ADJECTIVE_ENDINGS = _DERIVED_ADJECTIVE_ENDINGS + ("ғы", "гі", "қы", "кі", "лы", "лі", "ды", "ді", "ты", "ті")
 
 # Heads of kinds of business that a country's name right before describes, not names (Қытай
 # компаниясы "a Chinese company", Германия компаниясы): a company's name has its own word
@@ -220,11 +223,13 @@ DESCRIBED_HEADS = COMPANY_HEADS | frozenset(["соты", "полициясы", "
 
 # Words for kinds of product that follow a product's name (KazNERD: «Суперджет 100» ұшағы, «ЗиЛ»
 # көлігі, «Smart Astana» қосымшасы, Ту-159 ұшағы): the name before one is a product's, not an
-# organisation's; it is kept as a name. Its first word before a model is its maker's name, an
-# organisation's (``_maker_first``: Sukhoi Superjet 100 ұшағы).
-PRODUCT_GENERICS = frozenset(
-    ["ұшағы", "көлігі", "автокөлігі", "автобусы", "қосымшасы", "смартфоны", "зымыраны", "кемесі", "пойызы",
-     "вакцинасы", "препараты", "машинасы", "тікұшағы"]
+# organisation's; it is kept as a name.
+# Among them the vehicles, named by their maker and a model: the first word before a model is the
+# maker's name, an organisation's (``_maker_first``: Sukhoi Superjet 100 ұшағы); apps, trains and
+# vaccines have names of their own («Smart Astana» қосымшасы, «Ақ Орда» пойызы).
+MAKERS_PRODUCTS = frozenset(["ұшағы", "тікұшағы", "көлігі", "автокөлігі", "автобусы", "машинасы", "смартфоны"])
+PRODUCT_GENERICS = MAKERS_PRODUCTS | frozenset(
+    ["қосымшасы", "зымыраны", "кемесі", "пойызы", "вакцинасы", "препараты"]
 )
 
 # Heads of the state's bodies, one of each in the country, that always close a name, whatever opens
@@ -319,13 +324,15 @@ PATRONYMIC_ENDINGS = ("ұлы", "улы", "қызы", "ович", "евич", "�
 # organisation says it with its head noun, министрліктің айтуынша). Folded, bare forms; their
 # inflected and possessed forms are found by stem. Source: Kazakh usage (Қазақ тілінің
 # грамматикасы, 2002: атау сөздер, қаратпа сөздер).
-COLLOQUIAL_HONORIFICS = frozenset(["әжей", "атай", "тәте", "көке"])  # Қамқа әжей, Сақыпжамал әжейдің
-PERSON_AFTER = HONORIFICS | COLLOQUIAL_HONORIFICS | frozenset(
+PERSON_AFTER = HONORIFICS | frozenset(
     ["сұлтан", "пайғамбар", "ақсақал", "қария", "әулие", "әже", "бауырымыз", "есімді", "айтуынша", "сөзінше", "пікірінше",
      # what is someone's own after a name in the genitive (Ораз әулеті, Диастың үйі, Ясауи хикметтері)
      "әулеті", "отбасы", "үйі", "әкесі", "анасы", "балалары", "шығармалары", "шығармашылығы", "өлеңдері", "әндері",
      "хикметтері", "романстары"]
 )
+# The kinship words of address among the honorifics, which follow a name in a case too (Сақыпжамал
+# әжейдің); the titles (ақын, батыр, хан, би) follow common nouns as well (Жас ақынның).
+KIN_ADDRESS = HONORIFICS - frozenset(["ақын", "батыр", "хан", "би", "мырза", "ханым", "қажы"])
 
 # Words right before a single name that say it is a person's: a title of office (Франция
 # президенті Макрон, облыс әкімі), an occupation or a relation (ойшыл Аристотель, император
@@ -397,15 +404,19 @@ _NAMED_AS = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?деп[ \u00a0]+атал", re
 # became known as the Explorer Princess"), a name of no body: kept as a name.
 _NICKNAMED = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?атан", re.IGNORECASE)
 # What follows деген when the quoted word is a word, not a name («Жекпе-жек» деген сөз "the word").
-_WORD_SAID = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?деген[ \u00a0]+(?:сөз|термин|ұғым|ұран|тіркес)", re.IGNORECASE)
+_WORDS_NOUN = r"(?:сөз|термин|ұғым|ұран|тіркес)"  # "word", "term", "notion", "slogan", "phrase"
+_WORD_SAID = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?деген[ \u00a0]+" + _WORDS_NOUN, re.IGNORECASE)
 # ... and what follows quoted words given as examples of words («Плюрализм», «саяси трансформация»
 # сияқты сөздер "words such as ..."), after the last of a list of quotations.
-_WORDS_LIKE = re.compile(r"[ \u00a0]*(?:сияқты|секілді|тәрізді)[ \u00a0]+(?:сөз|термин|ұғым|ұран|тіркес)", re.IGNORECASE)
-# One more quotation of a list, after a comma («Жаздым, жаңылдым», «Кешіре гөр» деп ...).
-_NEXT_QUOTED = re.compile(r"[ \u00a0]*,[ \u00a0]*[«“„\"][^»”\"\n]{1,80}[»”\"]")
+_WORDS_LIKE = re.compile(r"[ \u00a0]*(?:сияқты|секілді|тәрізді)[ \u00a0]+" + _WORDS_NOUN, re.IGNORECASE)
+# A verb of saying after a list of quotations («Жаздым, жаңылдым», «Кешіре гөр» деп ...): words said.
+# (Not a dash or деген, which follow a list of names too: «Қайрат», «Астана» — ең мықты командалар.)
+_SAID_AFTER_LIST = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?де(?:п|ді|йді)(?![^\W\d_])")
 
 _QUOTE_OPEN = "«“„\""
 _QUOTE_CLOSE = "»”“\""
+# One more quotation of a list, after a comma.
+_NEXT_QUOTED = re.compile(rf"[ \u00a0]*,[ \u00a0]*[{_QUOTE_OPEN}][^{_QUOTE_CLOSE}\n]{{1,80}}[{_QUOTE_CLOSE}]")
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
 _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
 MAX_LOWER_WORDS = 6  # lower-case words an organisation's name may have before its head
@@ -542,9 +553,8 @@ def _is_cap(w: str) -> bool:
 
 
 def _is_acronym(w: str) -> bool:
-    """All capitals, 2 to 8 letters (ТМД, НАТО, ТҮРКСОЙ); longer words in capitals are headlines."""
     letters = [c for c in w if c.isalpha()]
-    return 2 <= len(letters) <= 8 and all(c.isupper() for c in letters)
+    return 2 <= len(letters) <= 6 and all(c.isupper() for c in letters)
 
 
 def _stem_in(word: str, table: frozenset) -> bool:
@@ -556,6 +566,19 @@ def _stem_in(word: str, table: frozenset) -> bool:
         if w[:k] in table:
             analysis = _chains(w[:k]).get(w[k:])
             if analysis is not None and "pl" not in analysis.split("+"):
+                return True
+    return False
+
+
+def _kin_word(word: str) -> bool:
+    """``word`` is a kinship word of address (``KIN_ADDRESS``), bare, in a case or with "my", "our"
+    (апамыз), not with "your", "his" (атаңыз, атасына), and not plural."""
+    w = fold_kk(word)
+    for k in range(2, len(w) + 1):
+        if w[:k] in KIN_ADDRESS:
+            analysis = "" if k == len(w) else _chains(w[:k]).get(w[k:])
+            parts = analysis.split("+") if analysis else []
+            if analysis is not None and "pl" not in parts and not any(p.startswith(("p2", "p3")) for p in parts):
                 return True
     return False
 
@@ -704,8 +727,8 @@ class _Document:
             return False
         bare, _, ending = w.partition("-")
         if not _CYRILLIC.search(bare) and (_CYRILLIC.search(ending) or any(c.isupper() for c in bare[1:])):
-            # FlyArystan, Fokker-дің: a word in Latin letters with a Kazakh ending or a capital
-            # inside is a name (Live, Five may be English words)
+            # FlyArystan, Fokker-дің: a word in Latin letters with an ending in Cyrillic or a
+            # capital inside is a name (Live, Five may be English words)
             return True
         if run_length == 1 and self.addressed(k):
             return True  # Азамат, сіз эфирдесіз: the person spoken to, whatever the word means
@@ -729,37 +752,43 @@ class _Document:
         if run_length > 1 or _looks_like_person(f):
             return True
         nxt = self.words[k + 1][2] if k + 1 < len(self.words) else ""
-        # Сақыпжамал әжейдің, Құралай апайдың: an honorific in any form after the word
-        return nxt.islower() and _stem_in(nxt, HONORIFICS | COLLOQUIAL_HONORIFICS)
+        # Сақыпжамал әжейдің, Клара апамыз: a kinship word of address after the word, bare, in a
+        # case or "our", not another's (Келін атасына "the bride to her father-in-law", Майдангер
+        # атаңыз "your veteran grandfather")
+        return nxt.islower() and _kin_word(nxt)
 
 
-def _product_follows(doc: _Document, j: int) -> bool:
-    """A kind of product (``PRODUCT_GENERICS``) follows word ``j``, right after it or after a
-    model number in digits (a letter may open it: Airbus A320), a closing quote between (Sukhoi
-    Superjet 100 ұшағы, «Боинг 737» ұшағы; not Боинг екі ұшағы, "two of Boeing's planes")."""
+def _product_follows(doc: _Document, j: int) -> Optional[int]:
+    """The index of a kind of product (``PRODUCT_GENERICS``) that follows word ``j``, right after
+    it or after a model number in digits (a letter may open it: Airbus A320), a closing quote
+    between (Sukhoi Superjet 100 ұшағы, «Боинг 737» ұшағы; not Боинг екі ұшағы, "two of Boeing's
+    planes"), or None."""
     words = doc.words
     look, start = j + 1, words[j][1]
     if look < len(words) and len(words[look][2]) == 1 and doc.spaced(look) and _MODEL_DIGITS.match(doc.text, words[look][1]):
         look, start = look + 1, words[look][1]  # Airbus A320: the model's letter
     if look >= len(words) or _NUMBER_GAP.fullmatch(doc.text, start, words[look][0]) is None:
+        return None
+    return look if words[look][2].islower() and _stem_in(words[look][2], PRODUCT_GENERICS) else None
+
+
+def _maker_first(doc: _Document, k: int, j: int, generic: int) -> bool:
+    """The name of words ``k``..``j``, before the vehicle ``generic`` names (``MAKERS_PRODUCTS``),
+    opens with its maker's name, an organisation's (KazNERD marks it so: Sukhoi in Sukhoi Superjet
+    100 ұшағы, Боинг in «Боинг 737» ұшағы): a model follows the first word, another word or a number
+    after a space. A name of one word alone is the product's («ЗиЛ» көлігі), and so is one with its
+    number after a hyphen (Ту-154 ұшағы)."""
+    if not _stem_in(doc.words[generic][2], MAKERS_PRODUCTS):
         return False
-    return words[look][2].islower() and _stem_in(words[look][2], PRODUCT_GENERICS)
-
-
-def _maker_first(doc: _Document, k: int, j: int) -> bool:
-    """The name of words ``k``..``j``, before a kind of product, opens with its maker's name, an
-    organisation's (KazNERD marks it so: Sukhoi in Sukhoi Superjet 100 ұшағы, Боинг in «Боинг 737»
-    ұшағы, МЕГА in «МЕГА Плюс» қосымшасы): a model follows the first word, another word or a
-    number after a space. A name of one word alone is the product's («ЗиЛ» көлігі), and so is one
-    with its number after a hyphen (Ту-154 ұшағы)."""
     return j > k or bool(_MODEL_NUMBER.match(doc.text, doc.words[k][1]))
 
 
-def _product_mentions(doc: _Document, k: int, j: int, end: int, number: tuple[str, ...] = ()) -> list[_Mention]:
-    """A product's name, words ``k``..``j`` (and a model ``number``) ending at ``end``: its maker, an
-    organisation, and its model, a name (``_maker_first``); or the whole, a name."""
+def _product_mentions(doc: _Document, k: int, j: int, end: int, generic: int, number: tuple[str, ...] = ()) -> list[_Mention]:
+    """A product's name, words ``k``..``j`` (and a model ``number``) ending at ``end``, before the
+    word ``generic``: its maker, an organisation, and its model's words, a name (``_maker_first``;
+    a model number alone is no name); or the whole, a name."""
     words = doc.words
-    if not _maker_first(doc, k, j):
+    if not _maker_first(doc, k, j, generic):
         return [_Mention(words[k][0], end, tuple(x[2] for x in words[k : j + 1]) + number, "name")]
     out = [_Mention(words[k][0], words[k][1], (words[k][2],), "organisation")]
     model = words[k + 1 : j + 1]
@@ -867,12 +896,12 @@ def _case_ending(word: str) -> bool:
 
 
 def _demonym(word: str) -> bool:
-    """``word`` is the adjective of a country or a town the shipped glossary knows (Америкалық,
-    Қазақстандық, Атыраулық: "American", "Kazakhstani"), which KazNERD marks as a nationality, not
-    as part of a name; not a continent's, which opens bodies' names (Еуразиялық экономикалық одақ,
-    Еуропалық одақ)."""
+    """``word`` is the adjective of a place the shipped glossary knows, or of a country's everyday
+    name (``COMMON_COUNTRY_NAMES``: Америкалық, Қазақстандық, Атыраулық: "American",
+    "Kazakhstani"), which KazNERD marks as a nationality, not as part of a name; not a continent's,
+    which opens bodies' names (Еуразиялық экономикалық одақ, Еуропалық одақ)."""
     f = fold_kk(word)
-    for suffix in ("лық", "лік", "дық", "дік", "тық", "тік"):
+    for suffix in _DERIVED_ADJECTIVE_ENDINGS:
         stem = f[: -len(suffix)]
         if f.endswith(suffix) and stem not in CONTINENTS and (_known_kind(stem) == "place" or stem in COMMON_COUNTRY_NAMES):
             return True
@@ -881,10 +910,11 @@ def _demonym(word: str) -> bool:
 
 def _phrase_word(word: str) -> bool:
     """A lower-case word that a name's lower-case words never are: a noun in the locative (жағдайда
-    "in conditions"; not сауда "trade", сау + да, a stem too short to tell) or a participle (жазған
-    "written"): the words around it are a clause."""
+    "in conditions"; not сауда "trade", сау + да, a stem too short to tell) or an active participle
+    (жазған "who wrote"): the words around it are a clause. A passive one is an adjective in names
+    (мамандандырылған ауданаралық экономикалық сот "specialised inter-district economic court")."""
     f = fold_kk(word)
-    if _VERB_FORM.search(f) and f.endswith(("ған", "ген", "қан", "кен")) and len(f) >= 6:
+    if _VERB_FORM.search(f) and f.endswith(("ған", "ген", "қан", "кен")) and len(f) >= 6 and f[-4] not in "лн":
         return True
     return any(a == "loc" and len(lemma) >= 4 for lemma, a in _readings(f)) and f not in ORG_HEADS
 
@@ -933,7 +963,7 @@ def _place_body_head(doc: _Document, q: int) -> Optional[int]:
     Алматы қаласындағы мектептерде: a description)."""
     words = doc.words
     located = fold_kk(words[q][2]).endswith("дағы")
-    adjective = fold_kk(words[q][2]).endswith(("лық", "тық"))
+    adjective = fold_kk(words[q][2]).endswith(_DERIVED_ADJECTIVE_ENDINGS)
     for look in range(q + 1, min(len(words), q + 1 + MAX_LOWER_WORDS)):
         if not doc.spaced(look) or doc.initial[look]:
             return None
@@ -1108,9 +1138,10 @@ def _two_known_names(word: str, nxt: str) -> bool:
 
 
 def _first_name_before_surname(word: str, nxt: str) -> bool:
-    """``word`` is a given name and ``nxt`` reads like a surname or a patronymic. A word in -н
-    counts as one: its only ending is the accusative after a possessive (Гүлбаршын read as
-    гүлбарш + ы + н), which no name before a surname takes."""
+    """``word`` is a given name and ``nxt`` reads like a surname or a patronymic, or is a Kazakh
+    given name's form (a father's name for a surname). A word in -н with no other ending than the
+    accusative after a possessive counts as a given name (Гүлбаршын read as гүлбарш + ы + н): no
+    name before a surname takes that ending."""
     first = fold_kk(word).split("-")[0]  # Қасым-Жомарт
     given = _given_name(first) or (first.endswith("н") and all(a.endswith("acc") or not a for _, a in _readings(first)))
     # a Kazakh surname may be a father's given name (Ақжарқын Тұрлыбайдың, Жандос Жұмабек)
@@ -1164,7 +1195,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 while (m := _NEXT_QUOTED.match(text, rest)) is not None:
                     rest, listed = m.end(), True
                 tail = text[rest : rest + 40]
-                said = said or _WORDS_LIKE.match(tail) or (listed and _SPEECH_AFTER.match(tail) and not _NAMED_AS.match(tail))
+                said = said or _WORDS_LIKE.match(tail) or (listed and _SAID_AFTER_LIST.match(tail))
                 if j == k and not w.isupper() and any(c.isupper() for c in w[1:]):
                     said = False  # «ҚазМұнайГаз», — ...: a word with a capital inside is a name, never a quotation
                 if said or any(x[2].islower() and len(x[2]) >= 6 and _VERB_FORM.search(fold_kk(x[2])) for x in words[k + 1 : j + 1]):
@@ -1181,8 +1212,9 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 if _NICKNAMED.match(following):
                     kind = "name"  # «Барлаушы ханшайым» атанды: a nickname
                 number = (text[words[j][1] : end].strip(),) if end > words[j][1] else ()
-                if _product_follows(doc, j):
-                    out.extend(_product_mentions(doc, k, j, end, number))  # «Боинг 737» ұшағы, «ЗиЛ» көлігі
+                generic = _product_follows(doc, j)
+                if generic is not None:
+                    out.extend(_product_mentions(doc, k, j, end, generic, number))  # «Боинг 737» ұшағы, «ЗиЛ» көлігі
                 else:
                     out.append(_Mention(s, end, tuple(x[2] for x in words[k : j + 1]) + number, kind))
                 quoted.update(range(k, j + 1))
@@ -1194,8 +1226,14 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         if k in quoted or len(w) < 2 or not (_is_cap(w) or _is_acronym(w)):
             k += 1  # a single letter is an initial (А. Байтұрсынұлы), not a name
             continue
-        if not doc.initial[k] and _starter(fold_kk(w)):
-            k += 1  # Біз Сіздермен: a pronoun written with a capital out of respect; «Иә, әрине»
+        quotation = text[max(0, s - 2) : s].rstrip(" \u00a0")[-1:] in tuple(_QUOTE_OPEN)
+        if not doc.initial[k] and _starter(fold_kk(w)) and (quotation or not (
+            k + 1 < n and doc.spaced(k + 1) and (_is_cap(words[k + 1][2]) or _stem_in(words[k + 1][2], ORG_HEADS))
+        )):
+            # Біз Сіздермен: a pronoun written with a capital out of respect; «Иә, әрине», «Мұндай
+            # орталықтың ...»: a quotation's first word; but a name may open with such a word (Ал
+            # Гор, Sol Group, Бірінші арна)
+            k += 1
             continue
         if _demonym(w) and k + 1 < n and doc.spaced(k + 1) and _is_cap(words[k + 1][2]):
             # Америкалық Джонс Хопкинс университеті: "the American ...", no part of the name that
@@ -1256,9 +1294,12 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 # a given name and a surname in -ин, two more words after: a second person (Асқар
                 # Мамин | Марк Рюттемен)
                 ends = ends or (x >= 1 and x + 2 < len(folded) and here.endswith("ин") and _given_name(folded[x - 1]))
-                # a surname, then a given name and no more: one person, surname first, as official
-                # texts write (Аманғалиев Серік, Қаражанова Гүлжанның)
-                ends = ends and not (x == 0 and len(folded) == 2 and any(_given_name(lemma) for lemma, _ in _readings(after)))
+                # a surname, then a given name, bare or in the genitive, and no more: one person,
+                # surname first, as official texts write (Аманғалиев Серік, Қаражанова Гүлжанның;
+                # not Тоқаев Ерланды құттықтады "Tokayev congratulated Yerlan")
+                ends = ends and not (
+                    x == 0 and len(folded) == 2 and any(_given_name(lemma) and a in ("", "gen") for lemma, a in _readings(after))
+                )
             surname = _readings_end(here, PERSON_ENDINGS + ("ин",))
             given = x == 0 and (_given_name(here) or _kazakh_given_form(here))
             # two words of a person's name, then a given name and a surname: a second person
@@ -1349,8 +1390,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 break  # Есіл өзені арнасынан: "from the Ishim's riverbed", a river has no bodies
             if look == run_end + 1 and fold_kk(lw) == "қаласы" and look + 1 < n and _is_cap(words[look + 1][2]):
                 # a city's name, its word and a body's capitalised name are one organisation's name
-                # (gov.kz: Алматы қаласы Қоғамдық денсаулық сақтау басқармасы, Алматы қаласы Медеу
-                # аудандық полиция басқармасы)
+                # (gov.kz: Алматы қаласы Қоғамдық денсаулық сақтау басқармасы)
                 body = _body_follows(doc, look, capitals=True)
                 head = (body, "organisation") if body is not None else head
                 break
@@ -1412,8 +1452,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         if position:
             k = j + 1
             continue
-        product = kind != "place" and _product_follows(doc, j)
-        if product:
+        product = _product_follows(doc, j) if kind != "place" else None
+        if product is not None:
             kind = "name"  # Sukhoi Superjet 100 ұшағы, Ту-154 ұшағы: a product and its maker
         # an organisation's name capitalises its first word only: a common word before a capitalised
         # one is not part of it (Биыл Еуразиялық экономикалық одақ)
@@ -1434,9 +1474,12 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         elif kind == "organisation" and doc.initial[k] and j - k == 1 and not doc.evidence(w)[0] and not _known_kind(fold_kk(w)):
             # the same for a word the text never writes with a capital mid-sentence (Жүлде қоры да
             # қомақты "the prize fund is large", Кезекші соттың шешімімен)
-            # a university or an institute takes a name, not a common word, before it: a word no
-            # adjective opens one (Кембридж университеті, Бараев институтының at a sentence start)
-            scholarly = _stem_in(words[j][2], SCHOLARLY_HEADS) and not fold_kk(w).endswith(_ADJECTIVE_ENDINGS)
+            # a university takes a name, not a common word, before it (Кембридж университеті at a
+            # sentence start; not an adjective: Аграрлық университеті); so does any head named after
+            # a person when the word reads as a surname (Бараев институтының)
+            scholarly = (
+                _stem_in(words[j][2], SCHOLARLY_HEADS) and not fold_kk(w).endswith(_ADJECTIVE_ENDINGS)
+            ) or (_stem_in(words[j][2], NAMED_AFTER_HEADS) and _readings_end(fold_kk(w), PERSON_ENDINGS))
             opening = not _stem_in(words[j][2], STATE_BODIES) and not scholarly
         if j == k and not kind and any(lemma in COMPASS_WORDS for lemma, _ in _readings(fold_kk(w))):
             # Солтүстікте де жағдай ...: "in the north", a direction opening the sentence; Шығыс пен
@@ -1469,8 +1512,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         if not kind and any(_stem_in(x[2], INSTITUTIONS) for x in words[k : j + 1]):
             kind = "organisation"
         cue = not kind and j == k and _person_context(doc, k)
-        if product:
-            out.extend(_product_mentions(doc, k, j, end))
+        if product is not None:
+            out.extend(_product_mentions(doc, k, j, end, product))
         else:
             out.append(_Mention(s, end, tuple(x[2] for x in words[k : j + 1]), kind, cue, opening))
         k = j + 1
@@ -1752,9 +1795,9 @@ def _group_kind(
     first = ms[0][0]
     shapes = Counter(m.kind for m, _ in ms if m.kind)
     shape = shapes.most_common(1)[0][0] if shapes and 2 * shapes.most_common(1)[0][1] >= len(ms) else ""
-    if shape == "organisation" and len(first.words) == 1 and kazakh:
-        # a word quoted as a body's name or a facility's («Байқоңыр» ғарыш айлағы) and as often
-        # written bare in the cases of places (Байқоңырда): a place
+    if shape == "organisation" and len(first.words) == 1 and kazakh and _known_kind(key) == "place":
+        # a place's name quoted as a facility's («Байқоңыр» ғарыш айлағы) and as often written
+        # bare in the cases of places (Байқоңырда): the place (not «Тұран» университеті, Тұранда)
         places = sum(1 for m, a in ms if not m.kind and a.split("+")[0] in _PLACE_CASES)
         shape = "" if places >= shapes["organisation"] else shape
     kind = _kind(first.words, [a for _, a in ms], shape, kazakh)

@@ -75,11 +75,13 @@ _LEAD_MARKS = frozenset(_QUOTES + "([{\u2012\u2013\u2014\u2015") | _HYPHENS
 _LINE_BREAKS = frozenset("\n\r\u2028\u2029\x85")
 _SENTENCE_ENDS = frozenset(".!?…")
 _LOWER = object()  # _complete's answer for an occurrence that is lower-case evidence
-# Words that follow a personal name (Қуандық ата, Төле би, Азамат аға, Айгүл апай): after one, a
-# sentence-initial bare word is a name. Source: Kazakh forms of address and honorific titles
-# postposed to a name (kinship terms used as address, historical titles би/батыр/хан/қажы).
+# Words that follow a personal name (Қуандық ата, Төле би, Азамат аға, Айгүл апай, Қамқа әжей): after
+# one, a sentence-initial bare word is a name. Source: Kazakh forms of address and honorific titles
+# postposed to a name (kinship terms used as address, their colloquial forms әжей, атай, тәте, көке,
+# historical titles би/батыр/хан/қажы).
 HONORIFICS = frozenset(
-    {"ата", "апа", "аға", "ағай", "әке", "әже", "әпке", "апай", "баба", "би", "батыр", "хан", "ханым", "мырза", "қажы", "ақын"}
+    {"ата", "апа", "аға", "ағай", "әке", "әже", "әпке", "апай", "баба", "би", "батыр", "хан", "ханым", "мырза", "қажы", "ақын",
+     "әжей", "атай", "тәте", "көке"}
 )
 
 
