@@ -446,6 +446,9 @@ ALONE = [
     # a word quoted as a facility's name and as often in the cases of places is a place
     ("Кеше «Байқоңыр» ғарыш айлағынан зымыран ұшты. Биыл Байқоңырда жаңа үй салынды.", [("Байқоңыр", "place")]),
     ("Ол «Тұран» университетінде оқиды. Тұранда оқу ақылы.", [("Тұран", "organisation")]),
+    # ... and a quoted word written before a place's generic word is a place: the generic word says more
+    ("Кеше «Сарыарқа» мегажобасының құрылысы басталды. «Сарыарқа» магистральді газ құбыры салынды. "
+     "Сарыарқа ауданында төрт жүз мыңға жуық адам тұрып жатыр.", [("Сарыарқа", "place")]),
     # a word in -н before a surname is a given name, not a word in the accusative
     ("Гүлбаршын Байсариеваның Қазақстанға көшіп келгеніне он үш жыл.",
      [("Гүлбаршын Байсариева", "person"), ("Қазақстан", "place")]),

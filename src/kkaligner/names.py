@@ -1795,6 +1795,10 @@ def _group_kind(
     first = ms[0][0]
     shapes = Counter(m.kind for m, _ in ms if m.kind)
     shape = shapes.most_common(1)[0][0] if shapes and 2 * shapes.most_common(1)[0][1] >= len(ms) else ""
+    if shape == "organisation" and len(first.words) == 1 and shapes["place"]:
+        # a word quoted as a body's name and written before a place's generic word (Сарыарқа
+        # ауданында): the generic word says more than the quotes
+        shape = "place"
     if shape == "organisation" and len(first.words) == 1 and kazakh and _known_kind(key) == "place":
         # a place's name quoted as a facility's («Байқоңыр» ғарыш айлағы) and as often written
         # bare in the cases of places (Байқоңырда): the place (not «Тұран» университеті, Тұранда)
