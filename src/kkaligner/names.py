@@ -557,28 +557,20 @@ def _is_acronym(w: str) -> bool:
     return 2 <= len(letters) <= 6 and all(c.isupper() for c in letters)
 
 
-def _stem_in(word: str, table: frozenset) -> bool:
-    """``word`` is a word of ``table`` in some singular inflected form (министрлігінің -> министрлігі)."""
+def _stem_in(word: str, table: frozenset, others: bool = True) -> bool:
+    """``word`` is a word of ``table`` in some singular inflected form (министрлігінің -> министрлігі).
+    Without ``others``, not with another's possessive: bare, in a case or "my", "our" (апамыз), not
+    "your", "his" (атаңыз, атасына)."""
     w = fold_kk(word)
     if w in table:
         return True
     for k in range(2, len(w)):
         if w[:k] in table:
             analysis = _chains(w[:k]).get(w[k:])
-            if analysis is not None and "pl" not in analysis.split("+"):
-                return True
-    return False
-
-
-def _kin_word(word: str) -> bool:
-    """``word`` is a kinship word of address (``KIN_ADDRESS``), bare, in a case or with "my", "our"
-    (апамыз), not with "your", "his" (атаңыз, атасына), and not plural."""
-    w = fold_kk(word)
-    for k in range(2, len(w) + 1):
-        if w[:k] in KIN_ADDRESS:
-            analysis = "" if k == len(w) else _chains(w[:k]).get(w[k:])
-            parts = analysis.split("+") if analysis else []
-            if analysis is not None and "pl" not in parts and not any(p.startswith(("p2", "p3")) for p in parts):
+            if analysis is None:
+                continue
+            parts = analysis.split("+")
+            if "pl" not in parts and (others or not any(p.startswith(("p2", "p3")) for p in parts)):
                 return True
     return False
 
@@ -726,7 +718,7 @@ class _Document:
         if _starter(f):
             return False
         bare, _, ending = w.partition("-")
-        if not _CYRILLIC.search(bare) and (_CYRILLIC.search(ending) or any(c.isupper() for c in bare[1:])):
+        if _latin(w) and (_CYRILLIC.search(ending) or any(c.isupper() for c in bare[1:])):
             # FlyArystan, Fokker-дің: a word in Latin letters with an ending in Cyrillic or a
             # capital inside is a name (Live, Five may be English words)
             return True
@@ -751,11 +743,10 @@ class _Document:
             return True  # a name the shipped names glossary knows, or a given name (Өскеменнің, Әбіш)
         if run_length > 1 or _looks_like_person(f):
             return True
-        nxt = self.words[k + 1][2] if k + 1 < len(self.words) else ""
         # Сақыпжамал әжейдің, Клара апамыз: a kinship word of address after the word, bare, in a
         # case or "our", not another's (Келін атасына "the bride to her father-in-law", Майдангер
         # атаңыз "your veteran grandfather")
-        return nxt.islower() and _kin_word(nxt)
+        return nxt.islower() and _stem_in(nxt, KIN_ADDRESS, others=False)
 
 
 def _product_follows(doc: _Document, j: int) -> Optional[int]:
@@ -988,6 +979,12 @@ def _ends_body(word: str) -> bool:
     return folded in _JOINING or folded in CLOSING_POSTPOSITIONS or folded in _DETERMINERS or _stem_in(word, POSITION_HEADS)
 
 
+def _opens_quotation(text: str, start: int) -> bool:
+    """The word at ``start`` follows an opening quote, a space or two apart at most."""
+    before = text[max(0, start - 3) : start].rstrip(" \u00a0")
+    return bool(before) and before[-1] in _QUOTE_OPEN
+
+
 def _latin(word: str) -> bool:
     """``word`` is written in Latin letters (its Kazakh ending after a hyphen aside: Twitter-дегі)."""
     return not _CYRILLIC.search(word.split("-")[0])
@@ -1172,8 +1169,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
     quoted: set[int] = set()
     # quoted names: «Қазақстан темір жолы», «Хабар 24» (spaces and a number inside the quotes)
     for k, (s, _e, w) in enumerate(words):
-        before = text[max(0, s - 3) : s].rstrip(" \u00a0")
-        if len(w) < 2 or not _is_cap(w) or not before or before[-1] not in _QUOTE_OPEN:
+        if len(w) < 2 or not _is_cap(w) or not _opens_quotation(text, s):
             continue
         for j in range(k, min(len(words), k + MAX_QUOTED_WORDS)):
             if j > k and text[words[j - 1][1] : words[j][0]].strip(" \u00a0-"):
@@ -1226,8 +1222,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         if k in quoted or len(w) < 2 or not (_is_cap(w) or _is_acronym(w)):
             k += 1  # a single letter is an initial (А. Байтұрсынұлы), not a name
             continue
-        quotation = text[max(0, s - 2) : s].rstrip(" \u00a0")[-1:] in tuple(_QUOTE_OPEN)
-        if not doc.initial[k] and _starter(fold_kk(w)) and (quotation or not (
+        if not doc.initial[k] and _starter(fold_kk(w)) and (_opens_quotation(text, s) or not (
             k + 1 < n and doc.spaced(k + 1) and (_is_cap(words[k + 1][2]) or _stem_in(words[k + 1][2], ORG_HEADS))
         )):
             # Біз Сіздермен: a pronoun written with a capital out of respect; «Иә, әрине», «Мұндай

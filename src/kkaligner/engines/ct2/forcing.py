@@ -240,10 +240,9 @@ def _decode_groups(
             alone = limits is not None and _prefixes_at_once(engine, chunk, options)
             # Decoded one by one, each sentence stops at its own limit, not at the chunk's longest,
             # and gets attention only where it asks for it itself.
-            parts = [[st] for st in chunk] if alone else [chunk]
-            part_limits = [[lim] for lim in limits] if alone else [limits]
             results = []
-            for part, lim in zip(parts, part_limits):
+            for a, b in [(i, i + 1) for i in range(len(chunk))] if alone else [(0, len(chunk))]:
+                part = chunk[a:b]
                 results += engine.decode(
                     [st.pieces for st in part],
                     [st.prefix for st in part],
@@ -252,7 +251,7 @@ def _decode_groups(
                     suppress=suppress,
                     attention=any(st.sent.terms and st.attend for st in part),
                     beam_size=beam,
-                    max_length=max(lim) if lim else None,
+                    max_length=max(limits[a:b]) if limits is not None else None,
                     prefix_at_once=alone,
                 )
             for i, (st, res) in enumerate(zip(chunk, results)):
