@@ -616,6 +616,11 @@ ALONE = [
     ("Құрметті Парламент депутаттары, Үкімет мүшелері!", [("Парламент", "organisation"), ("Үкімет", "organisation")]),
     ("Оны Азия-Тынық мұхиты хабар тарату одағы ұйымдастырды.",
      [("Азия-Тынық мұхиты хабар тарату одағы", "organisation")]),
+    # a sentence's last letter before a trailing space and a line break, or two spaces, is no
+    # initial: the word after it opens a sentence (a lower-case letter is never an initial)
+    ("Сот 3 тамызда аяқталды. \nСахнада тұтқындалған баяндамашы шабуылды мойындамады.", []),
+    ("Сот 3 тамызда аяқталды.  Сахнада тұтқындалған баяндамашы шабуылды мойындамады.", []),
+    ("Кітапты 1990 жылы т. Рысқұлбек шығарды.", []),
 ]
 
 

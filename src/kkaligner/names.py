@@ -349,7 +349,7 @@ PERSON_BEFORE = POSITION_HEADS | frozenset(
      "жасар"]
 )
 # A single capital and a full stop before a name is an initial (А. Байтұрсынов, Қ. Тоқаев).
-_INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_a-z]\.[ \u00a0]*$")
+_INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_])\.[ \u00a0]*\Z")
 # A name said to someone: "Зейін, ..." opening a sentence before a lower-case word, or ", Зейін."
 # closing one (Қайырлы кеш, Риат! Рақмет, Лаура.) after a lower-case word.
 _VOCATIVE_AFTER = re.compile(r"[ \u00a0]*,[ \u00a0]*(?=[а-яёәғқңөұүһі])")
@@ -724,7 +724,7 @@ class _Document:
             return True
         if run_length == 1 and self.addressed(k):
             return True  # Азамат, сіз эфирдесіз: the person spoken to, whatever the word means
-        if _INITIAL_BEFORE.search(self.text[max(0, self.words[k][0] - 4) : self.words[k][0]]):
+        if _after_initial(self.text, self.words[k][0]):
             return True  # the full stop is an initial's (Т. Рысқұлбек), not a sentence's end
         if run_length > 1 and _readings_end(fold_kk(nxt), PERSON_ENDINGS + PATRONYMIC_ENDINGS):
             return True  # a first name before a surname or patronymic (Дастан Сейілханұлы)
@@ -849,6 +849,14 @@ def _common_noun(word: str) -> bool:
     return False
 
 
+def _after_initial(text: str, start: int) -> bool:
+    """An initial stands right before ``start``: a capital letter alone, its full stop, spaces (А.
+    Байтұрсынов); not a word's last letter before the spaces and line break that end a sentence
+    (аяқталды. \n Сахнада)."""
+    m = _INITIAL_BEFORE.search(text, max(0, start - 8), start)
+    return bool(m) and m.group(1).isupper()
+
+
 def _person_context(doc: _Document, k: int) -> bool:
     """Word ``k``, a name of one word, stands where a person's name stands: after a title, an
     occupation or an initial (``PERSON_BEFORE``), before an honorific (``PERSON_AFTER``), or as
@@ -861,8 +869,7 @@ def _person_context(doc: _Document, k: int) -> bool:
     prev = words[k - 1] if k else None
     if prev and doc.spaced(k) and prev[2].islower() and _stem_in(prev[2], PERSON_BEFORE):
         return True
-    before = text[max(0, s - 4) : s]
-    if _INITIAL_BEFORE.search(before):
+    if _after_initial(text, s):
         return True
     if doc.initial[k] and _VOCATIVE_AFTER.match(text, e):
         return True
