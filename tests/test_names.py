@@ -621,6 +621,16 @@ ALONE = [
     ("Сот 3 тамызда аяқталды. \nСахнада тұтқындалған баяндамашы шабуылды мойындамады.", []),
     ("Сот 3 тамызда аяқталды.  Сахнада тұтқындалған баяндамашы шабуылды мойындамады.", []),
     ("Кітапты 1990 жылы т. Рысқұлбек шығарды.", []),
+    # a person's surname alone, after the full name, is the person's (not a place for want of
+    # evidence)
+    ("Митт Ромни сөйледі. Кеше Ромни жеңді.", [("Митт Ромни", "person"), ("Ромни", "person")]),
+    # an everyday adjective opening a lower-case phrase is no name by itself, even where the text
+    # never writes it in lower case (a short document); a name in -лық is kept, and so is one
+    # before "and"
+    ("Бұл Ұлттық валютаның бағамы.", []),
+    ("Наразылар петицияны Ұлттық конгреске ұсынбақ.", []),
+    ("Ол Арқалық қаласына барды.", [("Арқалық", "place")]),
+    ("Ол Теңдік және Кантемировское ауылдарына барды.", [("Теңдік", "place"), ("Кантемировское", "place")]),
 ]
 
 

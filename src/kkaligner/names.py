@@ -749,6 +749,13 @@ class _Document:
         return nxt.islower() and _stem_in(nxt, KIN_ADDRESS, others=False)
 
 
+def _common_adjective(word: str) -> bool:
+    """``word`` is an everyday derived adjective (ұлттық "national", дүниежүзілік "world"): the
+    common-words lists have it, and it ends like one (not Арқалық, Бірлік: names of their own)."""
+    f = fold_kk(word)
+    return f.endswith(_DERIVED_ADJECTIVE_ENDINGS) and f in _common_words()
+
+
 def _product_follows(doc: _Document, j: int) -> Optional[int]:
     """The index of a kind of product (``PRODUCT_GENERICS``) that follows word ``j``, right after
     it or after a model number in digits (a letter may open it: Airbus A320), a closing quote
@@ -1500,7 +1507,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             k += 1
             continue
         lower_follows = j + 1 < n and words[j + 1][2].islower() and doc.spaced(j + 1)
-        if j == k and not kind and not _is_acronym(w) and lower_follows and doc.lowered(w) and not _stem_in(w, NAMED_BY_ONE_WORD):
+        if j == k and not kind and not _is_acronym(w) and lower_follows and (doc.lowered(w) or (_common_adjective(w) and not _COORDINATION.match(doc.text, words[j][1]))) and not _stem_in(w, NAMED_BY_ONE_WORD):
             # Қылмыстық кодекс, Ұлы Отан соғысы: a common word opening a title-cased phrase (an
             # institution written with its capital is its name, "parliaments" in lower case or not)
             k += 1
@@ -1756,6 +1763,7 @@ def extract_terms(
     kinds = {key: _group_kind(key, ms, kazakh, given_names, bodies) for key, ms in groups.items()}
     if kazakh:
         _coordinated_people(text, groups, kinds)
+        _surnames_alone(kinds)
     out = []
     for key, ms in groups.items():
         if len(ms) < min_count:
@@ -1852,6 +1860,16 @@ def _coordinated_people(text: str, groups: dict, kinds: dict) -> None:
                 votes[a] = votes.get(a, 0) + (1 if kinds[b][0] == "person" else -1)
     for key, n in votes.items():
         if n > 0:  # Лиссабон, Португалия after a list of people: its place neighbour wins
+            kinds[key] = ("person", False)
+
+
+def _surnames_alone(kinds: dict) -> None:
+    """A single word whose kind is only the default guess (a place), and which the text also
+    writes as the last word of a person's name, is that person's surname (Ромни after Митт Ромни,
+    Ленц after Питер Ленц)."""
+    surnames = {key.rsplit(" ", 1)[-1] for key, (kind, _open) in kinds.items() if kind == "person" and 2 <= key.count(" ") + 1 <= 3}
+    for key, (_kind, open_) in kinds.items():
+        if open_ and " " not in key and key in surnames:
             kinds[key] = ("person", False)
 
 
