@@ -749,11 +749,12 @@ class _Document:
         return nxt.islower() and _stem_in(nxt, KIN_ADDRESS, others=False)
 
 
-def _common_adjective(word: str) -> bool:
-    """``word`` is an everyday derived adjective (ұлттық "national", дүниежүзілік "world"): the
-    common-words lists have it, and it ends like one (not Арқалық, Бірлік: names of their own)."""
+def _derived_adjective(word: str) -> bool:
+    """``word`` ends like a derived adjective (ұлттық "national", Римдік "Roman") and is no name
+    the shipped glossary or the given names know (Арқалық, Жақсылық: names of their own); before
+    a lower-case word, it describes that word."""
     f = fold_kk(word)
-    return f.endswith(_DERIVED_ADJECTIVE_ENDINGS) and f in _common_words()
+    return f.endswith(_DERIVED_ADJECTIVE_ENDINGS) and not _known_kind(f) and not _given_name(f)
 
 
 def _product_follows(doc: _Document, j: int) -> Optional[int]:
@@ -1507,9 +1508,11 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             k += 1
             continue
         lower_follows = j + 1 < n and words[j + 1][2].islower() and doc.spaced(j + 1)
-        if j == k and not kind and not _is_acronym(w) and lower_follows and (doc.lowered(w) or (_common_adjective(w) and not _COORDINATION.match(doc.text, words[j][1]))) and not _stem_in(w, NAMED_BY_ONE_WORD):
+        describes = _derived_adjective(w) and not _COORDINATION.match(doc.text, words[j][1])
+        if j == k and not kind and not _is_acronym(w) and lower_follows and (doc.lowered(w) or describes) and not _stem_in(w, NAMED_BY_ONE_WORD):
             # Қылмыстық кодекс, Ұлы Отан соғысы: a common word opening a title-cased phrase (an
-            # institution written with its capital is its name, "parliaments" in lower case or not)
+            # institution written with its capital is its name, "parliaments" in lower case or not);
+            # a derived adjective too, however the text writes it (Ұлттық валютаның, Римдік сарбаздар)
             k += 1
             continue
         if j == k and not _is_acronym(w) and not _stem_in(w, NAMED_BY_ONE_WORD) and any(
