@@ -636,6 +636,12 @@ ALONE = [
     ("Олар Римдік сарбаздармен соғысты.", []),
     ("Ғалымдар Хараппалық өркениетті зерттеді.", []),
     ("Ол Қарабалық ауданына барды.", [("Қарабалық", "place")]),
+    # Roman numerals, in Latin or Cyrillic letters, are numbers; acronyms of other letters are kept
+    ("ХІХ-ХХ ғасырларда олар көшіп келді. Бұл ХХ ғасырда болды.", []),
+    ("Ол XIX ғасырда туған.", []),
+    ("Оны ІІМ тексерді.", [("ІІМ", "organisation")]),
+    # an ending after a hyphen is an ending, on a name written once too
+    ("Ол ХҚКО-да жұмыс істейді.", [("ХҚКО", "place")]),
 ]
 
 

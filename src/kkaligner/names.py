@@ -552,6 +552,18 @@ def _is_cap(w: str) -> bool:
     return bool(m) and w[m.end() : m.end() + 1].isupper()
 
 
+# Roman numerals of centuries and monarchs, of I, V, X and L (not C, D, M: acronyms' letters);
+# Kazakh texts write them with the Cyrillic І and Х too (ХХ ғасыр, ХІХ-ХХ ғасырлар).
+_ROMAN = re.compile(r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_LOOKALIKES = str.maketrans("ІХ", "IX")
+
+
+def _roman_numeral(w: str) -> bool:
+    """``w`` is a Roman numeral, a range of two (ХІХ-ХХ) or one with an ending (XX-ғасыр)."""
+    first, *rest = w.translate(_ROMAN_LOOKALIKES).split("-")
+    return bool(first) and bool(_ROMAN.fullmatch(first)) and all(_ROMAN.fullmatch(p) or p.islower() for p in rest)
+
+
 def _is_acronym(w: str) -> bool:
     letters = [c for c in w if c.isalpha()]
     return 2 <= len(letters) <= 6 and all(c.isupper() for c in letters)
@@ -1234,8 +1246,9 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
     n = len(words)
     while k < n:
         s, _e, w = words[k]
-        if k in quoted or len(w) < 2 or not (_is_cap(w) or _is_acronym(w)):
-            k += 1  # a single letter is an initial (А. Байтұрсынұлы), not a name
+        if k in quoted or len(w) < 2 or not (_is_cap(w) or _is_acronym(w)) or _roman_numeral(w):
+            # a single letter is an initial (А. Байтұрсынұлы), a Roman numeral a number (ХХ ғасыр)
+            k += 1
             continue
         if not doc.initial[k] and _starter(fold_kk(w)) and (_opens_quotation(text, s) or not (
             k + 1 < n and doc.spaced(k + 1) and (_is_cap(words[k + 1][2]) or _stem_in(words[k + 1][2], ORG_HEADS))
@@ -1604,9 +1617,13 @@ def _lemmas(forms: Iterable[str], possessed: bool = False, seen: frozenset = fro
             izafet = possessed and all(a.startswith("p3") for x, a in rs if x == lemma)
             bare = (lemma != f and (lemma in forms or lemma in seen)) or (lemma in known and not izafet) or _given_name(lemma)
             score[lemma] = score.get(lemma, 0) + 1 + (2 if bare else 0)
-    return {
-        f: max(rs, key=lambda r: (score[r[0]], _strength(r[0], r[1], possessed), len(r[0]))) for f, rs in readings.items()
-    }
+
+    def strength(f: str, lemma: str, analysis: str) -> int:
+        if analysis and f.startswith(lemma + "-"):
+            return 2  # an ending after a hyphen is one whatever it is (ХҚКО-да, АҚШ-та)
+        return _strength(lemma, analysis, possessed)
+
+    return {f: max(rs, key=lambda r: (score[r[0]], strength(f, *r), len(r[0]))) for f, rs in readings.items()}
 
 
 def _kind(words: Sequence[str], analyses: Iterable[str], shape: str, kazakh: bool = True) -> str:
