@@ -58,6 +58,7 @@ PUBLISHED = HERE / "data" / "published-names-en.tsv"
 HELD_OUT = HERE / "data" / "published-names-heldout-en.tsv"
 HELD_OUT_2 = HERE / "data" / "published-names-heldout2-en.tsv"
 HELD_OUT_3 = HERE / "data" / "published-names-heldout3-en.tsv"
+FLORES = DATA / "parallel" / "flores200-dev-docs.jsonl"
 TYPES = {"PERSON": "person", "GPE": "place", "LOCATION": "place", "ORGANISATION": "organisation"}
 SHORT = {"person": "PER", "place": "LOC", "organisation": "ORG"}
 
@@ -183,6 +184,41 @@ def extraction(limit: int, path: Path = KAZNERD) -> list[tuple[str, dict]]:
     ]
 
 
+def flores_attested() -> list[tuple[str, float, int]]:
+    """(system, share, mentions) on the FLORES-200 dev documents in Kazakh (translated news, travel
+    and how-to pages, one document at a time, with the shipped glossary, as a user runs it; no gold
+    names): the share of the mentions found outside the glossary whose sentence's English has a
+    capitalised word spelt like one of the mention's words (``name_similarity`` at least the
+    aligner's ``ALIGN_MIN``): a name in Kazakh is one in English too, spelt alike unless translated
+    (Қара теңіз, the Black Sea), where a common word is not (Ұлттық, National)."""
+    import json
+    import re
+
+    from kkaligner import extract_terms
+    from kkaligner.glossary import Glossary
+    from kkaligner.lang.spelling import ALIGN_MIN, name_similarity
+
+    capital = re.compile(r"[A-Z][\w'-]+")
+    glossary = Glossary.default()
+    counts = {"extract_terms": [0, 0], "capitalisation only": [0, 0]}
+    for line in FLORES.read_text(encoding="utf-8").splitlines():
+        doc = json.loads(line)
+        text = "\n".join(doc["kk"])
+        starts = [0]
+        for sentence in doc["kk"][:-1]:
+            starts.append(starts[-1] + len(sentence) + 1)
+        found = {span for n in extract_terms(text) for span in n.spans}
+        covered = [(m.start, m.end) for m in glossary.match(text, "kk")]
+        caps = {(a, b) for a, b in baselines(text)[0] if not any(a < y and x < b for x, y in covered)}
+        for system, spans in (("extract_terms", found), ("capitalisation only", caps)):
+            for a, b in spans:
+                english = capital.findall(doc["en"][bisect.bisect_right(starts, a) - 1])
+                alike = any(name_similarity(w, e) >= ALIGN_MIN for w in text[a:b].split() for e in english)
+                counts[system][0] += alike
+                counts[system][1] += 1
+    return [(system, hit / max(1, n), n) for system, (hit, n) in counts.items()]
+
+
 def read_published(path: Path) -> list[tuple[str, frozenset[str], str, str]]:
     """Rows (kazakh, accepted English spellings, kind, source) of a list of published spellings."""
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
@@ -300,6 +336,11 @@ def main(argv=None) -> None:
             cells = " | ".join(f"{s[t][0]:.3f} | {s[t][1]:.3f}" for t in ("PER", "LOC", "ORG", "any"))
             print(f"| extraction ({label}) | {name} | {cells} | | {s['any'][2]} gold |")
     blank = " | ".join([""] * 8)
+    if FLORES.exists():
+        for name, share, n in flores_attested():
+            print(f"| extraction (FLORES-200 dev documents, no gold: a like-spelt word in the English) | {name} | {blank} | {share:.3f} | {n} mentions |")
+    else:
+        print(f"| extraction (FLORES-200 dev documents) | ({FLORES} missing) | {blank} | | |")
     for part, name, share, n in romanization():
         print(f"| romanization ({part}, exact) | {name} | {blank} | {share:.3f} | {n} names |")
     if not args.skip_model:
