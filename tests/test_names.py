@@ -636,6 +636,8 @@ ALONE = [
     ("Олар Римдік сарбаздармен соғысты.", []),
     ("Ғалымдар Хараппалық өркениетті зерттеді.", []),
     ("Ол Қарабалық ауданына барды.", [("Қарабалық", "place")]),
+    # ... and a number word counts the word after it (the Thirty Years' War)
+    ("Осылайша, Отыз жылдық соғыс соңғы діни соғыс деп аталды.", []),
     # Roman numerals, in Latin or Cyrillic letters, are numbers; acronyms of other letters are kept
     ("ХІХ-ХХ ғасырларда олар көшіп келді. Бұл ХХ ғасырда болды.", []),
     ("Ол XIX ғасырда туған.", []),

@@ -63,6 +63,7 @@ from kkaligner.lang.kazakh import (
     final_class,
     suffix_chains,
 )
+from kkaligner.lang.numbers import KK_HUNDREDS, KK_SCALES, KK_TENS, KK_UNITS
 from kkaligner.lang.romanize import cyrillize, propose_latin
 from kkaligner.split import segment
 from kkaligner.types import Span, Term
@@ -761,6 +762,10 @@ class _Document:
         return nxt.islower() and _stem_in(nxt, KIN_ADDRESS, others=False)
 
 
+# Number words (Отыз жылдық соғыс, "the Thirty Years' War"): they count the word after them.
+_NUMBER_WORDS = frozenset(KK_UNITS) | frozenset(KK_TENS) | frozenset(KK_HUNDREDS) | frozenset(KK_SCALES)
+
+
 def _derived_adjective(word: str) -> bool:
     """``word`` ends like a derived adjective (ұлттық "national", Римдік "Roman") and is no name
     the shipped glossary or the given names know (Арқалық, Жақсылық: names of their own); before
@@ -769,7 +774,7 @@ def _derived_adjective(word: str) -> bool:
     return f.endswith(_DERIVED_ADJECTIVE_ENDINGS) and not _known_kind(f) and not _given_name(f)
 
 
-def _product_follows(doc: _Document, j: int) -> Optional[int]:
+def _product_follows(doc: _Document, j: int) -> int | None:
     """The index of a kind of product (``PRODUCT_GENERICS``) that follows word ``j``, right after
     it or after a model number in digits (a letter may open it: Airbus A320), a closing quote
     between (Sukhoi Superjet 100 ұшағы, «Боинг 737» ұшағы; not Боинг екі ұшағы, "two of Boeing's
@@ -972,7 +977,7 @@ def _named_after_head(doc: _Document, j: int) -> bool:
     return False
 
 
-def _place_body_head(doc: _Document, q: int) -> Optional[int]:
+def _place_body_head(doc: _Document, q: int) -> int | None:
     """Word ``q`` ties a body to the place before it (``BODY_OF_PLACE``): the index of that body's
     head (``LOCAL_BODY_HEADS`` or an institution; after an adjective, any possessed head), within
     ``MAX_LOWER_WORDS`` words one space apart
@@ -1040,7 +1045,7 @@ def _closes_run(doc: _Document, j: int) -> bool:
     return True
 
 
-def _body_follows(doc: _Document, j: int, capitals: bool = False) -> Optional[int]:
+def _body_follows(doc: _Document, j: int, capitals: bool = False) -> int | None:
     """The index of a possessed head that the lower-case words after word ``j`` reach before any
     case ending, joining word, postposition or title's head (the run up to ``j`` ends in a body's
     first words: Ауыл шаруашылығы министрлігі), or None. With ``capitals``, words with a capital
@@ -1064,7 +1069,7 @@ def _body_follows(doc: _Document, j: int, capitals: bool = False) -> Optional[in
     return None
 
 
-def _body_of_body(doc: _Document, j: int) -> Optional[tuple[int, str]]:
+def _body_of_body(doc: _Document, j: int) -> tuple[int, str] | None:
     """Word ``j`` closes a body's name in the genitive (Біріккен Ұлттар Ұйымының, ... Ішкі істер
     Министрлігінің) and the name of a body of it follows, capitalised or not, up to its head (...
     Ұйымының Тұрақты даму мақсаттары орталығы): one name, as for a head found after lower-case
@@ -1103,7 +1108,7 @@ def _compass_describes(doc: _Document, k: int) -> bool:
     return True
 
 
-def _body_of_country(doc: _Document, k: int, j: int) -> Optional[tuple[int, str]]:
+def _body_of_country(doc: _Document, k: int, j: int) -> tuple[int, str] | None:
     """Words ``k..j`` are a place's name in the genitive, a known one or a country's full name
     (Қытайдың, Қазақстан Республикасының), and a body of that place follows: an institution
     (Қазақстанның Парламентінде) or words up to a possessed head (Қазақстанның авиациялық
@@ -1521,7 +1526,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             k += 1
             continue
         lower_follows = j + 1 < n and words[j + 1][2].islower() and doc.spaced(j + 1)
-        describes = _derived_adjective(w) and not _COORDINATION.match(doc.text, words[j][1])
+        describes = (_derived_adjective(w) or fold_kk(w) in _NUMBER_WORDS) and not _COORDINATION.match(doc.text, words[j][1])
         if j == k and not kind and not _is_acronym(w) and lower_follows and (doc.lowered(w) or describes) and not _stem_in(w, NAMED_BY_ONE_WORD):
             # Қылмыстық кодекс, Ұлы Отан соғысы: a common word opening a title-cased phrase (an
             # institution written with its capital is its name, "parliaments" in lower case or not);
