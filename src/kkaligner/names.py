@@ -432,7 +432,7 @@ _MODEL_NUMBER = re.compile(r"[ \u00a0]+(?:[^\W\d_][ \u00a0]?)?\d")  # Боинг
 _SPEECH_AFTER = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?(?:[—–-]|де(?:п|генде|ген|йді|ді|лінген|лінді)\b)")
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _word_list(name: str) -> frozenset[str]:
     path = resources.files("kkaligner") / "data" / name
     return frozenset(
@@ -478,6 +478,12 @@ def _known_kind(key: str) -> str:
 def _starter(folded: str) -> bool:
     """A function word that opens sentences (Бұл, Ал, Тіпті): the splitter's sentence starters."""
     return folded in _word_list("sentence-starters-kk.txt")
+
+
+def _everyday(folded: str) -> bool:
+    """A word Kazakh writes in lower case (data/common-words-kk.txt, counted in KazNERD), and no
+    given name or name the shipped glossary knows: asked only where the document is silent."""
+    return folded in _word_list("common-words-kk.txt") and not _given_name(folded) and not _known_kind(folded)
 
 
 def _common_words() -> frozenset[str]:
@@ -754,12 +760,25 @@ class _Document:
             _known_kind(lemma) or (_given_name(lemma) and lemma not in EVERYDAY_GIVEN) for lemma, _ in _readings(f)
         ):
             return True  # a name the shipped names glossary knows, or a given name (Өскеменнің, Әбіш)
+        if any(_everyday(lemma) for lemma, _ in _readings(f)):
+            return False  # the text says nothing, usage does (Машина жасауға ...: a short text)
         if run_length > 1 or _looks_like_person(f):
             return True
         # Сақыпжамал әжейдің, Клара апамыз: a kinship word of address after the word, bare, in a
         # case or "our", not another's (Келін атасына "the bride to her father-in-law", Майдангер
         # атаңыз "your veteran grandfather")
         return nxt.islower() and _stem_in(nxt, KIN_ADDRESS, others=False)
+
+
+def _everyday_word(doc: _Document, j: int) -> bool:
+    """Word ``j``, capitalised alone before a lower-case word, is an everyday word (``_everyday``)
+    the text capitalises nowhere else mid-sentence: it opens a phrase, not a name (Алғыс айту күні,
+    Еңбек сіңірген қайраткер), unless a place's word or "called" follows (Шам елі, Судан деген)."""
+    w = doc.words[j][2]
+    if not _everyday(fold_kk(w)) or doc.evidence(w)[0] > 1:
+        return False
+    nxt = doc.words[j + 1][2] if j + 1 < len(doc.words) else ""
+    return not (_stem_in(nxt, PLACE_GENERICS | {"елі"}) or _CALLED.match(doc.text, doc.words[j][1]))
 
 
 # Number words (Отыз жылдық соғыс, "the Thirty Years' War"): they count the word after them.
@@ -1526,7 +1545,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             k += 1
             continue
         lower_follows = j + 1 < n and words[j + 1][2].islower() and doc.spaced(j + 1)
-        describes = (_derived_adjective(w) or fold_kk(w) in _NUMBER_WORDS) and not _COORDINATION.match(doc.text, words[j][1])
+        describes = (_derived_adjective(w) or fold_kk(w) in _NUMBER_WORDS or _everyday_word(doc, j)) and not _COORDINATION.match(doc.text, words[j][1])
         if j == k and not kind and not _is_acronym(w) and lower_follows and (doc.lowered(w) or describes) and not _stem_in(w, NAMED_BY_ONE_WORD):
             # Қылмыстық кодекс, Ұлы Отан соғысы: a common word opening a title-cased phrase (an
             # institution written with its capital is its name, "parliaments" in lower case or not);
