@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from kkaligner.lang.casing import fold_kk  # noqa: E402
+from kkaligner.lang.casing import fold_kk
 
 SOURCE = ROOT.parent / "shared" / "data" / "names" / "kaznerd-valid.iob2"
 TARGET = ROOT / "src" / "kkaligner" / "data" / "common-words-kk.txt"
