@@ -58,6 +58,7 @@ from kkaligner.lang.casing import fold_kk
 from kkaligner.lang.kazakh import (
     CLASSES,
     DEVOICE,
+    PLURAL,
     VOWELS,
     all_suffixes,
     final_class,
@@ -318,6 +319,13 @@ PERSON_ENDINGS = ("ов", "ев", "ёв", "ова", "ева", "ина", "ұлы"
 # name (Катерина, Марина, Ирина), not a surname of its own.
 _WOMENS_SURNAMES = ("ова", "ева", "ина", "ская")
 PATRONYMIC_ENDINGS = ("ұлы", "улы", "қызы", "ович", "евич", "овна", "евна")
+
+
+def _ends_in(folded: str, endings: tuple[str, ...]) -> bool:
+    """``folded`` ends in one of ``endings``; in -улы (a patronymic's ұ typed у: Байтурсынулы) only
+    on seven letters or more, not an adjective in -лы on a stem in у (қару + лы "armed", тау + лы
+    "mountainous": Қарулы Күштері, Таулы Қарабақ)."""
+    return folded.endswith(endings) and not (folded.endswith("улы") and len(folded) < 7)
 
 # Words right after a single name that say it is a person's: the honorifics and kinship words
 # said after a name (the glossary matcher's HONORIFICS: Төле би, Құнанбай атамыз, Клара апамыз,
@@ -927,7 +935,7 @@ def _person_context(doc: _Document, k: int) -> bool:
 
 
 def _looks_like_person(folded: str) -> bool:
-    return any(lemma.endswith(PERSON_ENDINGS) and len(lemma) > 4 for lemma, _ in _readings(folded))
+    return any(_ends_in(lemma, PERSON_ENDINGS) and len(lemma) > 4 for lemma, _ in _readings(folded))
 
 
 def _case_ending(word: str) -> bool:
@@ -1331,12 +1339,12 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         folded = [fold_kk(x[2]) if not doc.lowered(x[2]) else "" for x in words[k : j + 1]]
         for x in range(len(folded) - 1):
             here, after = folded[x], folded[x + 1]
-            if here.endswith(PATRONYMIC_ENDINGS):
+            if _ends_in(here, PATRONYMIC_ENDINGS):
                 ends = not _readings_end(after, PERSON_ENDINGS + ("ин",))  # Кемелұлы Тоқаев: one name
             else:
                 # a given name that ends like a surname opens a name (Мадина Әбілқасымова, Дина ...)
-                ends = here.endswith(PERSON_ENDINGS) and not _given_name(here) and not any(
-                    f.endswith(PATRONYMIC_ENDINGS) for f in folded[x + 1 : x + 3]
+                ends = _ends_in(here, PERSON_ENDINGS) and not _given_name(here) and not any(
+                    _ends_in(f, PATRONYMIC_ENDINGS) for f in folded[x + 1 : x + 3]
                 ) and not (here.endswith("ина") and _readings_end(after, _WOMENS_SURNAMES))
                 # a given name and a surname in -ин, two more words after: a second person (Асқар
                 # Мамин | Марк Рюттемен)
@@ -1609,6 +1617,7 @@ def _confirmed(mentions: list[_Mention]) -> list[_Mention]:
 # may carry one is read as bare unless the document has the shorter stem too. Other case endings
 # (Тоқаевтың, Астанаға, Алматыдан) are read as endings.
 _WEAK = frozenset({"loc", "acc", "p3", "equ", "sim", "pl"})
+_PLURAL_ENDINGS = tuple(sorted({e for pair in PLURAL.values() for e in pair}))
 
 
 def _strength(lemma: str, analysis: str, possessed: bool = False) -> int:
@@ -1620,8 +1629,8 @@ def _strength(lemma: str, analysis: str, possessed: bool = False) -> int:
         return 1
     if possessed and analysis.split("+")[0] in ("p3", "pl"):
         return -1  # a name of several words keeps its plural too (Қарулы Күштері, Құрама Штаттары)
-    if analysis in _WEAK and not lemma.endswith(PERSON_ENDINGS):  # Тоқаевты is Тоқаев + ты
-        return 0
+    if analysis in _WEAK and not _ends_in(lemma, PERSON_ENDINGS) and not lemma.endswith(_PLURAL_ENDINGS):
+        return 0  # Тоқаевты is Тоқаев + ты; Қарулы Күштерде is Күштер + де (a plural takes cases)
     return 2
 
 
@@ -1686,7 +1695,7 @@ def _kind(words: Sequence[str], analyses: Iterable[str], shape: str, kazakh: boo
 
 def _readings_end(folded: str, endings: tuple[str, ...]) -> bool:
     """Some reading of ``folded`` has a lemma of 5+ letters ending in one of ``endings``."""
-    return any(lemma.endswith(endings) and len(lemma) > 4 for lemma, _ in _readings(folded))
+    return any(_ends_in(lemma, endings) and len(lemma) > 4 for lemma, _ in _readings(folded))
 
 
 # --- English ---------------------------------------------------------------------------------
