@@ -649,6 +649,11 @@ ALONE = [
     ("Ол Қарулы Күштерде қызмет етті.", [("Қарулы Күштер", "organisation")]),
     ("Ахмет Байтурсынулы 1872 жылы туған.", [("Ахмет Байтурсынулы", "person")]),
     ("Ол Манчестерде тұрады.", [("Манчестер", "place")]),
+    # two capitalised words in the locative are a place's name, not a person's (people are met
+    # "from", not "in"); a given name first keeps the person
+    ("Таулы Қарабақта соғыс болды.", [("Таулы Қарабақта", "place")]),
+    ("Ол Нью Мексикода тұрады.", [("Нью Мексикода", "place")]),
+    ("Бұл жаңалықты Нұртөре Жүсіптен естідік.", [("Нұртөре Жүсіп", "person")]),
     # ... and a number word counts the word after it (the Thirty Years' War)
     ("Осылайша, Отыз жылдық соғыс соңғы діни соғыс деп аталды.", []),
     # Roman numerals, in Latin or Cyrillic letters, are numbers; acronyms of other letters are kept

@@ -1688,6 +1688,10 @@ def _kind(words: Sequence[str], analyses: Iterable[str], shape: str, kazakh: boo
         return "place"
     if len(words) >= 2 and _place_opener(folded[0], folded[1]):
         return "place"  # Жоғарғы Тобыл, Оңтүстік Корея, Қиыр Шығыс
+    if 2 <= len(words) <= 3 and not _given_name(folded[0]) and (
+        any(a.split("+")[0] == "loc" for a in analyses) or any(a == "loc" and len(x) >= 4 for x, a in _readings(last))
+    ):
+        return "place"  # Таулы Қарабақта, Нью Мексикода: people are met "from", not "in"
     if len(words) >= 2:
         return "person" if len(words) <= 3 and not _readings_end(last, ("ы", "і")) else "organisation"
     return "place"
