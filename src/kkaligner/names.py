@@ -719,7 +719,9 @@ class _Document:
 
     def common(self, k: int) -> bool:
         """Word ``k`` (at a sentence start) is an everyday word: the text writes it in lower case
-        far more often than capitalised mid-sentence, or it is in the common-words lists."""
+        far more often than capitalised mid-sentence, or, where the text is silent, it is in the
+        common-words lists or usage's (``_everyday``: Облыстық білім басқармасы, "the regional
+        education department")."""
         w = self.words[k][2]
         if _starter(fold_kk(w)):
             return True
@@ -729,7 +731,7 @@ class _Document:
         cap, low = self.evidence(w)
         if low and low >= 3 * cap:
             return True
-        return not cap and any(lemma in _common_words() for lemma, _ in _readings(fold_kk(w)))
+        return not cap and any(lemma in _common_words() or _everyday(lemma) for lemma, _ in _readings(fold_kk(w)))
 
     def addressed(self, k: int) -> bool:
         """Word ``k`` is a given name (an everyday one too), a comma and "you" follow: the person
