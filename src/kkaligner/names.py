@@ -785,7 +785,7 @@ def _everyday_word(doc: _Document, j: int) -> bool:
     the text capitalises nowhere else mid-sentence: it opens a phrase, not a name (Алғыс айту күні,
     Еңбек сіңірген қайраткер), unless a place's word or "called" follows (Шам елі, Судан деген)."""
     w = doc.words[j][2]
-    if not _everyday(fold_kk(w)) or doc.evidence(w)[0] > 1:
+    if not any(_everyday(lemma) for lemma, _ in _readings(fold_kk(w))) or doc.evidence(w)[0] > 1:
         return False
     nxt = doc.words[j + 1][2] if j + 1 < len(doc.words) else ""
     return not (_stem_in(nxt, PLACE_GENERICS | {"елі"}) or _CALLED.match(doc.text, doc.words[j][1]))
