@@ -657,6 +657,8 @@ ALONE = [
     ("Таулы Қарабақта соғыс болды.", [("Таулы Қарабақта", "place")]),
     ("Ол Нью Мексикода тұрады.", [("Нью Мексикода", "place")]),
     ("Бұл жаңалықты Нұртөре Жүсіптен естідік.", [("Нұртөре Жүсіп", "person")]),
+    # ... and so is an epithet before the noun it praises (the Great Steppe)
+    ("Ол Ұлы даланың жеті қыры туралы жазды.", []),
     # ... and a number word counts the word after it (the Thirty Years' War)
     ("Осылайша, Отыз жылдық соғыс соңғы діни соғыс деп аталды.", []),
     # Roman numerals, in Latin or Cyrillic letters, are numbers; acronyms of other letters are kept

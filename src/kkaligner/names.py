@@ -795,6 +795,11 @@ def _everyday_word(doc: _Document, j: int) -> bool:
 _NUMBER_WORDS = frozenset(KK_UNITS) | frozenset(KK_TENS) | frozenset(KK_HUNDREDS) | frozenset(KK_SCALES)
 
 
+# An epithet written with a capital before the noun it praises (Ұлы дала "the Great Steppe", Ұлы
+# ойшыл "the great thinker"): the phrase may be a name, the epithet alone is none.
+_EPITHETS = frozenset({"ұлы"})
+
+
 def _derived_adjective(word: str) -> bool:
     """``word`` ends like a derived adjective (ұлттық "national", Римдік "Roman") and is no name
     the shipped glossary or the given names know (Арқалық, Жақсылық: names of their own); before
@@ -1555,7 +1560,9 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             k += 1
             continue
         lower_follows = j + 1 < n and words[j + 1][2].islower() and doc.spaced(j + 1)
-        describes = (_derived_adjective(w) or fold_kk(w) in _NUMBER_WORDS or _everyday_word(doc, j)) and not _COORDINATION.match(doc.text, words[j][1])
+        describes = (
+            _derived_adjective(w) or fold_kk(w) in _NUMBER_WORDS | _EPITHETS or _everyday_word(doc, j)
+        ) and not _COORDINATION.match(doc.text, words[j][1])
         if j == k and not kind and not _is_acronym(w) and lower_follows and (doc.lowered(w) or describes) and not _stem_in(w, NAMED_BY_ONE_WORD):
             # Қылмыстық кодекс, Ұлы Отан соғысы: a common word opening a title-cased phrase (an
             # institution written with its capital is its name, "parliaments" in lower case or not);
