@@ -4,7 +4,8 @@
 
 A word goes in when the KazNERD validation split (github.com/IS2AI/KazNERD, CC BY 4.0) writes it
 in lower case outside names at least ``MIN_LOWER`` times and at least ``RATIO`` times as often as
-with a capital mid-sentence or inside a name (the glossary matcher's LOWER_RATIO). kkaligner.names
+with a capital mid-sentence or inside a name (the glossary matcher's LOWER_RATIO). Tokens of Latin
+or mixed letters, and single letters, are left out. kkaligner.names
 asks the list only where the document says nothing about a capitalised word (a short text).
 """
 
@@ -16,15 +17,20 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
-
-from kkaligner.lang.casing import fold_kk
+try:
+    from kkaligner.glossary.matcher import LOWER_RATIO
+    from kkaligner.lang.casing import fold_kk
+except ImportError:  # run from a checkout without the package installed
+    sys.path.insert(0, str(ROOT / "src"))
+    from kkaligner.glossary.matcher import LOWER_RATIO
+    from kkaligner.lang.casing import fold_kk
 
 SOURCE = ROOT.parent / "shared" / "data" / "names" / "kaznerd-valid.iob2"
 TARGET = ROOT / "src" / "kkaligner" / "data" / "common-words-kk.txt"
 MIN_LOWER = 3
-RATIO = 3
-WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+RATIO = LOWER_RATIO
+# a Kazakh word in Cyrillic letters, two or more (not Latin or mixed-script tokens)
+WORD = re.compile(r"[а-яёәғқңөұүһі]{2,}(?:-[а-яёәғқңөұүһі]+)*", re.IGNORECASE)
 # what may stand before a sentence's first word (its capital says nothing)
 OPENERS = {".", "!", "?", "…", "«", '"', "—", "–", "-", ":", "("}
 
@@ -50,8 +56,8 @@ def count(path: Path) -> tuple[Counter, Counter]:
             sentence.append((token, tag))
             continue
         for i, (token, tag) in enumerate(sentence):
-            if not WORD.fullmatch(token):
-                continue
+            if not WORD.fullmatch(token) or len(set(token.casefold())) == 1:
+                continue  # ... nor a filler sound (ыы, әә)
             f = fold_kk(token)
             if tag != "O":
                 named[f] += 1

@@ -64,7 +64,7 @@ from kkaligner.lang.kazakh import (
     final_class,
     suffix_chains,
 )
-from kkaligner.lang.numbers import KK_HUNDREDS, KK_SCALES, KK_TENS, KK_UNITS
+from kkaligner.lang.numbers import is_kk_number_word
 from kkaligner.lang.romanize import cyrillize, propose_latin
 from kkaligner.split import segment
 from kkaligner.types import Span, Term
@@ -323,9 +323,13 @@ PATRONYMIC_ENDINGS = ("ұлы", "улы", "қызы", "ович", "евич", "�
 
 def _ends_in(folded: str, endings: tuple[str, ...]) -> bool:
     """``folded`` ends in one of ``endings``; in -улы (a patronymic's ұ typed у: Байтурсынулы) only
-    on seven letters or more, not an adjective in -лы on a stem in у (қару + лы "armed", тау + лы
-    "mountainous": Қарулы Күштері, Таулы Қарабақ)."""
-    return folded.endswith(endings) and not (folded.endswith("улы") and len(folded) < 7)
+    on seven letters or more or after a given name (Әлиулы), not an adjective in -лы on a stem in
+    у (қару + лы "armed", тау + лы "mountainous": Қарулы Күштері, Таулы Қарабақ)."""
+    if not folded.endswith(endings):
+        return False
+    if "улы" in endings and folded.endswith("улы") and not folded.endswith(tuple(e for e in endings if e != "улы")):
+        return len(folded) >= 7 or _given_name(folded[:-3])
+    return True
 
 # Words right after a single name that say it is a person's: the honorifics and kinship words
 # said after a name (the glossary matcher's HONORIFICS: Төле би, Құнанбай атамыз, Клара апамыз,
@@ -489,9 +493,14 @@ def _starter(folded: str) -> bool:
 
 
 def _everyday(folded: str) -> bool:
-    """A word Kazakh writes in lower case (data/common-words-kk.txt, counted in KazNERD), and no
-    given name or name the shipped glossary knows: asked only where the document is silent."""
-    return folded in _word_list("common-words-kk.txt") and not _given_name(folded) and not _known_kind(folded)
+    """The word ``folded`` (a form or a lemma) is one Kazakh writes in lower case: the bare word or
+    a stem of it is in data/common-words-kk.txt (counted in KazNERD), and neither the word nor that
+    stem is a given name or a name the shipped glossary knows (Тоқтар, not тоқ + тар). Asked only
+    where the document says nothing about the word."""
+    if _given_name(folded) or _known_kind(folded):
+        return False
+    usage = _word_list("common-words-kk.txt")
+    return any(lemma in usage and not _given_name(lemma) and not _known_kind(lemma) for lemma, _ in _readings(folded))
 
 
 def _common_words() -> frozenset[str]:
@@ -574,9 +583,8 @@ _ROMAN_LOOKALIKES = str.maketrans("ІХ", "IX")
 
 
 def _roman_numeral(w: str) -> bool:
-    """``w`` is a Roman numeral, a range of two (ХІХ-ХХ) or one with an ending (XX-ғасыр)."""
-    first, *rest = w.translate(_ROMAN_LOOKALIKES).split("-")
-    return bool(first) and bool(_ROMAN.fullmatch(first)) and all(_ROMAN.fullmatch(p) or p.islower() for p in rest)
+    """``w`` is a Roman numeral or a range of two (ХІХ-ХХ)."""
+    return all(p and _ROMAN.fullmatch(p) for p in w.translate(_ROMAN_LOOKALIKES).split("-"))
 
 
 def _is_acronym(w: str) -> bool:
@@ -731,7 +739,13 @@ class _Document:
         cap, low = self.evidence(w)
         if low and low >= 3 * cap:
             return True
-        return not cap and any(lemma in _common_words() or _everyday(lemma) for lemma, _ in _readings(fold_kk(w)))
+        if not cap and any(lemma in _common_words() for lemma, _ in _readings(fold_kk(w))):
+            return True
+        # usage, where the text is silent, before a lower-case word (Облыстық білім басқармасы, "the
+        # regional education department") or a given name (Тілшіміз Алуа Маханбет, "our
+        # correspondent A. M."); a name of several words may open with an everyday word (Бас
+        # Прокуратура, Мемлекеттік Дума)
+        return not cap and not low and (not _is_cap(nxt) or _given_name(fold_kk(nxt))) and _everyday(fold_kk(w))
 
     def addressed(self, k: int) -> bool:
         """Word ``k`` is a given name (an everyday one too), a comma and "you" follow: the person
@@ -770,8 +784,11 @@ class _Document:
             _known_kind(lemma) or (_given_name(lemma) and lemma not in EVERYDAY_GIVEN) for lemma, _ in _readings(f)
         ):
             return True  # a name the shipped names glossary knows, or a given name (Өскеменнің, Әбіш)
-        if any(_everyday(lemma) for lemma, _ in _readings(f)):
-            return False  # the text says nothing, usage does (Машина жасауға ...: a short text)
+        if _everyday(f) and not (run_length > 1 and _stem_in(nxt, ORG_HEADS | INSTITUTIONS | CAPITALISED_HEADS)):
+            # the text says nothing, usage does: an everyday word alone (Машина жасауға ...) or
+            # before a name (Тілшіміз Алуа Маханбет, "our correspondent A. M."); not before a body's
+            # capitalised head, whose name it opens (Бас Прокуратура, Мемлекеттік Дума)
+            return False
         if run_length > 1 or _looks_like_person(f):
             return True
         # Сақыпжамал әжейдің, Клара апамыз: a kinship word of address after the word, bare, in a
@@ -780,19 +797,20 @@ class _Document:
         return nxt.islower() and _stem_in(nxt, KIN_ADDRESS, others=False)
 
 
+# Nouns of lands and waters, bare or possessed, that a place's everyday first word is written
+# before (Шам елі "Syria", Қара теңіз "the Black Sea", Жер планетасы "planet Earth").
+_PLACE_NOUNS = frozenset({"ел", "теңіз", "көл", "тау", "өзен", "мұхит", "арал", "шөл", "планета"})
+
+
 def _everyday_word(doc: _Document, j: int) -> bool:
     """Word ``j``, capitalised alone before a lower-case word, is an everyday word (``_everyday``)
     the text capitalises nowhere else mid-sentence: it opens a phrase, not a name (Алғыс айту күні,
-    Еңбек сіңірген қайраткер), unless a place's word or "called" follows (Шам елі, Судан деген)."""
+    Еңбек сіңірген қайраткер), unless a place's word follows (Шам елі, Қара теңізде)."""
     w = doc.words[j][2]
-    if not any(_everyday(lemma) for lemma, _ in _readings(fold_kk(w))) or doc.evidence(w)[0] > 1:
+    if not _everyday(fold_kk(w)) or doc.evidence(w)[0] > 1:
         return False
     nxt = doc.words[j + 1][2] if j + 1 < len(doc.words) else ""
-    return not (_stem_in(nxt, PLACE_GENERICS | {"елі"}) or _CALLED.match(doc.text, doc.words[j][1]))
-
-
-# Number words (Отыз жылдық соғыс, "the Thirty Years' War"): they count the word after them.
-_NUMBER_WORDS = frozenset(KK_UNITS) | frozenset(KK_TENS) | frozenset(KK_HUNDREDS) | frozenset(KK_SCALES)
+    return not _stem_in(nxt, PLACE_GENERICS | _PLACE_NOUNS)
 
 
 # An epithet written with a capital before the noun it praises (Ұлы дала "the Great Steppe", Ұлы
@@ -1560,9 +1578,17 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             k += 1
             continue
         lower_follows = j + 1 < n and words[j + 1][2].islower() and doc.spaced(j + 1)
+        # ... nor before "and", "called" (Алғыс деген ауыл), an honorific or a kinship word (Сыздық
+        # ағамен), nor where the text gives the word a case ending (Бостандықта: a name; an
+        # adjective takes none)
         describes = (
-            _derived_adjective(w) or fold_kk(w) in _NUMBER_WORDS | _EPITHETS or _everyday_word(doc, j)
-        ) and not _COORDINATION.match(doc.text, words[j][1])
+            # a number word counts the word after it (Отыз жылдық соғыс, "the Thirty Years' War")
+            (_derived_adjective(w) or is_kk_number_word(w) or fold_kk(w) in _EPITHETS or _everyday_word(doc, j))
+            and not _COORDINATION.match(doc.text, words[j][1])
+            and not _CALLED.match(doc.text, words[j][1])
+            and not (lower_follows and _stem_in(words[j + 1][2], PERSON_AFTER))
+            and not doc.extended(fold_kk(w))
+        )
         if j == k and not kind and not _is_acronym(w) and lower_follows and (doc.lowered(w) or describes) and not _stem_in(w, NAMED_BY_ONE_WORD):
             # Қылмыстық кодекс, Ұлы Отан соғысы: a common word opening a title-cased phrase (an
             # institution written with its capital is its name, "parliaments" in lower case or not);
@@ -1639,14 +1665,17 @@ def _strength(lemma: str, analysis: str, possessed: bool = False) -> int:
     if possessed and analysis.split("+")[0] in ("p3", "pl"):
         return -1  # a name of several words keeps its plural too (Қарулы Күштері, Құрама Штаттары)
     if analysis in _WEAK and not _ends_in(lemma, PERSON_ENDINGS) and not lemma.endswith(_PLURAL_ENDINGS):
-        return 0  # Тоқаевты is Тоқаев + ты; Қарулы Күштерде is Күштер + де (a plural takes cases)
+        return 0  # Тоқаевты is Тоқаев + ты; Қарулы Күштерде is Күштер + де (a stem ending like a plural: a case after it)
     return 2
 
 
-def _lemmas(forms: Iterable[str], possessed: bool = False, seen: frozenset = frozenset()) -> dict[str, tuple[str, str]]:
+def _lemmas(
+    forms: Iterable[str], possessed: bool = False, seen: frozenset = frozenset(), hyphenated: frozenset = frozenset()
+) -> dict[str, tuple[str, str]]:
     """Folded form -> (folded lemma, analysis): the reading whose lemma explains most forms (a
     lemma the text writes bare in this or another name counts twice more); then a distinctive ending before the bare word before a
-    weak ending (``_WEAK``); then the longer lemma."""
+    weak ending (``_WEAK``), an ending written in lower case after a hyphen counting as distinctive
+    (``hyphenated``: the forms so written); then the longer lemma."""
     forms = set(forms)
     score: dict[str, int] = {}
     readings = {f: _readings(f) for f in forms}
@@ -1661,8 +1690,8 @@ def _lemmas(forms: Iterable[str], possessed: bool = False, seen: frozenset = fro
             score[lemma] = score.get(lemma, 0) + 1 + (2 if bare else 0)
 
     def strength(f: str, lemma: str, analysis: str) -> int:
-        if analysis and f.startswith(lemma + "-"):
-            return 2  # an ending after a hyphen is one whatever it is (ХҚКО-да, АҚШ-та)
+        if analysis and f in hyphenated and f.startswith(lemma + "-"):
+            return 2  # ХҚКО-да, АҚШ-та: an ending, whatever it is (not Чен-Ын, Бек-Тай: a name's part)
         return _strength(lemma, analysis, possessed)
 
     return {f: max(rs, key=lambda r: (score[r[0]], strength(f, *r), len(r[0]))) for f, rs in readings.items()}
@@ -1697,10 +1726,10 @@ def _kind(words: Sequence[str], analyses: Iterable[str], shape: str, kazakh: boo
         return "place"
     if len(words) >= 2 and _place_opener(folded[0], folded[1]):
         return "place"  # Жоғарғы Тобыл, Оңтүстік Корея, Қиыр Шығыс
-    if 2 <= len(words) <= 3 and not _given_name(folded[0]) and (
-        any(a.split("+")[0] == "loc" for a in analyses) or any(a == "loc" and len(x) >= 4 for x, a in _readings(last))
-    ):
-        return "place"  # Таулы Қарабақта, Нью Мексикода: people are met "from", not "in"
+    if 2 <= len(words) <= 3 and not _given_name(folded[0]) and any(a.split("+")[0] == "loc" for a in analyses):
+        # Таулы Қарабақта beside Таулы Қарабақ: people are met "from", not "in" (the ending is read
+        # as one only where the text writes the name without it: not Фумио Кисида)
+        return "place"
     if len(words) >= 2:
         return "person" if len(words) <= 3 and not _readings_end(last, ("ы", "і")) else "organisation"
     return "place"
@@ -1804,6 +1833,7 @@ def extract_terms(
                 (fold_kk(m.words[-1]) for m in mentions if (len(m.words) > 1) == many),
                 many,
                 frozenset(fold_kk(w) for m in mentions for w in m.words),
+                frozenset(fold_kk(w) for m in mentions for w in m.words[-1:] if "-" in w and w.rpartition("-")[2][:1].islower()),
             )
             for many in (False, True)
         }
@@ -1934,7 +1964,7 @@ def _surnames_alone(kinds: dict) -> None:
     writes as the last word of a person's name, is that person's surname (Ромни after Митт Ромни,
     Ленц after Питер Ленц)."""
     surnames = {key.rsplit(" ", 1)[-1] for key, (kind, _open) in kinds.items() if kind == "person" and 2 <= key.count(" ") + 1 <= 3}
-    for key, (_kind, open_) in kinds.items():
+    for key, (_guess, open_) in kinds.items():
         if open_ and " " not in key and key in surnames:
             kinds[key] = ("person", False)
 

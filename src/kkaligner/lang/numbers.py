@@ -83,6 +83,11 @@ def _kk_word(word: str):
     return None
 
 
+def is_kk_number_word(word: str) -> bool:
+    """``word`` is a Kazakh number word, in some form (Отыз, жүзден, екеу; not бірге, онда)."""
+    return _kk_word(word) is not None
+
+
 # --- digits ---------------------------------------------------------------------------------------
 _DIGITS = re.compile(
     r"(?<![\d.,])(?<![^\W\d_])(?:(?P<time>\d{1,2}:\d{2})(?!\d)"
