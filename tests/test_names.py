@@ -671,6 +671,14 @@ ALONE = [
     ("Фумио Кисида келді.", [("Фумио Кисида", "person")]),  # the ending is read only beside the bare name
     # ... and so is an epithet before the noun it praises (the Great Steppe)
     ("Ол Ұлы даланың жеті қыры туралы жазды.", []),
+    # a body's name the shipped glossary knows is found whole, in its cases and with quotes around
+    # a place's name in it; a longer name around it, and a quoted name before its kind, stay
+    ("Осы орайда «Астана» халықаралық қаржы орталығының мүмкіндіктерін пайдалану керек.",
+     [("Астана халықаралық қаржы орталығы", "organisation")]),
+    ("Ол Ұжымдық қауіпсіздік туралы шарт ұйымына мүше.", [("Ұжымдық қауіпсіздік туралы шарт ұйымы", "organisation")]),
+    ("Бұл туралы Қазақстан Республикасы Денсаулық сақтау министрлігі хабарлады.",
+     [("Қазақстан Республикасы Денсаулық сақтау министрлігі", "organisation")]),
+    ("Фильм «Хабар» агенттігінің тапсырысымен түсірілген.", [("Хабар", "organisation")]),
     # ... and a number word counts the word after it (the Thirty Years' War)
     ("Осылайша, Отыз жылдық соғыс соңғы діни соғыс деп аталды.", []),
     # Roman numerals, in Latin or Cyrillic letters, are numbers; acronyms of other letters are kept
@@ -709,3 +717,10 @@ def test_the_common_words_list_is_what_its_tool_counts(shared_data):
     assert tool.build(shared_data / "names" / "kaznerd-valid.iob2") == shipped
     words = set(shipped.splitlines())
     assert {"машина", "алғыс", "еңбек"} <= words and not {"астана", "тоқаев"} & words
+
+
+def test_a_known_body_named_with_a_quoted_place_spans_the_quotes():
+    # the occurrence is the name as written, its opening quote too (KazNERD marks it so)
+    text = "Осы орайда «Астана» халықаралық қаржы орталығының мүмкіндіктерін пайдалану керек."
+    (name,) = extract_terms(text, Glossary.empty(), use_default_glossary=False)
+    assert [text[a:b] for a, b in name.spans] == ["«Астана» халықаралық қаржы орталығының"]

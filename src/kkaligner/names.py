@@ -459,15 +459,18 @@ def _given_name(folded: str) -> bool:
     return folded in _word_list("given-names-kk.txt")
 
 
+# The shipped glossary's kinds of entry, as the kinds of names.
+_GLOSSARY_KINDS = {"country": "place", "city": "place", "region": "place", "place": "place", "person": "person", "organisation": "organisation"}
+
+
 @lru_cache(maxsize=1)
 def _known_kinds() -> dict[str, str]:
     """Folded source -> person, place or organisation for the names of the shipped names glossary
     (its countries, cities, regions, people and organisations): what a name is, not how to
     render it, so it is asked even when the glossary is not used to leave names out."""
-    kinds = {"country": "place", "city": "place", "region": "place", "place": "place", "person": "person", "organisation": "organisation"}
     out: dict[str, str] = {}
     for t in Glossary.default():
-        kind = kinds.get(t.kind or "")
+        kind = _GLOSSARY_KINDS.get(t.kind or "")
         if kind:
             out.setdefault(fold_kk(t.source), kind)
     return out
@@ -1610,7 +1613,42 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             out.append(_Mention(s, end, tuple(x[2] for x in words[k : j + 1]), kind, cue, opening))
         k = j + 1
     out.sort(key=lambda m: m.start)
-    return _confirmed(_places_listed(doc, out))
+    return _known_names(doc, _confirmed(_places_listed(doc, out)))
+
+
+def _own_name(m: _Mention) -> bool:
+    """``m`` is a body's own name inside a longer one: a quoted name before its kind («Хабар»
+    агенттігі: the agency is «Хабар», as Kazakh and KazNERD write it), unless the quotes hold a
+    place's name (« Астана » халықаралық қаржы орталығы: the centre is named whole)."""
+    return m.kind == "organisation" and not (len(m.words) == 1 and _known_kind(fold_kk(m.words[0])) == "place")
+
+
+def _known_names(doc: _Document, mentions: list[_Mention]) -> list[_Mention]:
+    """``mentions`` with the shipped glossary's names of two words or more put in whole, of the
+    glossary's kind, where its matcher finds them in any inflected form (Президент Әкімшілігінің,
+    Ұжымдық қауіпсіздік туралы шарт ұйымына), quotes and all (« Астана » халықаралық қаржы
+    орталығында): what a name is, not how to render it, as ``_known_kinds``. It takes the place
+    of the mentions inside it, not of one that reaches beyond it."""
+    text = doc.text
+    known = []
+    for m in Glossary.default().match(text, "kk"):
+        kind = _GLOSSARY_KINDS.get(m.term.kind or "")
+        if kind != "organisation" or " " not in m.term.source.strip():
+            continue
+        start = m.start
+        opener = text[:start].rstrip(" \u00a0")
+        if opener[-1:] in _QUOTE_OPEN and any(c in _QUOTE_CLOSE for c in text[start : m.end]):
+            start = len(opener) - 1  # the quotes around its first words are the name's
+        words = tuple(w for s, e, w in doc.words if start <= s and e <= m.end)
+        known.append(_Mention(start, m.end, words, kind))
+    out = list(mentions)
+    for k in known:
+        overlapping = [m for m in out if m.start < k.end and k.start < m.end]
+        if all(k.start <= m.start and m.end <= k.end and not _own_name(m) for m in overlapping):
+            # a longer name found around it keeps its words (Қазақстан Республикасы Денсаулық сақтау
+            # министрлігі); the known name takes the place of the pieces inside it
+            out = [m for m in out if m not in overlapping] + [k]
+    return sorted(out, key=lambda m: m.start)
 
 
 def _places_listed(doc: _Document, mentions: list[_Mention]) -> list[_Mention]:
