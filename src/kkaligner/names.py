@@ -1631,6 +1631,7 @@ def _known_names(doc: _Document, mentions: list[_Mention]) -> list[_Mention]:
     of the mentions inside it, not of one that reaches beyond it."""
     text = doc.text
     known = []
+    starts = [s for s, _e, _w in doc.words]
     for m in Glossary.default().match(text, "kk"):
         kind = _GLOSSARY_KINDS.get(m.term.kind or "")
         if kind != "organisation" or " " not in m.term.source.strip():
@@ -1639,7 +1640,8 @@ def _known_names(doc: _Document, mentions: list[_Mention]) -> list[_Mention]:
         opener = text[:start].rstrip(" \u00a0")
         if opener[-1:] in _QUOTE_OPEN and any(c in _QUOTE_CLOSE for c in text[start : m.end]):
             start = len(opener) - 1  # the quotes around its first words are the name's
-        words = tuple(w for s, e, w in doc.words if start <= s and e <= m.end)
+        first = bisect.bisect_left(starts, start)
+        words = tuple(w for s, e, w in doc.words[first : bisect.bisect_left(starts, m.end)] if e <= m.end)
         known.append(_Mention(start, m.end, words, kind))
     out = list(mentions)
     for k in known:
