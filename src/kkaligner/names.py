@@ -1624,11 +1624,12 @@ def _own_name(m: _Mention) -> bool:
 
 
 def _known_names(doc: _Document, mentions: list[_Mention]) -> list[_Mention]:
-    """``mentions`` with the shipped glossary's names of two words or more put in whole, of the
-    glossary's kind, where its matcher finds them in any inflected form (Президент Әкімшілігінің,
-    Ұжымдық қауіпсіздік туралы шарт ұйымына), quotes and all (« Астана » халықаралық қаржы
-    орталығында): what a name is, not how to render it, as ``_known_kinds``. It takes the place
-    of the mentions inside it, not of one that reaches beyond it."""
+    """``mentions`` with the names of bodies of two words or more that the shipped glossary has put
+    in whole where its matcher finds them, in any inflected form (Президент Әкімшілігінің, Ұжымдық
+    қауіпсіздік туралы шарт ұйымына), quotes and all (« Астана » халықаралық қаржы орталығында):
+    what a name is, not how to render it, as ``_known_kinds``. Such a name takes the place of the
+    mentions inside it, not of one that reaches beyond it. (Its places are left to the rules:
+    KazNERD and Kazakh usage name a sea without its word, Каспий теңізі -> Каспий.)"""
     text = doc.text
     known = []
     starts = [s for s, _e, _w in doc.words]
@@ -1636,10 +1637,11 @@ def _known_names(doc: _Document, mentions: list[_Mention]) -> list[_Mention]:
         kind = _GLOSSARY_KINDS.get(m.term.kind or "")
         if kind != "organisation" or " " not in m.term.source.strip():
             continue
-        start = m.start
-        opener = text[:start].rstrip(" \u00a0")
-        if opener[-1:] in _QUOTE_OPEN and any(c in _QUOTE_CLOSE for c in text[start : m.end]):
-            start = len(opener) - 1  # the quotes around its first words are the name's
+        start = before = m.start
+        while before and text[before - 1] in " \u00a0":
+            before -= 1
+        if before and text[before - 1] in _QUOTE_OPEN and any(c in _QUOTE_CLOSE for c in text[start : m.end]):
+            start = before - 1  # the quotes around its first words are the name's
         first = bisect.bisect_left(starts, start)
         words = tuple(w for s, e, w in doc.words[first : bisect.bisect_left(starts, m.end)] if e <= m.end)
         known.append(_Mention(start, m.end, words, kind))
