@@ -679,6 +679,18 @@ ALONE = [
     ("Бұл туралы Қазақстан Республикасы Денсаулық сақтау министрлігі хабарлады.",
      [("Қазақстан Республикасы Денсаулық сақтау министрлігі", "organisation")]),
     ("Фильм «Хабар» агенттігінің тапсырысымен түсірілген.", [("Хабар", "organisation")]),
+    ("Халықаралық Олимпиада комитеті мәлімдеме жасады.", [("Халықаралық Олимпиада комитеті", "organisation")]),
+    ("Мұны анти-Еуропалық Одақ-шыл топтар айтты.", []),  # a match inside words names nothing
+    ("Ақ жол тілейміз!", []),  # "bon voyage": the sentence's capital, no body's head
+    ("Ұжымдық қауіпсіздік туралы шарт ұйымына мүше елдер қол қойды.",
+     [("Ұжымдық қауіпсіздік туралы шарт ұйымы", "organisation")]),
+    # an epithet or an everyday word before an honorific of its own, a word the text inflects at a
+    # sentence's start only
+    ("Біз Ұлы ақын Абайдың өлеңін оқыдық.", [("Абай", "person")]),
+    ("Ол Қазақстанның Халық ақыны атанды.", [("Қазақстан", "place")]),
+    ("Еңбекке адал бол. Ол Еңбек сіңірген қайраткер атанды.", []),
+    # a foreign place's first word makes the name a place's in any case
+    ("Ол Шри Ланкада демалды.", [("Шри Ланкада", "place")]),
     # ... and a number word counts the word after it (the Thirty Years' War)
     ("Осылайша, Отыз жылдық соғыс соңғы діни соғыс деп аталды.", []),
     # Roman numerals, in Latin or Cyrillic letters, are numbers; acronyms of other letters are kept
@@ -724,3 +736,10 @@ def test_a_known_body_named_with_a_quoted_place_spans_the_quotes():
     text = "Осы орайда «Астана» халықаралық қаржы орталығының мүмкіндіктерін пайдалану керек."
     (name,) = extract_terms(text, Glossary.empty(), use_default_glossary=False)
     assert [text[a:b] for a, b in name.spans] == ["«Астана» халықаралық қаржы орталығының"]
+
+
+def test_name_words_read_an_ending_after_a_hyphen():
+    from kkaligner.names import name_words
+
+    words = name_words(["Ол Twitter-де жазды.", "Twitter-дің иесі ауысты."])
+    assert [w[3] for sentence in words for w in sentence] == ["Twitter", "Twitter"]

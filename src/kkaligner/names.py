@@ -176,6 +176,11 @@ COMMON_COUNTRY_NAMES = frozenset(["америка"])
 # Кіші Азия): a known place's name after one of them is part of the same name.
 PLACE_MODIFIERS = COMPASS_WORDS | frozenset(["жаңа", "үлкен", "кіші", "ұлы", "ескі", "орта", "таяу", "алыс", "қиыр"])
 
+# The first words of foreign places' names of two words, as Kazakh (like Russian) writes them (Нью
+# Йорк, Сан Франциско, Санкт Петербург, Шри Ланка, Лос Анджелес, Рио де Жанейро, Буэнос Айрес):
+# such a name is a place's, not a person's, whatever its case.
+FOREIGN_PLACE_OPENERS = frozenset(["нью", "сан", "санта", "санкт", "сент", "шри", "лос", "лас", "рио", "буэнос", "форт"])
+
 # Heads that close a name only written with a capital (Қарулы Күштері, the Armed Forces; Ресей
 # күштері is "Russian forces").
 CAPITALISED_HEADS = frozenset(["күштері"])
@@ -327,7 +332,7 @@ def _ends_in(folded: str, endings: tuple[str, ...]) -> bool:
     у (қару + лы "armed", тау + лы "mountainous": Қарулы Күштері, Таулы Қарабақ)."""
     if not folded.endswith(endings):
         return False
-    if "улы" in endings and folded.endswith("улы") and not folded.endswith(tuple(e for e in endings if e != "улы")):
+    if "улы" in endings and folded.endswith("улы"):
         return len(folded) >= 7 or _given_name(folded[:-3])
     return True
 
@@ -493,6 +498,19 @@ def _known_kind(key: str) -> str:
 def _starter(folded: str) -> bool:
     """A function word that opens sentences (Бұл, Ал, Тіпті): the splitter's sentence starters."""
     return folded in _word_list("sentence-starters-kk.txt")
+
+
+# The words that close a body's name: heads, institutions, the capitalised heads.
+_BODY_HEADS = ORG_HEADS | INSTITUTIONS | CAPITALISED_HEADS
+
+
+def _everyday_opener(word: str, nxt: str) -> bool:
+    """``word``, opening a sentence before ``nxt``, is an everyday word (``_everyday``) that opens
+    the sentence, not a name: alone, before a lower-case word (Облыстық білім басқармасы, "the
+    regional education department") or before a name (Тілшіміз Алуа Маханбет, "our correspondent
+    A. M."); a body's name opens with one before its capitalised head (Бас Прокуратура, Мемлекеттік
+    Дума). Asked where the text says nothing about the word."""
+    return _everyday(fold_kk(word)) and not (_is_cap(nxt) and _stem_in(nxt, _BODY_HEADS))
 
 
 def _everyday(folded: str) -> bool:
@@ -719,9 +737,13 @@ class _Document:
                 return True  # ... or on a name the shipped glossary has (Петропавлда жаңа мектеп)
         return False
 
-    def extended(self, folded: str) -> bool:
-        """The text writes ``folded`` capitalised with an ending after it."""
-        return any(lemma == folded for w in self._by_prefix.get(folded[:4], ()) for lemma, a in _readings(w) if a)
+    def extended(self, folded: str, mid_sentence: bool = False) -> bool:
+        """The text writes ``folded`` capitalised with an ending after it (with ``mid_sentence``,
+        not at a sentence's start only: Еңбекке адал бол is a sentence's capital)."""
+        forms = self._by_prefix.get(folded[:4], ())
+        if mid_sentence:
+            forms = [w for w in forms if w in self.capital]
+        return any(lemma == folded for w in forms for lemma, a in _readings(w) if a)
 
     def lowered(self, word: str) -> bool:
         """The text writes ``word`` (any form) in lower case at least as often as capitalised."""
@@ -744,11 +766,7 @@ class _Document:
             return True
         if not cap and any(lemma in _common_words() for lemma, _ in _readings(fold_kk(w))):
             return True
-        # usage, where the text is silent, before a lower-case word (Облыстық білім басқармасы, "the
-        # regional education department") or a given name (Тілшіміз Алуа Маханбет, "our
-        # correspondent A. M."); a name of several words may open with an everyday word (Бас
-        # Прокуратура, Мемлекеттік Дума)
-        return not cap and not low and (not _is_cap(nxt) or _given_name(fold_kk(nxt))) and _everyday(fold_kk(w))
+        return not cap and _everyday_opener(w, nxt)  # the text is silent: usage (Облыстық білім басқармасы)
 
     def addressed(self, k: int) -> bool:
         """Word ``k`` is a given name (an everyday one too), a comma and "you" follow: the person
@@ -787,11 +805,8 @@ class _Document:
             _known_kind(lemma) or (_given_name(lemma) and lemma not in EVERYDAY_GIVEN) for lemma, _ in _readings(f)
         ):
             return True  # a name the shipped names glossary knows, or a given name (Өскеменнің, Әбіш)
-        if _everyday(f) and not (run_length > 1 and _stem_in(nxt, ORG_HEADS | INSTITUTIONS | CAPITALISED_HEADS)):
-            # the text says nothing, usage does: an everyday word alone (Машина жасауға ...) or
-            # before a name (Тілшіміз Алуа Маханбет, "our correspondent A. M."); not before a body's
-            # capitalised head, whose name it opens (Бас Прокуратура, Мемлекеттік Дума)
-            return False
+        if _everyday_opener(w, nxt):
+            return False  # the text says nothing, usage does (Машина жасауға ...)
         if run_length > 1 or _looks_like_person(f):
             return True
         # Сақыпжамал әжейдің, Клара апамыз: a kinship word of address after the word, bare, in a
@@ -870,9 +885,10 @@ def _product_mentions(doc: _Document, k: int, j: int, end: int, generic: int, nu
 
 def _place_opener(first: str, second: str) -> bool:
     """Folded ``first``, before ``second``, opens a place's name: a compass word (Оңтүстік Корея,
-    Жоғарғы Тобыл), or a modifier of places' names before one (Таяу Шығыс, Қиыр Шығыс: the Middle,
-    the Far East)."""
-    if first in COMPASS_WORDS:
+    Жоғарғы Тобыл), a foreign place's first word (Шри Ланка, ``FOREIGN_PLACE_OPENERS``), or a
+    modifier of places' names before a compass word (Таяу Шығыс, Қиыр Шығыс: the Middle, the Far
+    East)."""
+    if first in COMPASS_WORDS or first in FOREIGN_PLACE_OPENERS:
         return True
     return first in PLACE_MODIFIERS and any(lemma in COMPASS_WORDS for lemma, _ in _readings(second))
 
@@ -1581,16 +1597,21 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             k += 1
             continue
         lower_follows = j + 1 < n and words[j + 1][2].islower() and doc.spaced(j + 1)
-        # ... nor before "and", "called" (Алғыс деген ауыл), an honorific or a kinship word (Сыздық
-        # ағамен), nor where the text gives the word a case ending (Бостандықта: a name; an
-        # adjective takes none)
+        # A word alone before lower-case ones may describe them and name nothing: a number word
+        # counts them (Отыз жылдық соғыс, "the Thirty Years' War"), an epithet praises (Ұлы ақын),
+        # a derived adjective or an everyday word qualifies them (Ұлттық валюта, Алғыс айту күні).
+        # Not before "and" or "called" (Теңдік және ..., Алғыс деген ауыл); an adjective or an
+        # everyday word not before an honorific or a kinship word of its own (Сыздық ағамен; but
+        # Халық ақыны, "the People's poet"), nor where the text gives it a case ending
+        # mid-sentence (Бостандықта: a name; an adjective takes none).
+        qualifies = (_derived_adjective(w) or _everyday_word(doc, j)) and not (
+            (lower_follows and _stem_in(words[j + 1][2], PERSON_AFTER, others=False))
+            or doc.extended(fold_kk(w), mid_sentence=True)
+        )
         describes = (
-            # a number word counts the word after it (Отыз жылдық соғыс, "the Thirty Years' War")
-            (_derived_adjective(w) or is_kk_number_word(w) or fold_kk(w) in _EPITHETS or _everyday_word(doc, j))
+            (qualifies or is_kk_number_word(w) or fold_kk(w) in _EPITHETS)
             and not _COORDINATION.match(doc.text, words[j][1])
             and not _CALLED.match(doc.text, words[j][1])
-            and not (lower_follows and _stem_in(words[j + 1][2], PERSON_AFTER))
-            and not doc.extended(fold_kk(w))
         )
         if j == k and not kind and not _is_acronym(w) and lower_follows and (doc.lowered(w) or describes) and not _stem_in(w, NAMED_BY_ONE_WORD):
             # Қылмыстық кодекс, Ұлы Отан соғысы: a common word opening a title-cased phrase (an
@@ -1616,11 +1637,15 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
     return _known_names(doc, _confirmed(_places_listed(doc, out)))
 
 
-def _own_name(m: _Mention) -> bool:
+def _own_name(doc: _Document, m: _Mention) -> bool:
     """``m`` is a body's own name inside a longer one: a quoted name before its kind («Хабар»
     агенттігі: the agency is «Хабар», as Kazakh and KazNERD write it), unless the quotes hold a
     place's name (« Астана » халықаралық қаржы орталығы: the centre is named whole)."""
-    return m.kind == "organisation" and not (len(m.words) == 1 and _known_kind(fold_kk(m.words[0])) == "place")
+    return (
+        m.kind == "organisation"
+        and _opens_quotation(doc.text, m.start)
+        and not (len(m.words) == 1 and _known_kind(fold_kk(m.words[0])) == "place")
+    )
 
 
 def _known_names(doc: _Document, mentions: list[_Mention]) -> list[_Mention]:
@@ -1642,13 +1667,20 @@ def _known_names(doc: _Document, mentions: list[_Mention]) -> list[_Mention]:
             before -= 1
         if before and text[before - 1] in _QUOTE_OPEN and any(c in _QUOTE_CLOSE for c in text[start : m.end]):
             start = before - 1  # the quotes around its first words are the name's
-        first = bisect.bisect_left(starts, start)
-        words = tuple(w for s, e, w in doc.words[first : bisect.bisect_left(starts, m.end)] if e <= m.end)
-        known.append(_Mention(start, m.end, words, kind))
+        first, last = bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end)
+        words = doc.words[first:last]
+        if not words or words[0][0] != m.start or words[-1][1] != m.end:
+            continue  # a match inside words (Одақ-шыл, экс-Ұлттық): no name of its own
+        if doc.initial[first] and all(w.islower() for _s, _e, w in words[1:]) and not _stem_in(words[-1][2], _BODY_HEADS):
+            # Ақ жол тілейміз! "bon voyage": its only capital is the sentence's, no body's head
+            # closes it, and no rule found a name there
+            if not any(m.start <= x.start < m.end for x in mentions):
+                continue
+        known.append(_Mention(start, m.end, tuple(w for _s, _e, w in words), kind))
     out = list(mentions)
     for k in known:
         overlapping = [m for m in out if m.start < k.end and k.start < m.end]
-        if all(k.start <= m.start and m.end <= k.end and not _own_name(m) for m in overlapping):
+        if all(k.start <= m.start and m.end <= k.end and not _own_name(doc, m) for m in overlapping):
             # a longer name found around it keeps its words (Қазақстан Республикасы Денсаулық сақтау
             # министрлігі); the known name takes the place of the pieces inside it
             out = [m for m in out if m not in overlapping] + [k]
@@ -1709,6 +1741,12 @@ def _strength(lemma: str, analysis: str, possessed: bool = False) -> int:
     if analysis in _WEAK and not _ends_in(lemma, PERSON_ENDINGS) and not lemma.endswith(_PLURAL_ENDINGS):
         return 0  # Тоқаевты is Тоқаев + ты; Қарулы Күштерде is Күштер + де (a stem ending like a plural: a case after it)
     return 2
+
+
+def _hyphenated(words: Iterable[str]) -> frozenset[str]:
+    """The folded forms of ``words`` written with a lower-case ending after a hyphen (АҚШ-та,
+    Twitter-де; not Чен-Ын, Бек-Тай): ``_lemmas`` reads that ending as one."""
+    return frozenset(fold_kk(w) for w in words if "-" in w and w.rpartition("-")[2][:1].islower())
 
 
 def _lemmas(
@@ -1875,7 +1913,7 @@ def extract_terms(
                 (fold_kk(m.words[-1]) for m in mentions if (len(m.words) > 1) == many),
                 many,
                 frozenset(fold_kk(w) for m in mentions for w in m.words),
-                frozenset(fold_kk(w) for m in mentions for w in m.words[-1:] if "-" in w and w.rpartition("-")[2][:1].islower()),
+                _hyphenated(m.words[-1] for m in mentions),
             )
             for many in (False, True)
         }
@@ -2043,7 +2081,7 @@ def name_words(sentences: Sequence[str], lang: str = "kk") -> list[list[tuple[in
                 found.append((w.start(), w.end(), w.group()))
     if kazakh:
         seen = frozenset(fold_kk(w) for _, _, w in found)
-        lemma_of = _lemmas((fold_kk(w) for _, _, w in found), False, seen)
+        lemma_of = _lemmas((fold_kk(w) for _, _, w in found), False, seen, _hyphenated(w for _, _, w in found))
     starts, pos = [], 0
     for sent in sentences:
         starts.append(pos)
