@@ -1671,11 +1671,13 @@ def _known_names(doc: _Document, mentions: list[_Mention]) -> list[_Mention]:
         words = doc.words[first:last]
         if not words or words[0][0] != m.start or words[-1][1] != m.end:
             continue  # a match inside words (Одақ-шыл, экс-Ұлттық): no name of its own
-        if doc.initial[first] and all(w.islower() for _s, _e, w in words[1:]) and not _stem_in(words[-1][2], _BODY_HEADS):
-            # Ақ жол тілейміз! "bon voyage": its only capital is the sentence's, no body's head
-            # closes it, and no rule found a name there
-            if not any(m.start <= x.start < m.end for x in mentions):
-                continue
+        if (
+            doc.initial[first]
+            and all(w.islower() for _s, _e, w in words[1:])
+            and not _stem_in(words[-1][2], _BODY_HEADS)
+            and not any(m.start <= x.start < m.end for x in mentions)
+        ):
+            continue  # Ақ жол тілейміз! "bon voyage": the sentence's capital, no body's head, no rule's name
         known.append(_Mention(start, m.end, tuple(w for _s, _e, w in words), kind))
     out = list(mentions)
     for k in known:
