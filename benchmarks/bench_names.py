@@ -28,10 +28,11 @@ consistency rows the share column.
   file, such as the test split (KazNERD/IOB2_test.txt in github.com/IS2AI/KazNERD, CC BY 4.0; not
   shipped here) or a part of it.
 * **Extraction on other text**: the FLORES-200 dev documents in Kazakh (../shared/data/parallel:
-  translated news, travel and how-to pages, each read alone with the shipped glossary). No gold
-  names there, so the share of the mentions found whose English sentence has a capitalised word
-  spelt like one of their words, against capitalisation only: a proxy for precision (a name in
-  Kazakh is one in English, spelt alike unless translated), not for recall.
+  translated news, travel and how-to pages, each read alone with the shipped glossary), and the
+  same documents in English (``--from en``). No gold names there, so the share of the mentions
+  found whose sentence in the other language has a capitalised word spelt like one of their
+  words, against capitalisation only: a proxy for precision (a name is one in both languages,
+  spelt alike unless translated), not for recall.
 * **Romanization**: exact match of ``kkaligner.romanize`` on benchmarks/data/published-names-en.tsv
   (Kazakh names with the English spelling an official site or English Wikipedia publishes, a
   source per row), with the exceptions table (src/kkaligner/data/romanize-exceptions-kk-en.tsv)
@@ -213,36 +214,43 @@ def extraction(limit: int, path: Path = KAZNERD) -> list[tuple[str, dict]]:
     ]
 
 
-def flores_attested() -> list[tuple[str, float, int]]:
-    """(system, share, mentions) on the FLORES-200 dev documents in Kazakh (translated news, travel
-    and how-to pages, one document at a time, with the shipped glossary, as a user runs it; no gold
-    names): the share of the mentions found outside the glossary whose sentence's English has a
-    capitalised word spelt like one of the mention's words (``name_similarity`` at least the
-    aligner's ``ALIGN_MIN``): a name in Kazakh is one in English too, spelt alike unless translated
-    (Қара теңіз, the Black Sea), where a common word is not (Ұлттық, National)."""
+def flores_attested(lang: str = "kk") -> list[tuple[str, float, int]]:
+    """(system, share, mentions) on the FLORES-200 dev documents (translated news, travel and how-to
+    pages, one document at a time, with the shipped glossary, as a user runs it; no gold names),
+    read in ``lang`` (kk or en): the share of the mentions found outside the glossary whose
+    sentence in the other language has a capitalised word spelt like one of the mention's words
+    (``name_similarity`` at least the aligner's ``ALIGN_MIN``): a name is one in both languages,
+    spelt alike unless translated (Қара теңіз, the Black Sea), where a common word is not (Ұлттық,
+    National; He, Since). The baseline: capitalised words not at a sentence's start."""
     import json
     import re
 
     from kkaligner import extract_terms
     from kkaligner.glossary import Glossary
+    from kkaligner.glossary.matcher import sentence_initial
     from kkaligner.lang.spelling import ALIGN_MIN, name_similarity
 
-    capital = re.compile(r"[A-Z][\w'-]+")
+    other = "en" if lang == "kk" else "kk"
+    capital = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'-]+")
     glossary = Glossary.default()
     counts = {"extract_terms": [0, 0], "capitalisation only": [0, 0]}
     for line in FLORES.read_text(encoding="utf-8").splitlines():
         doc = json.loads(line)
-        text = "\n".join(doc["kk"])
+        text = "\n".join(doc[lang])
         starts = [0]
-        for sentence in doc["kk"][:-1]:
+        for sentence in doc[lang][:-1]:
             starts.append(starts[-1] + len(sentence) + 1)
-        found = {span for n in extract_terms(text) for span in n.spans}
-        covered = [(m.start, m.end) for m in glossary.match(text, "kk")]
-        caps = {(a, b) for a, b in baselines(text)[0] if not any(a < y and x < b for x, y in covered)}
+        found = {span for n in extract_terms(text, lang=lang) for span in n.spans}
+        covered = [(m.start, m.end) for m in glossary.match(text, lang)]
+        if lang == "kk":
+            caps = set(baselines(text)[0])
+        else:
+            caps = {(m.start(), m.end()) for m in capital.finditer(text) if not sentence_initial(text, m.start())}
+        caps = {(a, b) for a, b in caps if not any(a < y and x < b for x, y in covered)}
         for system, spans in (("extract_terms", found), ("capitalisation only", caps)):
             for a, b in spans:
-                english = capital.findall(doc["en"][bisect.bisect_right(starts, a) - 1])
-                alike = any(name_similarity(w, e) >= ALIGN_MIN for w in text[a:b].split() for e in english)
+                words = capital.findall(doc[other][bisect.bisect_right(starts, a) - 1])
+                alike = any(name_similarity(w, e) >= ALIGN_MIN for w in text[a:b].split() for e in words)
                 counts[system][0] += alike
                 counts[system][1] += 1
     return [(system, hit / max(1, n), n) for system, (hit, n) in counts.items()]
@@ -366,8 +374,10 @@ def main(argv=None) -> None:
             print(f"| extraction ({label}) | {name} | {cells} | | {s['any'][2]} gold |")
     blank = " | ".join([""] * 8)
     if FLORES.exists():
-        for name, share, n in flores_attested():
+        for name, share, n in flores_attested("kk"):
             print(f"| extraction (FLORES-200 dev documents, no gold: a like-spelt word in the English) | {name} | {blank} | {share:.3f} | {n} mentions |")
+        for name, share, n in flores_attested("en"):
+            print(f"| extraction from English (FLORES-200 dev documents, no gold: a like-spelt word in the Kazakh) | {name} | {blank} | {share:.3f} | {n} mentions |")
     else:
         print(f"| extraction (FLORES-200 dev documents) | ({FLORES} missing) | {blank} | | |")
     for part, name, share, n in romanization():

@@ -77,6 +77,26 @@ def test_english_names_get_a_kazakh_proposal():
     assert names["Trump"].rendering == "Трамп" and names["Trump"].rendering_by == "rules"
 
 
+ENGLISH = [
+    # a sentence's function word is no name, nor a common word opening a short text's sentence
+    ("He said so. Since then things have changed. Medicine has changed too.", []),
+    # a people's adjective alone is no name; inside a longer one it stays
+    ("Canadian officials met Americans. They flew American Airlines.", [("American Airlines", "organisation")]),
+    # a head, "of" and a name are one name
+    ("He studied at the University of Virginia near the Gulf of Mexico.",
+     [("University of Virginia", "organisation"), ("Gulf of Mexico", "place")]),
+    # a run of capitals stops at a full stop, not at an initial's
+    ("Putin flew to Moscow. Russia's envoy spoke of John F. Kennedy.",
+     [("Putin", "person"), ("Moscow", "place"), ("Russia", "place"), ("John F. Kennedy", "person")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ENGLISH, ids=[t for t, _ in ENGLISH])
+def test_english_names(text, expected):
+    names = extract_terms(text, Glossary.empty(), "en", use_default_glossary=False)
+    assert sorted((n.lemma, n.kind) for n in names) == sorted(expected)
+
+
 def test_the_package_exports_it_and_bad_input_says_what_to_do():
     assert kkaligner.extract_terms is extract_terms
     with pytest.raises(UsageError, match="read_text"):

@@ -450,10 +450,13 @@ _SPEECH_AFTER = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?(?:[—–-]|де(?:п|г
 
 
 @lru_cache(maxsize=8)
-def _word_list(name: str) -> frozenset[str]:
+def _word_list(name: str, english: bool = False) -> frozenset[str]:
+    """The first column of a data file's lines, folded as Kazakh (``fold_kk``) or, for an English
+    list, case-folded (``fold_kk`` would write its Latin a, e, o as Cyrillic)."""
     path = resources.files("kkaligner") / "data" / name
+    fold = str.casefold if english else fold_kk
     return frozenset(
-        fold_kk(line.split("\t")[0].strip())
+        fold(line.split("\t")[0].strip())
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip() and not line.startswith("#")
     )
@@ -1826,35 +1829,88 @@ def _readings_end(folded: str, endings: tuple[str, ...]) -> bool:
 
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 _EN_ORG_HEADS = frozenset(
-    ["university", "ministry", "company", "corporation", "bank", "party", "committee", "agency", "council", "institute", "association", "union", "foundation", "fund", "inc", "ltd", "llc", "group"]
+    ["university", "ministry", "company", "corporation", "bank", "party", "committee", "agency", "council", "institute", "association", "union", "foundation", "fund", "inc", "ltd", "llc", "group", "airlines", "airways"]
 )
-_EN_PLACE_HEADS = frozenset(["river", "lake", "region", "city", "mountains", "sea", "ocean", "bay", "island", "district", "province"])
+_EN_PLACE_HEADS = frozenset(
+    ["river", "lake", "region", "city", "mountains", "sea", "ocean", "bay", "island", "district", "province", "gulf", "cape", "strait", "peninsula", "valley", "desert"]
+)
+# Heads that take "of" and a name after them, the whole one name (University of Virginia, Gulf
+# of Mexico, Republic of Kazakhstan).
+_EN_OF_HEADS = _EN_ORG_HEADS | _EN_PLACE_HEADS | frozenset(
+    ["school", "college", "academy", "department", "court", "house", "museum", "republic", "kingdom", "state", "states", "isle"]
+)
 _EN_TITLES = frozenset(
     ["president", "minister", "prime", "mr", "mrs", "ms", "dr", "sir", "the", "a", "an", "in", "on", "at", "of", "and", "for", "to", "by", "with", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "i"]
 )
 
 
+def _en_joined(text: str, words: list, j: int) -> bool:
+    """English words ``j`` and ``j + 1`` stand one space apart in one sentence: no full stop after
+    word ``j`` other than an initial's (John F. Kennedy; not Moscow. Russia)."""
+    end, w = words[j][1], words[j][2]
+    return text[end : words[j + 1][0]] == " " and (text[end - 1] != "." or len(w.rstrip(".")) == 1)
+
+
+def _en_base(word: str) -> str:
+    """An English word case-folded, without its possessive ('s)."""
+    return word.casefold().removesuffix("'s").removesuffix("’s")
+
+
+@lru_cache(maxsize=1)
+def _known_english() -> dict[str, str]:
+    """Case-folded English rendering -> kind for the shipped glossary's names (Kazakhstan: place,
+    Tokayev: person): what a name in English text is, and names a text may open a sentence with
+    and write nowhere else."""
+    out: dict[str, str] = {}
+    for t in Glossary.default():
+        kind = _GLOSSARY_KINDS.get(t.kind or "")
+        if kind and t.target:
+            out.setdefault(t.target.casefold(), kind)
+    return out
+
+
 def _english_mentions(text: str) -> list[_Mention]:
-    words = [(m.start(), m.end(), m.group().rstrip(".")) for m in _EN_WORD.finditer(text)]
+    # a full stop ends a sentence, not the word, unless the word is an initial (John F. Kennedy)
+    words = [(m.start(), m.end(), m.group() if len(m.group().rstrip(".")) == 1 else m.group().rstrip(".")) for m in _EN_WORD.finditer(text)]
     lower = {w.casefold() for _, _, w in words if w[:1].islower()}
+    initial = [sentence_initial(text, s) for s, _, _ in words]
+    # capitalised mid-sentence: the evidence a sentence's first word lacks
+    mid = {_en_base(w) for (_s, _e, w), ini in zip(words, initial) if w[:1].isupper() and not ini}
+    starters, demonyms = _word_list("sentence-starters-en.txt", True), _word_list("demonyms-en.txt", True)
     out = []
     k = 0
     while k < len(words):
         s, _e, w = words[k]
-        if not w[:1].isupper() or w.casefold() in _EN_TITLES:
-            k += 1
+        first = w.casefold()
+        if not w[:1].isupper() or first in _EN_TITLES or (initial[k] and first in starters):
+            k += 1  # ... and a sentence's function word (He, After, Since), whatever follows it
             continue
         j = k
-        while j + 1 < len(words) and text[words[j][1] : words[j + 1][0]] == " " and words[j + 1][2][:1].isupper():
+        while j + 1 < len(words) and _en_joined(text, words, j) and words[j + 1][2][:1].isupper():
             j += 1
-        first = w.casefold()
-        if sentence_initial(text, s) and j == k and first in lower:
+        base = _en_base(w)
+        if j == k and (base in demonyms or (base.endswith("s") and base[:-1] in demonyms)):
+            k += 1  # Canadian, the Chinese, Americans: a people's adjective, no name
+            continue
+        if initial[k] and j == k and (first in lower or (base not in mid and base == first and base not in _known_english())):
+            # a sentence's first word alone: a common word where the text writes it in lower case,
+            # or where it never writes it with a capital mid-sentence (Medicine, Construction) and
+            # it is no name the glossary knows; a possessive is a name's (Russia's)
             k += 1
             continue
-        names = [x[2].removesuffix("'s").removesuffix("’s") for x in words[k : j + 1]]
+        # a body's or a place's head, "of" (the), and more capitalised words are one name
+        # (University of Virginia, School of Medicine, Gulf of Mexico)
+        while j + 2 < len(words) and _en_base(words[j][2]) in _EN_OF_HEADS and words[j + 1][2] == "of":
+            look = j + 3 if words[j + 2][2] == "the" and j + 3 < len(words) else j + 2
+            if not words[look][2][:1].isupper() or not all(_en_joined(text, words, x) for x in range(j, look)):
+                break
+            j = look
+            while j + 1 < len(words) and _en_joined(text, words, j) and words[j + 1][2][:1].isupper():
+                j += 1
+        names = [x[2] for x in words[k:j]] + [words[j][2].removesuffix("'s").removesuffix("’s")]
         heads = {x.casefold() for x in names}
         kind = "organisation" if heads & _EN_ORG_HEADS else "place" if heads & _EN_PLACE_HEADS else ""
-        out.append(_Mention(s, s + len(" ".join(names)), tuple(names), kind))
+        out.append(_Mention(s, words[j][0] + len(names[-1]), tuple(names), kind))
         k = j + 1
     return out
 
@@ -1993,7 +2049,9 @@ def _group_kind(
         places = sum(1 for m, a in ms if not m.kind and a.split("+")[0] in _PLACE_CASES)
         shape = "" if places >= shapes["organisation"] else shape
     kind = _kind(first.words, [a for _, a in ms], shape, kazakh)
-    if not kazakh or shape or any(_stem_in(w, INSTITUTIONS) for w in first.words):
+    if not kazakh:
+        return (shape or _known_english().get(key) or kind), False  # Tokayev: the glossary's person
+    if shape or any(_stem_in(w, INSTITUTIONS) for w in first.words):
         return kind, False
     known = _known_kind(key)
     if known:
