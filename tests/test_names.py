@@ -80,6 +80,8 @@ def test_english_names_get_a_kazakh_proposal():
 ENGLISH = [
     # a sentence's function word is no name, nor a common word opening a short text's sentence
     ("He said so. Since then things have changed. Medicine has changed too.", []),
+    # ... nor a quotation's first word, a contraction, or a function word capitalised mid-sentence
+    ('The captain said, "It was a hot day." It\'s going to rain, We are sure.', []),
     # a people's adjective alone is no name; inside a longer one it stays
     ("Canadian officials met Americans. They flew American Airlines.", [("American Airlines", "organisation")]),
     # a head, "of" and a name are one name

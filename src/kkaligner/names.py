@@ -1873,7 +1873,8 @@ def _english_mentions(text: str) -> list[_Mention]:
     # a full stop ends a sentence, not the word, unless the word is an initial (John F. Kennedy)
     words = [(m.start(), m.end(), m.group() if len(m.group().rstrip(".")) == 1 else m.group().rstrip(".")) for m in _EN_WORD.finditer(text)]
     lower = {w.casefold() for _, _, w in words if w[:1].islower()}
-    initial = [sentence_initial(text, s) for s, _, _ in words]
+    # a sentence's start, or a quotation's (He said, "It was ...")
+    initial = [sentence_initial(text, s) or _opens_quotation(text, s) for s, _, _ in words]
     # capitalised mid-sentence: the evidence a sentence's first word lacks
     mid = {_en_base(w) for (_s, _e, w), ini in zip(words, initial) if w[:1].isupper() and not ini}
     starters, demonyms = _word_list("sentence-starters-en.txt", True), _word_list("demonyms-en.txt", True)
@@ -1882,15 +1883,17 @@ def _english_mentions(text: str) -> list[_Mention]:
     while k < len(words):
         s, _e, w = words[k]
         first = w.casefold()
-        if not w[:1].isupper() or first in _EN_TITLES or (initial[k] and first in starters):
-            k += 1  # ... and a sentence's function word (He, After, Since), whatever follows it
+        if not w[:1].isupper() or first in _EN_TITLES or (initial[k] and _en_base(w) in starters):
+            k += 1  # ... and a sentence's function word (He, After, It's), whatever follows it
             continue
         j = k
         while j + 1 < len(words) and _en_joined(text, words, j) and words[j + 1][2][:1].isupper():
             j += 1
         base = _en_base(w)
-        if j == k and (base in demonyms or (base.endswith("s") and base[:-1] in demonyms)):
-            k += 1  # Canadian, the Chinese, Americans: a people's adjective, no name
+        if j == k and (base in starters or base in demonyms or (base.endswith("s") and base[:-1] in demonyms)):
+            # a function word capitalised mid-sentence (..., We are going to); Canadian, the
+            # Chinese, Americans: a people's adjective, no name
+            k += 1
             continue
         if initial[k] and j == k and (first in lower or (base not in mid and base == first and base not in _known_english())):
             # a sentence's first word alone: a common word where the text writes it in lower case,
