@@ -87,9 +87,19 @@ ENGLISH = [
     # a head, "of" and a name are one name
     ("He studied at the University of Virginia near the Gulf of Mexico.",
      [("University of Virginia", "organisation"), ("Gulf of Mexico", "place")]),
-    # a run of capitals stops at a full stop, not at an initial's
-    ("Putin flew to Moscow. Russia's envoy spoke of John F. Kennedy.",
-     [("Putin", "person"), ("Moscow", "place"), ("Russia", "place"), ("John F. Kennedy", "person")]),
+    # ... at a sentence's start too, and with its kind from the head
+    ("Bank of America reported profits. House of Representatives voted.",
+     [("Bank of America", "organisation"), ("House of Representatives", "organisation")]),
+    # acronyms are names; an apostrophe or a hyphen says a name at a sentence's start; a region
+    # in the plural is no people
+    ("The WHO said so. O'Brien lost. Coca-Cola won. They toured the Balkans.",
+     [("WHO", "organisation"), ("O'Brien", "place"), ("Coca-Cola", "place"), ("Balkans", "place")]),
+    # a possessive ends a name; a quote closing before a word opens nothing
+    ("Ukraine's Zelensky spoke. The film \"Titanic\" Smith liked.",
+     [("Ukraine", "place"), ("Zelensky", "person"), ("Smith", "place")]),
+    # a run of capitals stops at a full stop, not at an initial's (J.K. too)
+    ("Putin flew to Moscow. Russia's envoy spoke of John F. Kennedy. J.K. Rowling wrote it.",
+     [("Putin", "person"), ("Moscow", "place"), ("Russia", "place"), ("John F. Kennedy", "person"), ("J.K. Rowling", "person")]),
 ]
 
 

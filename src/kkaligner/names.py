@@ -66,7 +66,7 @@ from kkaligner.lang.kazakh import (
 )
 from kkaligner.lang.numbers import is_kk_number_word
 from kkaligner.lang.romanize import cyrillize, propose_latin
-from kkaligner.split import segment
+from kkaligner.split import segment, sentence_starters
 from kkaligner.types import Span, Term
 
 KINDS = ("person", "place", "organisation", "name")
@@ -471,17 +471,24 @@ def _given_name(folded: str) -> bool:
 _GLOSSARY_KINDS = {"country": "place", "city": "place", "region": "place", "place": "place", "person": "person", "organisation": "organisation"}
 
 
-@lru_cache(maxsize=1)
-def _known_kinds() -> dict[str, str]:
-    """Folded source -> person, place or organisation for the names of the shipped names glossary
-    (its countries, cities, regions, people and organisations): what a name is, not how to
-    render it, so it is asked even when the glossary is not used to leave names out."""
+@lru_cache(maxsize=2)
+def _glossary_kinds(english: bool = False) -> dict[str, str]:
+    """Person, place or organisation for the names of the shipped names glossary (its countries,
+    cities, regions, people and organisations), by folded Kazakh source or, with ``english``, by
+    case-folded English rendering: what a name is, not how to render it, so it is asked even when
+    the glossary is not used to leave names out."""
     out: dict[str, str] = {}
     for t in Glossary.default():
         kind = _GLOSSARY_KINDS.get(t.kind or "")
-        if kind:
-            out.setdefault(fold_kk(t.source), kind)
+        key = (t.target or "").casefold() if english else fold_kk(t.source)
+        if kind and key:
+            out.setdefault(key, kind)
     return out
+
+
+def _known_kinds() -> dict[str, str]:
+    """Folded Kazakh source -> kind for the shipped glossary's names (``_glossary_kinds``)."""
+    return _glossary_kinds()
 
 
 def _known_kind(key: str) -> str:
@@ -1086,9 +1093,15 @@ def _ends_body(word: str) -> bool:
 
 
 def _opens_quotation(text: str, start: int) -> bool:
-    """The word at ``start`` follows an opening quote, a space or two apart at most."""
+    """The word at ``start`` follows an opening quote, a space or two apart at most; a straight
+    quote (") opens only right before the word and after a space, a bracket or the text's start
+    (in "Titanic" Smith, the quote before Smith closes)."""
     before = text[max(0, start - 3) : start].rstrip(" \u00a0")
-    return bool(before) and before[-1] in _QUOTE_OPEN
+    if not before or before[-1] not in _QUOTE_OPEN:
+        return False
+    if before[-1] == '"':
+        return text[start - 1 : start] == '"' and (start < 2 or not text[start - 2].isalnum())
+    return True
 
 
 def _latin(word: str) -> bool:
@@ -1829,88 +1842,98 @@ def _readings_end(folded: str, endings: tuple[str, ...]) -> bool:
 
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 _EN_ORG_HEADS = frozenset(
-    ["university", "ministry", "company", "corporation", "bank", "party", "committee", "agency", "council", "institute", "association", "union", "foundation", "fund", "inc", "ltd", "llc", "group", "airlines", "airways"]
+    ["university", "ministry", "company", "corporation", "bank", "party", "committee", "agency", "council", "institute", "association", "union", "foundation", "fund", "inc", "ltd", "llc", "group", "airlines", "airways", "school", "college", "academy", "department", "court", "house", "museum"]
 )
 _EN_PLACE_HEADS = frozenset(
-    ["river", "lake", "region", "city", "mountains", "sea", "ocean", "bay", "island", "district", "province", "gulf", "cape", "strait", "peninsula", "valley", "desert"]
+    ["river", "lake", "region", "city", "mountains", "sea", "ocean", "bay", "island", "district", "province", "gulf", "cape", "strait", "peninsula", "valley", "desert", "republic", "kingdom", "states", "isle"]
 )
 # Heads that take "of" and a name after them, the whole one name (University of Virginia, Gulf
 # of Mexico, Republic of Kazakhstan).
-_EN_OF_HEADS = _EN_ORG_HEADS | _EN_PLACE_HEADS | frozenset(
-    ["school", "college", "academy", "department", "court", "house", "museum", "republic", "kingdom", "state", "states", "isle"]
-)
+_EN_OF_HEADS = _EN_ORG_HEADS | _EN_PLACE_HEADS | frozenset(["state"])
 _EN_TITLES = frozenset(
     ["president", "minister", "prime", "mr", "mrs", "ms", "dr", "sir", "the", "a", "an", "in", "on", "at", "of", "and", "for", "to", "by", "with", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "i"]
 )
 
 
+def _en_initial(token: str) -> bool:
+    """An English token is an initial or a run of them: J., F., J.K."""
+    return bool(re.fullmatch(r"(?:[A-Z]\.)+", token))
+
+
 def _en_joined(text: str, words: list, j: int) -> bool:
-    """English words ``j`` and ``j + 1`` stand one space apart in one sentence: no full stop after
-    word ``j`` other than an initial's (John F. Kennedy; not Moscow. Russia)."""
+    """English words ``j`` and ``j + 1`` stand one space apart in one name: no full stop after word
+    ``j`` other than an initial's (John F. Kennedy, J.K. Rowling; not Moscow. Russia), no
+    possessive ending it (Ukraine's Zelensky: two names)."""
     end, w = words[j][1], words[j][2]
-    return text[end : words[j + 1][0]] == " " and (text[end - 1] != "." or len(w.rstrip(".")) == 1)
+    return (
+        text[end : words[j + 1][0]] == " "
+        and (text[end - 1] != "." or _en_initial(w))
+        and _en_possessive(w) == w
+    )
 
 
-def _en_base(word: str) -> str:
-    """An English word case-folded, without its possessive ('s)."""
-    return word.casefold().removesuffix("'s").removesuffix("’s")
+def _en_possessive(word: str) -> str:
+    """An English word without its possessive ('s): Russia's -> Russia."""
+    return word.removesuffix("'s").removesuffix("’s")
 
 
-@lru_cache(maxsize=1)
+def _en_run(text: str, words: list, j: int) -> int:
+    """The last index of the capitalised words joined to word ``j``."""
+    while j + 1 < len(words) and _en_joined(text, words, j) and words[j + 1][2][:1].isupper():
+        j += 1
+    return j
+
+
 def _known_english() -> dict[str, str]:
     """Case-folded English rendering -> kind for the shipped glossary's names (Kazakhstan: place,
-    Tokayev: person): what a name in English text is, and names a text may open a sentence with
+    Tokayev: person): what a name in English text is, and one a text may open a sentence with
     and write nowhere else."""
-    out: dict[str, str] = {}
-    for t in Glossary.default():
-        kind = _GLOSSARY_KINDS.get(t.kind or "")
-        if kind and t.target:
-            out.setdefault(t.target.casefold(), kind)
-    return out
+    return _glossary_kinds(english=True)
 
 
 def _english_mentions(text: str) -> list[_Mention]:
     # a full stop ends a sentence, not the word, unless the word is an initial (John F. Kennedy)
-    words = [(m.start(), m.end(), m.group() if len(m.group().rstrip(".")) == 1 else m.group().rstrip(".")) for m in _EN_WORD.finditer(text)]
+    words = [(m.start(), m.end(), m.group() if _en_initial(m.group()) else m.group().rstrip(".")) for m in _EN_WORD.finditer(text)]
     lower = {w.casefold() for _, _, w in words if w[:1].islower()}
-    # a sentence's start, or a quotation's (He said, "It was ...")
-    initial = [sentence_initial(text, s) or _opens_quotation(text, s) for s, _, _ in words]
+    # a sentence's start, or a quotation's (He said, "It was ..."), not the word after an initial
+    initial = [
+        (sentence_initial(text, s) or _opens_quotation(text, s)) and not (x and _en_initial(words[x - 1][2]))
+        for x, (s, _, _) in enumerate(words)
+    ]
     # capitalised mid-sentence: the evidence a sentence's first word lacks
-    mid = {_en_base(w) for (_s, _e, w), ini in zip(words, initial) if w[:1].isupper() and not ini}
-    starters, demonyms = _word_list("sentence-starters-en.txt", True), _word_list("demonyms-en.txt", True)
+    mid = {_en_possessive(w).casefold() for (_s, _e, w), ini in zip(words, initial) if w[:1].isupper() and not ini}
+    starters, demonyms = sentence_starters("en"), _word_list("demonyms-en.txt", english=True)
     out = []
     k = 0
     while k < len(words):
         s, _e, w = words[k]
-        first = w.casefold()
-        if not w[:1].isupper() or first in _EN_TITLES or (initial[k] and _en_base(w) in starters):
+        base = _en_possessive(w).casefold()
+        if not w[:1].isupper() or w.casefold() in _EN_TITLES or (initial[k] and base in starters):
             k += 1  # ... and a sentence's function word (He, After, It's), whatever follows it
             continue
-        j = k
-        while j + 1 < len(words) and _en_joined(text, words, j) and words[j + 1][2][:1].isupper():
-            j += 1
-        base = _en_base(w)
-        if j == k and (base in starters or base in demonyms or (base.endswith("s") and base[:-1] in demonyms)):
-            # a function word capitalised mid-sentence (..., We are going to); Canadian, the
-            # Chinese, Americans: a people's adjective, no name
-            k += 1
-            continue
-        if initial[k] and j == k and (first in lower or (base not in mid and base == first and base not in _known_english())):
-            # a sentence's first word alone: a common word where the text writes it in lower case,
-            # or where it never writes it with a capital mid-sentence (Medicine, Construction) and
-            # it is no name the glossary knows; a possessive is a name's (Russia's)
-            k += 1
-            continue
+        j = _en_run(text, words, k)
         # a body's or a place's head, "of" (the), and more capitalised words are one name
-        # (University of Virginia, School of Medicine, Gulf of Mexico)
-        while j + 2 < len(words) and _en_base(words[j][2]) in _EN_OF_HEADS and words[j + 1][2] == "of":
+        # (University of Virginia, Bank of America, Gulf of Mexico); "the" is skipped when present
+        while j + 2 < len(words) and _en_possessive(words[j][2]).casefold() in _EN_OF_HEADS and words[j + 1][2] == "of":
             look = j + 3 if words[j + 2][2] == "the" and j + 3 < len(words) else j + 2
             if not words[look][2][:1].isupper() or not all(_en_joined(text, words, x) for x in range(j, look)):
                 break
-            j = look
-            while j + 1 < len(words) and _en_joined(text, words, j) and words[j + 1][2][:1].isupper():
-                j += 1
-        names = [x[2] for x in words[k:j]] + [words[j][2].removesuffix("'s").removesuffix("’s")]
+            j = _en_run(text, words, look)
+        if j == k and not w.isupper():
+            if base in starters or base in demonyms or (base.endswith("s") and base[:-1] in demonyms):
+                # a function word capitalised mid-sentence (..., We are going to); Canadian, the
+                # Chinese, Americans: a people's adjective, no name
+                k += 1
+                continue
+            plain = _en_possessive(w) == w and not re.search(r"\w['’-]\w|[a-z][A-Z]", w)
+            if initial[k] and (w.casefold() in lower or (plain and base not in mid and base not in _known_english())):
+                # a sentence's first word alone: a common word where the text writes it in lower
+                # case, or where it never writes it with a capital mid-sentence (Medicine,
+                # Construction) and the glossary does not know it; a possessive, an inner capital,
+                # an apostrophe or a hyphen say a name (Russia's, McDonald, O'Brien, Coca-Cola)
+                k += 1
+                continue
+        names = [x[2] for x in words[k:j]] + [_en_possessive(words[j][2]).rstrip(".") if j > k else _en_possessive(words[j][2])]
         heads = {x.casefold() for x in names}
         kind = "organisation" if heads & _EN_ORG_HEADS else "place" if heads & _EN_PLACE_HEADS else ""
         out.append(_Mention(s, words[j][0] + len(names[-1]), tuple(names), kind))

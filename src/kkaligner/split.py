@@ -118,6 +118,11 @@ def _abbreviations(lang: str) -> dict[str, str]:
     return _abbreviation_table(lang)[0]
 
 
+def sentence_starters(lang: str) -> frozenset[str]:
+    """Words that open sentences and are not names (lower case), for ``lang``: data/sentence-starters-<lang>.txt."""
+    return _starters(lang)
+
+
 @lru_cache(maxsize=None)
 def _starters(lang: str) -> frozenset[str]:
     """Words that open sentences and are not names, from data/sentence-starters-<lang>.txt."""
