@@ -94,6 +94,10 @@ ENGLISH = [
     # in the plural is no people
     ("The WHO said so. O'Brien lost. Coca-Cola won. They toured the Balkans.",
      [("WHO", "organisation"), ("O'Brien", "place"), ("Coca-Cola", "place"), ("Balkans", "place")]),
+    # a title opening a run is no part of the name; a surname alone after the full name is the
+    # person's
+    ("Former Massachusetts governor Mitt Romney won. Romney thanked Florida.",
+     [("Massachusetts", "place"), ("Mitt Romney", "person"), ("Romney", "person"), ("Florida", "place")]),
     # a possessive ends a name; a quote closing before a word opens nothing
     ("Ukraine's Zelensky spoke. The film \"Titanic\" Smith liked.",
      [("Ukraine", "place"), ("Zelensky", "person"), ("Smith", "place")]),

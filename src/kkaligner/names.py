@@ -1850,8 +1850,10 @@ _EN_PLACE_HEADS = frozenset(
 # Heads that take "of" and a name after them, the whole one name (University of Virginia, Gulf
 # of Mexico, Republic of Kazakhstan).
 _EN_OF_HEADS = _EN_ORG_HEADS | _EN_PLACE_HEADS | frozenset(["state"])
+# Words skipped where they open a run of capitals: titles and their qualifiers (President, Former,
+# Governor), articles and prepositions, days and months.
 _EN_TITLES = frozenset(
-    ["president", "minister", "prime", "mr", "mrs", "ms", "dr", "sir", "the", "a", "an", "in", "on", "at", "of", "and", "for", "to", "by", "with", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "i"]
+    ["president", "minister", "prime", "mr", "mrs", "ms", "dr", "sir", "former", "late", "acting", "deputy", "vice", "governor", "senator", "speaker", "mayor", "chairman", "secretary", "general", "colonel", "captain", "the", "a", "an", "in", "on", "at", "of", "and", "for", "to", "by", "with", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "i"]
 )
 
 
@@ -2023,7 +2025,7 @@ def extract_terms(
     kinds = {key: _group_kind(key, ms, kazakh, given_names, bodies) for key, ms in groups.items()}
     if kazakh:
         _coordinated_people(text, groups, kinds)
-        _surnames_alone(kinds)
+    _surnames_alone(kinds)
     out = []
     for key, ms in groups.items():
         if len(ms) < min_count:
@@ -2076,7 +2078,8 @@ def _group_kind(
         shape = "" if places >= shapes["organisation"] else shape
     kind = _kind(first.words, [a for _, a in ms], shape, kazakh)
     if not kazakh:
-        return (shape or _known_english().get(key) or kind), False  # Tokayev: the glossary's person
+        known = shape or _known_english().get(key)  # Tokayev: the glossary's person
+        return (known or kind), not known and kind == "place" and len(first.words) == 1
     if shape or any(_stem_in(w, INSTITUTIONS) for w in first.words):
         return kind, False
     known = _known_kind(key)
