@@ -113,6 +113,11 @@ def test_english_names(text, expected):
     assert sorted((n.lemma, n.kind) for n in names) == sorted(expected)
 
 
+def test_a_rank_opening_a_company_name_stays_in_it():
+    names = extract_terms("He works for General Motors.", Glossary.empty(), "en", use_default_glossary=False)
+    assert [n.lemma for n in names] == ["General Motors"]
+
+
 def test_the_package_exports_it_and_bad_input_says_what_to_do():
     assert kkaligner.extract_terms is extract_terms
     with pytest.raises(UsageError, match="read_text"):

@@ -1853,7 +1853,7 @@ _EN_OF_HEADS = _EN_ORG_HEADS | _EN_PLACE_HEADS | frozenset(["state"])
 # Words skipped where they open a run of capitals: titles and their qualifiers (President, Former,
 # Governor), articles and prepositions, days and months.
 _EN_TITLES = frozenset(
-    ["president", "minister", "prime", "mr", "mrs", "ms", "dr", "sir", "former", "late", "acting", "deputy", "vice", "governor", "senator", "speaker", "mayor", "chairman", "secretary", "general", "colonel", "captain", "the", "a", "an", "in", "on", "at", "of", "and", "for", "to", "by", "with", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "i"]
+    ["president", "minister", "prime", "mr", "mrs", "ms", "dr", "sir", "former", "late", "acting", "deputy", "vice", "governor", "senator", "speaker", "mayor", "chairman", "secretary", "the", "a", "an", "in", "on", "at", "of", "and", "for", "to", "by", "with", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "i"]
 )
 
 
