@@ -1694,7 +1694,9 @@ def _known_names(doc: _Document, mentions: list[_Mention]) -> list[_Mention]:
             and not any(m.start <= x.start < m.end for x in mentions)
         ):
             continue  # Ақ жол тілейміз! "bon voyage": the sentence's capital, no body's head, no rule's name
-        known.append(_Mention(start, m.end, tuple(w for _s, _e, w in words), kind))
+        # its words as written, the commas between them kept (Цифрлық даму, инновациялар ...)
+        written = (x.strip(_QUOTE_OPEN + _QUOTE_CLOSE) for x in text[m.start : m.end].split())
+        known.append(_Mention(start, m.end, tuple(x for x in written if x), kind))
     out = list(mentions)
     for k in known:
         overlapping = [m for m in out if m.start < k.end and k.start < m.end]
