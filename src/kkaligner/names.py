@@ -17,11 +17,18 @@ How a name is found (Kazakh):
 * at the **start of a sentence** a capital says nothing: the word is a name when the document
   capitalises it elsewhere mid-sentence, or it opens a run of names, or it reads like a surname or
   patronymic; a word the document also writes in lower case (Ақ, Нұр, Темір, Жол), or a word of
-  the splitter's sentence-starters list, is not (the glossary matcher's case evidence);
+  the splitter's sentence-starters list, is not (the glossary matcher's case evidence); where the
+  document says nothing about a word (a short text), usage does: ``data/common-words-kk.txt``,
+  the words KazNERD writes in lower case (Машина жасауға ...);
+* a capitalised word **alone before lower-case words** that describes them is no name by itself:
+  a derived adjective, a number word, an epithet, an everyday word (Ұлттық валюта, Отыз жылдық
+  соғыс, Ұлы дала, Алғыс айту күні);
 * an **organisation** written with one capital extends over its lower-case words up to a head noun
   (``ORG_HEADS``: Денсаулық сақтау министрлігі, Гарвард университеті), through the postpositions
   of names (``IN_NAME``: Төтенше жағдайлар жөніндегі комитет); a **place** takes the word
   облысы, ауданы, өзені... right after it (``PLACE_HEADS``: Ақтөбе облысы);
+* a body's name of two words or more that the **shipped glossary** has is found whole (Ұжымдық
+  қауіпсіздік туралы шарт ұйымына, « Астана » халықаралық қаржы орталығында);
 * a **quoted name** is the quotation when it starts with a capital and is short («Қазақстан темір
   жолы», «Хабар»): an organisation's, team's, channel's or work's name; an **acronym** is a name
   (БҰҰ, ҚТЖ), unless it abbreviates a common noun or a legal form (``COMMON_ACRONYMS``: БАҚ, СМС;
@@ -31,6 +38,10 @@ How a name is found (Kazakh):
   word otherwise read as a place is a person's name where its contexts say so (``PERSON_BEFORE``:
   a title, an occupation or an initial before it; ``PERSON_AFTER``: an honorific or a possessed
   word after it; the name someone is addressed by; a person's name beside it in a list).
+
+English names are runs of capitalised words, less titles, function words (the splitter's English
+starters), peoples' adjectives (``data/demonyms-en.txt``) and a sentence's first word the text
+never capitalises elsewhere; a head, "of" and a name are one name (University of Virginia).
 
 The lemma of an inflected name is the stem that best explains the document's forms of it
 (``kazakh.suffix_set``: the ending must be a chain the stem's final sound allows); its own spelling
