@@ -727,6 +727,7 @@ ALONE = [
      [("NASDAQ", "organisation"), ("Астана халықаралық биржасы", "organisation")]),
     ("Мұны анти-Еуропалық Одақ-шыл топтар айтты.", []),  # a match inside words names nothing
     ("Ақ жол тілейміз!", []),  # "bon voyage": the sentence's capital, no body's head
+    ("Ақ жол партиясы сайлауда жеңді.", [("Ақ жол", "organisation")]),  # ... but the party before its word
     ("Ұжымдық қауіпсіздік туралы шарт ұйымына мүше елдер қол қойды.",
      [("Ұжымдық қауіпсіздік туралы шарт ұйымы", "organisation")]),
     # an epithet or an everyday word before an honorific of its own, a word the text inflects at a

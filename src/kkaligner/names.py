@@ -1698,13 +1698,17 @@ def _known_names(doc: _Document, mentions: list[_Mention]) -> list[_Mention]:
         words = doc.words[first:last]
         if not words or words[0][0] != m.start or words[-1][1] != m.end:
             continue  # a match inside words (Одақ-шыл, экс-Ұлттық): no name of its own
+        after = doc.words[last][2] if last < len(doc.words) and doc.spaced(last) else ""
         if (
             doc.initial[first]
             and all(w.islower() for _s, _e, w in words[1:])
             and not _stem_in(words[-1][2], _BODY_HEADS)
+            and not (after and _stem_in(after, _BODY_HEADS))
             and not any(m.start <= x.start < m.end for x in mentions)
         ):
-            continue  # Ақ жол тілейміз! "bon voyage": the sentence's capital, no body's head, no rule's name
+            # Ақ жол тілейміз! "bon voyage": the sentence's capital, no body's head in or after it
+            # (Ақ жол партиясы is the party), no rule's name
+            continue
         # its words as written, the commas between them kept (Цифрлық даму, инновациялар ...)
         written = (x.strip(_QUOTE_OPEN + _QUOTE_CLOSE) for x in text[m.start : m.end].split())
         known.append(_Mention(start, m.end, tuple(x for x in written if x), kind))
