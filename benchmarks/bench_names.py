@@ -221,7 +221,8 @@ def flores_attested(lang: str = "kk") -> list[tuple[str, float, int]]:
     sentence in the other language has a capitalised word spelt like one of the mention's words
     (``name_similarity`` at least the aligner's ``ALIGN_MIN``): a name is one in both languages,
     spelt alike unless translated (Қара теңіз, the Black Sea), where a common word is not (Ұлттық,
-    National; He, Since). The baseline: capitalised words not at a sentence's start."""
+    National; He, Since). The other sentence's function words (The, Бұл) match nothing. The
+    baseline: capitalised words not at a sentence's start."""
     import json
     import re
 
@@ -230,7 +231,10 @@ def flores_attested(lang: str = "kk") -> list[tuple[str, float, int]]:
     from kkaligner.glossary.matcher import sentence_initial
     from kkaligner.lang.spelling import ALIGN_MIN, name_similarity
 
+    from kkaligner.split import sentence_starters
+
     other = "en" if lang == "kk" else "kk"
+    openers = sentence_starters(other)  # The, He, Бұл: no name to match
     capital = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'-]+")
     glossary = Glossary.default()
     counts = {"extract_terms": [0, 0], "capitalisation only": [0, 0]}
@@ -249,7 +253,7 @@ def flores_attested(lang: str = "kk") -> list[tuple[str, float, int]]:
         caps = {(a, b) for a, b in caps if not any(a < y and x < b for x, y in covered)}
         for system, spans in (("extract_terms", found), ("capitalisation only", caps)):
             for a, b in spans:
-                words = capital.findall(doc[other][bisect.bisect_right(starts, a) - 1])
+                words = [w for w in capital.findall(doc[other][bisect.bisect_right(starts, a) - 1]) if w.lower() not in openers]
                 alike = any(name_similarity(w, e) >= ALIGN_MIN for w in text[a:b].split() for e in words)
                 counts[system][0] += alike
                 counts[system][1] += 1
