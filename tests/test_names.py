@@ -698,6 +698,8 @@ ALONE = [
     ("Бас Прокуратура хабарлады.", [("Бас Прокуратура", "organisation")]),
     ("Мемлекеттік Дума заң қабылдады.", [("Мемлекеттік Дума", "organisation")]),
     ("Облыстық білім басқармасы қаладағы үш мектепті жекеге берген.", []),
+    # ... but an adjective of kind before one noun and a body's head names a body of the state
+    ("Азаматтық авиация комитеті аудит жүргізді.", [("Азаматтық авиация комитеті", "organisation")]),
     ("Денсаулық сақтау министрлігі хабарлады.", [("Денсаулық сақтау министрлігі", "organisation")]),
     # an adjective in -лы on a stem in у is no patronymic typed with у (Байтурсынулы is one); a
     # plural's case ending is read as one (Күштер + де, Манчестер + де)

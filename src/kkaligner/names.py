@@ -787,7 +787,18 @@ class _Document:
             return True
         if not cap and any(lemma in _common_words() for lemma, _ in _readings(fold_kk(w))):
             return True
-        return not cap and _everyday_opener(w, nxt)  # the text is silent: usage (Облыстық білім басқармасы)
+        if not cap and _everyday_opener(w, nxt):
+            # the text is silent: usage (Облыстық білім басқармасы); but an adjective of kind, not
+            # of a territorial unit or a country, before one noun and a body's head names a body
+            # of the state (Азаматтық авиация комитеті, Медициналық сақтандыру қоры)
+            f = fold_kk(w)
+            head = self.words[k + 2][2] if k + 2 < len(self.words) else ""
+            return not (
+                f.endswith(_DERIVED_ADJECTIVE_ENDINGS) and f not in BODY_OF_PLACE and not _demonym(w)
+                and nxt.islower() and self.spaced(k + 1) and self.spaced(k + 2)
+                and head.islower() and _stem_in(head, _BODY_HEADS)
+            )
+        return False
 
     def addressed(self, k: int) -> bool:
         """Word ``k`` is a given name (an everyday one too), a comma and "you" follow: the person
