@@ -785,20 +785,21 @@ class _Document:
         cap, low = self.evidence(w)
         if low and low >= 3 * cap:
             return True
-        if not cap and any(lemma in _common_words() for lemma, _ in _readings(fold_kk(w))):
+        if cap:
+            return False
+        if any(lemma in _common_words() for lemma, _ in _readings(fold_kk(w))):
             return True
-        if not cap and _everyday_opener(w, nxt):
-            # the text is silent: usage (Облыстық білім басқармасы); but an adjective of kind, not
-            # of a territorial unit or a country, before one noun and a body's head names a body
-            # of the state (Азаматтық авиация комитеті, Медициналық сақтандыру қоры)
-            f = fold_kk(w)
-            head = self.words[k + 2][2] if k + 2 < len(self.words) else ""
-            return not (
-                f.endswith(_DERIVED_ADJECTIVE_ENDINGS) and f not in BODY_OF_PLACE and not _demonym(w)
-                and nxt.islower() and self.spaced(k + 1) and self.spaced(k + 2)
-                and head.islower() and _stem_in(head, _BODY_HEADS)
-            )
-        return False
+        if not _everyday_opener(w, nxt):
+            return False
+        # the text is silent: usage (Облыстық білім басқармасы); but an adjective of kind, not of a
+        # territorial unit or a country, before one noun and a body's head names a body of the
+        # state (Азаматтық авиация комитеті, Медициналық сақтандыру қоры)
+        head = self.words[k + 2][2] if k + 2 < len(self.words) else ""
+        return not (
+            _derived_adjective(w) and fold_kk(w) not in BODY_OF_PLACE and not _demonym(w)
+            and nxt.islower() and self.spaced(k + 1) and self.spaced(k + 2)
+            and head.islower() and _stem_in(head, _BODY_HEADS)
+        )
 
     def addressed(self, k: int) -> bool:
         """Word ``k`` is a given name (an everyday one too), a comma and "you" follow: the person
@@ -1914,13 +1915,6 @@ def _en_run(text: str, words: list, j: int) -> int:
     return j
 
 
-def _known_english() -> dict[str, str]:
-    """Case-folded English rendering -> kind for the shipped glossary's names (Kazakhstan: place,
-    Tokayev: person): what a name in English text is, and one a text may open a sentence with
-    and write nowhere else."""
-    return _glossary_kinds(english=True)
-
-
 def _english_mentions(text: str) -> list[_Mention]:
     # a full stop ends a sentence, not the word, unless the word is an initial (John F. Kennedy)
     words = [(m.start(), m.end(), m.group() if _en_initial(m.group()) else m.group().rstrip(".")) for m in _EN_WORD.finditer(text)]
@@ -1956,7 +1950,7 @@ def _english_mentions(text: str) -> list[_Mention]:
                 k += 1
                 continue
             plain = _en_possessive(w) == w and not re.search(r"\w['’-]\w|[a-z][A-Z]", w)
-            if initial[k] and (w.casefold() in lower or (plain and base not in mid and base not in _known_english())):
+            if initial[k] and (w.casefold() in lower or (plain and base not in mid and base not in _glossary_kinds(english=True))):
                 # a sentence's first word alone: a common word where the text writes it in lower
                 # case, or where it never writes it with a capital mid-sentence (Medicine,
                 # Construction) and the glossary does not know it; a possessive, an inner capital,
@@ -2106,7 +2100,7 @@ def _group_kind(
         shape = "" if places >= shapes["organisation"] else shape
     kind = _kind(first.words, [a for _, a in ms], shape, kazakh)
     if not kazakh:
-        known = shape or _known_english().get(key)  # Tokayev: the glossary's person
+        known = shape or _glossary_kinds(english=True).get(key)  # Tokayev: the glossary's person
         return (known or kind), not known and kind == "place" and len(first.words) == 1
     if shape or any(_stem_in(w, INSTITUTIONS) for w in first.words):
         return kind, False
@@ -2160,7 +2154,7 @@ def _surnames_alone(kinds: dict) -> None:
     """A single word whose kind is only the default guess (a place), and which the text also
     writes as the last word of a person's name, is that person's surname (Ромни after Митт Ромни,
     Ленц after Питер Ленц)."""
-    surnames = {key.rsplit(" ", 1)[-1] for key, (kind, _open) in kinds.items() if kind == "person" and 2 <= key.count(" ") + 1 <= 3}
+    surnames = {key.rsplit(" ", 1)[-1] for key, (kind, _open) in kinds.items() if kind == "person" and 1 <= key.count(" ") <= 2}
     for key, (_guess, open_) in kinds.items():
         if open_ and " " not in key and key in surnames:
             kinds[key] = ("person", False)
