@@ -706,6 +706,7 @@ ALONE = [
     ("Ол Қарулы Күштерде қызмет етті.", [("Қарулы Күштер", "organisation")]),
     ("Ахмет Байтурсынулы 1872 жылы туған.", [("Ахмет Байтурсынулы", "person")]),
     ("Таулы аймақта Әсет Әлиулы тұрады.", [("Әсет Әлиулы", "person")]),
+    ("Аяулы аналарымызды құттықтаймыз.", []),  # аяу + лы "dear", though Ая is a given name
     ("Ол Манчестерде тұрады.", [("Манчестер", "place")]),
     # two capitalised words in the locative are a place's name, not a person's (people are met
     # "from", not "in"); a given name first keeps the person

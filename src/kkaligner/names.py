@@ -339,13 +339,11 @@ PATRONYMIC_ENDINGS = ("ұлы", "улы", "қызы", "ович", "евич", "�
 
 def _ends_in(folded: str, endings: tuple[str, ...]) -> bool:
     """``folded`` ends in one of ``endings``; in -улы (a patronymic's ұ typed у: Байтурсынулы) only
-    on seven letters or more or after a given name (Әлиулы), not an adjective in -лы on a stem in
-    у (қару + лы "armed", тау + лы "mountainous": Қарулы Күштері, Таулы Қарабақ)."""
+    on seven letters or more, not an adjective in -лы on a stem in у (қару + лы "armed", тау + лы
+    "mountainous", аяу + лы "dear": Қарулы Күштері, Таулы Қарабақ, Аяулы аналар)."""
     if not folded.endswith(endings):
         return False
-    if "улы" in endings and folded.endswith("улы"):
-        return len(folded) >= 7 or _given_name(folded[:-3])
-    return True
+    return len(folded) >= 7 or not ("улы" in endings and folded.endswith("улы"))
 
 # Words right after a single name that say it is a person's: the honorifics and kinship words
 # said after a name (the glossary matcher's HONORIFICS: Төле би, Құнанбай атамыз, Клара апамыз,
