@@ -104,6 +104,25 @@ ENGLISH = [
     # a run of capitals stops at a full stop, not at an initial's (J.K. too)
     ("Putin flew to Moscow. Russia's envoy spoke of John F. Kennedy. J.K. Rowling wrote it.",
      [("Putin", "person"), ("Moscow", "place"), ("Russia", "place"), ("John F. Kennedy", "person"), ("J.K. Rowling", "person")]),
+    # accented letters are letters of a name
+    ("Protesters marched in São Paulo. Fatih Erkoç sang.", [("São Paulo", "place"), ("Fatih Erkoç", "person")]),
+    # a clitic ends a pronoun or a verb; Let's, Today's open sentences
+    ("They're late. Don't go. Let's see. Today's news came.", []),
+    # a compound's lower-case part is no part of the name; a people's adjectives are none
+    ("The Riina-driven war ended. Spanish-speaking Roman Catholic bishops met Tibetan-Mongol forces.", [("Riina", "place")]),
+    # a letter, an initial alone and a thing's initials are no names; a possessive plural's
+    # apostrophe is no part of the name
+    ("They saw Saturn's E ring, watched TV at 11:00 UTC in 90 F heat and sat in the Athens' jail.",
+     [("Saturn", "place"), ("Athens", "place")]),
+    # events, wars, eras and laws are translated, no names of people, places or bodies
+    ("He fought in the Thirty Years' War, in World War II and at the Hungarian Grand Prix.", []),
+    # the head gives the kind, or the first word where there is no head
+    ("They walked down Downing Street past the Taj Mahal Hotel to the Royal Navy, the Federal Reserve and the South Pole.",
+     [("Downing Street", "place"), ("Taj Mahal Hotel", "organisation"), ("Royal Navy", "organisation"), ("Federal Reserve", "organisation"),
+      ("South Pole", "place")]),
+    # a title before a name says a person, and a title with a possessive is none
+    ("Emperor Augustus ruled. They met King Sejong at the Prime Minister's residence.",
+     [("Augustus", "person"), ("Sejong", "person")]),
 ]
 
 
@@ -111,6 +130,11 @@ ENGLISH = [
 def test_english_names(text, expected):
     names = extract_terms(text, Glossary.empty(), "en", use_default_glossary=False)
     assert sorted((n.lemma, n.kind) for n in names) == sorted(expected)
+
+
+def test_a_thing_s_initials_in_latin_letters_are_no_name_in_kazakh():
+    names = _all("Шеру 11:00 (UTC + 1) шамасында басталды. Оны DVD-ге жазды. CCTV арнасы хабарлады.")
+    assert set(names) == {"CCTV"}  # China's broadcaster
 
 
 def test_a_rank_opening_a_company_name_stays_in_it():

@@ -1125,6 +1125,14 @@ def _opens_quotation(text: str, start: int) -> bool:
     return True
 
 
+def _thing_initials(word: str) -> bool:
+    """``word`` (a possessive or a plural -s aside) is the initials of a thing, a measure, a time
+    or a title (data/initialisms-en.txt: TV, GDP, UTC, MPs), no name."""
+    base = word.removesuffix("'s").removesuffix("’s").casefold()
+    things = _word_list("initialisms-en.txt", english=True)
+    return base in things or (base.endswith("s") and base[:-1] in things)
+
+
 def _latin(word: str) -> bool:
     """``word`` is written in Latin letters (its Kazakh ending after a hyphen aside: Twitter-дегі)."""
     return not _CYRILLIC.search(word.split("-")[0])
@@ -1378,6 +1386,9 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             continue
         if _is_acronym(w) and re.match(r"-\d", text[words[k][1] : words[k][1] + 2]):
             k += 1  # COVID-19, Ту-154: a model or a disease, not a person, place or organisation
+            continue
+        if _latin(w) and _thing_initials(w.split("-")[0]) and not (k + 1 < n and doc.spaced(k + 1) and _is_cap(words[k + 1][2])):
+            k += 1  # (UTC + 1), DVD-ге: a thing's initials in Latin letters
             continue
         if _common_noun(w) and (_is_acronym(w) or not _titled_organisation(doc, k)) and not _caps_name_after(doc, k):
             k += 1  # but a plural title before a body's head names the body (Министрлер кабинеті)
@@ -1867,20 +1878,47 @@ def _readings_end(folded: str, endings: tuple[str, ...]) -> bool:
 
 # --- English ---------------------------------------------------------------------------------
 
-_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+# Latin letters with their accented forms (São Paulo, Jiménez, Gürses): a name is cut at none of
+# them; & joins capitals (AT&T, B&B).
+_EN_LETTER = "A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ"
+_EN_WORD = re.compile(rf"[{_EN_LETTER}](?:[{_EN_LETTER}'’.-]|&(?=[A-Z]))*")
+# A clitic ends a pronoun or a verb, never a name (They're, Don't, I'm, We'll).
+_EN_CLITIC = re.compile(r"(?:n['’]t|['’](?:re|ve|ll|d|m))$", re.IGNORECASE)
+# Lower-case words after a hyphen make an adjective of the name before them (Riina-driven,
+# Spanish-speaking, Western-style): the name is the part before (not Lashkar-e-Taiba).
+_EN_COMPOUND = re.compile(r"(?<=\w)-[a-z][a-z-]*$")
+# A name's head: its last word, or the word before its "of". Bodies' and places' heads give the
+# kind; the heads of events, eras, laws, awards and classes make the words no name of a person,
+# place or body (World War II, Hungarian Grand Prix, Bronze Age, Broadcasting Services Act,
+# First Class), which a translator translates rather than spells.
 _EN_ORG_HEADS = frozenset(
-    ["university", "ministry", "company", "corporation", "bank", "party", "committee", "agency", "council", "institute", "association", "union", "foundation", "fund", "inc", "ltd", "llc", "group", "airlines", "airways", "school", "college", "academy", "department", "court", "house", "museum"]
+    ["university", "ministry", "company", "corporation", "corp", "bank", "party", "committee", "subcommittee", "agency", "council", "institute", "association", "union", "foundation", "fund", "inc", "ltd", "llc", "plc", "group", "airlines", "airways", "school", "college", "academy", "department", "court", "house", "museum",
+     "center", "centre", "congress", "parliament", "senate", "assembly", "government", "administration", "authority", "commission", "federation", "league", "club", "navy", "army", "forces", "fleet", "corps", "church", "office", "service", "services", "bureau", "network", "hotel", "stadium", "consulate", "embassy", "orchestra", "theatre", "theater", "hospital", "library", "hall", "organisation", "organization", "society", "alliance", "coalition", "movement", "resistance", "nations"]
 )
 _EN_PLACE_HEADS = frozenset(
-    ["river", "lake", "region", "city", "mountains", "sea", "ocean", "bay", "island", "district", "province", "gulf", "cape", "strait", "peninsula", "valley", "desert", "republic", "kingdom", "states", "isle"]
+    ["river", "lake", "region", "city", "mountains", "sea", "ocean", "bay", "island", "district", "province", "gulf", "cape", "strait", "peninsula", "valley", "desert", "republic", "kingdom", "states", "isle",
+     "street", "road", "avenue", "square", "bridge", "park", "hemisphere", "pole", "highway", "harbour", "harbor", "port", "airport", "county", "mountain", "islands", "falls", "canal", "channel", "coast", "forest", "hill", "hills", "heights", "beach", "village", "town", "gardens", "plateau", "glacier", "volcano", "oblast", "territory", "continent", "station"]
 )
+_EN_OTHER_HEADS = frozenset(
+    ["war", "wars", "battle", "prix", "games", "olympics", "olympiad", "championship", "championships", "cup", "age", "era", "act", "treaty", "forum", "festival", "fair", "expo", "exposition", "expositions", "award", "awards", "prize", "race", "revolution", "day", "year", "scale", "class", "web", "syndrome", "disorder", "disease", "summit", "civilization", "civilisation"]
+)
+# A first word that opens a place's name or a body's when no head says otherwise (South Pole, New
+# Hampshire, Santa Clara; National Congress, Royal Navy).
+_EN_PLACE_OPENERS = frozenset(
+    ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower", "new", "san", "santa", "são", "saint", "st", "fort", "mount", "lake", "port", "puerto", "porto", "cape", "rio", "los", "las"]
+)
+_EN_BODY_OPENERS = frozenset(["national", "international", "royal", "federal", "global", "united"])
 # Heads that take "of" and a name after them, the whole one name (University of Virginia, Gulf
 # of Mexico, Republic of Kazakhstan).
 _EN_OF_HEADS = _EN_ORG_HEADS | _EN_PLACE_HEADS | frozenset(["state"])
+# Titles before a name: no part of it, and they say a person (President Putin, King Sejong).
+_EN_PERSON_TITLES = frozenset(
+    ["president", "minister", "prime", "mr", "mrs", "ms", "dr", "sir", "governor", "governor-general", "senator", "speaker", "mayor", "chairman", "secretary", "king", "queen", "prince", "princess", "emperor", "pope", "chancellor", "ambassador", "professor"]
+)
 # Words skipped where they open a run of capitals: titles and their qualifiers (President, Former,
 # Governor), articles and prepositions, days and months.
-_EN_TITLES = frozenset(
-    ["president", "minister", "prime", "mr", "mrs", "ms", "dr", "sir", "former", "late", "acting", "deputy", "vice", "governor", "senator", "speaker", "mayor", "chairman", "secretary", "the", "a", "an", "in", "on", "at", "of", "and", "for", "to", "by", "with", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "i"]
+_EN_TITLES = _EN_PERSON_TITLES | frozenset(
+    ["former", "late", "acting", "deputy", "vice", "the", "a", "an", "in", "on", "at", "of", "and", "for", "to", "by", "with", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "i"]
 )
 
 
@@ -1897,13 +1935,14 @@ def _en_joined(text: str, words: list, j: int) -> bool:
     return (
         text[end : words[j + 1][0]] == " "
         and (text[end - 1] != "." or _en_initial(w))
-        and _en_possessive(w) == w
+        and not w.endswith(("'s", "’s"))  # the plural's apostrophe stays inside: Thirty Years' War
     )
 
 
 def _en_possessive(word: str) -> str:
-    """An English word without its possessive ('s): Russia's -> Russia."""
-    return word.removesuffix("'s").removesuffix("’s")
+    """An English word without its possessive ('s, or ' after -s): Russia's -> Russia, the
+    Athens' jail -> Athens."""
+    return word.removesuffix("'s").removesuffix("’s").removesuffix("'").removesuffix("’")
 
 
 def _en_run(text: str, words: list, j: int) -> int:
@@ -1913,9 +1952,41 @@ def _en_run(text: str, words: list, j: int) -> int:
     return j
 
 
+def _en_words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the English words of ``text``: a full stop ends a sentence, not the
+    word, unless the word is an initial (John F. Kennedy); a compound's lower-case part is left
+    off (Riina-driven -> Riina)."""
+    out = []
+    for m in _EN_WORD.finditer(text):
+        w = m.group() if _en_initial(m.group()) else m.group().rstrip(".")
+        w = _EN_COMPOUND.sub("", w) if w[:1].isupper() else w
+        out.append((m.start(), m.start() + len(w), w))
+    return out
+
+
+def _en_kind(names: list[str]) -> str | None:
+    """A run of English capitals' kind from its head (the last word, or the word before its "of")
+    and its first word; "" where they say nothing, None where the head names an event, an era, a
+    law or a class, no person, place or body."""
+    folded = [_en_possessive(x).casefold() for x in names]
+    head = folded[folded.index("of") - 1] if "of" in folded[1:] else folded[-1]
+    if len(folded) > 1 and re.fullmatch(r"[ivx]+|\d+", head):
+        head = folded[-2]  # World War II
+    if head in _EN_ORG_HEADS:
+        return "organisation"
+    if head in _EN_PLACE_HEADS:
+        return "place"
+    if head in _EN_OTHER_HEADS:
+        return None
+    if len(folded) > 1 and folded[0] in _EN_PLACE_OPENERS:
+        return "place"
+    if len(folded) > 1 and folded[0] in _EN_BODY_OPENERS:
+        return "organisation"
+    return ""
+
+
 def _english_mentions(text: str) -> list[_Mention]:
-    # a full stop ends a sentence, not the word, unless the word is an initial (John F. Kennedy)
-    words = [(m.start(), m.end(), m.group() if _en_initial(m.group()) else m.group().rstrip(".")) for m in _EN_WORD.finditer(text)]
+    words = _en_words(text)
     lower = {w.casefold() for _, _, w in words if w[:1].islower()}
     # a sentence's start, or a quotation's (He said, "It was ..."), not the word after an initial
     initial = [
@@ -1930,8 +2001,8 @@ def _english_mentions(text: str) -> list[_Mention]:
     while k < len(words):
         s, _e, w = words[k]
         base = _en_possessive(w).casefold()
-        if not w[:1].isupper() or w.casefold() in _EN_TITLES or (initial[k] and base in starters):
-            k += 1  # ... and a sentence's function word (He, After, It's), whatever follows it
+        if not w[:1].isupper() or base in _EN_TITLES or (initial[k] and base in starters) or _EN_CLITIC.search(w):
+            k += 1  # ... and a sentence's function word (He, After, It's, They're), whatever follows it
             continue
         j = _en_run(text, words, k)
         # a body's or a place's head, "of" (the), and more capitalised words are one name
@@ -1941,11 +2012,15 @@ def _english_mentions(text: str) -> list[_Mention]:
             if not words[look][2][:1].isupper() or not all(_en_joined(text, words, x) for x in range(j, look)):
                 break
             j = _en_run(text, words, look)
+        names = [x[2] for x in words[k:j]] + [_en_possessive(words[j][2]).rstrip(".") if j > k else _en_possessive(words[j][2])]
+        if all(x.casefold() in demonyms or x.casefold().removesuffix("s") in demonyms for n in names for x in n.split("-")):
+            # Canadian, the Chinese, Americans, Tibetan-Mongol, Roman Catholic: a people's
+            # adjectives, no name (American Airlines is one)
+            k = j + 1
+            continue
         if j == k and not w.isupper():
-            if base in starters or base in demonyms or (base.endswith("s") and base[:-1] in demonyms):
-                # a function word capitalised mid-sentence (..., We are going to); Canadian, the
-                # Chinese, Americans: a people's adjective, no name
-                k += 1
+            if base in starters:
+                k += 1  # a function word capitalised mid-sentence (..., We are going to)
                 continue
             plain = _en_possessive(w) == w and not re.search(r"\w['’-]\w|[a-z][A-Z]", w)
             if initial[k] and (w.casefold() in lower or (plain and base not in mid and base not in _glossary_kinds(english=True))):
@@ -1955,10 +2030,14 @@ def _english_mentions(text: str) -> list[_Mention]:
                 # an apostrophe or a hyphen say a name (Russia's, McDonald, O'Brien, Coca-Cola)
                 k += 1
                 continue
-        names = [x[2] for x in words[k:j]] + [_en_possessive(words[j][2]).rstrip(".") if j > k else _en_possessive(words[j][2])]
-        heads = {x.casefold() for x in names}
-        kind = "organisation" if heads & _EN_ORG_HEADS else "place" if heads & _EN_PLACE_HEADS else ""
-        out.append(_Mention(s, words[j][0] + len(names[-1]), tuple(names), kind))
+        if j == k and (len(base.rstrip(".")) == 1 or _en_initial(w) or _thing_initials(w)):
+            k += 1  # a letter (the E ring, 90 F), an initial alone, a thing's initials (TV, GDP, BCE)
+            continue
+        kind = _en_kind(names)
+        if kind == "" and k and _en_possessive(words[k - 1][2]).casefold() in _EN_PERSON_TITLES and _en_joined(text, words, k - 1):
+            kind = "person"
+        if kind is not None:
+            out.append(_Mention(s, words[j][0] + len(names[-1]), tuple(names), kind))
         k = j + 1
     return out
 
