@@ -123,6 +123,27 @@ ENGLISH = [
     # a title before a name says a person, and a title with a possessive is none
     ("Emperor Augustus ruled. They met King Sejong at the Prime Minister's residence.",
      [("Augustus", "person"), ("Sejong", "person")]),
+    # ... even before a place's or a body's head; an office's title ends a run and its portfolio is
+    # no name
+    ("President Park spoke. Senator Frank Church led it.", [("Park", "person"), ("Frank Church", "person")]),
+    ("Foreign Minister Sergei Lavrov met Secretary of State Antony Blinken and UN Secretary-General Ban Ki-moon.",
+     [("Sergei Lavrov", "person"), ("Antony Blinken", "person"), ("UN", "organisation"), ("Ban Ki-moon", "person")]),
+    # a royal title opens places' and bodies' names, and stays in a person's
+    ("They drove to Prince Edward Island and King's College London. Martin Luther King Jr. came.",
+     [("Prince Edward Island", "place"), ("King's College London", "organisation"), ("Martin Luther King Jr", "person")]),
+    # particles inside names; a name's own lower-case parts after a hyphen stay
+    ("Bashar al-Assad met Mohammed bin Salman, Kim Jong-un and Charles de Gaulle's heirs in Côte d'Ivoire.",
+     [("Bashar al-Assad", "person"), ("Mohammed bin Salman", "person"), ("Kim Jong-un", "person"),
+      ("Charles de Gaulle", "person"), ("Côte d'Ivoire", "place")]),
+    # a title's abbreviation joins a name; No. 1 is none
+    ("They flew to St. Petersburg with Dr. Smith. It was ranked No. 1 in Japan.",
+     [("St. Petersburg", "place"), ("Smith", "person"), ("Japan", "place")]),
+    # a plural's apostrophe ends a place's name the glossary knows, not a body's own
+    ("The Philippines' Rodrigo Duterte met the Workers' Party of Korea.",
+     [("Philippines", "place"), ("Rodrigo Duterte", "person"), ("Workers' Party of Korea", "organisation")]),
+    # a head anywhere in the name where the last word is none; an aircraft's designation is none
+    ("They studied at University College London near the River Thames and Madison Square Garden. Russia sent Su-35 jets and an Il-76.",
+     [("University College London", "organisation"), ("River Thames", "place"), ("Madison Square Garden", "place"), ("Russia", "place")]),
 ]
 
 
@@ -135,6 +156,14 @@ def test_english_names(text, expected):
 def test_a_thing_s_initials_in_latin_letters_are_no_name_in_kazakh():
     names = _all("Шеру 11:00 (UTC + 1) шамасында басталды. Оны DVD-ге жазды. CCTV арнасы хабарлады.")
     assert set(names) == {"CCTV"}  # China's broadcaster
+
+
+def test_an_ampersand_joins_one_name_not_two():
+    text = "He joined Procter & Gamble after working for Qatar Airways & Turkish Airlines."
+    names = {n.lemma: n for n in extract_terms(text, Glossary.empty(), "en", use_default_glossary=False)}
+    assert set(names) == {"Procter & Gamble", "Qatar Airways", "Turkish Airlines"}
+    (span,) = names["Procter & Gamble"].spans
+    assert text[span[0] : span[1]] == "Procter & Gamble"
 
 
 def test_a_rank_opening_a_company_name_stays_in_it():
@@ -773,6 +802,9 @@ ALONE = [
     # an ending after a hyphen is an ending, on a name written once too
     ("Ол ХҚКО-да жұмыс істейді.", [("ХҚКО", "place")]),
     ("Ким Чен-Ын келді.", [("Ким Чен-Ын", "person")]),  # a capital after the hyphen: part of the name
+    # an aircraft's designation is no name
+    ("Ресей осы апаттан кейін Ил-76 ұшақтарын тексерді. Кеше МиГ-29 ұшты.", [("Ресей", "place")]),
+    ("Үндістан МиГ-29 сатып алды.", [("Үндістан", "place")]),  # a place, then a model
 ]
 
 

@@ -77,7 +77,7 @@ from kkaligner.lang.kazakh import (
 )
 from kkaligner.lang.numbers import is_kk_number_word
 from kkaligner.lang.romanize import cyrillize, propose_latin
-from kkaligner.split import segment, sentence_starters
+from kkaligner.split import segment, sentence_starters, title_abbreviations
 from kkaligner.types import Span, Term
 
 KINDS = ("person", "place", "organisation", "name")
@@ -1125,12 +1125,22 @@ def _opens_quotation(text: str, start: int) -> bool:
     return True
 
 
+def _designation(text: str, word: tuple[int, int, str]) -> bool:
+    """The word (start, end, word) of ``text`` is a model's or a disease's designation before a
+    hyphen and a number: initials or a short word (COVID-19, Ту-154, Ил-76, МиГ-29, Su-35)."""
+    return (_is_acronym(word[2]) or len(word[2]) <= 3) and re.match(r"-\d", text[word[1] : word[1] + 2]) is not None
+
+
+def _listed(word: str, words: frozenset[str]) -> bool:
+    """Case-folded ``word``, or it without a plural -s, is one of ``words`` (Americans, MPs)."""
+    w = word.casefold()
+    return w in words or (w.endswith("s") and w[:-1] in words)
+
+
 def _thing_initials(word: str) -> bool:
-    """``word`` (a possessive or a plural -s aside) is the initials of a thing, a measure, a time
-    or a title (data/initialisms-en.txt: TV, GDP, UTC, MPs), no name."""
-    base = word.removesuffix("'s").removesuffix("’s").casefold()
-    things = _word_list("initialisms-en.txt", english=True)
-    return base in things or (base.endswith("s") and base[:-1] in things)
+    """``word`` (a possessive, a plural -s and full stops aside) is the initials of a thing, a
+    measure, a time or a title (data/initialisms-en.txt: TV, GDP, UTC, MPs, A.D.), no name."""
+    return _listed(_en_possessive(word).replace(".", ""), _word_list("initialisms-en.txt", english=True))
 
 
 def _latin(word: str) -> bool:
@@ -1384,8 +1394,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             # follows it (but Қазақстандық индустрия және экспорт орталығы is one name)
             k += 1
             continue
-        if _is_acronym(w) and re.match(r"-\d", text[words[k][1] : words[k][1] + 2]):
-            k += 1  # COVID-19, Ту-154: a model or a disease, not a person, place or organisation
+        if _designation(text, words[k]):
+            k += 1  # COVID-19, Ту-154, Ил-76, МиГ-29: a model or a disease, not a person, place or organisation
             continue
         if _latin(w) and _thing_initials(w.split("-")[0]) and not (k + 1 < n and doc.spaced(k + 1) and _is_cap(words[k + 1][2])):
             k += 1  # (UTC + 1), DVD-ге: a thing's initials in Latin letters
@@ -1417,6 +1427,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             and not (_stem_in(words[j][2], INSTITUTIONS) and not _possessed_head(words[j][2]))
             and not _common_noun(words[j + 1][2])  # Astana Hub IT-стартаптар алаңында
             and not _two_known_names(words[j][2], words[j + 1][2])  # Алматы Қазақстанның ... қаласы
+            and not _designation(text, words[j + 1])  # Ресей Ил-76 ұшағы: a place, then a model
         ):
             j += 1
         if _title(w) and not _is_acronym(w) and not (j == k and _titled_organisation(doc, k)):
@@ -1867,7 +1878,7 @@ def _kind(words: Sequence[str], analyses: Iterable[str], shape: str, kazakh: boo
         # as one only where the text writes the name without it: not Фумио Кисида)
         return "place"
     if len(words) >= 2:
-        return "person" if len(words) <= 3 and not _readings_end(last, ("ы", "і")) else "organisation"
+        return "person" if len(words) <= 3 and not (kazakh and _readings_end(last, ("ы", "і"))) else "organisation"
     return "place"
 
 
@@ -1878,42 +1889,69 @@ def _readings_end(folded: str, endings: tuple[str, ...]) -> bool:
 
 # --- English ---------------------------------------------------------------------------------
 
-# Latin letters with their accented forms (São Paulo, Jiménez, Gürses): a name is cut at none of
-# them; & joins capitals (AT&T, B&B).
+# Latin letters with their accented forms (São Paulo, Jiménez, Gürses), combining accents of
+# decomposed text and the ʻokina (Hawaiʻi) inside a word: a name is cut at none of them; & joins
+# capitals (AT&T, B&B).
 _EN_LETTER = "A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ"
-_EN_WORD = re.compile(rf"[{_EN_LETTER}](?:[{_EN_LETTER}'’.-]|&(?=[A-Z]))*")
-# A clitic ends a pronoun or a verb, never a name (They're, Don't, I'm, We'll).
+_EN_WORD = re.compile(rf"[{_EN_LETTER}](?:[{_EN_LETTER}\u0300-\u036f\u02bb'’.-]|&(?=[A-Z]))*")
+# Lower-case particles inside a person's or a place's name (Osama bin Laden, Charles de Gaulle,
+# Ludwig van Beethoven, Rio Grande do Sul), and the words they open (Bashar al-Assad, Côte
+# d'Ivoire).
+_EN_PARTICLES = frozenset(["de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "van", "von", "der", "den", "ter", "la", "le", "bin", "ibn", "bint", "al", "el"])
+_EN_PARTICLE_WORD = re.compile(r"(?:al|el|ad|ar|as|at|an|d|l)['’-][A-Z]")
+# A clitic ends a pronoun or a verb (They're, Don't, I'm): the word without it is asked whether it
+# opens sentences.
 _EN_CLITIC = re.compile(r"(?:n['’]t|['’](?:re|ve|ll|d|m))$", re.IGNORECASE)
-# Lower-case words after a hyphen make an adjective of the name before them (Riina-driven,
-# Spanish-speaking, Western-style): the name is the part before (not Lashkar-e-Taiba).
-_EN_COMPOUND = re.compile(r"(?<=\w)-[a-z][a-z-]*$")
-# A name's head: its last word, or the word before its "of". Bodies' and places' heads give the
-# kind; the heads of events, eras, laws, awards and classes make the words no name of a person,
-# place or body (World War II, Hungarian Grand Prix, Bronze Age, Broadcasting Services Act,
-# First Class), which a translator translates rather than spells.
+# An adjective made of a name and a participle or a noun after a hyphen (Riina-driven,
+# Spanish-speaking, Western-style, Kremlin-backed): the name is the part before. Only these
+# endings: a lower-case part is a name's own elsewhere (Kim Jong-un, Ban Ki-moon, Lashkar-e-Taiba).
+_EN_COMPOUND = re.compile(
+    r"-(?:based|backed|led|run|owned|funded|made|born|bred|speaking|style|driven|controlled|held|"
+    r"occupied|sponsored|allied|aligned|brokered|inspired|listed|registered|centred|centered|"
+    r"oriented|friendly|affiliated|linked|language|era|type|like|wide|level|class|related)$"
+)
+# A name's head: its last word, or the word before its "of" (a Roman numeral after it aside).
+# Bodies' and places' heads give the kind; where the head says nothing, any word of theirs does
+# (University College London, River Thames). Words that are as often surnames are none (Hill,
+# Hall, Day: Lauryn Hill, Doris Day); a title before the name says a person all the same
+# (President Park).
 _EN_ORG_HEADS = frozenset(
     ["university", "ministry", "company", "corporation", "corp", "bank", "party", "committee", "subcommittee", "agency", "council", "institute", "association", "union", "foundation", "fund", "inc", "ltd", "llc", "plc", "group", "airlines", "airways", "school", "college", "academy", "department", "court", "house", "museum",
-     "center", "centre", "congress", "parliament", "senate", "assembly", "government", "administration", "authority", "commission", "federation", "league", "club", "navy", "army", "forces", "fleet", "corps", "church", "office", "service", "services", "bureau", "network", "hotel", "stadium", "consulate", "embassy", "orchestra", "theatre", "theater", "hospital", "library", "hall", "organisation", "organization", "society", "alliance", "coalition", "movement", "resistance", "nations"]
+     "center", "centre", "congress", "parliament", "senate", "assembly", "government", "administration", "authority", "commission", "federation", "league", "club", "navy", "army", "forces", "fleet", "corps", "office", "service", "services", "bureau", "network", "hotel", "stadium", "consulate", "embassy", "orchestra", "theatre", "theater", "hospital", "library", "organisation", "organization", "society", "alliance", "coalition", "movement", "resistance", "nations", "forum", "international", "watch", "church",
+     "times", "post", "herald", "tribune", "journal", "gazette", "news", "telegraph", "magazine", "press"]
 )
 _EN_PLACE_HEADS = frozenset(
-    ["river", "lake", "region", "city", "mountains", "sea", "ocean", "bay", "island", "district", "province", "gulf", "cape", "strait", "peninsula", "valley", "desert", "republic", "kingdom", "states", "isle",
-     "street", "road", "avenue", "square", "bridge", "park", "hemisphere", "pole", "highway", "harbour", "harbor", "port", "airport", "county", "mountain", "islands", "falls", "canal", "channel", "coast", "forest", "hill", "hills", "heights", "beach", "village", "town", "gardens", "plateau", "glacier", "volcano", "oblast", "territory", "continent", "station"]
+    ["river", "lake", "region", "city", "mountains", "sea", "ocean", "bay", "island", "district", "province", "gulf", "cape", "strait", "peninsula", "valley", "desert", "republic", "kingdom", "states", "emirates", "isle",
+     "street", "road", "avenue", "square", "bridge", "park", "hemisphere", "pole", "highway", "harbour", "harbor", "port", "airport", "county", "mountain", "islands", "falls", "canal", "channel", "coast", "hills", "heights", "beach", "village", "town", "gardens", "plateau", "glacier", "volcano", "oblast", "territory", "continent", "station", "empire", "khanate", "caliphate", "sultanate", "country", "tower", "towers", "palace", "castle", "cathedral", "mosque", "building", "plaza"]
 )
-_EN_OTHER_HEADS = frozenset(
-    ["war", "wars", "battle", "prix", "games", "olympics", "olympiad", "championship", "championships", "cup", "age", "era", "act", "treaty", "forum", "festival", "fair", "expo", "exposition", "expositions", "award", "awards", "prize", "race", "revolution", "day", "year", "scale", "class", "web", "syndrome", "disorder", "disease", "summit", "civilization", "civilisation"]
+# The heads of events, eras, laws, awards and classes: the words are no name of a person, place or
+# body (World War II, Hungarian Grand Prix, Bronze Age, Broadcasting Services Act, First Class);
+# a translator translates them rather than spells them. "Day" and "Year" alone (Player of the Day).
+_EN_EVENT_HEADS = frozenset(
+    ["war", "wars", "prix", "games", "olympics", "olympiad", "championship", "championships", "cup", "age", "era", "act", "treaty", "festival", "expo", "exposition", "expositions", "award", "awards", "prize", "revolution", "scale", "class", "web", "syndrome", "disorder", "disease", "summit", "civilization", "civilisation", "derby", "marathon", "open"]
 )
-# A first word that opens a place's name or a body's when no head says otherwise (South Pole, New
+_EN_EVENT_WORDS = _EN_EVENT_HEADS | frozenset(["day", "year"])
+# A first word that opens a place's name or a body's when no word says otherwise (South Pole, New
 # Hampshire, Santa Clara; National Congress, Royal Navy).
 _EN_PLACE_OPENERS = frozenset(
-    ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower", "new", "san", "santa", "são", "saint", "st", "fort", "mount", "lake", "port", "puerto", "porto", "cape", "rio", "los", "las"]
+    ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower", "new", "san", "santa", "santo", "são", "côte", "mt", "ft", "river", "saint", "st", "fort", "mount", "lake", "port", "puerto", "porto", "cape", "rio", "los", "las"]
 )
-_EN_BODY_OPENERS = frozenset(["national", "international", "royal", "federal", "global", "united"])
+_EN_BODY_OPENERS = frozenset(["national", "international", "royal", "federal", "global"])
 # Heads that take "of" and a name after them, the whole one name (University of Virginia, Gulf
 # of Mexico, Republic of Kazakhstan).
 _EN_OF_HEADS = _EN_ORG_HEADS | _EN_PLACE_HEADS | frozenset(["state"])
-# Titles before a name: no part of it, and they say a person (President Putin, King Sejong).
-_EN_PERSON_TITLES = frozenset(
-    ["president", "minister", "prime", "mr", "mrs", "ms", "dr", "sir", "governor", "governor-general", "senator", "speaker", "mayor", "chairman", "secretary", "king", "queen", "prince", "princess", "emperor", "pope", "chancellor", "ambassador", "professor"]
+# Titles before a name: no part of it, and they say a person (President Putin, Dr. Smith); a
+# title of office ends a run of capitals (UN Secretary-General Ban Ki-moon). Royal ones open the
+# names of places and bodies too (Prince Edward Island, King's College London, Queen's Park) and
+# stay inside a person's (Martin Luther King).
+_EN_ROYAL_TITLES = frozenset(["king", "queen", "prince", "princess", "emperor", "pope"])
+_EN_PERSON_TITLES = _EN_ROYAL_TITLES | frozenset(
+    ["president", "minister", "prime", "mr", "mrs", "ms", "dr", "sir", "governor", "governor-general", "secretary-general", "senator", "speaker", "mayor", "chairman", "chairwoman", "secretary", "chancellor", "ambassador", "professor", "prof", "gen", "col", "lt", "maj", "capt", "sgt", "gov", "sen", "rep", "rev", "hon"]
+)
+# An office's portfolio before or after a title is no name (Foreign Minister, Health Secretary,
+# Secretary of State, Minister of Foreign Affairs).
+_EN_PORTFOLIOS = frozenset(
+    ["state", "foreign", "affairs", "defence", "defense", "health", "finance", "justice", "education", "interior", "energy", "agriculture", "trade", "labour", "labor", "culture", "transport", "economy", "industry", "home", "treasury", "environment", "information", "internal", "external"]
 )
 # Words skipped where they open a run of capitals: titles and their qualifiers (President, Former,
 # Governor), articles and prepositions, days and months.
@@ -1928,98 +1966,161 @@ def _en_initial(token: str) -> bool:
 
 
 def _en_joined(text: str, words: list, j: int) -> bool:
-    """English words ``j`` and ``j + 1`` stand one space apart in one name: no full stop after word
-    ``j`` other than an initial's (John F. Kennedy, J.K. Rowling; not Moscow. Russia), no
-    possessive ending it (Ukraine's Zelensky: two names)."""
+    """English words ``j`` and ``j + 1`` stand one space (or " & ") apart in one name: no full stop
+    after word ``j`` other than an initial's or a title's (John F. Kennedy, J.K. Rowling, St.
+    Petersburg; not Moscow. Russia), no possessive ending it (Ukraine's Zelensky, the
+    Philippines' Duterte: two names; but Thirty Years' War, Workers' Party: one)."""
     end, w = words[j][1], words[j][2]
+    plural = False
+    if w.endswith(("s'", "s’")):
+        # a plural's apostrophe ends a name only where the words before it are a place the
+        # glossary knows (the Philippines', the United States')
+        last = _en_possessive(w).casefold()
+        before = f"{words[j - 1][2].casefold()} {last}" if j else last
+        plural = "place" in (_glossary_kinds(english=True).get(last), _glossary_kinds(english=True).get(before))
+    gap = text[end : words[j + 1][0]]
+    # " & " inside one name (Procter & Gamble, Marks & Spencer), not between two whole ones
+    # (Qatar Airways & Turkish Airlines)
+    joint = gap == " & " and _en_possessive(w).casefold() not in _EN_OF_HEADS
     return (
-        text[end : words[j + 1][0]] == " "
-        and (text[end - 1] != "." or _en_initial(w))
-        and not w.endswith(("'s", "’s"))  # the plural's apostrophe stays inside: Thirty Years' War
+        (gap == " " or joint)
+        and (text[end - 1] != "." or _en_initial(w) or w.casefold() in title_abbreviations("en"))
+        and not w.endswith(("'s", "’s"))
+        and not plural
     )
 
 
+def _en_next(text: str, words: list, j: int) -> int:
+    """The index of the word that goes on the name after word ``j``: the next, capitalised or a
+    particle's word (al-Assad, d'Ivoire), or the one after a particle (bin Laden, de Gaulle); 0
+    where none does."""
+    if j + 1 >= len(words) or not _en_joined(text, words, j):
+        return 0
+    nxt = words[j + 1][2]
+    if _en_possessive(nxt).casefold().rstrip(".") in _EN_PERSON_TITLES - _EN_ROYAL_TITLES:
+        return 0
+    if nxt[:1].isupper() or _EN_PARTICLE_WORD.match(nxt):
+        return j + 1
+    if nxt in _EN_PARTICLES and j + 2 < len(words) and _en_joined(text, words, j + 1) and words[j + 2][2][:1].isupper():
+        return j + 2
+    return 0
+
+
 def _en_possessive(word: str) -> str:
-    """An English word without its possessive ('s, or ' after -s): Russia's -> Russia, the
-    Athens' jail -> Athens."""
-    return word.removesuffix("'s").removesuffix("’s").removesuffix("'").removesuffix("’")
+    """An English word without its possessive ('s, or the apostrophe after a plural's -s): Russia's
+    -> Russia, the Athens' jail -> Athens."""
+    if word.endswith(("s'", "s’")):
+        return word[:-1]
+    return word.removesuffix("'s").removesuffix("’s")
 
 
 def _en_run(text: str, words: list, j: int) -> int:
-    """The last index of the capitalised words joined to word ``j``."""
-    while j + 1 < len(words) and _en_joined(text, words, j) and words[j + 1][2][:1].isupper():
-        j += 1
+    """The last index of the words of a name joined to word ``j`` (``_en_next``)."""
+    while nxt := _en_next(text, words, j):
+        j = nxt
+    return j
+
+
+def _en_extent(text: str, words: list, k: int) -> int:
+    """The last index of the name that opens at word ``k``: its run of capitals, and a body's or a
+    place's head, "of" (the) and more capitalised words (University of Virginia, Bank of America,
+    Gulf of Mexico); "the" is skipped when present."""
+    j = _en_run(text, words, k)
+    while j + 2 < len(words) and _en_possessive(words[j][2]).casefold() in _EN_OF_HEADS and words[j + 1][2] == "of":
+        look = j + 3 if words[j + 2][2] == "the" and j + 3 < len(words) else j + 2
+        if not words[look][2][:1].isupper() or not all(_en_joined(text, words, x) for x in range(j, look)):
+            break
+        j = _en_run(text, words, look)
     return j
 
 
 def _en_words(text: str) -> list[tuple[int, int, str]]:
     """(start, end, word) of the English words of ``text``: a full stop ends a sentence, not the
-    word, unless the word is an initial (John F. Kennedy); a compound's lower-case part is left
-    off (Riina-driven -> Riina)."""
+    word, unless the word is an initial (John F. Kennedy); a hyphen before a number is no part of
+    it (MiG-29); an adjective's ending is left off a name (Riina-driven -> Riina)."""
     out = []
     for m in _EN_WORD.finditer(text):
-        w = m.group() if _en_initial(m.group()) else m.group().rstrip(".")
+        kept = _en_initial(m.group()) or m.group().casefold() in title_abbreviations("en")
+        w = m.group() if kept else m.group().rstrip(".").rstrip("-")
         w = _EN_COMPOUND.sub("", w) if w[:1].isupper() else w
         out.append((m.start(), m.start() + len(w), w))
     return out
 
 
 def _en_kind(names: list[str]) -> str | None:
-    """A run of English capitals' kind from its head (the last word, or the word before its "of")
-    and its first word; "" where they say nothing, None where the head names an event, an era, a
-    law or a class, no person, place or body."""
-    folded = [_en_possessive(x).casefold() for x in names]
+    """A name's kind from its head (the last word, or the word before its "of"), any word of it, or
+    its first word (module constants); "" where they say nothing, None where the head names an
+    event, an era, a law or a class, no person, place or body."""
+    folded = [_en_possessive(x).casefold().rstrip(".") for x in names]
     head = folded[folded.index("of") - 1] if "of" in folded[1:] else folded[-1]
-    if len(folded) > 1 and re.fullmatch(r"[ivx]+|\d+", head):
-        head = folded[-2]  # World War II
+    numbered = len(names) > 1 and (names[-1].isupper() and _roman_numeral(names[-1]) or folded[-1] in ("jr", "sr"))
+    if numbered:
+        head = folded[-2]  # World War II, Henry VIII, Martin Luther King Jr.
     if head in _EN_ORG_HEADS:
         return "organisation"
     if head in _EN_PLACE_HEADS:
         return "place"
-    if head in _EN_OTHER_HEADS:
+    if head in (_EN_EVENT_HEADS if len(folded) > 1 else _EN_EVENT_WORDS):
         return None
+    if any(w in _EN_ORG_HEADS for w in folded):
+        return "organisation"
+    if any(w in _EN_PLACE_HEADS for w in folded[1:]):
+        return "place"  # not a first word (Park Chan-wook); an opener says that (River Thames)
     if len(folded) > 1 and folded[0] in _EN_PLACE_OPENERS:
         return "place"
     if len(folded) > 1 and folded[0] in _EN_BODY_OPENERS:
         return "organisation"
-    return ""
+    return "person" if numbered else ""
 
 
 def _english_mentions(text: str) -> list[_Mention]:
     words = _en_words(text)
     lower = {w.casefold() for _, _, w in words if w[:1].islower()}
-    # a sentence's start, or a quotation's (He said, "It was ..."), not the word after an initial
+    # a sentence's start, or a quotation's (He said, "It was ..."), not the word after an initial or
+    # a title's abbreviation (Dr. Smith)
+    abbreviated = title_abbreviations("en")
     initial = [
-        (sentence_initial(text, s) or _opens_quotation(text, s)) and not (x and _en_initial(words[x - 1][2]))
+        (sentence_initial(text, s) or _opens_quotation(text, s))
+        and not (x and (_en_initial(words[x - 1][2]) or words[x - 1][2].casefold() in abbreviated))
         for x, (s, _, _) in enumerate(words)
     ]
     # capitalised mid-sentence: the evidence a sentence's first word lacks
     mid = {_en_possessive(w).casefold() for (_s, _e, w), ini in zip(words, initial) if w[:1].isupper() and not ini}
     starters, demonyms = sentence_starters("en"), _word_list("demonyms-en.txt", english=True)
     out = []
-    k = 0
+    k, office = 0, False  # office: after a title and its "of" (Secretary of State)
     while k < len(words):
         s, _e, w = words[k]
         base = _en_possessive(w).casefold()
-        if not w[:1].isupper() or base in _EN_TITLES or (initial[k] and base in starters) or _EN_CLITIC.search(w):
+        spoken = _EN_CLITIC.sub("", base).rstrip(".")  # They're -> they, Don't -> do, No. -> no
+        title = base.rstrip(".") in _EN_PERSON_TITLES
+        after = words[k + 1][2].casefold().rstrip(".") if k + 1 < len(words) else ""
+        portfolio = base in _EN_PORTFOLIOS and (office or after in _EN_PERSON_TITLES or after in _EN_PORTFOLIOS)
+        office = title or portfolio or (office and w in ("of", "the"))
+        if not w[:1].isupper() or w.casefold() in _EN_TITLES - _EN_PERSON_TITLES or (initial[k] and spoken in starters) or portfolio:
             k += 1  # ... and a sentence's function word (He, After, It's, They're), whatever follows it
             continue
-        j = _en_run(text, words, k)
-        # a body's or a place's head, "of" (the), and more capitalised words are one name
-        # (University of Virginia, Bank of America, Gulf of Mexico); "the" is skipped when present
-        while j + 2 < len(words) and _en_possessive(words[j][2]).casefold() in _EN_OF_HEADS and words[j + 1][2] == "of":
-            look = j + 3 if words[j + 2][2] == "the" and j + 3 < len(words) else j + 2
-            if not words[look][2][:1].isupper() or not all(_en_joined(text, words, x) for x in range(j, look)):
-                break
-            j = _en_run(text, words, look)
-        names = [x[2] for x in words[k:j]] + [_en_possessive(words[j][2]).rstrip(".") if j > k else _en_possessive(words[j][2])]
-        if all(x.casefold() in demonyms or x.casefold().removesuffix("s") in demonyms for n in names for x in n.split("-")):
+        j = _en_extent(text, words, k)
+        if title:
+            # a royal title opens a place's or a body's name (Prince Edward Island, King's College
+            # London); a title stands before a person's name (President Putin, Prime Minister's)
+            through = j + 1 < len(words) and w.endswith(("'s", "’s")) and text[words[j][1] : words[j + 1][0]] == " "
+            if through and words[j + 1][2][:1].isupper():
+                j = _en_extent(text, words, j + 1)
+            if base.rstrip(".") not in _EN_ROYAL_TITLES or _en_kind([x[2] for x in words[k : j + 1]]) not in ("organisation", "place"):
+                k += 1
+                continue
+        names = []
+        for x in range(k, j):
+            names += [words[x][2], "&"] if text[words[x][1] : words[x + 1][0]] == " & " else [words[x][2]]
+        names.append(_en_possessive(words[j][2]).rstrip(".") if j > k else _en_possessive(words[j][2]))
+        if all(_listed(x, demonyms) for n in names for x in n.split("-")):
             # Canadian, the Chinese, Americans, Tibetan-Mongol, Roman Catholic: a people's
             # adjectives, no name (American Airlines is one)
             k = j + 1
             continue
         if j == k and not w.isupper():
-            if base in starters:
+            if spoken in starters:
                 k += 1  # a function word capitalised mid-sentence (..., We are going to)
                 continue
             plain = _en_possessive(w) == w and not re.search(r"\w['’-]\w|[a-z][A-Z]", w)
@@ -2030,12 +2131,14 @@ def _english_mentions(text: str) -> list[_Mention]:
                 # an apostrophe or a hyphen say a name (Russia's, McDonald, O'Brien, Coca-Cola)
                 k += 1
                 continue
-        if j == k and (len(base.rstrip(".")) == 1 or _en_initial(w) or _thing_initials(w)):
-            k += 1  # a letter (the E ring, 90 F), an initial alone, a thing's initials (TV, GDP, BCE)
+        if j == k and (len(base.replace(".", "")) == 1 or _thing_initials(w) or _designation(text, words[k])):
+            k += 1  # a letter (the E ring, 90 F), a thing's initials (TV, GDP, BCE), a model (MiG-29)
             continue
         kind = _en_kind(names)
-        if kind == "" and k and _en_possessive(words[k - 1][2]).casefold() in _EN_PERSON_TITLES and _en_joined(text, words, k - 1):
-            kind = "person"
+        # (not a possessive title: Speaker's Corner, the Pope's visit)
+        titled = k and words[k - 1][2].casefold().rstrip(".") in _EN_PERSON_TITLES and text[words[k - 1][1] : s] == " "
+        if kind is not None and titled and j - k < 3:
+            kind = "person"  # President Park, Senator Frank Church
         if kind is not None:
             out.append(_Mention(s, words[j][0] + len(names[-1]), tuple(names), kind))
         k = j + 1

@@ -118,6 +118,12 @@ def _abbreviations(lang: str) -> dict[str, str]:
     return _abbreviation_table(lang)[0]
 
 
+def title_abbreviations(lang: str) -> frozenset[str]:
+    """Abbreviations a name or a number follows, with their full stop, lower case ("dr.", "st.",
+    "mt."): the class ``title`` of data/abbreviations-<lang>.txt."""
+    return frozenset(entry for entry, kind in _abbreviations(lang).items() if kind == "title")
+
+
 def sentence_starters(lang: str) -> frozenset[str]:
     """Words that open sentences and are not names (lower case), for ``lang``: data/sentence-starters-<lang>.txt."""
     return _starters(lang)
