@@ -64,6 +64,22 @@ def test_names_the_glossary_covers_are_left_out():
     assert "Қасым-Жомарт Тоқаев" not in shipped
 
 
+def test_a_name_that_only_contains_a_glossary_place_is_not_covered():
+    text = (
+        "Ол Павлодар мемлекеттік университетінде оқыды. Бұл туралы Алтай Көлгінов айтты. "
+        "Оны « Хабар 24 » арнасы хабарлады. Омбы облысында жиын өтті. Қасым-Жомарт Тоқаев келді."
+    )
+    # a body's own head, a capitalised word, a number of its own: another name; a place's generic
+    # word or a person the glossary has: covered
+    assert {(n.lemma, n.kind) for n in extract_terms(text)} == {
+        ("Павлодар мемлекеттік университеті", "organisation"), ("Алтай Көлгінов", "person"), ("Хабар 24", "organisation"),
+    }
+    english = {n.lemma for n in extract_terms("He flew Qatar Airways to Santiago de Chile. Donald Trump came.", lang="en")}
+    assert english == {"Qatar Airways", "Santiago de Chile"}
+    surname = Glossary.from_terms([Term("Жұмағалиев", "Zhumagaliyev", kind="person")])
+    assert "Ерлан Жұмағалиев" not in {n.lemma for n in extract_terms(TEXT, surname, use_default_glossary=False)}
+
+
 def test_the_proposed_entry_is_a_glossary_term():
     name = _all(TEXT)["Ерлан Жұмағалиев"]
     t = name.term()

@@ -2176,23 +2176,35 @@ def extract_terms(
         raise UsageError(f"extract_terms() takes text (str), not {type(text).__name__}. Read the file first (kkaligner.io.read_text).")
     check_language(lang)
     g = _glossary(glossary, use_default_glossary)
-    covered = [(m.start, m.end) for m in g.match(text, lang)] if len(g) else []
+    matches = g.match(text, lang) if len(g) else []
+    covered = sorted((m.start, m.end, m.term.kind == "person") for m in matches)
     kazakh = is_kazakh(lang)
     doc = _Document(text) if kazakh else None
     mentions = _kazakh_mentions(doc) if doc else _english_mentions(text)
     if covered:
+        starts = [a for a, _, _ in covered]
 
-        starts = [a for a, _ in covered]
-
-        def hit(m: _Mention) -> bool:
-            i = bisect.bisect_right(starts, m.end) - 1
-            while i >= 0 and covered[i][1] > m.start:
-                if covered[i][0] < m.end:
-                    return True
+        def covering(a: int, b: int) -> list[tuple[int, int, bool]]:
+            i, out = bisect.bisect_left(starts, b) - 1, []
+            while i >= 0 and covered[i][1] > a:
+                out.append(covered[i])
                 i -= 1
-            return False
+            return out
 
-        mentions = [m for m in mentions if not hit(m)]
+        def covered_by_glossary(m: _Mention) -> bool:
+            # the glossary covers a name it matches whole, and a person's whose name it has
+            # (Тоқаев in Қасым-Жомарт Тоқаев), and a place with its generic word (Омбы облысында);
+            # a name with a capitalised word or a number of its own beside a place's or a body's
+            # is another's (Алтай Көлгінов, Иран Ислам Республикасы, «Хабар 24», Qatar Airways), and
+            # so is a body's name whose head is its own (Павлодар мемлекеттік университеті)
+            spans = covering(m.start, m.end)
+            if not spans or any(person for _, _, person in spans):
+                return bool(spans)
+            words = [(m.start + w.start(), m.start + w.end(), w.group()) for w in re.finditer(r"\S+", text[m.start : m.end])]
+            own = [(w, i == len(words) - 1) for i, (a, b, w) in enumerate(words) if not covering(a, b)]
+            return not any(w[:1].isupper() or any(c.isdigit() for c in w) or (last and kazakh and _stem_in(w, ORG_HEADS)) for w, last in own)
+
+        mentions = [m for m in mentions if not covered_by_glossary(m)]
     if not mentions:
         return []
     if kazakh:
