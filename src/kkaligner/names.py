@@ -386,10 +386,11 @@ _ADDRESSED = re.compile(r"[ \u00a0]*,[ \u00a0]*(?:сіз|сен|сіздер|с�
 _SENTENCE_END = re.compile(r"[ \u00a0]*[.!?]")
 
 # Acronyms of common nouns, not of one organisation (Қазақ тілінің қысқартылған сөздер сөздігі
-# usage; the Latin ones as Kazakh texts write them): БАҚ mass media, ЖОО higher school, ЖІӨ GDP,
-# ҚҚС VAT, ЖСН/БСН personal and business numbers, ДНҚ DNA, АЭС/ЖЭС power stations, СМС, IT, PhD.
+# usage): БАҚ mass media, ЖОО higher school, ЖІӨ GDP, ҚҚС VAT, ЖСН/БСН personal and business
+# numbers, ДНҚ DNA, АЭС/ЖЭС power stations, СМС. Those in Latin letters, in Kazakh and English
+# text alike (IT, PhD, GPS, TV, UTC), are data/initialisms-en.txt; ``_thing_initials`` asks both.
 COMMON_ACRONYMS = frozenset(
-    ["бақ", "жоо", "жіө", "ққс", "жсн", "бсн", "днқ", "аэс", "жэс", "жэо", "смс", "sms", "it", "іт", "phd", "нло", "gps", "пцр", "pcr", "жқ", "тж",
+    ["бақ", "жоо", "жіө", "ққс", "жсн", "бсн", "днқ", "аэс", "жэс", "жэо", "смс", "іт", "нло", "пцр", "жқ", "тж",
      # kinds of vehicle and weapon (бронетранспортёр, ұшқышсыз ұшу аппараты)
      "бтр", "пуа", "ұұа",
      # the satellite navigation system (жаһандық позициялау жүйесі, GPS)
@@ -948,19 +949,21 @@ def _titled_organisation(doc: _Document, k: int) -> bool:
     return False
 
 
-def _common_noun(word: str) -> bool:
+def _common_noun(word: str, alone: bool = True) -> bool:
     """A capitalised word that is a common noun whatever its capital: an acronym of one
-    (``COMMON_ACRONYMS``: БАҚ, СМС; ``LEGAL_FORMS``: ЖШС, АҚ), a plural of a title, an institution
+    (``_thing_initials``: БАҚ, СМС, TV; in Latin letters only ``alone``, not inside a longer name:
+    Kazakh TV; ``LEGAL_FORMS``: ЖШС, АҚ), a plural of a title, an institution
     or an acronym (Үкіметтер, Президенттердің, БТР-лер: names of one body or person take no
     plural), or a compound whose hyphenated part is a lower-case noun, not an ending
     (АйТи-мамандарды, IT-технология; АҚШ-тың is a name and its ending)."""
     f = fold_kk(word)
-    if f in COMMON_ACRONYMS or f.lower() in COMMON_ACRONYMS or word.casefold() in COMMON_ACRONYMS:  # PhD folds to рһd
-        return True
+    head, dash, tail = word.rpartition("-")
+    initials = _thing_initials if alone else (lambda w: fold_kk(w) in COMMON_ACRONYMS)
+    if initials(word) or (dash and tail.islower() and initials(head) and not _stem_in(tail, ORG_HEADS | PLACE_GENERICS)):
+        return True  # БАҚ, DVD-ге: a thing's initials, with their ending (not Жастар IT-кеңесі)
     bare = word.split("-")[0]  # ЖШС-ның
     if bare.isupper() and fold_kk(bare) in LEGAL_FORMS:
         return True
-    head, dash, tail = word.rpartition("-")
     if (
         dash
         and tail.islower()
@@ -1139,7 +1142,10 @@ def _listed(word: str, words: frozenset[str]) -> bool:
 
 def _thing_initials(word: str) -> bool:
     """``word`` (a possessive, a plural -s and full stops aside) is the initials of a thing, a
-    measure, a time or a title (data/initialisms-en.txt: TV, GDP, UTC, MPs, A.D.), no name."""
+    measure, a time or a title, no name: in Cyrillic ``COMMON_ACRONYMS`` (БАҚ, ЖІӨ), in Latin
+    letters data/initialisms-en.txt (TV, GDP, UTC, PhD, MPs, A.D.)."""
+    if fold_kk(word) in COMMON_ACRONYMS:
+        return True
     return _listed(_en_possessive(word).replace(".", ""), _word_list("initialisms-en.txt", english=True))
 
 
@@ -1397,9 +1403,6 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         if _designation(text, words[k]):
             k += 1  # COVID-19, Ту-154, Ил-76, МиГ-29: a model or a disease, not a person, place or organisation
             continue
-        if _latin(w) and _thing_initials(w.split("-")[0]) and not (k + 1 < n and doc.spaced(k + 1) and _is_cap(words[k + 1][2])):
-            k += 1  # (UTC + 1), DVD-ге: a thing's initials in Latin letters
-            continue
         if _common_noun(w) and (_is_acronym(w) or not _titled_organisation(doc, k)) and not _caps_name_after(doc, k):
             k += 1  # but a plural title before a body's head names the body (Министрлер кабинеті)
             continue
@@ -1425,7 +1428,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             # an institution closes the run but in the possessive of a body of it: Мәжіліс пен Үкімет
             # Ұлттық қордан, Үкіметімізде Қазақстан Республикасының: two names
             and not (_stem_in(words[j][2], INSTITUTIONS) and not _possessed_head(words[j][2]))
-            and not _common_noun(words[j + 1][2])  # Astana Hub IT-стартаптар алаңында
+            and not _common_noun(words[j + 1][2], alone=False)  # Astana Hub IT-стартаптар алаңында
             and not _two_known_names(words[j][2], words[j + 1][2])  # Алматы Қазақстанның ... қаласы
             and not _designation(text, words[j + 1])  # Ресей Ил-76 ұшағы: a place, then a model
         ):
