@@ -821,6 +821,8 @@ ALONE = [
     # an aircraft's designation is no name
     ("Ресей осы апаттан кейін Ил-76 ұшақтарын тексерді. Кеше МиГ-29 ұшты.", [("Ресей", "place")]),
     ("Үндістан МиГ-29 сатып алды.", [("Үндістан", "place")]),  # a place, then a model
+    # a sentence's first word before a reserve's or a rural district's generic word is a place's
+    ("Наурызым қорығына адамдар келді. Кеңөзек селолық округіне қарасты ауыл.", [("Наурызым", "place"), ("Кеңөзек", "place")]),
 ]
 
 

@@ -291,7 +291,7 @@ PLURAL_PLACE_GENERICS = frozenset(["аудандары", "қалалары", "а
 LANDFORM_GENERICS = frozenset(["теңізі", "аралы", "шөлі", "жотасы", "ойпаты"])
 PLACE_GENERICS = frozenset(
     ["ауданы", "қаласы", "кенті", "ауылы", "аулы", "селосы", "ауылдық", "өзені", "көлі", "тауы", "таулары", "шатқалы", "өңірі", "облысы",
-     "ықшамауданы", "шағынауданы", "мөлтекауданы", "қалашығы", "алабы"]
+     "ықшамауданы", "шағынауданы", "мөлтекауданы", "қалашығы", "алабы", "қорығы", "селолық"]
 ) | (PLURAL_PLACE_GENERICS - PLACE_HEADS) | LANDFORM_GENERICS
 
 # The geographic ones among them, and елді of елді мекен ("settlement"): what follows a river's,
