@@ -74,8 +74,16 @@ def test_a_name_that_only_contains_a_glossary_place_is_not_covered():
     assert {(n.lemma, n.kind) for n in extract_terms(text)} == {
         ("Павлодар мемлекеттік университеті", "organisation"), ("Алтай Көлгінов", "person"), ("Хабар 24", "organisation"),
     }
-    english = {n.lemma for n in extract_terms("He flew Qatar Airways to Santiago de Chile. Donald Trump came.", lang="en")}
+    english = {n.lemma for n in extract_terms("He flew Qatar Airways to Santiago de Chile. Donald Trump came. Entering Chile, we saw llamas.", lang="en")}
     assert english == {"Qatar Airways", "Santiago de Chile"}
+    # a body's own head beside a person the glossary has; a place's modifier; not a sentence's
+    # first word, an everyday word or a derived adjective written with a capital
+    more = (
+        "Ол Әл-Фараби атындағы Қазақ ұлттық университетінде оқыды. Ол Үлкен Алматы туралы айтты. "
+        "Компания Орталық Азия нарығына шықты. Оған Қазақстан Республикасы Қылмыстық кодексінің бабы бойынша айып тағылды. "
+        "Ол Қазақстан Республикасы Халық әртісі атанды. Кеше АҚШ Теңіз әскери күштері хабарлады."
+    )
+    assert {n.lemma for n in extract_terms(more)} == {"Әл-Фараби атындағы Қазақ ұлттық университеті", "Үлкен Алматы"}
     surname = Glossary.from_terms([Term("Жұмағалиев", "Zhumagaliyev", kind="person")])
     assert "Ерлан Жұмағалиев" not in {n.lemma for n in extract_terms(TEXT, surname, use_default_glossary=False)}
 
@@ -157,6 +165,21 @@ ENGLISH = [
     # a plural's apostrophe ends a place's name the glossary knows, not a body's own
     ("The Philippines' Rodrigo Duterte met the Workers' Party of Korea.",
      [("Philippines", "place"), ("Rodrigo Duterte", "person"), ("Workers' Party of Korea", "organisation")]),
+    # a title's abbreviation that closes a name joins no next sentence
+    ("The shop is on Baker St. The owner left. They live on Main St. Tom came later.",
+     [("Baker St", "place"), ("Main St", "place")]),
+    # a particle's name is a person's, or a place's before a place the glossary knows
+    ("Mohammed bin Rashid Al Maktoum met Luiz Inácio Lula da Silva in Santiago de Chile.",
+     [("Mohammed bin Rashid Al Maktoum", "person"), ("Luiz Inácio Lula da Silva", "person"), ("Santiago de Chile", "place")]),
+    # a portfolio before a title ends a run; General after a title is none; CEO is a title; a
+    # weekday ends a run; a title says a person only right before the name
+    ("Kazakh Foreign Minister Murat Nurtleu met NATO Secretary General Jens Stoltenberg and Apple's CEO Tim Cook.",
+     [("Murat Nurtleu", "person"), ("NATO", "organisation"), ("Jens Stoltenberg", "person"), ("Apple", "place"), ("Tim Cook", "person")]),
+    ("The Senate Monday thanked the President; Mandela Street was renamed. The film by Park Chan-wook won.",
+     [("Senate", "organisation"), ("Mandela Street", "place"), ("Park Chan-wook", "person")]),
+    # a title's possessive opens a name before capitals; a possessive before a head stays inside
+    ("Crowds met at Speaker's Corner near St. Mary's Hospital and the Prime Minister's Office.",
+     [("Speaker's Corner", "place"), ("St. Mary's Hospital", "organisation"), ("Minister's Office", "organisation")]),
     # a head anywhere in the name where the last word is none; an aircraft's designation is none
     ("They studied at University College London near the River Thames and Madison Square Garden. Russia sent Su-35 jets and an Il-76.",
      [("University College London", "organisation"), ("River Thames", "place"), ("Madison Square Garden", "place"), ("Russia", "place")]),

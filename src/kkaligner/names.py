@@ -1925,7 +1925,7 @@ _EN_ORG_HEADS = frozenset(
 )
 _EN_PLACE_HEADS = frozenset(
     ["river", "lake", "region", "city", "mountains", "sea", "ocean", "bay", "island", "district", "province", "gulf", "cape", "strait", "peninsula", "valley", "desert", "republic", "kingdom", "states", "emirates", "isle",
-     "street", "road", "avenue", "square", "bridge", "park", "hemisphere", "pole", "highway", "harbour", "harbor", "port", "airport", "county", "mountain", "islands", "falls", "canal", "channel", "coast", "hills", "heights", "beach", "village", "town", "gardens", "plateau", "glacier", "volcano", "oblast", "territory", "continent", "station", "empire", "khanate", "caliphate", "sultanate", "country", "tower", "towers", "palace", "castle", "cathedral", "mosque", "building", "plaza"]
+     "street", "road", "avenue", "square", "bridge", "park", "hemisphere", "pole", "highway", "harbour", "harbor", "port", "airport", "county", "mountain", "islands", "falls", "canal", "channel", "coast", "hills", "heights", "beach", "village", "town", "gardens", "plateau", "glacier", "volcano", "oblast", "territory", "continent", "station", "empire", "khanate", "caliphate", "sultanate", "country", "tower", "towers", "palace", "castle", "cathedral", "mosque", "building", "plaza", "basilica", "st", "ave", "rd", "blvd"]
 )
 # The heads of events, eras, laws, awards and classes: the words are no name of a person, place or
 # body (World War II, Hungarian Grand Prix, Bronze Age, Broadcasting Services Act, First Class);
@@ -1940,6 +1940,7 @@ _EN_PLACE_OPENERS = frozenset(
     ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower", "new", "san", "santa", "santo", "são", "côte", "mt", "ft", "river", "saint", "st", "fort", "mount", "lake", "port", "puerto", "porto", "cape", "rio", "los", "las"]
 )
 _EN_BODY_OPENERS = frozenset(["national", "international", "royal", "federal", "global"])
+_EN_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 # Heads that take "of" and a name after them, the whole one name (University of Virginia, Gulf
 # of Mexico, Republic of Kazakhstan).
 _EN_OF_HEADS = _EN_ORG_HEADS | _EN_PLACE_HEADS | frozenset(["state"])
@@ -1949,7 +1950,7 @@ _EN_OF_HEADS = _EN_ORG_HEADS | _EN_PLACE_HEADS | frozenset(["state"])
 # stay inside a person's (Martin Luther King).
 _EN_ROYAL_TITLES = frozenset(["king", "queen", "prince", "princess", "emperor", "pope"])
 _EN_PERSON_TITLES = _EN_ROYAL_TITLES | frozenset(
-    ["president", "minister", "prime", "mr", "mrs", "ms", "dr", "sir", "governor", "governor-general", "secretary-general", "senator", "speaker", "mayor", "chairman", "chairwoman", "secretary", "chancellor", "ambassador", "professor", "prof", "gen", "col", "lt", "maj", "capt", "sgt", "gov", "sen", "rep", "rev", "hon"]
+    ["president", "minister", "prime", "mr", "mrs", "ms", "dr", "sir", "governor", "governor-general", "secretary-general", "senator", "speaker", "mayor", "chairman", "chairwoman", "secretary", "chancellor", "ambassador", "professor", "prof", "gen", "col", "lt", "maj", "capt", "sgt", "gov", "sen", "rep", "rev", "hon", "ceo", "cfo", "mp", "pm"]
 )
 # An office's portfolio before or after a title is no name (Foreign Minister, Health Secretary,
 # Secretary of State, Minister of Foreign Affairs).
@@ -1958,8 +1959,8 @@ _EN_PORTFOLIOS = frozenset(
 )
 # Words skipped where they open a run of capitals: titles and their qualifiers (President, Former,
 # Governor), articles and prepositions, days and months.
-_EN_TITLES = _EN_PERSON_TITLES | frozenset(
-    ["former", "late", "acting", "deputy", "vice", "the", "a", "an", "in", "on", "at", "of", "and", "for", "to", "by", "with", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "i"]
+_EN_TITLES = _EN_PERSON_TITLES | _EN_WEEKDAYS | frozenset(
+    ["former", "late", "acting", "deputy", "vice", "the", "a", "an", "in", "on", "at", "of", "and", "for", "to", "by", "with", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "i"]
 )
 
 
@@ -1985,12 +1986,24 @@ def _en_joined(text: str, words: list, j: int) -> bool:
     # " & " inside one name (Procter & Gamble, Marks & Spencer), not between two whole ones
     # (Qatar Airways & Turkish Airlines)
     joint = gap == " & " and _en_possessive(w).casefold() not in _EN_OF_HEADS
+    opening = _en_opening_abbreviation(text, words, j)
+    # a possessive inside a name before its head (St. Peter's Basilica, St. Mary's Hospital)
+    owned = w.endswith(("'s", "’s")) and words[j + 1][2].casefold() in _EN_ORG_HEADS | _EN_PLACE_HEADS
     return (
         (gap == " " or joint)
-        and (text[end - 1] != "." or _en_initial(w) or w.casefold() in title_abbreviations("en"))
-        and not w.endswith(("'s", "’s"))
+        and (text[end - 1] != "." or _en_initial(w) or opening)
+        and (not w.endswith(("'s", "’s")) or owned)
         and not plural
+        and words[j + 1][2].casefold() not in _EN_WEEKDAYS  # the Senate Monday
     )
+
+
+def _en_opening_abbreviation(text: str, words: list, j: int) -> bool:
+    """English word ``j`` is a title's abbreviation that opens a name (St. Petersburg, Dr. Smith):
+    not one that closes a name, after which a sentence may begin (Baker St. The owner left)."""
+    if words[j][2].casefold() not in title_abbreviations("en"):
+        return False
+    return not (j and words[j - 1][2][:1].isupper() and text[words[j - 1][1] : words[j][0]] == " ")
 
 
 def _en_next(text: str, words: list, j: int) -> int:
@@ -2002,6 +2015,9 @@ def _en_next(text: str, words: list, j: int) -> int:
     nxt = words[j + 1][2]
     if _en_possessive(nxt).casefold().rstrip(".") in _EN_PERSON_TITLES - _EN_ROYAL_TITLES:
         return 0
+    after = words[j + 2][2].casefold().rstrip(".") if j + 2 < len(words) else ""
+    if nxt.casefold() in _EN_PORTFOLIOS and after in _EN_PERSON_TITLES:
+        return 0  # Kazakh | Foreign Minister
     if nxt[:1].isupper() or _EN_PARTICLE_WORD.match(nxt):
         return j + 1
     if nxt in _EN_PARTICLES and j + 2 < len(words) and _en_joined(text, words, j + 1) and words[j + 2][2][:1].isupper():
@@ -2073,6 +2089,10 @@ def _en_kind(names: list[str]) -> str | None:
         return "place"
     if len(folded) > 1 and folded[0] in _EN_BODY_OPENERS:
         return "organisation"
+    if any(x in _EN_PARTICLES for x in folded) or any(_EN_PARTICLE_WORD.match(x) for x in names[1:]):
+        # a particle's name is a person's (Mohammed bin Rashid Al Maktoum, Luiz Inácio Lula da
+        # Silva), or a place's before a place the glossary knows (Santiago de Chile)
+        return "place" if _glossary_kinds(english=True).get(folded[-1]) == "place" else "person"
     return "person" if numbered else ""
 
 
@@ -2080,11 +2100,10 @@ def _english_mentions(text: str) -> list[_Mention]:
     words = _en_words(text)
     lower = {w.casefold() for _, _, w in words if w[:1].islower()}
     # a sentence's start, or a quotation's (He said, "It was ..."), not the word after an initial or
-    # a title's abbreviation (Dr. Smith)
-    abbreviated = title_abbreviations("en")
+    # a title's abbreviation that opens a name (Dr. Smith)
     initial = [
         (sentence_initial(text, s) or _opens_quotation(text, s))
-        and not (x and (_en_initial(words[x - 1][2]) or words[x - 1][2].casefold() in abbreviated))
+        and not (x and (_en_initial(words[x - 1][2]) or _en_opening_abbreviation(text, words, x - 1)))
         for x, (s, _, _) in enumerate(words)
     ]
     # capitalised mid-sentence: the evidence a sentence's first word lacks
@@ -2098,7 +2117,7 @@ def _english_mentions(text: str) -> list[_Mention]:
         spoken = _EN_CLITIC.sub("", base).rstrip(".")  # They're -> they, Don't -> do, No. -> no
         title = base.rstrip(".") in _EN_PERSON_TITLES
         after = words[k + 1][2].casefold().rstrip(".") if k + 1 < len(words) else ""
-        portfolio = base in _EN_PORTFOLIOS and (office or after in _EN_PERSON_TITLES or after in _EN_PORTFOLIOS)
+        portfolio = (base in _EN_PORTFOLIOS and (office or after in _EN_PERSON_TITLES or after in _EN_PORTFOLIOS)) or (office and base == "general")
         office = title or portfolio or (office and w in ("of", "the"))
         if not w[:1].isupper() or w.casefold() in _EN_TITLES - _EN_PERSON_TITLES or (initial[k] and spoken in starters) or portfolio:
             k += 1  # ... and a sentence's function word (He, After, It's, They're), whatever follows it
@@ -2107,10 +2126,10 @@ def _english_mentions(text: str) -> list[_Mention]:
         if title:
             # a royal title opens a place's or a body's name (Prince Edward Island, King's College
             # London); a title stands before a person's name (President Putin, Prime Minister's)
-            through = j + 1 < len(words) and w.endswith(("'s", "’s")) and text[words[j][1] : words[j + 1][0]] == " "
-            if through and words[j + 1][2][:1].isupper():
-                j = _en_extent(text, words, j + 1)
-            if base.rstrip(".") not in _EN_ROYAL_TITLES or _en_kind([x[2] for x in words[k : j + 1]]) not in ("organisation", "place"):
+            possessive = w.endswith(("'s", "’s"))
+            if possessive and j == k and k + 1 < len(words) and text[words[k][1] : words[k + 1][0]] == " " and words[k + 1][2][:1].isupper():
+                j = _en_extent(text, words, k + 1)  # Speaker's Corner, the Queen's Speech: one name
+            if not (possessive and j > k) and (base.rstrip(".") not in _EN_ROYAL_TITLES or _en_kind([x[2] for x in words[k : j + 1]]) not in ("organisation", "place")):
                 k += 1
                 continue
         names = []
@@ -2138,10 +2157,12 @@ def _english_mentions(text: str) -> list[_Mention]:
             k += 1  # a letter (the E ring, 90 F), a thing's initials (TV, GDP, BCE), a model (MiG-29)
             continue
         kind = _en_kind(names)
-        # (not a possessive title: Speaker's Corner, the Pope's visit)
+        # a title right before the name, one space apart (not "the President; Mandela Street")
         titled = k and words[k - 1][2].casefold().rstrip(".") in _EN_PERSON_TITLES and text[words[k - 1][1] : s] == " "
-        if kind is not None and titled and j - k < 3:
-            kind = "person"  # President Park, Senator Frank Church
+        if kind is not None and titled and base.rstrip(".") not in _EN_PERSON_TITLES:
+            kind = "person"  # President Park, Senator Frank Church (not Prime Minister's Office)
+        if kind == "" and base.rstrip(".") in _EN_PERSON_TITLES and j > k:
+            kind = "place"  # Speaker's Corner, King's Cross
         if kind is not None:
             out.append(_Mention(s, words[j][0] + len(names[-1]), tuple(names), kind))
         k = j + 1
@@ -2194,18 +2215,40 @@ def extract_terms(
                 i -= 1
             return out
 
+        def own_word(words: list[tuple[int, int, str]], i: int) -> bool:
+            """Word ``i`` of a mention, outside the glossary's matches, makes the mention another
+            name: a number («Хабар 24»), a modifier of a place's name before the glossary's place
+            (Оңтүстік Орал, Үлкен Алматы, Орта Азия), or a capitalised word that is no sentence's
+            first (Бұлар Жаңа Зеландиядан), no everyday word or derived adjective written with a
+            capital (Қазақстан Республикасы Қылмыстық кодексі, Халық әртісі, АҚШ Теңіз әскери
+            күштері)."""
+            start, _, w = words[i]
+            if any(c.isdigit() for c in w):
+                return True
+            if not w[:1].isupper() or sentence_initial(text, start):
+                return False
+            if not kazakh:
+                return True
+            if fold_kk(w) in PLACE_MODIFIERS and i + 1 < len(words) and covering(*words[i + 1][:2]):
+                return True
+            return not (_everyday(fold_kk(w)) or _derived_adjective(w))
+
         def covered_by_glossary(m: _Mention) -> bool:
-            # the glossary covers a name it matches whole, and a person's whose name it has
-            # (Тоқаев in Қасым-Жомарт Тоқаев), and a place with its generic word (Омбы облысында);
-            # a name with a capitalised word or a number of its own beside a place's or a body's
-            # is another's (Алтай Көлгінов, Иран Ислам Республикасы, «Хабар 24», Qatar Airways), and
-            # so is a body's name whose head is its own (Павлодар мемлекеттік университеті)
+            # the glossary covers a name it matches whole, a person's whose name it has (Тоқаев in
+            # Қасым-Жомарт Тоқаев) and a place with its generic word (Омбы облысында); a body's
+            # name whose head is its own is another (Павлодар мемлекеттік университеті, Әл-Фараби
+            # атындағы Қазақ ұлттық университеті), and so is a name with a word of its own beside a
+            # place's or a body's (Алтай Көлгінов, Иран Ислам Республикасы, Qatar Airways)
             spans = covering(m.start, m.end)
-            if not spans or any(person for _, _, person in spans):
-                return bool(spans)
+            if not spans:
+                return False
             words = [(m.start + w.start(), m.start + w.end(), w.group()) for w in re.finditer(r"\S+", text[m.start : m.end])]
-            own = [(w, i == len(words) - 1) for i, (a, b, w) in enumerate(words) if not covering(a, b)]
-            return not any(w[:1].isupper() or any(c.isdigit() for c in w) or (last and kazakh and _stem_in(w, ORG_HEADS)) for w, last in own)
+            a, b, last = words[-1]
+            if kazakh and not covering(a, b) and _stem_in(last, ORG_HEADS):
+                return False
+            if any(person for _, _, person in spans):
+                return True
+            return not any(own_word(words, i) for i, (a, b, _) in enumerate(words) if not covering(a, b))
 
         mentions = [m for m in mentions if not covered_by_glossary(m)]
     if not mentions:
