@@ -180,6 +180,9 @@ ENGLISH = [
     # a title's possessive opens a name before capitals; a possessive before a head stays inside
     ("Crowds met at Speaker's Corner near St. Mary's Hospital and the Prime Minister's Office.",
      [("Speaker's Corner", "place"), ("St. Mary's Hospital", "organisation"), ("Minister's Office", "organisation")]),
+    # a single name before a verb of speech is a person's; Later opens sentences
+    ("The talks in Aktau went well, Smith said. Later Smith flew near Karaganda. The WHO said so.",
+     [("Aktau", "place"), ("Smith", "person"), ("Karaganda", "place"), ("WHO", "organisation")]),
     # a head anywhere in the name where the last word is none; an aircraft's designation is none
     ("They studied at University College London near the River Thames and Madison Square Garden. Russia sent Su-35 jets and an Il-76.",
      [("University College London", "organisation"), ("River Thames", "place"), ("Madison Square Garden", "place"), ("Russia", "place")]),

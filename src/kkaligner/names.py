@@ -1940,6 +1940,9 @@ _EN_PLACE_OPENERS = frozenset(
     ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower", "new", "san", "santa", "santo", "são", "côte", "mt", "ft", "river", "saint", "st", "fort", "mount", "lake", "port", "puerto", "porto", "cape", "rio", "los", "las"]
 )
 _EN_BODY_OPENERS = frozenset(["national", "international", "royal", "federal", "global"])
+# A single name before a verb of speech is a person's (Smith said, Zelensky told), where nothing
+# else says its kind (a single name is otherwise a place's, for want of evidence).
+_EN_SPEECH_AFTER = frozenset(["said", "says", "told", "added", "wrote", "argued", "explained", "noted", "stated", "announced", "asked", "replied", "insisted", "warned"])
 _EN_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 # Heads that take "of" and a name after them, the whole one name (University of Virginia, Gulf
 # of Mexico, Republic of Kazakhstan).
@@ -2163,6 +2166,9 @@ def _english_mentions(text: str) -> list[_Mention]:
             kind = "person"  # President Park, Senator Frank Church (not Prime Minister's Office)
         if kind == "" and base.rstrip(".") in _EN_PERSON_TITLES and j > k:
             kind = "place"  # Speaker's Corner, King's Cross
+        if kind == "" and j == k and _en_possessive(w) == w and not w.isupper():
+            after = words[k + 1][2] if k + 1 < len(words) and text[words[k][1] : words[k + 1][0]] == " " else ""
+            kind = "person" if after in _EN_SPEECH_AFTER else ""
         if kind is not None:
             out.append(_Mention(s, words[j][0] + len(names[-1]), tuple(names), kind))
         k = j + 1
