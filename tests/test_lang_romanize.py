@@ -95,7 +95,7 @@ def test_the_russian_form_u_for_o_is_a_surname_s_and_a_kazakh_given_name_a_perso
     # a given name's conventional form is a person's: a place and an organisation keep the rules
     assert romanize("Бейбіт", kind="place") == "Beibit"
     assert romanize("Бейбіт", kind="person") == "Beibut"
-    assert romanize("«Бейбіт» қоры", kind="organisation") == "«Beibit» kory"
+    assert romanize("«Бейбіт» қоры", kind="organisation") == "Beibit Fund"
     assert romanize("Төлебаев", kind="organisation") == "Tolebayev"
 
 
@@ -149,6 +149,44 @@ def test_a_place_s_generic_word_is_english_and_a_table_word_inside_a_name_is_not
     assert romanize("Аралбаев") == "Aralbayev"  # Арал + баев is no ending of Арал
     assert romanize("Екібастұз", kind="place", exceptions=False) == "Ekibastuz"
     assert romanize("Ерлан", kind="person") == "Yerlan"
+
+
+# An organisation's name: its common words in English (data/body-words-kk-en.tsv), its names
+# romanized, a head English puts first with "of" first; no half-translation.
+BODIES = [
+    ("Павлодар мемлекеттік университеті", "Pavlodar State University"),  # a name, a word, a head
+    ("Ұлттық қауіпсіздік комитеті", "National Security Committee"),  # the glossary's own English name
+    ("Қорғаныс министрлігі", "Ministry of Defence"),  # a head that takes "of"
+    ("Сыртқы істер министрлігі", "Ministry of Foreign Affairs"),  # words of several Kazakh words
+    ("Ішкі істер министрлігінің баспасөз қызметі", "Ministry of Internal Affairs Press Service"),  # inflected inside
+    ("Әл-Фараби атындағы Қазақ ұлттық университеті", "Al-Farabi Kazakh National University"),  # "named after" left out
+    ("Қазақстанның шахмат федерациясы", "Kazakhstan Chess Federation"),  # a name's genitive
+    ("Астана халықаралық қаржы орталығы", "Astana International Financial Centre"),  # the longest entry first
+    ("«Бейбіт» қоры", "Beibit Fund"),  # quotes left out, the fund's name no person's
+    ("Консерваторлар партиясы", "Konservatorlar Party"),  # a capitalised word the table lacks: a name
+    ("Мақамы мәшһүр Маңғыстау", "Makamy mashhur Mangystau"),  # lower-case words it lacks: romanized whole
+    ("Ресей жазушылар одағы", "Resey zhazushylar odagy"),  # ... before a head too: no half-translation
+    ("Хабар 24", "Khabar 24"),  # no head: romanized
+    ("Ұлттық Хабар", "Ulttyk Khabar"),
+    # the person it is named after, their name spelt as a whole (the exceptions table's)
+    ("Ілияс Есенберлин атындағы мектебі", "Ilyas Yesenberlin School"),
+]
+
+
+@pytest.mark.parametrize("kazakh,english", BODIES, ids=[k for k, _ in BODIES])
+def test_an_organisation_s_name_in_english(kazakh, english):
+    assert romanize(kazakh, kind="organisation") == english
+
+
+def test_only_an_organisation_s_name_is_translated():
+    assert romanize("Павлодар мемлекеттік университеті") == "Pavlodar memlekettik universiteti"
+
+
+def test_the_body_words_table_is_well_formed():
+    path = Path(kkaligner.__file__).parent / "data" / "body-words-kk-en.tsv"
+    rows = [x.split("\t") for x in path.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#")]
+    assert rows and all(len(r) == 3 and r[2] in ("word", "head", "of") and r[0] == r[0].casefold() for r in rows)
+    assert len({r[0] for r in rows}) == len(rows)  # one English word a Kazakh entry
 
 
 def _rows(name):

@@ -14,7 +14,9 @@ Everything is data: ``LETTERS``, ``CONTEXT`` and ``PLACE_HEADS`` below (with the
 exceptions table ``data/romanize-exceptions-kk-en.tsv`` (``EXCEPTIONS``: established spellings no
 rule gives, Мәсімов → Massimov, Қасым-Жомарт → Kassym-Jomart, Балқаш → Balkhash, each with the page
 that publishes it; a surname there keeps its spelling in its feminine, patronymic and inflected
-forms, Назарбаева → Nazarbayeva), and the reverse ``EN_RULES``/``EN_EXCEPTIONS``. Tested by a
+forms, Назарбаева → Nazarbayeva), the words of organisations' names that English translates
+(``data/body-words-kk-en.tsv``: Павлодар мемлекеттік университеті → Pavlodar State University), and
+the reverse ``EN_RULES``/``EN_EXCEPTIONS``. Tested by a
 golden table (tests/test_lang_romanize.py) and measured on lists of published spellings, one of
 them held out of the exceptions table (benchmarks/bench_names.py).
 """
@@ -27,7 +29,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kkaligner.errors import UsageError, choices
-from kkaligner.lang.kazakh import final_class, suffix_set
+from kkaligner.lang.kazakh import final_class, stems, suffix_set
 
 # --- Kazakh Cyrillic → English spelling ----------------------------------------------------
 
@@ -329,8 +331,78 @@ def _word(word: str, exceptions: bool, kind: str, after_name: bool) -> tuple[str
 _HEAD = re.compile(rf"(.*[{_LETTER}]) ({'|'.join(_PLACE_HEADS)})", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _body_words() -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
+    """data/body-words-kk-en.tsv: (Kazakh words) -> (English, role), and the longest entry's length."""
+    table: dict[tuple[str, ...], tuple[str, str]] = {}
+    path = resources.files("kkaligner") / "data" / "body-words-kk-en.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kazakh, english, role = line.split("\t")
+            table[tuple(kazakh.casefold().split())] = (english, role)
+    return table, max(len(k) for k in table)
+
+
+_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
+_QUOTES = str.maketrans("", "", "«»\"“”„")
+
+
+def _body_name(text: str, exceptions: bool) -> str | None:
+    """An organisation's name in English where its words allow (``_body_words``): the common words
+    translated in Kazakh order, the names among them romanized (a run of them together, so that
+    the exceptions table's multiword names apply), a head English puts first with "of" first
+    (Павлодар мемлекеттік университеті Pavlodar State University, Ішкі істер министрлігінің
+    баспасөз қызметі Ministry of Internal Affairs Press Service); None where a lower-case word is
+    not in the table or the name does not end in a head."""
+    table, longest = _body_words()
+    words = text.translate(_QUOTES).split()
+    items: list[tuple[str, str]] = []  # (English or Kazakh name words, role)
+    i = 0
+    while i < len(words):
+        for n in range(min(longest, len(words) - i), 0, -1):
+            seq = [w.casefold() for w in words[i : i + n]]
+            # an inner word may be inflected (министрлігінің баспасөз қызметі)
+            hit = next((table[k] for st in sorted(stems(seq[-1]), key=len, reverse=True) if (k := (*seq[:-1], st)) in table), None)
+            if hit:
+                items.append(hit)
+                i += n
+                break
+        else:
+            word = words[i]
+            if not word[:1].isupper() and _CYR_RUN.match(word):
+                return None  # a common word the table does not know: no half-translation
+            bare = _GENITIVE.sub("", word) if i < len(words) - 1 else word  # Қазақстанның шахмат федерациясы
+            if items and items[-1][1] == "name":
+                items[-1] = (f"{items[-1][0]} {bare}", "name")
+            else:
+                items.append((bare, "name"))
+            i += 1
+    if len(items) < 2 or items[-1][1] not in ("head", "of"):
+        return None
+    out: list[str] = []
+    segment: list[str] = []
+    for i, (english, role) in enumerate(items):
+        if role == "name":
+            # a person's name before атындағы ("named after"), else a place's (Павлодар)
+            person = i + 1 < len(items) and items[i + 1][0] == "-"
+            english = _romanize(english, exceptions, "" if person else "place")[0]
+        if role == "of":
+            out.append(f"{english} of {' '.join(segment)}" if segment else english)
+            segment = []
+        elif english != "-":
+            segment.append(english)
+            if role == "head":
+                out.extend(segment)
+                segment = []
+    return " ".join(out + segment)
+
+
 @lru_cache(maxsize=16384)
 def _romanize(text: str, exceptions: bool = True, kind: str = "") -> tuple[str, bool]:
+    if kind == "organisation":
+        body = _body_name(text, exceptions)
+        if body:
+            return body, False
     low = text.casefold()
     # hyphenated and multiword names of the table first (Қасым-Жомарт, Солтүстік Қазақстан облысы)
     for m in _MULTI_RX.finditer(low) if exceptions and _MULTI_RX else ():
@@ -370,7 +442,9 @@ def romanize(text: str, *, kind: str = "", exceptions: bool = True) -> str:
     """``text`` with every Kazakh Cyrillic word spelt as English texts spell Kazakh names.
 
     Other characters are kept (spaces, hyphens, digits, Latin letters). Capitals follow the source:
-    Тоқаев → Tokayev, ТОҚАЕВ → TOKAYEV. Meant for names; common words come out transliterated.
+    Тоқаев → Tokayev, ТОҚАЕВ → TOKAYEV. Meant for names; common words come out transliterated, but
+    ``kind="organisation"`` gives a body's name in English where the table knows all its common
+    words (Қорғаныс министрлігі → Ministry of Defence; ``_body_name``).
     ``kind="place"`` spells a place name as the geographic boards do (Сайрам Sayram, not Sairam);
     ``exceptions=False`` applies the rules alone (to measure them).
     """
