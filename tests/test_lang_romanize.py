@@ -170,6 +170,15 @@ BODIES = [
     ("Ұлттық Хабар", "Ulttyk Khabar"),
     # the person it is named after, their name spelt as a whole (the exceptions table's)
     ("Ілияс Есенберлин атындағы мектебі", "Ilyas Yesenberlin School"),
+    ("Ш.Ш. Уәлиханов атындағы Тарих және этнология институты", "Sh.Sh. Ualikhanov Institute of History and Ethnology"),
+    ("М.Әуезов атындағы Оңтүстік Қазақстан университеті", "M. Auezov South Kazakhstan University"),  # initial, surname
+    ("Алматы қаласының әкімдігі", "Akimat of Almaty"),  # "city" left out
+    ("Қазақстан Республикасының Ұлттық музейі", "National Museum of the Republic of Kazakhstan"),  # the state last
+    ("Беларусь Республикасы Ұлттық банкі", "National Bank of the Republic of Belarus"),
+    ("Ә. Қастеев атындағы Қазақстан Республикасының Мемлекеттік өнер музейі", "A. Kasteyev Kazakhstan State Arts Museum"),  # inside: the name
+    ("«Даму» кәсіпкерлікті дамыту қоры", "Damu Entrepreneurship Development Fund"),  # a quoted word is a name
+    ("«Бәйтерек» ұлттық басқарушы холдингі", "Baiterek National Managing Holding"),  # ... an organisation's, not a place's
+    ("«Ауыл» халықтық-демократиялық патриоттық партиясы", "Auyl People's Democratic Patriotic Party"),  # a compound
 ]
 
 
@@ -185,7 +194,7 @@ def test_only_an_organisation_s_name_is_translated():
 def test_the_body_words_table_is_well_formed():
     path = Path(kkaligner.__file__).parent / "data" / "body-words-kk-en.tsv"
     rows = [x.split("\t") for x in path.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#")]
-    assert rows and all(len(r) == 3 and r[2] in ("word", "head", "of") and r[0] == r[0].casefold() for r in rows)
+    assert rows and all(len(r) == 3 and r[2] in ("word", "head", "of", "state", "named") and r[0] == r[0].casefold() for r in rows)
     assert len({r[0] for r in rows}) == len(rows)  # one English word a Kazakh entry
 
 

@@ -355,10 +355,16 @@ def _body_name(text: str, exceptions: bool) -> str | None:
     баспасөз қызметі Ministry of Internal Affairs Press Service); None where a lower-case word is
     not in the table or the name does not end in a head."""
     table, longest = _body_words()
-    words = text.translate(_QUOTES).split()
+    # a quoted word is a name, never a common word of the table («Даму» қоры, the fund Damu)
+    quoted = re.sub(r"«([^«»]*)»", lambda m: m.group(1).replace(" ", "\u00a0") + "\u2063", text)
+    words = quoted.translate(_QUOTES).split()
     items: list[tuple[str, str]] = []  # (English or Kazakh name words, role)
     i = 0
     while i < len(words):
+        if words[i].endswith("\u2063"):
+            items.append((words[i][:-1].replace("\u00a0", " "), "quoted"))
+            i += 1
+            continue
         for n in range(min(longest, len(words) - i), 0, -1):
             seq = [w.casefold() for w in words[i : i + n]]
             # an inner word may be inflected (министрлігінің баспасөз қызметі)
@@ -369,6 +375,12 @@ def _body_name(text: str, exceptions: bool) -> str | None:
                 break
         else:
             word = words[i]
+            parts = [table.get((part.casefold(),)) for part in word.split("-")]
+            if "-" in word and all(parts):
+                # a compound of the table's words (халықтық-демократиялық People's Democratic)
+                items.append((" ".join(part[0] for part in parts), parts[-1][1]))
+                i += 1
+                continue
             if not word[:1].isupper() and _CYR_RUN.match(word):
                 return None  # a common word the table does not know: no half-translation
             bare = _GENITIVE.sub("", word) if i < len(words) - 1 else word  # Қазақстанның шахмат федерациясы
@@ -379,13 +391,32 @@ def _body_name(text: str, exceptions: bool) -> str | None:
             i += 1
     if len(items) < 2 or items[-1][1] not in ("head", "of"):
         return None
+
+    def spelt(i: int) -> str:
+        # a person's name before атындағы ("named after"), else a place's (Павлодар); an initial
+        # and the surname after it stand apart in English (М.Әуезов M. Auezov)
+        person = i + 1 < len(items) and items[i + 1][1] == "named"
+        kind = "organisation" if items[i][1] == "quoted" else "" if person else "place"
+        return _INITIAL.sub(r"\1 ", _romanize(items[i][0], exceptions, kind)[0])
+
+    state = ""
+    if len(items) > 2 and items[0][1] == "name" and items[1][1] == "state":
+        # a state opening a longer name goes to its end (Қазақстан Республикасының Ұлттық музейі
+        # National Museum of the Republic of Kazakhstan)
+        state = f" of the {items[1][0]} of {spelt(0)}"
+        items = items[2:]
     out: list[str] = []
     segment: list[str] = []
     for i, (english, role) in enumerate(items):
-        if role == "name":
-            # a person's name before атындағы ("named after"), else a place's (Павлодар)
-            person = i + 1 < len(items) and items[i + 1][0] == "-"
-            english = _romanize(english, exceptions, "" if person else "place")[0]
+        if role == "state":
+            continue  # inside a longer name the state's name alone (Қастеев атындағы Қазақстан Республикасының музейі)
+        if role in ("name", "quoted"):
+            english = spelt(i)
+            if i + 1 < len(items) and items[i + 1][1] == "named":
+                out.extend(segment)  # the person it is named after stays first (Ш.Ш. Уәлиханов
+                out.append(english)  # атындағы Тарих институты: Sh.Sh. Ualikhanov Institute of History)
+                segment = []
+                continue
         if role == "of":
             out.append(f"{english} of {' '.join(segment)}" if segment else english)
             segment = []
@@ -394,7 +425,10 @@ def _body_name(text: str, exceptions: bool) -> str | None:
             if role == "head":
                 out.extend(segment)
                 segment = []
-    return " ".join(out + segment)
+    return " ".join(out + segment) + state
+
+
+_INITIAL = re.compile(r"(?<![A-Za-z])([A-Z][a-z]?\.)(?=[A-Z][a-z]{2,})")
 
 
 @lru_cache(maxsize=16384)
