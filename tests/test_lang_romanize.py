@@ -165,7 +165,7 @@ BODIES = [
     ("«Бейбіт» қоры", "Beibit Fund"),  # quotes left out, the fund's name no person's
     ("Консерваторлар партиясы", "Konservatorlar Party"),  # a capitalised word the table lacks: a name
     ("Мақамы мәшһүр Маңғыстау", "Makamy mashhur Mangystau"),  # lower-case words it lacks: romanized whole
-    ("Ресей жазушылар одағы", "Resey zhazushylar odagy"),  # ... before a head too: no half-translation
+    ("Ресей мұнайшылар одағы", "Resey munaishylar odagy"),  # ... before a head too: no half-translation
     ("Хабар 24", "Khabar 24"),  # no head: romanized
     ("Ұлттық Хабар", "Ulttyk Khabar"),
     # the person it is named after, their name spelt as a whole (the exceptions table's)
