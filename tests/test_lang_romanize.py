@@ -272,6 +272,31 @@ def test_foreign_names_get_a_kazakh_spelling(english, kazakh):
     assert cyrillize(english).text == kazakh
 
 
+# An English organisation's name in Kazakh: the body-words table read the other way, after a
+# leading name, the part after "of" first; a head's bare form after adjectives alone.
+EN_BODIES = [
+    ("Harvard University", "Харвард университеті"),
+    ("World Health Organization", "Дүниежүзілік денсаулық сақтау ұйымы"),
+    ("Ministry of Defence", "Қорғаныс министрлігі"),
+    ("University of Virginia", "Виргиниа университеті"),
+    ("the Supreme Court", "Жоғарғы сот"),
+    ("Royal Society", "Корольдік қоғам"),
+    ("Ecuadorian Ministry of Foreign Affairs", "Экуадориан сыртқы істер министрлігі"),
+    ("National Museum of the Republic of Kazakhstan", "Казахстан Республикасы ұлттық мұражайы"),
+    ("National Hurricane Center", "Натионал Харрикейн Сентер"),  # a word the table lacks inside: spelt
+    ("National Testing Centre", "Ұлттық тестілеу орталығы"),  # British and American spellings alike
+]
+
+
+@pytest.mark.parametrize("english,kazakh", EN_BODIES, ids=[e for e, _ in EN_BODIES])
+def test_an_english_organisation_s_name_in_kazakh(english, kazakh):
+    assert cyrillize(english, kind="organisation").text == kazakh
+
+
+def test_only_an_english_organisation_s_name_is_translated():
+    assert cyrillize("Harvard University").text == "Харвард Унайверсити"
+
+
 def test_a_foreign_spelling_is_marked_a_proposal():
     p = cyrillize("Baker")
     assert p.by == "rules" and not p.checked and p.source == "Baker"

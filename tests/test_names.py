@@ -96,7 +96,8 @@ def test_the_proposed_entry_is_a_glossary_term():
 
 
 def test_english_names_get_a_kazakh_proposal():
-    names = _all("The talks with Donald Trump went well. Trump said so. The Baker report came.", "en")
+    names = _all("The talks with Donald Trump went well. Trump said so. The Baker report came. He taught at Harvard University.", "en")
+    assert names["Harvard University"].rendering == "Харвард университеті"  # its common word in Kazakh
     assert names["Donald Trump"].kind == "person"
     assert names["Trump"].rendering == "Трамп" and names["Trump"].rendering_by == "rules"
 

@@ -2307,7 +2307,7 @@ def extract_terms(
         if kazakh:
             p = propose_latin(lemma, kind)
         else:
-            p = cyrillize(lemma)
+            p = cyrillize(lemma, kind)
         out.append(
             ExtractedName(
                 lemma=lemma,

@@ -554,14 +554,91 @@ def _en_word(word: str) -> tuple[str, bool]:
     return _recase(word, "".join(out)), False
 
 
-def cyrillize(name: str) -> Proposal:
+# A head's bare form after adjectives alone (Жоғарғы сот, Ұлттық банк; Алматы қалалық соты after a
+# name): the table's bare entries of the same head.
+_BARE_HEADS = {"соты": "сот", "банкі": "банк", "кеңесі": "кеңес", "одағы": "одақ", "агенттігі": "агенттік", "палатасы": "палата", "прокуратурасы": "прокуратура", "бюросы": "бюро", "партиясы": "партия", "қоры": "қор", "ұйымы": "ұйым", "қоғамы": "қоғам"}
+_ADJECTIVE = re.compile(r"(?:лық|лік|дық|дік|тық|тік|ғы|гі|қы|кі)$")
+
+# English spellings of one word of an organisation's name (Centre, Center), as the table writes it.
+_EN_VARIANTS = {"centre": "center", "organisation": "organization", "theater": "theatre", "defense": "defence"}
+
+
+@lru_cache(maxsize=1)
+def _body_words_en() -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
+    """The body-words table read the other way: (English words) -> (Kazakh, role), the first
+    Kazakh entry for an English one (a head's possessive form before its bare one: банкі, банк)."""
+    table: dict[tuple[str, ...], tuple[str, str]] = {}
+    for kazakh, (english, role) in _body_words()[0].items():
+        if english != "-" and role != "named":
+            table.setdefault(tuple(_EN_VARIANTS.get(w, w) for w in english.casefold().split()), (" ".join(kazakh), role))
+    return table, max(len(k) for k in table)
+
+
+def _kazakh_body_name(name: str) -> str | None:
+    """An English organisation's name in Kazakh where the body-words table knows every word after
+    a leading name, the last a head: Harvard University Гарвард университеті, World Health
+    Organization Дүниежүзілік денсаулық сақтау ұйымы, Ministry of Defence Қорғаныс министрлігі,
+    University of Virginia Вирджиния университеті (the part after "of" first); None otherwise
+    (National Hurricane Center: a word it lacks between its words)."""
+    table, longest = _body_words_en()
+    words = name.split()
+    if words and words[0].casefold() == "the":
+        words = words[1:]
+
+    def part(ws: list[str], head: bool) -> tuple[str, str] | None:
+        """(names, words) of ``ws`` in Kazakh, or None."""
+        if len(ws) > 2 and [w.casefold() for w in ws[:2]] == ["republic", "of"]:
+            return f"{cyrillize(' '.join(ws[2:])).text} Республикасы", ""  # Republic of Belarus
+        out: list[str] = []
+        names: list[str] = []
+        roles: list[str] = []
+        i = 0
+        while i < len(ws):
+            for n in range(min(longest, len(ws) - i), 0, -1):
+                key = tuple(_EN_VARIANTS.get(w, w) for w in (x.casefold().strip(",") for x in ws[i : i + n]))
+                if key in table:
+                    out.append(table[key][0])
+                    roles.append(table[key][1])
+                    i += n
+                    break
+            else:
+                if out:
+                    return None  # a word the table lacks after its words: no half-translation
+                names.append(cyrillize(ws[i]).text)
+                i += 1
+        if head and (not roles or roles[-1] not in ("head", "of")):
+            return None
+        if out and not names and all(r == "word" and _ADJECTIVE.search(w) for w, r in zip(out[:-1], roles)):
+            out[-1] = _BARE_HEADS.get(out[-1], out[-1])  # only adjectives before it: Жоғарғы сот, Дүниежүзілік банк
+        return (" ".join(names), " ".join(out)) if (names or out) else None
+
+    if "of" in words[1:-1]:
+        k = words.index("of", 1)
+        rest = words[k + 1 :]
+        rest = rest[1:] if rest and rest[0].casefold() == "the" else rest
+        first, second = part(words[:k], True), part(rest, False) if rest else None
+        # the head's own names first (Ecuadorian Ministry of Foreign Affairs: Эквадор сыртқы істер министрлігі)
+        kazakh = " ".join(x for x in (first[0], *second, first[1]) if x) if first and second else None
+    else:
+        found = part(words, True)
+        kazakh = " ".join(x for x in found if x) if found else None
+    return kazakh[:1].upper() + kazakh[1:] if kazakh else None
+
+
+def cyrillize(name: str, kind: str = "") -> Proposal:
     """A Kazakh Cyrillic spelling proposed for the foreign (English-spelt) ``name``.
 
-    Trump → Трамп, Baker → Бейкер, Biden → Байден. Always a proposal: English spelling does not fix
-    the sound, so a person checks it (``Proposal.by``: ``exception`` or ``rules``).
+    Trump → Трамп, Baker → Бейкер, Biden → Байден; with ``kind="organisation"``, its common words
+    in Kazakh where the body-words table knows them (Harvard University → Гарвард университеті).
+    Always a proposal: English spelling does not fix the sound, so a person checks it
+    (``Proposal.by``: ``exception`` or ``rules``).
     """
     if not isinstance(name, str):
         raise UsageError(f"cyrillize() takes text (str), not {type(name).__name__}.")
+    if kind == "organisation":
+        body = _kazakh_body_name(name)
+        if body:
+            return Proposal(text=body, source=name, by="rules")
     parts, pos, used = [], 0, False
     for m in _LATIN_RUN.finditer(name):
         parts.append(name[pos : m.start()])
