@@ -179,6 +179,16 @@ BODIES = [
     ("«Даму» кәсіпкерлікті дамыту қоры", "Damu Entrepreneurship Development Fund"),  # a quoted word is a name
     ("«Бәйтерек» ұлттық басқарушы холдингі", "Baiterek National Managing Holding"),  # ... an organisation's, not a place's
     ("«Ауыл» халықтық-демократиялық патриоттық партиясы", "Auyl People's Democratic Patriotic Party"),  # a compound
+    # a name only where it opens the body's name, follows атындағы or a compass word: no half-translation
+    ("Ұлттық банк Алматы филиалы", "Ulttyk bank Almaty filialy"),
+    ("Орталық Азия ынтымақтастық ұйымы", "Central Aziya Cooperation Organization"),
+    ("Жас ұлан", "Zhas ulan"),  # a common word opening it is no name
+    ("Кеңес Рахметов атындағы мектебі", "Kenes Rakhmetov School"),  # a head's word, capitalised inside: a name
+    ("Халықаралық сауда орталықтары қауымдастығы", "Khalykaralyk sauda ortalyktary kauymdastygy"),  # a plural: no table word
+    ("« Астана » халықаралық қаржы орталығы", "Astana International Financial Centre"),  # spaced quotes
+    ("«» қоры", "«» kory"),
+    ("- қоры", "- Fund"),  # a hyphen of the text is kept
+    ("Бостандық ауданының әкімдігі", "Akimat of Bostandyk District"),  # a place's generic word (PLACE_HEADS)
 ]
 
 

@@ -29,7 +29,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kkaligner.errors import UsageError, choices
-from kkaligner.lang.kazakh import final_class, stems, suffix_set
+from kkaligner.lang.kazakh import CASES, final_class, suffix_set
 
 # --- Kazakh Cyrillic → English spelling ----------------------------------------------------
 
@@ -334,17 +334,37 @@ _HEAD = re.compile(rf"(.*[{_LETTER}]) ({'|'.join(_PLACE_HEADS)})", re.IGNORECASE
 @lru_cache(maxsize=1)
 def _body_words() -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
     """data/body-words-kk-en.tsv: (Kazakh words) -> (English, role), and the longest entry's length."""
-    table: dict[tuple[str, ...], tuple[str, str]] = {}
+    # a place's generic word inside a body's name (Қарағанды облысының әкімдігі) from PLACE_HEADS
+    table: dict[tuple[str, ...], tuple[str, str]] = {(kk,): (en, "word") for kk, en, _first in PLACE_HEADS}
     path = resources.files("kkaligner") / "data" / "body-words-kk-en.tsv"
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             kazakh, english, role = line.split("\t")
-            table[tuple(kazakh.casefold().split())] = (english, role)
+            table[tuple(kazakh.casefold().split())] = ("" if english == "-" else english, role)
     return table, max(len(k) for k in table)
 
 
-_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
-_QUOTES = str.maketrans("", "", "«»\"“”„")
+@lru_cache(maxsize=1)
+def _common_kk() -> frozenset[str]:
+    """data/common-words-kk.txt: words Kazakh writes in lower case (a capitalised one opening a
+    body's name is no name of its own: Тұңғыш Президент қоры, Біріккен Ұлттар Ұйымы)."""
+    path = resources.files("kkaligner") / "data" / "common-words-kk.txt"
+    return frozenset(
+        line.split("\t")[0].strip().casefold()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
+# The genitive's endings (kazakh.CASES): a word of a body's name before the next one (Қазақстанның
+# шахмат федерациясы, министрлігінің баспасөз қызметі) is looked up and spelt without it; and the
+# accusative's, for a table word (кәсіпкерлікті дамыту қоры).
+_GENITIVE = re.compile(f"(?:{'|'.join(sorted({e for pair in CASES['gen'].values() for e in pair}))})$")
+_ACCUSATIVE = re.compile(f"(?:{'|'.join(sorted({e for pair in CASES['acc'].values() for e in pair}))})$")
+# English words before a place's name inside a body's (Оңтүстік Қазақстан South Kazakhstan).
+_COMPASS_EN = frozenset(["North", "South", "East", "West", "Central"])
+# A quoted name, to its closing quote or the text's end, or a word (« Астана », «Даму қоры).
+_BODY_TOKEN = re.compile(r"[«\"“„]\s*([^«»\"“”„]*?)\s*(?:[»\"”]|$)|[^\s«»\"“”„]+")
 
 
 def _body_name(text: str, exceptions: bool) -> str | None:
@@ -355,35 +375,46 @@ def _body_name(text: str, exceptions: bool) -> str | None:
     баспасөз қызметі Ministry of Internal Affairs Press Service); None where a lower-case word is
     not in the table or the name does not end in a head."""
     table, longest = _body_words()
-    # a quoted word is a name, never a common word of the table («Даму» қоры, the fund Damu)
-    quoted = re.sub(r"«([^«»]*)»", lambda m: m.group(1).replace(" ", "\u00a0") + "\u2063", text)
-    words = quoted.translate(_QUOTES).split()
+    tokens = [(m.group(1), True) if m.group(1) is not None else (m.group(), False) for m in _BODY_TOKEN.finditer(text)]
     items: list[tuple[str, str]] = []  # (English or Kazakh name words, role)
     i = 0
-    while i < len(words):
-        if words[i].endswith("\u2063"):
-            items.append((words[i][:-1].replace("\u00a0", " "), "quoted"))
+    while i < len(tokens):
+        word, quoted = tokens[i]
+        if quoted:
+            if not word:
+                return None
+            items.append((word, "quoted"))  # a quoted word is a name, never a table word («Даму» қоры)
             i += 1
             continue
-        for n in range(min(longest, len(words) - i), 0, -1):
-            seq = [w.casefold() for w in words[i : i + n]]
-            # an inner word may be inflected (министрлігінің баспасөз қызметі)
-            hit = next((table[k] for st in sorted(stems(seq[-1]), key=len, reverse=True) if (k := (*seq[:-1], st)) in table), None)
-            if hit:
+        last = i == len(tokens) - 1
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            if any(q for _, q in tokens[i : i + n]):
+                continue
+            seq = [w.casefold() for w, _ in tokens[i : i + n]]
+            # an inner word may be in the genitive (министрлігінің баспасөз қызметі)
+            keys = [(*seq[:-1], seq[-1]), (*seq[:-1], _GENITIVE.sub("", seq[-1])), (*seq[:-1], _ACCUSATIVE.sub("", seq[-1]))]
+            hit = next((table[k] for k in keys if k in table), None)
+            # a capitalised head inside the name is a name's word (Кеңес Рахметов, Кеңес Одағы)
+            if hit and not (hit[1] in ("head", "of") and word[:1].isupper() and not last and n == 1):
                 items.append(hit)
                 i += n
                 break
         else:
-            word = words[i]
             parts = [table.get((part.casefold(),)) for part in word.split("-")]
             if "-" in word and all(parts):
                 # a compound of the table's words (халықтық-демократиялық People's Democratic)
                 items.append((" ".join(part[0] for part in parts), parts[-1][1]))
                 i += 1
                 continue
+            after_named = bool(items) and (items[-1][1] == "named" or items[-1][0] in _COMPASS_EN)
+            opening = all(role in ("name", "quoted") for _, role in items)
             if not word[:1].isupper() and _CYR_RUN.match(word):
                 return None  # a common word the table does not know: no half-translation
-            bare = _GENITIVE.sub("", word) if i < len(words) - 1 else word  # Қазақстанның шахмат федерациясы
+            if not (opening or after_named) or (not items and word.casefold() in _common_kk()):
+                # a name after the table's words, or a common word opening the name (Тұңғыш
+                # Президент қоры, Орталық Азия ынтымақтастық ұйымы): no half-translation
+                return None
+            bare = _GENITIVE.sub("", word) if not last else word  # Қазақстанның шахмат федерациясы
             if items and items[-1][1] == "name":
                 items[-1] = (f"{items[-1][0]} {bare}", "name")
             else:
@@ -420,7 +451,7 @@ def _body_name(text: str, exceptions: bool) -> str | None:
         if role == "of":
             out.append(f"{english} of {' '.join(segment)}" if segment else english)
             segment = []
-        elif english != "-":
+        elif english:
             segment.append(english)
             if role == "head":
                 out.extend(segment)
@@ -569,7 +600,7 @@ def _body_words_en() -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
     Kazakh entry for an English one (a head's possessive form before its bare one: банкі, банк)."""
     table: dict[tuple[str, ...], tuple[str, str]] = {}
     for kazakh, (english, role) in _body_words()[0].items():
-        if english != "-" and role != "named":
+        if english and role != "named":
             table.setdefault(tuple(_EN_VARIANTS.get(w, w) for w in english.casefold().split()), (" ".join(kazakh), role))
     return table, max(len(k) for k in table)
 
