@@ -565,12 +565,30 @@ EN_EXCEPTIONS: dict[str, str] = {
 }
 
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
+_HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+@lru_cache(maxsize=1)
+def _published_kazakh() -> dict[str, str]:
+    """The exceptions table read the other way, word by word: a published English spelling of a
+    Kazakh name -> its Kazakh (Tokayev Тоқаев, Kairat Қайрат), where the spelling is one name's."""
+    seen: dict[str, set[str]] = {}
+    for rows in EXCEPTIONS.values():
+        for row in rows:
+            kazakh, english = row.kazakh.split(), row.english.split()
+            if len(kazakh) == len(english):
+                for k, e in zip(kazakh, english):
+                    seen.setdefault(e.casefold(), set()).add(k)
+    return {e: next(iter(k)) for e, k in seen.items() if len(k) == 1}
 
 
 def _en_word(word: str) -> tuple[str, bool]:
     low = word.lower()
     if low in EN_EXCEPTIONS:
         return EN_EXCEPTIONS[low] if word[:1].isupper() else EN_EXCEPTIONS[low].lower(), True
+    kazakh = _published_kazakh().get(low)
+    if kazakh:  # a Kazakh name as published in English (Tokayev Тоқаев), not spelt as English sounds
+        return kazakh, True
     out, i = [], 0
     while i < len(low):
         for rx, spelling in _EN_RULES:
@@ -661,6 +679,8 @@ def cyrillize(name: str, kind: str = "") -> Proposal:
 
     Trump → Трамп, Baker → Бейкер, Biden → Байден; with ``kind="organisation"``, its common words
     in Kazakh where the body-words table knows them (Harvard University → Гарвард университеті).
+    A Kazakh name spelt as the exceptions table publishes it gets its Kazakh back (Tokayev →
+    Тоқаев, Kassym-Jomart → Қасым-Жомарт), not English sounds.
     Always a proposal: English spelling does not fix the sound, so a person checks it
     (``Proposal.by``: ``exception`` or ``rules``).
     """
@@ -672,11 +692,17 @@ def cyrillize(name: str, kind: str = "") -> Proposal:
             return Proposal(text=body, source=name, by="rules")
     parts, pos, used = [], 0, False
     for m in _LATIN_RUN.finditer(name):
+        if m.start() < pos:
+            continue  # inside a hyphenated name spelt whole
         parts.append(name[pos : m.start()])
-        w, exc = _en_word(m.group())
+        whole = _HYPHENATED.match(name, m.start())
+        kazakh = _published_kazakh().get(whole.group().casefold()) if "-" in whole.group() else None
+        if kazakh:  # Kassym-Jomart Қасым-Жомарт
+            w, exc, pos = kazakh, True, whole.end()
+        else:
+            (w, exc), pos = _en_word(m.group()), m.end()
         used = used or exc
         parts.append(w)
-        pos = m.end()
     parts.append(name[pos:])
     return Proposal(text="".join(parts), source=name, by="exception" if used else "rules")
 
