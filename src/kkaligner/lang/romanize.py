@@ -625,7 +625,7 @@ def _body_words_en() -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
 
 def _kazakh_body_name(name: str) -> str | None:
     """An English organisation's name in Kazakh where the body-words table knows every word after
-    a leading name, the last a head: Harvard University Гарвард университеті, World Health
+    a leading name, the last a head: Harvard University Харвард университеті, World Health
     Organization Дүниежүзілік денсаулық сақтау ұйымы, Ministry of Defence Қорғаныс министрлігі,
     University of Virginia Вирджиния университеті (the part after "of" first); None otherwise
     (National Hurricane Center: a word it lacks between its words)."""
@@ -678,7 +678,7 @@ def cyrillize(name: str, kind: str = "") -> Proposal:
     """A Kazakh Cyrillic spelling proposed for the foreign (English-spelt) ``name``.
 
     Trump → Трамп, Baker → Бейкер, Biden → Байден; with ``kind="organisation"``, its common words
-    in Kazakh where the body-words table knows them (Harvard University → Гарвард университеті).
+    in Kazakh where the body-words table knows them (Harvard University → Харвард университеті).
     A Kazakh name spelt as the exceptions table publishes it gets its Kazakh back (Tokayev →
     Тоқаев, Kassym-Jomart → Қасым-Жомарт), not English sounds.
     Always a proposal: English spelling does not fix the sound, so a person checks it
