@@ -276,6 +276,12 @@ EN_GOLDEN = [
     ("Hunter Biden", "Хантер Байден"),
     # a Kazakh name as the exceptions table publishes it in English: its Kazakh, not English sounds
     ("Kassym-Jomart Tokayev", "Қасым-Жомарт Тоқаев"), ("Nazarbayev", "Назарбаев"), ("Coca-Cola", "Кока-Кола"),
+    # a name spelt from Kazakh or Russian (zh, kh, a surname's ending, a Kazakh given name) is read
+    # so: k g u by the syllable's vowel, i in a front word, ye, y, the given names list's spelling
+    ("Zhumagaliyev", "Жұмағалиев"), ("Nurlan Nogayev", "Нұрлан Ноғаев"), ("Kuanysh Sultanov", "Қуаныш Сұлтанов"),
+    ("Kairat Nurtas", "Қайрат Нұртас"), ("Serik Akhmetov", "Серік Ахметов"), ("Bekzat Sattarkhanov", "Бекзат Саттарханов"),
+    ("Yerlan Karin", "Ерлан Қарин"), ("Sergei Lavrov", "Сергей Лавров"), ("Maulen Ashimbayev", "Маулен Әшімбаев"),
+    ("Anna Smith", "Анна Смит"),  # an international given name marks nothing
 ]
 
 
@@ -307,6 +313,10 @@ def test_an_english_organisation_s_name_in_kazakh(english, kazakh):
 
 def test_only_an_english_organisation_s_name_is_translated():
     assert cyrillize("Harvard University").text == "Харвард Унайверсити"
+
+
+def test_the_kazakh_reading_can_be_turned_off():
+    assert cyrillize("Nurlan Nogayev", kazakh_names=False).text == "Нарлан Ногейев"
 
 
 def test_a_foreign_spelling_is_marked_a_proposal():

@@ -582,11 +582,89 @@ def _published_kazakh() -> dict[str, str]:
     return {e: next(iter(k)) for e, k in seen.items() if len(k) == 1}
 
 
-def _en_word(word: str) -> tuple[str, bool]:
+# A Kazakh (or Russian) name as English texts spell it, back to Kazakh Cyrillic: the inverse of the
+# press romanization above (LETTERS, CONTEXT: zh ж, kh х, sh ш, ye е, y ы), longest match first.
+# English spelling merges Kazakh letters: k, g are қ, ғ in a syllable of a back vowel (a o u y: the
+# vowel after them, or before them where a consonant follows: Tokayev Тоқаев, Akmaral Ақмарал,
+# Bekzat Бекзат), else к, г; u is ұ before a back vowel's syllable, ү before a front one, у next to
+# a vowel (Kuanysh Қуаныш, Maulen Маулен); i is і in a word of front vowels only (Serik Серік). ә
+# and ө are not told apart from а and о: a proposal to check. Given names of
+# data/given-names-kk.txt are spelt as that list writes them (Kairat Қайрат), and mark the name.
+KAZAKH_FROM_LATIN: tuple[tuple[str, str], ...] = (
+    (r"shch", "щ"), (r"zh", "ж"), (r"kh", "х"), (r"sh", "ш"), (r"ch", "ч"), (r"ts", "ц"),
+    (r"iyeva$", "иева"), (r"iyev$", "иев"), (r"ya", "я"), (r"yu", "ю"), (r"yo", "ё"),
+    (r"(?:^|(?<=[aeiouy]))ye", "е"), (r"(?<=[aeio])[iy](?![aeiou])", "й"), (r"y", "ы"),
+    (r"j", "ж"), (r"q", "қ"), (r"w", "у"), (r"x", "кс"), (r"c", "к"), (r"h", "х"),
+    (r"a", "а"), (r"b", "б"), (r"v", "в"), (r"d", "д"), (r"e", "е"), (r"z", "з"), (r"i", "и"),
+    (r"l", "л"), (r"m", "м"), (r"n", "н"), (r"o", "о"), (r"p", "п"), (r"r", "р"), (r"s", "с"),
+    (r"t", "т"), (r"f", "ф"),
+)
+_KAZAKH_FROM_LATIN = tuple((re.compile(rx), out) for rx, out in KAZAKH_FROM_LATIN)
+# What marks a name spelt from Kazakh or Russian: zh, kh, a Kazakh or Russian surname's or given
+# name's ending, Ye before a consonant (Yerlan): then every word of the name is read so.
+_KAZAKH_SPELT = re.compile(r"zh|kh|(?:ov|ev|ova|eva|uly|kyzy|bek|bay|bai|zhan|khan)$|^ye[^aeiouy]", re.IGNORECASE)
+_BACK_VOWELS, _VOWELS = "aouy", "aeiouy"
+_KAZAKH_LETTER = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+
+
+@lru_cache(maxsize=1)
+def _given_from_latin() -> dict[str, str]:
+    """A given name of data/given-names-kk.txt by its press spelling (``romanize``): Kairat Қайрат;
+    a spelling two names share (Asel: Асел, Әсел) is left out."""
+    path = resources.files("kkaligner") / "data" / "given-names-kk.txt"
+    seen: dict[str, set[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        name = line.strip()
+        if name and not name.startswith("#"):
+            seen.setdefault(_romanize(name, True, "person")[0].casefold(), set()).add(name)
+    return {latin: next(iter(names)) for latin, names in seen.items() if len(names) == 1}
+
+
+def _kazakh_word(word: str) -> str:
+    """``word``, a Kazakh name's press spelling, in Kazakh Cyrillic (``KAZAKH_FROM_LATIN``)."""
+    low = word.lower()
+    given = _given_from_latin().get(low)
+    if given:
+        return given if word[:1].isupper() else given.lower()
+    front_only = not any(x in _BACK_VOWELS for x in low.replace("ye", "e"))
+    out, i = [], 0
+    while i < len(low):
+        c = low[i]
+        if c in "kgu" and not (c == "k" and low[i : i + 2] == "kh"):
+            nxt = low[i + 1 : i + 2]
+            after = next((x for x in low[i + 1 :] if x in _VOWELS), "")
+            before = next((x for x in reversed(low[:i]) if x in _VOWELS), "")
+            # a consonant's syllable: the vowel after it, unless a consonant follows it
+            vowel = after if (nxt in tuple(_VOWELS) and nxt) or not before else before
+            back = vowel in _BACK_VOWELS if vowel else True
+            if c == "u":
+                near = (nxt and nxt in _VOWELS) or (i and low[i - 1] in _VOWELS)
+                out.append("у" if near else ("ұ" if (after or before) in _BACK_VOWELS else "ү"))
+            else:
+                out.append({"k": "қк", "g": "ғг"}[c][0 if back else 1])
+            i += 1
+            continue
+        if c == "i" and front_only and not (low[i + 1 : i + 2] and low[i + 1] in _VOWELS) and not (i and low[i - 1] in _VOWELS):
+            out.append("і")  # Serik Серік, Berdibek Бердібек
+            i += 1
+            continue
+        for rx, spelling in _KAZAKH_FROM_LATIN:
+            m = rx.match(low, i)
+            if m:
+                out.append(spelling)
+                i = m.end()
+                break
+        else:
+            out.append(low[i])
+            i += 1
+    return _recase(word, "".join(out))
+
+
+def _en_word(word: str, kazakh_names: bool = True) -> tuple[str, bool]:
     low = word.lower()
     if low in EN_EXCEPTIONS:
         return EN_EXCEPTIONS[low] if word[:1].isupper() else EN_EXCEPTIONS[low].lower(), True
-    kazakh = _published_kazakh().get(low)
+    kazakh = _published_kazakh().get(low) if kazakh_names else None
     if kazakh:  # a Kazakh name as published in English (Tokayev Тоқаев), not spelt as English sounds
         return kazakh, True
     out, i = [], 0
@@ -674,13 +752,15 @@ def _kazakh_body_name(name: str) -> str | None:
     return kazakh[:1].upper() + kazakh[1:] if kazakh else None
 
 
-def cyrillize(name: str, kind: str = "") -> Proposal:
+def cyrillize(name: str, kind: str = "", *, kazakh_names: bool = True) -> Proposal:
     """A Kazakh Cyrillic spelling proposed for the foreign (English-spelt) ``name``.
 
     Trump → Трамп, Baker → Бейкер, Biden → Байден; with ``kind="organisation"``, its common words
     in Kazakh where the body-words table knows them (Harvard University → Харвард университеті).
     A Kazakh name spelt as the exceptions table publishes it gets its Kazakh back (Tokayev →
-    Тоқаев, Kassym-Jomart → Қасым-Жомарт), not English sounds.
+    Тоқаев, Kassym-Jomart → Қасым-Жомарт), and a name spelt from Kazakh or Russian is read so
+    (``KAZAKH_FROM_LATIN``: Nurlan Nogayev → Нұрлан Ноғаев), not by English sounds;
+    ``kazakh_names=False`` reads every name by English sounds (to measure the Kazakh reading).
     Always a proposal: English spelling does not fix the sound, so a person checks it
     (``Proposal.by``: ``exception`` or ``rules``).
     """
@@ -690,17 +770,21 @@ def cyrillize(name: str, kind: str = "") -> Proposal:
         body = _kazakh_body_name(name)
         if body:
             return Proposal(text=body, source=name, by="rules")
+    # a Kazakh given name marks the name (Kairat, Серік), an international one does not (Anna Smith)
+    kazakh_spelt = kazakh_names and any(_KAZAKH_SPELT.search(w) or _KAZAKH_LETTER.search(_given_from_latin().get(w.casefold(), "")) for w in _LATIN_RUN.findall(name))
     parts, pos, used = [], 0, False
     for m in _LATIN_RUN.finditer(name):
         if m.start() < pos:
             continue  # inside a hyphenated name spelt whole
         parts.append(name[pos : m.start()])
         whole = _HYPHENATED.match(name, m.start())
-        kazakh = _published_kazakh().get(whole.group().casefold()) if "-" in whole.group() else None
+        kazakh = _published_kazakh().get(whole.group().casefold()) if "-" in whole.group() and kazakh_names else None
         if kazakh:  # Kassym-Jomart Қасым-Жомарт
             w, exc, pos = kazakh, True, whole.end()
         else:
-            (w, exc), pos = _en_word(m.group()), m.end()
+            (w, exc), pos = _en_word(m.group(), kazakh_names), m.end()
+            if kazakh_spelt and not exc:
+                w = _kazakh_word(m.group())  # Nurlan Nogayev Нұрлан Ноғаев, not Нарлан
         used = used or exc
         parts.append(w)
     parts.append(name[pos:])
