@@ -282,6 +282,7 @@ EN_GOLDEN = [
     ("Kairat Nurtas", "Қайрат Нұртас"), ("Serik Akhmetov", "Серік Ахметов"), ("Bekzat Sattarkhanov", "Бекзат Саттарханов"),
     ("Yerlan Karin", "Ерлан Қарин"), ("Sergei Lavrov", "Сергей Лавров"), ("Maulen Ashimbayev", "Маулен Әшімбаев"),
     ("Anna Smith", "Анна Смит"),  # an international given name marks nothing
+    ("Erik Solheim", "Эрик Солхеим"), ("Steven Chu", "Стевен Чу"),  # not the table's Ерік, Шу
 ]
 
 
@@ -300,7 +301,14 @@ EN_BODIES = [
     ("the Supreme Court", "Жоғарғы сот"),
     ("Royal Society", "Корольдік қоғам"),
     ("Ecuadorian Ministry of Foreign Affairs", "Экуадориан сыртқы істер министрлігі"),
-    ("National Museum of the Republic of Kazakhstan", "Қазақстан Республикасы ұлттық мұражайы"),
+    ("National Museum of the Republic of Kazakhstan", "Қазақстан Республикасының ұлттық мұражайы"),
+    ("Ministry of Foreign Affairs of the Republic of Kazakhstan", "Қазақстан Республикасының сыртқы істер министрлігі"),
+    ("Embassy of the Republic of the Congo", "Конго Республикасының елшілігі"),
+    ("Supreme Court of Kazakhstan", "Қазақстан жоғарғы соты"),  # a name after "of" owns it: first
+    ("Royal Academy of Arts", "Корольдік өнер академиясы"),  # the table's words after "of": before the head
+    ("Security Council", "Қауіпсіздік кеңесі"), ("City Hospital", "Қалалық аурухана"),  # a noun, adjectives
+    ("District Court", "Аудандық сот"), ("Medeu District", "Медеу ауданы"),  # a word's form, a head's
+    ("State Department", "Мемлекеттік департамент"), ("Ministry Of Defence", "Қорғаныс министрлігі"),
     ("National Hurricane Center", "Натионал Харрикейн Сентер"),  # a word the table lacks inside: spelt
     ("National Testing Centre", "Ұлттық тестілеу орталығы"),  # British and American spellings alike
 ]
@@ -313,6 +321,11 @@ def test_an_english_organisation_s_name_in_kazakh(english, kazakh):
 
 def test_only_an_english_organisation_s_name_is_translated():
     assert cyrillize("Harvard University").text == "Харвард Унайверсити"
+
+
+def test_a_published_spelling_is_read_back_only_where_it_is_one_name_s():
+    assert cyrillize("Kassym-Jomart").text == "Қасым-Жомарт"  # a hyphenated name, whole
+    assert cyrillize("Lake Balkhash").text.endswith(" Балқаш")  # not Lake as Балқаш (Балқаш көлі)
 
 
 def test_the_kazakh_reading_can_be_turned_off():

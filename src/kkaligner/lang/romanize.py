@@ -29,7 +29,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kkaligner.errors import UsageError, choices
-from kkaligner.lang.kazakh import CASES, final_class, suffix_set
+from kkaligner.lang.kazakh import CASES, DEVOICE, final_class, suffix_set
 
 # --- Kazakh Cyrillic → English spelling ----------------------------------------------------
 
@@ -570,13 +570,14 @@ _HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 @lru_cache(maxsize=1)
 def _published_kazakh() -> dict[str, str]:
-    """The exceptions table read the other way, word by word: a published English spelling of a
-    Kazakh name -> its Kazakh (Tokayev Тоқаев, Kairat Қайрат), where the spelling is one name's."""
+    """The exceptions table read the other way: a published English spelling of a Kazakh name ->
+    its Kazakh (Tokayev Тоқаев, Kassym-Jomart Қасым-Жомарт), where the spelling is one name's: a
+    one-word row, or a person's words in order (not Lake Balkhash, whose words English reorders)."""
     seen: dict[str, set[str]] = {}
     for rows in EXCEPTIONS.values():
         for row in rows:
             kazakh, english = row.kazakh.split(), row.english.split()
-            if len(kazakh) == len(english):
+            if len(kazakh) == len(english) and (len(kazakh) == 1 or row.kind == "person"):
                 for k, e in zip(kazakh, english):
                     seen.setdefault(e.casefold(), set()).add(k)
     return {e: next(iter(k)) for e, k in seen.items() if len(k) == 1}
@@ -665,7 +666,7 @@ def _en_word(word: str, kazakh_names: bool = True) -> tuple[str, bool]:
     if low in EN_EXCEPTIONS:
         return EN_EXCEPTIONS[low] if word[:1].isupper() else EN_EXCEPTIONS[low].lower(), True
     kazakh = _published_kazakh().get(low) if kazakh_names else None
-    if kazakh:  # a Kazakh name as published in English (Tokayev Тоқаев), not spelt as English sounds
+    if kazakh:  # in a name spelt from Kazakh, a Kazakh name as published (Tokayev Тоқаев; not Erik Solheim)
         return kazakh, True
     out, i = [], 0
     while i < len(low):
@@ -681,23 +682,35 @@ def _en_word(word: str, kazakh_names: bool = True) -> tuple[str, bool]:
     return _recase(word, "".join(out)), False
 
 
-# A head's bare form after adjectives alone (Жоғарғы сот, Ұлттық банк; Алматы қалалық соты after a
-# name): the table's bare entries of the same head.
-_BARE_HEADS = {"соты": "сот", "банкі": "банк", "кеңесі": "кеңес", "одағы": "одақ", "агенттігі": "агенттік", "палатасы": "палата", "прокуратурасы": "прокуратура", "бюросы": "бюро", "партиясы": "партия", "қоры": "қор", "ұйымы": "ұйым", "қоғамы": "қоғам"}
-_ADJECTIVE = re.compile(r"(?:лық|лік|дық|дік|тық|тік|ғы|гі|қы|кі)$")
+# English words of adjectives in an organisation's name (Supreme, World, National, Republican,
+# Specialised): after them alone a Kazakh head takes its bare form (Жоғарғы сот, Дүниежүзілік банк,
+# Республикалық партия), after a noun its possessive one (Қауіпсіздік кеңесі, Салық палатасы).
+_EN_ADJECTIVE = re.compile(r"(?:al|ic|ive|an|ese|ish|ed|ary|ory|ern)$|^(?:supreme|world|state|royal|higher|central|city|district)$")
 
 # English spellings of one word of an organisation's name (Centre, Center), as the table writes it.
 _EN_VARIANTS = {"centre": "center", "organisation": "organization", "theater": "theatre", "defense": "defence"}
 
 
+def _bare(head: str) -> str:
+    """A head's form without its possessive ending: ауруханасы аурухана, одағы одақ, мектебі мектеп."""
+    if head.endswith(("сы", "сі")):
+        return head[:-2]
+    if head.endswith(("ы", "і")) and len(head) > 3:
+        return head[:-2] + DEVOICE.get(head[-2], head[-2])
+    return head
+
+
 @lru_cache(maxsize=1)
-def _body_words_en() -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
-    """The body-words table read the other way: (English words) -> (Kazakh, role), the first
-    Kazakh entry for an English one (a head's possessive form before its bare one: банкі, банк)."""
-    table: dict[tuple[str, ...], tuple[str, str]] = {}
+def _body_words_en() -> tuple[dict[tuple[str, ...], dict[str, str]], int]:
+    """The body-words table read the other way: (English words) -> {role: Kazakh}, the first
+    Kazakh entry of a role (a word's and a head's: District аудандық before a head, ауданы last)."""
+    table: dict[tuple[str, ...], dict[str, str]] = {}
+    place_heads = {(kk,) for kk, _en, _first in PLACE_HEADS}
     for kazakh, (english, role) in _body_words()[0].items():
-        if english and role != "named":
-            table.setdefault(tuple(_EN_VARIANTS.get(w, w) for w in english.casefold().split()), (" ".join(kazakh), role))
+        if english and role not in ("named", "state"):
+            roles = table.setdefault(tuple(_EN_VARIANTS.get(w, w) for w in english.casefold().split()), {})
+            # a place's generic word ends a name (Medeu District Медеу ауданы)
+            roles.setdefault("word" if role == "word" and kazakh not in place_heads else "head", " ".join(kazakh))
     return table, max(len(k) for k in table)
 
 
@@ -705,27 +718,38 @@ def _kazakh_body_name(name: str) -> str | None:
     """An English organisation's name in Kazakh where the body-words table knows every word after
     a leading name, the last a head: Harvard University Харвард университеті, World Health
     Organization Дүниежүзілік денсаулық сақтау ұйымы, Ministry of Defence Қорғаныс министрлігі,
-    University of Virginia Вирджиния университеті (the part after "of" first); None otherwise
-    (National Hurricane Center: a word it lacks between its words)."""
+    Royal Academy of Arts Корольдік өнер академиясы (the part after "of" before the head), a
+    state's "of the Republic of" first (Қазақстан Республикасының ...); None otherwise (National
+    Hurricane Center: a word it lacks between its words)."""
     table, longest = _body_words_en()
-    words = name.split()
-    if words and words[0].casefold() == "the":
+    words = [w for w in name.split() if w.strip("-")]
+    while words and words[0].casefold() == "the":
         words = words[1:]
+    folded = [w.casefold() for w in words]
+    state = ""
+    for k in range(len(folded) - 3):
+        if folded[k : k + 4] == ["of", "the", "republic", "of"] and k + 4 < len(folded):
+            rest = [w for w in words[k + 4 :] if w.casefold() != "the"]
+            state, words, folded = f"{cyrillize(' '.join(rest)).text} Республикасының ", words[:k], folded[:k]
+            break
 
-    def part(ws: list[str], head: bool) -> tuple[str, str] | None:
-        """(names, words) of ``ws`` in Kazakh, or None."""
-        if len(ws) > 2 and [w.casefold() for w in ws[:2]] == ["republic", "of"]:
-            return f"{cyrillize(' '.join(ws[2:])).text} Республикасы", ""  # Republic of Belarus
-        out: list[str] = []
+    def part(ws: list[str], head: bool) -> tuple[list[str], list[str], str] | None:
+        """(names, words, head) of ``ws`` in Kazakh, or None."""
+        lowered = [w.casefold() for w in ws]
+        if len(ws) > 2 and lowered[:2] == ["republic", "of"]:
+            place = [w for w in ws[2:] if w.casefold() != "the"]
+            return [f"{cyrillize(' '.join(place)).text} Республикасы"], [], ""
         names: list[str] = []
-        roles: list[str] = []
+        out: list[tuple[str, str]] = []  # (Kazakh, English)
         i = 0
         while i < len(ws):
             for n in range(min(longest, len(ws) - i), 0, -1):
-                key = tuple(_EN_VARIANTS.get(w, w) for w in (x.casefold().strip(",") for x in ws[i : i + n]))
+                key = tuple(_EN_VARIANTS.get(w, w) for w in (x.strip(",") for x in lowered[i : i + n]))
                 if key in table:
-                    out.append(table[key][0])
-                    roles.append(table[key][1])
+                    roles = table[key]
+                    last = head and i + n == len(ws)
+                    kazakh = roles.get("head", roles.get("word")) if last else roles.get("word", roles.get("head"))
+                    out.append((kazakh, " ".join(key)))
                     i += n
                     break
             else:
@@ -733,23 +757,36 @@ def _kazakh_body_name(name: str) -> str | None:
                     return None  # a word the table lacks after its words: no half-translation
                 names.append(cyrillize(ws[i]).text)
                 i += 1
-        if head and (not roles or roles[-1] not in ("head", "of")):
+        if not head:
+            return (names, [k for k, _ in out], "") if (names or out) else None
+        if not out or "head" not in table[tuple(_EN_VARIANTS.get(w, w) for w in out[-1][1].split())]:
             return None
-        if out and not names and all(r == "word" and _ADJECTIVE.search(w) for w, r in zip(out[:-1], roles)):
-            out[-1] = _BARE_HEADS.get(out[-1], out[-1])  # only adjectives before it: Жоғарғы сот, Дүниежүзілік банк
-        return (" ".join(names), " ".join(out)) if (names or out) else None
+        return names, [k for k, _ in out[:-1]], out[-1][0]
 
-    if "of" in words[1:-1]:
-        k = words.index("of", 1)
-        rest = words[k + 1 :]
-        rest = rest[1:] if rest and rest[0].casefold() == "the" else rest
-        first, second = part(words[:k], True), part(rest, False) if rest else None
-        # the head's own names first (Ecuadorian Ministry of Foreign Affairs: Эквадор сыртқы істер министрлігі)
-        kazakh = " ".join(x for x in (first[0], *second, first[1]) if x) if first and second else None
+    if "of" in folded[1:-1]:
+        k = folded.index("of", 1)
+        rest = [w for w in words[k + 1 :] if w.casefold() != "the"] or words[k + 1 :]
+        first, second = part(words[:k], True), part(rest, False)
+        if not (first and second):
+            return None
+        # a name after "of" owns the body and comes first (Council of Europe Еуропа кеңесі, Supreme
+        # Court of Kazakhstan Қазақстан Жоғарғы соты); the table's words after "of" stand before the
+        # head (Royal Academy of Arts Корольдік өнер академиясы); the head keeps its possessive
+        if second[0]:
+            kazakh = " ".join(second[0] + second[1] + first[0] + first[1] + [first[2]])
+        else:
+            kazakh = " ".join(first[0] + first[1] + second[1] + [first[2]])
     else:
         found = part(words, True)
-        kazakh = " ".join(x for x in found if x) if found else None
-    return kazakh[:1].upper() + kazakh[1:] if kazakh else None
+        if not found:
+            return None
+        names, inner, head = found
+        english = [w.casefold() for w in words[len(names) : -1]]
+        if not names and not state and inner and all(_EN_ADJECTIVE.search(w) for w in english):
+            head = _bare(head)  # only adjectives before it: Жоғарғы сот, Дүниежүзілік банк
+        kazakh = " ".join(names + inner + [head])
+    kazakh = state + kazakh
+    return kazakh[:1].upper() + kazakh[1:]
 
 
 def cyrillize(name: str, kind: str = "", *, kazakh_names: bool = True) -> Proposal:
@@ -782,7 +819,7 @@ def cyrillize(name: str, kind: str = "", *, kazakh_names: bool = True) -> Propos
         if kazakh:  # Kassym-Jomart Қасым-Жомарт
             w, exc, pos = kazakh, True, whole.end()
         else:
-            (w, exc), pos = _en_word(m.group(), kazakh_names), m.end()
+            (w, exc), pos = _en_word(m.group(), kazakh_spelt), m.end()
             if kazakh_spelt and not exc:
                 w = _kazakh_word(m.group())  # Nurlan Nogayev Нұрлан Ноғаев, not Нарлан
         used = used or exc
