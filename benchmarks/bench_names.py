@@ -49,6 +49,10 @@ consistency rows the share column.
   written by someone who had not seen the rules and never used to judge one: the honest figure for
   names nobody entered. A row may publish several spellings (separated by ``|``); any of them
   counts as exact.
+* **Kazakh names read back from English** (what en→kk proposes for a Kazakh name in English text):
+  the same lists' published spellings read back with ``cyrillize`` against the Kazakh they write,
+  exact, with the Kazakh reading (``KAZAKH_FROM_LATIN``, the exceptions table, the given names)
+  and by English sounds alone. Its rules were written from the first list's misses only.
 * **Organisations' names**: exact match of the proposal for an organisation
   (``romanize(kind="organisation")``, its common words in English where
   src/kkaligner/data/body-words-kk-en.tsv knows them all) on benchmarks/data/published-bodies-en.tsv
@@ -320,6 +324,27 @@ def romanization() -> list[tuple[str, str, float, int]]:
     return out
 
 
+def read_back() -> list[tuple[str, str, float, int]]:
+    """(list, system, exact share, rows): the published English spellings of the romanization
+    lists read back into Kazakh (``cyrillize``, as en->kk proposals do) against the Kazakh the list
+    writes, with the Kazakh reading and by English sounds alone (``kazakh_names=False``)."""
+    from kkaligner.lang.romanize import cyrillize
+
+    out = []
+    for label, path in (
+        ("published spellings", PUBLISHED),
+        ("held out of the exceptions table", HELD_OUT),
+        ("second held-out list", HELD_OUT_2),
+        ("third held-out list, never tuned on", HELD_OUT_3),
+    ):
+        rows = read_published(path)
+        n = len(rows)
+        for system, kazakh_names in (("cyrillize, a Kazakh name read as one", True), ("cyrillize, English sounds alone", False)):
+            hit = sum(any(cyrillize(e, kazakh_names=kazakh_names).text == k for e in es) for k, es, _, _ in rows)
+            out.append((label, system, hit / n, n))
+    return out
+
+
 def bodies(path: Path = BODIES) -> list[tuple[str, float, int]]:
     """(system, exact share, rows) on a list of the Kazakh names of organisations with the English
     names they publish: the proposal for an organisation (``romanize(kind="organisation")``: its
@@ -435,6 +460,8 @@ def main(argv=None) -> None:
         print(f"| extraction (FLORES-200 dev documents) | ({FLORES} missing) | {blank} | | |")
     for part, name, share, n in romanization():
         print(f"| romanization ({part}, exact) | {name} | {blank} | {share:.3f} | {n} names |")
+    for part, name, share, n in read_back():
+        print(f"| Kazakh names read back from English ({part}, exact) | {name} | {blank} | {share:.3f} | {n} names |")
     for label, path in (
         ("the first list, the table's words written from its misses", BODIES),
         ("a second list, its misses never looked at", BODIES_HELD_OUT),

@@ -583,6 +583,15 @@ def _published_kazakh() -> dict[str, str]:
     return {e: next(iter(k)) for e, k in seen.items() if len(k) == 1}
 
 
+@lru_cache(maxsize=1)
+def _published_places() -> frozenset[str]:
+    """Published spellings of one-word rows of four letters or more (Almaty, Karaganda, Shymkent):
+    read back into Kazakh wherever they stand, as a name of their own (not Chu, Ili: English too)."""
+    return frozenset(
+        row.english.casefold() for rows in EXCEPTIONS.values() for row in rows if " " not in row.english and len(row.english) > 3
+    )
+
+
 # A Kazakh (or Russian) name as English texts spell it, back to Kazakh Cyrillic: the inverse of the
 # press romanization above (LETTERS, CONTEXT: zh ж, kh х, sh ш, ye е, y ы), longest match first.
 # English spelling merges Kazakh letters: k, g are қ, ғ in a syllable of a back vowel (a o u y: the
@@ -661,11 +670,11 @@ def _kazakh_word(word: str) -> str:
     return _recase(word, "".join(out))
 
 
-def _en_word(word: str, kazakh_names: bool = True) -> tuple[str, bool]:
+def _en_word(word: str, kazakh_names: bool = True, published: bool = True) -> tuple[str, bool]:
     low = word.lower()
     if low in EN_EXCEPTIONS:
         return EN_EXCEPTIONS[low] if word[:1].isupper() else EN_EXCEPTIONS[low].lower(), True
-    kazakh = _published_kazakh().get(low) if kazakh_names else None
+    kazakh = _published_kazakh().get(low) if kazakh_names or (published and low in _published_places()) else None
     if kazakh:  # in a name spelt from Kazakh, a Kazakh name as published (Tokayev Тоқаев; not Erik Solheim)
         return kazakh, True
     out, i = [], 0
@@ -819,7 +828,7 @@ def cyrillize(name: str, kind: str = "", *, kazakh_names: bool = True) -> Propos
         if kazakh:  # Kassym-Jomart Қасым-Жомарт
             w, exc, pos = kazakh, True, whole.end()
         else:
-            (w, exc), pos = _en_word(m.group(), kazakh_spelt), m.end()
+            (w, exc), pos = _en_word(m.group(), kazakh_spelt, kazakh_names), m.end()
             if kazakh_spelt and not exc:
                 w = _kazakh_word(m.group())  # Nurlan Nogayev Нұрлан Ноғаев, not Нарлан
         used = used or exc
