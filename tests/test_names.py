@@ -181,6 +181,8 @@ ENGLISH = [
     # a title's possessive opens a name before capitals; a possessive before a head stays inside
     ("Crowds met at Speaker's Corner near St. Mary's Hospital and the Prime Minister's Office.",
      [("Speaker's Corner", "place"), ("St. Mary's Hospital", "organisation"), ("Minister's Office", "organisation")]),
+    # a Kazakh spelling says a name at a sentence's start, as a possessive does; a surname's ending a person
+    ("Nogayev met the press. The talks went well.", [("Nogayev", "person")]),
     # a single name before a verb of speech is a person's; Later opens sentences
     ("The talks in Aktau went well, Smith said. Later Smith flew near Karaganda. The WHO said so.",
      [("Aktau", "place"), ("Smith", "person"), ("Karaganda", "place"), ("WHO", "organisation")]),

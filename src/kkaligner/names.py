@@ -76,7 +76,7 @@ from kkaligner.lang.kazakh import (
     suffix_chains,
 )
 from kkaligner.lang.numbers import is_kk_number_word
-from kkaligner.lang.romanize import cyrillize, propose_latin
+from kkaligner.lang.romanize import cyrillize, kazakh_spelt, propose_latin
 from kkaligner.split import segment, sentence_starters, title_abbreviations
 from kkaligner.types import Span, Term
 
@@ -1943,6 +1943,7 @@ _EN_BODY_OPENERS = frozenset(["national", "international", "royal", "federal", "
 # A single name before a verb of speech is a person's (Smith said, Zelensky told), where nothing
 # else says its kind (a single name is otherwise a place's, for want of evidence).
 _EN_SPEECH_AFTER = frozenset(["said", "says", "told", "added", "wrote", "argued", "explained", "noted", "stated", "announced", "asked", "replied", "insisted", "warned"])
+_EN_SURNAME = re.compile(r"(?:ov|ev|ova|eva|uly|kyzy)$")
 _EN_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 # Heads that take "of" and a name after them, the whole one name (University of Virginia, Gulf
 # of Mexico, Republic of Kazakhstan).
@@ -2096,6 +2097,8 @@ def _en_kind(names: list[str]) -> str | None:
         # a particle's name is a person's (Mohammed bin Rashid Al Maktoum, Luiz Inácio Lula da
         # Silva), or a place's before a place the glossary knows (Santiago de Chile)
         return "place" if _glossary_kinds(english=True).get(folded[-1]) == "place" else "person"
+    if len(folded) == 1 and len(folded[0]) > 5 and _EN_SURNAME.search(folded[0]):
+        return "person"  # a Kazakh or Russian surname's ending (Nogayev, Abenova, Baitursynuly)
     return "person" if numbered else ""
 
 
@@ -2148,12 +2151,13 @@ def _english_mentions(text: str) -> list[_Mention]:
             if spoken in starters:
                 k += 1  # a function word capitalised mid-sentence (..., We are going to)
                 continue
-            plain = _en_possessive(w) == w and not re.search(r"\w['’-]\w|[a-z][A-Z]", w)
+            plain = _en_possessive(w) == w and not re.search(r"\w['’-]\w|[a-z][A-Z]", w) and not kazakh_spelt(w)
             if initial[k] and (w.casefold() in lower or (plain and base not in mid and base not in _glossary_kinds(english=True))):
                 # a sentence's first word alone: a common word where the text writes it in lower
                 # case, or where it never writes it with a capital mid-sentence (Medicine,
                 # Construction) and the glossary does not know it; a possessive, an inner capital,
-                # an apostrophe or a hyphen say a name (Russia's, McDonald, O'Brien, Coca-Cola)
+                # an apostrophe, a hyphen or a Kazakh spelling say a name (Russia's, McDonald,
+                # O'Brien, Coca-Cola, Nogayev)
                 k += 1
                 continue
         if j == k and (len(base.replace(".", "")) == 1 or _thing_initials(w) or _designation(text, words[k])):

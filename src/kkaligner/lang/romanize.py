@@ -614,6 +614,12 @@ _KAZAKH_FROM_LATIN = tuple((re.compile(rx), out) for rx, out in KAZAKH_FROM_LATI
 # name's ending, Ye before a consonant (Yerlan): then every word of the name is read so.
 _KAZAKH_SPELT = re.compile(r"zh|kh|(?:ov|ev|ova|eva|uly|kyzy|bek|bay|bai|zhan|khan)$|^ye[^aeiouy]", re.IGNORECASE)
 _BACK_VOWELS, _VOWELS = "aouy", "aeiouy"
+
+
+def kazakh_spelt(word: str) -> bool:
+    """``word`` (Latin letters) is spelt from Kazakh or Russian (``_KAZAKH_SPELT``: Zhumagaliyev,
+    Yerlan, Baibek), not an English word."""
+    return bool(_KAZAKH_SPELT.search(word))
 _KAZAKH_LETTER = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 
 
@@ -817,7 +823,7 @@ def cyrillize(name: str, kind: str = "", *, kazakh_names: bool = True) -> Propos
         if body:
             return Proposal(text=body, source=name, by="rules")
     # a Kazakh given name marks the name (Kairat, Серік), an international one does not (Anna Smith)
-    kazakh_spelt = kazakh_names and any(_KAZAKH_SPELT.search(w) or _KAZAKH_LETTER.search(_given_from_latin().get(w.casefold(), "")) for w in _LATIN_RUN.findall(name))
+    from_kazakh = kazakh_names and any(kazakh_spelt(w) or _KAZAKH_LETTER.search(_given_from_latin().get(w.casefold(), "")) for w in _LATIN_RUN.findall(name))
     parts, pos, used = [], 0, False
     for m in _LATIN_RUN.finditer(name):
         if m.start() < pos:
@@ -828,8 +834,8 @@ def cyrillize(name: str, kind: str = "", *, kazakh_names: bool = True) -> Propos
         if kazakh:  # Kassym-Jomart Қасым-Жомарт
             w, exc, pos = kazakh, True, whole.end()
         else:
-            (w, exc), pos = _en_word(m.group(), kazakh_spelt, kazakh_names), m.end()
-            if kazakh_spelt and not exc:
+            (w, exc), pos = _en_word(m.group(), from_kazakh, kazakh_names), m.end()
+            if from_kazakh and not exc:
                 w = _kazakh_word(m.group())  # Nurlan Nogayev Нұрлан Ноғаев, not Нарлан
         used = used or exc
         parts.append(w)
@@ -842,6 +848,7 @@ __all__ = [
     "EN_EXCEPTIONS",
     "EN_RULES",
     "EXCEPTIONS",
+    "KAZAKH_FROM_LATIN",
     "KAZAKH_GIVEN",
     "KINDS",
     "LETTERS",
@@ -853,6 +860,7 @@ __all__ = [
     "Proposal",
     "Published",
     "cyrillize",
+    "kazakh_spelt",
     "propose_latin",
     "romanize",
 ]
