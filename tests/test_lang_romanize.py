@@ -339,6 +339,23 @@ def test_a_foreign_spelling_is_marked_a_proposal():
     assert cyrillize("Bush").by == "exception"
 
 
+_BODY_WORDS = ["ұлттық", "мемлекеттік", "университеті", "министрлігінің", "қоры", "атындағы", "облысының", "және", "«", "»", "-", "Павлодар", "Қазақстан", "Республикасының", "мектеп", "Әл-Фараби"]
+_EN_BODY_WORDS = ["of", "the", "University", "National", "Ministry", "Defence", "Republic", "Harvard", "Bank", "Centre", "Court", "Supreme", "-"]
+
+
+@given(st.lists(st.sampled_from(_BODY_WORDS), min_size=1, max_size=7))
+def test_an_organisation_s_name_comes_out_latin_whatever_its_words(words):
+    out = romanize(" ".join(words), kind="organisation")
+    assert isinstance(out, str) and not any("а" <= c.lower() <= "я" or c in "әғқңөұүһі" for c in out.lower())
+
+
+@given(st.lists(st.sampled_from(_EN_BODY_WORDS), min_size=1, max_size=7))
+def test_an_english_organisation_s_name_comes_out_cyrillic_whatever_its_words(words):
+    out = cyrillize(" ".join(words), kind="organisation").text
+    assert not any("a" <= c.lower() <= "z" for c in out)
+    assert out.strip() or not any(w.strip("-") for w in words)
+
+
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=15))
 def test_a_foreign_name_comes_out_cyrillic(word):
     out = cyrillize(word.capitalize()).text
