@@ -183,6 +183,8 @@ BODIES = [
     ("Ұлттық банк Алматы филиалы", "Ulttyk bank Almaty filialy"),
     ("Орталық Азия ынтымақтастық ұйымы", "Central Aziya Cooperation Organization"),
     ("Жас ұлан", "Zhas ulan"),  # a common word opening it is no name
+    ("Біріккен Ұлттар Ұйымы", "Birikken Ulttar Uimy"),  # ... nor one shaped like it before a name's word
+    ("Талдықорған университеті", "Taldykorgan University"),
     ("Кеңес Рахметов атындағы мектебі", "Kenes Rakhmetov School"),  # a head's word, capitalised inside: a name
     ("Халықаралық сауда орталықтары қауымдастығы", "Khalykaralyk sauda ortalyktary kauymdastygy"),  # a plural: no table word
     ("« Астана » халықаралық қаржы орталығы", "Astana International Financial Centre"),  # spaced quotes

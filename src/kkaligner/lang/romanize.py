@@ -364,6 +364,9 @@ _ACCUSATIVE = re.compile(f"(?:{'|'.join(sorted({e for pair in CASES['acc'].value
 # English words before a place's name inside a body's (Оңтүстік Қазақстан South Kazakhstan).
 _COMPASS_EN = frozenset(["North", "South", "East", "West", "Central"])
 # A quoted name, to its closing quote or the text's end, or a word (« Астана », «Даму қоры).
+# The shape of a common word, a participle or a derived adjective (Біріккен Ұлттар Ұйымы, Тұрақты
+# даму қоры): no name of its own, though capitalised.
+_WORD_SHAPE = re.compile(r"(?:ған|ген|қан|кен|лық|лік|дық|дік|тық|тік)$")
 _BODY_TOKEN = re.compile(r"[«\"“„]\s*([^«»\"“”„]*?)\s*(?:[»\"”]|$)|[^\s«»\"“”„]+")
 
 
@@ -410,7 +413,12 @@ def _body_name(text: str, exceptions: bool) -> str | None:
             opening = all(role in ("name", "quoted") for _, role in items)
             if not word[:1].isupper() and _CYR_RUN.match(word):
                 return None  # a common word the table does not know: no half-translation
-            if not (opening or after_named) or (not items and word.casefold() in _common_kk()):
+            nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+            # a word shaped like a common one before another name's word (Біріккен Ұлттар; not
+            # Бостандық ауданы, Талдықорған университеті: places of that shape)
+            run = nxt[:1].isupper() and (nxt.casefold(),) not in table
+            common = word.casefold() in _common_kk() or (run and _WORD_SHAPE.search(word.casefold()))
+            if not (opening or after_named) or (not after_named and common):
                 # a name after the table's words, or a common word opening the name (Тұңғыш
                 # Президент қоры, Орталық Азия ынтымақтастық ұйымы): no half-translation
                 return None
