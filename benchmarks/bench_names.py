@@ -86,6 +86,13 @@ PUBLISHED = HERE / "data" / "published-names-en.tsv"
 HELD_OUT = HERE / "data" / "published-names-heldout-en.tsv"
 HELD_OUT_2 = HERE / "data" / "published-names-heldout2-en.tsv"
 HELD_OUT_3 = HERE / "data" / "published-names-heldout3-en.tsv"
+# The romanization lists, with their labels (see the module doc).
+ROMANIZATION_LISTS = (
+    ("published spellings", PUBLISHED),
+    ("held out of the exceptions table", HELD_OUT),
+    ("second held-out list", HELD_OUT_2),
+    ("third held-out list, never tuned on", HELD_OUT_3),
+)
 BODIES = HERE / "data" / "published-bodies-en.tsv"
 BODIES_HELD_OUT = HERE / "data" / "published-bodies-heldout-en.tsv"
 BODIES_HELD_OUT_2 = HERE / "data" / "published-bodies-heldout2-en.tsv"
@@ -307,12 +314,7 @@ def romanization() -> list[tuple[str, str, float, int]]:
     except ImportError:
         unidecode = None
     out = []
-    for label, path in (
-        ("published spellings", PUBLISHED),
-        ("held out of the exceptions table", HELD_OUT),
-        ("second held-out list", HELD_OUT_2),
-        ("third held-out list, never tuned on", HELD_OUT_3),
-    ):
+    for label, path in ROMANIZATION_LISTS:
         rows = read_published(path)
         n = len(rows)
         out.append((label, "romanize (rules and exceptions table)", sum(romanize(k, kind=kind) in e for k, e, kind, _ in rows) / n, n))
@@ -331,12 +333,7 @@ def read_back() -> list[tuple[str, str, float, int]]:
     from kkaligner.lang.romanize import cyrillize
 
     out = []
-    for label, path in (
-        ("published spellings", PUBLISHED),
-        ("held out of the exceptions table", HELD_OUT),
-        ("second held-out list", HELD_OUT_2),
-        ("third held-out list, never tuned on", HELD_OUT_3),
-    ):
+    for label, path in ROMANIZATION_LISTS:
         rows = read_published(path)
         n = len(rows)
         for system, kazakh_names in (("cyrillize, a Kazakh name read as one", True), ("cyrillize, English sounds alone", False)):

@@ -72,6 +72,7 @@ from kkaligner.lang.kazakh import (
     PLURAL,
     VOWELS,
     all_suffixes,
+    common_words,
     final_class,
     suffix_chains,
 )
@@ -540,7 +541,7 @@ def _everyday(folded: str) -> bool:
     where the document says nothing about the word."""
     if _given_name(folded) or _known_kind(folded):
         return False
-    usage = _word_list("common-words-kk.txt")
+    usage = common_words()
     return any(lemma in usage and not _given_name(lemma) and not _known_kind(lemma) for lemma, _ in _readings(folded))
 
 

@@ -118,6 +118,7 @@ def _abbreviations(lang: str) -> dict[str, str]:
     return _abbreviation_table(lang)[0]
 
 
+@lru_cache(maxsize=None)
 def title_abbreviations(lang: str) -> frozenset[str]:
     """Abbreviations a name or a number follows, with their full stop, lower case ("dr.", "st.",
     "mt."): the class ``title`` of data/abbreviations-<lang>.txt."""

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from importlib import resources
 from typing import Iterator
 
 from kkaligner.lang.casing import fold_kk
@@ -493,6 +494,18 @@ def stems(word: str) -> frozenset:
     return frozenset(low[:k] for k in range(3, len(low) + 1) if k == len(low) or low[k:] in suffixes)
 
 
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """data/common-words-kk.txt, folded (``fold_kk``): words Kazakh writes in lower case, counted in
+    KazNERD (tools/common_words_kk.py); usage where a text says nothing about a word."""
+    path = resources.files("kkaligner") / "data" / "common-words-kk.txt"
+    return frozenset(
+        fold_kk(line.split("\t")[0].strip())
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
 def split_ending(word: str) -> tuple[str, str]:
     """``word`` as (stem, ending) with the longest Kazakh ending that leaves a stem of 3+ letters."""
     low = word.casefold()
@@ -509,6 +522,7 @@ DEVOICE = {v: k for k, v in ALTERNATION.items()}
 
 __all__ = [
     "SHORT_ENDINGS",
+    "common_words",
     "stems",
     "split_ending",
     "DEVOICE",

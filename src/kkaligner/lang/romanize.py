@@ -29,7 +29,8 @@ from functools import lru_cache
 from importlib import resources
 
 from kkaligner.errors import UsageError, choices
-from kkaligner.lang.kazakh import CASES, DEVOICE, final_class, suffix_set
+from kkaligner.lang.casing import fold_kk
+from kkaligner.lang.kazakh import CASES, DEVOICE, common_words, final_class, suffix_set
 
 # --- Kazakh Cyrillic → English spelling ----------------------------------------------------
 
@@ -226,19 +227,22 @@ _PREV_WORD = re.compile(r"(\w+) $")  # the word right before, one space apart
 _CYR_RUN = re.compile(r"[а-яёәғқңөұүһіА-ЯЁӘҒҚҢӨҰҮҺІ]+")
 
 
+def _rule_at(rules: tuple[tuple[re.Pattern, str], ...], low: str, i: int) -> tuple[str, int] | None:
+    """The first of ``rules`` (regex, spelling) that matches ``low`` at ``i``: (spelling, end)."""
+    for rx, spelling in rules:
+        m = rx.match(low, i)
+        if m:  # every rule takes at least one letter
+            return spelling, m.end()
+    return None
+
+
 def _rules(low: str, place: bool = False) -> str:
     out = []
     i = 0
     while i < len(low):
-        for rx, spelling in _PLACE_CONTEXT if place else _CONTEXT:
-            m = rx.match(low, i)
-            if m:
-                out.append(spelling)
-                i = m.end()
-                break
-        else:
-            out.append(LETTERS.get(low[i], low[i]))
-            i += 1
+        hit = _rule_at(_PLACE_CONTEXT if place else _CONTEXT, low, i)
+        out.append(hit[0] if hit else LETTERS.get(low[i], low[i]))
+        i = hit[1] if hit else i + 1
     return "".join(out)
 
 
@@ -344,18 +348,6 @@ def _body_words() -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
     return table, max(len(k) for k in table)
 
 
-@lru_cache(maxsize=1)
-def _common_kk() -> frozenset[str]:
-    """data/common-words-kk.txt: words Kazakh writes in lower case (a capitalised one opening a
-    body's name is no name of its own: Тұңғыш Президент қоры, Біріккен Ұлттар Ұйымы)."""
-    path = resources.files("kkaligner") / "data" / "common-words-kk.txt"
-    return frozenset(
-        line.split("\t")[0].strip().casefold()
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    )
-
-
 # The genitive's endings (kazakh.CASES): a word of a body's name before the next one (Қазақстанның
 # шахмат федерациясы, министрлігінің баспасөз қызметі) is looked up and spelt without it; and the
 # accusative's, for a table word (кәсіпкерлікті дамыту қоры).
@@ -417,7 +409,7 @@ def _body_name(text: str, exceptions: bool) -> str | None:
             # a word shaped like a common one before another name's word (Біріккен Ұлттар; not
             # Бостандық ауданы, Талдықорған университеті: places of that shape)
             run = nxt[:1].isupper() and (nxt.casefold(),) not in table
-            common = word.casefold() in _common_kk() or (run and _WORD_SHAPE.search(word.casefold()))
+            common = fold_kk(word) in common_words() or (run and _WORD_SHAPE.search(word.casefold()))
             if not (opening or after_named) or (not after_named and common):
                 # a name after the table's words, or a common word opening the name (Тұңғыш
                 # Президент қоры, Орталық Азия ынтымақтастық ұйымы): no half-translation
@@ -672,15 +664,9 @@ def _kazakh_word(word: str) -> str:
             out.append("і")  # Serik Серік, Berdibek Бердібек
             i += 1
             continue
-        for rx, spelling in _KAZAKH_FROM_LATIN:
-            m = rx.match(low, i)
-            if m:
-                out.append(spelling)
-                i = m.end()
-                break
-        else:
-            out.append(low[i])
-            i += 1
+        hit = _rule_at(_KAZAKH_FROM_LATIN, low, i)
+        out.append(hit[0] if hit else low[i])
+        i = hit[1] if hit else i + 1
     return _recase(word, "".join(out))
 
 
@@ -693,15 +679,9 @@ def _en_word(word: str, kazakh_names: bool = True, published: bool = True) -> tu
         return kazakh, True
     out, i = [], 0
     while i < len(low):
-        for rx, spelling in _EN_RULES:
-            m = rx.match(low, i)
-            if m:  # every rule takes at least one letter
-                out.append(spelling)
-                i = m.end()
-                break
-        else:
-            out.append(low[i])
-            i += 1
+        hit = _rule_at(_EN_RULES, low, i)
+        out.append(hit[0] if hit else low[i])
+        i = hit[1] if hit else i + 1
     return _recase(word, "".join(out)), False
 
 
