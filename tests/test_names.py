@@ -432,6 +432,10 @@ ORGANISATIONS = [
      [("Біріккен Араб Әмірліктері", "place"), ("Иордания Хашимит Корольдігі", "place")]),
     # a country's name before a kind of business describes the company: the name is the country's
     ("Кеше Қытай компаниясы зауыт салды.", [("Қытай", "place")]),
+    # a place's adjective after a name opens a description in apposition, "the Russian corporation
+    # Roscosmos": the name is the one before it, a body's
+    ("Зымыранды Роскосмос ресейлік корпорациясы ұшырды.", [("Роскосмос", "organisation")]),
+    ("Ол Плагиат польшалық компаниясының көмегіне сүйенеді.", [("Плагиат", "organisation")]),
     # a name of several words keeps its plural in its lemma; штаты, the singular, is a state's word too
     ("Біз Америка Құрама Штаттарына бардық. Америка Құрама Штаттары келісті.", [("Америка Құрама Штаттары", "place")]),
     ("Оның сапары Америка Құрама Штаты болады.", [("Америка Құрама Штаты", "place")]),

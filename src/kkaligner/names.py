@@ -1526,6 +1526,13 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                     break
             if fold_kk(lw) in CLOSING_POSTPOSITIONS or fold_kk(lw) in _DETERMINERS:
                 break  # ... секілді беделді ұйым; ... нөмірі төртінші емханаға: a description
+            if look == run_end + 1 and lw.islower() and _demonym(lw):
+                # Роскосмос ресейлік корпорациясы, plagiat.pl польшалық компаниясы: "the Russian
+                # corporation Roscosmos", a description in apposition; the name is the run's
+                # (KazNERD marks it so), a body's where the words reach a body's head
+                if _body_follows(doc, look) is not None or _stem_in(words[look + 1][2] if look + 1 < n else "", ORG_HEADS):
+                    kind = "organisation"
+                break
             if _is_cap(lw) and fold_kk(words[look - 1][2]) in IN_NAME:
                 look += 1  # әл-Фараби атындағы Қазақ ұлттық университеті: the name goes on
                 continue
