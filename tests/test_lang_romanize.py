@@ -45,7 +45,7 @@ GOLDEN = [
     ("Есенберлин", "Yesenberlin", "person"),
     ("Айгерім Қызы", "Aigerim Kyzy", "person"),
     ("ТОҚАЕВ", "TOKAYEV", ""),
-    ("Солтүстік Қазақстан", "Soltustik Kazakhstan", "place"),
+    ("Солтүстік Қазақстан", "North Kazakhstan", "place"),  # the exonym inside a name; the compass word in English
     ("Бейімбет", "Beimbet", "person"),
     ("Нұрпейісова", "Nurpeisova", "person"),
     ("Тайынша", "Tayynsha", "place"),
@@ -149,6 +149,18 @@ def test_a_place_s_generic_word_is_english_and_a_table_word_inside_a_name_is_not
     assert romanize("Аралбаев") == "Aralbayev"  # Арал + баев is no ending of Арал
     assert romanize("Екібастұз", kind="place", exceptions=False) == "Ekibastuz"
     assert romanize("Ерлан", kind="person") == "Yerlan"
+
+
+def test_a_compass_word_opening_a_place_s_name_is_english():
+    assert romanize("Солтүстік Қазақстан", kind="place") == "North Kazakhstan"
+    assert romanize("Шығыс Europe", kind="place") == "Eastern Europe"  # the adjective before Europe
+    assert romanize("Орталық Қазақстан", kind="place") == "Central Kazakhstan"
+    # not before common words (no half-translation), nor outside a place's name
+    assert romanize("Оңтүстік Тынық мұхиты", kind="place") == "Ontustik Tynyk mukhity"
+    assert romanize("Шығыс Қазақстан", kind="person") == "Shygys Kazakhstan"
+    assert cyrillize("North Carolina", "place").text == "Солтүстік Каролина"
+    assert cyrillize("Eastern Еуропа", "place").text == "Шығыс Еуропа"
+    assert cyrillize("East of Eden", "place").text.startswith("Ист")
 
 
 # An organisation's name: its common words in English (data/body-words-kk-en.tsv), its names

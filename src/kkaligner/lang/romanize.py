@@ -142,6 +142,22 @@ PLACE_HEADS: tuple[tuple[str, str, bool], ...] = (
 )
 _PLACE_HEADS = {kk: (en, first) for kk, en, first in PLACE_HEADS}
 
+# Compass words opening a place's name, which English translates (English Wikipedia's article
+# titles: Оңтүстік Корея South Korea, Орталық Азия Central Asia, Солтүстік Америка North America):
+# (Kazakh, English, the English adjective some names take instead: Eastern Europe, Western
+# Siberia, Northern California).
+COMPASS: tuple[tuple[str, str, str], ...] = (
+    ("солтүстік", "North", "Northern"),
+    ("оңтүстік", "South", "Southern"),
+    ("шығыс", "East", "Eastern"),
+    ("батыс", "West", "Western"),
+    ("орталық", "Central", "Central"),
+)
+COMPASS_ADJECTIVAL = frozenset(["Europe", "Siberia", "California"])  # the names that take the adjective
+_COMPASS = {kk: (en, adjective) for kk, en, adjective in COMPASS}
+_COMPASS_FROM_EN = {en.casefold(): kk for kk, *forms in COMPASS for en in forms}
+_COMPASS_RX = re.compile(rf"({'|'.join(_COMPASS)}) (?=[{_LETTER.upper()}A-Z])", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class Published:
@@ -480,6 +496,13 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "") -> tuple[str, 
             after = _romanize(text[j:], exceptions, kind)
             spelled = _cased(text[i:j].split()[-1], hit.english) if text[i:j].isupper() else hit.english
             return before[0] + spelled + _tail(low[i:j], len(key), kind == "place") + after[0], True
+    # a compass word opening a place's name (Оңтүстік Корея South Korea, Шығыс Еуропа Eastern Europe)
+    compass = _COMPASS_RX.match(text) if kind == "place" else None
+    if compass and all(w[:1].isupper() or not _CYR_RUN.match(w) or w in _PLACE_HEADS for w in text[compass.end() :].split()):
+        # the rest a name (and a generic word English translates): not Оңтүстік Тынық мұхиты
+        name, used = _romanize(text[compass.end() :], exceptions, kind)
+        en, adjective = _COMPASS[compass.group(1).casefold()]
+        return f"{adjective if name.split(' ')[0] in COMPASS_ADJECTIVAL else en} {name}", used
     # a place's generic word (Ақтөбе облысы Aktobe Region, Балқаш көлі Lake Balkhash)
     head = _HEAD.fullmatch(text)
     if head and head.group(2).islower():
@@ -810,6 +833,10 @@ def cyrillize(name: str, kind: str = "", *, kazakh_names: bool = True) -> Propos
         body = _kazakh_body_name(name)
         if body:
             return Proposal(text=body, source=name, by="rules")
+    compass = re.match(r"([A-Za-z]+) (?=[^\W\d_])", name) if kind == "place" else None
+    if compass and compass.group(1).casefold() in _COMPASS_FROM_EN and name[compass.end()].isupper():  # Eastern Europe Шығыс Еуропа
+        rest = cyrillize(name[compass.end() :], kind, kazakh_names=kazakh_names)
+        return Proposal(text=f"{_COMPASS_FROM_EN[compass.group(1).casefold()].capitalize()} {rest.text}", source=name, by=rest.by)
     # a Kazakh given name marks the name (Kairat, Серік), an international one does not (Anna Smith)
     from_kazakh = kazakh_names and any(kazakh_spelt(w) or _KAZAKH_LETTER.search(_given_from_latin().get(w.casefold(), "")) for w in _LATIN_RUN.findall(name))
     parts, pos, used = [], 0, False
@@ -832,6 +859,8 @@ def cyrillize(name: str, kind: str = "", *, kazakh_names: bool = True) -> Propos
 
 
 __all__ = [
+    "COMPASS",
+    "COMPASS_ADJECTIVAL",
     "CONTEXT",
     "EN_EXCEPTIONS",
     "EN_RULES",
