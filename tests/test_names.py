@@ -95,6 +95,26 @@ def test_the_proposed_entry_is_a_glossary_term():
     assert "check" in t.provenance and "Ерлан Жұмағалиевпен" in t.note
 
 
+def _shipped(text, lang="kk"):
+    return {n.lemma: n for n in extract_terms(text, lang=lang)}
+
+
+def test_a_proposal_takes_the_glossary_s_places_inside_a_name():
+    names = _shipped("Кеше Жаңа Зеландия полициясы тергеу бастады. Олар Шығыс Еуропа елдеріне барды.")
+    assert (names["Жаңа Зеландия полициясы"].rendering, names["Жаңа Зеландия полициясы"].rendering_by) == ("New Zealand Police", "glossary")
+    assert names["Шығыс Еуропа"].rendering == "Eastern Europe"
+    assert "glossary renders" in names["Шығыс Еуропа"].term().provenance
+    english = _shipped("The New Zealand Police said so. He toured Eastern Europe. She lives in New Mexico.", "en")
+    assert english["New Zealand Police"].rendering == "Жаңа Зеландия полициясы"
+    assert english["Eastern Europe"].rendering == "Шығыс Еуропа"
+    # another place (New Mexico is not Mexico), or common words the table lacks: spelt whole
+    assert english["New Mexico"].rendering_by == "rules" and "Мексика" not in english["New Mexico"].rendering
+    unit = _shipped("Оны Қорғаныс министрлігі сапёрлік бөлімшесі атқарды.")["Қорғаныс министрлігі сапёрлік бөлімшесі"]
+    assert "Ministry" not in unit.rendering and unit.rendering_by == "rules"
+    # without the glossary, every word by rule
+    assert _all("Кеше Жаңа Зеландия полициясы тергеу бастады.")["Жаңа Зеландия полициясы"].rendering_by == "rules"
+
+
 def test_english_names_get_a_kazakh_proposal():
     names = _all("The talks with Donald Trump went well. Trump said so. The Baker report came. He taught at Harvard University.", "en")
     assert names["Harvard University"].rendering == "Харвард университеті"  # its common word in Kazakh
@@ -719,6 +739,8 @@ ALONE = [
      [("Павлодар облыстық полиция департаменті", "organisation")]),
     # a modifier of places' names and a compass word open a place's name at a sentence start too
     ("Бұл таяу арада болады. Таяу Шығыстағы жағдай шиеленісті.", [("Таяу Шығыс", "place")]),
+    # ... and so does a modifier of a place the glossary knows (not a new law: Жаңа заң)
+    ("Жаңа Зеландия тергеу бастады. Жаңа заң қабылданды.", [("Жаңа Зеландия", "place")]),
     # a name before a kind of product is a product's, quoted or not, a number between; a model after
     # its first word makes that word its maker's name, an organisation's (not a number after a hyphen)
     ("Кеше «Сухой Суперджет 100» ұшағы қонды.", [("Сухой", "organisation"), ("Суперджет 100", "name")]),

@@ -77,7 +77,8 @@ from kkaligner.lang.kazakh import (
     suffix_chains,
 )
 from kkaligner.lang.numbers import is_kk_number_word
-from kkaligner.lang.romanize import cyrillize, kazakh_spelt, propose_latin
+from kkaligner.lang.romanize import COMPASS, Proposal, cyrillize, kazakh_spelt, propose_latin
+from kkaligner.lang.romanize import PLACE_HEADS as ROMANIZED_PLACE_HEADS
 from kkaligner.split import segment, sentence_starters, title_abbreviations
 from kkaligner.types import Span, Term
 
@@ -562,7 +563,8 @@ class ExtractedName:
     ``forms`` the spellings seen, most frequent first; ``count`` the occurrences; ``spans`` where
     they stand in the text (``text[a:b]`` is the inflected occurrence); ``kind`` one of ``KINDS``
     (a guess); ``rendering`` the proposed spelling in the other language, ``rendering_by``
-    ``"exception"`` (a published spelling) or ``"rules"`` (to be checked); ``example`` one sentence
+    ``"exception"`` (a published spelling), ``"glossary"`` (the glossary's names inside it as it
+    renders them, the rest by rule) or ``"rules"`` (to be checked); ``example`` one sentence
     that uses it.
     """
 
@@ -579,8 +581,10 @@ class ExtractedName:
     def term(self) -> Term:
         """The glossary entry proposed for this name (rich TSV columns: kind, note, provenance)."""
         target_lang = "en" if is_kazakh(self.lang) else "kk"
-        how = ("spelt as published (romanization exceptions); check it" if self.rendering_by == "exception"
-               else "proposed by rule; check it")
+        how = {
+            "exception": "spelt as published (romanization exceptions); check it",
+            "glossary": "the glossary's names inside it as the glossary renders them, the rest proposed by rule; check it",
+        }.get(self.rendering_by, "proposed by rule; check it")
         return Term(
             source=self.lemma,
             target=self.rendering,
@@ -920,10 +924,12 @@ def _place_opener(first: str, second: str) -> bool:
     """Folded ``first``, before ``second``, opens a place's name: a compass word (Оңтүстік Корея,
     Жоғарғы Тобыл), a foreign place's first word (Шри Ланка, ``FOREIGN_PLACE_OPENERS``), or a
     modifier of places' names before a compass word (Таяу Шығыс, Қиыр Шығыс: the Middle, the Far
-    East)."""
+    East), or of a place the glossary knows (Жаңа Зеландия, at a sentence's start too)."""
     if first in COMPASS_WORDS or first in FOREIGN_PLACE_OPENERS:
         return True
-    return first in PLACE_MODIFIERS and any(lemma in COMPASS_WORDS for lemma, _ in _readings(second))
+    return first in PLACE_MODIFIERS and any(
+        lemma in COMPASS_WORDS or _known_kind(f"{first} {lemma}") == "place" for lemma, _ in _readings(second)
+    )
 
 
 def _opens_place(doc: _Document, k: int) -> bool:
@@ -1929,7 +1935,7 @@ _EN_COMPOUND = re.compile(
 _EN_ORG_HEADS = frozenset(
     ["university", "ministry", "company", "corporation", "corp", "bank", "party", "committee", "subcommittee", "agency", "council", "institute", "association", "union", "foundation", "fund", "inc", "ltd", "llc", "plc", "group", "airlines", "airways", "school", "college", "academy", "department", "court", "house", "museum",
      "center", "centre", "congress", "parliament", "senate", "assembly", "government", "administration", "authority", "commission", "federation", "league", "club", "navy", "army", "forces", "fleet", "corps", "office", "service", "services", "bureau", "network", "hotel", "stadium", "consulate", "embassy", "orchestra", "theatre", "theater", "hospital", "library", "organisation", "organization", "society", "alliance", "coalition", "movement", "resistance", "nations", "forum", "international", "watch", "church",
-     "times", "post", "herald", "tribune", "journal", "gazette", "news", "telegraph", "magazine", "press"]
+     "times", "post", "herald", "tribune", "journal", "gazette", "news", "telegraph", "magazine", "press", "police"]
 )
 _EN_PLACE_HEADS = frozenset(
     ["river", "lake", "region", "city", "mountains", "sea", "ocean", "bay", "island", "district", "province", "gulf", "cape", "strait", "peninsula", "valley", "desert", "republic", "kingdom", "states", "emirates", "isle",
@@ -2316,10 +2322,7 @@ def extract_terms(
             counts[surface] = counts.get(surface, 0) + 1
         forms = tuple(sorted(counts, key=lambda f: (-counts[f], f)))
         kind = kinds[key][0]
-        if kazakh:
-            p = propose_latin(lemma, kind)
-        else:
-            p = cyrillize(lemma, kind)
+        p = _proposal(lemma, kind, g, lang)
         out.append(
             ExtractedName(
                 lemma=lemma,
@@ -2335,6 +2338,44 @@ def extract_terms(
         )
     out.sort(key=lambda x: (-x.count, x.spans[0][0]))
     return out
+
+
+def _proposal(lemma: str, kind: str, g: Glossary, lang: str) -> Proposal:
+    """The proposed rendering of an extracted name: romanized (or, from English, spelt in Cyrillic),
+    with the glossary's places and bodies inside it as the glossary renders them (Жаңа Зеландия
+    полициясы New Zealand Police, not Zhana Zelandiya Police; Шығыс Еуропа Eastern Europe), marked
+    ``by="glossary"`` then. People's names are spelt whole: a given name is no place (Алтай
+    Көлгінов Altay Kolginov, not Altai)."""
+    propose = propose_latin if is_kazakh(lang) else cyrillize
+    if kind in ("place", "organisation") and len(g):
+        parts, left, pos = [], [], 0
+        for m in g.match(lemma, lang, case_evidence=False):
+            whole_words = lemma[m.start - 1 : m.start].strip() == "" and lemma[m.end : m.end + 1].strip() == ""
+            if _GLOSSARY_KINDS.get(m.term.kind or "") not in ("place", "organisation") or (m.start, m.end) == (0, len(lemma)) or not whole_words:
+                continue  # not Азия in Азия-Тынық мұхиты
+            parts.append(lemma[pos : m.start])
+            left.extend(lemma[pos : m.start].split())
+            parts.append(m.term.target if m.lang == m.term.source_lang else m.term.source)  # the other language's side
+            pos = m.end
+        left.extend(lemma[pos:].split())
+        if parts:
+            mixed = "".join(parts) + lemma[pos:]
+            p = propose(mixed, kind)
+            # no half-translation and no other place: the words left over are a body's, translated
+            # (kind="organisation" changed the spelling: Павлодар мемлекеттік университеті), or a
+            # place's compass and generic words (Шығыс Еуропа, Eastern Europe; not Ministry of
+            # Defence sapyorlik bolimshesi, US Нави, Неу Мексика for New Mexico)
+            if p.text != propose(mixed).text and (kind == "organisation" or all(_PLACE_WORD.match(w) for w in left)):
+                return Proposal(text=p.text, source=lemma, by="glossary")
+    return propose(lemma, kind)
+
+
+# the words a place's name may have beside a glossary's place for its proposed rendering to take the
+# glossary's: compass words (either language) and the generic words romanize translates
+_PLACE_WORD = re.compile(
+    "(?:" + "|".join(sorted({w for row in COMPASS for w in row} | {kk for kk, _, _ in ROMANIZED_PLACE_HEADS}, key=len, reverse=True)) + r")\Z",
+    re.IGNORECASE,
+)
 
 
 def _group_kind(
