@@ -163,6 +163,22 @@ def test_a_compass_word_opening_a_place_s_name_is_english():
     assert cyrillize("East of Eden", "place").text.startswith("Ист")
 
 
+def test_names_the_caller_renders_are_taken_whole_where_a_name_stands_whole():
+    nz = {"Жаңа Зеландия": "New Zealand"}
+    assert romanize("Жаңа Зеландия полициясы", kind="organisation", names=nz) == "New Zealand Police"
+    assert propose_latin("Жаңа Зеландия полициясы", "organisation", names=nz).by == "glossary"
+    assert romanize("Шығыс Еуропа", kind="place", names={"Еуропа": "Europe"}) == "Eastern Europe"
+    # a state's word still places the state last; a person's name before атындағы is spelt
+    state = {"Қазақстан Республикасының": "Republic of Kazakhstan", "Қазақстан": "Kazakhstan"}
+    assert romanize("Қазақстан Республикасының Ұлттық музейі", kind="organisation", names=state) == "National Museum of the Republic of Kazakhstan"
+    named = romanize("Қ.И. Сәтбаев атындағы Қазақ ұлттық университеті", kind="organisation", names={"Сәтбаев": "Satpayev"})
+    assert "Satbayev" in named
+    # never a word inside another name, nor common words the table lacks (no half-translation)
+    assert romanize("Жаңа Орлеан", kind="place", names={"Орлеан": "Orleans"}) == "Zhana Orlean"
+    assert romanize("Қытай орталық радиосы", kind="organisation", names={"Қытай": "China"}) == "Kytay ortalyk radiosy"
+    assert cyrillize("New Zealand Police", "organisation", names={"New Zealand": "Жаңа Зеландия"}).text == "Жаңа Зеландия полициясы"
+
+
 # An organisation's name: its common words in English (data/body-words-kk-en.tsv), its names
 # romanized, a head English puts first with "of" first; no half-translation.
 BODIES = [

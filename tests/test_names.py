@@ -104,6 +104,8 @@ def test_a_proposal_takes_the_glossary_s_places_inside_a_name():
     assert (names["Жаңа Зеландия полициясы"].rendering, names["Жаңа Зеландия полициясы"].rendering_by) == ("New Zealand Police", "glossary")
     assert names["Шығыс Еуропа"].rendering == "Eastern Europe"
     assert "glossary renders" in names["Шығыс Еуропа"].term().provenance
+    un = _shipped("Президент Біріккен Ұлттар Ұйымы Бас Ассамблеясының сессиясына қатысады.")["Біріккен Ұлттар Ұйымы Бас Ассамблеясы"]
+    assert un.rendering == "United Nations General Assembly"
     english = _shipped("The New Zealand Police said so. He toured Eastern Europe. She lives in New Mexico.", "en")
     assert english["New Zealand Police"].rendering == "Жаңа Зеландия полициясы"
     assert english["Eastern Europe"].rendering == "Шығыс Еуропа"

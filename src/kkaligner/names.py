@@ -77,8 +77,7 @@ from kkaligner.lang.kazakh import (
     suffix_chains,
 )
 from kkaligner.lang.numbers import is_kk_number_word
-from kkaligner.lang.romanize import COMPASS, Proposal, cyrillize, kazakh_spelt, propose_latin
-from kkaligner.lang.romanize import PLACE_HEADS as ROMANIZED_PLACE_HEADS
+from kkaligner.lang.romanize import Proposal, cyrillize, kazakh_spelt, propose_latin
 from kkaligner.split import segment, sentence_starters, title_abbreviations
 from kkaligner.types import Span, Term
 
@@ -2342,40 +2341,19 @@ def extract_terms(
 
 def _proposal(lemma: str, kind: str, g: Glossary, lang: str) -> Proposal:
     """The proposed rendering of an extracted name: romanized (or, from English, spelt in Cyrillic),
-    with the glossary's places and bodies inside it as the glossary renders them (Жаңа Зеландия
-    полициясы New Zealand Police, not Zhana Zelandiya Police; Шығыс Еуропа Eastern Europe), marked
-    ``by="glossary"`` then. People's names are spelt whole: a given name is no place (Алтай
-    Көлгінов Altay Kolginov, not Altai)."""
+    with the glossary's places and bodies inside it as the glossary renders them where romanize
+    takes a name whole (a body's names, a place's after its compass word: Жаңа Зеландия полициясы
+    New Zealand Police, Шығыс Еуропа Eastern Europe), ``by="glossary"`` then. People's names are
+    spelt as they are (Алтай Көлгінов: the given name is no place)."""
     propose = propose_latin if is_kazakh(lang) else cyrillize
-    if kind in ("place", "organisation") and len(g):
-        parts, left, pos = [], [], 0
-        for m in g.match(lemma, lang, case_evidence=False):
-            whole_words = lemma[m.start - 1 : m.start].strip() == "" and lemma[m.end : m.end + 1].strip() == ""
-            if _GLOSSARY_KINDS.get(m.term.kind or "") not in ("place", "organisation") or (m.start, m.end) == (0, len(lemma)) or not whole_words:
-                continue  # not Азия in Азия-Тынық мұхиты
-            parts.append(lemma[pos : m.start])
-            left.extend(lemma[pos : m.start].split())
-            parts.append(m.term.target if m.lang == m.term.source_lang else m.term.source)  # the other language's side
-            pos = m.end
-        left.extend(lemma[pos:].split())
-        if parts:
-            mixed = "".join(parts) + lemma[pos:]
-            p = propose(mixed, kind)
-            # no half-translation and no other place: the words left over are a body's, translated
-            # (kind="organisation" changed the spelling: Павлодар мемлекеттік университеті), or a
-            # place's compass and generic words (Шығыс Еуропа, Eastern Europe; not Ministry of
-            # Defence sapyorlik bolimshesi, US Нави, Неу Мексика for New Mexico)
-            if p.text != propose(mixed).text and (kind == "organisation" or all(_PLACE_WORD.match(w) for w in left)):
-                return Proposal(text=p.text, source=lemma, by="glossary")
-    return propose(lemma, kind)
-
-
-# the words a place's name may have beside a glossary's place for its proposed rendering to take the
-# glossary's: compass words (either language) and the generic words romanize translates
-_PLACE_WORD = re.compile(
-    "(?:" + "|".join(sorted({w for row in COMPASS for w in row} | {kk for kk, _, _ in ROMANIZED_PLACE_HEADS}, key=len, reverse=True)) + r")\Z",
-    re.IGNORECASE,
-)
+    if kind not in ("place", "organisation") or not len(g):
+        return propose(lemma, kind)
+    known: dict[str, str] = {}
+    for part in (lemma, *lemma.split()):
+        for m in g.match(part, lang, case_evidence=False):
+            if _GLOSSARY_KINDS.get(m.term.kind or "") in ("place", "organisation"):
+                known.setdefault(m.surface, m.term.target if m.lang == m.term.source_lang else m.term.source)
+    return propose(lemma, kind, names=known)
 
 
 def _group_kind(

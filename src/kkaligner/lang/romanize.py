@@ -24,6 +24,7 @@ them held out of the exceptions table (benchmarks/bench_names.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -351,6 +352,26 @@ def _word(word: str, exceptions: bool, kind: str, after_name: bool) -> tuple[str
 _HEAD = re.compile(rf"(.*[{_LETTER}]) ({'|'.join(_PLACE_HEADS)})", re.IGNORECASE)
 
 
+# Renderings a caller already has for names inside the one to spell (a glossary's: Жаңа Зеландия New
+# Zealand), as (case-folded name, rendering) pairs: used for a whole name, a run of a body's names,
+# and a place's name after its compass word or before its generic word; never word by word inside
+# another name (Жаңа Орлеан is no Жаңа + Орлеан) nor for a person's name (Сәтбаев атындағы).
+Names = tuple[tuple[str, str], ...]
+
+
+def _known(text: str, names: Names) -> str | None:
+    """The rendering ``names`` has for ``text`` (or it without a genitive ending), if any."""
+    if not names:
+        return None
+    folded = text.strip().casefold()
+    bare = _GENITIVE.sub("", folded)
+    return next((en for kk, en in names if kk in (folded, bare)), None)
+
+
+def _names(names: Mapping[str, str] | None) -> Names:
+    return tuple(sorted((k.casefold(), v) for k, v in (names or {}).items()))
+
+
 @lru_cache(maxsize=1)
 def _body_words() -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
     """data/body-words-kk-en.tsv: (Kazakh words) -> (English, role), and the longest entry's length."""
@@ -378,7 +399,19 @@ _WORD_SHAPE = re.compile(r"(?:ған|ген|қан|кен|лық|лік|дық|�
 _BODY_TOKEN = re.compile(r"[«\"“„]\s*([^«»\"“”„]*?)\s*(?:[»\"”]|$)|[^\s«»\"“”„]+")
 
 
-def _body_name(text: str, exceptions: bool) -> str | None:
+def _known_run(tokens: list[tuple[str, bool]], names: Names) -> bool:
+    """The unquoted ``tokens`` are a name ``names`` renders, with no state's word or атындағы of the
+    body table among them, which place the words around them (a body's head may end it: Біріккен
+    Ұлттар Ұйымы)."""
+    if not names or any(quoted for _, quoted in tokens):
+        return False
+    table = _body_words()[0]
+    if any(table.get((_GENITIVE.sub("", w.casefold()),), table.get((w.casefold(),), ("", "word")))[1] in ("state", "named") for w, _ in tokens):
+        return False
+    return _known(" ".join(w for w, _ in tokens), names) is not None
+
+
+def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
     """An organisation's name in English where its words allow (``_body_words``): the common words
     translated in Kazakh order, the names among them romanized (a run of them together, so that
     the exceptions table's multiword names apply), a head English puts first with "of" first
@@ -396,6 +429,15 @@ def _body_name(text: str, exceptions: bool) -> str | None:
                 return None
             items.append((word, "quoted"))  # a quoted word is a name, never a table word («Даму» қоры)
             i += 1
+            continue
+        # a run of words the caller has a rendering for, a common word among them or not (Жаңа
+        # Зеландия), but not a person's before атындағы nor a state's word the table places
+        # (Қазақстан Республикасының Ұлттық музейі National Museum of the Republic of Kazakhstan)
+        run = next((n for n in range(len(tokens) - i, 0, -1) if _known_run(tokens[i : i + n], names)), 0)
+        nxt = tokens[i + run][0].casefold() if run and i + run < len(tokens) else ""
+        if run and table.get((nxt,), ("", ""))[1] != "named":
+            items.append((_known(" ".join(w for w, _ in tokens[i : i + run]), names), "known"))
+            i += run
             continue
         last = i == len(tokens) - 1
         for n in range(min(longest, len(tokens) - i), 0, -1):
@@ -418,7 +460,7 @@ def _body_name(text: str, exceptions: bool) -> str | None:
                 i += 1
                 continue
             after_named = bool(items) and (items[-1][1] == "named" or items[-1][0] in _COMPASS_EN)
-            opening = all(role in ("name", "quoted") for _, role in items)
+            opening = all(role in ("name", "quoted", "known") for _, role in items)
             if not word[:1].isupper() and _CYR_RUN.match(word):
                 return None  # a common word the table does not know: no half-translation
             nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
@@ -442,12 +484,14 @@ def _body_name(text: str, exceptions: bool) -> str | None:
     def spelt(i: int) -> str:
         # a person's name before атындағы ("named after"), else a place's (Павлодар); an initial
         # and the surname after it stand apart in English (М.Әуезов M. Auezov)
+        if items[i][1] == "known":
+            return items[i][0]
         person = i + 1 < len(items) and items[i + 1][1] == "named"
         kind = "organisation" if items[i][1] == "quoted" else "" if person else "place"
-        return _INITIAL.sub(r"\1 ", _romanize(items[i][0], exceptions, kind)[0])
+        return _INITIAL.sub(r"\1 ", _romanize(items[i][0], exceptions, kind, () if person else names)[0])
 
     state = ""
-    if len(items) > 2 and items[0][1] == "name" and items[1][1] == "state":
+    if len(items) > 2 and items[0][1] in ("name", "known") and items[1][1] == "state":
         # a state opening a longer name goes to its end (Қазақстан Республикасының Ұлттық музейі
         # National Museum of the Republic of Kazakhstan)
         state = f" of the {items[1][0]} of {spelt(0)}"
@@ -457,7 +501,7 @@ def _body_name(text: str, exceptions: bool) -> str | None:
     for i, (english, role) in enumerate(items):
         if role == "state":
             continue  # inside a longer name the state's name alone (Қастеев атындағы Қазақстан Республикасының музейі)
-        if role in ("name", "quoted"):
+        if role in ("name", "quoted", "known"):
             english = spelt(i)
             if i + 1 < len(items) and items[i + 1][1] == "named":
                 out.extend(segment)  # the person it is named after stays first (Ш.Ш. Уәлиханов
@@ -479,9 +523,12 @@ _INITIAL = re.compile(r"(?<![A-Za-z])([A-Z][a-z]?\.)(?=[A-Z][a-z]{2,})")
 
 
 @lru_cache(maxsize=16384)
-def _romanize(text: str, exceptions: bool = True, kind: str = "") -> tuple[str, bool]:
+def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names = ()) -> tuple[str, bool]:
+    known = _known(text, names)
+    if known:
+        return known, False
     if kind == "organisation":
-        body = _body_name(text, exceptions)
+        body = _body_name(text, exceptions, names)
         if body:
             return body, False
     low = text.casefold()
@@ -500,7 +547,7 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "") -> tuple[str, 
     compass = _COMPASS_RX.match(text) if kind == "place" else None
     if compass and all(w[:1].isupper() or not _CYR_RUN.match(w) or w in _PLACE_HEADS for w in text[compass.end() :].split()):
         # the rest a name (and a generic word English translates): not Оңтүстік Тынық мұхиты
-        name, used = _romanize(text[compass.end() :], exceptions, kind)
+        name, used = _romanize(text[compass.end() :], exceptions, kind, names)
         en, adjective = _COMPASS[compass.group(1).casefold()]
         return f"{adjective if name.split(' ')[0] in COMPASS_ADJECTIVAL else en} {name}", used
     # a place's generic word (Ақтөбе облысы Aktobe Region, Балқаш көлі Lake Balkhash)
@@ -508,7 +555,7 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "") -> tuple[str, 
     if head and head.group(2).islower():
         last = head.group(1).split()[-1]
         if last[:1].isupper():
-            name, used = _romanize(head.group(1), exceptions, "place")
+            name, used = _romanize(head.group(1), exceptions, "place", names)
             english, first = _PLACE_HEADS[head.group(2)]
             return (f"{english} {name}" if first else f"{name} {english}"), used
     used = False
@@ -526,7 +573,7 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "") -> tuple[str, 
     return "".join(parts), used
 
 
-def romanize(text: str, *, kind: str = "", exceptions: bool = True) -> str:
+def romanize(text: str, *, kind: str = "", exceptions: bool = True, names: Mapping[str, str] | None = None) -> str:
     """``text`` with every Kazakh Cyrillic word spelt as English texts spell Kazakh names.
 
     Other characters are kept (spaces, hyphens, digits, Latin letters). Capitals follow the source:
@@ -534,18 +581,24 @@ def romanize(text: str, *, kind: str = "", exceptions: bool = True) -> str:
     ``kind="organisation"`` gives a body's name in English where the table knows all its common
     words (Қорғаныс министрлігі → Ministry of Defence; ``_body_name``).
     ``kind="place"`` spells a place name as the geographic boards do (Сайрам Sayram, not Sairam);
-    ``exceptions=False`` applies the rules alone (to measure them).
+    ``exceptions=False`` applies the rules alone (to measure them). ``names`` maps names inside
+    ``text`` to renderings the caller has (a glossary's): a body's names, a place's name after its
+    compass word (Жаңа Зеландия полициясы New Zealand Police, Шығыс Еуропа Eastern Europe).
     """
     if not isinstance(text, str):
         raise UsageError(f"romanize() takes text (str), not {type(text).__name__}.")
     if kind not in KINDS:
         raise UsageError(f"unknown kind {kind!r} for romanize(); use {choices(KINDS[1:])} or leave it out.")
-    return _romanize(text, exceptions, kind)[0]
+    return _romanize(text, exceptions, kind, _names(names))[0]
 
 
-def propose_latin(name: str, kind: str = "") -> Proposal:
-    """``romanize(name, kind=kind)`` with how it was reached (an exception or the rules)."""
-    text, exc = _romanize(name, True, kind if kind in KINDS else "")
+def propose_latin(name: str, kind: str = "", names: Mapping[str, str] | None = None) -> Proposal:
+    """``romanize(name, kind=kind, names=names)`` with how it was reached: an exception, the rules,
+    or ``names`` (``"glossary"``: the rendering differs from the one without them)."""
+    kind = kind if kind in KINDS else ""
+    text, exc = _romanize(name, True, kind, _names(names))
+    if names and text != _romanize(name, True, kind)[0]:
+        return Proposal(text=text, source=name, by="glossary")
     return Proposal(text=text, source=name, by="exception" if exc else "rules")
 
 
@@ -740,7 +793,7 @@ def _body_words_en() -> tuple[dict[tuple[str, ...], dict[str, str]], int]:
     return table, max(len(k) for k in table)
 
 
-def _kazakh_body_name(name: str) -> str | None:
+def _kazakh_body_name(name: str, names: Names = ()) -> str | None:
     """An English organisation's name in Kazakh where the body-words table knows every word after
     a leading name, the last a head: Harvard University Харвард университеті, World Health
     Organization Дүниежүзілік денсаулық сақтау ұйымы, Ministry of Defence Қорғаныс министрлігі,
@@ -756,16 +809,17 @@ def _kazakh_body_name(name: str) -> str | None:
     for k in range(len(folded) - 3):
         if folded[k : k + 4] == ["of", "the", "republic", "of"] and k + 4 < len(folded):
             rest = [w for w in words[k + 4 :] if w.casefold() != "the"]
-            state, words, folded = f"{cyrillize(' '.join(rest)).text} Республикасының ", words[:k], folded[:k]
+            state, words, folded = f"{_cyrillize(' '.join(rest), '', True, names).text} Республикасының ", words[:k], folded[:k]
             break
 
-    def part(ws: list[str], head: bool) -> tuple[list[str], list[str], str] | None:
-        """(names, words, head) of ``ws`` in Kazakh, or None."""
+    def part(ws: list[str], head: bool) -> tuple[list[str], list[str], str, int] | None:
+        """(names, words, head, how many of ``ws`` the names are) of ``ws`` in Kazakh, or None."""
         lowered = [w.casefold() for w in ws]
         if len(ws) > 2 and lowered[:2] == ["republic", "of"]:
             place = [w for w in ws[2:] if w.casefold() != "the"]
-            return [f"{cyrillize(' '.join(place)).text} Республикасы"], [], ""
-        names: list[str] = []
+            return [f"{_cyrillize(' '.join(place), '', True, names).text} Республикасы"], [], "", len(ws)
+        spelt: list[str] = []
+        named = 0
         out: list[tuple[str, str]] = []  # (Kazakh, English)
         i = 0
         while i < len(ws):
@@ -781,13 +835,16 @@ def _kazakh_body_name(name: str) -> str | None:
             else:
                 if out:
                     return None  # a word the table lacks after its words: no half-translation
-                names.append(cyrillize(ws[i]).text)
-                i += 1
+                # a run of words the caller has a rendering for (New Zealand Police), else one word
+                run = next((n for n in range(len(ws) - i, 1, -1) if _known(" ".join(ws[i : i + n]), names)), 1)
+                spelt.append(_cyrillize(" ".join(ws[i : i + run]), "", True, names).text)
+                i += run
+                named += run
         if not head:
-            return (names, [k for k, _ in out], "") if (names or out) else None
+            return (spelt, [k for k, _ in out], "", named) if (spelt or out) else None
         if not out or "head" not in table[tuple(_EN_VARIANTS.get(w, w) for w in out[-1][1].split())]:
             return None
-        return names, [k for k, _ in out[:-1]], out[-1][0]
+        return spelt, [k for k, _ in out[:-1]], out[-1][0], named
 
     if "of" in folded[1:-1]:
         k = folded.index("of", 1)
@@ -806,16 +863,16 @@ def _kazakh_body_name(name: str) -> str | None:
         found = part(words, True)
         if not found:
             return None
-        names, inner, head = found
-        english = [w.casefold() for w in words[len(names) : -1]]
-        if not names and not state and inner and all(_EN_ADJECTIVE.search(w) for w in english):
+        spelt, inner, head, named = found
+        english = [w.casefold() for w in words[named:-1]]
+        if not spelt and not state and inner and all(_EN_ADJECTIVE.search(w) for w in english):
             head = _bare(head)  # only adjectives before it: Жоғарғы сот, Дүниежүзілік банк
-        kazakh = " ".join(names + inner + [head])
+        kazakh = " ".join(spelt + inner + [head])
     kazakh = state + kazakh
     return kazakh[:1].upper() + kazakh[1:]
 
 
-def cyrillize(name: str, kind: str = "", *, kazakh_names: bool = True) -> Proposal:
+def cyrillize(name: str, kind: str = "", *, kazakh_names: bool = True, names: Mapping[str, str] | None = None) -> Proposal:
     """A Kazakh Cyrillic spelling proposed for the foreign (English-spelt) ``name``.
 
     Trump → Трамп, Baker → Бейкер, Biden → Байден; with ``kind="organisation"``, its common words
@@ -824,18 +881,30 @@ def cyrillize(name: str, kind: str = "", *, kazakh_names: bool = True) -> Propos
     Тоқаев, Kassym-Jomart → Қасым-Жомарт), and a name spelt from Kazakh or Russian is read so
     (``KAZAKH_FROM_LATIN``: Nurlan Nogayev → Нұрлан Ноғаев), not by English sounds;
     ``kazakh_names=False`` reads every name by English sounds (to measure the Kazakh reading).
-    Always a proposal: English spelling does not fix the sound, so a person checks it
-    (``Proposal.by``: ``exception`` or ``rules``).
+    ``names`` maps names inside ``name`` to Kazakh renderings the caller has, as in ``romanize``
+    (New Zealand Police Жаңа Зеландия полициясы). Always a proposal: English spelling does not fix
+    the sound, so a person checks it (``Proposal.by``: ``exception``, ``rules``, or ``glossary``
+    where ``names`` changed it).
     """
     if not isinstance(name, str):
         raise UsageError(f"cyrillize() takes text (str), not {type(name).__name__}.")
+    p = _cyrillize(name, kind, kazakh_names, _names(names))
+    if names and p.text != _cyrillize(name, kind, kazakh_names).text:
+        return Proposal(text=p.text, source=name, by="glossary")
+    return p
+
+
+def _cyrillize(name: str, kind: str = "", kazakh_names: bool = True, names: Names = ()) -> Proposal:
+    known = _known(name, names)
+    if known:
+        return Proposal(text=known, source=name, by="rules")
     if kind == "organisation":
-        body = _kazakh_body_name(name)
+        body = _kazakh_body_name(name, names)
         if body:
             return Proposal(text=body, source=name, by="rules")
     compass = re.match(r"([A-Za-z]+) (?=[^\W\d_])", name) if kind == "place" else None
     if compass and compass.group(1).casefold() in _COMPASS_FROM_EN and name[compass.end()].isupper():  # Eastern Europe Шығыс Еуропа
-        rest = cyrillize(name[compass.end() :], kind, kazakh_names=kazakh_names)
+        rest = _cyrillize(name[compass.end() :], kind, kazakh_names, names)
         return Proposal(text=f"{_COMPASS_FROM_EN[compass.group(1).casefold()].capitalize()} {rest.text}", source=name, by=rest.by)
     # a Kazakh given name marks the name (Kairat, Серік), an international one does not (Anna Smith)
     from_kazakh = kazakh_names and any(kazakh_spelt(w) or _KAZAKH_LETTER.search(_given_from_latin().get(w.casefold(), "")) for w in _LATIN_RUN.findall(name))
