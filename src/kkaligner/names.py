@@ -1860,6 +1860,25 @@ def _lemmas(
     return {f: max(rs, key=lambda r: (score[r[0]], strength(f, *r), len(r[0]))) for f, rs in readings.items()}
 
 
+def _known_last(words: Sequence[str]) -> tuple[str, str] | None:
+    """(lemma, analysis) of the last of a name's ``words`` where the words with that lemma are a
+    name the shipped glossary knows, however short the lemma (Ақ үйдің: Ақ үй + дің, where a word of
+    two letters is too short to read alone), or None."""
+    if len(words) < 2:
+        return None
+    known = _known_kinds()
+    before = " ".join(fold_kk(w) for w in words[:-1])
+    f = fold_kk(words[-1])
+    if f"{before} {f}" in known:
+        return f, ""
+    for k in range(len(f) - 1, 1, -1):
+        if f"{before} {f[:k]}" in known:
+            analysis = _chains(f[:k]).get(f[k:])
+            if analysis is not None and not analysis.startswith("p3"):
+                return f[:k], analysis  # a name of several words keeps its possessive (Қарулы Күштері)
+    return None
+
+
 def _kind(words: Sequence[str], analyses: Iterable[str], shape: str, kazakh: bool = True) -> str:
     """person, place or organisation, from the name's shape (heads, quotes), its words' endings
     and the cases it takes; a single word without evidence is a place (most such names in news
@@ -2290,7 +2309,7 @@ def extract_terms(
     for m in mentions:
         if kazakh:
             f = fold_kk(m.words[-1])
-            last, analysis = lemma_of[len(m.words) > 1][f]
+            last, analysis = _known_last(m.words) or lemma_of[len(m.words) > 1][f]
             key = " ".join(fold_kk(w) for w in m.words[:-1]) + " " + last
         else:
             key, analysis = " ".join(m.words).casefold(), ""
