@@ -36,6 +36,9 @@ consistency rows the share column.
   found whose sentence in the other language has a capitalised word spelt like one of their
   words, against capitalisation only: a proxy for precision (a name is one in both languages,
   spelt alike unless translated), not for recall.
+* **Proposed renderings on other text**: on the same FLORES-200 documents, the share of the names
+  listed whose proposed rendering stands in the document's human translation, against spelling
+  each word of the same names (a proxy: a translator may render a name otherwise).
 * **Romanization**: exact match of ``kkaligner.romanize`` on benchmarks/data/published-names-en.tsv
   (Kazakh names with the English spelling an official site or English Wikipedia publishes, a
   source per row), with the exceptions table (src/kkaligner/data/romanize-exceptions-kk-en.tsv)
@@ -429,6 +432,32 @@ def respelt_consistency(seed: int = 0) -> list[tuple[str, float, int]]:
     return out
 
 
+def flores_proposals(lang: str = "kk") -> list[tuple[str, float, int]]:
+    """(system, share, names) on the FLORES-200 dev documents read in ``lang`` with the shipped
+    glossary, one document at a time: the share of the names ``extract_terms`` lists whose proposed
+    rendering stands in the document's human translation (case aside; in Kazakh as the start of a
+    word group, which Kazakh inflects at its end), against spelling the same names word by word
+    (``romanize`` or ``cyrillize`` with no kind and no glossary). A proxy: a translator may render a
+    name otherwise, and a name the proposal gets right may not be in the translation."""
+    import json
+
+    from kkaligner import extract_terms, romanize
+    from kkaligner.lang.romanize import cyrillize
+
+    other = "en" if lang == "kk" else "kk"
+    spelt = romanize if lang == "kk" else (lambda name: cyrillize(name).text)
+    hits = {"extract_terms' proposals": 0, "every word spelt": 0}
+    n = 0
+    for line in FLORES.read_text(encoding="utf-8").splitlines():
+        doc = json.loads(line)
+        translation = "\n".join(doc[other]).casefold()
+        for name in extract_terms("\n".join(doc[lang]), lang=lang):
+            n += 1
+            hits["extract_terms' proposals"] += name.rendering.casefold() in translation
+            hits["every word spelt"] += spelt(name.lemma).casefold() in translation
+    return [(system, hit / max(1, n), n) for system, hit in hits.items()]
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=0, help="only the first N KazNERD sentences")
@@ -453,6 +482,10 @@ def main(argv=None) -> None:
             print(f"| extraction (FLORES-200 dev documents, no gold: a like-spelt word in the English) | {name} | {blank} | {share:.3f} | {n} mentions |")
         for name, share, n in flores_attested("en"):
             print(f"| extraction from English (FLORES-200 dev documents, no gold: a like-spelt word in the Kazakh) | {name} | {blank} | {share:.3f} | {n} mentions |")
+        for name, share, n in flores_proposals("kk"):
+            print(f"| proposed renderings (FLORES-200 dev documents, found in the English translation) | {name} | {blank} | {share:.3f} | {n} names |")
+        for name, share, n in flores_proposals("en"):
+            print(f"| proposed renderings from English (FLORES-200 dev documents, found in the Kazakh translation) | {name} | {blank} | {share:.3f} | {n} names |")
     else:
         print(f"| extraction (FLORES-200 dev documents) | ({FLORES} missing) | {blank} | | |")
     for part, name, share, n in romanization():
