@@ -177,6 +177,8 @@ def test_names_the_caller_renders_are_taken_whole_where_a_name_stands_whole():
     assert romanize("Жаңа Орлеан", kind="place", names={"Орлеан": "Orleans"}) == "Zhana Orlean"
     assert romanize("Қытай орталық радиосы", kind="organisation", names={"Қытай": "China"}) == "Kytay ortalyk radiosy"
     assert cyrillize("New Zealand Police", "organisation", names={"New Zealand": "Жаңа Зеландия"}).text == "Жаңа Зеландия полициясы"
+    with pytest.raises(UsageError, match="mapping of names"):
+        romanize("Жаңа Зеландия", names=["New Zealand"])
 
 
 # An organisation's name: its common words in English (data/body-words-kk-en.tsv), its names

@@ -369,7 +369,11 @@ def _known(text: str, names: Names) -> str | None:
 
 
 def _names(names: Mapping[str, str] | None) -> Names:
-    return tuple(sorted((k.casefold(), v) for k, v in (names or {}).items()))
+    if names is None:
+        return ()
+    if not isinstance(names, Mapping) or not all(isinstance(k, str) and isinstance(v, str) for k, v in names.items()):
+        raise UsageError("names= takes a mapping of names to their renderings (str to str), e.g. {'Жаңа Зеландия': 'New Zealand'}.")
+    return tuple(sorted((k.casefold(), v) for k, v in names.items()))
 
 
 @lru_cache(maxsize=1)
