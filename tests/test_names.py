@@ -458,6 +458,8 @@ ORGANISATIONS = [
     # Roscosmos": the name is the one before it, a body's
     ("Зымыранды Роскосмос ресейлік корпорациясы ұшырды.", [("Роскосмос", "organisation")]),
     ("Ол Плагиат польшалық компаниясының көмегіне сүйенеді.", [("Плагиат", "organisation")]),
+    # ... not after a person's name, nor before a head in a case alone ("to a Russian agency")
+    ("Кеше Серік Жұмабаев ресейлік агенттікке сұхбат берді.", [("Серік Жұмабаев", "person")]),
     # a name of several words keeps its plural in its lemma; штаты, the singular, is a state's word too
     ("Біз Америка Құрама Штаттарына бардық. Америка Құрама Штаттары келісті.", [("Америка Құрама Штаттары", "place")]),
     ("Оның сапары Америка Құрама Штаты болады.", [("Америка Құрама Штаты", "place")]),

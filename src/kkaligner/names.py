@@ -1531,11 +1531,12 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                     break
             if fold_kk(lw) in CLOSING_POSTPOSITIONS or fold_kk(lw) in _DETERMINERS:
                 break  # ... секілді беделді ұйым; ... нөмірі төртінші емханаға: a description
-            if look == run_end + 1 and lw.islower() and _demonym(lw):
+            if look == run_end + 1 and lw.islower() and _demonym(lw) and not person:
                 # Роскосмос ресейлік корпорациясы, plagiat.pl польшалық компаниясы: "the Russian
                 # corporation Roscosmos", a description in apposition; the name is the run's
-                # (KazNERD marks it so), a body's where the words reach a body's head
-                if _body_follows(doc, look) is not None or _stem_in(words[look + 1][2] if look + 1 < n else "", ORG_HEADS):
+                # (KazNERD marks it so), a body's where the words reach a possessed head (not
+                # Серік ресейлік агенттікке "Serik, to a Russian agency")
+                if _body_follows(doc, look) is not None:
                     kind = "organisation"
                 break
             if _is_cap(lw) and fold_kk(words[look - 1][2]) in IN_NAME:

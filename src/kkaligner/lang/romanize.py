@@ -154,7 +154,7 @@ COMPASS: tuple[tuple[str, str, str], ...] = (
     ("батыс", "West", "Western"),
     ("орталық", "Central", "Central"),
 )
-COMPASS_ADJECTIVAL = frozenset(["Europe", "Siberia", "California"])  # the names that take the adjective
+COMPASS_ADJECTIVAL = frozenset(["Europe", "Siberia", "California", "Ireland", "Sahara"])  # the names that take the adjective
 _COMPASS = {kk: (en, adjective) for kk, en, adjective in COMPASS}
 _COMPASS_FROM_EN = {en.casefold(): kk for kk, *forms in COMPASS for en in forms}
 _COMPASS_RX = re.compile(rf"({'|'.join(_COMPASS)}) (?=[{_LETTER.upper()}A-Z])", re.IGNORECASE)
@@ -373,7 +373,7 @@ def _names(names: Mapping[str, str] | None) -> Names:
         return ()
     if not isinstance(names, Mapping) or not all(isinstance(k, str) and isinstance(v, str) for k, v in names.items()):
         raise UsageError("names= takes a mapping of names to their renderings (str to str), e.g. {'Жаңа Зеландия': 'New Zealand'}.")
-    return tuple(sorted((k.casefold(), v) for k, v in names.items()))
+    return tuple(sorted((k.strip().casefold(), v) for k, v in names.items() if k.strip() and v.strip()))
 
 
 @lru_cache(maxsize=1)
@@ -395,7 +395,7 @@ def _body_words() -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
 _GENITIVE = re.compile(f"(?:{'|'.join(sorted({e for pair in CASES['gen'].values() for e in pair}))})$")
 _ACCUSATIVE = re.compile(f"(?:{'|'.join(sorted({e for pair in CASES['acc'].values() for e in pair}))})$")
 # English words before a place's name inside a body's (Оңтүстік Қазақстан South Kazakhstan).
-_COMPASS_EN = frozenset(["North", "South", "East", "West", "Central"])
+_COMPASS_EN = frozenset(en for _kk, en, _adjective in COMPASS)
 # A quoted name, to its closing quote or the text's end, or a word (« Астана », «Даму қоры).
 # The shape of a common word, a participle or a derived adjective (Біріккен Ұлттар Ұйымы, Тұрақты
 # даму қоры): no name of its own, though capitalised.
@@ -437,7 +437,9 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
         # a run of words the caller has a rendering for, a common word among them or not (Жаңа
         # Зеландия), but not a person's before атындағы nor a state's word the table places
         # (Қазақстан Республикасының Ұлттық музейі National Museum of the Republic of Kazakhstan)
-        run = next((n for n in range(len(tokens) - i, 0, -1) if _known_run(tokens[i : i + n], names)), 0)
+        after_name = bool(items) and items[-1][1] in ("name", "quoted", "known")
+        longest_name = max((len(k.split()) for k, _ in names), default=0)
+        run = 0 if after_name else next((n for n in range(min(longest_name, len(tokens) - i), 0, -1) if _known_run(tokens[i : i + n], names)), 0)
         nxt = tokens[i + run][0].casefold() if run and i + run < len(tokens) else ""
         if run and table.get((nxt,), ("", ""))[1] != "named":
             items.append((_known(" ".join(w for w, _ in tokens[i : i + run]), names), "known"))
@@ -549,9 +551,11 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
             return before[0] + spelled + _tail(low[i:j], len(key), kind == "place") + after[0], True
     # a compass word opening a place's name (Оңтүстік Корея South Korea, Шығыс Еуропа Eastern Europe)
     compass = _COMPASS_RX.match(text) if kind == "place" else None
-    if compass and all(w[:1].isupper() or not _CYR_RUN.match(w) or w in _PLACE_HEADS for w in text[compass.end() :].split()):
-        # the rest a name (and a generic word English translates): not Оңтүстік Тынық мұхиты
-        name, used = _romanize(text[compass.end() :], exceptions, kind, names)
+    rest = text[compass.end() :] if compass else ""
+    if compass and (_known(rest, names) or (exceptions and _published(rest.casefold(), kind))):
+        # the rest a name with a rendering of its own (Қазақстан; a caller's: Еуропа Europe); not
+        # common words or a name spelt by rule (Орталық Стадион, Оңтүстік Осетияда: no half-translation)
+        name, used = _romanize(rest, exceptions, kind, names)
         en, adjective = _COMPASS[compass.group(1).casefold()]
         return f"{adjective if name.split(' ')[0] in COMPASS_ADJECTIVAL else en} {name}", used
     # a place's generic word (Ақтөбе облысы Aktobe Region, Балқаш көлі Lake Balkhash)
@@ -840,8 +844,11 @@ def _kazakh_body_name(name: str, names: Names = ()) -> str | None:
                 if out:
                     return None  # a word the table lacks after its words: no half-translation
                 # a run of words the caller has a rendering for (New Zealand Police), else one word
-                run = next((n for n in range(len(ws) - i, 1, -1) if _known(" ".join(ws[i : i + n]), names)), 1)
-                spelt.append(_cyrillize(" ".join(ws[i : i + run]), "", True, names).text)
+                # (only opening the name: not Mexico in New Mexico State University)
+                known = names if not spelt else ()
+                longest_name = max((len(k.split()) for k, _ in known), default=1)
+                run = next((n for n in range(min(longest_name, len(ws) - i), 1, -1) if _known(" ".join(ws[i : i + n]), known)), 1)
+                spelt.append(_cyrillize(" ".join(ws[i : i + run]), "", True, known).text)
                 i += run
                 named += run
         if not head:
@@ -907,7 +914,9 @@ def _cyrillize(name: str, kind: str = "", kazakh_names: bool = True, names: Name
         if body:
             return Proposal(text=body, source=name, by="rules")
     compass = re.match(r"([A-Za-z]+) (?=[^\W\d_])", name) if kind == "place" else None
-    if compass and compass.group(1).casefold() in _COMPASS_FROM_EN and name[compass.end()].isupper():  # Eastern Europe Шығыс Еуропа
+    rest = name[compass.end() :] if compass else ""
+    if compass and compass.group(1).casefold() in _COMPASS_FROM_EN and (_known(rest, names) or (kazakh_names and rest.casefold() in _published_kazakh())):
+        # Eastern Europe Шығыс Еуропа, where the rest has a rendering of its own (not North Sea)
         rest = _cyrillize(name[compass.end() :], kind, kazakh_names, names)
         return Proposal(text=f"{_COMPASS_FROM_EN[compass.group(1).casefold()].capitalize()} {rest.text}", source=name, by=rest.by)
     # a Kazakh given name marks the name (Kairat, Серік), an international one does not (Anna Smith)
