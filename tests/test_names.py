@@ -460,6 +460,8 @@ ORGANISATIONS = [
     ("Ол Плагиат польшалық компаниясының көмегіне сүйенеді.", [("Плагиат", "organisation")]),
     # ... not after a person's name, nor before a head in a case alone ("to a Russian agency")
     ("Кеше Серік Жұмабаев ресейлік агенттікке сұхбат берді.", [("Серік Жұмабаев", "person")]),
+    # an institution named by one word is a whole name: a lower-case body's word after it is another's
+    ("Жалпы Үкімет әкімдіктің осы ұсынысын қолдайды.", [("Үкімет", "organisation")]),
     # a name of several words keeps its plural in its lemma; штаты, the singular, is a state's word too
     ("Біз Америка Құрама Штаттарына бардық. Америка Құрама Штаттары келісті.", [("Америка Құрама Штаттары", "place")]),
     ("Оның сапары Америка Құрама Штаты болады.", [("Америка Құрама Штаты", "place")]),

@@ -1515,6 +1515,9 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         # a word before a territorial unit's word is bare whatever it ends in (Өскемен қаласының: not
         # Өске + мен "with")
         unit_after = j + 1 < n and fold_kk(words[j + 1][2]) in BODY_OF_PLACE
+        # an institution named by one word is a whole name: a lower-case head after it is another
+        # body's (Жалпы Үкімет әкімдіктің ... ұсынысын: "the Government ... the akimat's proposal")
+        institution = j == k and _stem_in(w, NAMED_BY_ONE_WORD)
         searching = (unit_after or not doc.inflected(words[j][2])) and not foreign
         look = j + 1 if searching else n
         head = None  # the farthest head noun in reach (Қытай орталық радиосы, not Қытай орталық)
@@ -1558,6 +1561,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 continue
             if _stem_in(lw, POSITION_HEADS):
                 position = head is None
+                break
+            if institution:
                 break
             if person:
                 break
