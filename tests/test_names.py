@@ -887,6 +887,8 @@ ALONE = [
     # an aircraft's designation is no name
     ("Ресей осы апаттан кейін Ил-76 ұшақтарын тексерді. Кеше МиГ-29 ұшты.", [("Ресей", "place")]),
     ("Үндістан МиГ-29 сатып алды.", [("Үндістан", "place")]),  # a place, then a model
+    # ... nor letters glued to digits (A1GP, KV62): parts of a designation
+    ("Кеше Рейд A1GP жарысында жеңді. Олар қабірді KV62 деп атайды.", [("Рейд", "place")]),
     # a sentence's first word before a reserve's or a rural district's generic word is a place's
     ("Наурызым қорығына адамдар келді. Кеңөзек селолық округіне қарасты ауыл.", [("Наурызым", "place"), ("Кеңөзек", "place")]),
 ]

@@ -1136,8 +1136,13 @@ def _opens_quotation(text: str, start: int) -> bool:
 
 def _designation(text: str, word: tuple[int, int, str]) -> bool:
     """The word (start, end, word) of ``text`` is a model's or a disease's designation before a
-    hyphen and a number: initials or a short word (COVID-19, Ту-154, Ил-76, МиГ-29, Su-35)."""
-    return (_is_acronym(word[2]) or len(word[2]) <= 3) and re.match(r"-\d", text[word[1] : word[1] + 2]) is not None
+    hyphen and a number: initials or a short word (COVID-19, Ту-154, Ил-76, МиГ-29, Su-35); or
+    letters glued to digits, part of one (GP in A1GP; Су35)."""
+    start, end, w = word
+    short = _is_acronym(w) or len(w) <= 3
+    if start > 0 and text[start - 1].isdigit():
+        return True
+    return short and re.match(r"-?\d", text[end : end + 2]) is not None
 
 
 def _listed(word: str, words: frozenset[str]) -> bool:
