@@ -313,6 +313,8 @@ EN_GOLDEN = [
     ("Clinton", "Клинтон"), ("Obama", "Обама"), ("Blinken", "Блинкен"), ("Miller", "Миллер"),
     ("Taylor", "Тейлор"), ("Sullivan", "Салливан"), ("Jones", "Джонс"), ("Bush", "Буш"),
     ("Hunter Biden", "Хантер Байден"),
+    # y as a word's first vowel before a consonant and e is long (not Polynesia Полинесиа)
+    ("Skype", "Скайп"), ("Tyler", "Тайлер"), ("Kyle", "Кайл"), ("Polynesia", "Полинесиа"),
     # a Kazakh name as the exceptions table publishes it in English: its Kazakh, not English sounds
     ("Kassym-Jomart Tokayev", "Қасым-Жомарт Тоқаев"), ("Nazarbayev", "Назарбаев"), ("Coca-Cola", "Кока-Кола"),
     # a name spelt from Kazakh or Russian (zh, kh, a surname's ending, a Kazakh given name) is read
