@@ -462,6 +462,11 @@ ORGANISATIONS = [
     ("Кеше Серік Жұмабаев ресейлік агенттікке сұхбат берді.", [("Серік Жұмабаев", "person")]),
     # an institution named by one word is a whole name: a lower-case body's word after it is another's
     ("Жалпы Үкімет әкімдіктің осы ұсынысын қолдайды.", [("Үкімет", "organisation")]),
+    # a local administration's unit called by its work alone at a sentence start is described; with
+    # its place it is named
+    ("Бұл төтенше оқиға. Ол төтенше шара. Біз төтенше жиналдық. Кеше Төтенше жағдайлар министрлігі хабарлады. "
+     "Төтенше жағдайлар департаменті өкілдері келді. Кеше Түлкібас аудандық білім бөлімі конкурс өткізді.",
+     [("Төтенше жағдайлар министрлігі", "organisation"), ("Түлкібас аудандық білім бөлімі", "organisation")]),
     # a name of several words keeps its plural in its lemma; штаты, the singular, is a state's word too
     ("Біз Америка Құрама Штаттарына бардық. Америка Құрама Штаттары келісті.", [("Америка Құрама Штаттары", "place")]),
     ("Оның сапары Америка Құрама Штаты болады.", [("Америка Құрама Штаты", "place")]),

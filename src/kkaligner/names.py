@@ -153,6 +153,9 @@ LOCAL_BODY_HEADS = frozenset(
      "инспекциясы", "полициясы", "прокуратурасы", "соты", "ауруханасы", "емханасы", "мектебі", "колледжі",
      "гимназиясы", "лицейі", "кітапханасы", "музейі", "театры"]
 )
+# A local administration's units (gov.kz: ... қаласы Денсаулық сақтау басқармасы, ... аудандық білім
+# бөлімі, ... облысының Төтенше жағдайлар департаменті), which a text often calls by their work alone.
+LOCAL_UNITS = frozenset(["басқармасы", "бөлімі", "департаменті"])
 # Words that make what follows a description, never a body's name (Алматы облысының бір бөлімі
 # "one part of Almaty region"; академиясының қазіргі қызметі "the academy's current work"):
 # numerals, determiners and adjectives of time.
@@ -1653,6 +1656,14 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             # жөніндегі комиссия) makes it a name
             named = any(_stem_in(x[2], STATE_BODIES) for x in words[k : j + 1]) or any(fold_kk(x[2]) in IN_NAME for x in words[k:j])
             generic = generic or not (named or (_possessed(words[j][2]) and doc.evidence(w)[0]))
+            # a local administration's unit called by its work alone (Ауыл шаруашылығы басқармасы,
+            # Төтенше жағдайлар департаменті: "the agriculture department" of the place the text is
+            # about) is described, not named: its name has the place (Алматы қаласы Денсаулық
+            # сақтау басқармасы, Түлкібас аудандық білім бөлімі)
+            generic = generic or (
+                _stem_in(words[j][2], LOCAL_UNITS)
+                and all(x[2].islower() and fold_kk(x[2]) not in BODY_OF_PLACE for x in words[k + 1 : j])
+            )
             # two words, a common word and a head (Полиция департаменті, Спорт мектебі): longer ones
             # are names (Қазақ ұлттық университеті)
             opening = not named and j - k == 1
