@@ -462,6 +462,10 @@ ORGANISATIONS = [
     ("Кеше Серік Жұмабаев ресейлік агенттікке сұхбат берді.", [("Серік Жұмабаев", "person")]),
     # an institution named by one word is a whole name: a lower-case body's word after it is another's
     ("Жалпы Үкімет әкімдіктің осы ұсынысын қолдайды.", [("Үкімет", "organisation")]),
+    # ... and opening a short text's sentence it is the institution, unless the text writes the word
+    # in lower case more often
+    ("Үкімет осы жағдайды одан әрі дамытады.", [("Үкімет", "organisation")]),
+    ("Бұл үкімет емес. Ол үкімет. Біз үкімет құрдық. Үкімет жиналды.", []),
     # a local administration's unit called by its work alone at a sentence start is described; with
     # its place it is named
     ("Бұл төтенше оқиға. Ол төтенше шара. Біз төтенше жиналдық. Кеше Төтенше жағдайлар министрлігі хабарлады. "

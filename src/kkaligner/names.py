@@ -785,6 +785,11 @@ class _Document:
         w = self.words[k][2]
         if _starter(fold_kk(w)):
             return True
+        if _stem_in(w, NAMED_BY_ONE_WORD):
+            # Үкімет, Парламент: the institution, which Kazakh writes with its capital, unless the
+            # text writes the word in lower case more often (үкімет "a government")
+            cap, low = self.evidence(w)
+            return low > cap
         nxt = self.words[k + 1][2] if k + 1 < len(self.words) else ""
         if _is_cap(nxt) and _readings_end(fold_kk(nxt), PERSON_ENDINGS + PATRONYMIC_ENDINGS):
             return False  # a first name before a surname (Азамат Алдоңғаров), whatever азамат means
@@ -838,6 +843,8 @@ class _Document:
             return False  # the matcher's LOWER_RATIO: a common word that opens a sentence
         if cap:
             return True
+        if run_length == 1 and _stem_in(w, NAMED_BY_ONE_WORD):
+            return True  # Үкімет, Парламент: the institution, written with its capital (not in lower case more often)
         if any(lemma in _common_words() for lemma, _ in _readings(f)):
             return False
         if any(
