@@ -466,6 +466,10 @@ ORGANISATIONS = [
     # in lower case more often
     ("Үкімет осы жағдайды одан әрі дамытады.", [("Үкімет", "organisation")]),
     ("Бұл үкімет емес. Ол үкімет. Біз үкімет құрдық. Үкімет жиналды.", []),
+    # a pronoun or an object in the accusative belongs to a clause, never to a body's name (but the
+    # object of a verbal noun does: Кәсіпкерлікті дамыту қоры)
+    ("Артынша оны ауруханаға апарды.", []),
+    ("Кеше Кәсіпкерлікті дамыту қоры несие берді.", [("Кәсіпкерлікті дамыту қоры", "organisation")]),
     # a local administration's unit called by its work alone at a sentence start is described; with
     # its place it is named
     ("Бұл төтенше оқиға. Ол төтенше шара. Біз төтенше жиналдық. Кеше Төтенше жағдайлар министрлігі хабарлады. "

@@ -1063,6 +1063,29 @@ def _phrase_word(word: str) -> bool:
     return any(a == "loc" and len(lemma) >= 4 for lemma, a in _readings(f)) and f not in ORG_HEADS
 
 
+# Personal pronouns, which stand in clauses, never in a body's name.
+_PRONOUNS = frozenset(
+    ["ол", "оны", "оның", "оған", "одан", "онда", "олар", "оларды", "олардың", "оларға", "мен", "мені", "менің",
+     "маған", "сен", "сені", "сенің", "саған", "біз", "бізді", "біздің", "бізге", "сіз", "сізді", "сіздің", "сізге"]
+)
+
+
+def _clause_word(word: str, nxt: str) -> bool:
+    """A lower-case word of a clause, never of a body's name: a personal pronoun (оны), or a noun in
+    the accusative -ны/-ні (unlike -ды/-ті, no adjective's ending; not a possessive, ауданы) but
+    before a verbal noun, the object of a body's work (оқиғаны қалалық полиция; not кәсіпорынды
+    дамыту қоры)."""
+    f = fold_kk(word)
+    if f in _PRONOUNS:
+        return True
+    readings = _readings(f)
+    if not f.endswith(("ны", "ні")) or not any(a == "acc" and len(lemma) >= 3 for lemma, a in readings):
+        return False
+    if any("p3" in a.split("+") for _, a in readings):
+        return False  # ауданы, облысы: a possessive (аудан + ы), not ауда + ны
+    return not any(lemma.endswith(("у", "ю")) for lemma, _ in _readings(fold_kk(nxt)))
+
+
 def _bare_or_genitive(word: str) -> bool:
     """A generic word in the form that joins it to a head after it (облысы әкімдігі, облысының
     әкімдігі), not a case that makes it an adverbial (облысында әкімшілік полиция: "in the region")."""
@@ -1616,6 +1639,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 break  # Биылғы жарыстың ұтыс қоры: a phrase, not one name
             if _phrase_word(lw) and (head is None or head[0] != look):
                 break  # Ұшу ... қиын жағдайда кешенді, ... қария жазған ... клуб: a clause, no name
+            if _clause_word(lw, words[look + 1][2] if look + 1 < n else ""):
+                break  # Артынша оны ауруханаға, ... оқиғаны қалалық полиция: a clause, no name
             look += 1
         if not searching and head is None and not person and not foreign:
             head = _body_of_country(doc, k, j) or (_body_of_body(doc, j) if j > k else None)
