@@ -470,6 +470,10 @@ ORGANISATIONS = [
     # object of a verbal noun does: Кәсіпкерлікті дамыту қоры)
     ("Артынша оны ауруханаға апарды.", []),
     ("Кеше Кәсіпкерлікті дамыту қоры несие берді.", [("Кәсіпкерлікті дамыту қоры", "organisation")]),
+    # an adjective of status opening a sentence before lower-case words and a possessed head opens a
+    # body's name, where a short text says nothing of the word (not Ұлттық валюта нығайды)
+    ("Ұлттық бірыңғай тестілеу орталығы гранттарды тағайындайды. Ұлттық валюта нығайды.",
+     [("Ұлттық бірыңғай тестілеу орталығы", "organisation")]),
     # a local administration's unit called by its work alone at a sentence start is described; with
     # its place it is named
     ("Бұл төтенше оқиға. Ол төтенше шара. Біз төтенше жиналдық. Кеше Төтенше жағдайлар министрлігі хабарлады. "

@@ -153,6 +153,10 @@ LOCAL_BODY_HEADS = frozenset(
      "инспекциясы", "полициясы", "прокуратурасы", "соты", "ауруханасы", "емханасы", "мектебі", "колледжі",
      "гимназиясы", "лицейі", "кітапханасы", "музейі", "театры"]
 )
+# Adjectives of status that open the names of national and international bodies (gov.kz: Ұлттық
+# қауіпсіздік комитеті, Мемлекеттік кірістер комитеті, Халықаралық валюта қоры, Республикалық бюджет
+# комиссиясы): at a sentence start before lower-case words and a possessed head, a name's first word.
+STATUS_ADJECTIVES = frozenset(["ұлттық", "мемлекеттік", "халықаралық", "республикалық"])
 # A local administration's units (gov.kz: ... қаласы Денсаулық сақтау басқармасы, ... аудандық білім
 # бөлімі, ... облысының Төтенше жағдайлар департаменті), which a text often calls by their work alone.
 LOCAL_UNITS = frozenset(["басқармасы", "бөлімі", "департаменті"])
@@ -798,6 +802,8 @@ class _Document:
             return True
         if cap:
             return False
+        if fold_kk(w) in STATUS_ADJECTIVES and _body_follows(self, k) is not None:
+            return False  # Ұлттық ядролық орталығы, Халықаралық валюта қоры: a state body's name opens so
         if any(lemma in _common_words() for lemma, _ in _readings(fold_kk(w))):
             return True
         if not _everyday_opener(w, nxt):
