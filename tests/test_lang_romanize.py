@@ -314,7 +314,7 @@ EN_GOLDEN = [
     ("Taylor", "Тейлор"), ("Sullivan", "Салливан"), ("Jones", "Джонс"), ("Bush", "Буш"),
     ("Hunter Biden", "Хантер Байден"),
     # y as a word's first vowel before a consonant and e is long (not Polynesia Полинесиа)
-    ("Skype", "Скайп"), ("Tyler", "Тайлер"), ("Kyle", "Кайл"), ("Polynesia", "Полинесиа"),
+    ("Skype", "Скайп"), ("Tyler", "Тайлер"), ("Kyle", "Кайл"), ("Polynesia", "Полинесиа"), ("Lysenko", "Лисенко"),
     # a Kazakh name as the exceptions table publishes it in English: its Kazakh, not English sounds
     ("Kassym-Jomart Tokayev", "Қасым-Жомарт Тоқаев"), ("Nazarbayev", "Назарбаев"), ("Coca-Cola", "Кока-Кола"),
     # a name spelt from Kazakh or Russian (zh, kh, a surname's ending, a Kazakh given name) is read

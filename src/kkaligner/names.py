@@ -1084,11 +1084,16 @@ def _clause_word(word: str, nxt: str) -> bool:
     f = fold_kk(word)
     if f in _PRONOUNS:
         return True
-    readings = _readings(f)
-    if not f.endswith(("ны", "ні")) or not any(a == "acc" and len(lemma) >= 3 for lemma, a in readings):
+    if not f.endswith(("ны", "ні")):
         return False
-    if any("p3" in a.split("+") for _, a in readings):
-        return False  # ауданы, облысы: a possessive (аудан + ы), not ауда + ны
+    # an accusative where its stem is an everyday word and the possessive's is not (оқиға + ны, not
+    # оқиған + ы; but аудан + ы, not ауда + ны)
+    readings = _readings(f)
+    common = _common_words()
+    if not any(a == "acc" and lemma in common for lemma, a in readings):
+        return False
+    if any(a == "p3" and lemma in common for lemma, a in readings):
+        return False
     return not any(lemma.endswith(("у", "ю")) for lemma, _ in _readings(fold_kk(nxt)))
 
 
@@ -1176,12 +1181,11 @@ def _opens_quotation(text: str, start: int) -> bool:
 def _designation(text: str, word: tuple[int, int, str]) -> bool:
     """The word (start, end, word) of ``text`` is a model's or a disease's designation before a
     hyphen and a number: initials or a short word (COVID-19, Ту-154, Ил-76, МиГ-29, Su-35); or
-    letters glued to digits, part of one (GP in A1GP; Су35)."""
+    letters right after a digit, part of one (GP in A1GP)."""
     start, end, w = word
-    short = _is_acronym(w) or len(w) <= 3
     if start > 0 and text[start - 1].isdigit():
         return True
-    return short and re.match(r"-?\d", text[end : end + 2]) is not None
+    return (_is_acronym(w) or len(w) <= 3) and re.match(r"-\d", text[end : end + 2]) is not None
 
 
 def _listed(word: str, words: frozenset[str]) -> bool:

@@ -624,8 +624,9 @@ EN_RULES: tuple[tuple[str, str], ...] = (
     # a, i, u before one consonant and a vowel e: their long sound (Baker Бейкер, Biden Байден,
     # Kate Кейт, Mike Майк, Luke Люк); a final e and the e of a final -es are silent (James Джеймс).
     (rf"a(?=[{_EC}]e)", "ей"), (rf"i(?=[{_EC}]e)", "ай"), (rf"u(?=[{_EC}]e)", "ю"),
-    # y so too, as a word's first vowel (Skype Скайп, Kyle Кайл, Tyler Тайлер; not Polynesia)
-    (rf"(?:(?<=^[{_EC}])|(?<=^[{_EC}]{{2}})|(?<=^[{_EC}]{{3}}))y(?=[{_EC}]e)", "ай"),
+    # y so too, as a word's first vowel before a final e, -er, -es, -ed, -el (Skype Скайп, Kyle
+    # Кайл, Tyler Тайлер, Styles Стайлс; not Polynesia, Lysenko Лисенко)
+    (rf"(?:(?<=^[{_EC}])|(?<=^[{_EC}]{{2}})|(?<=^[{_EC}]{{3}}))y(?=[{_EC}]e[rsdl]?$)", "ай"),
     (r"(?<=[a-z])e$", ""), (r"(?<=[a-z][" + _EC + r"])e(?=s$)", ""),
     # u in a closed syllable is the a of "but" (Trump Трамп, Hunter Хантер, Sullivan Салливан)
     (rf"u(?=[{_EC}](?:[{_EC}]|$))", "а"), (rf"u(?=[{_EC}]$)", "а"),
