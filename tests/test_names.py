@@ -472,6 +472,11 @@ ORGANISATIONS = [
     ("Жетінші наурыз күні болған оқиғаны қалалық полиция департаменті бағалады.", []),
     ("Toyota RAV4 көлігі апатқа ұшырады.", [("Toyota", "organisation"), ("RAV", "name")]),  # a model glued to digits
     ("Кеше Кәсіпкерлікті дамыту қоры несие берді.", [("Кәсіпкерлікті дамыту қоры", "organisation")]),
+    # a quoted name before the word it names is in its own form, the word taking the endings
+    # (Алтын, not Алт + ын); a quoted genitive is inflected
+    ("Кеше «Алтын» компаниясына барды. Біз «Самал» шағын ауданында тұрамыз.",
+     [("Алтын", "organisation"), ("Самал", "place")]),
+    ("Ол «Атамекеннің» грантына өтініш білдірді.", [("Атамекен", "organisation")]),
     # an adjective of status opening a sentence before lower-case words and a possessed head opens a
     # body's name, where a short text says nothing of the word (not Ұлттық валюта нығайды)
     ("Ұлттық бірыңғай тестілеу орталығы гранттарды тағайындайды. Ұлттық валюта нығайды.",

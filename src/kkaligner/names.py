@@ -302,6 +302,18 @@ PLACE_GENERICS = frozenset(
      "ықшамауданы", "шағынауданы", "мөлтекауданы", "қалашығы", "алабы", "қорығы", "селолық"]
 ) | (PLURAL_PLACE_GENERICS - PLACE_HEADS) | LANDFORM_GENERICS
 
+# The generic words a quoted name stands before in its own form, the word taking the endings
+# («Алтын» компаниясына, «Самал» ықшамауданында, «Жаңа Жібек жолы» бағдарламасы): bodies',
+# places', products' and works' kinds.
+NAMED_GENERICS = ORG_HEADS | PLACE_GENERICS | PRODUCT_GENERICS | frozenset(
+    ["бағдарламасы", "жобасы", "фильмі", "әні", "кітабы", "романы", "операсы", "фестивалі", "байқауы", "акциясы",
+     "марафоны", "форумы", "конкурсы", "журналы", "газеті", "сайты", "кинотеатры", "мейрамханасы", "мешіті"]
+)
+
+# Words before a place's generic word that make one with it (шағын ауданы "microdistrict", тұрғын
+# алабы "residential area", елді мекені "settlement").
+PLACE_GENERIC_MODIFIERS = frozenset(["шағын", "тұрғын", "елді"])
+
 # The geographic ones among them, and елді of елді мекен ("settlement"): what follows a river's,
 # lake's, mountain's or village's name is not a body of it (Есіл өзені арнасы is the riverbed, not
 # a channel; Қызылдала елді мекені аудан орталығынан "the village of K., from the district centre").
@@ -615,6 +627,9 @@ class _Mention:
     # a common word opening a sentence opens it (Полиция департаменті): a name only where the
     # document writes it mid-sentence too
     opening: bool = False
+    # the words are the name's own form: a quoted name before the word it names, which takes the
+    # endings («Алтын» компаниясына: Алтын, not Алт + ын)
+    bare: bool = False
 
 
 # Arabic name particles written in lower case before a capital (әл-Фараби, ибн-Сина).
@@ -1422,7 +1437,9 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 # of people («Хабар» арнасы, «Барыс» командасы); a quoted name before a place's
                 # generic word is a place's («Алтын дала» ықшамауданы)
                 nxt = next((x for x in words[j + 1 : j + 2]), None)
-                kind = "place" if nxt and nxt[2].islower() and _stem_in(nxt[2], PLACE_GENERICS) else "organisation"
+                if nxt and fold_kk(nxt[2]) in PLACE_GENERIC_MODIFIERS and j + 2 < len(words):
+                    nxt = words[j + 2]  # «Самал» шағын ауданы, «Кирпичный» тұрғын алабы, «Көктал» елді мекені
+                kind = "place" if nxt and nxt[2].islower() and _stem_in(nxt[2], PLACE_GENERICS | {"мекені"}) else "organisation"
                 if _NICKNAMED.match(following):
                     kind = "name"  # «Барлаушы ханшайым» атанды: a nickname
                 number = (text[words[j][1] : end].strip(),) if end > words[j][1] else ()
@@ -1430,7 +1447,12 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 if generic is not None:
                     out.extend(_product_mentions(doc, k, j, end, generic, number))  # «Боинг 737» ұшағы, «ЗиЛ» көлігі
                 else:
-                    out.append(_Mention(s, end, tuple(x[2] for x in words[k : j + 1]) + number, kind))
+                    # the word the quoted name names, not a genitive's possession («Атамекеннің» гранты)
+                    head = words[j + 1][2] if j + 1 < len(words) else ""
+                    named = head.islower() and _stem_in(head, NAMED_GENERICS) and not any(
+                        a.split("+")[-1] == "gen" for _, a in _readings(fold_kk(words[j][2]))
+                    )
+                    out.append(_Mention(s, end, tuple(x[2] for x in words[k : j + 1]) + number, kind, bare=named))
                 quoted.update(range(k, j + 1))
                 break
     k = 0
@@ -2373,7 +2395,7 @@ def extract_terms(
     for m in mentions:
         if kazakh:
             f = fold_kk(m.words[-1])
-            last, analysis = _known_last(m.words) or lemma_of[len(m.words) > 1][f]
+            last, analysis = (f, "") if m.bare else (_known_last(m.words) or lemma_of[len(m.words) > 1][f])
             key = " ".join(fold_kk(w) for w in m.words[:-1]) + " " + last
         else:
             key, analysis = " ".join(m.words).casefold(), ""
