@@ -173,6 +173,10 @@ ENGLISH = [
     # ... even before a place's or a body's head; an office's title ends a run and its portfolio is
     # no name
     ("President Park spoke. Senator Frank Church led it.", [("Park", "person"), ("Frank Church", "person")]),
+    ("The case went to Judge Glynn. Ayatollah Ali Khamenei spoke.", [("Glynn", "person"), ("Ali Khamenei", "person")]),
+    # a place's adjective the demonyms list lacks is read from the place's name; letters right after
+    # a digit are part of a designation
+    ("The Panamanian firm and the Ecuadorian embassy met the A1GP team.", []),
     ("Foreign Minister Sergei Lavrov met Secretary of State Antony Blinken and UN Secretary-General Ban Ki-moon.",
      [("Sergei Lavrov", "person"), ("Antony Blinken", "person"), ("UN", "organisation"), ("Ban Ki-moon", "person")]),
     # a royal title opens places' and bodies' names, and stays in a person's

@@ -2072,7 +2072,11 @@ _EN_OF_HEADS = _EN_ORG_HEADS | _EN_PLACE_HEADS | frozenset(["state"])
 # stay inside a person's (Martin Luther King).
 _EN_ROYAL_TITLES = frozenset(["king", "queen", "prince", "princess", "emperor", "pope"])
 _EN_PERSON_TITLES = _EN_ROYAL_TITLES | frozenset(
-    ["president", "minister", "prime", "mr", "mrs", "ms", "dr", "sir", "governor", "governor-general", "secretary-general", "senator", "speaker", "mayor", "chairman", "chairwoman", "secretary", "chancellor", "ambassador", "professor", "prof", "gen", "col", "lt", "maj", "capt", "sgt", "gov", "sen", "rep", "rev", "hon", "ceo", "cfo", "mp", "pm"]
+    ["president", "minister", "prime", "mr", "mrs", "ms", "dr", "sir", "governor", "governor-general", "secretary-general", "senator", "speaker", "mayor", "chairman", "chairwoman", "secretary", "chancellor", "ambassador", "professor", "prof", "gen", "col", "lt", "maj", "capt", "sgt", "gov", "sen", "rep", "rev", "hon", "ceo", "cfo", "mp", "pm",
+     # ranks and offices of the forces, the courts, the police and faiths (Judge Glynn, Marshal Italo
+     # Balbo, Ayatollah Ali Khamenei); not General or Captain, which open bodies' and works' names
+     "judge", "marshal", "colonel", "sergeant", "lieutenant", "admiral", "commander", "detective", "inspector", "coach",
+     "bishop", "archbishop", "cardinal", "rabbi", "imam", "sheikh", "ayatollah"]
 )
 # An office's portfolio before or after a title is no name (Foreign Minister, Health Secretary,
 # Secretary of State, Minister of Foreign Affairs).
@@ -2220,6 +2224,33 @@ def _en_kind(names: list[str]) -> str | None:
     return "person" if numbered else ""
 
 
+# A people's adjective from its place's English name: Panama-nian, Brazil-ian, Ital(y)-ian, Chin(a)-ese,
+# Iraq-i, Kore(a)-an, Turk(ey)-ish (the suffixes and the endings they replace).
+_EN_ADJECTIVE_SUFFIXES = ("nian", "ian", "ean", "ese", "an", "i", "ish")
+_EN_REPLACED_ENDINGS = ("", "a", "o", "y", "e", "ia", "ea", "ey")
+
+
+def _en_place_adjective(word: str) -> bool:
+    """``word`` is the adjective of a place the shipped glossary knows in English (Panamanian,
+    Ecuadorian, Kenyan, Bahraini), which data/demonyms-en.txt may lack; no place's own name (Jordan,
+    Mali) and no given name (Julian, Adrian) reads so."""
+    w = _en_possessive(word).casefold()
+    places = _en_places()
+    if w in places:
+        return False
+    for suffix in _EN_ADJECTIVE_SUFFIXES:
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            stem = w[: -len(suffix)]
+            if any(stem + ending in places for ending in _EN_REPLACED_ENDINGS):
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _en_places() -> frozenset[str]:
+    return frozenset(k for k, kind in _glossary_kinds(english=True).items() if kind == "place")
+
+
 def _english_mentions(text: str) -> list[_Mention]:
     words = _en_words(text)
     lower = {w.casefold() for _, _, w in words if w[:1].islower()}
@@ -2246,6 +2277,9 @@ def _english_mentions(text: str) -> list[_Mention]:
         if not w[:1].isupper() or w.casefold() in _EN_TITLES - _EN_PERSON_TITLES or (initial[k] and spoken in starters) or portfolio:
             k += 1  # ... and a sentence's function word (He, After, It's, They're), whatever follows it
             continue
+        if s and text[s - 1].isdigit():
+            k += 1  # letters right after a digit: part of a designation (the A1GP New Zealand team)
+            continue
         j = _en_extent(text, words, k)
         if title:
             # a royal title opens a place's or a body's name (Prince Edward Island, King's College
@@ -2260,7 +2294,7 @@ def _english_mentions(text: str) -> list[_Mention]:
         for x in range(k, j):
             names += [words[x][2], "&"] if text[words[x][1] : words[x + 1][0]] == " & " else [words[x][2]]
         names.append(_en_possessive(words[j][2]).rstrip(".") if j > k else _en_possessive(words[j][2]))
-        if all(_listed(x, demonyms) for n in names for x in n.split("-")):
+        if all(_listed(x, demonyms) or _en_place_adjective(x) for n in names for x in n.split("-")):
             # Canadian, the Chinese, Americans, Tibetan-Mongol, Roman Catholic: a people's
             # adjectives, no name (American Airlines is one)
             k = j + 1
