@@ -2480,17 +2480,21 @@ def extract_terms(
 
 def _proposal(lemma: str, kind: str, g: Glossary, lang: str) -> Proposal:
     """The proposed rendering of an extracted name: romanized (or, from English, spelt in Cyrillic),
-    with the glossary's places and bodies inside it as the glossary renders them where romanize
+    with the glossary's names inside it (not people's) as the glossary renders them where romanize
     takes a name whole (a body's names, a place's after its compass word: Жаңа Зеландия полициясы
     New Zealand Police, Шығыс Еуропа Eastern Europe), ``by="glossary"`` then. People's names are
     spelt as they are (Алтай Көлгінов: the given name is no place)."""
-    propose = propose_latin if is_kazakh(lang) else cyrillize
+    kazakh = is_kazakh(lang)
+    propose = propose_latin if kazakh else cyrillize
     if kind not in ("place", "organisation") or not len(g):
         return propose(lemma, kind)
     known: dict[str, str] = {}
     for part in (lemma, *lemma.split()):
         for m in g.match(part, lang, case_evidence=False):
-            if _GLOSSARY_KINDS.get(m.term.kind or "") in ("place", "organisation"):
+            # a place, a body, a programme, an entry of no kind; bare or in the genitive, as names
+            # stand inside another (not Наурыз in Наурызым, "my Nauryz")
+            bare = not m.suffix or (kazakh and any(a == "gen" for _, a in _readings(fold_kk(m.surface))))
+            if _GLOSSARY_KINDS.get(m.term.kind or "") != "person" and bare:
                 known.setdefault(m.surface, m.term.target if m.lang == m.term.source_lang else m.term.source)
     return propose(lemma, kind, names=known)
 
