@@ -106,6 +106,10 @@ def test_a_proposal_takes_the_glossary_s_places_inside_a_name():
     assert "glossary renders" in names["Шығыс Еуропа"].term().provenance
     un = _shipped("Президент Біріккен Ұлттар Ұйымы Бас Ассамблеясының сессиясына қатысады.")["Біріккен Ұлттар Ұйымы Бас Ассамблеясы"]
     assert un.rendering == "United Nations General Assembly"
+    # a glossary name with an ending of its own is another word (Наурызым, not Наурыз + ым "my Nauryz")
+    from kkaligner.names import _proposal
+
+    assert _proposal("Наурызым", "place", Glossary.default(), "kk").text == "Naurzum"
     # a user's entry of no kind too
     nz = Glossary.from_terms([Term("Жаңа Зеландия", "New Zealand")])
     names = {n.lemma: n for n in extract_terms("Кеше Жаңа Зеландия полициясы келді.", nz, use_default_glossary=False)}
