@@ -110,6 +110,8 @@ def test_a_proposal_takes_the_glossary_s_places_inside_a_name():
     from kkaligner.names import _proposal
 
     assert _proposal("Наурызым", "place", Glossary.default(), "kk").text == "Naurzum"
+    # the planet is the glossary's (Earth), the land is no name
+    assert _shipped("Капсула Жерге қайтып келді. Біз жерге түстік.") == {}
     # a user's entry of no kind too
     nz = Glossary.from_terms([Term("Жаңа Зеландия", "New Zealand")])
     names = {n.lemma: n for n in extract_terms("Кеше Жаңа Зеландия полициясы келді.", nz, use_default_glossary=False)}
