@@ -196,6 +196,8 @@ BODIES = [
     ("Алматы облыс әкімдігі", "Akimat of Almaty Region"),  # a territorial unit's word, bare before a head
     ("Ұлттық музей", "National Museum"),  # a head written bare after an adjective
     ("Лондон қор биржасы", "London Stock Exchange"),  # words the table has together
+    ("Халықаралық қатынастар факультеті", "Faculty of International Relations"),  # a faculty takes "of"
+    ("Металлургия институты", "Institute of Metallurgy"),
     ("Сыртқы істер министрлігі", "Ministry of Foreign Affairs"),  # words of several Kazakh words
     ("Ішкі істер министрлігінің баспасөз қызметі", "Ministry of Internal Affairs Press Service"),  # inflected inside
     ("Әл-Фараби атындағы Қазақ ұлттық университеті", "Al-Farabi Kazakh National University"),  # "named after" left out
