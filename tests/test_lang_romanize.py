@@ -198,6 +198,8 @@ BODIES = [
     ("Лондон қор биржасы", "London Stock Exchange"),  # words the table has together
     ("Халықаралық қатынастар факультеті", "Faculty of International Relations"),  # a faculty takes "of"
     ("Металлургия институты", "Institute of Metallurgy"),
+    ("Қарағанды металлургия институты", "Karaganda Institute of Metallurgy"),  # a name before a field stays first
+    ("Ақтөбе педагогикалық институты", "Aktobe Pedagogical Institute"),  # ... and an adjective
     ("Сыртқы істер министрлігі", "Ministry of Foreign Affairs"),  # words of several Kazakh words
     ("Ішкі істер министрлігінің баспасөз қызметі", "Ministry of Internal Affairs Press Service"),  # inflected inside
     ("Әл-Фараби атындағы Қазақ ұлттық университеті", "Al-Farabi Kazakh National University"),  # "named after" left out
@@ -247,7 +249,7 @@ def test_only_an_organisation_s_name_is_translated():
 def test_the_body_words_table_is_well_formed():
     path = Path(kkaligner.__file__).parent / "data" / "body-words-kk-en.tsv"
     rows = [x.split("\t") for x in path.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#")]
-    assert rows and all(len(r) == 3 and r[2] in ("word", "head", "of", "state", "named") and r[0] == r[0].casefold() for r in rows)
+    assert rows and all(len(r) == 3 and r[2] in ("word", "head", "of", "field", "state", "named") and r[0] == r[0].casefold() for r in rows)
     assert len({r[0] for r in rows}) == len(rows)  # one English word a Kazakh entry
 
 

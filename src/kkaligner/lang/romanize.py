@@ -389,6 +389,9 @@ def _body_words() -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
     return table, max(len(k) for k in table)
 
 
+# English adjectives among a body's words, which stand before a field's head (Pedagogical Institute,
+# Military Institute; not History, a field: Institute of History).
+_FIELD_ADJECTIVE = re.compile(r"(?:al|ic|ive|an|ese|ish)$|^(?:military|veterinary|state|higher|royal)$")
 # The genitive's endings (kazakh.CASES): a word of a body's name before the next one (Қазақстанның
 # шахмат федерациясы, министрлігінің баспасөз қызметі) is looked up and spelt without it; and the
 # accusative's, for a table word (кәсіпкерлікті дамыту қоры).
@@ -454,7 +457,7 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
             keys = [(*seq[:-1], seq[-1]), (*seq[:-1], _GENITIVE.sub("", seq[-1])), (*seq[:-1], _ACCUSATIVE.sub("", seq[-1]))]
             hit = next((table[k] for k in keys if k in table), None)
             # a capitalised head inside the name is a name's word (Кеңес Рахметов, Кеңес Одағы)
-            if hit and not (hit[1] in ("head", "of") and word[:1].isupper() and not last and n == 1):
+            if hit and not (hit[1] in ("head", "of", "field") and word[:1].isupper() and not last and n == 1):
                 items.append(hit)
                 i += n
                 break
@@ -484,7 +487,7 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
             else:
                 items.append((bare, "name"))
             i += 1
-    if len(items) < 2 or items[-1][1] not in ("head", "of"):
+    if len(items) < 2 or items[-1][1] not in ("head", "of", "field"):
         return None
 
     def spelt(i: int) -> str:
@@ -504,6 +507,7 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
         items = items[2:]
     out: list[str] = []
     segment: list[str] = []
+    lead = 0  # how many of the segment's first words are names (Karaganda in Қарағанды металлургия институты)
     for i, (english, role) in enumerate(items):
         if role == "state":
             continue  # inside a longer name the state's name alone (Қастеев атындағы Қазақстан Республикасының музейі)
@@ -512,16 +516,26 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
             if i + 1 < len(items) and items[i + 1][1] == "named":
                 out.extend(segment)  # the person it is named after stays first (Ш.Ш. Уәлиханов
                 out.append(english)  # атындағы Тарих институты: Sh.Sh. Ualikhanov Institute of History)
-                segment = []
+                segment, lead = [], 0
                 continue
-        if role == "of":
-            out.append(f"{english} of {' '.join(segment)}" if segment else english)
-            segment = []
+        if role in ("of", "field"):
+            # the words go after "of": all of them for an owner (Akimat of Almaty Region, Ministry
+            # of Defence), a field's nouns only after a field's head (Karaganda Institute of
+            # Metallurgy; Aktobe Pedagogical Institute)
+            keep = segment[:lead] if role == "field" else []
+            while role == "field" and len(keep) < len(segment) and _FIELD_ADJECTIVE.search(segment[len(keep)].split()[-1].casefold()):
+                keep = segment[: len(keep) + 1]  # an adjective stays first too (Aktobe Pedagogical Institute)
+            rest = segment[len(keep) :]
+            out.extend(keep)
+            out.append(f"{english} of {' '.join(rest)}" if rest else english)
+            segment, lead = [], 0
         elif english:
+            if role in ("name", "quoted", "known") and lead == len(segment):
+                lead += 1
             segment.append(english)
             if role == "head":
                 out.extend(segment)
-                segment = []
+                segment, lead = [], 0
     return " ".join(out + segment) + state
 
 
