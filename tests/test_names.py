@@ -117,6 +117,8 @@ def test_a_proposal_takes_the_glossary_s_places_inside_a_name():
     english = _shipped("The New Zealand Police said so. He toured Eastern Europe. She lives in New Mexico.", "en")
     assert english["New Zealand Police"].rendering == "Жаңа Зеландия полициясы"
     assert english["Eastern Europe"].rendering == "Шығыс Еуропа"
+    # a place's adjective opening a body's name is the place's Kazakh name
+    assert _shipped("The Ecuadorian Ministry of Foreign Affairs said so.", "en")["Ecuadorian Ministry of Foreign Affairs"].rendering == "Эквадор сыртқы істер министрлігі"
     # another place (New Mexico is not Mexico), or common words the table lacks: spelt whole
     assert english["New Mexico"].rendering_by == "rules" and "Мексика" not in english["New Mexico"].rendering
     unit = _shipped("Оны Қорғаныс министрлігі сапёрлік бөлімшесі атқарды.")["Қорғаныс министрлігі сапёрлік бөлімшесі"]

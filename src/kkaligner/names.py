@@ -2236,20 +2236,21 @@ _EN_ADJECTIVE_SUFFIXES = ("nian", "ian", "ean", "ese", "an", "i", "ish")
 _EN_REPLACED_ENDINGS = ("", "a", "o", "y", "e", "ia", "ea", "ey")
 
 
-def _en_place_adjective(word: str) -> bool:
-    """``word`` is the adjective of a place the shipped glossary knows in English (Panamanian,
-    Ecuadorian, Kenyan, Bahraini), which data/demonyms-en.txt may lack; no place's own name (Jordan,
-    Mali) and no given name (Julian, Adrian) reads so."""
+def _en_place_adjective(word: str) -> str:
+    """The place (its case-folded English name) whose adjective ``word`` is, where the shipped
+    glossary knows the place (Panamanian, Ecuadorian, Kenyan, Bahraini), which data/demonyms-en.txt
+    may lack; "" for a place's own name (Jordan, Mali), a given name (Julian, Adrian) or any word."""
     w = _en_possessive(word).casefold()
     places = _en_places()
     if w in places:
-        return False
+        return ""
     for suffix in _EN_ADJECTIVE_SUFFIXES:
         if w.endswith(suffix) and len(w) > len(suffix) + 2:
             stem = w[: -len(suffix)]
-            if any(stem + ending in places for ending in _EN_REPLACED_ENDINGS):
-                return True
-    return False
+            place = next((stem + ending for ending in _EN_REPLACED_ENDINGS if stem + ending in places), "")
+            if place:
+                return place
+    return ""
 
 
 @lru_cache(maxsize=1)
@@ -2495,6 +2496,12 @@ def _proposal(lemma: str, kind: str, g: Glossary, lang: str) -> Proposal:
     if kind not in ("place", "organisation") or not len(g):
         return propose(lemma, kind)
     known: dict[str, str] = {}
+    if not kazakh:
+        # a place's adjective opening a body's name: the place's Kazakh name (Ecuadorian Ministry of
+        # Foreign Affairs Эквадор сыртқы істер министрлігі)
+        place = _en_place_adjective(lemma.split()[0]) if kind == "organisation" else ""
+        for m in g.match(place.title(), lang) if place else ():
+            known.setdefault(lemma.split()[0], m.term.source)
     for part in (lemma, *lemma.split()):
         for m in g.match(part, lang, case_evidence=False):
             # a place, a body, a programme, an entry of no kind; bare or in the genitive, as names
