@@ -506,6 +506,14 @@ def common_words() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def given_names() -> tuple[str, ...]:
+    """data/given-names-kk.txt as written (Әсел, Дархан, Сергей): given names common in Kazakhstan."""
+    path = resources.files("kkaligner") / "data" / "given-names-kk.txt"
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return tuple(name for name in lines if name and not name.startswith("#"))
+
+
 def split_ending(word: str) -> tuple[str, str]:
     """``word`` as (stem, ending) with the longest Kazakh ending that leaves a stem of 3+ letters."""
     low = word.casefold()
@@ -523,6 +531,7 @@ DEVOICE = {v: k for k, v in ALTERNATION.items()}
 __all__ = [
     "SHORT_ENDINGS",
     "common_words",
+    "given_names",
     "stems",
     "split_ending",
     "DEVOICE",

@@ -31,7 +31,7 @@ from importlib import resources
 
 from kkaligner.errors import UsageError, choices
 from kkaligner.lang.casing import fold_kk
-from kkaligner.lang.kazakh import CASES, DEVOICE, common_words, final_class, suffix_set
+from kkaligner.lang.kazakh import CASES, DEVOICE, common_words, final_class, given_names, suffix_set
 
 # --- Kazakh Cyrillic → English spelling ----------------------------------------------------
 
@@ -428,6 +428,7 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
     table, longest = _body_words()
     tokens = [(m.group(1), True) if m.group(1) is not None else (m.group(), False) for m in _BODY_TOKEN.finditer(text)]
     items: list[tuple[str, str]] = []  # (English or Kazakh name words, role)
+    longest_name = max((len(k.split()) for k, _ in names), default=0)
     i = 0
     while i < len(tokens):
         word, quoted = tokens[i]
@@ -441,7 +442,6 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
         # Зеландия), but not a person's before атындағы nor a state's word the table places
         # (Қазақстан Республикасының Ұлттық музейі National Museum of the Republic of Kazakhstan)
         after_name = bool(items) and items[-1][1] in ("name", "quoted", "known")
-        longest_name = max((len(k.split()) for k, _ in names), default=0)
         run = 0 if after_name else next((n for n in range(min(longest_name, len(tokens) - i), 0, -1) if _known_run(tokens[i : i + n], names)), 0)
         nxt = tokens[i + run][0].casefold() if run and i + run < len(tokens) else ""
         if run and table.get((nxt,), ("", ""))[1] != "named":
@@ -721,6 +721,8 @@ def kazakh_spelt(word: str) -> bool:
     """``word`` (Latin letters) is spelt from Kazakh or Russian (``_KAZAKH_SPELT``: Zhumagaliyev,
     Yerlan, Baibek), not an English word."""
     return bool(_KAZAKH_SPELT.search(word))
+
+
 _KAZAKH_LETTER = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 
 
@@ -728,12 +730,9 @@ _KAZAKH_LETTER = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 def _given_from_latin() -> dict[str, str]:
     """A given name of data/given-names-kk.txt by its press spelling (``romanize``): Kairat Қайрат;
     a spelling two names share (Asel: Асел, Әсел) is left out."""
-    path = resources.files("kkaligner") / "data" / "given-names-kk.txt"
     seen: dict[str, set[str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        name = line.strip()
-        if name and not name.startswith("#"):
-            seen.setdefault(_romanize(name, True, "person")[0].casefold(), set()).add(name)
+    for name in given_names():
+        seen.setdefault(_romanize(name, True, "person")[0].casefold(), set()).add(name)
     return {latin: next(iter(names)) for latin, names in seen.items() if len(names) == 1}
 
 
@@ -934,8 +933,8 @@ def _cyrillize(name: str, kind: str = "", kazakh_names: bool = True, names: Name
     rest = name[compass.end() :] if compass else ""
     if compass and compass.group(1).casefold() in _COMPASS_FROM_EN and (_known(rest, names) or (kazakh_names and rest.casefold() in _published_kazakh())):
         # Eastern Europe Шығыс Еуропа, where the rest has a rendering of its own (not North Sea)
-        rest = _cyrillize(name[compass.end() :], kind, kazakh_names, names)
-        return Proposal(text=f"{_COMPASS_FROM_EN[compass.group(1).casefold()].capitalize()} {rest.text}", source=name, by=rest.by)
+        spelt = _cyrillize(rest, kind, kazakh_names, names)
+        return Proposal(text=f"{_COMPASS_FROM_EN[compass.group(1).casefold()].capitalize()} {spelt.text}", source=name, by=spelt.by)
     # a Kazakh given name marks the name (Kairat, Серік), an international one does not (Anna Smith)
     from_kazakh = kazakh_names and any(kazakh_spelt(w) or _KAZAKH_LETTER.search(_given_from_latin().get(w.casefold(), "")) for w in _LATIN_RUN.findall(name))
     parts, pos, used = [], 0, False
