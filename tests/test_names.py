@@ -483,6 +483,11 @@ ORGANISATIONS = [
     # in lower case more often
     ("Үкімет осы жағдайды одан әрі дамытады.", [("Үкімет", "organisation")]),
     ("Бұл үкімет емес. Ол үкімет. Біз үкімет құрдық. Үкімет жиналды.", []),
+    # an everyday word before such an institution is its possessor, no part of its name (Ел
+    # Үкіметі "the country's Government"), a place is (Қазақстан Үкіметі)
+    ("Себебі Ел Үкіметі баж салығын енгізеді.", [("Үкімет", "organisation")]),
+    ("Ел Парламенті заң қабылдады.", [("Парламент", "organisation")]),
+    ("Себебі Қазақстан Үкіметі баж салығын енгізеді.", [("Қазақстан Үкіметі", "organisation")]),
     # a pronoun or an object in the accusative belongs to a clause, never to a body's name (but the
     # object of a verbal noun does: Кәсіпкерлікті дамыту қоры)
     ("Артынша оны ауруханаға апарды.", []),

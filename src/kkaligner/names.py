@@ -1488,6 +1488,12 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             # follows it (but Қазақстандық индустрия және экспорт орталығы is one name)
             k += 1
             continue
+        if (
+            k + 1 < n and doc.spaced(k + 1) and _is_cap(words[k + 1][2]) and _stem_in(words[k + 1][2], NAMED_BY_ONE_WORD)
+            and _everyday(fold_kk(w)) and doc.evidence(w)[0] <= 1
+        ):
+            k += 1  # Ел Үкіметі, Ел Парламенті "the country's Government": the institution alone
+            continue
         if _designation(text, words[k]):
             k += 1  # COVID-19, Ту-154, Ил-76, МиГ-29: a model or a disease, not a person, place or organisation
             continue
