@@ -14,7 +14,9 @@ consistency rows the share column.
   type; a prediction that is exactly another kind of gold name (FACILITY, EVENT, ART, PRODUCT,
   PROJECT, LAW, POSITION...), or lies inside one (KazNERD marks only the outer name: Алматы in
   the FACILITY Алматы әуежайы), is out of scope and counted neither way (one row counts the
-  nested ones as wrong). "any" ignores the kind. No glossary
+  nested ones as wrong, one more both: what a scorer that knows only PER, LOC and ORG counts;
+  KazNERD's transcripts sign off each report with the programme's quoted name, «Қорытынды
+  жаңалықтар», an ART, which extract_terms reads as a body's). "any" ignores the kind. No glossary
   is used (every name counts). Two baselines in the same run: **capitalisation only** (every run
   of capitalised words not at a sentence start; kinds from the same guess) and **exact form**
   (the capitalised runs, but grouped by exact spelling and kept only where the same spelling
@@ -147,17 +149,20 @@ def read_kaznerd(path: Path, limit: int = 0):
     return "\n".join(parts), gold
 
 
-def score(pred: dict, gold: dict, nested: bool = True) -> dict:
+def score(pred: dict, gold: dict, nested: bool = True, other_kinds: bool = True) -> dict:
     """Per kind: (recall, precision, gold count, predicted count), and 'any'.
 
     A prediction that is exactly a gold name of another type (FACILITY, EVENT, LAW...) is out of
-    scope; with ``nested``, so is one inside such a name (KazNERD marks the outer name only:
-    Қазақстанның in the POSITION Қазақстанның Тұңғыш Президенті, Алматы in the FACILITY Алматы
-    әуежайы), since it cannot be a gold name of its own."""
+    scope (without ``other_kinds``, it counts as wrong: a person's, place's or organisation's kind
+    given to a work's name); with ``nested``, so is one inside such a name (KazNERD marks the outer
+    name only: Қазақстанның in the POSITION Қазақстанның Тұңғыш Президенті, Алматы in the FACILITY
+    Алматы әуежайы), since it cannot be a gold name of its own."""
     other = sorted(s for s, t in gold.items() if t not in TYPES)
     starts = [s[0] for s in other]
 
     def in_scope(span) -> bool:
+        if not other_kinds:
+            return True
         if span in gold:
             return gold[span] in TYPES
         if not nested:
@@ -248,6 +253,7 @@ def extraction(limit: int, path: Path = KAZNERD) -> list[tuple[str, dict]]:
         ("extract_terms", score(pred, gold)),
         (f"extract_terms, documents of {SHORT_DOCUMENT} lines", score(in_documents(text, SHORT_DOCUMENT), gold)),
         ("extract_terms, nested names counted wrong", score(pred, gold, nested=False)),
+        ("extract_terms, nested names and other kinds' names counted wrong", score(pred, gold, nested=False, other_kinds=False)),
         ("extract_terms with the shipped glossary, names it does not match whole", score(shipped, uncovered)),
         ("extract_terms without it, the same names", score(pred, uncovered)),
         ("capitalisation only", score(caps, gold)),

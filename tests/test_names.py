@@ -833,6 +833,17 @@ ALONE = [
     ("Алдын ала есеп бойынша Қордай ауданында оқиға болды.", [("Қордай", "place")]),
     # quoted words before деп аталған ("named") are a name, however many
     ("Ол «Оскар Медикал» деп аталған жеке клиникада жұмыс істейді.", [("Оскар Медикал", "organisation")]),
+    # a quoted name takes the kind of the first generic word after it in its sentence, modifiers
+    # aside: a programme's, a work's, a building's or a site's is a name of its own, no body's
+    ("Ол « Астана » концерт залында дауыс берді.", [("Астана", "name")]),
+    ("Біз «Абай» операсын көрсетеміз.", [("Абай", "name")]),
+    ("Олар « Павлодар » арнайы экономикалық аймағында болды.", [("Павлодар", "name")]),
+    ("« Нұрлы жол » бағдарламасы іске асты.", [("Нұрлы жол", "name")]),
+    ("Әуежайға « Абай » есімі берілді.", [("Абай", "person")]),
+    ("« Нұр Отан » партиясы бағдарламасын жариялады.", [("Нұр Отан", "organisation")]),
+    ("Дереккөз « Хабар », бағдарламасы ертең көрсетіледі.", [("Хабар", "organisation")]),
+    # ... but a place's name quoted as a site's and as often in a place's case is the place
+    ("Зымыран « Байқоңыр » ғарыш айлағынан ұшты. Биыл Байқоңырда үй салынады.", [("Байқоңыр", "place")]),
     # ... and before атанды ("came to be called") a nickname, no body's name
     ("Ол «Барлаушы ханшайым» атанды.", [("Барлаушы ханшайым", "name")]),
     # a form of address opens the sentence, not the name

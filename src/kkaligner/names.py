@@ -112,7 +112,7 @@ NAMED_BY_ONE_WORD = INSTITUTIONS - {"ассамблея"}
 # of Kazakhstan's ministries, agencies and companies on gov.kz.
 # Not сайты: in Ақорда сайтында "on the Akorda's website" the name is Ақорда.
 ORG_HEADS = frozenset(
-    ["министрлік", "министрлігі", "комитет", "комитеті", "агенттік", "агенттігі", "университет", "университеті", "академия", "академиясы", "институт", "институты", "орталық", "орталығы", "банк", "банкі", "қор", "қоры", "партия", "партиясы", "одақ", "одағы", "ұйым", "ұйымы", "компания", "компаниясы", "фирма", "фирмасы", "корпорация", "корпорациясы", "қауымдастық", "қауымдастығы", "федерация", "федерациясы", "кеңес", "кеңесі", "комиссия", "комиссиясы", "кешен", "кешені", "палата", "палатасы", "сот", "соты", "прокуратура", "прокуратурасы", "холдинг", "холдингі", "театр", "театры", "мектеп", "мектебі", "колледж", "колледжі", "газет", "газеті", "телеарна", "телеарнасы", "радио", "радиосы", "клуб", "клубы", "бюро", "бюросы", "фабрика", "фабрикасы", "зауыт", "зауыты", "конференция", "конференциясы", "арна", "арнасы", "агенттігі", "басылымы", "журналы", "порталы", "командасы", "әкімдігі",
+    ["министрлік", "министрлігі", "комитет", "комитеті", "агенттік", "агенттігі", "университет", "университеті", "академия", "академиясы", "институт", "институты", "орталық", "орталығы", "банк", "банкі", "қор", "қоры", "партия", "партиясы", "одақ", "одағы", "ұйым", "ұйымы", "компания", "компаниясы", "фирма", "фирмасы", "корпорация", "корпорациясы", "қауымдастық", "қауымдастығы", "федерация", "федерациясы", "кеңес", "кеңесі", "комиссия", "комиссиясы", "кешен", "кешені", "палата", "палатасы", "сот", "соты", "прокуратура", "прокуратурасы", "холдинг", "холдингі", "театр", "театры", "мектеп", "мектебі", "колледж", "колледжі", "газет", "газеті", "телеарна", "телеарнасы", "телеканал", "телеканалы", "радио", "радиосы", "клуб", "клубы", "бюро", "бюросы", "фабрика", "фабрикасы", "зауыт", "зауыты", "конференция", "конференциясы", "арна", "арнасы", "агенттігі", "басылымы", "журналы", "порталы", "командасы", "әкімдігі",
      # regional bodies, the state's services and public institutions (gov.kz: Алматы қаласы Білім
      # басқармасы, Экономикалық тергеу департаменті; Ұлттық музей, Ұлттық гвардия, Мемлекеттік дума)
      "департамент", "департаменті", "басқарма", "басқармасы", "инспекция", "инспекциясы", "полиция", "полициясы",
@@ -306,9 +306,20 @@ PLACE_GENERICS = frozenset(
 # The generic words a quoted name stands before in its own form, the word taking the endings
 # («Алтын» компаниясына, «Самал» ықшамауданында, «Жаңа Жібек жолы» бағдарламасы): bodies',
 # places', products' and works' kinds.
-NAMED_GENERICS = ORG_HEADS | PLACE_GENERICS | PRODUCT_GENERICS | frozenset(
-    ["бағдарламасы", "жобасы", "фильмі", "әні", "кітабы", "романы", "операсы", "фестивалі", "байқауы", "акциясы",
-     "марафоны", "форумы", "конкурсы", "журналы", "газеті", "сайты", "кинотеатры", "мейрамханасы", "мешіті"]
+# Among them the kinds of things that are no body nor place: programmes and projects, works, events,
+# awards, buildings and sites (KazNERD marks «Нұрлы жол» бағдарламасы a PROJECT, «Абай» операсы
+# ART, «Астана» концерт залы, «Байқоңыр» ғарыш айлағы FACILITY): the name before one is a name of
+# its own kind, not an organisation's. The press names a person after whom a thing is named before
+# есімі ("the name": «Абай» есімі берілді).
+THING_GENERICS = frozenset(
+    ["бағдарламасы", "жобасы", "фильмі", "әні", "кітабы", "романы", "операсы", "спектаклі", "дастаны", "өлеңі",
+     "жинағы", "сериалы", "фестивалі", "кинофестивалі", "байқауы", "акциясы", "марафоны", "форумы", "конкурсы",
+     "турнирі", "чемпионаты", "көрмесі", "операциясы", "оқу-жаттығуы", "оқу-жаттығулары", "ордені", "медалі",
+     "залы", "айлағы", "әуежайы", "бекеті", "стадионы", "ғимараты", "сарайы", "мешіті", "кесенесі", "ескерткіші",
+     "саябағы", "вокзалы", "кеніші", "аймағы", "кинотеатры", "мейрамханасы"]
+)
+NAMED_GENERICS = ORG_HEADS | PLACE_GENERICS | PRODUCT_GENERICS | THING_GENERICS | frozenset(
+    ["журналы", "газеті", "сайты", "есімі"]
 )
 
 # Words before a place's generic word that make one with it (шағын ауданы "microdistrict", тұрғын
@@ -893,6 +904,21 @@ class _Document:
 _PLACE_NOUNS = frozenset({"ел", "теңіз", "көл", "тау", "өзен", "мұхит", "арал", "шөл", "планета"})
 
 
+def _generic_after(doc: _Document, j: int, close: int) -> str:
+    """The first generic word (``NAMED_GENERICS``) among the three lower-case words of its sentence
+    after a quoted name whose last word is ``j`` and whose words end at ``close`` («Астана» концерт
+    залы: залы), or ""."""
+    text, words = doc.text, doc.words
+    start = close
+    for x in range(j + 1, min(len(words), j + 4)):
+        if text[start : words[x][0]].strip(" \u00a0" + _QUOTE_CLOSE) or not words[x][2].islower():
+            return ""
+        if _stem_in(words[x][2], NAMED_GENERICS):
+            return words[x][2]
+        start = words[x][1]
+    return ""
+
+
 def _everyday_word(doc: _Document, j: int) -> bool:
     """Word ``j``, capitalised alone before a lower-case word, is an everyday word (``_everyday``)
     the text capitalises nowhere else mid-sentence: it opens a phrase, not a name (Алғыс айту күні,
@@ -1464,6 +1490,14 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                     named = head.islower() and _stem_in(head, NAMED_GENERICS) and not any(
                         a.split("+")[-1] == "gen" for _, a in _readings(fold_kk(words[j][2]))
                     )
+                    if kind == "organisation":
+                        # the kind the first generic word after it says, modifiers before it aside
+                        # («Павлодар» арнайы экономикалық аймағы, «Астана» концерт залы)
+                        generic = _generic_after(doc, j, close)
+                        if _stem_in(generic, THING_GENERICS) and not _stem_in(generic, ORG_HEADS):
+                            kind = "name"
+                        elif _stem_in(generic, {"есімі"}):
+                            kind = "person"
                     out.append(_Mention(s, end, tuple(x[2] for x in words[k : j + 1]) + number, kind, bare=named))
                 quoted.update(range(k, j + 1))
                 break
@@ -2536,11 +2570,11 @@ def _group_kind(
         # a word quoted as a body's name and written before a place's generic word (Сарыарқа
         # ауданында): the generic word says more than the quotes
         shape = "place"
-    if shape == "organisation" and len(first.words) == 1 and kazakh and _known_kind(key) == "place":
+    if shape in ("organisation", "name") and len(first.words) == 1 and kazakh and _known_kind(key) == "place":
         # a place's name quoted as a facility's («Байқоңыр» ғарыш айлағы) and as often written
         # bare in the cases of places (Байқоңырда): the place (not «Тұран» университеті, Тұранда)
         places = sum(1 for m, a in ms if not m.kind and a.split("+")[0] in _PLACE_CASES)
-        shape = "" if places >= shapes["organisation"] else shape
+        shape = "" if places >= shapes[shape] else shape
     kind = _kind(first.words, [a for _, a in ms], shape, kazakh)
     if not kazakh:
         known = shape or _glossary_kinds(english=True).get(key)  # Tokayev: the glossary's person
