@@ -125,8 +125,9 @@ KAZAKH_GIVEN: dict[str, str] = {
 RUSSIAN_FORM_LETTERS = {"ө": "ү"}  # ө is spelt as ү (u), in the same contexts
 
 # Titles that follow a name are capitalised in English as part of it (Төле би Tole Bi, Абылай хан
-# Ablai Khan, Қабанбай батыр Kabanbai Batyr): English Wikipedia's article titles.
-TITLES = frozenset({"би", "хан", "батыр", "ана", "ата", "ханым", "бек", "сұлтан", "жырау", "ақын"})
+# Ablai Khan, Қабанбай батыр Kabanbai Batyr, the singers' and poets' epithets: Біржан сал Birzhan Sal, Ақан
+# сері Akan Seri, Асан қайғы Asan Kaigy): English Wikipedia's article titles.
+TITLES = frozenset({"би", "хан", "батыр", "ана", "ата", "ханым", "бек", "сұлтан", "жырау", "ақын", "сал", "сері", "қайғы"})
 
 KINDS = ("", "person", "place", "organisation")
 
