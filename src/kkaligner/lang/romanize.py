@@ -16,7 +16,8 @@ rule gives, Мәсімов → Massimov, Қасым-Жомарт → Kassym-Joma
 that publishes it; a surname there keeps its spelling in its feminine, patronymic and inflected
 forms, Назарбаева → Nazarbayeva), the words of organisations' names that English translates
 (``data/body-words-kk-en.tsv``: Павлодар мемлекеттік университеті → Pavlodar State University), and
-the reverse ``EN_RULES``/``EN_EXCEPTIONS``. Tested by a
+the reverse ``EN_RULES``, and ``FOREIGN_NAMES`` (foreign names as Kazakh texts spell them, read both
+ways: William Уильям, Джон John). Tested by a
 golden table (tests/test_lang_romanize.py) and measured on lists of published spellings, one of
 them held out of the exceptions table (benchmarks/bench_names.py).
 """
@@ -91,6 +92,52 @@ PLACE_CONTEXT: tuple[tuple[str, str, str], ...] = (
     (rf"(?<=[{_V}])й(?=ы)", "y", "BGN/PCGN romanization of geographic names"),
 )
 _PLACE_CONTEXT = tuple((re.compile(rx), out) for rx, out, _src in PLACE_CONTEXT) + _CONTEXT
+
+# Foreign names as Kazakh texts spell them (English -> Kazakh Cyrillic) where the rules below give
+# another spelling in either direction: the Russian practical transcription of English and other
+# names (Гиляревский and Старостин, "Иностранные имена и названия в русском тексте", 1985) that
+# Kazakh news sites follow (kazinform.kz, egemen.kz: Уильям, Чарльз, Дэвид, Джексон; Говард for
+# Howard, Гамильтон for Hamilton by tradition). Entered from that usage, not fetched. Read both
+# ways: ``cyrillize`` (William Уильям) and ``romanize`` for a person's word (Джон Грант John Grant;
+# where one Kazakh spelling stands for two, the first: Стивен Stephen). Not the names Kazakhstanis
+# share in their Russian forms (Артур Artur, Гарри Garry Kasparov): ``RUSSIAN_GIVEN`` and the rules.
+FOREIGN_NAMES: dict[str, str] = {
+    # given names
+    "John": "Джон", "George": "Джордж", "Joe": "Джо", "Michael": "Майкл", "James": "Джеймс",
+    "William": "Уильям", "Charles": "Чарльз", "David": "Дэвид", "Thomas": "Томас",
+    "Christopher": "Кристофер", "Daniel": "Дэниел", "Matthew": "Мэттью", "Anthony": "Энтони",
+    "Donald": "Дональд", "Stephen": "Стивен", "Steven": "Стивен", "Paul": "Пол", "Andrew": "Эндрю",
+    "Joshua": "Джошуа", "Kenneth": "Кеннет", "Brian": "Брайан", "Timothy": "Тимоти",
+    "Ronald": "Рональд", "Jason": "Джейсон", "Jeffrey": "Джеффри", "Ryan": "Райан", "Jacob": "Джейкоб",
+    "Gary": "Гэри", "Nicholas": "Николас", "Jonathan": "Джонатан", "Larry": "Ларри",
+    "Justin": "Джастин", "Scott": "Скотт", "Brandon": "Брэндон", "Benjamin": "Бенджамин",
+    "Samuel": "Сэмюэл", "Gregory": "Грегори", "Frank": "Фрэнк", "Patrick": "Патрик", "Jack": "Джек",
+    "Jerry": "Джерри", "Henry": "Генри", "Peter": "Питер", "Walter": "Уолтер", "Albert": "Альберт",
+    "Ralph": "Ральф", "Lewis": "Льюис", "Tony": "Тони", "Jim": "Джим", "Mike": "Майк", "Steve": "Стив",
+    "Tommy": "Томми", "Johnny": "Джонни", "Jimmy": "Джимми", "Hillary": "Хиллари",
+    "Elizabeth": "Элизабет", "Mary": "Мэри", "Jennifer": "Дженнифер", "Susan": "Сьюзан",
+    "Margaret": "Маргарет", "Karen": "Карен", "Nancy": "Нэнси", "Emily": "Эмили", "Julia": "Джулия",
+    "Jane": "Джейн", "Anne": "Энн", "Catherine": "Кэтрин", "Kate": "Кейт", "Joseph": "Джозеф",
+    "Edward": "Эдвард", "Emmanuel": "Эммануэль", "Recep": "Реджеп", "Giovanni": "Джованни",
+    "Giuseppe": "Джузеппе", "Javier": "Хавьер", "Rafael": "Рафаэль", "Jens": "Йенс",
+    "Winston": "Уинстон", "Dwight": "Дуайт", "Theodore": "Теодор", "Woodrow": "Вудро",
+    "Gerald": "Джеральд", "Nelson": "Нельсон", "Luther": "Лютер", "Jeremy": "Джереми",
+    "Nigel": "Найджел", "Newt": "Ньют", "Cliff": "Клифф", "Leslie": "Лесли",
+    # surnames, and names of people Kazakh news writes often
+    "Johnson": "Джонсон", "Williams": "Уильямс", "Brown": "Браун", "Davis": "Дэвис",
+    "Jackson": "Джексон", "Harris": "Харрис", "Thompson": "Томпсон", "Clark": "Кларк",
+    "Walker": "Уокер", "Hall": "Холл", "Young": "Янг", "Wright": "Райт", "Baker": "Бейкер",
+    "Mitchell": "Митчелл", "Turner": "Тернер", "Phillips": "Филлипс", "Campbell": "Кэмпбелл",
+    "Edwards": "Эдвардс", "Collins": "Коллинз", "Stewart": "Стюарт", "Murphy": "Мерфи", "Cook": "Кук",
+    "Rogers": "Роджерс", "Cooper": "Купер", "Howard": "Говард", "Ward": "Уорд", "Watson": "Уотсон",
+    "Hughes": "Хьюз", "Price": "Прайс", "Russell": "Рассел", "Hamilton": "Гамильтон",
+    "Jefferson": "Джефферсон", "Lincoln": "Линкольн", "Washington": "Вашингтон",
+    "Roosevelt": "Рузвельт", "Kennedy": "Кеннеди", "Reagan": "Рейган", "Churchill": "Черчилль",
+    "Shakespeare": "Шекспир", "Dickens": "Диккенс", "Newton": "Ньютон", "Darwin": "Дарвин",
+    "Jobs": "Джобс", "Gates": "Гейтс", "Musk": "Маск", "Zuckerberg": "Цукерберг", "Blair": "Блэр",
+    "Cameron": "Кэмерон", "Macron": "Макрон", "Merkel": "Меркель", "Scholz": "Шольц",
+    "Guterres": "Гутерриш", "Xi": "Си", "Jinping": "Цзиньпин",
+}
 
 # Russian given names (lower case) whose usual English form is not the letter-by-letter one:
 # the forms English-language press and English Wikipedia give them (Alexander, not Aleksandr;
@@ -302,11 +349,15 @@ def _table(low: str, kind: str) -> tuple[str, int] | None:
     return None
 
 
+# ``FOREIGN_NAMES`` read from Kazakh: the first English name of a spelling (lower-case Kazakh -> English).
+_FROM_FOREIGN: dict[str, str] = {kk.casefold(): en for en, kk in reversed(FOREIGN_NAMES.items())}
+
+
 def _given(low: str) -> str | None:
-    """The English form of a Russian given name (``RUSSIAN_GIVEN``) or of a Kazakh one that has a
-    conventional form (``KAZAKH_GIVEN``), bare or with a Kazakh ending spelt by the rules
-    (Александрдың Alexanderdyn, Бақыттың Bakhyttyn)."""
-    for table in (RUSSIAN_GIVEN, KAZAKH_GIVEN):
+    """The English form of a Russian given name (``RUSSIAN_GIVEN``), of a Kazakh one that has a
+    conventional form (``KAZAKH_GIVEN``) or of a foreign name (``FOREIGN_NAMES``), bare or with a
+    Kazakh ending spelt by the rules (Александрдың Alexanderdyn, Бақыттың Bakhyttyn)."""
+    for table in (RUSSIAN_GIVEN, KAZAKH_GIVEN, _FROM_FOREIGN):
         if low in table:
             return table[low]
         for k in range(len(low) - 1, 3, -1):
@@ -656,15 +707,8 @@ EN_RULES: tuple[tuple[str, str], ...] = (
 )
 _EN_RULES = tuple((re.compile(rx), out) for rx, out in EN_RULES)
 
-# Foreign names whose Kazakh spelling no rule gives (lower-case English → Kazakh): as Kazakh
-# news sites (kazinform.kz, egemen.kz) spell them.
-EN_EXCEPTIONS: dict[str, str] = {
-    "bush": "Буш",
-    "george": "Джордж",
-    "joe": "Джо",
-    "michael": "Майкл",
-    "john": "Джон",
-}
+# Foreign names whose Kazakh spelling no rule gives (lower-case English → Kazakh): ``FOREIGN_NAMES``.
+EN_EXCEPTIONS: dict[str, str] = {"bush": "Буш"} | {en.casefold(): kk for en, kk in FOREIGN_NAMES.items()}
 
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
 _HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
@@ -964,6 +1008,7 @@ __all__ = [
     "EN_EXCEPTIONS",
     "EN_RULES",
     "EXCEPTIONS",
+    "FOREIGN_NAMES",
     "KAZAKH_FROM_LATIN",
     "KAZAKH_GIVEN",
     "KINDS",
