@@ -65,6 +65,9 @@ GOLDEN = [
     ("Уильям Шекспир", "William Shakespeare", "person"),
     ("Си Цзиньпин", "Xi Jinping", "person"),
     ("Артур", "Artur", "person"),
+    # э after a consonant only in foreign names, for English a
+    ("Сэр Ричард Брэнсон", "Sir Richard Branson", "person"),
+    ("Фрэнк", "Frank", ""),
     ("Сергеевка", "Sergeyevka", "place"),
     ("Өтемұратов", "Utemuratov", "person"),
     ("Төлегенова", "Tulegenova", "person"),

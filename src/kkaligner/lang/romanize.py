@@ -71,6 +71,10 @@ CONTEXT: tuple[tuple[str, str, str], ...] = (
     # the soft sign before и is y (Ильин Ilyin, Ильич Ilyich): English-language press usage, which
     # writes BGN/PCGN's apostrophe there as y.
     (r"ь(?=и)", "y", "English-language press usage"),
+    # э after a consonant is a: Kazakh spells its own words with е, and writes э there only in
+    # foreign names, for the English a of cat (Фрэнк Frank, Брэнсон Branson, Кэмерон Cameron), as the
+    # Russian practical transcription does
+    (rf"(?<=[{_C}])э", "a", "Russian practical transcription of English names"),
     # -ий, -ый at a word's end are -y (Рудный Rudny, Иглинский Iglinsky, Горький Gorky): the
     # simplified BGN/PCGN of English-language press and Wikipedia (BGN/PCGN itself: -iy, -yy).
     (rf"[иы]й(?![{_LETTER}])", "y", "English-language press usage (simplified BGN/PCGN)"),
@@ -123,6 +127,8 @@ FOREIGN_NAMES: dict[str, str] = {
     "Winston": "Уинстон", "Dwight": "Дуайт", "Theodore": "Теодор", "Woodrow": "Вудро",
     "Gerald": "Джеральд", "Nelson": "Нельсон", "Luther": "Лютер", "Jeremy": "Джереми",
     "Nigel": "Найджел", "Newt": "Ньют", "Cliff": "Клифф", "Leslie": "Лесли",
+    # a title before a name
+    "Sir": "Сэр",
     # surnames, and names of people Kazakh news writes often
     "Johnson": "Джонсон", "Williams": "Уильямс", "Brown": "Браун", "Davis": "Дэвис",
     "Jackson": "Джексон", "Harris": "Харрис", "Thompson": "Томпсон", "Clark": "Кларк",
