@@ -358,7 +358,7 @@ EN_BODIES = [
     ("Harvard University", "Харвард университеті"),
     ("World Health Organization", "Дүниежүзілік денсаулық сақтау ұйымы"),
     ("Ministry of Defence", "Қорғаныс министрлігі"),
-    ("University of Virginia", "Виргиниа университеті"),
+    ("University of Virginia", "Вирджиния университеті"),  # the exceptions table's Kazakh spelling of the state
     ("the Supreme Court", "Жоғарғы сот"),
     ("Royal Society", "Корольдік қоғам"),
     ("Ecuadorian Ministry of Foreign Affairs", "Экуадориан сыртқы істер министрлігі"),
