@@ -958,6 +958,16 @@ def test_names_in_a_sentence_read_alone(text, expected):
     assert sorted((n.lemma, n.kind) for n in names) == sorted(expected)
 
 
+@pytest.mark.parametrize("text, lemma", [
+    ("Клубта Бобек көп ойнады.", "Бобек"),  # "in the club, Bobek ..."
+    ("Пресс-конференцияда Сирипорн сөйледі.", "Сирипорн"),
+    ("Бұрынғы Олимпиада чемпионы келді.", "Олимпиада"),  # "the former Olympic champion"
+])
+def test_a_word_in_a_case_opening_a_sentence_is_no_name_s_first_word(text, lemma):
+    # only a name's last word takes a case ending; a time's adjective describes what follows
+    assert set(_all(text)) == {lemma}
+
+
 def test_a_conjunction_opening_a_quotation_is_no_quoted_name():
     # ASCII quotes nest in the seed article: "Ендеше "Нұрсұлтан" деп атайық" ("then let's call it ...")
     names = _all('Ол: "Ендеше "Нұрсұлтан" деп атайық", - деді.')

@@ -891,12 +891,25 @@ class _Document:
             return True  # a name the shipped names glossary knows, or a given name (Өскеменнің, Әбіш)
         if _everyday_opener(w, nxt):
             return False  # the text says nothing, usage does (Машина жасауға ...)
+        if run_length > 1 and (f in TIME_ADJECTIVES or any(
+            a in _PLACE_CASES + ("dat", "ins") and len(lemma) >= 4 and not _given_name(lemma) and not _known_kind(lemma)
+            for lemma, a in _readings(f)
+        )):
+            # only a name's last word takes a case ending: a word in a case, or a time's adjective,
+            # opening the sentence is no first word of the name after it (Клубта Бобек "in the club,
+            # Bobek", Пресс-конференцияда Сирипорн, Бұрынғы Олимпиада чемпионы "the former Olympic ...")
+            return False
         if run_length > 1 or _looks_like_person(f):
             return True
         # Сақыпжамал әжейдің, Клара апамыз: a kinship word of address after the word, bare, in a
         # case or "our", not another's (Келін атасына "the bride to her father-in-law", Майдангер
         # атаңыз "your veteran grandfather")
         return nxt.islower() and _stem_in(nxt, KIN_ADDRESS, others=False)
+
+
+# Adjectives of time in -ғы/-гі that open sentences (Бұрынғы "former", Бүгінгі "today's", Биылғы
+# "this year's", Қазіргі "current"): never a name's first word.
+TIME_ADJECTIVES = frozenset(["бұрынғы", "бүгінгі", "кешегі", "биылғы", "қазіргі", "ертеңгі", "былтырғы", "алдыңғы", "соңғы", "кейінгі"])
 
 
 # Nouns of lands and waters, bare or possessed, that a place's everyday first word is written
