@@ -65,9 +65,9 @@ GOLDEN = [
     ("Уильям Шекспир", "William Shakespeare", "person"),
     ("Си Цзиньпин", "Xi Jinping", "person"),
     ("Артур", "Artur", "person"),
-    # э after a consonant only in foreign names, for English a
+    ("Джонсон", "Johnson", "place"),  # a foreign name whatever it names
     ("Сэр Ричард Брэнсон", "Sir Richard Branson", "person"),
-    ("Фрэнк", "Frank", ""),
+    ("Мэлс", "Mels", "person"),  # э is e where no table says otherwise (Мэлс Елеусізов)
     ("Сергеевка", "Sergeyevka", "place"),
     ("Өтемұратов", "Utemuratov", "person"),
     ("Төлегенова", "Tulegenova", "person"),
@@ -386,7 +386,21 @@ def test_only_an_english_organisation_s_name_is_translated():
 
 def test_a_published_spelling_is_read_back_only_where_it_is_one_name_s():
     assert cyrillize("Kassym-Jomart").text == "Қасым-Жомарт"  # a hyphenated name, whole
-    assert cyrillize("Lake Balkhash").text.endswith(" Балқаш")  # not Lake as Балқаш (Балқаш көлі)
+    # a place's row of several words is read back whole (Балқаш көлі), never word by word (Lake as Балқаш)
+    assert cyrillize("Lake Balkhash").text == "Балқаш көлі"
+    assert cyrillize("New York").text == "Нью-Йорк" and cyrillize("Los Angeles", kind="place").text == "Лос-Анджелес"
+
+
+def test_a_place_s_published_spelling_is_no_person_s_and_the_first_row_wins():
+    assert cyrillize("Florence Nightingale", kind="person").text.startswith("Флоренс ")  # not Флоренция
+    assert cyrillize("Cologne", kind="place").text == "Кёльн"  # the first of Кёльн, Кельн
+    assert cyrillize("Kasymov", kind="person").text == "Қасымов"  # not Kenesary Kasymov's Қасымұлы
+    assert cyrillize("Tashkent").text == "Ташкент"
+
+
+def test_the_table_spells_names_not_common_words():
+    assert romanize("Теңіз кен орны") == "Tengiz ken orny" and romanize("Қара теңіз", kind="place") == "Kara teniz"
+    assert romanize("Асан қайғы") == "Asan Kaigy" and romanize("Ол қайғы шекті") == "Ol kaigy shekti"
 
 
 def test_the_kazakh_reading_can_be_turned_off():

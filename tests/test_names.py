@@ -120,7 +120,7 @@ def test_a_proposal_takes_the_glossary_s_places_inside_a_name():
     # a place's adjective opening a body's name is the place's Kazakh name
     assert _shipped("The Ecuadorian Ministry of Foreign Affairs said so.", "en")["Ecuadorian Ministry of Foreign Affairs"].rendering == "Эквадор сыртқы істер министрлігі"
     # another place (New Mexico is not Mexico), or common words the table lacks: spelt whole
-    assert english["New Mexico"].rendering_by == "rules" and "Мексика" not in english["New Mexico"].rendering
+    assert english["New Mexico"].rendering == "Нью-Мексико"  # the exceptions table's, not the glossary's Мексика
     unit = _shipped("Оны Қорғаныс министрлігі сапёрлік бөлімшесі атқарды.")["Қорғаныс министрлігі сапёрлік бөлімшесі"]
     assert "Ministry" not in unit.rendering and unit.rendering_by == "rules"
     # without the glossary, every word by rule
@@ -487,6 +487,7 @@ ORGANISATIONS = [
     # Үкіметі "the country's Government"), a place is (Қазақстан Үкіметі)
     ("Себебі Ел Үкіметі баж салығын енгізеді.", [("Үкімет", "organisation")]),
     ("Ел Парламенті заң қабылдады.", [("Парламент", "organisation")]),
+    ("Бүгін Ел Үкіметі жиналды. Кеше Ел Үкіметі шешті.", [("Үкімет", "organisation")]),
     ("Себебі Қазақстан Үкіметі баж салығын енгізеді.", [("Қазақстан Үкіметі", "organisation")]),
     # a pronoun or an object in the accusative belongs to a clause, never to a body's name (but the
     # object of a verbal noun does: Кәсіпкерлікті дамыту қоры)
@@ -840,6 +841,8 @@ ALONE = [
     ("Олар « Павлодар » арнайы экономикалық аймағында болды.", [("Павлодар", "name")]),
     ("« Нұрлы жол » бағдарламасы іске асты.", [("Нұрлы жол", "name")]),
     ("Әуежайға « Абай » есімі берілді.", [("Абай", "person")]),
+    ("Елордаға «Астана» есімі қайтарылды.", [("Астана", "place")]),  # a place's name given back
+    ("«Қазақтелеком» акциясы қымбаттады.", [("Қазақтелеком", "organisation")]),  # its shares
     ("« Нұр Отан » партиясы бағдарламасын жариялады.", [("Нұр Отан", "organisation")]),
     ("Дереккөз « Хабар », бағдарламасы ертең көрсетіледі.", [("Хабар", "organisation")]),
     # ... but a place's name quoted as a site's and as often in a place's case is the place
@@ -958,14 +961,17 @@ def test_names_in_a_sentence_read_alone(text, expected):
     assert sorted((n.lemma, n.kind) for n in names) == sorted(expected)
 
 
-@pytest.mark.parametrize("text, lemma", [
-    ("Клубта Бобек көп ойнады.", "Бобек"),  # "in the club, Bobek ..."
-    ("Пресс-конференцияда Сирипорн сөйледі.", "Сирипорн"),
-    ("Бұрынғы Олимпиада чемпионы келді.", "Олимпиада"),  # "the former Olympic champion"
+@pytest.mark.parametrize("text, lemmas", [
+    ("Клубта Бобек көп ойнады.", {"Бобек"}),  # "in the club, Bobek ..."
+    ("Пресс-конференцияда Сирипорн сөйледі.", {"Сирипорн"}),
+    ("Бұрынғы Олимпиада чемпионы келді.", {"Олимпиада"}),  # "the former Olympic champion"
+    # ... but a place may end like one before a body's word, and a known name stays one
+    ("Невада Университеті ашылды.", {"Невада Университеті"}),
+    ("Канада Мексикамен келісті.", {"Канада", "Мексика"}),
 ])
-def test_a_word_in_a_case_opening_a_sentence_is_no_name_s_first_word(text, lemma):
+def test_a_word_in_a_case_opening_a_sentence_is_no_name_s_first_word(text, lemmas):
     # only a name's last word takes a case ending; a time's adjective describes what follows
-    assert set(_all(text)) == {lemma}
+    assert set(_all(text)) == lemmas
 
 
 def test_a_conjunction_opening_a_quotation_is_no_quoted_name():

@@ -161,12 +161,17 @@ STATUS_ADJECTIVES = frozenset(["ұлттық", "мемлекеттік", "хал
 # A local administration's units (gov.kz: ... қаласы Денсаулық сақтау басқармасы, ... аудандық білім
 # бөлімі, ... облысының Төтенше жағдайлар департаменті), which a text often calls by their work alone.
 LOCAL_UNITS = frozenset(["басқармасы", "бөлімі", "департаменті"])
+# Adjectives of time in -ғы/-гі (Бұрынғы "former", Қазіргі "current", Бүгінгі "today's"): they
+# describe what follows, and opening a sentence they are never a name's first word.
+TIME_ADJECTIVES = frozenset(
+    ["бұрынғы", "қазіргі", "алдағы", "соңғы", "бүгінгі", "кешегі", "биылғы", "ертеңгі", "былтырғы", "алдыңғы", "кейінгі"]
+)
 # Words that make what follows a description, never a body's name (Алматы облысының бір бөлімі
 # "one part of Almaty region"; академиясының қазіргі қызметі "the academy's current work"):
 # numerals, determiners and adjectives of time.
-_DETERMINERS = frozenset(
-    ["бұл", "осы", "сол", "әр", "барлық", "кейбір", "көптеген", "қазіргі", "бұрынғы", "алдағы", "соңғы",
-     "бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз", "он", "жүз", "мың"]
+_DETERMINERS = TIME_ADJECTIVES | frozenset(
+    ["бұл", "осы", "сол", "әр", "барлық", "кейбір", "көптеген", "бір", "екі", "үш", "төрт", "бес", "алты", "жеті",
+     "сегіз", "тоғыз", "он", "жүз", "мың"]
 )
 
 # Words of direction and position that open places' names as their first word, at a sentence
@@ -313,7 +318,7 @@ PLACE_GENERICS = frozenset(
 # есімі ("the name": «Абай» есімі берілді).
 THING_GENERICS = frozenset(
     ["бағдарламасы", "жобасы", "фильмі", "әні", "кітабы", "романы", "операсы", "спектаклі", "дастаны", "өлеңі",
-     "жинағы", "сериалы", "фестивалі", "кинофестивалі", "байқауы", "акциясы", "марафоны", "форумы", "конкурсы",
+     "жинағы", "сериалы", "фестивалі", "кинофестивалі", "байқауы", "марафоны", "форумы", "конкурсы",
      "турнирі", "чемпионаты", "көрмесі", "операциясы", "оқу-жаттығуы", "оқу-жаттығулары", "ордені", "медалі",
      "залы", "айлағы", "әуежайы", "бекеті", "стадионы", "ғимараты", "сарайы", "мешіті", "кесенесі", "ескерткіші",
      "саябағы", "вокзалы", "кеніші", "аймағы", "кинотеатры", "мейрамханасы"]
@@ -891,13 +896,15 @@ class _Document:
             return True  # a name the shipped names glossary knows, or a given name (Өскеменнің, Әбіш)
         if _everyday_opener(w, nxt):
             return False  # the text says nothing, usage does (Машина жасауға ...)
-        if run_length > 1 and (f in TIME_ADJECTIVES or any(
-            a in _PLACE_CASES + ("dat", "ins") and len(lemma) >= 4 and not _given_name(lemma) and not _known_kind(lemma)
-            for lemma, a in _readings(f)
+        if run_length > 1 and (f in TIME_ADJECTIVES or (
+            not _stem_in(nxt, _BODY_HEADS | PLACE_GENERICS)
+            and any(a in _PLACE_CASES and len(lemma) >= 4 for lemma, a in _readings(f))
         )):
-            # only a name's last word takes a case ending: a word in a case, or a time's adjective,
-            # opening the sentence is no first word of the name after it (Клубта Бобек "in the club,
-            # Bobek", Пресс-конференцияда Сирипорн, Бұрынғы Олимпиада чемпионы "the former Olympic ...")
+            # only a name's last word takes a case ending: a word in the locative or ablative, or a
+            # time's adjective, opening the sentence is no first word of the name after it (Клубта
+            # Бобек "in the club, Bobek", Пресс-конференцияда Сирипорн, Бұрынғы Олимпиада чемпионы
+            # "the former Olympic ..."); but a place may end like one before a body's word (Невада
+            # Университеті)
             return False
         if run_length > 1 or _looks_like_person(f):
             return True
@@ -905,11 +912,6 @@ class _Document:
         # case or "our", not another's (Келін атасына "the bride to her father-in-law", Майдангер
         # атаңыз "your veteran grandfather")
         return nxt.islower() and _stem_in(nxt, KIN_ADDRESS, others=False)
-
-
-# Adjectives of time in -ғы/-гі that open sentences (Бұрынғы "former", Бүгінгі "today's", Биылғы
-# "this year's", Қазіргі "current"): never a name's first word.
-TIME_ADJECTIVES = frozenset(["бұрынғы", "бүгінгі", "кешегі", "биылғы", "қазіргі", "ертеңгі", "былтырғы", "алдыңғы", "соңғы", "кейінгі"])
 
 
 # Nouns of lands and waters, bare or possessed, that a place's everyday first word is written
@@ -1509,8 +1511,9 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                         generic = _generic_after(doc, j, close)
                         if _stem_in(generic, THING_GENERICS) and not _stem_in(generic, ORG_HEADS):
                             kind = "name"
-                        elif _stem_in(generic, {"есімі"}):
-                            kind = "person"
+                        elif _stem_in(generic, frozenset({"есімі"})):
+                            # the name given: a person's, or a place's it is known as («Астана» есімі)
+                            kind = _known_kind(fold_kk(" ".join(x[2] for x in words[k : j + 1]))) or "person"
                     out.append(_Mention(s, end, tuple(x[2] for x in words[k : j + 1]) + number, kind, bare=named))
                 quoted.update(range(k, j + 1))
                 break
@@ -1537,7 +1540,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             continue
         if (
             k + 1 < n and doc.spaced(k + 1) and _is_cap(words[k + 1][2]) and _stem_in(words[k + 1][2], NAMED_BY_ONE_WORD)
-            and _everyday(fold_kk(w)) and doc.evidence(w)[0] <= 1
+            and _everyday(fold_kk(w))
         ):
             k += 1  # Ел Үкіметі, Ел Парламенті "the country's Government": the institution alone
             continue

@@ -71,10 +71,6 @@ CONTEXT: tuple[tuple[str, str, str], ...] = (
     # the soft sign before и is y (Ильин Ilyin, Ильич Ilyich): English-language press usage, which
     # writes BGN/PCGN's apostrophe there as y.
     (r"ь(?=и)", "y", "English-language press usage"),
-    # э after a consonant is a: Kazakh spells its own words with е, and writes э there only in
-    # foreign names, for the English a of cat (Фрэнк Frank, Брэнсон Branson, Кэмерон Cameron), as the
-    # Russian practical transcription does
-    (rf"(?<=[{_C}])э", "a", "Russian practical transcription of English names"),
     # -ий, -ый at a word's end are -y (Рудный Rudny, Иглинский Iglinsky, Горький Gorky): the
     # simplified BGN/PCGN of English-language press and Wikipedia (BGN/PCGN itself: -iy, -yy).
     (rf"[иы]й(?![{_LETTER}])", "y", "English-language press usage (simplified BGN/PCGN)"),
@@ -116,13 +112,13 @@ FOREIGN_NAMES: dict[str, str] = {
     "Gary": "Гэри", "Nicholas": "Николас", "Jonathan": "Джонатан", "Larry": "Ларри",
     "Justin": "Джастин", "Scott": "Скотт", "Brandon": "Брэндон", "Benjamin": "Бенджамин",
     "Samuel": "Сэмюэл", "Gregory": "Грегори", "Frank": "Фрэнк", "Patrick": "Патрик", "Jack": "Джек",
-    "Jerry": "Джерри", "Henry": "Генри", "Peter": "Питер", "Walter": "Уолтер", "Albert": "Альберт",
+    "Jerry": "Джерри", "Henry": "Генри", "Peter": "Питер", "Walter": "Уолтер",
     "Ralph": "Ральф", "Lewis": "Льюис", "Tony": "Тони", "Jim": "Джим", "Mike": "Майк", "Steve": "Стив",
     "Tommy": "Томми", "Johnny": "Джонни", "Jimmy": "Джимми", "Hillary": "Хиллари",
     "Elizabeth": "Элизабет", "Mary": "Мэри", "Jennifer": "Дженнифер", "Susan": "Сьюзан",
     "Margaret": "Маргарет", "Karen": "Карен", "Nancy": "Нэнси", "Emily": "Эмили", "Julia": "Джулия",
     "Jane": "Джейн", "Anne": "Энн", "Catherine": "Кэтрин", "Kate": "Кейт", "Joseph": "Джозеф",
-    "Edward": "Эдвард", "Emmanuel": "Эммануэль", "Recep": "Реджеп", "Giovanni": "Джованни",
+    "Edward": "Эдвард", "Emmanuel": "Эммануэль", "Recep": "Режеп", "Giovanni": "Джованни",
     "Giuseppe": "Джузеппе", "Javier": "Хавьер", "Rafael": "Рафаэль", "Jens": "Йенс",
     "Winston": "Уинстон", "Dwight": "Дуайт", "Theodore": "Теодор", "Woodrow": "Вудро",
     "Gerald": "Джеральд", "Nelson": "Нельсон", "Luther": "Лютер", "Jeremy": "Джереми",
@@ -130,6 +126,7 @@ FOREIGN_NAMES: dict[str, str] = {
     # a title before a name
     "Sir": "Сэр",
     # surnames, and names of people Kazakh news writes often
+    "Branson": "Брэнсон",
     "Johnson": "Джонсон", "Williams": "Уильямс", "Brown": "Браун", "Davis": "Дэвис",
     "Jackson": "Джексон", "Harris": "Харрис", "Thompson": "Томпсон", "Clark": "Кларк",
     "Walker": "Уокер", "Hall": "Холл", "Young": "Янг", "Wright": "Райт", "Baker": "Бейкер",
@@ -179,8 +176,8 @@ RUSSIAN_FORM_LETTERS = {"ө": "ү"}  # ө is spelt as ү (u), in the same contex
 
 # Titles that follow a name are capitalised in English as part of it (Төле би Tole Bi, Абылай хан
 # Ablai Khan, Қабанбай батыр Kabanbai Batyr, the singers' and poets' epithets: Біржан сал Birzhan Sal, Ақан
-# сері Akan Seri, Асан қайғы Asan Kaigy): English Wikipedia's article titles.
-TITLES = frozenset({"би", "хан", "батыр", "ана", "ата", "ханым", "бек", "сұлтан", "жырау", "ақын", "сал", "сері", "қайғы"})
+# сері Akan Seri): English Wikipedia's article titles.
+TITLES = frozenset({"би", "хан", "батыр", "ана", "ата", "ханым", "бек", "сұлтан", "жырау", "ақын", "сал", "сері"})
 
 KINDS = ("", "person", "place", "organisation")
 
@@ -359,11 +356,11 @@ def _table(low: str, kind: str) -> tuple[str, int] | None:
 _FROM_FOREIGN: dict[str, str] = {kk.casefold(): en for en, kk in reversed(FOREIGN_NAMES.items())}
 
 
-def _given(low: str) -> str | None:
+def _given(low: str, tables: tuple[dict[str, str], ...] = (RUSSIAN_GIVEN, KAZAKH_GIVEN, _FROM_FOREIGN)) -> str | None:
     """The English form of a Russian given name (``RUSSIAN_GIVEN``), of a Kazakh one that has a
     conventional form (``KAZAKH_GIVEN``) or of a foreign name (``FOREIGN_NAMES``), bare or with a
     Kazakh ending spelt by the rules (Александрдың Alexanderdyn, Бақыттың Bakhyttyn)."""
-    for table in (RUSSIAN_GIVEN, KAZAKH_GIVEN, _FROM_FOREIGN):
+    for table in tables:
         if low in table:
             return table[low]
         for k in range(len(low) - 1, 3, -1):
@@ -388,16 +385,19 @@ def _word(word: str, exceptions: bool, kind: str, after_name: bool) -> tuple[str
     """One Cyrillic run: its spelling and whether the exceptions table gave it."""
     low = word.casefold()
     place = kind == "place"
-    hit = _table(low, kind) if exceptions else None
+    # the table spells names, written with a capital: a lower-case word is a common one (теңіз "sea",
+    # not the Tengiz field)
+    hit = _table(low, kind) if exceptions and word[:1].isupper() else None
     if hit:
         spelling, k = hit
         return _cased(word, spelling + _tail(low, k, place)), True
     # a person's conventions: not a place's, nor an organisation's («Бейбіт» қоры, the fund Peace)
     personal = kind in ("person", "")
-    if personal:
-        given = _given(low)
-        if given:
-            return _cased(word, given), False
+    # a foreign name is spelt its own way whatever it names (Джонсон Johnson, a place's too); Russian
+    # and Kazakh given names only in a person's name (Сергеевка Sergeyevka)
+    given = _given(low) if personal else _given(low, (_FROM_FOREIGN,))
+    if given:
+        return _cased(word, given), False
     if personal and _russian_form(low):
         low = "".join(RUSSIAN_FORM_LETTERS.get(c, c) for c in low)
     # a run is letters only; ``_rules`` sees the whole run so that "initial" means the run's start
@@ -720,28 +720,45 @@ _LATIN_RUN = re.compile(r"[A-Za-z]+")
 _HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 
-@lru_cache(maxsize=1)
-def _published_kazakh() -> dict[str, str]:
+@lru_cache(maxsize=2)
+def _published_kazakh(person: bool = False) -> dict[str, str]:
     """The exceptions table read the other way: a published English spelling of a Kazakh name ->
-    its Kazakh (Tokayev Тоқаев, Kassym-Jomart Қасым-Жомарт), where the spelling is one name's: a
-    one-word row, or a person's words in order (not Lake Balkhash, whose words English reorders)."""
-    seen: dict[str, set[str]] = {}
+    its Kazakh (Tokayev Тоқаев, Kassym-Jomart Қасым-Жомарт), from a one-word row or a person's
+    words in order (not Lake Balkhash, whose words English reorders); where rows differ, the
+    table's first (Kasymov Қасымов, not Kenesary Kasymov's Қасымұлы; Cologne Кёльн, not Кельн).
+    With ``person``, people's rows and rows of no kind only (Florence Nightingale: no Флоренция)."""
+    seen: dict[str, str] = {}
     for rows in EXCEPTIONS.values():
         for row in rows:
+            if person and row.kind not in ("person", ""):
+                continue
             kazakh, english = row.kazakh.split(), row.english.split()
             if len(kazakh) == len(english) and (len(kazakh) == 1 or row.kind == "person"):
                 for k, e in zip(kazakh, english):
-                    seen.setdefault(e.casefold(), set()).add(k)
-    return {e: next(iter(k)) for e, k in seen.items() if len(k) == 1}
+                    seen.setdefault(e.casefold(), k)
+    return seen
 
 
 @lru_cache(maxsize=1)
 def _published_places() -> frozenset[str]:
     """Published spellings of one-word rows of four letters or more (Almaty, Karaganda, Shymkent):
-    read back into Kazakh wherever they stand, as a name of their own (not Chu, Ili: English too)."""
+    read back into Kazakh wherever they stand in a name that is no person's, as a name of their own
+    (not Chu, Ili: English too)."""
     return frozenset(
         row.english.casefold() for rows in EXCEPTIONS.values() for row in rows if " " not in row.english and len(row.english) > 3
     )
+
+
+@lru_cache(maxsize=1)
+def _published_wholes() -> dict[str, str]:
+    """Places' rows of several English words, read back whole (New York Нью-Йорк, Los Angeles
+    Лос-Анджелес, Trans-Ili Alatau Іле Алатауы): case-folded English -> Kazakh, the first row's."""
+    seen: dict[str, str] = {}
+    for rows in EXCEPTIONS.values():
+        for row in rows:
+            if row.kind == "place" and " " in row.english:
+                seen.setdefault(row.english.casefold(), row.kazakh)
+    return seen
 
 
 # A Kazakh (or Russian) name as English texts spell it, back to Kazakh Cyrillic: the inverse of the
@@ -821,11 +838,14 @@ def _kazakh_word(word: str) -> str:
     return _recase(word, "".join(out))
 
 
-def _en_word(word: str, kazakh_names: bool = True, published: bool = True) -> tuple[str, bool]:
+def _en_word(word: str, kazakh_names: bool = True, published: bool = True, person: bool = False) -> tuple[str, bool]:
     low = word.lower()
     if low in EN_EXCEPTIONS:
         return EN_EXCEPTIONS[low] if word[:1].isupper() else EN_EXCEPTIONS[low].lower(), True
-    kazakh = _published_kazakh().get(low) if kazakh_names or (published and low in _published_places()) else None
+    # a name's word (capitalised; nice is no Ницца): the table's, in a name spelt from Kazakh, or a
+    # place's in a name that is no person's (Florence Nightingale, Sydney Sweeney: spelt by sound)
+    read = word[:1].isupper() and (kazakh_names or (published and not person and low in _published_places()))
+    kazakh = _published_kazakh(person).get(low) if read else None
     if kazakh:  # in a name spelt from Kazakh, a Kazakh name as published (Tokayev Тоқаев; not Erik Solheim)
         return kazakh, True
     out, i = [], 0
@@ -980,6 +1000,9 @@ def _cyrillize(name: str, kind: str = "", kazakh_names: bool = True, names: Name
         body = _kazakh_body_name(name, names)
         if body:
             return Proposal(text=body, source=name, by="rules")
+    whole = _published_wholes().get(" ".join(name.split()).casefold()) if kind != "person" and kazakh_names else None
+    if whole:
+        return Proposal(text=whole, source=name, by="exception")  # New York Нью-Йорк
     compass = re.match(r"([A-Za-z]+) (?=[^\W\d_])", name) if kind == "place" else None
     rest = name[compass.end() :] if compass else ""
     if compass and compass.group(1).casefold() in _COMPASS_FROM_EN and (_known(rest, names) or (kazakh_names and rest.casefold() in _published_kazakh())):
@@ -994,11 +1017,11 @@ def _cyrillize(name: str, kind: str = "", kazakh_names: bool = True, names: Name
             continue  # inside a hyphenated name spelt whole
         parts.append(name[pos : m.start()])
         whole = _HYPHENATED.match(name, m.start())
-        kazakh = _published_kazakh().get(whole.group().casefold()) if "-" in whole.group() and kazakh_names else None
+        kazakh = _published_kazakh(kind == "person").get(whole.group().casefold()) if "-" in whole.group() and kazakh_names else None
         if kazakh:  # Kassym-Jomart Қасым-Жомарт
             w, exc, pos = kazakh, True, whole.end()
         else:
-            (w, exc), pos = _en_word(m.group(), from_kazakh, kazakh_names), m.end()
+            (w, exc), pos = _en_word(m.group(), from_kazakh, kazakh_names, kind == "person"), m.end()
             if from_kazakh and not exc:
                 w = _kazakh_word(m.group())  # Nurlan Nogayev Нұрлан Ноғаев, not Нарлан
         used = used or exc
