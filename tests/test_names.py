@@ -489,6 +489,10 @@ ORGANISATIONS = [
     ("Ел Парламенті заң қабылдады.", [("Парламент", "organisation")]),
     ("Бүгін Ел Үкіметі жиналды. Кеше Ел Үкіметі шешті.", [("Үкімет", "organisation")]),
     ("Себебі Қазақстан Үкіметі баж салығын енгізеді.", [("Қазақстан Үкіметі", "organisation")]),
+    # a service is a body's name after its place or its state, alone a description
+    ("Сарапшылардың айтуынша, Ресей салық қызметі ең озық.", [("Ресей салық қызметі", "organisation")]),
+    ("Енді Өскемендік жедел жәрдем қызметінің мамандары келді.", [("Өскемендік жедел жәрдем қызметі", "organisation")]),
+    ("Төтенше жағдайлар қызметі өкілдері айтты.", []),
     # a pronoun or an object in the accusative belongs to a clause, never to a body's name (but the
     # object of a verbal noun does: Кәсіпкерлікті дамыту қоры)
     ("Артынша оны ауруханаға апарды.", []),

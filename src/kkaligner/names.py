@@ -158,6 +158,10 @@ LOCAL_BODY_HEADS = frozenset(
 # қауіпсіздік комитеті, Мемлекеттік кірістер комитеті, Халықаралық валюта қоры, Республикалық бюджет
 # комиссиясы): at a sentence start before lower-case words and a possessed head, a name's first word.
 STATUS_ADJECTIVES = frozenset(["ұлттық", "мемлекеттік", "халықаралық", "республикалық"])
+# A service names a body after its place or its state (Ресей салық қызметі, Мемлекеттік күзет
+# қызметі, Өскемендік жедел жәрдем қызметі); alone it is a description (Жедел жәрдем қызметі,
+# Төтенше жағдайлар қызметі "the emergency service": KazNERD marks them no name).
+SERVICE_HEADS = frozenset(["қызметі"])
 # A local administration's units (gov.kz: ... қаласы Денсаулық сақтау басқармасы, ... аудандық білім
 # бөлімі, ... облысының Төтенше жағдайлар департаменті), which a text often calls by their work alone.
 LOCAL_UNITS = frozenset(["басқармасы", "бөлімі", "департаменті"])
@@ -1730,6 +1734,10 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 if head is not None and _possessed(words[head[0]][2]) and not _possessed(lw):
                     break  # a possessed head closes the name (... департаменті сотқа: "to the court")
                 head = (look, "organisation")
+            elif head is None and _stem_in(lw, SERVICE_HEADS) and (
+                _known_kind(fold_kk(w)) == "place" or _demonym(w) or fold_kk(w) in STATUS_ADJECTIVES
+            ):
+                head = (look, "organisation")  # Ресей салық қызметі, Мемлекеттік күзет қызметі
             if _case_ending(lw):
                 if head is not None and head[0] == look and any(a.split("+")[-1] == "gen" for _, a in _readings(fold_kk(lw))):
                     # capitals too: ... Ішкі істер министрлігінің Төтенше жағдайлар департаменті
