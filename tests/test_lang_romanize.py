@@ -91,6 +91,12 @@ def test_a_title_is_capitalised_only_after_a_name():
     assert romanize("ол хан") == "ol khan" and romanize("ол сал") == "ol sal"
 
 
+def test_a_lone_word_of_no_stated_kind_is_a_place_unless_it_is_a_person_s():
+    assert romanize("Есік") == "Esik" and romanize("Тайынша") == "Tayynsha"
+    assert romanize("Ерлан") == "Yerlan" and romanize("Тоқаев") == "Tokayev" and romanize("Сәтқызы") == "Satkyzy"
+    assert romanize("Есік Ерланұлы") == "Yesik Yerlanuly"  # more than one word: a person's conventions
+
+
 def test_a_place_keeps_the_boards_y_and_a_person_the_press_i():
     assert romanize("Сайрам", kind="place") == "Sayram"
     assert romanize("Қайрат") == "Kairat"

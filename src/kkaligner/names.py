@@ -74,9 +74,9 @@ from kkaligner.lang.kazakh import (
     all_suffixes,
     common_words,
     final_class,
+    folded_given_names,
     suffix_chains,
 )
-from kkaligner.lang.kazakh import given_names as listed_given_names
 from kkaligner.lang.numbers import is_kk_number_word
 from kkaligner.lang.romanize import Proposal, cyrillize, kazakh_spelt, propose_latin
 from kkaligner.split import segment, sentence_starters, title_abbreviations
@@ -515,12 +515,8 @@ def _word_list(name: str, english: bool = False) -> frozenset[str]:
 
 def _given_name(folded: str) -> bool:
     """A given name common in Kazakhstan (``kazakh.given_names``): Әсел, Дархан, Сергей."""
-    return folded in _folded_given_names()
+    return folded in folded_given_names()
 
-
-@lru_cache(maxsize=1)
-def _folded_given_names() -> frozenset[str]:
-    return frozenset(fold_kk(name) for name in listed_given_names())
 
 
 # The shipped glossary's kinds of entry, as the kinds of names.

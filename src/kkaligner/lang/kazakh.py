@@ -514,6 +514,12 @@ def given_names() -> tuple[str, ...]:
     return tuple(name for name in lines if name and not name.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def folded_given_names() -> frozenset[str]:
+    """``given_names``, folded (``fold_kk``): for looking a word up."""
+    return frozenset(fold_kk(name) for name in given_names())
+
+
 def split_ending(word: str) -> tuple[str, str]:
     """``word`` as (stem, ending) with the longest Kazakh ending that leaves a stem of 3+ letters."""
     low = word.casefold()

@@ -32,7 +32,15 @@ from importlib import resources
 
 from kkaligner.errors import UsageError, choices
 from kkaligner.lang.casing import fold_kk
-from kkaligner.lang.kazakh import CASES, DEVOICE, common_words, final_class, given_names, suffix_set
+from kkaligner.lang.kazakh import (
+    CASES,
+    DEVOICE,
+    common_words,
+    final_class,
+    folded_given_names,
+    given_names,
+    suffix_set,
+)
 
 # --- Kazakh Cyrillic → English spelling ----------------------------------------------------
 
@@ -661,6 +669,7 @@ def romanize(text: str, *, kind: str = "", exceptions: bool = True, names: Mappi
     ``kind="organisation"`` gives a body's name in English where the table knows all its common
     words (Қорғаныс министрлігі → Ministry of Defence; ``_body_name``).
     ``kind="place"`` spells a place name as the geographic boards do (Сайрам Sayram, not Sairam);
+    with no kind, one word that is no person's name is spelt so too (Есік Esik);
     ``exceptions=False`` applies the rules alone (to measure them). ``names`` maps names inside
     ``text`` to renderings the caller has (a glossary's): a body's names, a place's name after its
     compass word (Жаңа Зеландия полициясы New Zealand Police, Шығыс Еуропа Eastern Europe).
@@ -669,13 +678,29 @@ def romanize(text: str, *, kind: str = "", exceptions: bool = True, names: Mappi
         raise UsageError(f"romanize() takes text (str), not {type(text).__name__}.")
     if kind not in KINDS:
         raise UsageError(f"unknown kind {kind!r} for romanize(); use {choices(KINDS[1:])} or leave it out.")
-    return _romanize(text, exceptions, kind, _names(names))[0]
+    return _romanize(text, exceptions, kind or _unstated_kind(text), _names(names))[0]
+
+
+def _unstated_kind(text: str) -> str:
+    """The kind to spell a name given none by: one word that is no person's (not a given name, nor
+    a surname's or patronymic's form, nor a person's in the exceptions table) is a place's (Есік
+    Esik, Тайынша Tayynsha, Екібастұз Ekibastuz: a lone word is more often a place's name than a
+    person's, whose names come whole or as a surname); anything else, none (a person's conventions)."""
+    word = text.strip()
+    low = word.casefold()
+    if not re.fullmatch(rf"[{_LETTER}]+(?:-[{_LETTER}]+)*", low) or not word[:1].isupper():
+        return ""
+    person = (
+        _given(low) or fold_kk(word) in folded_given_names() or _russian_form(low) or low.endswith(PATRONYMIC)
+        or any(r.kind == "person" for r in EXCEPTIONS.get(low, ()))
+    )
+    return "" if person else "place"
 
 
 def propose_latin(name: str, kind: str = "", names: Mapping[str, str] | None = None) -> Proposal:
     """``romanize(name, kind=kind, names=names)`` with how it was reached: an exception, the rules,
     or ``names`` (``"glossary"``: the rendering differs from the one without them)."""
-    kind = kind if kind in KINDS else ""
+    kind = (kind if kind in KINDS else "") or _unstated_kind(name)
     text, exc = _romanize(name, True, kind, _names(names))
     if names and text != _romanize(name, True, kind)[0]:
         return Proposal(text=text, source=name, by="glossary")
