@@ -978,6 +978,15 @@ def test_a_word_in_a_case_opening_a_sentence_is_no_name_s_first_word(text, lemma
     assert set(_all(text)) == lemmas
 
 
+def test_kazakh_in_the_latin_alphabet_gives_the_names_of_its_cyrillic_reading_where_it_writes_them():
+    text = "Keşe Aqtöbede Serık Nūrlanov kezdesti. Nūrlanovtyñ jobasy jaqsy."
+    names = _all(text)
+    assert set(names) == {"Ақтөбе", "Серік Нұрланов", "Нұрланов"}
+    n = names["Нұрланов"]
+    assert n.rendering == "Nurlanov" and n.forms == ("Nūrlanovtyñ",) and n.example == "Nūrlanovtyñ jobasy jaqsy."
+    assert [text[a:b] for a, b in names["Серік Нұрланов"].spans] == ["Serık Nūrlanov"]
+
+
 def test_a_conjunction_opening_a_quotation_is_no_quoted_name():
     # ASCII quotes nest in the seed article: "Ендеше "Нұрсұлтан" деп атайық" ("then let's call it ...")
     names = _all('Ол: "Ендеше "Нұрсұлтан" деп атайық", - деді.')

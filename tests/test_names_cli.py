@@ -40,6 +40,26 @@ def test_extract_to_stdout_csv_and_tbx(tmp_path, run_cli):
         assert "Жұмағалиев" in {t.source for t in Glossary.load(out).terms}
 
 
+def test_extract_reads_word_and_xliff_documents(tmp_path, run_cli):
+    import docx
+
+    word = docx.Document()
+    for line in TEXT.splitlines():
+        word.add_paragraph(line)
+    word.save(tmp_path / "doc.docx")
+    (tmp_path / "doc.xlf").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file original="a.txt" source-language="kk" target-language="en" datatype="plaintext"><body>'
+        '<trans-unit id="1"><source>Кеше <g id="b">Ерлан Жұмағалиев</g> Ұлытауда болды.</source><target/></trans-unit>'
+        "</body></file></xliff>\n",
+        encoding="utf-8",
+    )
+    for name in ("doc.docx", "doc.xlf"):
+        result = run_cli(["glossary", "extract", tmp_path / name, "--no-default-glossary"])
+        assert result.exit_code == 0, result.stderr
+        assert "Ерлан Жұмағалиев\tYerlan Zhumagaliyev" in result.stdout and "Ұлытау\t" in result.stdout
+
+
 def test_extract_english_and_bad_options(tmp_path, run_cli):
     doc = tmp_path / "doc.en.txt"
     doc.write_text("The minister met Mr Baker in London. Baker said the talks went well.\n", encoding="utf-8")

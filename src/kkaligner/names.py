@@ -79,6 +79,7 @@ from kkaligner.lang.kazakh import (
 )
 from kkaligner.lang.numbers import is_kk_number_word
 from kkaligner.lang.romanize import Proposal, cyrillize, kazakh_spelt, propose_latin
+from kkaligner.reading import read as read_in_cyrillic
 from kkaligner.split import segment, sentence_starters, title_abbreviations
 from kkaligner.types import Span, Term
 
@@ -2434,6 +2435,21 @@ def extract_terms(
     if not isinstance(text, str):
         raise UsageError(f"extract_terms() takes text (str), not {type(text).__name__}. Read the file first (kkaligner.io.read_text).")
     check_language(lang)
+    reading = read_in_cyrillic(text, lang)
+    if reading is not None:
+        # Kazakh in a Latin alphabet: the names of its Cyrillic reading, which the glossary, the rules
+        # and the proposals know (a lemma in Cyrillic serves a glossary for either script), found
+        # where the text writes them
+        found = extract_terms(reading.text, glossary, lang, use_default_glossary=use_default_glossary, min_count=min_count)
+        sentences = segment(text, lang)
+        starts = [s.start for s in sentences]
+        out = []
+        for n in found:
+            spans = tuple(reading.source_span(a, b) for a, b in n.spans)
+            counts = Counter(text[a:b] for a, b in spans)
+            forms = tuple(sorted(counts, key=lambda f: (-counts[f], f)))
+            out.append(dataclasses.replace(n, spans=spans, forms=forms, example=_sentence(sentences, starts, spans[0][0])))
+        return out
     g = _glossary(glossary, use_default_glossary)
     matches = g.match(text, lang) if len(g) else []
     covered = sorted((m.start, m.end, m.term.kind == "person") for m in matches)

@@ -186,7 +186,9 @@ def convert_cmd(
 
 @glossary_app.command("extract")
 def extract_cmd(
-    files: List[str] = typer.Argument(..., metavar="FILE...", help="Text files to read ('-' for standard input)."),
+    files: List[str] = typer.Argument(
+        ..., metavar="FILE...", help="Text files ('-' for standard input) or documents (.docx, .xliff, .html, .md, .srt, .vtt) to read."
+    ),
     output: Optional[Path] = typer.Option(
         None, "--output", "-o", help="Glossary to write (.tsv, .csv, .tbx); default: rich TSV on standard output."
     ),
@@ -202,12 +204,14 @@ def extract_cmd(
     Each row is one name in its dictionary form, with its kind, a proposed rendering (marked as a
     proposal in the provenance column), how often it occurs and an example sentence in the note.
     """
+    from kkaligner import documents
     from kkaligner.glossary import Glossary, formats
     from kkaligner.io import read_text
     from kkaligner.names import extract_terms
 
     known = _load(glossary, not no_default) if glossary else (Glossary.empty() if no_default else Glossary.default())
-    text = "\n\n".join(read_text(f) for f in files)
+    # a document's words (a Word file's paragraphs, an XLIFF file's source), else the file's text
+    text = "\n\n".join(read_text(f) if f == "-" or documents.format_of(f) is None else documents.text_of(f) for f in files)
     names = extract_terms(text, known, lang, use_default_glossary=False, min_count=min_count)
     found = Glossary.from_terms([n.term() for n in names], name="extracted")
     if output is None:

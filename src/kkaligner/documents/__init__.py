@@ -82,6 +82,12 @@ def read(path: PathLike, format: str | None = None, options: Options = DEFAULTS)
     return _module(name).read(read_bytes(path, options.max_bytes), str(path), options)
 
 
+def text_of(path: PathLike, format: str | None = None, options: Options = DEFAULTS) -> str:
+    """A document's words as the model reads them, each unit's text a line (for ``extract_terms``:
+    the names of a Word file or an XLIFF file's source)."""
+    return "\n".join(" ".join(unit.text.split()) for unit in read(path, format, options).units)
+
+
 def _pick(path: PathLike, format: str | None) -> str:
     if format is not None:
         _module(format)
