@@ -199,7 +199,7 @@ def test_names_the_caller_renders_are_taken_whole_where_a_name_stands_whole():
     assert romanize("Жаңа Орлеан", kind="place", names={"Орлеан": "Orleans"}) == "Zhana Orlean"
     assert "Mexico" not in romanize("Нью Мексика университеті", kind="organisation", names={"Мексика": "Mexico"})
     assert "Мексика" not in cyrillize("New Mexico State University", "organisation", names={"Mexico": "Мексика"}).text
-    assert romanize("Қытай орталық радиосы", kind="organisation", names={"Қытай": "China"}) == "Kytay ortalyk radiosy"
+    assert romanize("Қытай орталық радиосы", kind="organisation", names={"Қытай": "China"}) == "Kytay Ortalyk Radiosy"
     assert cyrillize("New Zealand Police", "organisation", names={"New Zealand": "Жаңа Зеландия"}).text == "Жаңа Зеландия полициясы"
     with pytest.raises(UsageError, match="mapping of names"):
         romanize("Жаңа Зеландия", names=["New Zealand"])
@@ -225,8 +225,8 @@ BODIES = [
     ("Астана халықаралық қаржы орталығы", "Astana International Financial Centre"),  # the longest entry first
     ("«Бейбіт» қоры", "Beibit Fund"),  # quotes left out, the fund's name no person's
     ("Консерваторлар партиясы", "Konservatorlar Party"),  # a capitalised word the table lacks: a name
-    ("Мақамы мәшһүр Маңғыстау", "Makamy mashhur Mangystau"),  # lower-case words it lacks: romanized whole
-    ("Ресей мұнайшылар одағы", "Resey munaishylar odagy"),  # ... before a head too: no half-translation
+    ("Мақамы мәшһүр Маңғыстау", "Makamy Mashhur Mangystau"),  # lower-case words it lacks: romanized whole, a proper name's capitals
+    ("Ресей мұнайшылар одағы", "Resey Munaishylar Odagy"),  # ... before a head too: no half-translation
     ("Хабар 24", "Khabar 24"),  # no head: romanized
     ("Ұлттық Хабар", "Ulttyk Khabar"),
     # the person it is named after, their name spelt as a whole (the exceptions table's)
@@ -241,15 +241,17 @@ BODIES = [
     ("«Бәйтерек» ұлттық басқарушы холдингі", "Baiterek National Managing Holding"),  # ... an organisation's, not a place's
     ("«Ауыл» халықтық-демократиялық патриоттық партиясы", "Auyl People's Democratic Patriotic Party"),  # a compound
     # a name only where it opens the body's name, follows атындағы or a compass word: no half-translation
-    ("Ұлттық банк Алматы филиалы", "Ulttyk bank Almaty filialy"),
+    ("Ұлттық банк Алматы филиалы", "Ulttyk Bank Almaty Filialy"),
     ("Орталық Азия ынтымақтастық ұйымы", "Central Aziya Cooperation Organization"),
-    ("Жас ұлан", "Zhas ulan"),  # a common word opening it is no name
+    ("Жас ұлан", "Zhas Ulan"),  # a common word opening it is no name
+    ("Ғылым және білім министрлігі", "Ministry of Science and Education"),
+    ("Әл-Фараби атындағы Бақытты отбасы", "Al-Farabi atyndagy Bakytty Otbasy"),  # "named after" and "and" stay lower case
     ("Біріккен Ұлттар Ұйымы", "Birikken Ulttar Uimy"),  # ... nor one shaped like it before a name's word
     ("Талдықорған университеті", "Taldykorgan University"),
     ("Кеңес Рахметов атындағы мектебі", "Kenes Rakhmetov School"),  # a head's word, capitalised inside: a name
-    ("Халықаралық сауда орталықтары қауымдастығы", "Khalykaralyk sauda ortalyktary kauymdastygy"),  # a plural: no table word
+    ("Халықаралық сауда орталықтары қауымдастығы", "Khalykaralyk Sauda Ortalyktary Kauymdastygy"),  # a plural: no table word
     ("« Астана » халықаралық қаржы орталығы", "Astana International Financial Centre"),  # spaced quotes
-    ("«» қоры", "«» kory"),
+    ("«» қоры", "«» Kory"),
     ("- қоры", "- Fund"),  # a hyphen of the text is kept
     ("Бостандық ауданының әкімдігі", "Akimat of Bostandyk District"),  # a place's generic word (PLACE_HEADS)
 ]

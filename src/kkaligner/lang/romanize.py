@@ -654,11 +654,19 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
         prev = _PREV_WORD.search(text, 0, m.start())
         after_name = bool(prev) and prev.group(1)[:1].isupper()
         spelled, exc = _word(m.group(), exceptions, kind, after_name)
+        if kind == "organisation" and spelled[:1].islower() and m.group().casefold() not in _LOWER_IN_NAMES:
+            # a body's name spelt word by word is a proper name in English, every word capitalised
+            # (Ақ жол Ak Zhol, Қазақстан темір жолы Kazakhstan Temir Zholy)
+            spelled = spelled[:1].upper() + spelled[1:]
         used = used or exc
         parts.append(spelled)
         pos = m.end()
     parts.append(text[pos:])
     return "".join(parts), used
+
+
+# Words a body's name spelt word by word keeps in lower case: "and", "with", "named after".
+_LOWER_IN_NAMES = frozenset(["және", "мен", "пен", "бен", "атындағы"])
 
 
 def romanize(text: str, *, kind: str = "", exceptions: bool = True, names: Mapping[str, str] | None = None) -> str:
