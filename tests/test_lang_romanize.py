@@ -68,6 +68,8 @@ GOLDEN = [
     ("Джонсон", "Johnson", "place"),  # a foreign name whatever it names
     ("Сэр Ричард Брэнсон", "Sir Richard Branson", "person"),
     ("Мэлс", "Mels", "person"),  # э is e where no table says otherwise (Мэлс Елеусізов)
+    ("АрселорМиттал Теміртау", "ArselorMittal Temirtau", "organisation"),  # capitals inside a word stay
+    ("ҚазМұнайГаздың", "KazMunayGazdyn", ""),
     ("Сергеевка", "Sergeyevka", "place"),
     ("Өтемұратов", "Utemuratov", "person"),
     ("Төлегенова", "Tulegenova", "person"),

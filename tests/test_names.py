@@ -847,6 +847,7 @@ ALONE = [
     ("Әуежайға « Абай » есімі берілді.", [("Абай", "person")]),
     ("Елордаға «Астана» есімі қайтарылды.", [("Астана", "place")]),  # a place's name given back
     ("«Қазақтелеком» акциясы қымбаттады.", [("Қазақтелеком", "organisation")]),  # its shares
+    ("Жиынға БҰҰ Даму бағдарламасының өкілдері қатысты.", [("БҰҰ Даму", "organisation")]),  # initials: no person's
     ("« Нұр Отан » партиясы бағдарламасын жариялады.", [("Нұр Отан", "organisation")]),
     ("Дереккөз « Хабар », бағдарламасы ертең көрсетіледі.", [("Хабар", "organisation")]),
     # ... but a place's name quoted as a site's and as often in a place's case is the place

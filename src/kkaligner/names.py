@@ -2071,6 +2071,8 @@ def _kind(words: Sequence[str], analyses: Iterable[str], shape: str, kazakh: boo
         # Таулы Қарабақта beside Таулы Қарабақ: people are met "from", not "in" (the ending is read
         # as one only where the text writes the name without it: not Фумио Кисида)
         return "place"
+    if kazakh and len(words) >= 2 and any(_is_acronym(w) for w in words):
+        return "organisation"  # БҰҰ Даму (бағдарламасы), ТМД Атқарушы (комитеті): a body's initials, no person's
     if len(words) >= 2:
         return "person" if len(words) <= 3 and not (kazakh and _readings_end(last, ("ы", "і"))) else "organisation"
     return "place"

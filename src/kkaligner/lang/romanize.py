@@ -389,6 +389,10 @@ def _russian_form(low: str) -> bool:
     return surname_ends(len(low)) or any(surname_ends(k) and _ending_ok(low[:k], low[k:]) for k in range(len(low) - 1, 3, -1))
 
 
+# Where a capital inside a word starts a part (Қаз|Мұнай|Газ, Арселор|Миттал).
+_CAMEL = re.compile(r"(?<=[a-zа-яёәғқңөұүһі])(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
+
+
 def _word(word: str, exceptions: bool, kind: str, after_name: bool) -> tuple[str, bool]:
     """One Cyrillic run: its spelling and whether the exceptions table gave it."""
     low = word.casefold()
@@ -399,6 +403,11 @@ def _word(word: str, exceptions: bool, kind: str, after_name: bool) -> tuple[str
     if hit:
         spelling, k = hit
         return _cased(word, spelling + _tail(low, k, place)), True
+    parts = _CAMEL.split(word)
+    if len(parts) > 1:
+        # capitals inside a word (ҚазМұнайГаз, АрселорМиттал) stay where they are: each part spelt
+        spelt = [_word(part, exceptions, kind, after_name) for part in parts]
+        return "".join(p for p, _ in spelt), any(e for _, e in spelt)
     # a person's conventions: not a place's, nor an organisation's («Бейбіт» қоры, the fund Peace)
     personal = kind in ("person", "")
     # a foreign name is spelt its own way whatever it names (Джонсон Johnson, a place's too); Russian
@@ -673,7 +682,8 @@ def romanize(text: str, *, kind: str = "", exceptions: bool = True, names: Mappi
     """``text`` with every Kazakh Cyrillic word spelt as English texts spell Kazakh names.
 
     Other characters are kept (spaces, hyphens, digits, Latin letters). Capitals follow the source:
-    Тоқаев → Tokayev, ТОҚАЕВ → TOKAYEV. Meant for names; common words come out transliterated, but
+    Тоқаев → Tokayev, ТОҚАЕВ → TOKAYEV, ҚазМұнайГаз → KazMunayGaz; a body's name spelt word by word
+    takes a capital on every word, as English writes proper names (Ақ жол → Ak Zhol). Meant for names; common words come out transliterated, but
     ``kind="organisation"`` gives a body's name in English where the table knows all its common
     words (Қорғаныс министрлігі → Ministry of Defence; ``_body_name``).
     ``kind="place"`` spells a place name as the geographic boards do (Сайрам Sayram, not Sairam);
