@@ -1405,6 +1405,8 @@ def _two_known_names(word: str, nxt: str) -> bool:
     lemmas = [lemma for lemma, _ in _readings(second)]
     if any(f"{first} {lemma}" in known for lemma in lemmas):
         return False
+    if _given_name(first) and _readings_end(second, PERSON_ENDINGS):
+        return False  # Данияр Сәтбаев, Ерлан Қонаев: a person whose surname a town bears
     if first in known and any(lemma in known for lemma in lemmas):
         return True  # Алматы | Қазақстанның; Путин | Назарбаевтан: two known names, two names
     if not any(known.get(lemma) == "place" for lemma in lemmas):
@@ -1512,6 +1514,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                         generic = _generic_after(doc, j, close)
                         if _stem_in(generic, THING_GENERICS) and not _stem_in(generic, ORG_HEADS):
                             kind = "name"
+                        elif _stem_in(generic, PLACE_GENERICS):
+                            kind = "place"  # «Ақсу-Жабағылы» табиғи қорығы, «Самал» шағын ауданы
                         elif _stem_in(generic, frozenset({"есімі"})):
                             # the name given: a person's, or a place's it is known as («Астана» есімі)
                             kind = _known_kind(fold_kk(" ".join(x[2] for x in words[k : j + 1]))) or "person"
