@@ -144,6 +144,11 @@ ENGLISH = [
     # a head, "of" and a name are one name
     ("He studied at the University of Virginia near the Gulf of Mexico.",
      [("University of Virginia", "organisation"), ("Gulf of Mexico", "place")]),
+    # "for" and "and" inside a body's name, "of" on after it; a plan's title is no name of those kinds
+    ("He met the European Bank for Reconstruction and Development and the Ministry of Foreign Affairs of Kazakhstan.",
+     [("European Bank for Reconstruction and Development", "organisation"), ("Ministry of Foreign Affairs of Kazakhstan", "organisation")]),
+    ("The Ministry of Defence and Tokayev agreed on the Concept for the Development of the Fuel and Energy Complex.",
+     [("Ministry of Defence", "organisation"), ("Tokayev", "person")]),
     # ... at a sentence's start too, and with its kind from the head
     ("Bank of America reported profits. House of Representatives voted.",
      [("Bank of America", "organisation"), ("House of Representatives", "organisation")]),
