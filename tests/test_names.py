@@ -149,6 +149,9 @@ ENGLISH = [
      [("European Bank for Reconstruction and Development", "organisation"), ("Ministry of Foreign Affairs of Kazakhstan", "organisation")]),
     ("The Ministry of Defence and Tokayev agreed on the Concept for the Development of the Fuel and Energy Complex.",
      [("Ministry of Defence", "organisation"), ("Tokayev", "person")]),
+    # the place of an office, then its holder: two names; a place's own name stays whole
+    ("Akim of Almaty Yerbolat Dossayev and the Mayor of London Sadiq Khan met the Akim of Almaty Region.",
+     [("Almaty", "place"), ("Yerbolat Dossayev", "person"), ("London", "place"), ("Sadiq Khan", "person"), ("Almaty Region", "place")]),
     # ... at a sentence's start too, and with its kind from the head
     ("Bank of America reported profits. House of Representatives voted.",
      [("Bank of America", "organisation"), ("House of Representatives", "organisation")]),

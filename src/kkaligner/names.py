@@ -2154,7 +2154,7 @@ _EN_OF_HEADS = _EN_ORG_HEADS | _EN_PLACE_HEADS | _EN_EVENT_HEADS | frozenset(["s
 # stay inside a person's (Martin Luther King).
 _EN_ROYAL_TITLES = frozenset(["king", "queen", "prince", "princess", "emperor", "pope"])
 _EN_PERSON_TITLES = _EN_ROYAL_TITLES | frozenset(
-    ["president", "minister", "prime", "mr", "mrs", "ms", "dr", "sir", "governor", "governor-general", "secretary-general", "senator", "speaker", "mayor", "chairman", "chairwoman", "secretary", "chancellor", "ambassador", "professor", "prof", "gen", "col", "lt", "maj", "capt", "sgt", "gov", "sen", "rep", "rev", "hon", "ceo", "cfo", "mp", "pm",
+    ["president", "minister", "prime", "mr", "mrs", "ms", "dr", "sir", "governor", "governor-general", "akim", "secretary-general", "senator", "speaker", "mayor", "chairman", "chairwoman", "secretary", "chancellor", "ambassador", "professor", "prof", "gen", "col", "lt", "maj", "capt", "sgt", "gov", "sen", "rep", "rev", "hon", "ceo", "cfo", "mp", "pm",
      # ranks of the forces and offices of faiths (Marshal Italo Balbo, Ayatollah Ali Khamenei); not
      # those that are surnames or open names too (General Motors, Julie Bishop, Aaron Judge, Imam
      # Khomeini Airport, Cardinal Health, Detective Comics)
@@ -2366,11 +2366,20 @@ def _english_mentions(text: str) -> list[_Mention]:
         title = base.rstrip(".") in _EN_PERSON_TITLES
         after = words[k + 1][2].casefold().rstrip(".") if k + 1 < len(words) else ""
         portfolio = (base in _EN_PORTFOLIOS and (office or after in _EN_PERSON_TITLES or after in _EN_PORTFOLIOS)) or (office and base == "general")
-        office = title or portfolio or (office and w in ("of", "the"))
+        of_office, office = office and k and words[k - 1][2] == "of", title or portfolio or (office and w in ("of", "the"))
         if not w[:1].isupper() or w.casefold() in _EN_TITLES - _EN_PERSON_TITLES or (initial[k] and spoken in starters) or portfolio:
             k += 1  # ... and a sentence's function word (He, After, It's, They're), whatever follows it
             continue
         j = _en_extent(text, words, k)
+        if (
+            of_office and j > k and _glossary_kinds(english=True).get(base) == "place" and text[words[k][1] : words[k + 1][0]] == " "
+            and _en_kind([x[2] for x in words[k : j + 1]]) not in ("place", "organisation")  # not Almaty Region
+        ):
+            # the place of an office, then its holder (the Mayor of London Sadiq Khan, Akim of
+            # Almaty Yerbolat Dossayev): two names
+            out.append(_Mention(s, words[k][1], (w,), "place"))
+            k += 1
+            continue
         if s and text[s - 1].isdigit():
             k = j + 1  # letters right after a digit open a designation (A1GP, 3M Company): no name here
             continue
