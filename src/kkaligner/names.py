@@ -2128,10 +2128,7 @@ _EN_PLACE_HEADS = frozenset(
 # body (World War II, Hungarian Grand Prix, Bronze Age, Broadcasting Services Act, First Class);
 # a translator translates them rather than spells them. "Day" and "Year" alone (Player of the Day).
 _EN_EVENT_HEADS = frozenset(
-    # and documents: a plan's, a strategy's or a law's title (the Concept for the Development of
-    # the Fuel and Energy Complex, the National Security Strategy)
-    ["concept", "strategy", "programme", "doctrine", "charter", "code",
-     "war", "wars", "prix", "games", "olympics", "olympiad", "championship", "championships", "cup", "age", "era", "act", "treaty", "festival", "expo", "exposition", "expositions", "award", "awards", "prize", "revolution", "scale", "class", "web", "syndrome", "disorder", "disease", "summit", "civilization", "civilisation", "derby", "marathon", "open"]
+    ["war", "wars", "prix", "games", "olympics", "olympiad", "championship", "championships", "cup", "age", "era", "act", "treaty", "festival", "expo", "exposition", "expositions", "award", "awards", "prize", "revolution", "scale", "class", "web", "syndrome", "disorder", "disease", "summit", "civilization", "civilisation", "derby", "marathon", "open"]
 )
 _EN_EVENT_WORDS = _EN_EVENT_HEADS | frozenset(["day", "year"])
 # A first word that opens a place's name or a body's when no word says otherwise (South Pole, New
@@ -2147,7 +2144,7 @@ _EN_SURNAME = re.compile(r"(?:ov|ev|ova|eva|uly|kyzy)$")
 _EN_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 # Heads that take "of" and a name after them, the whole one name (University of Virginia, Gulf
 # of Mexico, Republic of Kazakhstan).
-_EN_OF_HEADS = _EN_ORG_HEADS | _EN_PLACE_HEADS | _EN_EVENT_HEADS | frozenset(["state"])
+_EN_OF_HEADS = _EN_ORG_HEADS | _EN_PLACE_HEADS | frozenset(["state"])
 # Titles before a name: no part of it, and they say a person (President Putin, Dr. Smith); a
 # title of office ends a run of capitals (UN Secretary-General Ban Ki-moon). Royal ones open the
 # names of places and bodies too (Prince Edward Island, King's College London, Queen's Park) and
@@ -2252,21 +2249,12 @@ def _en_extent(text: str, words: list, k: int) -> int:
     """The last index of the name that opens at word ``k``: its run of capitals, and a body's or a
     place's head, "of" (the) and more capitalised words (University of Virginia, Bank of America,
     Gulf of Mexico); "the" is skipped when present."""
-    j, joined = _en_run(text, words, k), False
-    while j + 2 < len(words) and (joined or _en_possessive(words[j][2]).casefold() in _EN_OF_HEADS) and words[j + 1][2] in ("of", "for"):
+    j = _en_run(text, words, k)
+    while j + 2 < len(words) and _en_possessive(words[j][2]).casefold() in _EN_OF_HEADS and words[j + 1][2] == "of":
         look = j + 3 if words[j + 2][2] == "the" and j + 3 < len(words) else j + 2
         if not words[look][2][:1].isupper() or not all(_en_joined(text, words, x) for x in range(j, look)):
             break
-        j, joined = _en_run(text, words, look), True  # ... and on (Ministry of Foreign Affairs of Kazakhstan)
-        # ... and its words after "and" (European Bank for Reconstruction and Development, Ministry
-        # of Trade and Integration), not another name (the Ministry of Defence and Tokayev)
-        known = _glossary_kinds(english=True)
-        while (
-            j + 2 < len(words) and words[j + 1][2] == "and" and words[j + 2][2][:1].isupper()
-            and all(_en_joined(text, words, x) for x in range(j, j + 2))
-            and not {w.casefold() for _, _, w in words[j : j + 3 : 2]} & (set(known) | _EN_PERSON_TITLES)
-        ):
-            j = _en_run(text, words, j + 2)
+        j = _en_run(text, words, look)
     return j
 
 
@@ -2288,8 +2276,7 @@ def _en_kind(names: list[str]) -> str | None:
     its first word (module constants); "" where they say nothing, None where the head names an
     event, an era, a law or a class, no person, place or body."""
     folded = [_en_possessive(x).casefold().rstrip(".") for x in names]
-    joint = next((x for x, w in enumerate(folded) if x and w in ("of", "for")), 0)
-    head = folded[joint - 1] if joint else folded[-1]  # the word before its first "of" or "for"
+    head = folded[folded.index("of") - 1] if "of" in folded[1:] else folded[-1]
     numbered = len(names) > 1 and (names[-1].isupper() and _roman_numeral(names[-1]) or folded[-1] in ("jr", "sr"))
     if numbered:
         head = folded[-2]  # World War II, Henry VIII, Martin Luther King Jr.
@@ -2374,9 +2361,10 @@ def _english_mentions(text: str) -> list[_Mention]:
         if (
             of_office and j > k and _glossary_kinds(english=True).get(base) == "place" and text[words[k][1] : words[k + 1][0]] == " "
             and _en_kind([x[2] for x in words[k : j + 1]]) not in ("place", "organisation")  # not Almaty Region
+            and _EN_SURNAME.search(_en_possessive(words[j][2]).casefold())  # a person's name (not Temir Zholy)
         ):
-            # the place of an office, then its holder (the Mayor of London Sadiq Khan, Akim of
-            # Almaty Yerbolat Dossayev): two names
+            # the place of an office, then its holder, a surname's ending saying a person (Akim of
+            # Almaty Yerbolat Dossayev; not the President of Kazakhstan Temir Zholy, a company): two names
             out.append(_Mention(s, words[k][1], (w,), "place"))
             k += 1
             continue
