@@ -146,8 +146,8 @@ ENGLISH = [
      [("University of Virginia", "organisation"), ("Gulf of Mexico", "place")]),
     # "and", "for" join no names: two names, a country for whom ("for" is no part of a body's name
     # here), a programme that is a body
-    ("Bank of America and the Ministry of Energy agreed. She won gold at the Olympics for Kazakhstan.",
-     [("Bank of America", "organisation"), ("Ministry of Energy", "organisation"), ("Kazakhstan", "place")]),
+    ("Bank of America and Goldman Sachs Group agreed. She won gold at the Olympics for Kazakhstan.",
+     [("Bank of America", "organisation"), ("Goldman Sachs Group", "organisation"), ("Kazakhstan", "place")]),
     ("The United Nations Development Programme helped.", [("United Nations Development Programme", "organisation")]),
     # the place of an office, then its holder when the rest reads as a person's name; a place's own
     # name and a company's stay whole
