@@ -78,7 +78,7 @@ from kkaligner.lang.kazakh import (
     suffix_chains,
 )
 from kkaligner.lang.numbers import is_kk_number_word
-from kkaligner.lang.romanize import Proposal, cyrillize, kazakh_spelt, propose_latin
+from kkaligner.lang.romanize import FOREIGN_NAMES, Proposal, cyrillize, kazakh_spelt, propose_latin
 from kkaligner.reading import read as read_in_cyrillic
 from kkaligner.split import segment, sentence_starters, title_abbreviations
 from kkaligner.types import Span, Term
@@ -159,13 +159,17 @@ LOCAL_BODY_HEADS = frozenset(
 # қауіпсіздік комитеті, Мемлекеттік кірістер комитеті, Халықаралық валюта қоры, Республикалық бюджет
 # комиссиясы): at a sentence start before lower-case words and a possessed head, a name's first word.
 STATUS_ADJECTIVES = frozenset(["ұлттық", "мемлекеттік", "халықаралық", "республикалық"])
-# A service names a body after its place or its state (Ресей салық қызметі, Мемлекеттік күзет
-# қызметі, Өскемендік жедел жәрдем қызметі); alone it is a description (Жедел жәрдем қызметі,
-# Төтенше жағдайлар қызметі "the emergency service": KazNERD marks them no name).
+# A service names a body after its place or its state and a word of its work (Ресей салық
+# қызметі, Мемлекеттік күзет қызметі, Өскемендік жедел жәрдем қызметі); alone it is a description
+# (Жедел жәрдем қызметі, Төтенше жағдайлар қызметі "the emergency service": KazNERD marks them no
+# name), and right after a place it is someone's work there (Оның Ресей қызметі "his service in Russia").
 SERVICE_HEADS = frozenset(["қызметі"])
 # A local administration's units (gov.kz: ... қаласы Денсаулық сақтау басқармасы, ... аудандық білім
 # бөлімі, ... облысының Төтенше жағдайлар департаменті), which a text often calls by their work alone.
 LOCAL_UNITS = frozenset(["басқармасы", "бөлімі", "департаменті"])
+# Foreign names as Kazakh texts spell them (romanize's table: Джо, Йенс), folded.
+_FOREIGN_GIVEN = frozenset(fold_kk(kk) for kk in FOREIGN_NAMES.values())
+
 # Adjectives of time in -ғы/-гі (Бұрынғы "former", Қазіргі "current", Бүгінгі "today's"): they
 # describe what follows, and opening a sentence they are never a name's first word.
 TIME_ADJECTIVES = frozenset(
@@ -1405,8 +1409,13 @@ def _two_known_names(word: str, nxt: str) -> bool:
     lemmas = [lemma for lemma, _ in _readings(second)]
     if any(f"{first} {lemma}" in known for lemma in lemmas):
         return False
-    if _given_name(first) and _readings_end(second, PERSON_ENDINGS):
-        return False  # Данияр Сәтбаев, Ерлан Қонаев: a person whose surname a town bears
+    if _given_name(first) and any(
+        _ends_in(lemma, PERSON_ENDINGS) and len(lemma) > 4 and a.split("+")[-1] not in ("loc", "abl", "dat")
+        for lemma, a in _readings(second)
+    ):
+        # Данияр Сәтбаев, Ерлан Қонаевтың: a person whose surname a town bears (not Ерлан Сәтбаевта
+        # тұрады "Yerlan lives in Satpayev")
+        return False
     if first in known and any(lemma in known for lemma in lemmas):
         return True  # Алматы | Қазақстанның; Путин | Назарбаевтан: two known names, two names
     if not any(known.get(lemma) == "place" for lemma in lemmas):
@@ -1580,6 +1589,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             and not _common_noun(words[j + 1][2], alone=False)  # Astana Hub IT-стартаптар алаңында
             and not _two_known_names(words[j][2], words[j + 1][2])  # Алматы Қазақстанның ... қаласы
             and not _designation(text, words[j + 1])  # Ресей Ил-76 ұшағы: a place, then a model
+            # a body's or a place's initials, then a person's given name (АҚШ | Джо Байден): two names
+            and not (_is_acronym(words[j][2]) and (_given_name(fold_kk(words[j + 1][2])) or fold_kk(words[j + 1][2]) in _FOREIGN_GIVEN))
         ):
             j += 1
         if _title(w) and not _is_acronym(w) and not (j == k and _titled_organisation(doc, k)):
@@ -1735,7 +1746,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 if head is not None and _possessed(words[head[0]][2]) and not _possessed(lw):
                     break  # a possessed head closes the name (... департаменті сотқа: "to the court")
                 head = (look, "organisation")
-            elif head is None and _stem_in(lw, SERVICE_HEADS) and (
+            elif head is None and look > run_end + 1 and _stem_in(lw, SERVICE_HEADS) and (
                 _known_kind(fold_kk(w)) == "place" or _demonym(w) or fold_kk(w) in STATUS_ADJECTIVES
             ):
                 head = (look, "organisation")  # Ресей салық қызметі, Мемлекеттік күзет қызметі

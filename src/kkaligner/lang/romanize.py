@@ -37,7 +37,6 @@ from kkaligner.lang.kazakh import (
     DEVOICE,
     common_words,
     final_class,
-    folded_given_names,
     given_names,
     suffix_set,
 )
@@ -556,7 +555,9 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
                 # a name after the table's words, or a common word opening the name (Тұңғыш
                 # Президент қоры, Орталық Азия ынтымақтастық ұйымы): no half-translation
                 return None
-            bare = _GENITIVE.sub("", word) if not last else word  # Қазақстанның шахмат федерациясы
+            # Қазақстанның шахмат федерациясы; an ending after a hyphen goes with its hyphen (ҚР-дың)
+            bare = _GENITIVE.sub("", word) if not last else word
+            bare = bare[:-1] if bare != word and bare.endswith("-") else bare
             if items and items[-1][1] == "name":
                 items[-1] = (f"{items[-1][0]} {bare}", "name")
             else:
@@ -663,7 +664,7 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
         prev = _PREV_WORD.search(text, 0, m.start())
         after_name = bool(prev) and prev.group(1)[:1].isupper()
         spelled, exc = _word(m.group(), exceptions, kind, after_name)
-        if kind == "organisation" and spelled[:1].islower() and m.group().casefold() not in _LOWER_IN_NAMES:
+        if kind == "organisation" and spelled[:1].islower() and m.group().casefold() not in _LOWER_IN_NAMES and not text[: m.start()].endswith("-"):
             # a body's name spelt word by word is a proper name in English, every word capitalised
             # (Ақ жол Ak Zhol, Қазақстан темір жолы Kazakhstan Temir Zholy)
             spelled = spelled[:1].upper() + spelled[1:]
@@ -674,8 +675,9 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
     return "".join(parts), used
 
 
-# Words a body's name spelt word by word keeps in lower case: "and", "with", "named after".
-_LOWER_IN_NAMES = frozenset(["және", "мен", "пен", "бен", "атындағы"])
+# Words a body's name spelt word by word keeps in lower case: "and", "with", "named after", "for",
+# "on", "attached to", "about"; and an ending after a hyphen (ҚР-дың KR-dyn).
+_LOWER_IN_NAMES = frozenset(["және", "мен", "пен", "бен", "атындағы", "бойынша", "жөніндегі", "жанындағы", "үшін", "туралы"])
 
 
 def romanize(text: str, *, kind: str = "", exceptions: bool = True, names: Mapping[str, str] | None = None) -> str:
@@ -687,7 +689,6 @@ def romanize(text: str, *, kind: str = "", exceptions: bool = True, names: Mappi
     ``kind="organisation"`` gives a body's name in English where the table knows all its common
     words (Қорғаныс министрлігі → Ministry of Defence; ``_body_name``).
     ``kind="place"`` spells a place name as the geographic boards do (Сайрам Sayram, not Sairam);
-    with no kind, one word that is no person's name is spelt so too (Есік Esik);
     ``exceptions=False`` applies the rules alone (to measure them). ``names`` maps names inside
     ``text`` to renderings the caller has (a glossary's): a body's names, a place's name after its
     compass word (Жаңа Зеландия полициясы New Zealand Police, Шығыс Еуропа Eastern Europe).
@@ -696,29 +697,14 @@ def romanize(text: str, *, kind: str = "", exceptions: bool = True, names: Mappi
         raise UsageError(f"romanize() takes text (str), not {type(text).__name__}.")
     if kind not in KINDS:
         raise UsageError(f"unknown kind {kind!r} for romanize(); use {choices(KINDS[1:])} or leave it out.")
-    return _romanize(text, exceptions, kind or _unstated_kind(text), _names(names))[0]
+    return _romanize(text, exceptions, kind, _names(names))[0]
 
-
-def _unstated_kind(text: str) -> str:
-    """The kind to spell a name given none by: one word that is no person's (not a given name, nor
-    a surname's or patronymic's form, nor a person's in the exceptions table) is a place's (Есік
-    Esik, Тайынша Tayynsha, Екібастұз Ekibastuz: a lone word is more often a place's name than a
-    person's, whose names come whole or as a surname); anything else, none (a person's conventions)."""
-    word = text.strip()
-    low = word.casefold()
-    if not re.fullmatch(rf"[{_LETTER}]+(?:-[{_LETTER}]+)*", low) or not word[:1].isupper():
-        return ""
-    person = (
-        _given(low) or fold_kk(word) in folded_given_names() or _russian_form(low) or low.endswith(PATRONYMIC)
-        or any(r.kind == "person" for r in EXCEPTIONS.get(low, ()))
-    )
-    return "" if person else "place"
 
 
 def propose_latin(name: str, kind: str = "", names: Mapping[str, str] | None = None) -> Proposal:
     """``romanize(name, kind=kind, names=names)`` with how it was reached: an exception, the rules,
     or ``names`` (``"glossary"``: the rendering differs from the one without them)."""
-    kind = (kind if kind in KINDS else "") or _unstated_kind(name)
+    kind = kind if kind in KINDS else ""
     text, exc = _romanize(name, True, kind, _names(names))
     if names and text != _romanize(name, True, kind)[0]:
         return Proposal(text=text, source=name, by="glossary")
