@@ -78,7 +78,13 @@ from kkaligner.lang.kazakh import (
     suffix_chains,
 )
 from kkaligner.lang.numbers import is_kk_number_word
-from kkaligner.lang.romanize import FOREIGN_NAMES, Proposal, cyrillize, kazakh_spelt, propose_latin
+from kkaligner.lang.romanize import (
+    FOREIGN_NAMES,
+    Proposal,
+    cyrillize,
+    kazakh_spelt,
+    propose_latin,
+)
 from kkaligner.reading import read as read_in_cyrillic
 from kkaligner.split import segment, sentence_starters, title_abbreviations
 from kkaligner.types import Span, Term
