@@ -93,6 +93,10 @@ def test_a_title_is_capitalised_only_after_a_name():
     assert romanize("ол хан") == "ol khan" and romanize("ол сал") == "ol sal"
 
 
+def test_a_foreign_name_s_table_spells_capitalised_words_only():
+    assert romanize("Пол Маккартни") == "Paul Makkartni" and romanize("Ол пол жуды") == "Ol pol zhudy"
+
+
 def test_a_word_of_no_stated_kind_keeps_a_person_s_conventions():
     # a lone word may be a given name no list has (Ердос, Айзере): only a stated kind makes a place
     assert romanize("Ердос") == "Yerdos" and romanize("Айзере") == "Aizere"

@@ -409,9 +409,11 @@ def _word(word: str, exceptions: bool, kind: str, after_name: bool) -> tuple[str
         return "".join(p for p, _ in spelt), any(e for _, e in spelt)
     # a person's conventions: not a place's, nor an organisation's («Бейбіт» қоры, the fund Peace)
     personal = kind in ("person", "")
-    # a foreign name is spelt its own way whatever it names (Джонсон Johnson, a place's too); Russian
-    # and Kazakh given names only in a person's name (Сергеевка Sergeyevka)
-    given = _given(low) if personal else _given(low, (_FROM_FOREIGN,))
+    # a foreign name (capitalised: пол "floor" is no Paul) is spelt its own way whatever it names
+    # (Джонсон Johnson, a place's too); Russian and Kazakh given names only in a person's name
+    # (Сергеевка Sergeyevka)
+    foreign = (_FROM_FOREIGN,) if word[:1].isupper() else ()
+    given = _given(low, (RUSSIAN_GIVEN, KAZAKH_GIVEN, *foreign) if personal else foreign)
     if given:
         return _cased(word, given), False
     if personal and _russian_form(low):
