@@ -95,6 +95,7 @@ def test_a_title_is_capitalised_only_after_a_name():
 
 def test_a_foreign_name_s_table_spells_capitalised_words_only():
     assert romanize("Пол Маккартни") == "Paul Makkartni" and romanize("Ол пол жуды") == "Ol pol zhudy"
+    assert cyrillize("Neil Young").text == "Неил Янг" and cyrillize("young").text != "янг"
 
 
 def test_a_word_of_no_stated_kind_keeps_a_person_s_conventions():

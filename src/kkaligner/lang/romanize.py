@@ -871,8 +871,8 @@ def _kazakh_word(word: str) -> str:
 
 def _en_word(word: str, kazakh_names: bool = True, published: bool = True, person: bool = False) -> tuple[str, bool]:
     low = word.lower()
-    if low in EN_EXCEPTIONS:
-        return EN_EXCEPTIONS[low] if word[:1].isupper() else EN_EXCEPTIONS[low].lower(), True
+    if low in EN_EXCEPTIONS and word[:1].isupper():  # a name's word: young, price are no Янг, Прайс
+        return EN_EXCEPTIONS[low], True
     # a name's word (capitalised; nice is no Ницца): the table's, in a name spelt from Kazakh, or a
     # place's in a name that is no person's (Florence Nightingale, Sydney Sweeney: spelt by sound)
     read = word[:1].isupper() and (kazakh_names or (published and not person and low in _published_places()))
