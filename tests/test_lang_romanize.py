@@ -93,6 +93,10 @@ def test_a_title_is_capitalised_only_after_a_name():
     assert romanize("ол хан") == "ol khan" and romanize("ол сал") == "ol sal"
 
 
+def test_a_work_s_or_a_programme_s_name_is_capitalised_word_by_word():
+    assert romanize("Нұрлы жол", kind="name") == "Nurly Zhol" and romanize("Нұрлы жол") == "Nurly zhol"
+
+
 def test_a_foreign_name_s_table_spells_capitalised_words_only():
     assert romanize("Пол Маккартни") == "Paul Makkartni" and romanize("Ол пол жуды") == "Ol pol zhudy"
     assert cyrillize("Neil Young").text == "Неил Янг" and cyrillize("young").text != "янг"
@@ -316,7 +320,7 @@ def test_other_text_is_kept_and_the_package_exports_it():
 def test_bad_arguments_say_what_to_do():
     with pytest.raises(UsageError, match="str"):
         romanize(None)
-    with pytest.raises(UsageError, match="'person', 'place' or 'organisation'"):
+    with pytest.raises(UsageError, match="'person', 'place', 'organisation' or 'name'"):
         romanize("Ақтау", kind="city")
 
 

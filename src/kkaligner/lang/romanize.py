@@ -186,7 +186,7 @@ RUSSIAN_FORM_LETTERS = {"ө": "ү"}  # ө is spelt as ү (u), in the same contex
 # сері Akan Seri): English Wikipedia's article titles.
 TITLES = frozenset({"би", "хан", "батыр", "ана", "ата", "ханым", "бек", "сұлтан", "жырау", "ақын", "сал", "сері"})
 
-KINDS = ("", "person", "place", "organisation")
+KINDS = ("", "person", "place", "organisation", "name")
 
 # Generic words after a place's name that English writes as a word of the name: (Kazakh word,
 # English word, whether English puts it first). gov.kz and English Wikipedia: Ақтөбе облысы
@@ -622,6 +622,10 @@ _INITIAL = re.compile(r"(?<![A-Za-z])([A-Z][a-z]?\.)(?=[A-Z][a-z]{2,})")
 
 @lru_cache(maxsize=16384)
 def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names = ()) -> tuple[str, bool]:
+    # a work's, a programme's or an event's name: spelt as any name, its words capitalised as a
+    # body's are («Нұрлы жол» Nurly Zhol, «Рухани жаңғыру» Rukhani Zhangyru)
+    proper = kind in ("organisation", "name")
+    kind = "" if kind == "name" else kind
     known = _known(text, names)
     if known:
         return known, False
@@ -666,7 +670,7 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
         prev = _PREV_WORD.search(text, 0, m.start())
         after_name = bool(prev) and prev.group(1)[:1].isupper()
         spelled, exc = _word(m.group(), exceptions, kind, after_name)
-        if kind == "organisation" and spelled[:1].islower() and m.group().casefold() not in _LOWER_IN_NAMES and not text[: m.start()].endswith("-"):
+        if proper and spelled[:1].islower() and m.group().casefold() not in _LOWER_IN_NAMES and not text[: m.start()].endswith("-"):
             # a body's name spelt word by word is a proper name in English, every word capitalised
             # (Ақ жол Ak Zhol, Қазақстан темір жолы Kazakhstan Temir Zholy)
             spelled = spelled[:1].upper() + spelled[1:]
@@ -691,6 +695,7 @@ def romanize(text: str, *, kind: str = "", exceptions: bool = True, names: Mappi
     ``kind="organisation"`` gives a body's name in English where the table knows all its common
     words (Қорғаныс министрлігі → Ministry of Defence; ``_body_name``).
     ``kind="place"`` spells a place name as the geographic boards do (Сайрам Sayram, not Sairam);
+    ``kind="name"`` (a work's, a programme's, an event's) capitalises its words (Нұрлы жол Nurly Zhol);
     ``exceptions=False`` applies the rules alone (to measure them). ``names`` maps names inside
     ``text`` to renderings the caller has (a glossary's): a body's names, a place's name after its
     compass word (Жаңа Зеландия полициясы New Zealand Police, Шығыс Еуропа Eastern Europe).
