@@ -1681,9 +1681,10 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         searching = (unit_after or not doc.inflected(words[j][2])) and not foreign
         look = j + 1 if searching else n
         head = None  # the farthest head noun in reach (Қытай орталық радиосы, not Қытай орталық)
+        reach = MAX_LOWER_WORDS
         while (
             look < n
-            and look - run_end <= MAX_LOWER_WORDS
+            and look - run_end <= reach
             and doc.spaced(look)
         ):
             lw = words[look][2]
@@ -1718,6 +1719,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             if fold_kk(lw) in IN_NAME:
                 look += 1  # Құрманғазы атындағы ұлттық консерватория, ... жөніндегі агенттік
                 person = False  # Гагарин атындағы академия: the person's name opens the organisation's
+                reach = max(reach, look - run_end + MAX_LOWER_WORDS - 1)  # the body's own words after it
                 continue
             if _stem_in(lw, POSITION_HEADS):
                 position = head is None
