@@ -866,6 +866,9 @@ ALONE = [
     ("Оны АҚШ Джо Байден қолдады.", [("АҚШ", "place"), ("Джо Байден", "person")]),  # initials, then a person
     ("Жиынға БҰҰ Даму бағдарламасының өкілдері қатысты.", [("БҰҰ Даму", "organisation")]),  # initials: no person's
     ("« Нұр Отан » партиясы бағдарламасын жариялады.", [("Нұр Отан", "organisation")]),
+    # a quoted title whose last word is "news" is a bulletin's, unless a body's word follows
+    ("Дәурен Жұрхабаев , « Қорытынды жаңалықтар » .", [("Дәурен Жұрхабаев", "person"), ("Қорытынды жаңалықтар", "name")]),
+    ("Мұны « Алматы жаңалықтары » газеті жазды.", [("Алматы жаңалықтары", "organisation")]),
     ("Дереккөз « Хабар », бағдарламасы ертең көрсетіледі.", [("Хабар", "organisation")]),
     # ... but a place's name quoted as a site's and as often in a place's case is the place
     ("Зымыран « Байқоңыр » ғарыш айлағынан ұшты. Биыл Байқоңырда үй салынады.", [("Байқоңыр", "place")]),

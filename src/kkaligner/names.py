@@ -338,6 +338,10 @@ THING_GENERICS = frozenset(
      "залы", "айлағы", "әуежайы", "бекеті", "стадионы", "ғимараты", "сарайы", "мешіті", "кесенесі", "ескерткіші",
      "саябағы", "вокзалы", "кеніші", "аймағы", "кинотеатры", "мейрамханасы"]
 )
+# The last word of a broadcast's title: a quoted name ending in "news" names a bulletin, a
+# programme (KazNERD marks «Қорытынды жаңалықтар», Khabar's evening news that its transcripts'
+# reporters sign off with, ART), unless a body's word follows («Жаңалықтар» газеті).
+PROGRAMME_TITLE_HEADS = frozenset(["жаңалықтар", "жаңалықтары"])
 NAMED_GENERICS = ORG_HEADS | PLACE_GENERICS | PRODUCT_GENERICS | THING_GENERICS | frozenset(
     ["журналы", "газеті", "сайты", "есімі"]
 )
@@ -1529,6 +1533,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                         generic = _generic_after(doc, j, close)
                         if _stem_in(generic, THING_GENERICS) and not _stem_in(generic, ORG_HEADS):
                             kind = "name"
+                        elif not generic and fold_kk(words[j][2]) in PROGRAMME_TITLE_HEADS and j > k:
+                            kind = "name"  # «Қорытынды жаңалықтар»: a bulletin's title
                         elif _stem_in(generic, PLACE_GENERICS):
                             kind = "place"  # «Ақсу-Жабағылы» табиғи қорығы, «Самал» шағын ауданы
                         elif _stem_in(generic, frozenset({"есімі"})):
