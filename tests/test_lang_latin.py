@@ -54,6 +54,24 @@ def test_readings_of_texts_as_published_in_2018():
     assert to_cyrillic("Ćeh", "2018") == "Чех"
 
 
+def test_readings_of_texts_as_published_in_2021():
+    # Spellings from the Latin pages of adyrna.kz: Ǧ with a caron for Ğ, the eng Ŋ for Ñ.
+    assert to_cyrillic("Samal-3 şaǧyn audanyndaǧy", "2021") == "Самал-3 шағын ауданындағы"
+    assert to_cyrillic("Şymkent qalasy äkımınıŋ baspasöz qyzmetı", "2021") == "Шымкент қаласы әкімінің баспасөз қызметі"
+    assert to_cyrillic("ǦYLYM, Ŋ", "2021") == "ҒЫЛЫМ, Ң"
+    assert detect("Şymkent qalasy äkımınıŋ baspasöz qyzmetı aǧymdaǧy jyly") == "2021"
+
+
+def test_web_addresses_are_kept_as_written():
+    # a link, an e-mail address and a site credited by its domain are no Kazakh words
+    text = "Tolyǵyraq https://adyrna.kz/post/49954 saıtynda, hat info@mail.ru arqyly, dep habarlaıdy Egemen.kz."
+    read = to_cyrillic_with_map(text, "2018")
+    assert read.text == "Толығырақ https://adyrna.kz/post/49954 сайтында, хат info@mail.ru арқылы, деп хабарлайды Egemen.kz."
+    assert read.offsets[-1] == len(text)
+    # a word before a full stop and a capital is no domain
+    assert to_cyrillic("Būl jaqsy.Kz jaq", "2021") == "Бұл жақсы.Кз жақ"
+
+
 def test_an_apostrophe_stays_with_its_letter_in_2017():
     # "i'a'" is и + ә ("yes"), not я followed by a stray apostrophe.
     assert to_latin("Иә, иә", "2017") == "I'a', i'a'"
@@ -280,4 +298,5 @@ def test_module_imports_nothing_from_kkaligner_but_errors():
     imported = {
         node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
     } | {a.name for node in ast.walk(tree) if isinstance(node, ast.Import) for a in node.names}
-    assert {m for m in imported if m.startswith("kkaligner")} <= {"kkaligner.errors"}
+    # the web addresses kept as written are the language layer's own (kkaligner.lang.web)
+    assert {m for m in imported if m.startswith("kkaligner")} <= {"kkaligner.errors", "kkaligner.lang.web"}

@@ -35,6 +35,7 @@ from typing import Optional
 from kkaligner.errors import SegmentationError, UsageError, choices
 from kkaligner.io import check_text
 from kkaligner.lang import LANGUAGES
+from kkaligner.lang.web import address_spans
 from kkaligner.types import Segment
 
 # Bump when a rule or a data file changes: it is part of every output's signature.
@@ -73,13 +74,6 @@ _MARKER = re.compile(rf"(?:[{_DASH}•*·▪►‣◦]|\d{{1,3}}[.)]|\w\))[^\S{_
 _ONE_LB = rf"(?:\r\n|\r(?!\n)|[{_LB.replace(chr(13), '')}])"
 _BLANK = re.compile(rf"{_ONE_LB}[^\S{_LB}]*{_ONE_LB}|\u2029")
 _HAS_LB = re.compile(rf"[{_LB}]")
-# Never split inside these; the last character is not punctuation so "... www.gov.kz." ends.
-_PROTECT = re.compile(
-    r"(?:(?:https?|ftp)://|www\.)[^\s<>«»\"]*[^\s<>«»\".,;:!?)\]'’]"
-    # An e-mail's local part: at most 64 characters (RFC 5321), starting where no such character
-    # precedes it, so that a long run of word characters costs linear time, not quadratic.
-    r"|(?<![\w.+\-])[\w.+\-]{1,64}@[\w\-]+(?:\.[\w\-]+)+"
-)
 # Numbers of headings and list items at the start of a line: Roman (Latin or the Cyrillic І and Х
 # Kazakh texts use for them) and sections ("1.2").
 _ROMAN = re.compile(r"[IVXLCІХ]{1,6}")
@@ -395,12 +389,9 @@ def _rules(lang: str) -> _Rules:
 
 
 def _protected_spans(text: str) -> list[int]:
-    """Flat [start, end, start, end, ...] of the URLs and e-mail addresses in ``text``."""
-    spans: list[int] = []
-    if "://" in text or "www." in text or "@" in text:
-        for m in _PROTECT.finditer(text):
-            spans += m.span()
-    return spans
+    """Flat [start, end, start, end, ...] of the URLs and e-mail addresses in ``text``: never split
+    inside these."""
+    return [i for span in address_spans(text) for i in span]
 
 
 def _at_line_start(text: str, start: int) -> bool:

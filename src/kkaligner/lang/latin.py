@@ -37,6 +37,7 @@ from types import MappingProxyType
 from typing import Mapping, Optional
 
 from kkaligner.errors import UsageError
+from kkaligner.lang.web import address_spans
 
 ALPHABETS = ("2021", "2018", "2017")
 """The official alphabets, newest first: the order ``detect`` prefers when evidence ties."""
@@ -219,6 +220,15 @@ def to_cyrillic_with_map(text: str, alphabet: Optional[str] = None) -> Translite
     name = _check(alphabet) if alphabet is not None else (detect(text) or "2021")
     rules = alphabet_rules(name)
     units = _units(text, rules)
+    # units inside a URL, an e-mail address or a site's domain are kept as written
+    kept = [False] * len(units)
+    spans = address_spans(text, sites=True)
+    if spans:
+        k = 0
+        for n, u in enumerate(units):
+            while k < len(spans) and spans[k][1] <= u.start:
+                k += 1
+            kept[n] = k < len(spans) and spans[k][0] <= u.start
     out: list[str] = []
     offsets: list[int] = []
     prev = ""  # the Cyrillic letter before, within the word, for the contextual readings
@@ -227,7 +237,7 @@ def to_cyrillic_with_map(text: str, alphabet: Optional[str] = None) -> Translite
     while i < len(units):
         if i > keep_to and units[i].letter and (i == 0 or not units[i - 1].letter):
             keep_to = _foreign_word_end(units, i, rules)
-        reading, size = (None, 1) if i < keep_to else _match(units, i, rules, prev)
+        reading, size = (None, 1) if i < keep_to or kept[i] else _match(units, i, rules, prev)
         if reading is None:
             start = units[i].start
             for k, ch in enumerate(text[start : units[i].end]):
@@ -294,7 +304,7 @@ def to_cyrillic(text: str, alphabet: Optional[str] = None) -> str:
 
 # Letters only one alphabet has (both cases). ı is shared by 2021 (і) and 2018 (и, й).
 _MARKS = {
-    "2021": frozenset("äÄğĞñÑöÖūŪüÜşŞİ"),
+    "2021": frozenset("äÄğĞǧǦñÑŋŊöÖūŪüÜşŞİ"),
     "2018": frozenset("áÁǵǴńŃóÓúÚýÝśŚćĆ"),
 }
 _SHARED = frozenset("ı")
