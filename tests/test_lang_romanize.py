@@ -93,6 +93,14 @@ def test_a_title_is_capitalised_only_after_a_name():
     assert romanize("ол хан") == "ol khan" and romanize("ол сал") == "ol sal"
 
 
+def test_an_arabic_name_s_particles_are_the_english_press_s():
+    assert romanize("Салман бен Әбделазиз Әл Сауд", kind="person") == "Salman bin Abdelaziz Al Saud"
+    assert romanize("Мұхаммед ибн Салман") == "Mukhammed ibn Salman"
+    # "and" between two bodies, a place's word, a particle opening the text: no particle
+    assert romanize("Ақ жол бен Ауыл", kind="organisation") == "Ak Zhol ben Auyl"
+    assert romanize("бен Әли") == "ben Ali"
+
+
 def test_a_work_s_or_a_programme_s_name_is_capitalised_word_by_word():
     assert romanize("Нұрлы жол", kind="name") == "Nurly Zhol" and romanize("Нұрлы жол") == "Nurly zhol"
 

@@ -866,6 +866,14 @@ ALONE = [
     ("Оны АҚШ Джо Байден қолдады.", [("АҚШ", "place"), ("Джо Байден", "person")]),  # initials, then a person
     ("Жиынға БҰҰ Даму бағдарламасының өкілдері қатысты.", [("БҰҰ Даму", "organisation")]),  # initials: no person's
     ("« Нұр Отан » партиясы бағдарламасын жариялады.", [("Нұр Отан", "organisation")]),
+    # an Arabic name's particles join its names, but бен after ж, з is "and"; a monarch's title and
+    # another state's unit are no part of a name
+    ("Тоқаев Сауд Арабиясының Королі Салман бен Әбделазиз Әл Саудтың шақыруымен барды.",
+     [("Тоқаев", "person"), ("Сауд Арабиясы", "place"), ("Салман бен Әбделазиз Әл Сауд", "person")]),
+    ("Оны Мекке провинциясы губернаторының орынбасары, ханзада Бадр бен Сұлтан бен Әбделазиз, Жидда провинциясының"
+     " губернаторы Салих бен Әли Ат-Түрки қарсы алды.",
+     [("Мекке", "place"), ("Бадр бен Сұлтан бен Әбделазиз", "person"), ("Жидда", "place"), ("Салих бен Әли Ат-Түрки", "person")]),
+    ("Ол Мұхаммед ибн Салманмен кездесті.", [("Мұхаммед ибн Салман", "person")]),
     # a quoted title whose last word is "news" is a bulletin's, unless a body's word follows
     ("Дәурен Жұрхабаев , « Қорытынды жаңалықтар » .", [("Дәурен Жұрхабаев", "person"), ("Қорытынды жаңалықтар", "name")]),
     ("Мұны « Алматы жаңалықтары » газеті жазды.", [("Алматы жаңалықтары", "organisation")]),
@@ -978,6 +986,11 @@ ALONE = [
     # a sentence's first word before a reserve's or a rural district's generic word is a place's
     ("Наурызым қорығына адамдар келді. Кеңөзек селолық округіне қарасты ауыл.", [("Наурызым", "place"), ("Кеңөзек", "place")]),
 ]
+
+
+def test_ben_after_zh_and_z_is_and_between_two_names():
+    names = extract_terms("Кеше Әбділәзіз бен Фейсал келді.", Glossary.empty(), use_default_glossary=False)
+    assert [n.lemma for n in names] == ["Әбділәзіз", "Фейсал"]
 
 
 @pytest.mark.parametrize("text,expected", ALONE, ids=[t for t, _ in ALONE])

@@ -79,6 +79,7 @@ from kkaligner.lang.kazakh import (
 )
 from kkaligner.lang.numbers import is_kk_number_word
 from kkaligner.lang.romanize import (
+    ARABIC_PARTICLES,
     FOREIGN_NAMES,
     Proposal,
     cyrillize,
@@ -100,7 +101,12 @@ KINDS = ("person", "place", "organisation", "name")
 TITLES = frozenset(
     ["президент", "премьер-министр", "елбасы", "төраға", "төрағасы", "министр", "вице-министр", "әкім", "депутат", "сенатор", "спикер", "мемлекет", "отан", "тәуелсіздік", "жолдау", "республика", "республикалық", "конституция", "ата", "заң",
      # the presidency and the state's symbols (Президенттіктен үміткер, Елтаңбадағы жұлдыз)
-     "президенттік", "елтаңба", "әнұран"]
+     "президенттік", "елтаңба", "әнұран",
+     # monarchs', princes' and governors' titles, written with a capital before the name (Сауд
+     # Арабиясының Королі Салман, Катар Әмірі Тамим); the possessed forms only where the bare word
+     # is a given name too (Әмір, Сұлтан)
+     "король", "королі", "патша", "патшасы", "ханзада", "ханзадасы", "шейх", "әмірі", "сұлтаны", "губернатор",
+     "губернаторы", "канцлер", "канцлері"]
 )
 
 # Institutions named by a capitalised common noun (the state's bodies): organisations.
@@ -234,6 +240,24 @@ CLOSING_POSTPOSITIONS = frozenset(["секілді", "сияқты", "турал
 # әлеуметтік даму министрлігі), so it does not part them.
 _JOINING = frozenset(["пен", "мен", "бен"])
 
+# The particles of Arabic names (``ARABIC_PARTICLES``: бен, ибн "son of") written in lower case
+# between a person's names (Салман бен Әбделазиз Әл Сауд, Бадр бен Сұлтан, Мұхаммед ибн Салман).
+# бен is also the Kazakh "and", but only after ж and з, where the conjunction takes that form (мен
+# after vowels and sonorants, пен after voiceless consonants: Kazakh grammar's harmony of the
+# conjunction): Салман бен is the particle, Әбделазиз бен Фейсал may be "and".
+ARABIC_NAME_PARTICLES = frozenset(ARABIC_PARTICLES)
+
+
+def _arabic_particle(words: list, j: int) -> bool:
+    """Word ``j + 1`` joins the names on either side as an Arabic name's particle."""
+    if j + 2 >= len(words) or not _is_cap(words[j + 2][2]):
+        return False
+    particle = words[j + 1][2]
+    if particle not in ARABIC_NAME_PARTICLES:
+        return False
+    return particle != "бен" or fold_kk(words[j][2])[-1:] not in ("ж", "з")
+
+
 # Attributive postpositions inside an organisation's name, between its lower-case words and its
 # head (gov.kz: Төтенше жағдайлар жөніндегі комитет, Президент жанындағы кеңес, Құрманғазы атындағы
 # консерватория): they carry a case ending (-дағы, "the one at") but do not close the name as
@@ -320,7 +344,9 @@ PLURAL_PLACE_GENERICS = frozenset(["аудандары", "қалалары", "а
 LANDFORM_GENERICS = frozenset(["теңізі", "аралы", "шөлі", "жотасы", "ойпаты"])
 PLACE_GENERICS = frozenset(
     ["ауданы", "қаласы", "кенті", "ауылы", "аулы", "селосы", "ауылдық", "өзені", "көлі", "тауы", "таулары", "шатқалы", "өңірі", "облысы",
-     "ықшамауданы", "шағынауданы", "мөлтекауданы", "қалашығы", "алабы", "қорығы", "селолық"]
+     "ықшамауданы", "шағынауданы", "мөлтекауданы", "қалашығы", "алабы", "қорығы", "селолық",
+     # the units of other states (Мекке провинциясы, Хоккайдо префектурасы, Кент графтығы)
+     "провинциясы", "префектурасы", "графтығы", "губерниясы"]
 ) | (PLURAL_PLACE_GENERICS - PLACE_HEADS) | LANDFORM_GENERICS
 
 # The generic words a quoted name stands before in its own form, the word taking the endings
@@ -1579,7 +1605,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         # a run of capitalised words, one space apart; only a name's last word inflects, so a word
         # with a case ending closes the run (Польшаның Гливице: two names)
         j = k
-        while (
+        while j + 2 < n and j + 2 not in quoted and doc.spaced(j + 1) and doc.spaced(j + 2) and _arabic_particle(words, j) or (
             j + 1 < n
             and j + 1 not in quoted
             and doc.spaced(j + 1)
@@ -1604,7 +1630,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             # a body's or a place's initials, then a person's given name (АҚШ | Джо Байден): two names
             and not (_is_acronym(words[j][2]) and (_given_name(fold_kk(words[j + 1][2])) or fold_kk(words[j + 1][2]) in _FOREIGN_GIVEN))
         ):
-            j += 1
+            j += 2 if words[j + 1][2] in ARABIC_NAME_PARTICLES else 1
         if _title(w) and not _is_acronym(w) and not (j == k and _titled_organisation(doc, k)):
             k += 1
             continue
@@ -1890,6 +1916,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             continue
         if not kind and any(_stem_in(x[2], INSTITUTIONS) for x in words[k : j + 1]):
             kind = "organisation"
+        if not kind and any(x[2] in ARABIC_NAME_PARTICLES for x in words[k + 1 : j]):
+            kind = "person"  # Салман бен Әбделазиз: an Arabic name's particle
         cue = not kind and j == k and _person_context(doc, k)
         if product is not None:
             out.extend(_product_mentions(doc, k, j, end, product))

@@ -184,6 +184,10 @@ RUSSIAN_FORM_LETTERS = {"ө": "ү"}  # ө is spelt as ү (u), in the same contex
 # Titles that follow a name are capitalised in English as part of it (Төле би Tole Bi, Абылай хан
 # Ablai Khan, Қабанбай батыр Kabanbai Batyr, the singers' and poets' epithets: Біржан сал Birzhan Sal, Ақан
 # сері Akan Seri): English Wikipedia's article titles.
+# The particles of Arabic names, "son of" and "daughter of", as Kazakh writes them (after the
+# Russian бен, бин, ибн) and as the English press writes them (Salman bin Abdulaziz Al Saud,
+# Mohammed bin Salman; AP and Reuters style).
+ARABIC_PARTICLES = {"бен": "bin", "бин": "bin", "ибн": "ibn", "бинт": "bint"}
 TITLES = frozenset({"би", "хан", "батыр", "ана", "ата", "ханым", "бек", "сұлтан", "жырау", "ақын", "сал", "сері"})
 
 KINDS = ("", "person", "place", "organisation", "name")
@@ -409,6 +413,8 @@ def _word(word: str, exceptions: bool, kind: str, after_name: bool) -> tuple[str
         return "".join(p for p, _ in spelt), any(e for _, e in spelt)
     # a person's conventions: not a place's, nor an organisation's («Бейбіт» қоры, the fund Peace)
     personal = kind in ("person", "")
+    if personal and after_name and low in ARABIC_PARTICLES and word.islower():
+        return ARABIC_PARTICLES[low], False  # Салман бен Әбделазиз Salman bin Abdelaziz
     # a foreign name (capitalised: пол "floor" is no Paul) is spelt its own way whatever it names
     # (Джонсон Johnson, a place's too); Russian and Kazakh given names only in a person's name
     # (Сергеевка Sergeyevka)
@@ -1067,6 +1073,7 @@ def _cyrillize(name: str, kind: str = "", kazakh_names: bool = True, names: Name
 
 
 __all__ = [
+    "ARABIC_PARTICLES",
     "COMPASS",
     "COMPASS_ADJECTIVAL",
     "CONTEXT",
