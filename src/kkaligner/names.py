@@ -1487,6 +1487,19 @@ def _possessed(word: str) -> bool:
     return _stem_in(word, _POSSESSED_HEADS)
 
 
+# Nouns of the country and its people that the press writes with a capital out of respect when it
+# says "our" (Еліміздің "of our country", Халқымыз, Отанымызға, Жерімізде, Астанамыз): no name.
+_OURS = frozenset(["ел", "жер", "отан", "халық", "халқ", "ұлт", "мемлекет", "астана", "өлке", "өңір", "тіл"])
+
+
+def _ours(word: str) -> bool:
+    """``word`` is one of ``_OURS`` with the possessive "our" (and any case after it)."""
+    f = fold_kk(word)
+    return any(
+        f.startswith(stem) and "p1pl" in (_chains(stem).get(f[len(stem) :]) or "").split("+") for stem in _OURS
+    )
+
+
 def _title(word: str) -> bool:
     return _stem_in(word, TITLES)
 
@@ -1601,6 +1614,9 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             continue
         if _common_noun(w) and (_is_acronym(w) or not _titled_organisation(doc, k)) and not _caps_name_after(doc, k):
             k += 1  # but a plural title before a body's head names the body (Министрлер кабинеті)
+            continue
+        if _ours(w):
+            k += 1  # Еліміздің, Халқымыз: "our country", "our people"
             continue
         # a run of capitalised words, one space apart; only a name's last word inflects, so a word
         # with a case ending closes the run (Польшаның Гливице: two names)
