@@ -93,6 +93,10 @@ def test_a_title_is_capitalised_only_after_a_name():
     assert romanize("ол хан") == "ol khan" and romanize("ол сал") == "ol sal"
 
 
+def test_a_body_named_after_a_name_of_the_table_keeps_its_spaces():
+    assert romanize("әл-Фараби атындағы Қазақ ұлттық университеті", kind="organisation") == "Al-Farabi Kazakh National University"
+
+
 def test_an_arabic_name_s_particles_are_the_english_press_s():
     assert romanize("Салман бен Әбделазиз Әл Сауд", kind="person") == "Salman bin Abdelaziz Al Saud"
     assert romanize("Мұхаммед ибн Салман") == "Mukhammed ibn Salman"

@@ -1752,7 +1752,15 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                     kind = "organisation"
                 break
             if _is_cap(lw) and fold_kk(words[look - 1][2]) in IN_NAME:
-                look += 1  # әл-Фараби атындағы Қазақ ұлттық университеті: the name goes on
+                # әл-Фараби атындағы Қазақ ұлттық университеті: the name goes on, through a place's
+                # words (... атындағы Батыс Қазақстан медицина университеті) to a capitalised head
+                # (Абай атындағы Қазақ Ұлттық Педагогикалық Университеті)
+                while True:
+                    if _stem_in(words[look][2], ORG_HEADS):
+                        head = (look, "organisation")
+                    look += 1
+                    if not (look < n and doc.spaced(look) and _is_cap(words[look][2]) and not doc.inflected(words[look - 1][2])):
+                        break
                 continue
             if _is_cap(lw) or not lw.islower():
                 if head is None and not person and _stem_in(lw, INSTITUTIONS) and _possessed_head(lw):

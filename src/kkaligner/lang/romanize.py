@@ -623,6 +623,17 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
     return " ".join(out + segment) + state
 
 
+def _spaced(source: str, spelt: tuple[str, bool]) -> tuple[str, bool]:
+    """``spelt`` with the spaces around ``source`` kept: a part of a name spelt on its own (a body's
+    words after a name of the table: әл-Фараби | атындағы Қазақ ұлттық университеті) is stripped."""
+    english, used = spelt
+    if not english:
+        return spelt
+    lead = source[: len(source) - len(source.lstrip())]
+    trail = source[len(source.rstrip()) :]
+    return lead + english.strip() + trail, used
+
+
 _INITIAL = re.compile(r"(?<![A-Za-z])([A-Z][a-z]?\.)(?=[A-Z][a-z]{2,})")
 
 
@@ -647,8 +658,8 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
         hit = _published(key, kind)
         if hit and (not rest or _ending_ok(re.split(r"[ -]", key)[-1], rest)):
             i, j = m.start(), m.end()
-            before = _romanize(text[:i], exceptions, kind)
-            after = _romanize(text[j:], exceptions, kind)
+            before = _spaced(text[:i], _romanize(text[:i], exceptions, kind))
+            after = _spaced(text[j:], _romanize(text[j:], exceptions, kind))
             spelled = _cased(text[i:j].split()[-1], hit.english) if text[i:j].isupper() else hit.english
             return before[0] + spelled + _tail(low[i:j], len(key), kind == "place") + after[0], True
     # a compass word opening a place's name (Оңтүстік Корея South Korea, Шығыс Еуропа Eastern Europe)
