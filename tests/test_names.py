@@ -881,6 +881,11 @@ ALONE = [
     ("Ол Мұхаммед ибн Салманмен кездесті.", [("Мұхаммед ибн Салман", "person")]),
     # the country and its people, capitalised out of respect with "our", are no name
     ("Мектеп Еліміздің «100 мектеп» бағдарламасы бойынша салынды. Оны Халқымыз біледі.", []),
+    # a capitalised adjective and possessed head after a quoted name are its kind, the name the
+    # quoted one; an unpossessed head is a body of its own
+    ("Бұл туралы «Qazaqstan» Ұлттық телеарнасы хабарлады.", [("Qazaqstan", "organisation")]),
+    ("Бұл «Самұрық-Қазына» Ұлттық әл-ауқат қоры.", [("Самұрық-Қазына", "organisation")]),
+    ("«Қазпочта» Ұлттық банкпен келісім жасады.", [("Қазпочта", "organisation"), ("Ұлттық банк", "organisation")]),
     # a quoted title whose last word is "news" is a bulletin's, unless a body's word follows
     ("Дәурен Жұрхабаев , « Қорытынды жаңалықтар » .", [("Дәурен Жұрхабаев", "person"), ("Қорытынды жаңалықтар", "name")]),
     ("Мұны « Алматы жаңалықтары » газеті жазды.", [("Алматы жаңалықтары", "organisation")]),

@@ -1942,6 +1942,19 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             kind = "organisation"
         if not kind and any(x[2] in ARABIC_NAME_PARTICLES for x in words[k + 1 : j]):
             kind = "person"  # Салман бен Әбделазиз: an Arabic name's particle
+        if (
+            kind == "organisation"
+            and k - 1 in quoted
+            and any(c in _QUOTE_CLOSE for c in text[words[k - 1][1] : s])
+            and _derived_adjective(w)
+            and _possessed(words[j][2])
+            and all(x[2].islower() or _derived_adjective(x[2]) for x in words[k + 1 : j])
+        ):
+            # «Qazaqstan» Ұлттық телеарнасы, «Самұрық-Қазына» Ұлттық әл-ауқат қоры: the quoted
+            # name's kind, capitalised; the name is the quoted one (not «Қазпочта» Ұлттық банкпен,
+            # "Kazpost with the National Bank": a body's own, unpossessed head)
+            k = j + 1
+            continue
         cue = not kind and j == k and _person_context(doc, k)
         if product is not None:
             out.extend(_product_mentions(doc, k, j, end, product))
