@@ -97,6 +97,10 @@ def test_a_body_named_after_a_name_of_the_table_keeps_its_spaces():
     assert romanize("әл-Фараби атындағы Қазақ ұлттық университеті", kind="organisation") == "Al-Farabi Kazakh National University"
 
 
+def test_a_place_s_words_are_all_capitalised():
+    assert romanize("Жібек жолы", kind="place") == "Zhibek Zholy" and romanize("Жібек жолы") == "Zhibek zholy"
+
+
 def test_an_arabic_name_s_particles_are_the_english_press_s():
     assert romanize("Салман бен Әбделазиз Әл Сауд", kind="person") == "Salman bin Abdelaziz Al Saud"
     assert romanize("Мұхаммед ибн Салман") == "Mukhammed ibn Salman"
@@ -198,7 +202,7 @@ def test_a_compass_word_opening_a_place_s_name_is_english():
     assert romanize("Орталық Қазақстан", kind="place") == "Central Kazakhstan"
     assert romanize("Солтүстік Ирландия", kind="place", names={"Ирландия": "Ireland"}) == "Northern Ireland"
     # not before common words or a name spelt by rule (no half-translation), nor outside a place's name
-    assert romanize("Оңтүстік Тынық мұхиты", kind="place") == "Ontustik Tynyk mukhity"
+    assert romanize("Оңтүстік Тынық мұхиты", kind="place") == "Ontustik Tynyk Mukhity"
     assert romanize("Орталық Стадион", kind="place") == "Ortalyk Stadion"
     assert romanize("Оңтүстік Осетияда", kind="place") == "Ontustik Osetiyada"
     assert romanize("Шығыс Қазақстан", kind="person") == "Shygys Kazakhstan"
@@ -433,7 +437,7 @@ def test_a_place_s_published_spelling_is_no_person_s_and_the_first_row_wins():
 
 
 def test_the_table_spells_names_not_common_words():
-    assert romanize("Теңіз кен орны") == "Tengiz ken orny" and romanize("Қара теңіз", kind="place") == "Kara teniz"
+    assert romanize("Теңіз кен орны") == "Tengiz ken orny" and romanize("Қара теңіз", kind="place") == "Kara Teniz"
     assert romanize("Асан қайғы") == "Asan Kaigy" and romanize("Ол қайғы шекті") == "Ol kaigy shekti"
 
 

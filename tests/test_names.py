@@ -886,6 +886,11 @@ ALONE = [
     ("Бұл туралы «Qazaqstan» Ұлттық телеарнасы хабарлады.", [("Qazaqstan", "organisation")]),
     ("Бұл «Самұрық-Қазына» Ұлттық әл-ауқат қоры.", [("Самұрық-Қазына", "organisation")]),
     ("«Қазпочта» Ұлттық банкпен келісім жасады.", [("Қазпочта", "organisation"), ("Ұлттық банк", "organisation")]),
+    # a capitalised word and a bare noun before a place's generic word are the place's name; not a
+    # known place's name before a noun ("in the area of the Russian border")
+    ("Бүгін Жібек жолы ауданына қарасты мектеп ашылды.", [("Жібек жолы", "place")]),
+    ("Әкім Жаңа қала ықшам ауданының тұрғындарын құттықтады.", [("Жаңа қала", "place")]),
+    ("Ол Ресей шекарасы ауданында тұрады.", [("Ресей", "place")]),
     # a quoted title whose last word is "news" is a bulletin's, unless a body's word follows
     ("Дәурен Жұрхабаев , « Қорытынды жаңалықтар » .", [("Дәурен Жұрхабаев", "person"), ("Қорытынды жаңалықтар", "name")]),
     ("Мұны « Алматы жаңалықтары » газеті жазды.", [("Алматы жаңалықтары", "organisation")]),

@@ -374,7 +374,7 @@ NAMED_GENERICS = ORG_HEADS | PLACE_GENERICS | PRODUCT_GENERICS | THING_GENERICS 
 
 # Words before a place's generic word that make one with it (шағын ауданы "microdistrict", тұрғын
 # алабы "residential area", елді мекені "settlement").
-PLACE_GENERIC_MODIFIERS = frozenset(["шағын", "тұрғын", "елді"])
+PLACE_GENERIC_MODIFIERS = frozenset(["шағын", "ықшам", "тұрғын", "елді"])
 
 # The geographic ones among them, and елді of елді мекен ("settlement"): what follows a river's,
 # lake's, mountain's or village's name is not a body of it (Есіл өзені арнасы is the riverbed, not
@@ -1500,6 +1500,32 @@ def _ours(word: str) -> bool:
     )
 
 
+def _two_word_place(doc: _Document, j: int) -> bool:
+    """Capitalised word ``j`` and the bare lower-case noun after it name the place whose generic word
+    follows (Жібек жолы ауданы "Zhibek Zholy District", Жаңа қала ықшам ауданы, Ақ жол ауылы):
+    Kazakh capitalises only a name's first word. Not a known place's name before a noun (Ресей
+    шекарасы ауданында "in the area of the Russian border"), an adjective (Алматы облыстық),
+    a word in a case, or a sentence's first word the text does not capitalise elsewhere."""
+    words = doc.words
+    if j + 2 >= len(words) or not (doc.spaced(j + 1) and doc.spaced(j + 2)):
+        return False
+    w, noun = words[j][2], words[j + 1][2]
+    if doc.initial[j] and not doc.evidence(w)[0]:
+        return False
+    if doc.inflected(w) or _known_kind(fold_kk(w)) or _demonym(w) or _given_name(fold_kk(w)):
+        return False
+    f = fold_kk(noun)
+    if not noun.islower() or len(f) < 3 or _derived_adjective(noun) or _case_ending(noun) or f in _JOINING | _DETERMINERS | CLOSING_POSTPOSITIONS:
+        return False
+    if _stem_in(noun, PLACE_GENERICS | ORG_HEADS | POSITION_HEADS) or f in PLACE_GENERIC_MODIFIERS or is_kk_number_word(noun):
+        return False
+    g = j + 2
+    if fold_kk(words[g][2]) in PLACE_GENERIC_MODIFIERS and g + 1 < len(words) and doc.spaced(g + 1):
+        g += 1
+    generic = words[g][2]
+    return generic.islower() and _stem_in(generic, PLACE_GENERICS - NATURE_GENERICS - PLURAL_PLACE_GENERICS)
+
+
 def _title(word: str) -> bool:
     return _stem_in(word, TITLES)
 
@@ -1853,6 +1879,9 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             and not doc.inflected(words[j][2])
         ):
             kind = "place"  # Қордай ауданында, Бесқарағай аулында: the name before the generic word
+        elif j == k and not foreign and _two_word_place(doc, j):
+            j, kind = j + 1, "place"  # Жібек жолы ауданына, Жаңа қала ықшам ауданының
+            end = words[j][1]
         if position:
             k = j + 1
             continue

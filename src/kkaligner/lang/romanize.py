@@ -641,7 +641,8 @@ _INITIAL = re.compile(r"(?<![A-Za-z])([A-Z][a-z]?\.)(?=[A-Z][a-z]{2,})")
 def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names = ()) -> tuple[str, bool]:
     # a work's, a programme's or an event's name: spelt as any name, its words capitalised as a
     # body's are («Нұрлы жол» Nurly Zhol, «Рухани жаңғыру» Rukhani Zhangyru)
-    proper = kind in ("organisation", "name")
+    # a place's too: English capitalises every word of it (Жібек жолы Zhibek Zholy)
+    proper = kind in ("organisation", "name", "place")
     kind = "" if kind == "name" else kind
     known = _known(text, names)
     if known:
