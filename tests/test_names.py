@@ -863,6 +863,8 @@ ALONE = [
     # the words after атындағы ("named after") are the body's own, as many as before a head
     ("Кеше Абай атындағы қазақ ұлттық опера және балет театрында концерт өтті.",
      [("Абай атындағы қазақ ұлттық опера және балет театры", "organisation")]),
+    # ... but "new" after it describes: the name is the person's
+    ("Оралхан Бөкей атындағы жаңа мектептің ашылуында оркестр ойнады.", [("Оралхан Бөкей", "person")]),
     # ... through a place's capitalised words to the head, and to a capitalised head
     ("Оған М. Оспанов атындағы Батыс Қазақстан медицина университетінің өкілдері қатысты.",
      [("Оспанов атындағы Батыс Қазақстан медицина университеті", "organisation")]),

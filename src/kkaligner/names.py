@@ -189,10 +189,11 @@ TIME_ADJECTIVES = frozenset(
 )
 # Words that make what follows a description, never a body's name (Алматы облысының бір бөлімі
 # "one part of Almaty region"; академиясының қазіргі қызметі "the academy's current work"):
-# numerals, determiners and adjectives of time.
+# numerals, determiners and adjectives of time, "new" and "old" among them (Оралхан Бөкей атындағы
+# жаңа мектептің "of the new school named after O. B.").
 _DETERMINERS = TIME_ADJECTIVES | frozenset(
     ["бұл", "осы", "сол", "әр", "барлық", "кейбір", "көптеген", "бір", "екі", "үш", "төрт", "бес", "алты", "жеті",
-     "сегіз", "тоғыз", "он", "жүз", "мың"]
+     "сегіз", "тоғыз", "он", "жүз", "мың", "жаңа", "ескі"]
 )
 
 # Words of direction and position that open places' names as their first word, at a sentence
