@@ -2621,7 +2621,7 @@ def extract_terms(
             return not (_everyday(fold_kk(w)) or _derived_adjective(w))
 
         def covered_by_glossary(m: _Mention) -> bool:
-            # the glossary covers a name it matches whole, a person's whose name it has (Тоқаев in
+            # the glossary covers a name it matches whole, a person's whose surname it has (Тоқаев in
             # Қасым-Жомарт Тоқаев) and a place with its generic word (Омбы облысында); a body's
             # name whose head is its own is another (Павлодар мемлекеттік университеті, Әл-Фараби
             # атындағы Қазақ ұлттық университеті), and so is a name with a word of its own beside a
@@ -2633,8 +2633,8 @@ def extract_terms(
             a, b, last = words[-1]
             if kazakh and not covering(a, b) and _stem_in(last, ORG_HEADS):
                 return False
-            if any(person for _, _, person in spans):
-                return True
+            if any(person and ca < b and a < cb for ca, cb, person in spans):
+                return True  # the surname is the glossary's (not Нұрсұлтан in Нұрсұлтан Косшығұлов)
             return not any(own_word(words, i) for i, (a, b, _) in enumerate(words) if not covering(a, b))
 
         mentions = [m for m in mentions if not covered_by_glossary(m)]
