@@ -886,6 +886,7 @@ ALONE = [
     ("Ол Мұхаммед ибн Салманмен кездесті.", [("Мұхаммед ибн Салман", "person")]),
     # the country and its people, capitalised out of respect with "our", are no name
     ("Мектеп Еліміздің «100 мектеп» бағдарламасы бойынша салынды. Оны Халқымыз біледі.", []),
+    ("Олар көк Туымызды биікке көтерді.", []),
     # a capitalised adjective and possessed head after a quoted name are its kind, the name the
     # quoted one; an unpossessed head is a body of its own
     ("Бұл туралы «Qazaqstan» Ұлттық телеарнасы хабарлады.", [("Qazaqstan", "organisation")]),

@@ -1488,9 +1488,10 @@ def _possessed(word: str) -> bool:
     return _stem_in(word, _POSSESSED_HEADS)
 
 
-# Nouns of the country and its people that the press writes with a capital out of respect when it
-# says "our" (Еліміздің "of our country", Халқымыз, Отанымызға, Жерімізде, Астанамыз): no name.
-_OURS = frozenset(["ел", "жер", "отан", "халық", "халқ", "ұлт", "мемлекет", "астана", "өлке", "өңір", "тіл"])
+# Nouns of the country, its people and its symbols that the press writes with a capital out of
+# respect when it says "our" (Еліміздің "of our country", Халқымыз, Отанымызға, Жерімізде,
+# Астанамыз, көк Туымызды "our blue flag"): no name.
+_OURS = frozenset(["ел", "жер", "отан", "халық", "халқ", "ұлт", "мемлекет", "астана", "өлке", "өңір", "тіл", "ту", "елтаңба", "әнұран"])
 
 
 def _ours(word: str) -> bool:
