@@ -723,6 +723,20 @@ def _is_acronym(w: str) -> bool:
     return 2 <= len(letters) <= 6 and all(c.isupper() for c in letters)
 
 
+@lru_cache(maxsize=4096)
+def _shouted(w: str) -> bool:
+    """``w``, written in capitals, is an everyday word or a verb's form (a headline's or a legal
+    heading's: ЖАЛПЫ ЕРЕЖЕЛЕР, БЕКІТІЛГЕН, ТОҚАЕВ АҚШ-ҚА БАРДЫ), no name nor a body's initials;
+    initials are no Kazakh word of four letters or more (ЖИТС, НАТО, ЕАЭО)."""
+    letters = [c for c in w if c.isalpha()]
+    if len(letters) < 4 or not all(c.isupper() for c in letters) or not _CYRILLIC.search(w):
+        return False
+    f = fold_kk(w)
+    if _stem_in(f, _BODY_HEADS | PLACE_HEADS | PLACE_GENERICS | STATE_HEADS):
+        return False  # АҚТӨБЕ ОБЛЫСЫНЫҢ ӘКІМДІГІ: a name's generic word, in a heading too
+    return _everyday(f) or bool(_VERB_FORM.search(f)) or _starter(f)
+
+
 def _stem_in(word: str, table: frozenset, others: bool = True) -> bool:
     """``word`` is a word of ``table`` in some singular inflected form (министрлігінің -> министрлігі).
     Without ``others``, not with another's possessive: bare, in a case or "my", "our" (апамыз), not
@@ -1643,8 +1657,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         if _common_noun(w) and (_is_acronym(w) or not _titled_organisation(doc, k)) and not _caps_name_after(doc, k):
             k += 1  # but a plural title before a body's head names the body (Министрлер кабинеті)
             continue
-        if _ours(w):
-            k += 1  # Еліміздің, Халқымыз: "our country", "our people"
+        if _ours(w) or _shouted(w):
+            k += 1  # Еліміздің, Халқымыз: "our country", "our people"; ЖАЛПЫ ЕРЕЖЕЛЕР: a heading's words
             continue
         # a run of capitalised words, one space apart; only a name's last word inflects, so a word
         # with a case ending closes the run (Польшаның Гливице: two names)
@@ -1664,6 +1678,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             # Дональд Трамп Twitter-дегі: two names; Kaspi Банк, Жастар IT-кеңесі: one, a head follows
             and (_latin(words[j][2]) == _latin(words[j + 1][2]) or _stem_in(words[j + 1][2].rsplit("-", 1)[-1], ORG_HEADS))
             and len(words[j + 1][2]) > 1  # Airbus A320, Airbus A үш жүз жиырма: the maker, then a model
+            and not _shouted(words[j + 1][2])  # ТОҚАЕВ АҚШ-ҚА БАРДЫ: a headline's verb
             and not _closes_run(doc, j)  # Ұлыбритания Парламенті Үкімет ұсынған: two names
             # an institution closes the run but in the possessive of a body of it: Мәжіліс пен Үкімет
             # Ұлттық қордан, Үкіметімізде Қазақстан Республикасының: two names
