@@ -897,6 +897,9 @@ ALONE = [
     ("Бүгін Жібек жолы ауданына қарасты мектеп ашылды.", [("Жібек жолы", "place")]),
     ("Әкім Жаңа қала ықшам ауданының тұрғындарын құттықтады.", [("Жаңа қала", "place")]),
     ("Ол Ресей шекарасы ауданында тұрады.", [("Ресей", "place")]),
+    # a name ends in a noun: a capitalised adjective after it, before lower-case words and no head,
+    # describes them
+    ("Заңға сәйкес ҚМГ Корпоративтік басқару құрылымы былайша көрінеді.", [("ҚМГ", "organisation")]),
     # a heading's or a headline's everyday words and verbs written in capitals are no name, a
     # name's generic word in capitals is
     ("БЕКІТІЛГЕН\nЖАЛПЫ ЕРЕЖЕЛЕР\n1. Қоғам туралы.", []),

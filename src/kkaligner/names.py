@@ -1884,6 +1884,9 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             head = None
         if head is not None and head[1] == "organisation" and j == k and _known_kind(folded[0]) == "place" and not _possessed(words[head[0]][2]) and not _stem_in(words[head[0]][2], INSTITUTIONS | LOCAL_BODY_HEADS) and not unit_after:
             head = None  # Беларусь экономикалық одақтың төрағалығы: the country chairs the union
+        if head is None and j > k and _derived_adjective(words[j][2]) and j + 1 < n and words[j + 1][2].islower():
+            j -= 1  # ҚМГ Корпоративтік басқару құрылымы: a name ends in a noun, the adjective describes
+            end = words[j][1]
         if head is not None:
             j, kind = head
             end = words[j][1]
