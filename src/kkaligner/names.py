@@ -363,12 +363,16 @@ THING_GENERICS = frozenset(
      "жинағы", "сериалы", "фестивалі", "кинофестивалі", "байқауы", "марафоны", "форумы", "конкурсы",
      "турнирі", "чемпионаты", "көрмесі", "операциясы", "оқу-жаттығуы", "оқу-жаттығулары", "ордені", "медалі",
      "залы", "айлағы", "әуежайы", "бекеті", "стадионы", "ғимараты", "сарайы", "мешіті", "кесенесі", "ескерткіші",
-     "саябағы", "вокзалы", "кеніші", "аймағы", "кинотеатры", "мейрамханасы"]
+     "саябағы", "вокзалы", "кеніші", "аймағы", "кинотеатры", "мейрамханасы", "ойындары"]
 )
 # The last word of a broadcast's title: a quoted name ending in "news" names a bulletin, a
 # programme (KazNERD marks «Қорытынды жаңалықтар», Khabar's evening news that its transcripts'
 # reporters sign off with, ART), unless a body's word follows («Жаңалықтар» газеті).
 PROGRAMME_TITLE_HEADS = frozenset(["жаңалықтар", "жаңалықтары"])
+# The events among them: a single word no list knows before one is the event's own word, which a
+# translator translates (Олимпиада ойындары the Olympic Games, Әлем чемпионаты the World
+# Championship), as the English side's event heads are; a known place is the place (Азия ойындары).
+EVENT_GENERICS = frozenset(["ойындары", "чемпионаты", "турнирі", "фестивалі", "марафоны", "форумы", "көрмесі", "конкурсы", "байқауы"])
 NAMED_GENERICS = ORG_HEADS | PLACE_GENERICS | PRODUCT_GENERICS | THING_GENERICS | frozenset(
     ["журналы", "газеті", "сайты", "есімі"]
 )
@@ -1902,6 +1906,20 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         elif j == k and not foreign and _two_word_place(doc, j):
             j, kind = j + 1, "place"  # Жібек жолы ауданына, Жаңа қала ықшам ауданының
             end = words[j][1]
+        if (
+            head is None
+            and j == k
+            and j + 1 < n
+            and doc.spaced(j + 1)
+            and words[j + 1][2].islower()
+            and _stem_in(words[j + 1][2], EVENT_GENERICS)
+            and not doc.inflected(w)
+            and not _is_acronym(w)
+            and not _known_kind(fold_kk(w))
+            and not _given_name(fold_kk(w))
+        ):
+            k = j + 1  # Олимпиада ойындары, Әлем чемпионаты: an event's words, translated, not spelt
+            continue
         if position:
             k = j + 1
             continue
