@@ -339,8 +339,10 @@ PERSON_CONTEXTS = [
     ("Тыңдаушылар Чайковский, Шопен әндерін тыңдады.", "Шопен", "person"),  # beside a person
     ("Қайырлы кеш, Дидар! Дидар, бүгін не жаңалық бар?", "Дидар", "person"),  # addressed
     ("Мұны А. Байтұрсыновпен бірге Сәрсен жазды. Мақаланы Т. Рысқұлбек жазды.", "Рысқұлбек", "person"),  # an initial
-    # a given name opens two words that end like an organisation's head (Уәлиді): a person's
-    ("Оны баспасөз хатшысы Берік Уәлиді де таңғалдырды. Кеше Берік Омаров келді.", "Берік Уәлиді", "person"),
+    # a given name opens two words that end like an organisation's head (Уәлиді): a person's, the
+    # surname in the accusative (Берік Уәли, the President's press secretary)
+    ("Оны баспасөз хатшысы Берік Уәлиді де таңғалдырды. Кеше Берік Омаров келді.", "Берік Уәли", "person"),
+    ("Ол финалда Джон Смитті жеңді.", "Джон Смит", "person"),  # a foreign given name too
     ("Кеше Айнұр Медиа компаниясы хабарлады. Біз Айнұр Медианы көреміз.", "Айнұр Медиа", "organisation"),  # a body's
     ("Бүгін Жандос Сұлтанғазы сөйледі.", "Жандос Сұлтанғазы", "person"),
     ("Кеше Мадина Әбілқасымова сөйледі.", "Мадина Әбілқасымова", "person"),  # -ина ends a given name too

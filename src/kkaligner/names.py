@@ -2132,7 +2132,9 @@ _WEAK = frozenset({"loc", "acc", "p3", "equ", "sim", "pl"})
 _PLURAL_ENDINGS = tuple(sorted({e for pair in PLURAL.values() for e in pair}))
 
 
-def _strength(lemma: str, analysis: str, possessed: bool = False) -> int:
+def _strength(lemma: str, analysis: str, possessed: bool = False, person: bool = False) -> int:
+    if person and analysis == "acc":
+        return 2  # a surname after a given name: Смитті is Смит + ті (no name ends in a case)
     if possessed and lemma in ORG_HEADS and not analysis.startswith(("p3", "pl")):
         return 4  # a body's name ends in its head: орталықта is орталық + та (Атырау облыстық ... орталық)
     if possessed and lemma[-1:] in "ыі" and analysis and not analysis.startswith("p3"):
@@ -2153,7 +2155,11 @@ def _hyphenated(words: Iterable[str]) -> frozenset[str]:
 
 
 def _lemmas(
-    forms: Iterable[str], possessed: bool = False, seen: frozenset = frozenset(), hyphenated: frozenset = frozenset()
+    forms: Iterable[str],
+    possessed: bool = False,
+    seen: frozenset = frozenset(),
+    hyphenated: frozenset = frozenset(),
+    person: bool = False,
 ) -> dict[str, tuple[str, str]]:
     """Folded form -> (folded lemma, analysis): the reading whose lemma explains most forms (a
     lemma the text writes bare in this or another name counts twice more); then a distinctive ending before the bare word before a
@@ -2175,9 +2181,20 @@ def _lemmas(
     def strength(f: str, lemma: str, analysis: str) -> int:
         if analysis and f in hyphenated and f.startswith(lemma + "-"):
             return 2  # ХҚКО-да, АҚШ-та: an ending, whatever it is (not Чен-Ын, Бек-Тай: a name's part)
-        return _strength(lemma, analysis, possessed)
+        return _strength(lemma, analysis, possessed, person)
 
     return {f: max(rs, key=lambda r: (score[r[0]], strength(f, *r), len(r[0]))) for f, rs in readings.items()}
+
+
+def _personal(words: Sequence[str]) -> bool:
+    """Two or three words opening with a given name, Kazakh or foreign, and no body's head or
+    title among them: a person's name."""
+    first = fold_kk(words[0])
+    return (
+        2 <= len(words) <= 3
+        and (_given_name(first) or first in _FOREIGN_GIVEN)
+        and not any(_stem_in(w, _BODY_HEADS | PLACE_GENERICS) or _title(w) for w in words)
+    )
 
 
 def _known_last(words: Sequence[str]) -> tuple[str, str] | None:
@@ -2687,11 +2704,21 @@ def extract_terms(
             )
             for many in (False, True)
         }
+        # a given name and a surname: the surname takes a case, not the possessive a body's name
+        # keeps (Джон Смитті "John Smith" in the accusative, not Смитт + і)
+        lemma_of["person"] = _lemmas(
+            (fold_kk(m.words[-1]) for m in mentions if _personal(m.words)),
+            False,
+            frozenset(fold_kk(w) for m in mentions for w in m.words),
+            _hyphenated(m.words[-1] for m in mentions),
+            person=True,
+        )
     groups: dict[str, list[tuple[_Mention, str]]] = {}
     for m in mentions:
         if kazakh:
             f = fold_kk(m.words[-1])
-            last, analysis = (f, "") if m.bare else (_known_last(m.words) or lemma_of[len(m.words) > 1][f])
+            table = lemma_of["person"] if _personal(m.words) else lemma_of[len(m.words) > 1]
+            last, analysis = (f, "") if m.bare else (_known_last(m.words) or table[f])
             key = " ".join(fold_kk(w) for w in m.words[:-1]) + " " + last
         else:
             key, analysis = " ".join(m.words).casefold(), ""
@@ -2794,7 +2821,7 @@ def _group_kind(
     if known:
         return known, False  # Украина, Молдова are countries whatever their ending
     opener = fold_kk(first.words[0])
-    given_opener = opener in given_names or _given_name(opener) or _kazakh_given_form(opener)
+    given_opener = opener in given_names or _given_name(opener) or _kazakh_given_form(opener) or opener in _FOREIGN_GIVEN
     if kind == "organisation" and key not in bodies and 2 <= len(first.words) <= 3 and given_opener and not any(
         _stem_in(w, ORG_HEADS) or _title(w) for w in first.words
     ):
