@@ -905,6 +905,8 @@ ALONE = [
     # a name ends in a noun: a capitalised adjective after it, before lower-case words and no head,
     # describes them
     ("Заңға сәйкес ҚМГ Корпоративтік басқару құрылымы былайша көрінеді.", [("ҚМГ", "organisation")]),
+    # a word before a top-level domain names a site, a Cyrillic letter slipped into it or not
+    ("Бұл туралы деп хабарлайды Аqshamnews.kz тілшісі.", [("Аqshamnews", "organisation")]),
     # a heading's or a headline's everyday words and verbs written in capitals are no name, a
     # name's generic word in capitals is
     ("БЕКІТІЛГЕН\nЖАЛПЫ ЕРЕЖЕЛЕР\n1. Қоғам туралы.", []),

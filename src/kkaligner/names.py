@@ -86,6 +86,7 @@ from kkaligner.lang.romanize import (
     kazakh_spelt,
     propose_latin,
 )
+from kkaligner.lang.web import domain_follows
 from kkaligner.reading import read as read_in_cyrillic
 from kkaligner.split import segment, sentence_starters, title_abbreviations
 from kkaligner.types import Span, Term
@@ -2007,6 +2008,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             continue
         if not kind and any(_stem_in(x[2], INSTITUTIONS) for x in words[k : j + 1]):
             kind = "organisation"
+        if domain_follows(text, end):
+            kind = "organisation"  # деп хабарлайды Аqshamnews.kz: a site, a news outlet
         if not kind and any(x[2] in ARABIC_NAME_PARTICLES for x in words[k + 1 : j]):
             kind = "person"  # Салман бен Әбделазиз: an Arabic name's particle
         if (

@@ -32,6 +32,15 @@ SITE = re.compile(
 )
 
 
+_DOMAIN_AFTER = re.compile(rf"\.(?:{'|'.join(_TLDS)})(?![\w\-])")
+
+
+def domain_follows(text: str, pos: int) -> bool:
+    """A top-level domain follows at ``pos``: the word before it names a site (Egemen.kz, and a
+    word a Cyrillic letter has slipped into, Аqshamnews.kz)."""
+    return bool(_DOMAIN_AFTER.match(text, pos))
+
+
 def address_spans(text: str, sites: bool = False) -> list[tuple[int, int]]:
     """The (start, end) of each URL and e-mail address in ``text`` and, with ``sites``, of each site
     named by its domain, in order, none overlapping another."""
@@ -44,4 +53,4 @@ def address_spans(text: str, sites: bool = False) -> list[tuple[int, int]]:
     return spans
 
 
-__all__ = ["ADDRESS", "SITE", "address_spans"]
+__all__ = ["ADDRESS", "SITE", "address_spans", "domain_follows"]
