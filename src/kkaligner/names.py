@@ -411,6 +411,9 @@ EVERYDAY_GIVEN = frozenset(
 # word ending in one, with no place's case and a letter only Kazakh has before it, is a person's
 # name; foreign places end alike (Исфахан, Мумбай, Азербайжан) and Kazakh ones may (Шыңжан).
 GIVEN_NAME_ELEMENTS = ("жан", "бек", "хан", "бай", "гүл", "ғали", "ғазы")
+# Names made of a verb's past form ("gave", "came": Құдайберді, Рахманберді, Амангелді, Жанкелді):
+# their -ді is the name's, not the accusative's.
+VERBAL_NAME_ENDINGS = ("берді", "келді", "гелді")
 
 # The letters of Kazakh that Russian lacks: a name with the elements above and one of them is
 # Kazakh (Өміржан, Нұрбек), a foreign place's is not (Исфахан, Мумбай, Астрахан).
@@ -2184,7 +2187,7 @@ def _lemmas(
     def strength(f: str, lemma: str, analysis: str) -> int:
         if analysis and f in hyphenated and f.startswith(lemma + "-"):
             return 2  # ХҚКО-да, АҚШ-та: an ending, whatever it is (not Чен-Ын, Бек-Тай: a name's part)
-        return _strength(lemma, analysis, possessed, person)
+        return _strength(lemma, analysis, possessed, person and not f.endswith(VERBAL_NAME_ENDINGS))
 
     return {f: max(rs, key=lambda r: (score[r[0]], strength(f, *r), len(r[0]))) for f, rs in readings.items()}
 
