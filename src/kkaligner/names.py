@@ -986,15 +986,55 @@ _PLACE_NOUNS = frozenset({"ел", "теңіз", "көл", "тау", "өзен", 
 def _generic_after(doc: _Document, j: int, close: int) -> str:
     """The first generic word (``NAMED_GENERICS``) among the three lower-case words of its sentence
     after a quoted name whose last word is ``j`` and whose words end at ``close`` («Астана» концерт
-    залы: залы), or ""."""
+    залы: залы), or "". After атты, деген ("named") the generic word is bare, in any case, alone
+    or closing a compound («Президент және Астана» атты фотокөрмені: көрмесі)."""
     text, words = doc.text, doc.words
     start = close
+    named = False
     for x in range(j + 1, min(len(words), j + 4)):
         if text[start : words[x][0]].strip(" \u00a0" + _QUOTE_CLOSE) or not words[x][2].islower():
             return ""
         if _stem_in(words[x][2], NAMED_GENERICS):
             return words[x][2]
+        if named:
+            bare = _bare_generic(words[x][2])
+            if bare:
+                return bare
+        named = named or fold_kk(words[x][2]) in _NAMING_WORDS
         start = words[x][1]
+    return ""
+
+
+# "named", "called" between a quoted name and the generic word it names (атты кітап, деген фильм).
+_NAMING_WORDS = frozenset(["атты", "деген"])
+
+
+@lru_cache(maxsize=1)
+def _bare_generics() -> dict[str, str]:
+    """The bare form of each possessed generic word (фильм: фильмі, көрме: көрмесі, бағдарлама)."""
+    out = {}
+    for g in NAMED_GENERICS:
+        if g.endswith(("сы", "сі")) and len(g) > 4 and g[-3] in VOWELS:
+            out.setdefault(g[:-2], g)
+        elif g[-1:] in "ыі" and len(g) > 3:
+            out.setdefault(g[:-1], g)
+            if g[-2] in "гғ":  # айлағы: айлақ, the voiced consonant devoiced at the word's end
+                out.setdefault(g[:-2] + {"г": "к", "ғ": "қ"}[g[-2]], g)
+    return out
+
+
+def _bare_generic(word: str) -> str:
+    """The possessed generic word (``NAMED_GENERICS``) whose bare form ``word`` is, in a case or not,
+    or closes as a compound's last part (фотокөрме), or ""."""
+    table = _bare_generics()
+    for lemma, analysis in _readings(fold_kk(word)):
+        if "p3" in analysis.split("+"):
+            continue
+        if lemma in table:
+            return table[lemma]
+        for bare, generic in table.items():
+            if len(bare) >= 4 and len(lemma) > len(bare) + 2 and lemma.endswith(bare):
+                return generic
     return ""
 
 
