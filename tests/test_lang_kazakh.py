@@ -9,6 +9,7 @@ import pytest
 
 from kkaligner.lang import kazakh as forms
 from kkaligner.lang.kazakh import (
+    possessive_stems,
     CASES,
     CLASSES,
     PLURAL,
@@ -200,3 +201,19 @@ def test_ud_kazakh_nouns_are_found_from_their_lemmas():
         found += bool(got) and (got[0].start, got[0].end) == (0, len(form))
     assert total > 150
     assert found == total
+
+
+@pytest.mark.parametrize(
+    "form, stems",
+    [
+        ("университеті", ("университет",)),
+        ("министрлігі", ("министрлік",)),  # г voiced before the ending, к in the lemma
+        ("айлағы", ("айлақ",)),
+        ("бағдарламасы", ("бағдарлама", "бағдарламас")),
+        ("кеңесі", ("кеңе", "кеңес")),  # -сі after a vowel or -і after с: the form cannot tell
+        ("сот", ()),
+        ("ауыл", ()),
+    ],
+)
+def test_possessive_stems(form, stems):
+    assert possessive_stems(form) == stems

@@ -93,6 +93,12 @@ def test_a_title_is_capitalised_only_after_a_name():
     assert romanize("ол хан") == "ol khan" and romanize("ол сал") == "ol sal"
 
 
+def test_a_body_s_head_written_bare_is_translated_as_its_possessive_is():
+    # a foreign body's name as Kazakh news writes it, the head without the possessive
+    assert romanize("Мемлекеттік департамент", kind="organisation") == "State Department"
+    assert romanize("Мемлекеттік департаменті", kind="organisation") == "State Department"
+
+
 def test_a_body_named_after_a_name_of_the_table_keeps_its_spaces():
     assert romanize("әл-Фараби атындағы Қазақ ұлттық университеті", kind="organisation") == "Al-Farabi Kazakh National University"
 

@@ -67,6 +67,7 @@ from kkaligner.glossary.matcher import HONORIFICS, sentence_initial
 from kkaligner.lang import check_language, is_kazakh
 from kkaligner.lang.casing import fold_kk
 from kkaligner.lang.kazakh import (
+    possessive_stems,
     CLASSES,
     DEVOICE,
     PLURAL,
@@ -1013,13 +1014,9 @@ _NAMING_WORDS = frozenset(["атты", "деген"])
 def _bare_generics() -> dict[str, str]:
     """The bare form of each possessed generic word (фильм: фильмі, көрме: көрмесі, бағдарлама)."""
     out = {}
-    for g in NAMED_GENERICS:
-        if g.endswith(("сы", "сі")) and len(g) > 4 and g[-3] in VOWELS:
-            out.setdefault(g[:-2], g)
-        elif g[-1:] in "ыі" and len(g) > 3:
-            out.setdefault(g[:-1], g)
-            if g[-2] in "гғ":  # айлағы: айлақ, the voiced consonant devoiced at the word's end
-                out.setdefault(g[:-2] + {"г": "к", "ғ": "қ"}[g[-2]], g)
+    for g in sorted(NAMED_GENERICS):
+        for bare in possessive_stems(g):
+            out.setdefault(bare, g)
     return out
 
 

@@ -534,7 +534,22 @@ def split_ending(word: str) -> tuple[str, str]:
 DEVOICE = {v: k for k, v in ALTERNATION.items()}
 
 
+def possessive_stems(word: str) -> tuple[str, ...]:
+    """The bare nouns a 3rd-person possessive form may be of (университеті -> университет,
+    министрлігі -> министрлік, бағдарламасы -> бағдарлама, айлағы -> айлақ; кеңесі -> кеңес, or
+    кеңе + сі: the form does not tell -с + і from -сі after a vowel), none for a word not in that
+    form: -сы/-сі after a vowel, -ы/-і after a consonant, the consonant voiced before it devoiced."""
+    low = word.casefold()
+    out = []
+    if len(low) > 4 and low.endswith(("сы", "сі")) and low[-3] in VOWELS:
+        out.append(low[:-2])
+    if len(low) > 3 and low[-1] in "ыі" and low[-2] not in VOWELS:
+        out.append(low[:-2] + DEVOICE.get(low[-2], low[-2]))
+    return tuple(out)
+
+
 __all__ = [
+    "possessive_stems",
     "SHORT_ENDINGS",
     "common_words",
     "given_names",

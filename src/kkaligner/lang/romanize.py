@@ -38,6 +38,7 @@ from kkaligner.lang.kazakh import (
     common_words,
     final_class,
     given_names,
+    possessive_stems,
     suffix_set,
 )
 
@@ -468,6 +469,11 @@ def _body_words() -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
         if line.strip() and not line.startswith("#"):
             kazakh, english, role = line.split("\t")
             table[tuple(kazakh.casefold().split())] = ("" if english == "-" else english, role)
+    # a head's bare form where only its possessive is written (Мемлекеттік департамент, a foreign
+    # body's name as Kazakh news writes it: State Department, like Мемлекеттік департаменті)
+    for key, (english, role) in list(table.items()):
+        for bare in possessive_stems(key[-1]) if role in ("head", "of", "field") else ():
+            table.setdefault((*key[:-1], bare), (english, role))
     return table, max(len(k) for k in table)
 
 
