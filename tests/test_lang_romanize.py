@@ -391,6 +391,11 @@ EN_GOLDEN = [
 ]
 
 
+def test_a_site_and_a_lone_compass_word_in_kazakh():
+    assert cyrillize("Tengrinews.kz", kind="organisation").text == "Tengrinews.kz"
+    assert cyrillize("South", kind="place").text == "Оңтүстік" and cyrillize("South", kind="person").text == "Саут"
+
+
 @pytest.mark.parametrize("english,kazakh", EN_GOLDEN, ids=[g[0] for g in EN_GOLDEN])
 def test_foreign_names_get_a_kazakh_spelling(english, kazakh):
     assert cyrillize(english).text == kazakh

@@ -156,6 +156,14 @@ ENGLISH = [
     # name and a company's stay whole
     ("Akim of Almaty Yerbolat Dossayev met the Akim of Almaty Region.",
      [("Almaty", "place"), ("Yerbolat Dossayev", "person"), ("Almaty Region", "place")]),
+    # ... a place of several words too; a portfolio's Affairs and a title's qualifier end no name
+    # but the office's; initials are a body's, never a person's
+    ("The Minister of Foreign Affairs of the Republic of Kazakhstan Kairat Abdrakhmanov met the Assistant Secretary"
+     " for Central Asian Affairs Robert O. Blake and the Kazakh MFA's staff.",
+     [("Republic of Kazakhstan", "place"), ("Kairat Abdrakhmanov", "person"), ("Robert O. Blake", "person"),
+      ("Kazakh MFA", "organisation")]),
+    # a site named by its domain is an outlet
+    ("It was reported by Tengrinews.kz today.", [("Tengrinews.kz", "organisation")]),
     # ... at a sentence's start too, and with its kind from the head
     ("Bank of America reported profits. House of Representatives voted.",
      [("Bank of America", "organisation"), ("House of Representatives", "organisation")]),

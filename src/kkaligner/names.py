@@ -87,7 +87,7 @@ from kkaligner.lang.romanize import (
     kazakh_spelt,
     propose_latin,
 )
-from kkaligner.lang.web import domain_follows
+from kkaligner.lang.web import SITE, domain_follows
 from kkaligner.reading import read as read_in_cyrillic
 from kkaligner.split import segment, sentence_starters, title_abbreviations
 from kkaligner.types import Span, Term
@@ -2292,8 +2292,10 @@ def _kind(words: Sequence[str], analyses: Iterable[str], shape: str, kazakh: boo
         # Таулы Қарабақта beside Таулы Қарабақ: people are met "from", not "in" (the ending is read
         # as one only where the text writes the name without it: not Фумио Кисида)
         return "place"
-    if kazakh and len(words) >= 2 and any(_is_acronym(w) for w in words):
-        return "organisation"  # БҰҰ Даму (бағдарламасы), ТМД Атқарушы (комитеті): a body's initials, no person's
+    if len(words) >= 2 and any(_is_acronym(w) and (kazakh or w.isalpha()) for w in words):
+        # БҰҰ Даму (бағдарламасы), ТМД Атқарушы (комитеті), the Kazakh MFA: a body's initials, no
+        # person's (but J.R.R. Tolkien's initials are his)
+        return "organisation"
     if len(words) >= 2:
         return "person" if len(words) <= 3 and not (kazakh and _readings_end(last, ("ы", "і"))) else "organisation"
     return "place"
@@ -2357,6 +2359,9 @@ _EN_BODY_OPENERS = frozenset(["national", "international", "royal", "federal", "
 # A single name before a verb of speech is a person's (Smith said, Zelensky told), where nothing
 # else says its kind (a single name is otherwise a place's, for want of evidence).
 _EN_SPEECH_AFTER = frozenset(["said", "says", "told", "added", "wrote", "argued", "explained", "noted", "stated", "announced", "asked", "replied", "insisted", "warned"])
+# The word that closes an office's portfolio (Secretary for South and Central Asian Affairs): the
+# capitalised words after it in the same run are the holder's name.
+_EN_PORTFOLIO_ENDS = frozenset(["affairs"])
 _EN_SURNAME = re.compile(r"(?:ov|ev|ova|eva|uly|kyzy)$")
 _EN_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 # Heads that take "of" and a name after them, the whole one name (University of Virginia, Gulf
@@ -2381,8 +2386,10 @@ _EN_PORTFOLIOS = frozenset(
 )
 # Words skipped where they open a run of capitals: titles and their qualifiers (President, Former,
 # Governor), articles and prepositions, days and months.
-_EN_TITLES = _EN_PERSON_TITLES | _EN_WEEKDAYS | frozenset(
-    ["former", "late", "acting", "deputy", "vice", "the", "a", "an", "in", "on", "at", "of", "and", "for", "to", "by", "with", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "i"]
+# Words that qualify a title (Deputy Prime Minister, Assistant Secretary).
+_EN_TITLE_QUALIFIERS = frozenset(["deputy", "vice", "assistant", "acting"])
+_EN_TITLES = _EN_PERSON_TITLES | _EN_WEEKDAYS | _EN_TITLE_QUALIFIERS | frozenset(
+    ["former", "late", "the", "a", "an", "in", "on", "at", "of", "and", "for", "to", "by", "with", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "i"]
 )
 
 
@@ -2438,8 +2445,8 @@ def _en_next(text: str, words: list, j: int) -> int:
     if _en_possessive(nxt).casefold().rstrip(".") in _EN_PERSON_TITLES - _EN_ROYAL_TITLES:
         return 0
     after = words[j + 2][2].casefold().rstrip(".") if j + 2 < len(words) else ""
-    if nxt.casefold() in _EN_PORTFOLIOS and after in _EN_PERSON_TITLES:
-        return 0  # Kazakh | Foreign Minister
+    if (nxt.casefold() in _EN_PORTFOLIOS or nxt.casefold() in _EN_TITLE_QUALIFIERS) and after in _EN_PERSON_TITLES:
+        return 0  # Kazakh | Foreign Minister, US | Assistant Secretary
     if nxt[:1].isupper() or _EN_PARTICLE_WORD.match(nxt):
         return j + 1
     if nxt in _EN_PARTICLES and j + 2 < len(words) and _en_joined(text, words, j + 1) and words[j + 2][2][:1].isupper():
@@ -2548,6 +2555,25 @@ def _en_places() -> frozenset[str]:
     return frozenset(k for k, kind in _glossary_kinds(english=True).items() if kind == "place")
 
 
+def _en_place_then_person(text: str, words: list, k: int, j: int) -> int | None:
+    """The last word of a place the glossary knows that opens the run ``k``..``j`` where the rest
+    is a person's name of two or three words, its last ending like a surname (Almaty Yerbolat
+    Dossayev, Republic of Kazakhstan Kairat Abdrakhmanov), else None."""
+    if j - k < 2 or not _EN_SURNAME.search(_en_possessive(words[j][2]).casefold()):
+        return None
+    kinds = _glossary_kinds(english=True)
+    for m in range(j - 2, max(k, j - 3) - 1, -1):
+        place = " ".join(x[2] for x in words[k : m + 1]).casefold()
+        rest = [x[2] for x in words[m + 1 : j + 1]]
+        if (
+            kinds.get(place) == "place"
+            and text[words[m][1] : words[m + 1][0]] == " "
+            and _en_kind(rest) not in ("place", "organisation")  # not Kazakhstan Temir Zholy
+        ):
+            return m
+    return None
+
+
 def _english_mentions(text: str) -> list[_Mention]:
     words = _en_words(text)
     lower = {w.casefold() for _, _, w in words if w[:1].islower()}
@@ -2575,15 +2601,17 @@ def _english_mentions(text: str) -> list[_Mention]:
             k += 1  # ... and a sentence's function word (He, After, It's, They're), whatever follows it
             continue
         j = _en_extent(text, words, k)
-        if (
-            of_office and j > k and _glossary_kinds(english=True).get(base) == "place" and text[words[k][1] : words[k + 1][0]] == " "
-            and _en_kind([x[2] for x in words[k : j + 1]]) not in ("place", "organisation")  # not Almaty Region
-            and _EN_SURNAME.search(_en_possessive(words[j][2]).casefold())  # a person's name (not Temir Zholy)
-        ):
+        affairs = next((x for x in range(j - 1, k - 1, -1) if words[x][2].casefold() in _EN_PORTFOLIO_ENDS), None)
+        if affairs is not None and text[words[affairs][1] : words[affairs + 1][0]] == " ":
+            k = affairs + 1  # Assistant Secretary for South and Central Asian Affairs Robert O. Blake: the
+            continue  # office's portfolio, then its holder
+        m = _en_place_then_person(text, words, k, j)
+        if m is not None:
             # the place of an office, then its holder, a surname's ending saying a person (Akim of
-            # Almaty Yerbolat Dossayev; not the President of Kazakhstan Temir Zholy, a company): two names
-            out.append(_Mention(s, words[k][1], (w,), "place"))
-            k += 1
+            # Almaty Yerbolat Dossayev, Minister of Foreign Affairs of the Republic of Kazakhstan
+            # Kairat Abdrakhmanov; not the President of Kazakhstan Temir Zholy, a company): two names
+            out.append(_Mention(s, words[m][1], tuple(x[2] for x in words[k : m + 1]), "place"))
+            k = m + 1
             continue
         if s and text[s - 1].isdigit():
             k = j + 1  # letters right after a digit open a designation (A1GP, 3M Company): no name here
@@ -2632,6 +2660,8 @@ def _english_mentions(text: str) -> list[_Mention]:
         if kind == "" and j == k and _en_possessive(w) == w and not w.isupper():
             after = words[k + 1][2] if k + 1 < len(words) and text[words[k][1] : words[k + 1][0]] == " " else ""
             kind = "person" if after in _EN_SPEECH_AFTER else ""
+        if kind is not None and SITE.fullmatch(" ".join(names)):
+            kind = "organisation"  # El.kz, Tengrinews.kz: a site, a news outlet
         if kind is not None:
             out.append(_Mention(s, words[j][0] + len(names[-1]), tuple(names), kind))
         k = j + 1

@@ -41,6 +41,7 @@ from kkaligner.lang.kazakh import (
     possessive_stems,
     suffix_set,
 )
+from kkaligner.lang.web import SITE
 
 # --- Kazakh Cyrillic → English spelling ----------------------------------------------------
 
@@ -1053,6 +1054,8 @@ def cyrillize(name: str, kind: str = "", *, kazakh_names: bool = True, names: Ma
 
 
 def _cyrillize(name: str, kind: str = "", kazakh_names: bool = True, names: Names = ()) -> Proposal:
+    if SITE.fullmatch(name):
+        return Proposal(text=name, source=name)  # Tengrinews.kz: Kazakh writes a site's domain as it is
     known = _known(name, names)
     if known:
         return Proposal(text=known, source=name, by="rules")
@@ -1063,6 +1066,8 @@ def _cyrillize(name: str, kind: str = "", kazakh_names: bool = True, names: Name
     whole = _published_wholes().get(" ".join(name.split()).casefold()) if kind != "person" and kazakh_names else None
     if whole:
         return Proposal(text=whole, source=name, by="exception")  # New York Нью-Йорк
+    if kind == "place" and name.casefold() in _COMPASS_FROM_EN:
+        return Proposal(text=_COMPASS_FROM_EN[name.casefold()].capitalize(), source=name)  # the South Оңтүстік
     compass = re.match(r"([A-Za-z]+) (?=[^\W\d_])", name) if kind == "place" else None
     rest = name[compass.end() :] if compass else ""
     if compass and compass.group(1).casefold() in _COMPASS_FROM_EN and (_known(rest, names) or (kazakh_names and rest.casefold() in _published_kazakh())):
