@@ -914,8 +914,12 @@ ALONE = [
     # a name ends in a noun: a capitalised adjective after it, before lower-case words and no head,
     # describes them
     ("Заңға сәйкес ҚМГ Корпоративтік басқару құрылымы былайша көрінеді.", [("ҚМГ", "organisation")]),
-    # a word before a top-level domain names a site, a Cyrillic letter slipped into it or not
+    # a site named by its domain is an outlet's name, whole, in capitals too; a word before a
+    # top-level domain names a site where a Cyrillic letter has slipped into it; a link's words
+    # and an e-mail address's are no names
     ("Бұл туралы деп хабарлайды Аqshamnews.kz тілшісі.", [("Аqshamnews", "organisation")]),
+    ("Апат болды, деп хабарлайды BAQ.KZ тілшісі. Оны Almaty.tv жазды.", [("BAQ.KZ", "organisation"), ("Almaty.tv", "organisation")]),
+    ("Толығырақ https://Malim.kz/Article/1 сайтында, хат Info@Mail.ru арқылы.", []),
     # a heading's or a headline's everyday words and verbs written in capitals are no name, a
     # name's generic word in capitals is
     ("БЕКІТІЛГЕН\nЖАЛПЫ ЕРЕЖЕЛЕР\n1. Қоғам туралы.", []),

@@ -87,7 +87,7 @@ from kkaligner.lang.romanize import (
     kazakh_spelt,
     propose_latin,
 )
-from kkaligner.lang.web import SITE, domain_follows
+from kkaligner.lang.web import SITE, address_spans, domain_follows
 from kkaligner.reading import read as read_in_cyrillic
 from kkaligner.split import segment, sentence_starters, title_abbreviations
 from kkaligner.types import Span, Term
@@ -1671,8 +1671,19 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 break
     k = 0
     n = len(words)
+    # a site named by its domain is an outlet's name, whole (BAQ.KZ, Almaty.tv); the words of a link
+    # or an e-mail address are none
+    addresses = address_spans(text, sites=True)
     while k < n:
         s, _e, w = words[k]
+        address = next(((a, b) for a, b in addresses if a <= s < b), None) if addresses else None
+        if address is not None:
+            a, b = address
+            if a == s and SITE.fullmatch(text, a, b) and any(c.isupper() for c in text[a:b]):
+                out.append(_Mention(a, b, (text[a:b],), "organisation", bare=True))
+            while k < n and words[k][0] < b:
+                k += 1
+            continue
         if k in quoted or len(w) < 2 or not (_is_cap(w) or _is_acronym(w)) or _roman_numeral(w):
             # a single letter is an initial (А. Байтұрсынұлы), a Roman numeral a number (ХХ ғасыр)
             k += 1

@@ -21,18 +21,18 @@ ADDRESS = re.compile(
 # A site named by its domain, as Kazakh news credits its sources (деп хабарлайды Egemen.kz; Zakon.kz
 # порталы; Tengrinews.kz сайты): ASCII labels and a top-level domain of the region's and the
 # news's usual ones (IANA root zone: the generic ones and the country codes of Kazakhstan, its
-# neighbours and the sites it most often cites), a path after it included.
+# neighbours and the sites it most often cites), in either case (BAQ.KZ), a path after it included.
 _TLDS = (
     "kz ru uz kg tj tm az ua by ge cn tr uk us de fr eu "
     "com org net info gov edu int io me tv asia news media online"
 ).split()
 SITE = re.compile(
     r"(?<![\w.@/\-])[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9\-]+)*"
-    rf"\.(?:{'|'.join(_TLDS)})(?![\w\-]|\.[A-Za-z0-9])(?:/[^\s<>«»\"]*[^\s<>«»\".,;:!?)\]'’])?"
+    rf"\.(?i:{'|'.join(_TLDS)})(?![\w\-]|\.[A-Za-z0-9])(?:/[^\s<>«»\"]*[^\s<>«»\".,;:!?)\]'’])?"
 )
 
 
-_DOMAIN_AFTER = re.compile(rf"\.(?:{'|'.join(_TLDS)})(?![\w\-])")
+_DOMAIN_AFTER = re.compile(rf"\.(?i:{'|'.join(_TLDS)})(?![\w\-])")
 
 
 def domain_follows(text: str, pos: int) -> bool:
