@@ -15,6 +15,7 @@ GOLDEN = [
     ("hat info@mail.ru arqyly", ["info@mail.ru"]),
     ("aikyn.kz/253091/tok-aev сілтемесі", ["aikyn.kz/253091/tok-aev"]),
     ("BBC.com мен Kazinform.kz", ["BBC.com", "Kazinform.kz"]),
+    ("деп хабарлайды Жерұйық.кз, BAQ.KZ", ["Жерұйық.кз", "BAQ.KZ"]),  # Cyrillic, capitals
     # a sentence's end before a capital, a number, an abbreviation: no address
     ("jatyr.Bul", []),
     ("3.5 млн теңге, т.б. және т.с.с.", []),

@@ -871,6 +871,8 @@ ALONE = [
     ("Елордаға «Астана» есімі қайтарылды.", [("Астана", "place")]),  # a place's name given back
     ("«Қазақтелеком» акциясы қымбаттады.", [("Қазақтелеком", "organisation")]),  # its shares
     ("Олар «Ақсу-Жабағылы» табиғи қорығында болды.", [("Ақсу-Жабағылы", "place")]),  # a place's word after an adjective
+    # a surname first, then the given name and a patronymic in a case: one person
+    ("Бөлімнің меңгерушісі Разуев Әбен Тұйғынұлымен сұхбаттасқан едік.", [("Разуев Әбен Тұйғынұлы", "person")]),
     ("Голдарды Ислам Машуков пен Данияр Сәтбаев соқты.", [("Ислам Машуков", "person"), ("Данияр Сәтбаев", "person")]),  # a surname a town bears
     ("Ерлан Сәтбаевта тұрады.", [("Ерлан", "person"), ("Сәтбаев", "place")]),  # ... but "lives in Satpayev"
     ("Оның Ресей қызметі ұзаққа созылды.", [("Ресей", "place")]),  # his service in Russia: no body
@@ -917,7 +919,8 @@ ALONE = [
     # a site named by its domain is an outlet's name, whole, in capitals too; a word before a
     # top-level domain names a site where a Cyrillic letter has slipped into it; a link's words
     # and an e-mail address's are no names
-    ("Бұл туралы деп хабарлайды Аqshamnews.kz тілшісі.", [("Аqshamnews", "organisation")]),
+    ("Бұл туралы деп хабарлайды Аqshamnews.kz тілшісі.", [("Аqshamnews.kz", "organisation")]),
+    ("Бүгін атап өтуде,-деп хабарлайды Жерұйық.кз тілшісі.", [("Жерұйық.кз", "organisation")]),
     ("Апат болды, деп хабарлайды BAQ.KZ тілшісі. Оны Almaty.tv жазды.", [("BAQ.KZ", "organisation"), ("Almaty.tv", "organisation")]),
     ("Толығырақ https://Malim.kz/Article/1 сайтында, хат Info@Mail.ru арқылы.", []),
     # a heading's or a headline's everyday words and verbs written in capitals are no name, a

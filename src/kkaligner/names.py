@@ -1762,8 +1762,9 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 ends = not _readings_end(after, PERSON_ENDINGS + ("ин",))  # Кемелұлы Тоқаев: one name
             else:
                 # a given name that ends like a surname opens a name (Мадина Әбілқасымова, Дина ...)
+                # (the patronymic in a case too: Разуев Әбен Тұйғынұлымен)
                 ends = _ends_in(here, PERSON_ENDINGS) and not _given_name(here) and not any(
-                    _ends_in(f, PATRONYMIC_ENDINGS) for f in folded[x + 1 : x + 3]
+                    _readings_end(f, PATRONYMIC_ENDINGS) for f in folded[x + 1 : x + 3]
                 ) and not (here.endswith("ина") and _readings_end(after, _WOMENS_SURNAMES))
                 # a given name and a surname in -ин, two more words after: a second person (Асқар
                 # Мамин | Марк Рюттемен)

@@ -19,20 +19,25 @@ ADDRESS = re.compile(
 )
 
 # A site named by its domain, as Kazakh news credits its sources (деп хабарлайды Egemen.kz; Zakon.kz
-# порталы; Tengrinews.kz сайты): ASCII labels and a top-level domain of the region's and the
-# news's usual ones (IANA root zone: the generic ones and the country codes of Kazakhstan, its
-# neighbours and the sites it most often cites), in either case (BAQ.KZ), a path after it included.
+# порталы; Tengrinews.kz сайты): labels of letters and digits and a top-level domain of the
+# region's and the news's usual ones (IANA root zone: the generic ones and the country codes of
+# Kazakhstan, its neighbours and the sites it most often cites), in lower case or in capitals
+# (BAQ.KZ), a path after it included.
 _TLDS = (
     "kz ru uz kg tj tm az ua by ge cn tr uk us de fr eu "
-    "com org net info gov edu int io me tv asia news media online"
+    "com org net info gov edu int io me tv asia news media online "
+    # Kazakhstan's and Russia's Cyrillic domains, and .kz as Kazakh text spells it (Жерұйық.кз)
+    "қаз рф кз"
 ).split()
+# in lower case or in capitals, not capitalised: "jaqsy.Kz" is a full stop missing its space
+_TLD = "|".join(_TLDS + [t.upper() for t in _TLDS])
 SITE = re.compile(
-    r"(?<![\w.@/\-])[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9\-]+)*"
-    rf"\.(?i:{'|'.join(_TLDS)})(?![\w\-]|\.[A-Za-z0-9])(?:/[^\s<>«»\"]*[^\s<>«»\".,;:!?)\]'’])?"
+    r"(?<![\w.@/\-])[^\W_](?:[\w\-]*[^\W_])?(?:\.[\w\-]+)*"
+    rf"\.(?:{_TLD})(?![\w\-]|\.[A-Za-z0-9])(?:/[^\s<>«»\"]*[^\s<>«»\".,;:!?)\]'’])?"
 )
 
 
-_DOMAIN_AFTER = re.compile(rf"\.(?i:{'|'.join(_TLDS)})(?![\w\-])")
+_DOMAIN_AFTER = re.compile(rf"\.(?:{_TLD})(?![\w\-])")
 
 
 def domain_follows(text: str, pos: int) -> bool:
