@@ -958,6 +958,8 @@ ALONE = [
     ("Наразылар петицияны Ұлттық конгреске ұсынбақ.", []),
     ("Ол Арқалық қаласына барды.", [("Арқалық", "place")]),
     ("Ол Теңдік және Кантемировское ауылдарына барды.", [("Теңдік", "place"), ("Кантемировское", "place")]),
+    # ... but an everyday word before "and" and common words opens a phrase, no name
+    ("Семей қаласының Мәдениет және тілдерді дамыту бөлімі квест өткізді.", [("Семей", "place")]),
     # ... and so is any derived adjective before a lower-case word (Roman, Harappan), unless a
     # generic word makes it a place's name
     ("Олар Римдік сарбаздармен соғысты.", []),

@@ -2041,9 +2041,12 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             (lower_follows and _stem_in(words[j + 1][2], PERSON_AFTER, others=False))
             or doc.extended(fold_kk(w), mid_sentence=True)
         )
+        joined = _COORDINATION.match(doc.text, words[j][1])
         describes = (
             (qualifies or is_kk_number_word(w) or fold_kk(w) in _EPITHETS)
-            and not _COORDINATION.match(doc.text, words[j][1])
+            # "and" before another name (Теңдік және Кантемировское ауылдарына), not before common
+            # words (Мәдениет және тілдерді дамыту бөлімі "the department of culture and ...")
+            and not (joined and doc.text[joined.end() : joined.end() + 1].isupper())
             and not _CALLED.match(doc.text, words[j][1])
         )
         if j == k and not kind and not _is_acronym(w) and lower_follows and (doc.lowered(w) or describes) and not _stem_in(w, NAMED_BY_ONE_WORD):
