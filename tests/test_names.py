@@ -928,6 +928,22 @@ ALONE = [
     ("БЕКІТІЛГЕН\nЖАЛПЫ ЕРЕЖЕЛЕР\n1. Қоғам туралы.", []),
     ("ТОҚАЕВ АҚШ-ҚА БАРДЫ", [("ТОҚАЕВ", "person"), ("АҚШ", "place")]),
     ("ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ ЗАҢЫ", [("ҚАЗАҚСТАН РЕСПУБЛИКАСЫ", "place")]),
+    # a surname that ends like an adjective stays the person's; one that reads as a word in the
+    # accusative is a name of its own (Тұрды "stood", Құтты "blessed")
+    ("Бұл туралы депутат Бауыржан Сыздық журналистерге айтты.", [("Бауыржан Сыздық", "person")]),
+    ("Жиынға Ахмет Тұрды мен Айбек Құтты қатысты.", [("Ахмет Тұрды", "person"), ("Айбек Құтты", "person")]),
+    # a name in capitals before its kind is a name, its words everyday or not
+    ("Сайлауға АУЫЛ партиясы қатысады. Бұл ЖАСЫЛ ЕЛ жобасы.", [("АУЫЛ", "organisation"), ("ЖАСЫЛ ЕЛ", "organisation")]),
+    # a street's or a landmark's word before "in the area of" makes no place of two words
+    ("Жол-көлік оқиғасы Сейфуллин көшесі ауданында болды.", [("Сейфуллин", "place")]),
+    ("Оқиға Орталық мешіт ауданында болды.", []),
+    # a place's name before an event's word is the place's
+    ("Ол Бостон марафонында жүгірді.", [("Бостон", "place")]),
+    # a title, capitalised or not, says a person
+    ("Катар Әмірі Тамим келді. Техас губернаторы Эбботт мәлімдеді.", [("Тамим", "person"), ("Эбботт", "person")]),
+    # бен after з is an Arabic name's where the name goes on as one or a prince's title opens it
+    ("Кеше Абдулазиз бен Салман Әл Сауд келді.", [("Абдулазиз бен Салман Әл Сауд", "person")]),
+    ("Кеше ханзада Абдулазиз бен Салман келді.", [("Абдулазиз бен Салман", "person")]),
     # a quoted title whose last word is "news" is a bulletin's, unless a body's word follows
     ("Дәурен Жұрхабаев , « Қорытынды жаңалықтар » .", [("Дәурен Жұрхабаев", "person"), ("Қорытынды жаңалықтар", "name")]),
     ("Мұны « Алматы жаңалықтары » газеті жазды.", [("Алматы жаңалықтары", "organisation")]),

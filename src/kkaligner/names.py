@@ -258,7 +258,17 @@ def _arabic_particle(words: list, j: int) -> bool:
     particle = words[j + 1][2]
     if particle not in ARABIC_NAME_PARTICLES:
         return False
-    return particle != "бен" or fold_kk(words[j][2])[-1:] not in ("ж", "з")
+    if particle != "бен" or fold_kk(words[j][2])[-1:] not in ("ж", "з"):
+        return True
+    # after ж, з: the particle where the name goes on as an Arabic name does (Абдулазиз бен Салман Әл
+    # Сауд, ... бен Салман бен ...) or a prince's or a sheikh's title stands before it
+    after = fold_kk(words[j + 3][2]) if j + 3 < len(words) else ""
+    before = fold_kk(words[j - 1][2]) if j else ""
+    return after in ("әл", *ARABIC_NAME_PARTICLES) or before in _ARABIC_TITLES
+
+
+# Titles before an Arabic name (ханзада Абдулазиз бен Салман).
+_ARABIC_TITLES = frozenset(["ханзада", "шейх", "король", "королі", "әмірі", "эмир", "әмір"])
 
 
 # Attributive postpositions inside an organisation's name, between its lower-case words and its
@@ -371,13 +381,20 @@ THING_GENERICS = frozenset(
 # programme (KazNERD marks «Қорытынды жаңалықтар», Khabar's evening news that its transcripts'
 # reporters sign off with, ART), unless a body's word follows («Жаңалықтар» газеті).
 PROGRAMME_TITLE_HEADS = frozenset(["жаңалықтар", "жаңалықтары"])
-# The events among them: a single word no list knows before one is the event's own word, which a
-# translator translates (Олимпиада ойындары the Olympic Games, Әлем чемпионаты the World
-# Championship), as the English side's event heads are; a known place is the place (Азия ойындары).
+# The events among them: an everyday word or the games' own word (EVENT_WORDS) before one is the
+# event's, which a translator translates (Олимпиада ойындары the Olympic Games, Әлем чемпионаты the
+# World Championship), as the English side's event heads are; a place's name is the place's (Азия
+# ойындары, Бостон марафоны).
+EVENT_WORDS = frozenset(["олимпиада", "паралимпиада", "универсиада", "спартакиада", "әлем"])
 EVENT_GENERICS = frozenset(["ойындары", "чемпионаты", "турнирі", "фестивалі", "марафоны", "форумы", "көрмесі", "конкурсы", "байқауы"])
 NAMED_GENERICS = ORG_HEADS | PLACE_GENERICS | PRODUCT_GENERICS | THING_GENERICS | frozenset(
     ["журналы", "газеті", "сайты", "есімі"]
 )
+
+# The words of streets, roads and landmarks (Сейфуллин көшесі, Абай даңғылы, Талғар трассасы,
+# Бәйтерек монументі): a name before one is the street's or the landmark's, which a place's generic
+# word after them (ауданында "in the area of") does not make a place of several words.
+STREET_GENERICS = frozenset(["көшесі", "даңғылы", "алаңы", "трассасы", "тас жолы", "автожолы", "базары", "монументі", "бульвары", "шағынауданы"])
 
 # Words before a place's generic word that make one with it (шағын ауданы "microdistrict", тұрғын
 # алабы "residential area", елді мекені "settlement").
@@ -460,7 +477,7 @@ PERSON_BEFORE = POSITION_HEADS | frozenset(
     ["император", "ойшыл", "ойшылы", "ақын", "ақыны", "жазушы", "жазушысы", "композитор", "композиторы", "сазгер", "сазгері",
      "әнші", "әншісі", "суретші", "суретшісі", "қолбасшы", "қолбасшысы", "ғалым", "ғалымы", "философ", "философы", "профессор",
      "академик", "дәрігер", "дәрігері", "спортшы", "боксшы", "палуан", "журналист", "тілші", "тілшісі", "бапкер", "бапкері",
-     "патша", "патшасы", "король", "королі", "ханзада", "ханшайым", "әріптес", "әріптесі", "әріптесім", "жолдас", "жолдасы",
+     "патша", "патшасы", "король", "королі", "ханзада", "ханшайым", "әмірі", "шейх", "сұлтаны", "губернатор", "губернаторы", "әріптес", "әріптесі", "әріптесім", "жолдас", "жолдасы",
      "досы", "зайыбы", "жұбайы", "әкесі", "анасы", "інісі", "ағасы", "апасы", "қарындасы", "немересі", "шәкірті", "ұстазы",
      "мырза", "ханым", "азамат", "азаматша", "президент", "президенті", "премьер-министр", "премьер-министрі", "канцлер",
      "канцлері",
@@ -744,6 +761,17 @@ def _shouted(w: str) -> bool:
     if _stem_in(f, _BODY_HEADS | PLACE_HEADS | PLACE_GENERICS | STATE_HEADS):
         return False  # АҚТӨБЕ ОБЛЫСЫНЫҢ ӘКІМДІГІ: a name's generic word, in a heading too
     return _everyday(f) or bool(_VERB_FORM.search(f)) or _starter(f)
+
+
+def _caps_before_generic(doc: "_Document", k: int) -> bool:
+    """Word ``k`` opens a run of words in capitals that a lower-case generic word follows (АУЫЛ
+    партиясы, ЖАСЫЛ ЕЛ жобасы): the run is a name, whatever its words mean."""
+    words = doc.words
+    j = k
+    while j + 1 < len(words) and doc.spaced(j + 1) and words[j + 1][2].isupper():
+        j += 1
+    nxt = words[j + 1][2] if j + 1 < len(words) and doc.spaced(j + 1) else ""
+    return nxt.islower() and _stem_in(nxt, NAMED_GENERICS)
 
 
 def _stem_in(word: str, table: frozenset, others: bool = True) -> bool:
@@ -1182,7 +1210,8 @@ def _person_context(doc: _Document, k: int) -> bool:
     if nxt and doc.spaced(k + 1) and nxt[2].islower() and _stem_in(nxt[2], PERSON_AFTER):
         return True
     prev = words[k - 1] if k else None
-    if prev and doc.spaced(k) and prev[2].islower() and _stem_in(prev[2], PERSON_BEFORE):
+    # a title may be capitalised (Ұлыбритания Королі Карл, Катар Әмірі Тамим, Шейх Тамим)
+    if prev and doc.spaced(k) and (prev[2].islower() or _title(prev[2])) and _stem_in(prev[2], PERSON_BEFORE):
         return True
     if _after_initial(text, s):
         return True
@@ -1575,11 +1604,13 @@ def _two_word_place(doc: _Document, j: int) -> bool:
         return False
     if doc.inflected(w) or _known_kind(fold_kk(w)) or _demonym(w) or _given_name(fold_kk(w)):
         return False
+    if _derived_adjective(w) or fold_kk(w) in COMPASS_WORDS:
+        return False  # Орталық мешіт ауданында: "in the area of the central mosque"
     f = fold_kk(noun)
     if not noun.islower() or len(f) < 3 or _derived_adjective(noun) or _case_ending(noun) or f in _JOINING | _DETERMINERS | CLOSING_POSTPOSITIONS:
         return False
-    if _stem_in(noun, PLACE_GENERICS | ORG_HEADS | POSITION_HEADS) or f in PLACE_GENERIC_MODIFIERS or is_kk_number_word(noun):
-        return False
+    if _stem_in(noun, NAMED_GENERICS | POSITION_HEADS | STREET_GENERICS) or _bare_generics().get(f, "") not in ("", *PLACE_GENERICS) or f in PLACE_GENERIC_MODIFIERS or is_kk_number_word(noun):
+        return False  # Сейфуллин көшесі ауданында, Самал саябағы ауданында: a street's, a site's area
     g = j + 2
     if fold_kk(words[g][2]) in PLACE_GENERIC_MODIFIERS and g + 1 < len(words) and doc.spaced(g + 1):
         g += 1
@@ -1713,8 +1744,10 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         if _common_noun(w) and (_is_acronym(w) or not _titled_organisation(doc, k)) and not _caps_name_after(doc, k):
             k += 1  # but a plural title before a body's head names the body (Министрлер кабинеті)
             continue
-        if _ours(w) or _shouted(w):
-            k += 1  # Еліміздің, Халқымыз: "our country", "our people"; ЖАЛПЫ ЕРЕЖЕЛЕР: a heading's words
+        if _ours(w) or (_shouted(w) and not _caps_before_generic(doc, k)):
+            # Еліміздің, Халқымыз: "our country", "our people"; ЖАЛПЫ ЕРЕЖЕЛЕР: a heading's words
+            # (not АУЫЛ партиясы, ЖАСЫЛ ЕЛ жобасы: a name in capitals before its kind)
+            k += 1
             continue
         # a run of capitalised words, one space apart; only a name's last word inflects, so a word
         # with a case ending closes the run (Польшаның Гливице: two names)
@@ -1734,7 +1767,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             # Дональд Трамп Twitter-дегі: two names; Kaspi Банк, Жастар IT-кеңесі: one, a head follows
             and (_latin(words[j][2]) == _latin(words[j + 1][2]) or _stem_in(words[j + 1][2].rsplit("-", 1)[-1], ORG_HEADS))
             and len(words[j + 1][2]) > 1  # Airbus A320, Airbus A үш жүз жиырма: the maker, then a model
-            and not _shouted(words[j + 1][2])  # ТОҚАЕВ АҚШ-ҚА БАРДЫ: a headline's verb
+            and not (_shouted(words[j + 1][2]) and not _caps_before_generic(doc, j + 1))  # ТОҚАЕВ АҚШ-ҚА БАРДЫ
             and not _closes_run(doc, j)  # Ұлыбритания Парламенті Үкімет ұсынған: two names
             # an institution closes the run but in the possessive of a body of it: Мәжіліс пен Үкімет
             # Ұлттық қордан, Үкіметімізде Қазақстан Республикасының: two names
@@ -1941,7 +1974,14 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             head = None
         if head is not None and head[1] == "organisation" and j == k and _known_kind(folded[0]) == "place" and not _possessed(words[head[0]][2]) and not _stem_in(words[head[0]][2], INSTITUTIONS | LOCAL_BODY_HEADS) and not unit_after:
             head = None  # Беларусь экономикалық одақтың төрағалығы: the country chairs the union
-        if head is None and j > k and _derived_adjective(words[j][2]) and j + 1 < n and words[j + 1][2].islower():
+        if (
+            head is None
+            and j > k
+            and _derived_adjective(words[j][2])
+            and j + 1 < n
+            and words[j + 1][2].islower()
+            and not _personal([x[2] for x in words[k : j + 1]])  # Бауыржан Сыздық, Айдос Мәлік: a surname
+        ):
             j -= 1  # ҚМГ Корпоративтік басқару құрылымы: a name ends in a noun, the adjective describes
             end = words[j][1]
         if head is not None:
@@ -1967,11 +2007,11 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             and words[j + 1][2].islower()
             and _stem_in(words[j + 1][2], EVENT_GENERICS)
             and not doc.inflected(w)
-            and not _is_acronym(w)
-            and not _known_kind(fold_kk(w))
-            and not _given_name(fold_kk(w))
+            and (fold_kk(w) in EVENT_WORDS or _everyday(fold_kk(w)))
         ):
-            k = j + 1  # Олимпиада ойындары, Әлем чемпионаты: an event's words, translated, not spelt
+            # Олимпиада ойындары, Әлем чемпионаты: an event's words, translated, not spelt (not
+            # Бостон марафоны, Уимблдон турнирі: a place's name)
+            k = j + 1
             continue
         if position:
             k = j + 1
@@ -2191,8 +2231,8 @@ _PLURAL_ENDINGS = tuple(sorted({e for pair in PLURAL.values() for e in pair}))
 
 
 def _strength(lemma: str, analysis: str, possessed: bool = False, person: bool = False) -> int:
-    if person and analysis == "acc":
-        return 2  # a surname after a given name: Смитті is Смит + ті (no name ends in a case)
+    if person and analysis == "acc" and len(lemma) >= 4:
+        return 2  # a surname after a given name: Смитті is Смит + ті (not Тұрды, Құтты: names of their own)
     if possessed and lemma in ORG_HEADS and not analysis.startswith(("p3", "pl")):
         return 4  # a body's name ends in its head: орталықта is орталық + та (Атырау облыстық ... орталық)
     if possessed and lemma[-1:] in "ыі" and analysis and not analysis.startswith("p3"):
@@ -2239,7 +2279,7 @@ def _lemmas(
     def strength(f: str, lemma: str, analysis: str) -> int:
         if analysis and f in hyphenated and f.startswith(lemma + "-"):
             return 2  # ХҚКО-да, АҚШ-та: an ending, whatever it is (not Чен-Ын, Бек-Тай: a name's part)
-        return _strength(lemma, analysis, possessed, person and not f.endswith(VERBAL_NAME_ENDINGS))
+        return _strength(lemma, analysis, possessed, person and not f.endswith(VERBAL_NAME_ENDINGS) and not _everyday(f))
 
     return {f: max(rs, key=lambda r: (score[r[0]], strength(f, *r), len(r[0]))) for f, rs in readings.items()}
 
