@@ -105,6 +105,9 @@ def test_a_body_named_after_a_name_of_the_table_keeps_its_spaces():
 
 def test_a_place_s_words_are_all_capitalised():
     assert romanize("Жібек жолы", kind="place") == "Zhibek Zholy" and romanize("Жібек жолы") == "Zhibek zholy"
+    # but a foreign name's particle, and a street's, a square's or an airport's word is English
+    assert romanize("Шарль де Голль әуежайы", kind="place") == "Sharl de Goll Airport"
+    assert romanize("Сейфуллин көшесі", kind="place") == "Seifullin Street" and romanize("Абай даңғылы", kind="place") == "Abai Avenue"
 
 
 def test_an_arabic_name_s_particles_are_the_english_press_s():
@@ -113,6 +116,9 @@ def test_an_arabic_name_s_particles_are_the_english_press_s():
     # "and" between two bodies, a place's word, a particle opening the text: no particle
     assert romanize("Ақ жол бен Ауыл", kind="organisation") == "Ak Zhol ben Auyl"
     assert romanize("бен Әли") == "ben Ali"
+    # after ж, з бен is Kazakh's "and", unless the name goes on as an Arabic one
+    assert romanize("Тараз бен Шымкент") == "Taraz ben Shymkent"
+    assert romanize("Абдулазиз бен Салман Әл Сауд", kind="person") == "Abdulaziz bin Salman Al Saud"
 
 
 def test_a_work_s_or_a_programme_s_name_is_capitalised_word_by_word():

@@ -204,6 +204,13 @@ PLACE_HEADS: tuple[tuple[str, str, bool], ...] = (
     ("өзені", "River", False),
     ("көлі", "Lake", True),
     ("теңізі", "Sea", False),
+    # streets, squares, parks and airports, as English maps and the cities' English pages name them
+    # (Abai Avenue, Republic Square, First President's Park, Almaty International Airport)
+    ("көшесі", "Street", False),
+    ("даңғылы", "Avenue", False),
+    ("алаңы", "Square", False),
+    ("саябағы", "Park", False),
+    ("әуежайы", "Airport", False),
 )
 _PLACE_HEADS = {kk: (en, first) for kk, en, first in PLACE_HEADS}
 
@@ -305,6 +312,8 @@ class Proposal:
 
 
 _PREV_WORD = re.compile(r"(\w+) $")  # the word right before, one space apart
+# An Arabic name going on after its next word (бен Салман Әл Сауд, бен Салман бен ...).
+_ARABIC_GOES_ON = re.compile(rf" \w+ (?:Әл|әл|{'|'.join(ARABIC_PARTICLES)})(?!\w)")
 _CYR_RUN = re.compile(r"[а-яёәғқңөұүһіА-ЯЁӘҒҚҢӨҰҮҺІ]+")
 
 
@@ -416,7 +425,7 @@ def _word(word: str, exceptions: bool, kind: str, after_name: bool) -> tuple[str
     # a person's conventions: not a place's, nor an organisation's («Бейбіт» қоры, the fund Peace)
     personal = kind in ("person", "")
     if personal and after_name and low in ARABIC_PARTICLES and word.islower():
-        return ARABIC_PARTICLES[low], False  # Салман бен Әбделазиз Salman bin Abdelaziz
+        return ARABIC_PARTICLES[low], False  # Салман бен Әбделазиз Salman bin Abdelaziz (not Тараз бен: "and")
     # a foreign name (capitalised: пол "floor" is no Paul) is spelt its own way whatever it names
     # (Джонсон Johnson, a place's too); Russian and Kazakh given names only in a person's name
     # (Сергеевка Sergeyevka)
@@ -694,6 +703,8 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
         parts.append(text[pos : m.start()])
         prev = _PREV_WORD.search(text, 0, m.start())
         after_name = bool(prev) and prev.group(1)[:1].isupper()
+        if m.group() == "бен" and after_name and prev.group(1)[-1:].casefold() in ("ж", "з") and not _ARABIC_GOES_ON.match(text, m.end()):
+            after_name = False  # Тараз бен Шымкент: бен after ж, з is Kazakh's "and" (not Абдулазиз бен Салман Әл Сауд)
         spelled, exc = _word(m.group(), exceptions, kind, after_name)
         if proper and spelled[:1].islower() and m.group().casefold() not in _LOWER_IN_NAMES and not text[: m.start()].endswith("-"):
             # a body's name spelt word by word is a proper name in English, every word capitalised
@@ -708,7 +719,11 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
 
 # Words a body's name spelt word by word keeps in lower case: "and", "with", "named after", "for",
 # "on", "attached to", "about"; and an ending after a hyphen (ҚР-дың KR-dyn).
-_LOWER_IN_NAMES = frozenset(["және", "мен", "пен", "бен", "атындағы", "бойынша", "жөніндегі", "жанындағы", "үшін", "туралы"])
+_LOWER_IN_NAMES = frozenset(["және", "мен", "пен", "бен", "атындағы", "бойынша", "жөніндегі", "жанындағы", "үшін", "туралы"]) | (
+    # and the particles of foreign names, as their languages write them (Шарль де Голль Charles de
+    # Gaulle, фон Браун, ван Гог, ибн Сина)
+    frozenset(["де", "фон", "ван", "дер", "дю", "ди", "ла", "ле", "эль", "аль", "ибн", "бин", "бинт"])
+)
 
 
 def romanize(text: str, *, kind: str = "", exceptions: bool = True, names: Mapping[str, str] | None = None) -> str:
