@@ -16,11 +16,13 @@ GOLDEN = [
     ("aikyn.kz/253091/tok-aev сілтемесі", ["aikyn.kz/253091/tok-aev"]),
     ("BBC.com мен Kazinform.kz", ["BBC.com", "Kazinform.kz"]),
     ("деп хабарлайды Жерұйық.кз, BAQ.KZ", ["Жерұйық.кз", "BAQ.KZ"]),  # Cyrillic, capitals
+    ("Министр Tengrinews.kz-ке сұхбат берді", ["Tengrinews.kz"]),  # a case ending after a hyphen
     # a sentence's end before a capital, a number, an abbreviation: no address
     ("jatyr.Bul", []),
     ("3.5 млн теңге, т.б. және т.с.с.", []),
     ("the U.S. and St. Petersburg", []),
-    ("a file named report.docx", []),
+    ("a file named report.docx", ["report.docx"]),  # a file with its extension
+    ("Ереже_2024.pdf файлын жүктеңіз", ["Ереже_2024.pdf"]),
 ]
 
 

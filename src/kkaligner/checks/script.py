@@ -8,7 +8,7 @@ with a capital or a digit (Mossack Fonseca, iPhone, CG4684), a lower-case word i
 Sol de la Costa), words of a URL or e-mail address. A lower-case English word copied from the source
 ("Ол spaceport айлағына барды") is what an untranslated word looks like, and is reported, unless
 it is a technical name Kazakh writes in Latin letters too (http, pdf); a capitalised source word
-copied with a letter or two mixed up (Corcovado -> Corvocado) is a misspelt name, not reported here. Kazakh written in its 2021 Latin alphabet (ä ğ ı ñ ö ş ū ü) is not "Latin left in".
+copied with a letter or two mixed up (Corcovado -> Corvocado) is a misspelt name, not reported here. Kazakh written in its Latin alphabets (ä ğ ı ñ ö ş ū ü, á ǵ ń ó ú ý) is not "Latin left in".
 """
 
 from __future__ import annotations
@@ -16,9 +16,11 @@ from __future__ import annotations
 import re
 
 from kkaligner.checks.base import CheckContext, skip_pair
+from kkaligner.lang.latin import KAZAKH_LATIN_LETTERS
+from kkaligner.lang.web import address_spans
 from kkaligner.types import Finding
 
-_KAZAKH_LATIN = re.compile(r"[äğıñöşūüÄĞİÑÖŞŪÜ]")
+_KAZAKH_LATIN = re.compile(f"[{''.join(sorted(KAZAKH_LATIN_LETTERS))}]")
 _MAJORITY = 0.5
 
 
@@ -27,7 +29,6 @@ _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+(?:['’\-][\u0400-\u04ff]+)*")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 
 
-_ADDRESS = re.compile(r"[^\s«»\"()]*[A-Za-z0-9][.@/][^\s«»\"()]*[A-Za-z0-9]")
 _LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f0-9]+(?:[ \-'’&.][A-Za-z\u00c0-\u024f0-9]+)*")
 
 
@@ -38,7 +39,7 @@ _QUOTED = re.compile(r'"[^"\n]{1,40}"|«[^»\n]{1,40}»|“[^”\n]{1,40}”|„
 def _kept_names(src: str, tgt: str) -> list[tuple[int, int]]:
     """Spans of Latin names, codes, addresses and quoted words in a Kazakh ``tgt`` that the source
     has verbatim."""
-    spans = [m.span() for m in _ADDRESS.finditer(tgt) if _LATIN_WORD.search(m.group())]
+    spans = [(a, b) for a, b in address_spans(tgt, sites=True) if _LATIN_WORD.search(tgt[a:b])]
     spans += [m.span() for m in _QUOTED.finditer(tgt) if len(m.group().split()) <= 3]
     folded = src.casefold()
     src_names = {w.casefold() for w in _LATIN_WORD.findall(src) if w[0].isupper() and len(w) >= _NEAR_MIN}

@@ -308,6 +308,8 @@ _MARKS = {
     "2018": frozenset("áÁǵǴńŃóÓúÚýÝśŚćĆ"),
 }
 _SHARED = frozenset("ı")
+# The letters only Kazakh's Latin alphabets have, as published too (Ǧ, Ŋ): a word with one is Kazakh.
+KAZAKH_LATIN_LETTERS = _MARKS["2021"] | _MARKS["2018"] | _SHARED
 # Letters of Latin alphabets none of the Kazakh ones has (Turkish ç, Romance é è í à ...): a word
 # with one is not Kazakh.
 _FOREIGN_MARKS = frozenset("çÇéÉèÈíÍìàÀâÂêÊîÎôÔõÕãÃûÛùëËïÏßœŒæÆøØåÅčČšŠžŽ")
@@ -452,6 +454,7 @@ def detect(text: str) -> Optional[str]:
 
 __all__ = [
     "ALPHABETS",
+    "KAZAKH_LATIN_LETTERS",
     "Alphabet",
     "Evidence",
     "Reading",

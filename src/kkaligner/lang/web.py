@@ -22,7 +22,7 @@ ADDRESS = re.compile(
 # порталы; Tengrinews.kz сайты): labels of letters and digits and a top-level domain of the
 # region's and the news's usual ones (IANA root zone: the generic ones and the country codes of
 # Kazakhstan, its neighbours and the sites it most often cites), in lower case or in capitals
-# (BAQ.KZ), a path after it included.
+# (BAQ.KZ), a path after it included, a Kazakh case ending after a hyphen not (Tengrinews.kz-ке).
 _TLDS = (
     "kz ru uz kg tj tm az ua by ge cn tr uk us de fr eu "
     "com org net info gov edu int io me tv asia news media online "
@@ -33,11 +33,16 @@ _TLDS = (
 _TLD = "|".join(_TLDS + [t.upper() for t in _TLDS])
 SITE = re.compile(
     r"(?<![\w.@/\-])[^\W_](?:[\w\-]*[^\W_])?(?:\.[\w\-]+)*"
-    rf"\.(?:{_TLD})(?![\w\-]|\.[A-Za-z0-9])(?:/[^\s<>«»\"]*[^\s<>«»\".,;:!?)\]'’])?"
+    rf"\.(?:{_TLD})(?!\w|-[\w\-]*\.|\.[A-Za-z0-9])(?:/[^\s<>«»\"]*[^\s<>«»\".,;:!?)\]'’])?"
 )
 
 
-_DOMAIN_AFTER = re.compile(rf"\.(?:{_TLD})(?![\w\-])")
+# A file named with its extension (report.pdf, Ереже_2024.docx): written as it is in any language too.
+FILE = re.compile(
+    r"(?<![\w.@/\-])[\w\-]+(?:\.[\w\-]+)*\.(?:pdf|docx?|xlsx?|pptx?|odt|rtf|txt|csv|json|xml|html?|zip|rar|jpe?g|png|gif|svg|mp3|mp4|srt|vtt|xliff|xlf|tmx|tbx)(?!\w)"
+)
+
+_DOMAIN_AFTER = re.compile(rf"\.(?:{_TLD})(?!\w|-[\w\-]*\.)")
 
 
 def domain_follows(text: str, pos: int) -> bool:
@@ -48,14 +53,15 @@ def domain_follows(text: str, pos: int) -> bool:
 
 def address_spans(text: str, sites: bool = False) -> list[tuple[int, int]]:
     """The (start, end) of each URL and e-mail address in ``text`` and, with ``sites``, of each site
-    named by its domain, in order, none overlapping another."""
+    named by its domain and each file named with its extension, in order, none overlapping another."""
     spans = [m.span() for m in ADDRESS.finditer(text)] if "://" in text or "www." in text or "@" in text else []
     if sites and "." in text:
-        spans += [
-            m.span() for m in SITE.finditer(text) if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in spans)
-        ]
+        for pattern in (SITE, FILE):
+            spans += [
+                m.span() for m in pattern.finditer(text) if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in spans)
+            ]
         spans.sort()
     return spans
 
 
-__all__ = ["ADDRESS", "SITE", "address_spans", "domain_follows"]
+__all__ = ["ADDRESS", "FILE", "SITE", "address_spans", "domain_follows"]
