@@ -944,6 +944,8 @@ ALONE = [
     # бен after з is an Arabic name's where the name goes on as one or a prince's title opens it
     ("Кеше Абдулазиз бен Салман Әл Сауд келді.", [("Абдулазиз бен Салман Әл Сауд", "person")]),
     ("Кеше ханзада Абдулазиз бен Салман келді.", [("Абдулазиз бен Салман", "person")]),
+    # a quoted title whose own last word is an event's or a thing's is that thing's name
+    ("Астанада кәсіпқой бокстан «Чемпиондар кеші» өтеді.", [("Чемпиондар кеші", "name")]),
     # a quoted title whose last word is "news" is a bulletin's, unless a body's word follows
     ("Дәурен Жұрхабаев , « Қорытынды жаңалықтар » .", [("Дәурен Жұрхабаев", "person"), ("Қорытынды жаңалықтар", "name")]),
     ("Мұны « Алматы жаңалықтары » газеті жазды.", [("Алматы жаңалықтары", "organisation")]),

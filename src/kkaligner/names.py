@@ -1692,6 +1692,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                             kind = "name"
                         elif not generic and fold_kk(words[j][2]) in PROGRAMME_TITLE_HEADS and j > k:
                             kind = "name"  # «Қорытынды жаңалықтар»: a bulletin's title
+                        elif not generic and j > k and words[j][2].islower() and _stem_in(words[j][2], THING_GENERICS | {"кеші"}) and not _stem_in(words[j][2], ORG_HEADS):
+                            kind = "name"  # «Чемпиондар кеші», «Ұлы дала фестивалі»: an event's own word in its title
                         elif _stem_in(generic, PLACE_GENERICS):
                             kind = "place"  # «Ақсу-Жабағылы» табиғи қорығы, «Самал» шағын ауданы
                         elif _stem_in(generic, frozenset({"есімі"})):
