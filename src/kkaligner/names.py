@@ -2281,7 +2281,9 @@ def _lemmas(
     def strength(f: str, lemma: str, analysis: str) -> int:
         if analysis and f in hyphenated and f.startswith(lemma + "-"):
             return 2  # ХҚКО-да, АҚШ-та: an ending, whatever it is (not Чен-Ын, Бек-Тай: a name's part)
-        return _strength(lemma, analysis, possessed, person and not f.endswith(VERBAL_NAME_ENDINGS) and not _everyday(f))
+        # the accusative's own endings only (not -н after a vowel: Зейін is no Зейі + н)
+        plain_accusative = f.endswith(("ды", "ді", "ты", "ті", "ны", "ні")) and not f.endswith(VERBAL_NAME_ENDINGS)
+        return _strength(lemma, analysis, possessed, person and plain_accusative and not _everyday(f))
 
     return {f: max(rs, key=lambda r: (score[r[0]], strength(f, *r), len(r[0]))) for f, rs in readings.items()}
 
@@ -2852,7 +2854,7 @@ def extract_terms(
         # a given name and a surname: the surname takes a case, not the possessive a body's name
         # keeps (Джон Смитті "John Smith" in the accusative, not Смитт + і)
         lemma_of["person"] = _lemmas(
-            (fold_kk(m.words[-1]) for m in mentions if _personal(m.words)),
+            (fold_kk(m.words[-1]) for m in mentions if _personal(m.words) or m.person_cue or len(m.words) == 1),
             False,
             frozenset(fold_kk(w) for m in mentions for w in m.words),
             _hyphenated(m.words[-1] for m in mentions),
@@ -2862,7 +2864,9 @@ def extract_terms(
     for m in mentions:
         if kazakh:
             f = fold_kk(m.words[-1])
-            table = lemma_of["person"] if _personal(m.words) else lemma_of[len(m.words) > 1]
+            # a person's name: a given name and a surname, or one word a title or an honorific
+            # marks (шейх Тамимді: Тамим)
+            table = lemma_of["person"] if _personal(m.words) or m.person_cue else lemma_of[len(m.words) > 1]
             last, analysis = (f, "") if m.bare else (_known_last(m.words) or table[f])
             key = " ".join(fold_kk(w) for w in m.words[:-1]) + " " + last
         else:
