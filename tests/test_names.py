@@ -927,6 +927,12 @@ ALONE = [
     ("Бүгін атап өтуде,-деп хабарлайды Жерұйық.кз тілшісі.", [("Жерұйық.кз", "organisation")]),
     ("Апат болды, деп хабарлайды BAQ.KZ тілшісі. Оны Almaty.tv жазды.", [("BAQ.KZ", "organisation"), ("Almaty.tv", "organisation")]),
     ("Толығырақ https://Malim.kz/Article/1 сайтында, хат Info@Mail.ru арқылы.", []),
+    # a heading's line in capitals marks no names but those known as such
+    ("ДОЛЛАРДЫҢ ҚЫМБАТТАУЫ\nБағам өсті.\nҰЛТТЫҚ БАНКТІҢ АҚША-КРЕДИТ САЯСАТЫНЫҢ 2007-2009 ЖЫЛДАРҒА АРНАЛҒАН БАҒЫТТАРЫ",
+     [("ҰЛТТЫҚ БАНК", "organisation")]),
+    # Latin initials in Kazakh text are a body's, whatever their case
+    ("Қазақстан қор биржасындағы (KASE) сауда-саттық нәтижелері бойынша бағам төмендеді. KASE-дегі сауда.",
+     [("Қазақстан қор биржасы", "organisation"), ("KASE", "organisation")]),
     # a heading's or a headline's everyday words and verbs written in capitals are no name, a
     # name's generic word in capitals is
     ("БЕКІТІЛГЕН\nЖАЛПЫ ЕРЕЖЕЛЕР\n1. Қоғам туралы.", []),

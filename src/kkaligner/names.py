@@ -749,6 +749,23 @@ def _is_acronym(w: str) -> bool:
     return 2 <= len(letters) <= 6 and all(c.isupper() for c in letters)
 
 
+def _heading_words(doc: "_Document") -> frozenset[int]:
+    """The indices of the words on lines written wholly in capitals, two words or more (a heading:
+    ҚАЗАҚСТАН РЕСПУБЛИКАСЫ ҰЛТТЫҚ БАНКІНІҢ АҚША-КРЕДИТ САЯСАТЫ), where the capitals mark no name."""
+    out: set[int] = set()
+    text, words = doc.text, doc.words
+    line: list[int] = []
+    for x, (s, _e, _w) in enumerate(words + [(len(text) + 1, 0, "")]):
+        if line and (x == len(words) or "\n" in text[words[line[-1]][1] : s]):
+            start, end = words[line[0]][0], words[line[-1]][1]
+            letters = [c for c in text[start:end] if c.isalpha()]
+            if len(line) >= 2 and letters and all(c.isupper() for c in letters):
+                out.update(line)
+            line = []
+        line.append(x)
+    return frozenset(out)
+
+
 @lru_cache(maxsize=4096)
 def _shouted(w: str) -> bool:
     """``w``, written in capitals, is an everyday word or a verb's form (a headline's or a legal
@@ -1707,8 +1724,14 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
     # a site named by its domain is an outlet's name, whole (BAQ.KZ, Almaty.tv); the words of a link
     # or an e-mail address are none
     addresses = address_spans(text, sites=True)
+    heading = _heading_words(doc)
     while k < n:
         s, _e, w = words[k]
+        if k in heading and not _known_kind(fold_kk(w)) and not (_is_acronym(w) and len(w) <= 4):
+            # a heading's line in capitals (ДОЛЛАРДЫҢ ҚЫМБАТТАУЫ, ЖАЛПЫ ЕРЕЖЕЛЕР): its case says nothing;
+            # the names known as such and short initials stay
+            k += 1
+            continue
         address = next(((a, b) for a, b in addresses if a <= s < b), None) if addresses else None
         if address is not None:
             a, b = address
@@ -2327,6 +2350,8 @@ def _kind(words: Sequence[str], analyses: Iterable[str], shape: str, kazakh: boo
     folded = [fold_kk(w) for w in words]
     last = folded[-1]
     if all(_is_acronym(w) for w in words):  # ТМД, НАТО; АҚШ-та, АҚШ-тан: a place
+        if kazakh and not any(_CYRILLIC.search(w) for w in words):
+            return "organisation"  # KASE-дегі, NASA-да: Latin initials in Kazakh text are a body's
         return "place" if any(a.split("+")[0] in _PLACE_CASES for a in analyses) else "organisation"
     if kazakh and not any(_CYRILLIC.search(w.split("-")[0]) for w in words):
         # a name in Latin letters in Kazakh text (its Kazakh ending after a hyphen: Hyundai-лерді,
