@@ -2639,26 +2639,11 @@ def _en_places() -> frozenset[str]:
     return frozenset(k for k, kind in _glossary_kinds(english=True).items() if kind == "place")
 
 
-def _office_before(text: str, words: list, k: int) -> bool:
-    """A person's title (an office: Ambassador, Minister, Akim) stands among the sixteen words before
-    word ``k`` in its sentence."""
-    for x in range(k - 1, max(-1, k - 17), -1):
-        if _SENTENCE_END.search(text, words[x][1], words[x + 1][0]):
-            return False
-        if _en_possessive(words[x][2]).casefold().rstrip(".") in _EN_PERSON_TITLES - _EN_ROYAL_TITLES:
-            return True
-    return False
-
-
 def _en_place_then_person(text: str, words: list, k: int, j: int) -> int | None:
     """The last word of a place the glossary knows that opens the run ``k``..``j`` where the rest
     is a person's name of two or three words, its last ending like a surname (Almaty Yerbolat
     Dossayev, Republic of Kazakhstan Kairat Abdrakhmanov), else None."""
-    if j - k < 2:
-        return None
-    # the holder's surname ends like one, or an office's title stands before, in the same sentence
-    # (Ambassador of the United Kingdom to the Republic of Kazakhstan Kathy Leach)
-    if not _EN_SURNAME.search(_en_possessive(words[j][2]).casefold()) and not _office_before(text, words, k):
+    if j - k < 2 or not _EN_SURNAME.search(_en_possessive(words[j][2]).casefold()):
         return None
     kinds = _glossary_kinds(english=True)
     for m in range(j - 2, max(k, j - 3) - 1, -1):
