@@ -939,6 +939,18 @@ ALONE = [
     # accusative is a name of its own (Тұрды "stood", Құтты "blessed")
     ("Бұл туралы депутат Бауыржан Сыздық журналистерге айтты.", [("Бауыржан Сыздық", "person")]),
     ("Жиынға Ахмет Тұрды мен Айбек Құтты қатысты.", [("Ахмет Тұрды", "person"), ("Айбек Құтты", "person")]),
+    ("Кеше Қайрат Сатыбалды келді. Ол ақын Сатыбалды туралы айтты.", [("Қайрат Сатыбалды", "person"), ("Сатыбалды", "person")]),
+    # ... any other such surname after a given name is in the accusative, short or like a word
+    ("Әкім Асқар Құрметті, Денис Тенді және Виктор Цойды марапаттады.",
+     [("Асқар Құрмет", "person"), ("Денис Тен", "person"), ("Виктор Цой", "person")]),
+    # the bare President, capitalised, is the subject before a place
+    ("Бүгін Президент Техасқа барды.", [("Техас", "place")]),
+    # a company's legal form after a quoted name makes it a company, whatever its last word
+    ("Бұл «Алматы әуежайы» АҚ. «Ақбақай кеніші» ЖШС жұмыс істейді.",
+     [("Алматы әуежайы", "organisation"), ("Ақбақай кеніші", "organisation")]),
+    # one word in capitals before a thing's generic word is stressed, no name
+    ("Бұл Президенттің ЖАҢА бағдарламасы.", []),
+    ("Ол Азиада ойындарына қатысты.", []),
     # a name in capitals before its kind is a name, its words everyday or not
     ("Сайлауға АУЫЛ партиясы қатысады. Бұл ЖАСЫЛ ЕЛ жобасы.", [("АУЫЛ", "organisation"), ("ЖАСЫЛ ЕЛ", "organisation")]),
     # a street's or a landmark's word before "in the area of" makes no place of two words

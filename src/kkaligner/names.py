@@ -268,7 +268,7 @@ def _arabic_particle(words: list, j: int) -> bool:
 
 
 # Titles before an Arabic name (ханзада Абдулазиз бен Салман).
-_ARABIC_TITLES = frozenset(["ханзада", "шейх", "король", "королі", "әмірі", "эмир", "әмір"])
+_ARABIC_TITLES = frozenset(["ханзада", "шейх", "король", "королі", "әмірі"])  # not Әмір, a given name too
 
 
 # Attributive postpositions inside an organisation's name, between its lower-case words and its
@@ -385,7 +385,7 @@ PROGRAMME_TITLE_HEADS = frozenset(["жаңалықтар", "жаңалықтар
 # event's, which a translator translates (Олимпиада ойындары the Olympic Games, Әлем чемпионаты the
 # World Championship), as the English side's event heads are; a place's name is the place's (Азия
 # ойындары, Бостон марафоны).
-EVENT_WORDS = frozenset(["олимпиада", "паралимпиада", "универсиада", "спартакиада", "әлем"])
+EVENT_WORDS = frozenset(["олимпиада", "паралимпиада", "универсиада", "спартакиада", "азиада", "дефлимпиада", "сурдлимпиада", "әлем"])
 EVENT_GENERICS = frozenset(["ойындары", "чемпионаты", "турнирі", "фестивалі", "марафоны", "форумы", "көрмесі", "конкурсы", "байқауы"])
 NAMED_GENERICS = ORG_HEADS | PLACE_GENERICS | PRODUCT_GENERICS | THING_GENERICS | frozenset(
     ["журналы", "газеті", "сайты", "есімі"]
@@ -394,7 +394,7 @@ NAMED_GENERICS = ORG_HEADS | PLACE_GENERICS | PRODUCT_GENERICS | THING_GENERICS 
 # The words of streets, roads and landmarks (Сейфуллин көшесі, Абай даңғылы, Талғар трассасы,
 # Бәйтерек монументі): a name before one is the street's or the landmark's, which a place's generic
 # word after them (ауданында "in the area of") does not make a place of several words.
-STREET_GENERICS = frozenset(["көшесі", "даңғылы", "алаңы", "трассасы", "тас жолы", "автожолы", "базары", "монументі", "бульвары", "шағынауданы"])
+STREET_GENERICS = frozenset(["көшесі", "даңғылы", "алаңы", "трассасы", "автожолы", "базары", "монументі", "бульвары", "шағынауданы"])
 
 # Words before a place's generic word that make one with it (шағын ауданы "microdistrict", тұрғын
 # алабы "residential area", елді мекені "settlement").
@@ -429,9 +429,11 @@ EVERYDAY_GIVEN = frozenset(
 # word ending in one, with no place's case and a letter only Kazakh has before it, is a person's
 # name; foreign places end alike (Исфахан, Мумбай, Азербайжан) and Kazakh ones may (Шыңжан).
 GIVEN_NAME_ELEMENTS = ("жан", "бек", "хан", "бай", "гүл", "ғали", "ғазы")
-# Names made of a verb's past form ("gave", "came": Құдайберді, Рахманберді, Амангелді, Жанкелді):
-# their -ді is the name's, not the accusative's.
-VERBAL_NAME_ENDINGS = ("берді", "келді", "гелді")
+# Names whose -ды, -ді, -ты, -ті is their own, not the accusative's: a verb's past form ("gave",
+# "came", "stood", "sold": Құдайберді, Рахманберді, Амангелді, Жанкелді, Тұрды, Сатыбалды) and an
+# adjective of having ("lucky", "blessed", "happy": Жолды, Құтты, Бақты). Any other surname after a
+# given name in such a form is in the accusative (Берік Уәлиді, Асқар Құрметті, Денис Тенді).
+VERBAL_NAME_ENDINGS = ("берді", "келді", "гелді", "тұрды", "балды", "жолды", "құтты", "бақты")
 
 # The letters of Kazakh that Russian lacks: a name with the elements above and one of them is
 # Kazakh (Өміржан, Нұрбек), a foreign place's is not (Исфахан, Мумбай, Астрахан).
@@ -788,7 +790,11 @@ def _caps_before_generic(doc: "_Document", k: int) -> bool:
     while j + 1 < len(words) and doc.spaced(j + 1) and words[j + 1][2].isupper():
         j += 1
     nxt = words[j + 1][2] if j + 1 < len(words) and doc.spaced(j + 1) else ""
-    return nxt.islower() and _stem_in(nxt, NAMED_GENERICS)
+    if not nxt.islower():
+        return False
+    if j == k and not _stem_in(nxt, _BODY_HEADS | PLACE_GENERICS):
+        return False  # Президенттің ЖАҢА бағдарламасы: one word in capitals before a thing's, stressed
+    return _stem_in(nxt, NAMED_GENERICS)
 
 
 def _stem_in(word: str, table: frozenset, others: bool = True) -> bool:
@@ -1051,6 +1057,21 @@ def _generic_after(doc: _Document, j: int, close: int) -> str:
     return ""
 
 
+# The legal forms after a company's quoted name (акционерлік қоғам JSC, жауапкершілігі шектеулі
+# серіктестік LLP, and their initials АҚ, ЖШС, ЖАҚ, ММ, КМК, РМК).
+_LEGAL_FORMS = frozenset(["ақ", "жшс", "жақ", "мм", "кмк", "рмк", "ашық", "акционерлік", "жауапкершілігі"])
+
+
+def _legal_form_after(doc: "_Document", j: int) -> bool:
+    """A legal form follows the quoted name whose last word is ``j`` («Алматы әуежайы» АҚ): a
+    company's name, whatever its words."""
+    words = doc.words
+    if j + 1 >= len(words):
+        return False
+    nxt = words[j + 1][2]
+    return fold_kk(nxt.split("-")[0]) in _LEGAL_FORMS and (nxt.isupper() or nxt.islower())
+
+
 # "named", "called" between a quoted name and the generic word it names (атты кітап, деген фильм).
 _NAMING_WORDS = frozenset(["атты", "деген"])
 
@@ -1217,6 +1238,9 @@ def _after_initial(text: str, start: int) -> bool:
     return bool(m) and m.group(1).isupper()
 
 
+_CAPITAL_TITLE_CUES = frozenset(["король", "королі", "патша", "патшасы", "ханзада", "шейх", "әмірі", "сұлтаны", "губернаторы", "канцлері"])
+
+
 def _person_context(doc: _Document, k: int) -> bool:
     """Word ``k``, a name of one word, stands where a person's name stands: after a title, an
     occupation or an initial (``PERSON_BEFORE``), before an honorific (``PERSON_AFTER``), or as
@@ -1227,8 +1251,10 @@ def _person_context(doc: _Document, k: int) -> bool:
     if nxt and doc.spaced(k + 1) and nxt[2].islower() and _stem_in(nxt[2], PERSON_AFTER):
         return True
     prev = words[k - 1] if k else None
-    # a title may be capitalised (Ұлыбритания Королі Карл, Катар Әмірі Тамим, Шейх Тамим)
-    if prev and doc.spaced(k) and (prev[2].islower() or _title(prev[2])) and _stem_in(prev[2], PERSON_BEFORE):
+    # a monarch's, a prince's or a possessed office's title may be capitalised (Ұлыбритания Королі
+    # Карл, Катар Әмірі Тамим, Шейх Тамим); not the bare President, the sentence's subject before a
+    # place (Бүгін Президент Техасқа барды)
+    if prev and doc.spaced(k) and (prev[2].islower() or _stem_in(prev[2], _CAPITAL_TITLE_CUES)) and _stem_in(prev[2], PERSON_BEFORE):
         return True
     if _after_initial(text, s):
         return True
@@ -1709,7 +1735,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                             kind = "name"
                         elif not generic and fold_kk(words[j][2]) in PROGRAMME_TITLE_HEADS and j > k:
                             kind = "name"  # «Қорытынды жаңалықтар»: a bulletin's title
-                        elif not generic and j > k and words[j][2].islower() and _stem_in(words[j][2], THING_GENERICS | {"кеші"}) and not _stem_in(words[j][2], ORG_HEADS):
+                        elif not generic and j > k and words[j][2].islower() and _stem_in(words[j][2], THING_GENERICS | {"кеші"}) and not _stem_in(words[j][2], ORG_HEADS) and not _legal_form_after(doc, j):
                             kind = "name"  # «Чемпиондар кеші», «Ұлы дала фестивалі»: an event's own word in its title
                         elif _stem_in(generic, PLACE_GENERICS):
                             kind = "place"  # «Ақсу-Жабағылы» табиғи қорығы, «Самал» шағын ауданы
@@ -2256,8 +2282,8 @@ _PLURAL_ENDINGS = tuple(sorted({e for pair in PLURAL.values() for e in pair}))
 
 
 def _strength(lemma: str, analysis: str, possessed: bool = False, person: bool = False) -> int:
-    if person and analysis == "acc" and len(lemma) >= 4:
-        return 2  # a surname after a given name: Смитті is Смит + ті (not Тұрды, Құтты: names of their own)
+    if person and analysis == "acc":
+        return 2  # a surname after a given name: Смитті is Смит + ті, Кимді Ким + ді
     if possessed and lemma in ORG_HEADS and not analysis.startswith(("p3", "pl")):
         return 4  # a body's name ends in its head: орталықта is орталық + та (Атырау облыстық ... орталық)
     if possessed and lemma[-1:] in "ыі" and analysis and not analysis.startswith("p3"):
@@ -2306,7 +2332,7 @@ def _lemmas(
             return 2  # ХҚКО-да, АҚШ-та: an ending, whatever it is (not Чен-Ын, Бек-Тай: a name's part)
         # the accusative's own endings only (not -н after a vowel: Зейін is no Зейі + н)
         plain_accusative = f.endswith(("ды", "ді", "ты", "ті", "ны", "ні")) and not f.endswith(VERBAL_NAME_ENDINGS)
-        return _strength(lemma, analysis, possessed, person and plain_accusative and not _everyday(f))
+        return _strength(lemma, analysis, possessed, person and plain_accusative)
 
     return {f: max(rs, key=lambda r: (score[r[0]], strength(f, *r), len(r[0]))) for f, rs in readings.items()}
 
