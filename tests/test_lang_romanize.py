@@ -119,6 +119,7 @@ def test_an_arabic_name_s_particles_are_the_english_press_s():
     # after ж, з бен is Kazakh's "and", unless the name goes on as an Arabic one
     assert romanize("Тараз бен Шымкент") == "Taraz ben Shymkent"
     assert romanize("Абдулазиз бен Салман Әл Сауд", kind="person") == "Abdulaziz bin Salman Al Saud"
+    assert romanize("Абдулазиз бен Салман", kind="person") == "Abdulaziz bin Salman"  # one person's name
 
 
 def test_a_work_s_or_a_programme_s_name_is_capitalised_word_by_word():
@@ -395,6 +396,10 @@ EN_GOLDEN = [
     ("Erik Solheim", "Эрик Солхеим"), ("Steven Chu", "Стивен Чу"),  # not the table's Ерік, Шу
     ("Almaty", "Алматы"), ("Karaganda", "Қарағанды"),  # a published one-word name, wherever it stands
 ]
+
+
+def test_a_street_s_word_is_a_place_s_only():
+    assert cyrillize("Park University", kind="organisation").text == "Парк университеті"
 
 
 def test_a_site_and_a_lone_compass_word_in_kazakh():

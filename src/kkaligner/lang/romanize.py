@@ -204,15 +204,17 @@ PLACE_HEADS: tuple[tuple[str, str, bool], ...] = (
     ("өзені", "River", False),
     ("көлі", "Lake", True),
     ("теңізі", "Sea", False),
-    # streets, squares, parks and airports, as English maps and the cities' English pages name them
-    # (Abai Avenue, Republic Square, First President's Park, Almaty International Airport)
+)
+# Streets, avenues, parks and airports, as English maps and the cities' English pages name them
+# (Abai Avenue, Seifullin Street, First President's Park, Sharl de Goll Airport): a place's name
+# only, never a body's words (Park University is no саябағы).
+STREET_HEADS: tuple[tuple[str, str, bool], ...] = (
     ("көшесі", "Street", False),
     ("даңғылы", "Avenue", False),
-    ("алаңы", "Square", False),
     ("саябағы", "Park", False),
     ("әуежайы", "Airport", False),
 )
-_PLACE_HEADS = {kk: (en, first) for kk, en, first in PLACE_HEADS}
+_PLACE_HEADS = {kk: (en, first) for kk, en, first in PLACE_HEADS + STREET_HEADS}
 
 # Compass words opening a place's name, which English translates (English Wikipedia's article
 # titles: Оңтүстік Корея South Korea, Орталық Азия Central Asia, Солтүстік Америка North America):
@@ -703,8 +705,10 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
         parts.append(text[pos : m.start()])
         prev = _PREV_WORD.search(text, 0, m.start())
         after_name = bool(prev) and prev.group(1)[:1].isupper()
-        if m.group() == "бен" and after_name and prev.group(1)[-1:].casefold() in ("ж", "з") and not _ARABIC_GOES_ON.match(text, m.end()):
-            after_name = False  # Тараз бен Шымкент: бен after ж, з is Kazakh's "and" (not Абдулазиз бен Салман Әл Сауд)
+        if m.group() == "бен" and after_name and kind != "person" and prev.group(1)[-1:].casefold() in ("ж", "з") and not _ARABIC_GOES_ON.match(text, m.end()):
+            # Тараз бен Шымкент: бен after ж, з is Kazakh's "and" (not in one person's name, nor where the
+            # name goes on as an Arabic one: Абдулазиз бен Салман Әл Сауд)
+            after_name = False
         spelled, exc = _word(m.group(), exceptions, kind, after_name)
         if proper and spelled[:1].islower() and m.group().casefold() not in _LOWER_IN_NAMES and not text[: m.start()].endswith("-"):
             # a body's name spelt word by word is a proper name in English, every word capitalised
@@ -1125,6 +1129,7 @@ __all__ = [
     "LETTERS",
     "PLACE_CONTEXT",
     "PLACE_HEADS",
+    "STREET_HEADS",
     "RUSSIAN_FORM_LETTERS",
     "RUSSIAN_GIVEN",
     "TITLES",
