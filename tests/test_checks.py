@@ -78,6 +78,9 @@ CASES = [
     ("latin-site-file-kept", "Today Tengrinews.kz published its report in report.pdf.",
      "Бүгін Tengrinews.kz сайты өз есебін report.pdf файлында жариялады.", "en-kk", None),
     ("kazakh-latin-as-published", "The garden of the city is green.", "Qalanyŋ baǧy jasyl.", "en-kk", None),
+    # Spanish, Polish and Czech letters are no Kazakh: a copied sentence is still untranslated
+    ("copied-accented", "Pedro Sánchez met the king in Madrid.", "Pedro Sánchez met the king in Madrid.", "en-kk", "untranslated"),
+    ("latin-other-addresses-kept", "Run setup.exe from yna.co.kr today.", "Бүгін yna.co.kr сайтынан setup.exe файлын іске қосыңыз.", "en-kk", None),
     ("kazakh-latin-alphabet", "Kazakh is spoken here.", "Mūnda qazaq tılınde söileidı.", "en-kk", None),
     ("name-heading", "Jardín de la Unión.", "Jardín de la Unión.", "kk-en", None),
     ("name-heading-en-kk", "Jardín de la Unión.", "Jardín de la Unión.", "en-kk", None),

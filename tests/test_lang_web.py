@@ -17,6 +17,9 @@ GOLDEN = [
     ("BBC.com мен Kazinform.kz", ["BBC.com", "Kazinform.kz"]),
     ("деп хабарлайды Жерұйық.кз, BAQ.KZ", ["Жерұйық.кз", "BAQ.KZ"]),  # Cyrillic, capitals
     ("Министр Tengrinews.kz-ке сұхбат берді", ["Tengrinews.kz"]),  # a case ending after a hyphen
+    ("жарияланды Tengrinews.kz-те.", ["Tengrinews.kz"]),  # ... before a full stop
+    # a capitalised word after a full stop missing its space is no domain in capitals
+    ("қол қойылды.РФ Президенті, Monday.US", []),
     # a sentence's end before a capital, a number, an abbreviation: no address
     ("jatyr.Bul", []),
     ("3.5 млн теңге, т.б. және т.с.с.", []),

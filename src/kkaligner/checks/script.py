@@ -8,7 +8,7 @@ with a capital or a digit (Mossack Fonseca, iPhone, CG4684), a lower-case word i
 Sol de la Costa), words of a URL or e-mail address. A lower-case English word copied from the source
 ("Ол spaceport айлағына барды") is what an untranslated word looks like, and is reported, unless
 it is a technical name Kazakh writes in Latin letters too (http, pdf); a capitalised source word
-copied with a letter or two mixed up (Corcovado -> Corvocado) is a misspelt name, not reported here. Kazakh written in its Latin alphabets (ä ğ ı ñ ö ş ū ü, á ǵ ń ó ú ý) is not "Latin left in".
+copied with a letter or two mixed up (Corcovado -> Corvocado) is a misspelt name, not reported here. Kazakh written in its 2021 Latin alphabet (ä ğ ı ñ ö ş ū ü, and ǧ ŋ as published) is not "Latin left in".
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import re
 
 from kkaligner.checks.base import CheckContext, skip_pair
 from kkaligner.lang.latin import KAZAKH_LATIN_LETTERS
-from kkaligner.lang.web import address_spans
+from kkaligner.lang.web import ADDRESS_LIKE
 from kkaligner.types import Finding
 
 _KAZAKH_LATIN = re.compile(f"[{''.join(sorted(KAZAKH_LATIN_LETTERS))}]")
@@ -39,7 +39,7 @@ _QUOTED = re.compile(r'"[^"\n]{1,40}"|«[^»\n]{1,40}»|“[^”\n]{1,40}”|„
 def _kept_names(src: str, tgt: str) -> list[tuple[int, int]]:
     """Spans of Latin names, codes, addresses and quoted words in a Kazakh ``tgt`` that the source
     has verbatim."""
-    spans = [(a, b) for a, b in address_spans(tgt, sites=True) if _LATIN_WORD.search(tgt[a:b])]
+    spans = [m.span() for m in ADDRESS_LIKE.finditer(tgt) if _LATIN_WORD.search(m.group())]
     spans += [m.span() for m in _QUOTED.finditer(tgt) if len(m.group().split()) <= 3]
     folded = src.casefold()
     src_names = {w.casefold() for w in _LATIN_WORD.findall(src) if w[0].isupper() and len(w) >= _NEAR_MIN}

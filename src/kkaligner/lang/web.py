@@ -29,11 +29,14 @@ _TLDS = (
     # Kazakhstan's and Russia's Cyrillic domains, and .kz as Kazakh text spells it (Жерұйық.кз)
     "қаз рф кз"
 ).split()
-# in lower case or in capitals, not capitalised: "jaqsy.Kz" is a full stop missing its space
-_TLD = "|".join(_TLDS + [t.upper() for t in _TLDS])
+# The domain in lower case, or all of it in capitals (BAQ.KZ): "jaqsy.Kz", "қойылды.РФ" are full stops
+# missing their space. A Kazakh ending may follow after a hyphen (Tengrinews.kz-те).
+_END = r"(?!\w|-[\w\-]*\.\w|\.[^\W_])(?:/[^\s<>«»\"]*[^\s<>«»\".,;:!?)\]'’])?"
 SITE = re.compile(
-    r"(?<![\w.@/\-])[^\W_](?:[\w\-]*[^\W_])?(?:\.[\w\-]+)*"
-    rf"\.(?:{_TLD})(?!\w|-[\w\-]*\.|\.[A-Za-z0-9])(?:/[^\s<>«»\"]*[^\s<>«»\".,;:!?)\]'’])?"
+    r"(?<![\w.@/\-])(?:"
+    rf"[^\W_](?:[\w\-]*[^\W_])?(?:\.[\w\-]+)*\.(?:{'|'.join(_TLDS)}){_END}"
+    rf"|[^\W\d_a-zа-яәғқңөұүһі](?:[^\W_a-zа-яәғқңөұүһі]|-)*(?:\.[^\W_a-zа-яәғқңөұүһі]+)*\.(?:{'|'.join(t.upper() for t in _TLDS)}){_END}"
+    r")"
 )
 
 
@@ -42,7 +45,12 @@ FILE = re.compile(
     r"(?<![\w.@/\-])[\w\-]+(?:\.[\w\-]+)*\.(?:pdf|docx?|xlsx?|pptx?|odt|rtf|txt|csv|json|xml|html?|zip|rar|jpe?g|png|gif|svg|mp3|mp4|srt|vtt|xliff|xlf|tmx|tbx)(?!\w)"
 )
 
-_DOMAIN_AFTER = re.compile(rf"\.(?:{_TLD})(?!\w|-[\w\-]*\.)")
+_DOMAIN_AFTER = re.compile(rf"\.(?:{'|'.join(_TLDS)})(?!\w|-[\w\-]*\.\w)")
+
+# Anything shaped like an address, a file's or a version's name: letters or digits on both sides
+# of a dot, an @ or a slash (yna.co.kr, setup.exe, node.js, v1.2): text that a translation keeps
+# as it is, however unlike a known domain or extension.
+ADDRESS_LIKE = re.compile(r"[^\s«»\"()]*[A-Za-z0-9][.@/][^\s«»\"()]*[A-Za-z0-9]")
 
 
 def domain_follows(text: str, pos: int) -> bool:
@@ -64,4 +72,4 @@ def address_spans(text: str, sites: bool = False) -> list[tuple[int, int]]:
     return spans
 
 
-__all__ = ["ADDRESS", "FILE", "SITE", "address_spans", "domain_follows"]
+__all__ = ["ADDRESS", "ADDRESS_LIKE", "FILE", "SITE", "address_spans", "domain_follows"]
