@@ -398,6 +398,10 @@ EN_GOLDEN = [
 ]
 
 
+def test_a_site_s_domain_stays_lower_case():
+    assert romanize("Жерұйық.кз", kind="organisation").endswith(".kz")
+
+
 def test_a_street_s_word_is_a_place_s_only():
     assert cyrillize("Park University", kind="organisation").text == "Парк университеті"
 

@@ -963,6 +963,10 @@ ALONE = [
     # бен after з is an Arabic name's where the name goes on as one or a prince's title opens it
     ("Кеше Абдулазиз бен Салман Әл Сауд келді.", [("Абдулазиз бен Салман Әл Сауд", "person")]),
     ("Кеше ханзада Абдулазиз бен Салман келді.", [("Абдулазиз бен Салман", "person")]),
+    # a quoted title before атты ("named") and a word no table knows names a thing; its own
+    # ellipsis or "!" stays inside its quotes
+    ("Олар бірлесіп «Адамзаттың бәрін сүй…» атты әдеби квест өткізді.", [("Адамзаттың бәрін сүй", "name")]),
+    ("«Ел бірлігі!» атты акция өтті.", [("Ел бірлігі", "name")]),
     # a quoted title whose own last word is an event's or a thing's is that thing's name
     ("Астанада кәсіпқой бокстан «Чемпиондар кеші» өтеді.", [("Чемпиондар кеші", "name")]),
     # a quoted title whose last word is "news" is a bulletin's, unless a body's word follows

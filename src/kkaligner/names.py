@@ -553,6 +553,8 @@ _WORDS_LIKE = re.compile(r"[ \u00a0]*(?:сияқты|секілді|тәрізд
 _SAID_AFTER_LIST = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?де(?:п|ді|йді)(?![^\W\d_])")
 
 _QUOTE_OPEN = "«“„\""
+# An ellipsis, "!" or "?" closing a quoted title, inside its quotes (the last two only before атты).
+_TITLE_PUNCTUATION = re.compile(r"[ \u00a0]*(?:…|\.\.\.|[!?])")
 _QUOTE_CLOSE = "»”“\""
 # One more quotation of a list, after a comma.
 _NEXT_QUOTED = re.compile(rf"[ \u00a0]*,[ \u00a0]*[{_QUOTE_OPEN}][^{_QUOTE_CLOSE}\n]{{1,80}}[{_QUOTE_CLOSE}]")
@@ -1071,6 +1073,9 @@ def _legal_form_after(doc: "_Document", j: int) -> bool:
     nxt = words[j + 1][2]
     return fold_kk(nxt.split("-")[0]) in _LEGAL_FORMS and (nxt.isupper() or nxt.islower())
 
+
+# After a quoted name, атты ("named") and a word no table knows: the name of a thing of that kind.
+_NAMED_THING = re.compile(r"[»”\" \u00a0]*атты[ \u00a0]")
 
 # "named", "called" between a quoted name and the generic word it names (атты кітап, деген фильм).
 _NAMING_WORDS = frozenset(["атты", "деген"])
@@ -1677,9 +1682,17 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             if j > k and text[words[j - 1][1] : words[j][0]].strip(" \u00a0-"):
                 break
             close = _NUMBER_TAIL.match(text, words[j][1]).end()
-            after = text[close : close + 3].lstrip(" \u00a0")
+            shut = close  # where the closing quote may stand: after a title's own ellipsis or "!" too
+            ending = _TITLE_PUNCTUATION.match(text, close)
+            if ending and text[ending.end() : ending.end() + 3].lstrip(" \u00a0")[:1] in _QUOTE_CLOSE and (
+                "." in ending.group() or "…" in ending.group() or _NAMED_THING.match(text, ending.end())
+            ):
+                # «Адамзаттың бәрін сүй…» атты квест, «Ел бірлігі!» атты акция (not «Оралда алма өсе ме?»
+                # деген сауал, «Ұлыс оң болсын!» деп: words said)
+                shut = ending.end()
+            after = text[shut : shut + 3].lstrip(" \u00a0")
             if after[:1] in _QUOTE_CLOSE and after[:1]:
-                following = text[close : close + 40].lstrip(" \u00a0")[1:]
+                following = text[shut : shut + 40].lstrip(" \u00a0")[1:]
                 # one quoted word that is no common word before деген is a name ("called"):
                 # «Леново» деген компания; words someone said are more than one
                 if j == k and _starter(fold_kk(w)):
@@ -1689,7 +1702,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                     and not _WORD_SAID.match(following)
                 )
                 # after the list of quotations this one opens: words given as examples, or said
-                rest, listed = text.index(after[:1], close) + 1, False
+                rest, listed = text.index(after[:1], shut) + 1, False
                 while (m := _NEXT_QUOTED.match(text, rest)) is not None:
                     rest, listed = m.end(), True
                 tail = text[rest : rest + 40]
@@ -1730,7 +1743,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                     if kind == "organisation":
                         # the kind the first generic word after it says, modifiers before it aside
                         # («Павлодар» арнайы экономикалық аймағы, «Астана» концерт залы)
-                        generic = _generic_after(doc, j, close)
+                        generic = _generic_after(doc, j, shut)
                         if _stem_in(generic, THING_GENERICS) and not _stem_in(generic, ORG_HEADS):
                             kind = "name"
                         elif not generic and fold_kk(words[j][2]) in PROGRAMME_TITLE_HEADS and j > k:
@@ -1739,6 +1752,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                             kind = "name"  # «Чемпиондар кеші», «Ұлы дала фестивалі»: an event's own word in its title
                         elif _stem_in(generic, PLACE_GENERICS):
                             kind = "place"  # «Ақсу-Жабағылы» табиғи қорығы, «Самал» шағын ауданы
+                        elif not generic and _NAMED_THING.match(text, shut):
+                            kind = "name"  # «Адамзаттың бәрін сүй…» атты әдеби квест: a thing called so
                         elif _stem_in(generic, frozenset({"есімі"})):
                             # the name given: a person's, or a place's it is known as («Астана» есімі)
                             kind = _known_kind(fold_kk(" ".join(x[2] for x in words[k : j + 1]))) or "person"

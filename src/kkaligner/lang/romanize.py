@@ -710,7 +710,7 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
             # name goes on as an Arabic one: Абдулазиз бен Салман Әл Сауд)
             after_name = False
         spelled, exc = _word(m.group(), exceptions, kind, after_name)
-        if proper and spelled[:1].islower() and m.group().casefold() not in _LOWER_IN_NAMES and not text[: m.start()].endswith("-"):
+        if proper and spelled[:1].islower() and m.group().casefold() not in _LOWER_IN_NAMES and not text[: m.start()].endswith(("-", ".")):
             # a body's name spelt word by word is a proper name in English, every word capitalised
             # (Ақ жол Ak Zhol, Қазақстан темір жолы Kazakhstan Temir Zholy)
             spelled = spelled[:1].upper() + spelled[1:]
@@ -722,7 +722,8 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
 
 
 # Words a body's name spelt word by word keeps in lower case: "and", "with", "named after", "for",
-# "on", "attached to", "about"; and an ending after a hyphen (ҚР-дың KR-dyn).
+# "on", "attached to", "about"; and an ending after a hyphen (ҚР-дың KR-dyn), a domain after a dot
+# (Жерұйық.кз Zheruik.kz).
 _LOWER_IN_NAMES = frozenset(["және", "мен", "пен", "бен", "атындағы", "бойынша", "жөніндегі", "жанындағы", "үшін", "туралы"]) | (
     # and the particles of foreign names, as their languages write them (Шарль де Голль Charles de
     # Gaulle, фон Браун, ван Гог, ибн Сина)
