@@ -945,6 +945,11 @@ ALONE = [
      [("Асқар Құрмет", "person"), ("Денис Тен", "person"), ("Виктор Цой", "person")]),
     # the bare President, capitalised, is the subject before a place
     ("Бүгін Президент Техасқа барды.", [("Техас", "place")]),
+    # a known place closing a list of known places is a member of the list, no part of the body's
+    # name after it; one place before a body's name may open it
+    ("1995 жылы Қазақстан, Ресей және Беларусь Кеден одағы туралы келісімге келді.",
+     [("Қазақстан", "place"), ("Ресей", "place"), ("Беларусь", "place"), ("Кеден одағы", "organisation")]),
+    ("Кеше Ресей Ғылым академиясы мәлімдеді.", [("Ресей Ғылым академиясы", "organisation")]),
     # a company's legal form after a quoted name makes it a company, whatever its last word
     ("Бұл «Алматы әуежайы» АҚ. «Ақбақай кеніші» ЖШС жұмыс істейді.",
      [("Алматы әуежайы", "organisation"), ("Ақбақай кеніші", "organisation")]),

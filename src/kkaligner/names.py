@@ -1456,6 +1456,29 @@ def _possessed_head(word: str) -> bool:
     )
 
 
+_LIST_JOINER = re.compile(r"[ \u00a0]*(?:,|,?[ \u00a0]*(?:және|мен|пен|бен))[ \u00a0]*")
+_JOINER_WORDS = frozenset(["және", "мен", "пен", "бен"])
+
+
+def _closes_place_list(doc: _Document, k: int) -> bool:
+    """Word ``k`` is a known place's name that closes a list of two or more known places before it
+    (Қазақстан, Ресей және Беларусь | Кеден одағы): a member of the list, no part of the name that
+    follows it."""
+    text, words = doc.text, doc.words
+    if _known_kind(fold_kk(words[k][2])) != "place":
+        return False
+    places, x = 0, k
+    while x > 0:
+        p = x - 1
+        if words[p][2] in _JOINER_WORDS and p > 0:
+            p -= 1
+        joined = _LIST_JOINER.fullmatch(text, words[p][1], words[x][0])
+        if not joined or _known_kind(fold_kk(words[p][2])) != "place":
+            break
+        places, x = places + 1, p
+    return places >= 2
+
+
 def _closes_run(doc: _Document, j: int) -> bool:
     """Word ``j`` is a possessed head (``_possessed_head``) and no possessed head follows among the
     next capitalised words of the run: the name ends there (Ұлыбритания Парламенті | Үкімет), unless
@@ -1835,6 +1858,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             and len(words[j + 1][2]) > 1  # Airbus A320, Airbus A үш жүз жиырма: the maker, then a model
             and not (_shouted(words[j + 1][2]) and not _caps_before_generic(doc, j + 1))  # ТОҚАЕВ АҚШ-ҚА БАРДЫ
             and not _closes_run(doc, j)  # Ұлыбритания Парламенті Үкімет ұсынған: two names
+            and not (j == k and _closes_place_list(doc, k))  # Қазақстан, Ресей және Беларусь | Кеден одағы
             # an institution closes the run but in the possessive of a body of it: Мәжіліс пен Үкімет
             # Ұлттық қордан, Үкіметімізде Қазақстан Республикасының: two names
             and not (_stem_in(words[j][2], INSTITUTIONS) and not _possessed_head(words[j][2]))
