@@ -945,6 +945,8 @@ ALONE = [
      [("Асқар Құрмет", "person"), ("Денис Тен", "person"), ("Виктор Цой", "person")]),
     # the bare President, capitalised, is the subject before a place
     ("Бүгін Президент Техасқа барды.", [("Техас", "place")]),
+    # a sentence's first word alone in -ина is a Russian common noun as often as a woman's surname
+    ("Оған ұсыныс берілді. Скважинаға ұсыныс берілді. Кеше Ахметова келді.", [("Ахметова", "person")]),
     # a known place closing a list of known places is a member of the list, no part of the body's
     # name after it; one place before a body's name may open it
     ("1995 жылы Қазақстан, Ресей және Беларусь Кеден одағы туралы келісімге келді.",

@@ -1024,7 +1024,8 @@ class _Document:
             # "the former Olympic ..."); but a place may end like one before a body's word (Невада
             # Университеті)
             return False
-        if run_length > 1 or _looks_like_person(f):
+        # alone, -ина says no woman's surname (Скважина, Машина, Вакцина: Russian common nouns)
+        if run_length > 1 or (_looks_like_person(f) and not any(lemma.endswith("ина") for lemma, _ in _readings(f))):
             return True
         # Сақыпжамал әжейдің, Клара апамыз: a kinship word of address after the word, bare, in a
         # case or "our", not another's (Келін атасына "the bride to her father-in-law", Майдангер
