@@ -1096,6 +1096,11 @@ ALONE = [
 ]
 
 
+def test_a_given_name_in_the_accusative_ends_the_name():
+    names = extract_terms("Ал Абай мен Құнанбайды Әуезовтен жырақ елестету мүмкін емес.", Glossary.empty(), use_default_glossary=False)
+    assert "Әуезов" in {n.lemma for n in names} and all(" " not in n.lemma for n in names)
+
+
 def test_ben_after_zh_and_z_is_and_between_two_names():
     names = extract_terms("Кеше Әбділәзіз бен Фейсал келді.", Glossary.empty(), use_default_glossary=False)
     assert [n.lemma for n in names] == ["Әбділәзіз", "Фейсал"]

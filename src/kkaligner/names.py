@@ -1623,6 +1623,19 @@ def _two_known_names(word: str, nxt: str) -> bool:
     return first not in PLACE_MODIFIERS and first not in RANK_WORDS
 
 
+_PLAIN_ACCUSATIVE = ("ды", "ді", "ты", "ті", "ны", "ні")
+
+
+def _accusative_name(word: str) -> bool:
+    """``word`` is a person's name in the accusative, its stem a given name or a surname (Құнанбайды,
+    Тоқаевты): a case ending, which only a name's last word takes."""
+    f = fold_kk(word)
+    if not f.endswith(_PLAIN_ACCUSATIVE) or f.endswith(VERBAL_NAME_ENDINGS) or _given_name(f):
+        return False
+    stem = f[:-2]
+    return len(stem) >= 3 and (_given_name(stem) or _kazakh_given_form(stem) or _ends_in(stem, PERSON_ENDINGS))
+
+
 def _first_name_before_surname(word: str, nxt: str) -> bool:
     """``word`` is a given name and ``nxt`` reads like a surname or a patronymic, or is a Kazakh
     given name's form (a father's name for a surname). A word in -н with no other ending than the
@@ -1860,6 +1873,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             and not (_shouted(words[j + 1][2]) and not _caps_before_generic(doc, j + 1))  # ТОҚАЕВ АҚШ-ҚА БАРДЫ
             and not _closes_run(doc, j)  # Ұлыбритания Парламенті Үкімет ұсынған: two names
             and not (j == k and _closes_place_list(doc, k))  # Қазақстан, Ресей және Беларусь | Кеден одағы
+            and not _accusative_name(words[j][2])  # Абай мен Құнанбайды | Әуезовтен
             # an institution closes the run but in the possessive of a body of it: Мәжіліс пен Үкімет
             # Ұлттық қордан, Үкіметімізде Қазақстан Республикасының: two names
             and not (_stem_in(words[j][2], INSTITUTIONS) and not _possessed_head(words[j][2]))
