@@ -945,6 +945,9 @@ ALONE = [
      [("Асқар Құрмет", "person"), ("Денис Тен", "person"), ("Виктор Цой", "person")]),
     # the bare President, capitalised, is the subject before a place
     ("Бүгін Президент Техасқа барды.", [("Техас", "place")]),
+    # the epithet Ұлы ("great") praises the name after it, and alone is no name (nor a patronymic)
+    ("Қабылдады. Ұлы Абайдың « Адамзаттың бәрін сүй » деген сөзі бар. Ислам дін Ұлы Тұран даласына тарады.",
+     [("Абай", "person"), ("Тұран", "place")]),
     # a sentence's first word alone in -ина is a Russian common noun as often as a woman's surname
     ("Оған ұсыныс берілді. Скважинаға ұсыныс берілді. Кеше Ахметова келді.", [("Ахметова", "person")]),
     # a known place closing a list of known places is a member of the list, no part of the body's

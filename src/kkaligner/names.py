@@ -452,8 +452,8 @@ def _ends_in(folded: str, endings: tuple[str, ...]) -> bool:
     """``folded`` ends in one of ``endings``; in -улы (a patronymic's ұ typed у: Байтурсынулы) only
     on seven letters or more, not an adjective in -лы on a stem in у (қару + лы "armed", тау + лы
     "mountainous", аяу + лы "dear": Қарулы Күштері, Таулы Қарабақ, Аяулы аналар)."""
-    if not folded.endswith(endings):
-        return False
+    if not folded.endswith(endings) or folded in endings:
+        return False  # Ұлы alone is "great" (Ұлы Британия, Ұлы Жібек жолы), no patronymic
     return len(folded) >= 7 or not ("улы" in endings and folded.endswith("улы"))
 
 # Words right after a single name that say it is a person's: the honorifics and kinship words
@@ -1924,6 +1924,13 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             ):
                 j = k + x
                 break
+        if j == k + 1 and fold_kk(w) in _EPITHETS and not _known_last([w, words[j][2]]) and not any(
+            _known_kind(lemma) == "place" for lemma, _ in _readings(fold_kk(words[j][2]))
+        ):
+            # Ұлы Абайдың "the great Abai's", Ұлы Тұран даласына: the epithet praises the name it
+            # stands before (not Ұлы Британия, a known place's name with it)
+            k += 1
+            continue
         if j == k + 1 and fold_kk(w) in COMPASS_WORDS and _compass_describes(doc, k):
             k += 1  # Солтүстік Қазақстанға: "to northern Kazakhstan"; the name is the country's
             continue
