@@ -162,6 +162,10 @@ ENGLISH = [
      " for Central Asian Affairs Robert O. Blake and the Kazakh MFA's staff.",
      [("Republic of Kazakhstan", "place"), ("Kairat Abdrakhmanov", "person"), ("Robert O. Blake", "person"),
       ("Kazakh MFA", "organisation")]),
+    # a body's lower-case noun before a single name makes it a body's; a company's officers' titles
+    # open no name
+    ("State oil and gas company Kazmunaigas said so. Executive Vice-President Luca Vignati came.",
+     [("Kazmunaigas", "organisation"), ("Luca Vignati", "person")]),
     # a site named by its domain is an outlet
     ("It was reported by Tengrinews.kz today.", [("Tengrinews.kz", "organisation")]),
     # ... at a sentence's start too, and with its kind from the head

@@ -2511,7 +2511,7 @@ _EN_ORG_HEADS = frozenset(
      "times", "post", "herald", "tribune", "journal", "gazette", "news", "telegraph", "magazine", "press", "police"]
 )
 _EN_PLACE_HEADS = frozenset(
-    ["river", "lake", "region", "city", "mountains", "sea", "ocean", "bay", "island", "district", "province", "gulf", "cape", "strait", "peninsula", "valley", "desert", "republic", "kingdom", "states", "emirates", "isle",
+    ["river", "lake", "region", "microdistrict", "city", "mountains", "sea", "ocean", "bay", "island", "district", "province", "gulf", "cape", "strait", "peninsula", "valley", "desert", "republic", "kingdom", "states", "emirates", "isle",
      "street", "road", "avenue", "square", "bridge", "park", "hemisphere", "pole", "highway", "harbour", "harbor", "port", "airport", "county", "mountain", "islands", "falls", "canal", "channel", "coast", "hills", "heights", "beach", "village", "town", "gardens", "plateau", "glacier", "volcano", "oblast", "territory", "continent", "station", "empire", "khanate", "caliphate", "sultanate", "country", "tower", "towers", "palace", "castle", "cathedral", "mosque", "building", "plaza", "basilica", "st", "ave", "rd", "blvd"]
 )
 # The heads of events, eras, laws, awards and classes: the words are no name of a person, place or
@@ -2533,6 +2533,9 @@ _EN_SPEECH_AFTER = frozenset(["said", "says", "told", "added", "wrote", "argued"
 # The word that closes an office's portfolio (Secretary for South and Central Asian Affairs): the
 # capitalised words after it in the same run are the holder's name.
 _EN_PORTFOLIO_ENDS = frozenset(["affairs"])
+# Lower-case nouns that describe the body named right after them (company Kazmunaigas, producer
+# Kazatomprom, operator Eni, carrier Air Astana, newspaper Vlast).
+_EN_BODY_NOUNS = frozenset(["company", "producer", "operator", "carrier", "airline", "firm", "bank", "group", "agency", "newspaper", "outlet", "portal", "broadcaster", "developer", "manufacturer", "exporter", "importer", "retailer", "consortium", "holding", "fund", "party"])
 _EN_SURNAME = re.compile(r"(?:ov|ev|ova|eva|uly|kyzy)$")
 _EN_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 # Heads that take "of" and a name after them, the whole one name (University of Virginia, Gulf
@@ -2548,7 +2551,9 @@ _EN_PERSON_TITLES = _EN_ROYAL_TITLES | frozenset(
      # ranks of the forces and offices of faiths (Marshal Italo Balbo, Ayatollah Ali Khamenei); not
      # those that are surnames or open names too (General Motors, Julie Bishop, Aaron Judge, Imam
      # Khomeini Airport, Cardinal Health, Detective Comics)
-     "marshal", "colonel", "sergeant", "lieutenant", "admiral", "archbishop", "rabbi", "sheikh", "ayatollah"]
+     "marshal", "colonel", "sergeant", "lieutenant", "admiral", "archbishop", "rabbi", "sheikh", "ayatollah",
+     # a company's and an agency's officers (Director Antonio Vella, Executive Vice-President Luca Vignati)
+     "director", "vice-president", "vice-chairman", "vice-minister", "vice-premier"]
 )
 # An office's portfolio before or after a title is no name (Foreign Minister, Health Secretary,
 # Secretary of State, Minister of Foreign Affairs).
@@ -2558,7 +2563,7 @@ _EN_PORTFOLIOS = frozenset(
 # Words skipped where they open a run of capitals: titles and their qualifiers (President, Former,
 # Governor), articles and prepositions, days and months.
 # Words that qualify a title (Deputy Prime Minister, Assistant Secretary).
-_EN_TITLE_QUALIFIERS = frozenset(["deputy", "vice", "assistant", "acting"])
+_EN_TITLE_QUALIFIERS = frozenset(["deputy", "vice", "assistant", "acting", "executive", "chief", "senior"])
 _EN_TITLES = _EN_PERSON_TITLES | _EN_WEEKDAYS | _EN_TITLE_QUALIFIERS | frozenset(
     ["former", "late", "the", "a", "an", "in", "on", "at", "of", "and", "for", "to", "by", "with", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "i"]
 )
@@ -2833,6 +2838,9 @@ def _english_mentions(text: str) -> list[_Mention]:
             kind = "person" if after in _EN_SPEECH_AFTER else ""
         if kind is not None and SITE.fullmatch(" ".join(names)):
             kind = "organisation"  # El.kz, Tengrinews.kz: a site, a news outlet
+        described = k and text[words[k - 1][1] : s] == " " and words[k - 1][2].islower() and words[k - 1][2] in _EN_ORG_HEADS | _EN_BODY_NOUNS
+        if kind in ("", "person") and j == k and described:
+            kind = "organisation"  # State oil and gas company Kazmunaigas, uranium producer Kazatomprom
         if kind is not None:
             out.append(_Mention(s, words[j][0] + len(names[-1]), tuple(names), kind))
         k = j + 1
