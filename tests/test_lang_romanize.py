@@ -402,6 +402,12 @@ def test_a_site_s_domain_stays_lower_case():
     assert romanize("Жерұйық.кз", kind="organisation").endswith(".kz")
 
 
+def test_a_place_s_generic_word_from_english_is_kazakh():
+    assert cyrillize("Berezovka Village", kind="place").text == "Березовка ауылы"
+    assert cyrillize("Medeu District", kind="place").text == "Медеу ауданы"
+    assert cyrillize("Lake Balkhash", kind="place").text == "Балқаш көлі"
+
+
 def test_a_street_s_word_is_a_place_s_only():
     assert cyrillize("Park University", kind="organisation").text == "Парк университеті"
 

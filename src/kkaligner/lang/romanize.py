@@ -215,6 +215,10 @@ STREET_HEADS: tuple[tuple[str, str, bool], ...] = (
     ("әуежайы", "Airport", False),
 )
 _PLACE_HEADS = {kk: (en, first) for kk, en, first in PLACE_HEADS + STREET_HEADS}
+# English generic words of places read back into Kazakh, after the name (Berezovka Village
+# Березовка ауылы, Medeu District Медеу ауданы, Lake Balkhash Балқаш көлі): the heads above, and a
+# village's and a city's word, which English writes after a name as often as not.
+_PLACE_HEADS_EN = {en.casefold(): (kk, first) for kk, en, first in PLACE_HEADS + STREET_HEADS + (("ауылы", "Village", False), ("қаласы", "City", False))}
 
 # Compass words opening a place's name, which English translates (English Wikipedia's article
 # titles: Оңтүстік Корея South Korea, Орталық Азия Central Asia, Солтүстік Америка North America):
@@ -1086,6 +1090,16 @@ def _cyrillize(name: str, kind: str = "", kazakh_names: bool = True, names: Name
     whole = _published_wholes().get(" ".join(name.split()).casefold()) if kind != "person" and kazakh_names else None
     if whole:
         return Proposal(text=whole, source=name, by="exception")  # New York Нью-Йорк
+    words = name.split()
+    if kind == "place" and len(words) > 1:
+        # a place's generic word, last (first for a lake: Lake Balkhash), in Kazakh after the name
+        for head, rest in ((words[-1], words[:-1]), (words[0], words[1:])):
+            kazakh = _PLACE_HEADS_EN.get(head.casefold())
+            if kazakh and (kazakh[1] == (head is words[0])) and rest[0][:1].isupper() and not (
+                len(rest) == 1 and rest[0].casefold() in _COMPASS_FROM_EN  # North Sea: a name of its own
+            ):
+                spelt = _cyrillize(" ".join(rest), kind, kazakh_names, names)
+                return Proposal(text=f"{spelt.text} {kazakh[0]}", source=name, by=spelt.by)
     if kind == "place" and name.casefold() in _COMPASS_FROM_EN:
         return Proposal(text=_COMPASS_FROM_EN[name.casefold()].capitalize(), source=name)  # the South Оңтүстік
     compass = re.match(r"([A-Za-z]+) (?=[^\W\d_])", name) if kind == "place" else None
