@@ -166,6 +166,9 @@ ENGLISH = [
     # open no name
     ("State oil and gas company Kazmunaigas said so. Executive Vice-President Luca Vignati came.",
      [("Kazmunaigas", "organisation"), ("Luca Vignati", "person")]),
+    # a news item's dateline: the town, then the agency, then the first sentence's first word
+    ("URALSK. KAZNFORM - Akim Altay Kulginov came.\nALMATY (Kazinform) – Prices rose.",
+     [("URALSK", "place"), ("KAZNFORM", "organisation"), ("Altay Kulginov", "person"), ("ALMATY", "place"), ("Kazinform", "organisation")]),
     # a site named by its domain is an outlet
     ("It was reported by Tengrinews.kz today.", [("Tengrinews.kz", "organisation")]),
     # ... at a sentence's start too, and with its kind from the head

@@ -2533,6 +2533,21 @@ _EN_SPEECH_AFTER = frozenset(["said", "says", "told", "added", "wrote", "argued"
 # The word that closes an office's portfolio (Secretary for South and Central Asian Affairs): the
 # capitalised words after it in the same run are the holder's name.
 _EN_PORTFOLIO_ENDS = frozenset(["affairs"])
+# A news item's dateline: the town in capitals, then the agency (ASTANA. KAZINFORM –, ALMATY
+# (Kazinform) –, URALSK, KAZINFORM -).
+_EN_DATELINE = re.compile(r"[ \t]*([A-Z][A-Z\-]{2,})(?:[.,][ \t]+|[ \t]*\([ \t]*)(?:([A-Z][A-Za-z]{2,})[ \t]*\)?[ \t]*[–—-])?")
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _after_dateline(text: str, pos: int) -> bool:
+    """The word at ``pos`` opens the news item's first sentence, right after its dateline."""
+    dateline = _EN_DATELINE.match(text, _line_start(text, pos))
+    return bool(dateline and dateline.group(2) and text[dateline.end() : pos].strip() == "")
+
+
 # Lower-case nouns that describe the body named right after them (company Kazmunaigas, producer
 # Kazatomprom, operator Eni, carrier Air Astana, newspaper Vlast).
 _EN_BODY_NOUNS = frozenset(["company", "producer", "operator", "carrier", "airline", "firm", "bank", "group", "agency", "newspaper", "outlet", "portal", "broadcaster", "developer", "manufacturer", "exporter", "importer", "retailer", "consortium", "holding", "fund", "party"])
@@ -2756,7 +2771,7 @@ def _english_mentions(text: str) -> list[_Mention]:
     # a sentence's start, or a quotation's (He said, "It was ..."), not the word after an initial or
     # a title's abbreviation that opens a name (Dr. Smith)
     initial = [
-        (sentence_initial(text, s) or _opens_quotation(text, s))
+        (sentence_initial(text, s) or _opens_quotation(text, s) or _after_dateline(text, s))
         and not (x and (_en_initial(words[x - 1][2]) or _en_opening_abbreviation(text, words, x - 1)))
         for x, (s, _, _) in enumerate(words)
     ]
@@ -2838,6 +2853,10 @@ def _english_mentions(text: str) -> list[_Mention]:
             kind = "person" if after in _EN_SPEECH_AFTER else ""
         if kind is not None and SITE.fullmatch(" ".join(names)):
             kind = "organisation"  # El.kz, Tengrinews.kz: a site, a news outlet
+        dateline = _EN_DATELINE.match(text, _line_start(text, s))
+        if dateline and j == k and w.isupper():
+            # URALSK. KAZINFORM – ...: a news item's dateline, the town, then the agency
+            kind = "place" if s == dateline.start(1) else "organisation" if s == dateline.start(2) else kind
         described = k and text[words[k - 1][1] : s] == " " and words[k - 1][2].islower() and words[k - 1][2] in _EN_ORG_HEADS | _EN_BODY_NOUNS
         if kind in ("", "person") and j == k and described:
             kind = "organisation"  # State oil and gas company Kazmunaigas, uranium producer Kazatomprom
