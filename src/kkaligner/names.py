@@ -67,7 +67,6 @@ from kkaligner.glossary.matcher import HONORIFICS, sentence_initial
 from kkaligner.lang import check_language, is_kazakh
 from kkaligner.lang.casing import fold_kk
 from kkaligner.lang.kazakh import (
-    possessive_stems,
     CLASSES,
     DEVOICE,
     PLURAL,
@@ -76,6 +75,7 @@ from kkaligner.lang.kazakh import (
     common_words,
     final_class,
     folded_given_names,
+    possessive_stems,
     suffix_chains,
 )
 from kkaligner.lang.numbers import is_kk_number_word
@@ -2787,7 +2787,7 @@ def _english_mentions(text: str) -> list[_Mention]:
         title = base.rstrip(".") in _EN_PERSON_TITLES
         after = words[k + 1][2].casefold().rstrip(".") if k + 1 < len(words) else ""
         portfolio = (base in _EN_PORTFOLIOS and (office or after in _EN_PERSON_TITLES or after in _EN_PORTFOLIOS)) or (office and base == "general")
-        of_office, office = office and k and words[k - 1][2] == "of", title or portfolio or (office and w in ("of", "the"))
+        office = title or portfolio or (office and w in ("of", "the"))
         if not w[:1].isupper() or w.casefold() in _EN_TITLES - _EN_PERSON_TITLES or (initial[k] and spoken in starters) or portfolio:
             k += 1  # ... and a sentence's function word (He, After, It's, They're), whatever follows it
             continue
