@@ -86,6 +86,8 @@ def test_a_name_that_only_contains_a_glossary_place_is_not_covered():
     assert {n.lemma for n in extract_terms(more)} == {"Әл-Фараби атындағы Қазақ ұлттық университеті", "Үлкен Алматы"}
     surname = Glossary.from_terms([Term("Жұмағалиев", "Zhumagaliyev", kind="person")])
     assert "Ерлан Жұмағалиев" not in {n.lemma for n in extract_terms(TEXT, surname, use_default_glossary=False)}
+    # a compound with a capitalised part after the glossary's place is a name of its own
+    assert [n.lemma for n in extract_terms("Кездесу «Астана-Арена» стадионында өтті.")] == ["Астана-Арена"]
     # a given name the glossary has, before a surname it has not, is another person's
     given = Glossary.from_terms([Term("Нұрсұлтан", "Nursultan", kind="person")])
     assert [n.lemma for n in extract_terms("Кеше Нұрсұлтан Косшығұлов келді.", given, use_default_glossary=False)] == ["Нұрсұлтан Косшығұлов"]
