@@ -171,6 +171,9 @@ ENGLISH = [
     # a news item's dateline: the town, then the agency, then the first sentence's first word
     ("URALSK. KAZNFORM - Akim Altay Kulginov came.\nALMATY (Kazinform) – Prices rose.",
      [("URALSK", "place"), ("KAZNFORM", "organisation"), ("Altay Kulginov", "person"), ("ALMATY", "place"), ("Kazinform", "organisation")]),
+    # common nouns English capitalises and Kazakh translates, and battles and finals, are no names
+    ("The Moon circles the Earth. He reads the Internet. It was the Second Battle of Fallujah and the Preliminary Final.",
+     [("Fallujah", "place")]),
     # a site named by its domain is an outlet
     ("It was reported by Tengrinews.kz today.", [("Tengrinews.kz", "organisation")]),
     # ... at a sentence's start too, and with its kind from the head

@@ -2528,9 +2528,13 @@ _EN_PLACE_HEADS = frozenset(
 # body (World War II, Hungarian Grand Prix, Bronze Age, Broadcasting Services Act, First Class);
 # a translator translates them rather than spells them. "Day" and "Year" alone (Player of the Day).
 _EN_EVENT_HEADS = frozenset(
-    ["war", "wars", "prix", "games", "olympics", "olympiad", "championship", "championships", "cup", "age", "era", "act", "treaty", "festival", "expo", "exposition", "expositions", "award", "awards", "prize", "revolution", "scale", "class", "web", "syndrome", "disorder", "disease", "summit", "civilization", "civilisation", "derby", "marathon", "open"]
+    ["war", "wars", "prix", "games", "olympics", "olympiad", "championship", "championships", "cup", "age", "era", "act", "treaty", "festival", "expo", "exposition", "expositions", "award", "awards", "prize", "revolution", "scale", "class", "web", "syndrome", "disorder", "disease", "summit", "civilization", "civilisation", "derby", "marathon", "open",
+     "battle", "siege", "final", "finals"]
 )
 _EN_EVENT_WORDS = _EN_EVENT_HEADS | frozenset(["day", "year"])
+# Common nouns English capitalises that Kazakh translates (the Earth Жер, the Sun Күн, the Moon Ай,
+# the Internet Интернет, God Құдай, the New Year Жаңа жыл): no name to spell.
+_EN_TRANSLATED = frozenset(["earth", "sun", "moon", "internet", "god", "world", "universe", "heaven", "television", "new year"])
 # A first word that opens a place's name or a body's when no word says otherwise (South Pole, New
 # Hampshire, Santa Clara; National Congress, Royal Navy).
 _EN_PLACE_OPENERS = frozenset(
@@ -2701,6 +2705,8 @@ def _en_kind(names: list[str]) -> str | None:
     its first word (module constants); "" where they say nothing, None where the head names an
     event, an era, a law or a class, no person, place or body."""
     folded = [_en_possessive(x).casefold().rstrip(".") for x in names]
+    if " ".join(folded) in _EN_TRANSLATED:
+        return None
     head = folded[folded.index("of") - 1] if "of" in folded[1:] else folded[-1]
     numbered = len(names) > 1 and (names[-1].isupper() and _roman_numeral(names[-1]) or folded[-1] in ("jr", "sr"))
     if numbered:
