@@ -960,6 +960,8 @@ ALONE = [
     # the epithet Ұлы ("great") praises the name after it, and alone is no name (nor a patronymic)
     ("Қабылдады. Ұлы Абайдың « Адамзаттың бәрін сүй » деген сөзі бар. Ислам дін Ұлы Тұран даласына тарады.",
      [("Абай", "person"), ("Тұран", "place")]),
+    # the Earth, the Sun, the Moon and God, capitalised, are translated, no names
+    ("Кеме Жерге оралды. Ол Күнді айналады. Бұл Айдың беті. Олар Құдайды еске алды.", []),
     # a sentence's first word alone in -ина is a Russian common noun as often as a woman's surname
     ("Оған ұсыныс берілді. Скважинаға ұсыныс берілді. Кеше Ахметова келді.", [("Ахметова", "person")]),
     # a known place closing a list of known places is a member of the list, no part of the body's

@@ -1703,6 +1703,16 @@ def _two_word_place(doc: _Document, j: int) -> bool:
     return generic.islower() and _stem_in(generic, PLACE_GENERICS - NATURE_GENERICS - PLURAL_PLACE_GENERICS)
 
 
+# Common nouns Kazakh capitalises as English does and a translator translates (Жер the Earth, Күн
+# the Sun, Ай the Moon, Құдай God, Ғалам the Universe, Интернет): no name to spell, in any case.
+_TRANSLATED_NOUNS = frozenset(["жер", "күн", "ай", "құдай", "ғалам", "интернет"])
+
+
+def _translated_noun(word: str) -> bool:
+    f = fold_kk(word)
+    return any(f == noun or (f.startswith(noun) and f[len(noun) :] in all_suffixes()) for noun in _TRANSLATED_NOUNS)
+
+
 def _title(word: str) -> bool:
     return _stem_in(word, TITLES)
 
@@ -1846,6 +1856,9 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             continue
         if _common_noun(w) and (_is_acronym(w) or not _titled_organisation(doc, k)) and not _caps_name_after(doc, k):
             k += 1  # but a plural title before a body's head names the body (Министрлер кабинеті)
+            continue
+        if _translated_noun(w) and not (k + 1 < n and doc.spaced(k + 1) and _is_cap(words[k + 1][2])):
+            k += 1  # Жерге, Күнді, Айдың: the Earth, the Sun, the Moon, which a translator translates
             continue
         if _ours(w) or (_shouted(w) and not _caps_before_generic(doc, k)):
             # Еліміздің, Халқымыз: "our country", "our people"; ЖАЛПЫ ЕРЕЖЕЛЕР: a heading's words
