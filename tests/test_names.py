@@ -961,7 +961,9 @@ ALONE = [
     ("Қабылдады. Ұлы Абайдың « Адамзаттың бәрін сүй » деген сөзі бар. Ислам дін Ұлы Тұран даласына тарады.",
      [("Абай", "person"), ("Тұран", "place")]),
     # the Earth, the Sun, the Moon and God, capitalised, are translated, no names
-    ("Кеме Жерге оралды. Ол Күнді айналады. Бұл Айдың беті. Олар Құдайды еске алды.", []),
+    ("Кеме Жерге оралды. Ол Күнді айналады. Бұл Айдың беті. Олар Құдайды еске алды. Ол Құранды оқыды.", []),
+    # ... but Алла is a woman's name too
+    ("Кеше Алла Пугачева келді. Ол Шолпанға хат жазды.", [("Алла Пугачева", "person"), ("Шолпан", "person")]),
     # a sentence's first word alone in -ина is a Russian common noun as often as a woman's surname
     ("Оған ұсыныс берілді. Скважинаға ұсыныс берілді. Кеше Ахметова келді.", [("Ахметова", "person")]),
     # a known place closing a list of known places is a member of the list, no part of the body's

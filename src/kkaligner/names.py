@@ -1704,8 +1704,9 @@ def _two_word_place(doc: _Document, j: int) -> bool:
 
 
 # Common nouns Kazakh capitalises as English does and a translator translates (Жер the Earth, Күн
-# the Sun, Ай the Moon, Құдай God, Ғалам the Universe, Интернет): no name to spell, in any case.
-_TRANSLATED_NOUNS = frozenset(["жер", "күн", "ай", "құдай", "ғалам", "интернет"])
+# the Sun, Ай the Moon, Құдай, Аллаһ, Тәңірі God, Allah, Tengri, Ғалам the Universe, Құран the
+# Quran, Интернет): no name to spell, in any case.
+_TRANSLATED_NOUNS = frozenset(["жер", "күн", "ай", "құдай", "ғалам", "интернет", "аллаһ", "тәңір", "тәңірі", "құран"])
 
 
 def _translated_noun(word: str) -> bool:
