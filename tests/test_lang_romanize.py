@@ -406,6 +406,8 @@ def test_a_place_s_generic_word_from_english_is_kazakh():
     assert cyrillize("Berezovka Village", kind="place").text == "Березовка ауылы"
     assert cyrillize("Medeu District", kind="place").text == "Медеу ауданы"
     assert cyrillize("Lake Balkhash", kind="place").text == "Балқаш көлі"
+    # not a sea's, a city's or a street's word, part of a name of its own
+    assert "теңізі" not in cyrillize("Black Sea", kind="place").text and "қаласы" not in cyrillize("Kansas City", kind="place").text
 
 
 def test_a_street_s_word_is_a_place_s_only():

@@ -553,7 +553,8 @@ _WORDS_LIKE = re.compile(r"[ \u00a0]*(?:сияқты|секілді|тәрізд
 _SAID_AFTER_LIST = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?де(?:п|ді|йді)(?![^\W\d_])")
 
 _QUOTE_OPEN = "«“„\""
-# An ellipsis, "!" or "?" closing a quoted title, inside its quotes (the last two only before атты).
+# An ellipsis, "!" or "?" closing a quoted title before атты, inside its quotes (elsewhere a
+# quotation's: «Тоқаев бұл мәселені көтерді…» – деді).
 _TITLE_PUNCTUATION = re.compile(r"[ \u00a0]*(?:…|\.\.\.|[!?])")
 _QUOTE_CLOSE = "»”“\""
 # One more quotation of a list, after a comma.
@@ -1024,8 +1025,7 @@ class _Document:
             # "the former Olympic ..."); but a place may end like one before a body's word (Невада
             # Университеті)
             return False
-        # alone, -ина says no woman's surname (Скважина, Машина, Вакцина: Russian common nouns)
-        if run_length > 1 or (_looks_like_person(f) and not any(lemma.endswith("ина") for lemma, _ in _readings(f))):
+        if run_length > 1 or _looks_like_person(f):
             return True
         # Сақыпжамал әжейдің, Клара апамыз: a kinship word of address after the word, bare, in a
         # case or "our", not another's (Келін атасына "the bride to her father-in-law", Майдангер
@@ -1468,6 +1468,8 @@ def _closes_place_list(doc: _Document, k: int) -> bool:
     text, words = doc.text, doc.words
     if _known_kind(fold_kk(words[k][2])) != "place":
         return False
+    if k + 1 < len(words) and _stem_in(words[k + 1][2], STATE_HEADS):
+        return False  # ... және Корея Республикасының: the member's own full name
     places, x = 0, k
     while x > 0:
         p = x - 1
@@ -1704,9 +1706,9 @@ def _two_word_place(doc: _Document, j: int) -> bool:
 
 
 # Common nouns Kazakh capitalises as English does and a translator translates (Жер the Earth, Күн
-# the Sun, Ай the Moon, Құдай, Аллаһ, Тәңірі God, Allah, Tengri, Ғалам the Universe, Құран the
-# Quran, Интернет): no name to spell, in any case.
-_TRANSLATED_NOUNS = frozenset(["жер", "күн", "ай", "құдай", "ғалам", "интернет", "аллаһ", "тәңір", "тәңірі", "құран"])
+# the Sun, Құдай, Аллаһ, Тәңірі God, Allah, Tengri, Ғалам the Universe, Құран the Quran,
+# Интернет): no name to spell, in any case (not Ай, the Moon: Айдар, Айша, Айдан are names).
+_TRANSLATED_NOUNS = frozenset(["жер", "күн", "құдай", "ғалам", "интернет", "аллаһ", "тәңір", "тәңірі", "құран"])
 
 
 def _translated_noun(word: str) -> bool:
@@ -1732,9 +1734,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             close = _NUMBER_TAIL.match(text, words[j][1]).end()
             shut = close  # where the closing quote may stand: after a title's own ellipsis or "!" too
             ending = _TITLE_PUNCTUATION.match(text, close)
-            if ending and text[ending.end() : ending.end() + 3].lstrip(" \u00a0")[:1] in _QUOTE_CLOSE and (
-                "." in ending.group() or "…" in ending.group() or _NAMED_THING.match(text, ending.end())
-            ):
+            if ending and text[ending.end() : ending.end() + 3].lstrip(" \u00a0")[:1] in _QUOTE_CLOSE and _NAMED_THING.match(text, ending.end()):
                 # «Адамзаттың бәрін сүй…» атты квест, «Ел бірлігі!» атты акция (not «Оралда алма өсе ме?»
                 # деген сауал, «Ұлыс оң болсын!» деп: words said)
                 shut = ending.end()
@@ -1800,7 +1800,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                             kind = "name"  # «Чемпиондар кеші», «Ұлы дала фестивалі»: an event's own word in its title
                         elif _stem_in(generic, PLACE_GENERICS):
                             kind = "place"  # «Ақсу-Жабағылы» табиғи қорығы, «Самал» шағын ауданы
-                        elif not generic and _NAMED_THING.match(text, shut):
+                        elif not generic and _NAMED_THING.match(text, shut) and any(x[2].islower() for x in words[k + 1 : j + 1]):
                             kind = "name"  # «Адамзаттың бәрін сүй…» атты әдеби квест: a thing called so
                         elif _stem_in(generic, frozenset({"есімі"})):
                             # the name given: a person's, or a place's it is known as («Астана» есімі)
@@ -1938,13 +1938,14 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             ):
                 j = k + x
                 break
-        if j == k + 1 and fold_kk(w) in _EPITHETS and not _known_last([w, words[j][2]]) and not any(
-            _known_kind(lemma) == "place" for lemma, _ in _readings(fold_kk(words[j][2]))
-        ):
-            # Ұлы Абайдың "the great Abai's", Ұлы Тұран даласына: the epithet praises the name it
-            # stands before (not Ұлы Британия, a known place's name with it)
-            k += 1
-            continue
+        epithet_place = False
+        if j == k + 1 and fold_kk(w) in _EPITHETS and not _known_last([w, words[j][2]]):
+            if any(_known_kind(lemma) == "place" for lemma, _ in _readings(fold_kk(words[j][2]))):
+                epithet_place = True  # Ұлы Қытай қорғаны, Ұлы Ресей: with a known place's name, a place's
+            else:
+                # Ұлы Абайдың "the great Abai's", Ұлы Тұран даласына: the epithet praises the name
+                k += 1
+                continue
         if j == k + 1 and fold_kk(w) in COMPASS_WORDS and _compass_describes(doc, k):
             k += 1  # Солтүстік Қазақстанға: "to northern Kazakhstan"; the name is the country's
             continue
@@ -2231,6 +2232,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             kind = "organisation"
         if domain_follows(text, end):
             kind = "organisation"  # деп хабарлайды Аqshamnews.kz: a site, a news outlet
+        if not kind and epithet_place:
+            kind = "place"
         if not kind and any(x[2] in ARABIC_NAME_PARTICLES for x in words[k + 1 : j]):
             kind = "person"  # Салман бен Әбделазиз: an Arabic name's particle
         if (
@@ -2423,13 +2426,20 @@ def _personal(words: Sequence[str]) -> bool:
     )
 
 
+# A route's word after two places joined by a hyphen (Алматы-Бишкек бағытында, Алматы-Үрімжі
+# пойызы, Ақтөбе-Орск автожолы): the places, no compound name.
+_ROUTE_AFTER = re.compile(r"[»”\" \u00a0]*(?:бағыт|жол|пойыз|поезд|рейс|трасса|тасжол|автожол|магистрал|әуе)")
+
+
 def _compound_beyond(text: str, a: int, b: int, spans: list) -> bool:
     """The word ``text[a:b]`` is a hyphenated compound whose capitalised part after the hyphen no
     glossary match in ``spans`` covers (Астана-Арена, where the glossary has Астана)."""
     starts = {ca for ca, _cb, _person in spans}
     for _ca, cb, _person in spans:
         if a < cb < b - 1 and text[cb] == "-" and text[cb + 1].isupper() and cb + 1 not in starts:
-            return True
+            rest = fold_kk(text[cb + 1 : b])
+            # not a route between two places (Алматы-Бишкек бағыты, Алматы-Үрімжі пойызы)
+            return not any(_known_kind(lemma) == "place" for lemma, _ in _readings(rest))
     return False
 
 
@@ -2576,9 +2586,9 @@ def _after_dateline(text: str, pos: int) -> bool:
     return bool(dateline and dateline.group(2) and text[dateline.end() : pos].strip() == "")
 
 
-# Lower-case nouns that describe the body named right after them (company Kazmunaigas, producer
-# Kazatomprom, operator Eni, carrier Air Astana, newspaper Vlast).
-_EN_BODY_NOUNS = frozenset(["company", "producer", "operator", "carrier", "airline", "firm", "bank", "group", "agency", "newspaper", "outlet", "portal", "broadcaster", "developer", "manufacturer", "exporter", "importer", "retailer", "consortium", "holding", "fund", "party"])
+# Lower-case nouns that describe the body named right after them (company Kazmunaigas, operator
+# Eni, carrier Air Astana, newspaper Vlast); not those of people's work too (producer, developer).
+_EN_BODY_NOUNS = frozenset(["company", "operator", "carrier", "airline", "firm", "bank", "newspaper", "outlet", "portal", "broadcaster", "manufacturer", "exporter", "importer", "retailer", "consortium", "holding"])
 _EN_SURNAME = re.compile(r"(?:ov|ev|ova|eva|uly|kyzy)$")
 _EN_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 # Heads that take "of" and a name after them, the whole one name (University of Virginia, Gulf
@@ -2607,7 +2617,7 @@ _EN_PORTFOLIOS = frozenset(
 # Governor), articles and prepositions, days and months.
 # Words that qualify a title (Deputy Prime Minister, Assistant Secretary).
 _EN_TITLE_QUALIFIERS = frozenset(["deputy", "vice", "assistant", "acting", "executive", "chief", "senior"])
-_EN_TITLES = _EN_PERSON_TITLES | _EN_WEEKDAYS | _EN_TITLE_QUALIFIERS | frozenset(
+_EN_TITLES = _EN_PERSON_TITLES | _EN_WEEKDAYS | frozenset(["deputy", "vice", "acting"]) | frozenset(
     ["former", "late", "the", "a", "an", "in", "on", "at", "of", "and", "for", "to", "by", "with", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "i"]
 )
 
@@ -2818,7 +2828,8 @@ def _english_mentions(text: str) -> list[_Mention]:
         after = words[k + 1][2].casefold().rstrip(".") if k + 1 < len(words) else ""
         portfolio = (base in _EN_PORTFOLIOS and (office or after in _EN_PERSON_TITLES or after in _EN_PORTFOLIOS)) or (office and base == "general")
         office = title or portfolio or (office and w in ("of", "the"))
-        if not w[:1].isupper() or w.casefold() in _EN_TITLES - _EN_PERSON_TITLES or (initial[k] and spoken in starters) or portfolio:
+        qualifier = w.casefold() in _EN_TITLE_QUALIFIERS and after in _EN_PERSON_TITLES  # Executive | Vice-President
+        if not w[:1].isupper() or w.casefold() in _EN_TITLES - _EN_PERSON_TITLES or (initial[k] and spoken in starters) or portfolio or qualifier:
             k += 1  # ... and a sentence's function word (He, After, It's, They're), whatever follows it
             continue
         j = _en_extent(text, words, k)
@@ -2874,6 +2885,8 @@ def _english_mentions(text: str) -> list[_Mention]:
         kind = _en_kind(names)
         # a title right before the name, one space apart (not "the President; Mandela Street")
         titled = k and words[k - 1][2].casefold().rstrip(".") in _EN_PERSON_TITLES and text[words[k - 1][1] : s] == " "
+        if kind is None and titled and " ".join(names).casefold() in _EN_TRANSLATED:
+            kind = "person"  # President Moon
         if kind is not None and titled and base.rstrip(".") not in _EN_PERSON_TITLES:
             kind = "person"  # President Park, Senator Frank Church (not Prime Minister's Office)
         if kind == "" and base.rstrip(".") in _EN_PERSON_TITLES and j > k:
@@ -2884,11 +2897,11 @@ def _english_mentions(text: str) -> list[_Mention]:
         if kind is not None and SITE.fullmatch(" ".join(names)):
             kind = "organisation"  # El.kz, Tengrinews.kz: a site, a news outlet
         dateline = _EN_DATELINE.match(text, _line_start(text, s))
-        if dateline and j == k and w.isupper():
+        if dateline and dateline.group(2) and j == k and w.isupper():
             # URALSK. KAZINFORM – ...: a news item's dateline, the town, then the agency
             kind = "place" if s == dateline.start(1) else "organisation" if s == dateline.start(2) else kind
         described = k and text[words[k - 1][1] : s] == " " and words[k - 1][2].islower() and words[k - 1][2] in _EN_ORG_HEADS | _EN_BODY_NOUNS
-        if kind in ("", "person") and j == k and described:
+        if kind in ("", "person") and j == k and described and not _EN_SURNAME.search(base):
             kind = "organisation"  # State oil and gas company Kazmunaigas, uranium producer Kazatomprom
         if kind is not None:
             out.append(_Mention(s, words[j][0] + len(names[-1]), tuple(names), kind))
@@ -2990,7 +3003,7 @@ def extract_terms(
                 return False
             if any(person and ca < b and a < cb for ca, cb, person in spans):
                 return True  # the surname is the glossary's (not Нұрсұлтан in Нұрсұлтан Косшығұлов)
-            if any(_compound_beyond(text, a, b, covering(a, b)) for a, b, _ in words):
+            if any(_compound_beyond(text, a, b, covering(a, b)) for a, b, _ in words) and not _ROUTE_AFTER.match(text, m.end):
                 return False  # Астана-Арена: a compound with a name of its own after the glossary's place
             return not any(own_word(words, i) for i, (a, b, _) in enumerate(words) if not covering(a, b))
 

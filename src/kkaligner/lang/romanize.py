@@ -216,9 +216,10 @@ STREET_HEADS: tuple[tuple[str, str, bool], ...] = (
 )
 _PLACE_HEADS = {kk: (en, first) for kk, en, first in PLACE_HEADS + STREET_HEADS}
 # English generic words of places read back into Kazakh, after the name (Berezovka Village
-# Березовка ауылы, Medeu District Медеу ауданы, Lake Balkhash Балқаш көлі): the heads above, and a
-# village's and a city's word, which English writes after a name as often as not.
-_PLACE_HEADS_EN = {en.casefold(): (kk, first) for kk, en, first in PLACE_HEADS + STREET_HEADS + (("ауылы", "Village", False), ("қаласы", "City", False))}
+# Березовка ауылы, Medeu District Медеу ауданы, Lake Balkhash Балқаш көлі): the heads above and a
+# village's word; not a sea's, a city's or a street's, parts of names of their own (the Black Sea
+# Қара теңіз, Kansas City, Wall Street).
+_PLACE_HEADS_EN = {en.casefold(): (kk, first) for kk, en, first in PLACE_HEADS + (("ауылы", "Village", False),) if en != "Sea"}
 
 # Compass words opening a place's name, which English translates (English Wikipedia's article
 # titles: Оңтүстік Корея South Korea, Орталық Азия Central Asia, Солтүстік Америка North America):
