@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kkaligner.lang.web import address_spans, domain_follows
+from kkaligner.lang.web import address_spans
 
 # text, the addresses found with sites=True
 GOLDEN = [
@@ -40,7 +40,3 @@ def test_sites_only_when_asked():
     assert address_spans("деп хабарлайды Egemen.kz.") == []
     assert address_spans("info@mail.ru") == [(0, 12)]
 
-
-def test_a_domain_follows_a_site_s_name():
-    text = "Аqshamnews.kz тілшісі, Алматы.Бұл"
-    assert domain_follows(text, text.index(".kz")) and not domain_follows(text, text.index(".Бұл"))

@@ -87,7 +87,7 @@ from kkaligner.lang.romanize import (
     kazakh_spelt,
     propose_latin,
 )
-from kkaligner.lang.web import SITE, address_spans, domain_follows
+from kkaligner.lang.web import SITE, address_spans
 from kkaligner.reading import read as read_in_cyrillic
 from kkaligner.split import segment, sentence_starters, title_abbreviations
 from kkaligner.types import Span, Term
@@ -553,10 +553,10 @@ _WORDS_LIKE = re.compile(r"[ \u00a0]*(?:сияқты|секілді|тәрізд
 _SAID_AFTER_LIST = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?де(?:п|ді|йді)(?![^\W\d_])")
 
 _QUOTE_OPEN = "«“„\""
+_QUOTE_CLOSE = "»”“\""
 # An ellipsis, "!" or "?" closing a quoted title before атты, inside its quotes (elsewhere a
 # quotation's: «Тоқаев бұл мәселені көтерді…» – деді).
 _TITLE_PUNCTUATION = re.compile(r"[ \u00a0]*(?:…|\.\.\.|[!?])")
-_QUOTE_CLOSE = "»”“\""
 # One more quotation of a list, after a comma.
 _NEXT_QUOTED = re.compile(rf"[ \u00a0]*,[ \u00a0]*[{_QUOTE_OPEN}][^{_QUOTE_CLOSE}\n]{{1,80}}[{_QUOTE_CLOSE}]")
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
@@ -2230,8 +2230,6 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             continue
         if not kind and any(_stem_in(x[2], INSTITUTIONS) for x in words[k : j + 1]):
             kind = "organisation"
-        if domain_follows(text, end):
-            kind = "organisation"  # деп хабарлайды Аqshamnews.kz: a site, a news outlet
         if not kind and epithet_place:
             kind = "place"
         if not kind and any(x[2] in ARABIC_NAME_PARTICLES for x in words[k + 1 : j]):
@@ -2409,7 +2407,7 @@ def _lemmas(
         if analysis and f in hyphenated and f.startswith(lemma + "-"):
             return 2  # ХҚКО-да, АҚШ-та: an ending, whatever it is (not Чен-Ын, Бек-Тай: a name's part)
         # the accusative's own endings only (not -н after a vowel: Зейін is no Зейі + н)
-        plain_accusative = f.endswith(("ды", "ді", "ты", "ті", "ны", "ні")) and not f.endswith(VERBAL_NAME_ENDINGS)
+        plain_accusative = f.endswith(_PLAIN_ACCUSATIVE) and not f.endswith(VERBAL_NAME_ENDINGS)
         return _strength(lemma, analysis, possessed, person and plain_accusative)
 
     return {f: max(rs, key=lambda r: (score[r[0]], strength(f, *r), len(r[0]))) for f, rs in readings.items()}
@@ -2573,17 +2571,14 @@ _EN_SPEECH_AFTER = frozenset(["said", "says", "told", "added", "wrote", "argued"
 _EN_PORTFOLIO_ENDS = frozenset(["affairs"])
 # A news item's dateline: the town in capitals, then the agency (ASTANA. KAZINFORM –, ALMATY
 # (Kazinform) –, URALSK, KAZINFORM -).
-_EN_DATELINE = re.compile(r"[ \t]*([A-Z][A-Z\-]{2,})(?:[.,][ \t]+|[ \t]*\([ \t]*)(?:([A-Z][A-Za-z]{2,})[ \t]*\)?[ \t]*[–—-])?")
+_EN_DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z\-]{2,})(?:[.,][ \t]+|[ \t]*\([ \t]*)([A-Z][A-Za-z]{2,})[ \t]*\)?[ \t]*[–—-][ \t]*", re.M)
 
 
-def _line_start(text: str, pos: int) -> int:
-    return text.rfind("\n", 0, pos) + 1
-
-
-def _after_dateline(text: str, pos: int) -> bool:
-    """The word at ``pos`` opens the news item's first sentence, right after its dateline."""
-    dateline = _EN_DATELINE.match(text, _line_start(text, pos))
-    return bool(dateline and dateline.group(2) and text[dateline.end() : pos].strip() == "")
+def _en_datelines(text: str) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+    """Where the news items' datelines put their towns, their agencies and the first words of their
+    first sentences (the starts of each)."""
+    found = list(_EN_DATELINE.finditer(text))
+    return (frozenset(m.start(1) for m in found), frozenset(m.start(2) for m in found), frozenset(m.end() for m in found))
 
 
 # Lower-case nouns that describe the body named right after them (company Kazmunaigas, operator
@@ -2615,9 +2610,12 @@ _EN_PORTFOLIOS = frozenset(
 )
 # Words skipped where they open a run of capitals: titles and their qualifiers (President, Former,
 # Governor), articles and prepositions, days and months.
-# Words that qualify a title (Deputy Prime Minister, Assistant Secretary).
-_EN_TITLE_QUALIFIERS = frozenset(["deputy", "vice", "assistant", "acting", "executive", "chief", "senior"])
-_EN_TITLES = _EN_PERSON_TITLES | _EN_WEEKDAYS | frozenset(["deputy", "vice", "acting"]) | frozenset(
+# Words that qualify a title (Deputy Prime Minister, Assistant Secretary): those that open no name
+# wherever they stand, and those that open none only before a title (the Executive Committee is a
+# body's name, Executive Vice-President a title).
+_EN_OPENING_QUALIFIERS = frozenset(["deputy", "vice", "acting"])
+_EN_TITLE_QUALIFIERS = _EN_OPENING_QUALIFIERS | frozenset(["assistant", "executive", "chief", "senior"])
+_EN_TITLES = _EN_PERSON_TITLES | _EN_WEEKDAYS | _EN_OPENING_QUALIFIERS | frozenset(
     ["former", "late", "the", "a", "an", "in", "on", "at", "of", "and", "for", "to", "by", "with", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "i"]
 )
 
@@ -2808,10 +2806,11 @@ def _en_place_then_person(text: str, words: list, k: int, j: int) -> int | None:
 def _english_mentions(text: str) -> list[_Mention]:
     words = _en_words(text)
     lower = {w.casefold() for _, _, w in words if w[:1].islower()}
+    towns, agencies, openers = _en_datelines(text)
     # a sentence's start, or a quotation's (He said, "It was ..."), not the word after an initial or
     # a title's abbreviation that opens a name (Dr. Smith)
     initial = [
-        (sentence_initial(text, s) or _opens_quotation(text, s) or _after_dateline(text, s))
+        (sentence_initial(text, s) or _opens_quotation(text, s) or s in openers)
         and not (x and (_en_initial(words[x - 1][2]) or _en_opening_abbreviation(text, words, x - 1)))
         for x, (s, _, _) in enumerate(words)
     ]
@@ -2896,10 +2895,8 @@ def _english_mentions(text: str) -> list[_Mention]:
             kind = "person" if after in _EN_SPEECH_AFTER else ""
         if kind is not None and SITE.fullmatch(" ".join(names)):
             kind = "organisation"  # El.kz, Tengrinews.kz: a site, a news outlet
-        dateline = _EN_DATELINE.match(text, _line_start(text, s))
-        if dateline and dateline.group(2) and j == k and w.isupper():
-            # URALSK. KAZINFORM – ...: a news item's dateline, the town, then the agency
-            kind = "place" if s == dateline.start(1) else "organisation" if s == dateline.start(2) else kind
+        if j == k and w.isupper() and (s in towns or s in agencies):
+            kind = "place" if s in towns else "organisation"  # URALSK. KAZINFORM –: the town, then the agency
         described = k and text[words[k - 1][1] : s] == " " and words[k - 1][2].islower() and words[k - 1][2] in _EN_ORG_HEADS | _EN_BODY_NOUNS
         if kind in ("", "person") and j == k and described and not _EN_SURNAME.search(base):
             kind = "organisation"  # State oil and gas company Kazmunaigas, uranium producer Kazatomprom

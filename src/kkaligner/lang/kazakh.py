@@ -549,7 +549,6 @@ def possessive_stems(word: str) -> tuple[str, ...]:
 
 
 __all__ = [
-    "possessive_stems",
     "SHORT_ENDINGS",
     "common_words",
     "given_names",
@@ -576,6 +575,7 @@ __all__ = [
     "suffix_set",
     "all_suffixes",
     "looks_possessed",
+    "possessive_stems",
     "takes_hyphen",
     "kazakh_forms",
     "inflect",

@@ -186,11 +186,11 @@ RUSSIAN_FORM_LETTERS = {"ө": "ү"}  # ө is spelt as ү (u), in the same contex
 # Titles that follow a name are capitalised in English as part of it (Төле би Tole Bi, Абылай хан
 # Ablai Khan, Қабанбай батыр Kabanbai Batyr, the singers' and poets' epithets: Біржан сал Birzhan Sal, Ақан
 # сері Akan Seri): English Wikipedia's article titles.
+TITLES = frozenset({"би", "хан", "батыр", "ана", "ата", "ханым", "бек", "сұлтан", "жырау", "ақын", "сал", "сері"})
 # The particles of Arabic names, "son of" and "daughter of", as Kazakh writes them (after the
 # Russian бен, бин, ибн) and as the English press writes them (Salman bin Abdulaziz Al Saud,
 # Mohammed bin Salman; AP and Reuters style).
 ARABIC_PARTICLES = {"бен": "bin", "бин": "bin", "ибн": "ibn", "бинт": "bint"}
-TITLES = frozenset({"би", "хан", "батыр", "ана", "ата", "ханым", "бек", "сұлтан", "жырау", "ақын", "сал", "сері"})
 
 KINDS = ("", "person", "place", "organisation", "name")
 
@@ -1094,9 +1094,9 @@ def _cyrillize(name: str, kind: str = "", kazakh_names: bool = True, names: Name
     words = name.split()
     if kind == "place" and len(words) > 1:
         # a place's generic word, last (first for a lake: Lake Balkhash), in Kazakh after the name
-        for head, rest in ((words[-1], words[:-1]), (words[0], words[1:])):
+        for head, rest, first in ((words[-1], words[:-1], False), (words[0], words[1:], True)):
             kazakh = _PLACE_HEADS_EN.get(head.casefold())
-            if kazakh and (kazakh[1] == (head is words[0])) and rest[0][:1].isupper() and not (
+            if kazakh and kazakh[1] == first and rest[0][:1].isupper() and not (
                 len(rest) == 1 and rest[0].casefold() in _COMPASS_FROM_EN  # North Sea: a name of its own
             ):
                 spelt = _cyrillize(" ".join(rest), kind, kazakh_names, names)

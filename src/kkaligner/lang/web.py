@@ -45,18 +45,10 @@ FILE = re.compile(
     r"(?<![\w.@/\-])[\w\-]+(?:\.[\w\-]+)*\.(?:pdf|docx?|xlsx?|pptx?|odt|rtf|txt|csv|json|xml|html?|zip|rar|jpe?g|png|gif|svg|mp3|mp4|srt|vtt|xliff|xlf|tmx|tbx)(?!\w)"
 )
 
-_DOMAIN_AFTER = re.compile(rf"\.(?:{'|'.join(_TLDS)})(?!\w|-[\w\-]*\.\w)")
-
 # Anything shaped like an address, a file's or a version's name: letters or digits on both sides
 # of a dot, an @ or a slash (yna.co.kr, setup.exe, node.js, v1.2): text that a translation keeps
 # as it is, however unlike a known domain or extension.
 ADDRESS_LIKE = re.compile(r"[^\s«»\"()]*[A-Za-z0-9][.@/][^\s«»\"()]*[A-Za-z0-9]")
-
-
-def domain_follows(text: str, pos: int) -> bool:
-    """A top-level domain follows at ``pos``: the word before it names a site (Egemen.kz, and a
-    word a Cyrillic letter has slipped into, Аqshamnews.kz)."""
-    return bool(_DOMAIN_AFTER.match(text, pos))
 
 
 def address_spans(text: str, sites: bool = False) -> list[tuple[int, int]]:
@@ -72,4 +64,4 @@ def address_spans(text: str, sites: bool = False) -> list[tuple[int, int]]:
     return spans
 
 
-__all__ = ["ADDRESS", "ADDRESS_LIKE", "FILE", "SITE", "address_spans", "domain_follows"]
+__all__ = ["ADDRESS", "ADDRESS_LIKE", "FILE", "SITE", "address_spans"]
