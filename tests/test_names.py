@@ -993,7 +993,7 @@ ALONE = [
     ("Бұл Президенттің ЖАҢА бағдарламасы.", []),
     ("Ол Азиада ойындарына қатысты.", []),
     # a name in capitals before its kind is a name, its words everyday or not
-    ("Сайлауға АУЫЛ партиясы қатысады. Бұл ЖАСЫЛ ЕЛ жобасы.", [("АУЫЛ", "organisation"), ("ЖАСЫЛ ЕЛ", "organisation")]),
+    ("Сайлауға АУЫЛ партиясы қатысады. Бұл ЖАСЫЛ ЕЛ жобасы.", [("АУЫЛ", "organisation"), ("ЖАСЫЛ ЕЛ", "name")]),
     # a street's or a landmark's word before "in the area of" makes no place of two words
     ("Жол-көлік оқиғасы Сейфуллин көшесі ауданында болды.", [("Сейфуллин", "place")]),
     ("Оқиға Орталық мешіт ауданында болды.", []),
@@ -1010,6 +1010,19 @@ ALONE = [
     ("«Ел бірлігі!» атты акция өтті.", [("Ел бірлігі", "name")]),
     # a quoted title whose own last word is an event's or a thing's is that thing's name
     ("Астанада кәсіпқой бокстан «Чемпиондар кеші» өтеді.", [("Чемпиондар кеші", "name")]),
+    # awards, campaigns, systems and brands are things, as programmes are (KazNERD: ART, EVENT,
+    # PRODUCT), in the plural after a list of them too, and a title "on ..." is a law's or a work's
+    ("Ол «Құрмет» төсбелгісін алды. «Абай оқулары» сайысы өтті.", [("Құрмет", "name"), ("Абай оқулары", "name")]),
+    ("«Жас маман», «Жас кәсіпкер» бағдарламалары әзірленіп жатыр.", [("Жас маман", "name"), ("Жас кәсіпкер", "name")]),
+    ("Ол «Құтты мекен» және «Нұрлы жер» жобаларын атады.", [("Құтты мекен", "name"), ("Нұрлы жер", "name")]),
+    ("«Нұр Отан», «Ақ жол» партиялары сайлауға қатысты.", [("Нұр Отан", "organisation"), ("Ақ жол", "organisation")]),
+    ("2002 жылы «Саяси партиялар туралы» заң қабылданды.", [("Саяси партиялар туралы", "name")]),
+    ("«Ардагер ерлігі» деп аталатын жоба басталды.", [("Ардагер ерлігі", "name")]),
+    # ... and so are initials and Latin letters before one (a body's by default)
+    ("Бұл халықаралық ITER жобасында маңызды. Биржада Brent маркалы мұнай арзандады.", [("ITER", "name"), ("Brent", "name")]),
+    # ... and a quoted name written once before its thing's word and once bare is the thing's
+    ("Бейжіңде «Травиатаны» орындадым. Мария «Травиата» операсын орындаған.",
+     [("Травиата", "name"), ("Бейжің", "place"), ("Мария", "person")]),
     # a quoted title whose last word is "news" is a bulletin's, unless a body's word follows
     ("Дәурен Жұрхабаев , « Қорытынды жаңалықтар » .", [("Дәурен Жұрхабаев", "person"), ("Қорытынды жаңалықтар", "name")]),
     ("Мұны « Алматы жаңалықтары » газеті жазды.", [("Алматы жаңалықтары", "organisation")]),

@@ -375,7 +375,16 @@ THING_GENERICS = frozenset(
      "жинағы", "сериалы", "фестивалі", "кинофестивалі", "байқауы", "марафоны", "форумы", "конкурсы",
      "турнирі", "чемпионаты", "көрмесі", "операциясы", "оқу-жаттығуы", "оқу-жаттығулары", "ордені", "медалі",
      "залы", "айлағы", "әуежайы", "бекеті", "стадионы", "ғимараты", "сарайы", "мешіті", "кесенесі", "ескерткіші",
-     "саябағы", "вокзалы", "кеніші", "аймағы", "кинотеатры", "мейрамханасы", "ойындары"]
+     "саябағы", "вокзалы", "кеніші", "аймағы", "кинотеатры", "мейрамханасы", "ойындары",
+     # awards (KazNERD ART: «Алтын сапа» сыйлығы, «Құрмет» төсбелгісі, «Парыз» белгісі), events
+     # (EVENT: «Абай оқулары» сайысы, not акциясы, a campaign's and a company's shares), plans, policies and laws
+     # (PROJECT, LAW: «G-Global» саясаты, «Қазақстанның киелі жерлері» картасы, «Жер» кодексі),
+     # systems and brands (PRODUCT: «Күнделік» жүйесі, «Брент» маркалы мұнай, «Ямал 401» жер серігі)
+     # and a broadcast's column («Хабарлас» айдары)
+     "сыйлығы", "жүлдесі", "белгісі", "төсбелгісі", "грамотасы", "марапаты", "номинациясы",
+     "шарасы", "сайысы", "бәйгесі", "жиыны", "бастамасы", "жоспары", "саясаты", "стратегиясы",
+     "тұжырымдамасы", "картасы", "заңы", "кодексі", "шығармасы", "туындысы", "айдары", "жүйесі",
+     "платформасы", "маркасы", "маркалы", "серігі", "форматы"]
 )
 # The last word of a broadcast's title: a quoted name ending in "news" names a bulletin, a
 # programme (KazNERD marks «Қорытынды жаңалықтар», Khabar's evening news that its transcripts'
@@ -1046,17 +1055,56 @@ def _generic_after(doc: _Document, j: int, close: int) -> str:
     text, words = doc.text, doc.words
     start = close
     named = False
+    # past the list of quoted names this one opens, the generic word is theirs, in the plural
+    # («Жас маман», «Жас кәсіпкер» бағдарламалары; «Құтты мекен» және «Ауыл — ел бесігі» жобалары)
+    listed = False
+    while (m := _LIST_NEXT.match(text, start)) is not None:
+        start, listed = m.end(), True
+    if listed:
+        j = bisect.bisect_left(words, start, key=lambda w: w[0]) - 1
     for x in range(j + 1, min(len(words), j + 4)):
         if text[start : words[x][0]].strip(" \u00a0" + _QUOTE_CLOSE) or not words[x][2].islower():
             return ""
-        if _stem_in(words[x][2], NAMED_GENERICS):
+        if not listed and _stem_in(words[x][2], NAMED_GENERICS):
             return words[x][2]
+        plural = _plural_generic(words[x][2])
+        if plural:
+            return plural
+        if listed:
+            return ""
         if named:
             bare = _bare_generic(words[x][2])
             if bare:
                 return bare
         named = named or fold_kk(words[x][2]) in _NAMING_WORDS
         start = words[x][1]
+    return ""
+
+
+def _thing_follows(doc: "_Document", j: int) -> bool:
+    """The word after word ``j`` is a thing's generic word (``THING_GENERICS``), no body's."""
+    words = doc.words
+    if j + 1 >= len(words) or not doc.spaced(j + 1) or not words[j + 1][2].islower():
+        return False
+    return _stem_in(words[j + 1][2], THING_GENERICS) and not _stem_in(words[j + 1][2], ORG_HEADS)
+
+
+# A closing quote and the next name of a list of quoted names, joined by a comma or "and".
+_LIST_NEXT = re.compile(
+    rf"[ \u00a0]*[{_QUOTE_CLOSE}]?[ \u00a0]*(?:,[ \u00a0]*(?:және[ \u00a0]+)?|және[ \u00a0]+)[{_QUOTE_OPEN}][^{_QUOTE_CLOSE}\n]{{1,80}}[{_QUOTE_CLOSE}]"
+)
+
+
+def _plural_generic(word: str) -> str:
+    """The possessed generic word (``NAMED_GENERICS``) whose plural ``word`` is, in a case or not
+    (бағдарламаларына: бағдарламасы), or ""."""
+    w = fold_kk(word)
+    table = _bare_generics()
+    for k in range(3, len(w) - 2):
+        if w[:k] in table:
+            analysis = _chains(w[:k]).get(w[k:])
+            if analysis and analysis.startswith("pl+p3"):
+                return table[w[:k]]
     return ""
 
 
@@ -1079,7 +1127,10 @@ def _legal_form_after(doc: "_Document", j: int) -> bool:
 _NAMED_THING = re.compile(r"[»”\" \u00a0]*атты[ \u00a0]")
 
 # "named", "called" between a quoted name and the generic word it names (атты кітап, деген фильм).
-_NAMING_WORDS = frozenset(["атты", "деген"])
+_NAMING_WORDS = frozenset(["атты", "деген", "аталатын"])  # (деп) аталатын "called"
+
+# "About", "on": a quoted name that ends in one is a work's or a law's title, never a body's.
+_ABOUT = frozenset(["туралы", "жайлы", "жөнінде", "хақында"])
 
 
 @lru_cache(maxsize=1)
@@ -1794,6 +1845,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                         generic = _generic_after(doc, j, shut)
                         if _stem_in(generic, THING_GENERICS) and not _stem_in(generic, ORG_HEADS):
                             kind = "name"
+                        elif j > k and fold_kk(words[j][2]) in _ABOUT:
+                            kind = "name"  # «Байланыс туралы» заң, «Абай жайлы» фильм: a title "on ..."
                         elif not generic and fold_kk(words[j][2]) in PROGRAMME_TITLE_HEADS and j > k:
                             kind = "name"  # «Қорытынды жаңалықтар»: a bulletin's title
                         elif not generic and j > k and words[j][2].islower() and _stem_in(words[j][2], THING_GENERICS | {"кеші"}) and not _stem_in(words[j][2], ORG_HEADS) and not _legal_form_after(doc, j):
@@ -2146,6 +2199,10 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         product = _product_follows(doc, j) if kind != "place" else None
         if product is not None:
             kind = "name"  # Sukhoi Superjet 100 ұшағы, Ту-154 ұшағы: a product and its maker
+        elif not kind and _thing_follows(doc, j) and all(_is_acronym(x[2]) or not _CYRILLIC.search(x[2]) for x in words[k : j + 1]):
+            # ITER жобасы, G-Global саясаты, Brent маркалы мұнай: initials or Latin letters (a body's
+            # by default) before a project's, a policy's or a brand's word name that thing
+            kind = "name"
         # an organisation's name capitalises its first word only: a common word before a capitalised
         # one is not part of it (Биыл Еуразиялық экономикалық одақ)
         generic = _stem_in(w, GENERIC) or _starter(fold_kk(w)) or fold_kk(w) in _DETERMINERS or (
@@ -3117,6 +3174,8 @@ def _group_kind(
     first = ms[0][0]
     shapes = Counter(m.kind for m, _ in ms if m.kind)
     shape = shapes.most_common(1)[0][0] if shapes and 2 * shapes.most_common(1)[0][1] >= len(ms) else ""
+    if shape == "organisation" and shapes["name"] >= shapes["organisation"]:
+        shape = "name"  # «Травиатаны» орындадым, «Травиата» операсы: the generic word says more than the quotes
     if shape == "organisation" and len(first.words) == 1 and shapes["place"]:
         # a word quoted as a body's name and written before a place's generic word (Сарыарқа
         # ауданында): the generic word says more than the quotes
