@@ -245,6 +245,17 @@ def test_names_the_caller_renders_are_taken_whole_where_a_name_stands_whole():
         romanize("Жаңа Зеландия", names=["New Zealand"])
 
 
+def test_a_states_official_name_puts_its_state_word_first_after_a_countrys_name():
+    # (akorda.kz, the UN's member list) a country's own name: Republic of Kazakhstan, Kingdom of
+    # Saudi Arabia; a people's name: Kyrgyz Republic
+    assert romanize("Қазақстан Республикасы", kind="place") == "Republic of Kazakhstan"
+    assert romanize("Корея Республикасы", kind="place", names={"Корея": "Korea"}) == "Republic of Korea"
+    assert romanize("Сауд Арабиясы Корольдігі", kind="place", names={"Сауд Арабиясы": "Saudi Arabia"}) == "Kingdom of Saudi Arabia"
+    assert romanize("Қырғыз Республикасы", kind="place") == "Kyrgyz Republic"
+    assert romanize("Қазақстан Республикасы") == "Kazakhstan Respublikasy"  # no kind: spelt
+    assert romanize("Алматы облысы", kind="place") == "Almaty Region"
+
+
 # An organisation's name: its common words in English (data/body-words-kk-en.tsv), its names
 # romanized, a head English puts first with "of" first; no half-translation.
 BODIES = [
@@ -276,6 +287,8 @@ BODIES = [
     ("Алматы қаласының әкімдігі", "Akimat of Almaty"),  # "city" left out
     ("Қазақстан Республикасының Ұлттық музейі", "National Museum of the Republic of Kazakhstan"),  # the state last
     ("Беларусь Республикасы Ұлттық банкі", "National Bank of the Republic of Belarus"),
+    ("Қазақстан Республикасы Үкіметі", "Government of the Republic of Kazakhstan"),  # the Government takes "of"
+    ("Қазақстан Республикасы Парламенті", "Parliament of the Republic of Kazakhstan"),
     ("Ә. Қастеев атындағы Қазақстан Республикасының Мемлекеттік өнер музейі", "A. Kasteyev Kazakhstan State Arts Museum"),  # inside: the name
     ("«Даму» кәсіпкерлікті дамыту қоры", "Damu Entrepreneurship Development Fund"),  # a quoted word is a name
     ("«Бәйтерек» ұлттық басқарушы холдингі", "Baiterek National Managing Holding"),  # ... an organisation's, not a place's

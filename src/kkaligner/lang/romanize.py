@@ -646,6 +646,25 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
     return " ".join(out + segment) + state
 
 
+_STATE = re.compile(rf"([{_LETTER}].*[{_LETTER}]) ([{_LETTER}]+)", re.IGNORECASE)
+
+
+def _state_name(text: str, exceptions: bool, names: Names = ()) -> tuple[str, bool] | None:
+    """A state's official name, its state word (``_body_words``' role "state") after a country's
+    name: first in English with "of" where the country's name is one of its own (Қазақстан
+    Республикасы Republic of Kazakhstan, Оман Сұлтандығы Sultanate of Oman), after a people's
+    name (Қырғыз Республикасы Kyrgyz Republic, Чех Республикасы); None for any other place."""
+    m = _STATE.fullmatch(text)
+    if not m or not m.group(1)[:1].isupper():
+        return None
+    hit = _body_words()[0].get((m.group(2).casefold(),))
+    if not hit or hit[1] != "state":
+        return None
+    name, used = _romanize(m.group(1), exceptions, "place", names)
+    country = _known(m.group(1), names) or (exceptions and _published(m.group(1).casefold(), "place"))
+    return (f"{hit[0]} of {name}" if country else f"{name} {hit[0]}"), used
+
+
 def _spaced(source: str, spelt: tuple[str, bool]) -> tuple[str, bool]:
     """``spelt`` with the spaces around ``source`` kept: a part of a name spelt on its own (a body's
     words after a name of the table: әл-Фараби | атындағы Қазақ ұлттық университеті) is stripped."""
@@ -674,6 +693,10 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
         body = _body_name(text, exceptions, names)
         if body:
             return body, False
+    if kind == "place":
+        state = _state_name(text, exceptions, names)
+        if state:
+            return state
     low = text.casefold()
     # hyphenated and multiword names of the table first (Қасым-Жомарт, Солтүстік Қазақстан облысы)
     for m in _MULTI_RX.finditer(low) if exceptions and _MULTI_RX else ():
