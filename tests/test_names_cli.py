@@ -83,3 +83,15 @@ def test_translate_can_turn_automatic_names_off_and_says_so_in_the_signature(tmp
         assert result.exit_code == 0, result.stderr
         signature = json.loads(report.read_text(encoding="utf-8"))["signature"]
         assert ("auto_names:off" in signature["string"]) is marked
+
+
+def test_extract_never_writes_over_its_inputs(tmp_path, run_cli):
+    doc = tmp_path / "doc.kk.txt"
+    doc.write_text(TEXT, encoding="utf-8")
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("source\ttarget\nАбай\tAbai\n", encoding="utf-8")
+    for args in ([doc, "-o", doc], [doc, "-g", mine, "-o", tmp_path / "." / "mine.tsv"]):
+        result = run_cli(["glossary", "extract", *args, "--no-default-glossary"])
+        assert result.exit_code == 2 and "one of the inputs" in result.stderr and "Choose another path" in result.stderr
+    assert doc.read_text(encoding="utf-8") == TEXT
+    assert mine.read_text(encoding="utf-8") == "source\ttarget\nАбай\tAbai\n"

@@ -144,6 +144,16 @@ def _umask() -> int:
     return mask
 
 
+def same_file(a: PathLike, b: PathLike) -> bool:
+    """``a`` and ``b`` name one file (one path, or links to one file): an output that would replace
+    an input."""
+    a, b = Path(a), Path(b)
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and os.path.samefile(a, b))
+    except OSError:
+        return False
+
+
 def atomic_write(path: PathLike, data: Union[str, bytes]) -> Path:
     """Write ``data`` to ``path``; return the path (see ``atomic_writer``)."""
     with atomic_writer(path) as fh:

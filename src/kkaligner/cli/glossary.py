@@ -205,10 +205,17 @@ def extract_cmd(
     proposal in the provenance column), how often it occurs and an example sentence in the note.
     """
     from kkaligner import documents
+    from kkaligner.errors import OutputError
     from kkaligner.glossary import Glossary, formats
-    from kkaligner.io import read_text
+    from kkaligner.io import read_text, same_file
     from kkaligner.names import extract_terms
 
+    if output is not None:
+        # the names written over a file they were read from, or over a glossary given with -g,
+        # would lose that file
+        for path in [*files, *(glossary or [])]:
+            if str(path) != "-" and same_file(output, path):
+                raise OutputError(f"{output} is one of the inputs: writing the names there would replace it. Choose another path for -o.")
     known = _load(glossary, not no_default) if glossary else (Glossary.empty() if no_default else Glossary.default())
     # a document's words (a Word file's paragraphs, an XLIFF file's source), else the file's text
     text = "\n\n".join(read_text(f) if f == "-" or documents.format_of(f) is None else documents.text_of(f) for f in files)

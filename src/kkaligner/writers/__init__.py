@@ -11,13 +11,12 @@ Writers use only the standard library, so importing this package stays cheap.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
 from kkaligner.errors import OutputError, UsageError, choices
-from kkaligner.io import PathLike, atomic_write
+from kkaligner.io import PathLike, atomic_write, same_file
 from kkaligner.types import Draft
 from kkaligner.writers import glossary_tsv, html, json, tmx, tsv, txt, xliff
 
@@ -88,13 +87,6 @@ def _emit(text: str, path: Optional[PathLike]) -> None:
     atomic_write(path, text)
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve() or (a.exists() and b.exists() and os.path.samefile(a, b))
-    except OSError:
-        return False
-
-
 def check_outputs(outputs: Sequence[tuple[Optional[PathLike], Optional[str]]], inputs: Sequence[PathLike] = ()) -> None:
     """Before any work: each ``(path, format)`` of ``outputs`` names a known format and a folder
     that exists, no two outputs are one file, and no output is one of ``inputs`` (writing the draft
@@ -113,10 +105,10 @@ def check_outputs(outputs: Sequence[tuple[Optional[PathLike], Optional[str]]], i
         if p.is_dir():
             raise OutputError(f"cannot write {p}: it is a folder. Name a file inside it.")
         for other in files:
-            if _same_file(p, other):
+            if same_file(p, other):
                 raise OutputError(f"{p} is given for two outputs; each needs its own file.")
         for source in inputs:
-            if str(source) != "-" and _same_file(p, Path(source)):
+            if str(source) != "-" and same_file(p, Path(source)):
                 raise OutputError(
                     f"{p} is the input document: writing there would replace the source. Choose another path."
                 )
