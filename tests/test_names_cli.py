@@ -95,3 +95,15 @@ def test_extract_never_writes_over_its_inputs(tmp_path, run_cli):
         assert result.exit_code == 2 and "one of the inputs" in result.stderr and "Choose another path" in result.stderr
     assert doc.read_text(encoding="utf-8") == TEXT
     assert mine.read_text(encoding="utf-8") == "source\ttarget\nАбай\tAbai\n"
+
+
+def test_extract_reads_the_language_from_the_text_and_warns_on_a_wrong_from(tmp_path, run_cli):
+    english = tmp_path / "news.en.txt"
+    english.write_text("President Tokayev met Joe Biden in Washington.\n", encoding="utf-8")
+    result = run_cli(["glossary", "extract", english, "--no-default-glossary"])
+    assert result.exit_code == 0, result.stderr
+    assert "Joe Biden\tДжо Байден\t" in result.stdout  # read as English, without --from en
+    doc = tmp_path / "doc.kk.txt"
+    doc.write_text(TEXT, encoding="utf-8")
+    wrong = run_cli(["glossary", "extract", doc, "--from", "en", "--no-default-glossary"])
+    assert wrong.exit_code == 0 and "reads as Kazakh, not as --from en" in wrong.stderr and "Pass --from kk" in wrong.stderr

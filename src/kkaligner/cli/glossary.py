@@ -192,7 +192,9 @@ def extract_cmd(
     output: Optional[Path] = typer.Option(
         None, "--output", "-o", help="Glossary to write (.tsv, .csv, .tbx); default: rich TSV on standard output."
     ),
-    lang: str = typer.Option("kk", "--from", help="Language of the files: kk (Kazakh names) or en (foreign names)."),
+    lang: Optional[str] = typer.Option(
+        None, "--from", help="Language of the files: kk (Kazakh names) or en (foreign names); default: read from the text."
+    ),
     glossary: Optional[List[Path]] = typer.Option(
         None, "--glossary", "-g", help="Glossary whose names are known already (repeatable)."
     ),
@@ -208,6 +210,8 @@ def extract_cmd(
     from kkaligner.errors import OutputError
     from kkaligner.glossary import Glossary, formats
     from kkaligner.io import read_text, same_file
+    from kkaligner.lang import check_language
+    from kkaligner.lang.detect import detect_language
     from kkaligner.names import extract_terms
 
     if output is not None:
@@ -219,6 +223,15 @@ def extract_cmd(
     known = _load(glossary, not no_default) if glossary else (Glossary.empty() if no_default else Glossary.default())
     # a document's words (a Word file's paragraphs, an XLIFF file's source), else the file's text
     text = "\n\n".join(read_text(f) if f == "-" or documents.format_of(f) is None else documents.text_of(f) for f in files)
+    detected = detect_language(text).lang
+    if lang is None:
+        lang = detected  # Cyrillic or Latin-script Kazakh is kk, other Latin text en
+    elif check_language(lang, "--from") != detected and text.strip():
+        typer.echo(
+            f"kkalign: warning: the text reads as {'Kazakh' if detected == 'kk' else 'English'}, not as --from {lang}; "
+            f"its names may be missed. Pass --from {detected}, or leave --from out to read the language from the text.",
+            err=True,
+        )
     names = extract_terms(text, known, lang, use_default_glossary=False, min_count=min_count)
     found = Glossary.from_terms([n.term() for n in names], name="extracted")
     if output is None:
