@@ -1215,3 +1215,12 @@ def test_name_words_read_an_ending_after_a_hyphen():
 
     words = name_words(["Ол Twitter-де жазды.", "Twitter-дің иесі ауысты."])
     assert [w[3] for sentence in words for w in sentence] == ["Twitter", "Twitter"]
+
+
+def test_the_language_is_read_from_the_text_when_not_given():
+    english = [(n.lemma, n.kind) for n in extract_terms("Joe Biden met Emmanuel Macron in Washington.", Glossary.empty(), use_default_glossary=False)]
+    assert ("Joe Biden", "person") in english and ("Emmanuel Macron", "person") in english
+    assert [n.lemma for n in extract_terms("Кеше Жұмағалиев келді.", Glossary.empty(), use_default_glossary=False)] == ["Жұмағалиев"]
+    # Kazakh in Latin letters is Kazakh: its names in their Cyrillic form
+    latin = [n.lemma for n in extract_terms("Keşe Astanada Jūmağaliev boldy.", Glossary.empty(), use_default_glossary=False)]
+    assert latin == ["Астана", "Жұмағалиев"]

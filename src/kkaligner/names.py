@@ -66,6 +66,7 @@ from kkaligner.glossary import Glossary
 from kkaligner.glossary.matcher import HONORIFICS, sentence_initial
 from kkaligner.lang import check_language, is_kazakh
 from kkaligner.lang.casing import fold_kk
+from kkaligner.lang.detect import detect_language
 from kkaligner.lang.kazakh import (
     CLASSES,
     DEVOICE,
@@ -2978,7 +2979,7 @@ def _glossary(glossary, use_default: bool) -> Glossary:
 def extract_terms(
     text: str,
     glossary: Glossary | str | Path | Sequence[str | Path] | None = None,
-    lang: str = "kk",
+    lang: str | None = None,
     *,
     use_default_glossary: bool = True,
     min_count: int = 1,
@@ -2987,12 +2988,13 @@ def extract_terms(
 
     ``glossary`` is a ``Glossary``, a path or paths, or None; the shipped names glossary is added
     unless ``use_default_glossary`` is False (pass ``Glossary.empty()`` and False to list every
-    name). ``lang`` is the language of ``text`` (``kk`` or ``en``). Names seen fewer than
-    ``min_count`` times are left out.
+    name). ``lang`` is the language of ``text`` (``kk`` or ``en``; None: read from the text, as
+    ``kkaligner.lang.detect.detect_language`` does). Names seen fewer than ``min_count`` times are
+    left out.
     """
     if not isinstance(text, str):
         raise UsageError(f"extract_terms() takes text (str), not {type(text).__name__}. Read the file first (kkaligner.io.read_text).")
-    check_language(lang)
+    lang = detect_language(text).lang if lang is None else check_language(lang)
     reading = read_in_cyrillic(text, lang)
     if reading is not None:
         # Kazakh in a Latin alphabet: the names of its Cyrillic reading, which the glossary, the rules

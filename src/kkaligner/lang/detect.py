@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from kkaligner.lang import latin
+from kkaligner.lang.web import address_spans
 
 
 class Detection(NamedTuple):
@@ -18,7 +19,11 @@ class Detection(NamedTuple):
 
 
 def detect_language(text: str) -> Detection:
-    """``kk`` when most letters are Cyrillic or the Latin letters spell Kazakh, else ``en``."""
+    """``kk`` when most letters are Cyrillic or the Latin letters spell Kazakh, else ``en``; the
+    letters of links, e-mail addresses, sites and file names count for neither."""
+    spans = address_spans(text, sites=True)
+    if spans:
+        text = "".join(text[a:b] for a, b in zip([0] + [e for _, e in spans], [s for s, _ in spans] + [len(text)]))
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return Detection("en", 0.0)

@@ -1,0 +1,28 @@
+"""kkaligner.lang.detect: Kazakh (Cyrillic or Latin letters) or English."""
+
+from __future__ import annotations
+
+import pytest
+
+from kkaligner.lang.detect import detect_language
+
+DETECTED = [
+    ("Кеше Астанада жиын өтті.", "kk"),
+    ("Keşe Astanada jiyn ötti.", "kk"),  # the 2021 Latin alphabet
+    ("The meeting was held in Astana yesterday.", "en"),
+    # the letters of links, e-mail addresses and sites count for neither language
+    ("Толығырақ https://Malim.kz/Article/1 сайтында, хат Info@Mail.ru арқылы.", "kk"),
+    ("Толығырақ Egemen.kz сайтында.", "kk"),
+    ("Read more at https://Tengrinews.kz/kazakhstan_news/12345.", "en"),
+    ("", "en"),
+]
+
+
+@pytest.mark.parametrize("text,lang", DETECTED)
+def test_detected_language(text, lang):
+    assert detect_language(text).lang == lang
+
+
+def test_confidence_is_the_share_of_letters_for_the_language():
+    assert detect_language("Алматы").confidence == 100.0
+    assert detect_language("").confidence == 0.0
