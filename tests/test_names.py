@@ -167,6 +167,8 @@ ENGLISH = [
      " for Central Asian Affairs Robert O. Blake and the Kazakh MFA's staff.",
      [("Republic of Kazakhstan", "place"), ("Kairat Abdrakhmanov", "person"), ("Robert O. Blake", "person"),
       ("Kazakh MFA", "organisation")]),
+    # ... but a state's initials the glossary accepts for it are the state's
+    ("The U.S. says so. US forces left. The UK agreed.", [("U.S.", "place"), ("US", "place"), ("UK", "place")]),
     # a body's lower-case noun before a single name makes it a body's; a company's officers' titles
     # open no name
     ("State oil and gas company Kazmunaigas said so. Executive Vice-President Luca Vignati came.",
