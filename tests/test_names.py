@@ -167,6 +167,10 @@ ENGLISH = [
      " for Central Asian Affairs Robert O. Blake and the Kazakh MFA's staff.",
      [("Republic of Kazakhstan", "place"), ("Kairat Abdrakhmanov", "person"), ("Robert O. Blake", "person"),
       ("Kazakh MFA", "organisation")]),
+    # one word before a verb of saying, or after an age, is a person's; not a capital's the
+    # glossary knows, which speaks for its government
+    ("Then 28-year-old Vidal joined. Later Pittman suggested it. Then Moscow denied it.",
+     [("Vidal", "person"), ("Pittman", "person"), ("Moscow", "place")]),
     # ... but a state's initials the glossary accepts for it are the state's
     ("The U.S. says so. US forces left. The UK agreed.", [("U.S.", "place"), ("US", "place"), ("UK", "place")]),
     # a body's lower-case noun before a single name makes it a body's; a company's officers' titles

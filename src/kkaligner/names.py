@@ -2623,7 +2623,12 @@ _EN_PLACE_OPENERS = frozenset(
 _EN_BODY_OPENERS = frozenset(["national", "international", "royal", "federal", "global"])
 # A single name before a verb of speech is a person's (Smith said, Zelensky told), where nothing
 # else says its kind (a single name is otherwise a place's, for want of evidence).
-_EN_SPEECH_AFTER = frozenset(["said", "says", "told", "added", "wrote", "argued", "explained", "noted", "stated", "announced", "asked", "replied", "insisted", "warned"])
+_EN_SPEECH_AFTER = frozenset(
+    ["said", "says", "told", "added", "wrote", "argued", "explained", "noted", "stated", "announced", "asked", "replied", "insisted", "warned",
+     "suggested", "claimed", "admitted", "denied", "recalled", "stressed", "urged", "tweeted", "commented"]
+)
+# An age before a name (28-year-old Vidal): a person's.
+_EN_AGE = re.compile(r"\d+-year-old[ \u00a0]$")
 # The word that closes an office's portfolio (Secretary for South and Central Asian Affairs): the
 # capitalised words after it in the same run are the holder's name.
 _EN_PORTFOLIO_ENDS = frozenset(["affairs"])
@@ -2950,7 +2955,9 @@ def _english_mentions(text: str) -> list[_Mention]:
             kind = "place"  # Speaker's Corner, King's Cross
         if kind == "" and j == k and _en_possessive(w) == w and not w.isupper():
             after = words[k + 1][2] if k + 1 < len(words) and text[words[k][1] : words[k + 1][0]] == " " else ""
-            kind = "person" if after in _EN_SPEECH_AFTER else ""
+            # (not a capital the glossary knows: Washington said, Moscow denied, its government)
+            spoke = after in _EN_SPEECH_AFTER and _glossary_kinds(english=True).get(w.casefold(), "person") == "person"
+            kind = "person" if spoke or _EN_AGE.search(text, max(0, s - 20), s) else ""
         if kind is not None and SITE.fullmatch(" ".join(names)):
             kind = "organisation"  # El.kz, Tengrinews.kz: a site, a news outlet
         if j == k and w.isupper() and (s in towns or s in agencies):
