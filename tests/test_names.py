@@ -171,6 +171,10 @@ ENGLISH = [
     # glossary knows, which speaks for its government
     ("Then 28-year-old Vidal joined. Later Pittman suggested it. Then Moscow denied it.",
      [("Vidal", "person"), ("Pittman", "person"), ("Moscow", "place")]),
+    # a title before a name is no part of it, unless a body's head follows it at once; a company's
+    # last word is such a head
+    ("She stayed at President Hotel. He joined General Motors. Captain Cook sailed. Commander Chris Hadfield flew.",
+     [("President Hotel", "organisation"), ("General Motors", "organisation"), ("Cook", "person"), ("Chris Hadfield", "person")]),
     # ... but a state's initials the glossary accepts for it are the state's
     ("The U.S. says so. US forces left. The UK agreed.", [("U.S.", "place"), ("US", "place"), ("UK", "place")]),
     # a body's lower-case noun before a single name makes it a body's; a company's officers' titles

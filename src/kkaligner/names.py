@@ -2598,7 +2598,9 @@ _EN_COMPOUND = re.compile(
 _EN_ORG_HEADS = frozenset(
     ["university", "ministry", "company", "corporation", "corp", "bank", "party", "committee", "subcommittee", "agency", "council", "institute", "association", "union", "foundation", "fund", "inc", "ltd", "llc", "plc", "group", "airlines", "airways", "school", "college", "academy", "department", "court", "house", "museum",
      "center", "centre", "congress", "parliament", "senate", "assembly", "government", "administration", "authority", "commission", "federation", "league", "club", "navy", "army", "forces", "fleet", "corps", "office", "service", "services", "bureau", "network", "hotel", "stadium", "consulate", "embassy", "orchestra", "theatre", "theater", "hospital", "library", "organisation", "organization", "society", "alliance", "coalition", "movement", "resistance", "nations", "forum", "international", "watch", "church",
-     "times", "post", "herald", "tribune", "journal", "gazette", "news", "telegraph", "magazine", "press", "police"]
+     "times", "post", "herald", "tribune", "journal", "gazette", "news", "telegraph", "magazine", "press", "police",
+     # companies' last words (General Motors, Nestlé Foods, Kazakhmys Holdings, Cisco Systems)
+     "motors", "foods", "holdings", "industries", "enterprises", "technologies", "systems"]
 )
 _EN_PLACE_HEADS = frozenset(
     ["river", "lake", "region", "microdistrict", "city", "mountains", "sea", "ocean", "bay", "island", "district", "province", "gulf", "cape", "strait", "peninsula", "valley", "desert", "republic", "kingdom", "states", "emirates", "isle",
@@ -2663,6 +2665,7 @@ _EN_PERSON_TITLES = _EN_ROYAL_TITLES | frozenset(
      # those that are surnames or open names too (General Motors, Julie Bishop, Aaron Judge, Imam
      # Khomeini Airport, Cardinal Health, Detective Comics)
      "marshal", "colonel", "sergeant", "lieutenant", "admiral", "archbishop", "rabbi", "sheikh", "ayatollah",
+     "captain", "commander",  # Captain James Cook, Commander Chris Hadfield
      # a company's and an agency's officers (Director Antonio Vella, Executive Vice-President Luca Vignati)
      "director", "vice-president", "vice-chairman", "vice-minister", "vice-premier"]
 )
@@ -2916,7 +2919,12 @@ def _english_mentions(text: str) -> list[_Mention]:
             possessive = w.endswith(("'s", "’s"))
             if possessive and j == k and k + 1 < len(words) and text[words[k][1] : words[k + 1][0]] == " " and words[k + 1][2][:1].isupper():
                 j = _en_extent(text, words, k + 1)  # Speaker's Corner, the Queen's Speech: one name
-            if not (possessive and j > k) and (base.rstrip(".") not in _EN_ROYAL_TITLES or _en_kind([x[2] for x in words[k : j + 1]]) not in ("organisation", "place")):
+            whole = _en_kind([x[2] for x in words[k : j + 1]])
+            # a body's head right after the title makes the title a word of the body's name
+            # (President Hotel, General Motors; not Senator Frank Church), as a royal title opens a
+            # place's too
+            body = j == k + 1 and whole == "organisation" and _en_possessive(words[j][2]).casefold() in _EN_ORG_HEADS
+            if not (possessive and j > k) and not body and (base.rstrip(".") not in _EN_ROYAL_TITLES or whole not in ("organisation", "place")):
                 k += 1
                 continue
         names = []
