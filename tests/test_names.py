@@ -175,6 +175,10 @@ ENGLISH = [
     # last word is such a head
     ("She stayed at President Hotel. He joined General Motors. Captain Cook sailed. Commander Chris Hadfield flew.",
      [("President Hotel", "organisation"), ("General Motors", "organisation"), ("Cook", "person"), ("Chris Hadfield", "person")]),
+    # a place the glossary knows opening a longer name makes no person's name of it, unless it is
+    # a given name too
+    ("He sang at Astana Opera. Almaty Arena hosted it. Jordan Henderson scored. Paris Hilton came.",
+     [("Astana Opera", "organisation"), ("Almaty Arena", "organisation"), ("Jordan Henderson", "person"), ("Paris Hilton", "person")]),
     # ... but a state's initials the glossary accepts for it are the state's
     ("The U.S. says so. US forces left. The UK agreed.", [("U.S.", "place"), ("US", "place"), ("UK", "place")]),
     # a body's lower-case noun before a single name makes it a body's; a company's officers' titles

@@ -2819,7 +2819,28 @@ def _en_kind(names: list[str]) -> str | None:
         return "place" if _glossary_kinds(english=True).get(folded[-1]) == "place" else "person"
     if len(folded) == 1 and len(folded[0]) > 5 and _EN_SURNAME.search(folded[0]):
         return "person"  # a Kazakh or Russian surname's ending (Nogayev, Abenova, Baitursynuly)
+    if not numbered and _en_place_opens(folded):
+        return "organisation"  # Washington Capitals, Astana Opera, Kazakhstan Temir Zholy
     return "person" if numbered else ""
+
+
+# Places' names that are given names too (Jordan Henderson, Paris Hilton, Victoria Beckham): a
+# name they open may be a person's.
+_EN_PLACE_GIVEN = frozenset(
+    ["jordan", "georgia", "paris", "florence", "chad", "israel", "victoria", "sydney", "austin", "dallas", "brooklyn", "chelsea",
+     "madison", "savannah", "phoenix", "devon", "lincoln", "washington", "houston", "dakota", "india", "jersey", "china", "kenya",
+     "virginia", "carolina", "adelaide", "charlotte", "orlando", "santiago", "sofia", "alexandria", "regina", "lourdes", "eugene"]
+)
+
+
+def _en_place_opens(folded: list[str]) -> bool:
+    """A place the glossary knows, of one or two words, opens a longer name that no place's word
+    closes and no given name opens: a body's, a team's or a work's name, no person's."""
+    places = _en_places()
+    for n in (2, 1):
+        if len(folded) > n and " ".join(folded[:n]) in places and folded[0] not in _EN_PLACE_GIVEN:
+            return " ".join(folded) not in places
+    return False
 
 
 # A people's adjective from its place's English name: Panama-nian, Brazil-ian, Ital(y)-ian, Chin(a)-ese,
