@@ -1013,6 +1013,8 @@ ALONE = [
     ("Оқиға Орталық мешіт ауданында болды.", []),
     # a place's name before an event's word is the place's
     ("Ол Бостон марафонында жүгірді.", [("Бостон", "place")]),
+    # a planet's name is a place's, a given name or not
+    ("Ғалымдар Шолпан планетасын зерттеді. Марс планетасына зонд ұшты.", [("Шолпан", "place"), ("Марс", "place")]),
     # a title, capitalised or not, says a person
     ("Катар Әмірі Тамим келді. Техас губернаторы Эбботт мәлімдеді.", [("Тамим", "person"), ("Эбботт", "person")]),
     # бен after з is an Arabic name's where the name goes on as one or a prince's title opens it

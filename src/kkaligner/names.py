@@ -355,7 +355,7 @@ STATE_HEADS = frozenset(
 # three districts, two named after people; Батыс Қазақстан және Ақтөбе облыстары, with облыстары a
 # place's head); seas, islands, deserts, ridges and lowlands (Каспий теңізіне: the name is Каспий).
 PLURAL_PLACE_GENERICS = frozenset(["аудандары", "қалалары", "ауылдары", "кенттері", "өзендері", "көлдері", "облыстары"])
-LANDFORM_GENERICS = frozenset(["теңізі", "аралы", "шөлі", "жотасы", "ойпаты"])
+LANDFORM_GENERICS = frozenset(["теңізі", "аралы", "шөлі", "жотасы", "ойпаты", "планетасы"])  # and planets: Шолпан планетасы, Venus
 PLACE_GENERICS = frozenset(
     ["ауданы", "қаласы", "кенті", "ауылы", "аулы", "селосы", "ауылдық", "өзені", "көлі", "тауы", "таулары", "шатқалы", "өңірі", "облысы",
      "ықшамауданы", "шағынауданы", "мөлтекауданы", "қалашығы", "алабы", "қорығы", "селолық",
