@@ -179,6 +179,9 @@ ENGLISH = [
     # a given name too
     ("He sang at Astana Opera. Almaty Arena hosted it. Jordan Henderson scored. Paris Hilton came.",
      [("Astana Opera", "organisation"), ("Almaty Arena", "organisation"), ("Jordan Henderson", "person"), ("Paris Hilton", "person")]),
+    # zones, strips, fields, canyons and reservoirs are places (not the Federal Reserve, a body)
+    ("The plant lies in the Sanitary Protection Zone. Oil comes from the Kashagan Field. The Kapshagay Reservoir is full.",
+     [("Sanitary Protection Zone", "place"), ("Kashagan Field", "place"), ("Kapshagay Reservoir", "place")]),
     # ... but a state's initials the glossary accepts for it are the state's
     ("The U.S. says so. US forces left. The UK agreed.", [("U.S.", "place"), ("US", "place"), ("UK", "place")]),
     # a body's lower-case noun before a single name makes it a body's; a company's officers' titles

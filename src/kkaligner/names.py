@@ -2604,7 +2604,8 @@ _EN_ORG_HEADS = frozenset(
 )
 _EN_PLACE_HEADS = frozenset(
     ["river", "lake", "region", "microdistrict", "city", "mountains", "sea", "ocean", "bay", "island", "district", "province", "gulf", "cape", "strait", "peninsula", "valley", "desert", "republic", "kingdom", "states", "emirates", "isle",
-     "street", "road", "avenue", "square", "bridge", "park", "hemisphere", "pole", "highway", "harbour", "harbor", "port", "airport", "county", "mountain", "islands", "falls", "canal", "channel", "coast", "hills", "heights", "beach", "village", "town", "gardens", "plateau", "glacier", "volcano", "oblast", "territory", "continent", "station", "empire", "khanate", "caliphate", "sultanate", "country", "tower", "towers", "palace", "castle", "cathedral", "mosque", "building", "plaza", "basilica", "st", "ave", "rd", "blvd"]
+     "street", "road", "avenue", "square", "bridge", "park", "hemisphere", "pole", "highway", "harbour", "harbor", "port", "airport", "county", "mountain", "islands", "falls", "canal", "channel", "coast", "hills", "heights", "beach", "village", "town", "gardens", "plateau", "glacier", "volcano", "oblast", "territory", "continent", "station", "empire", "khanate", "caliphate", "sultanate", "country", "tower", "towers", "palace", "castle", "cathedral", "mosque", "building", "plaza", "basilica", "st", "ave", "rd", "blvd",
+     "zone", "strip", "field", "steppe", "lowland", "range", "ridge", "gorge", "canyon", "pass", "oasis", "lagoon", "delta", "reservoir", "dam"]
 )
 # The heads of events, eras, laws, awards and classes: the words are no name of a person, place or
 # body (World War II, Hungarian Grand Prix, Bronze Age, Broadcasting Services Act, First Class);
