@@ -1019,7 +1019,7 @@ ALONE = [
     # a title before a full name: lower-case words after it make no body of the person
     ("Түркия Президенті Реджеп Тайип Ердоған қазақ-түрік стратегиялық серіктестігі туралы айтты.",
      [("Реджеп Тайип Ердоған", "person")]),
-    ("Мәжіліс депутаты Нұр Отан партиясынан сайланды.", [("Нұр Отан", "organisation")]),
+    ("Мәжіліс депутаты Нұр Отан партиясынан сайланды.", [("Нұр Отан партиясы", "organisation")]),
     # a planet's name is a place's, a given name or not
     ("Ғалымдар Шолпан планетасын зерттеді. Марс планетасына зонд ұшты.", [("Шолпан", "place"), ("Марс", "place")]),
     # a title, capitalised or not, says a person

@@ -2033,13 +2033,15 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         person = person and not (j == k and _named_after_head(doc, j))
         # a title before two or more capitalised words that are no everyday words: a person's full
         # name, which a body's lower-case words after it do not join (Президенті Реджеп Тайип Ердоған
-        # қазақ-түрік стратегиялық серіктестігі туралы: "the partnership", no body's name)
+        # қазақ-түрік стратегиялық серіктестігі туралы: "the partnership", no body's name); a body's
+        # head right after them names the body (депутаты Нұр Отан партиясынан)
         person = person or (
             j > k
             and k > 0
             and doc.spaced(k)
             and _stem_in(words[k - 1][2], PERSON_BEFORE)
             and not any(_derived_adjective(f) or _everyday(f) for f in folded[: j - k + 1])
+            and not (j + 1 < n and _stem_in(words[j + 1][2], ORG_HEADS))
         )
         # a head after a Latin or an acronym name is not part of it (CNN телеарнасы, КПРФ командасы)
         foreign = not _CYRILLIC.search(words[j][2]) or _is_acronym(words[j][2])
