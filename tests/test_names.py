@@ -169,16 +169,17 @@ ENGLISH = [
       ("Kazakh MFA", "organisation")]),
     # one word before a verb of saying, or after an age, is a person's; not a capital's the
     # glossary knows, which speaks for its government
-    ("Then 28-year-old Vidal joined. Later Pittman suggested it. Then Moscow denied it.",
-     [("Vidal", "person"), ("Pittman", "person"), ("Moscow", "place")]),
+    ("Then 28-year-old Vidal joined. Later Pittman suggested it. Then Moscow denied it. A 45-year-old Almaty resident came.",
+     [("Vidal", "person"), ("Pittman", "person"), ("Moscow", "place"), ("Almaty", "place")]),
     # a title before a name is no part of it, unless a body's head follows it at once; a company's
     # last word is such a head
-    ("She stayed at President Hotel. He joined General Motors. Captain Cook sailed. Commander Chris Hadfield flew.",
-     [("President Hotel", "organisation"), ("General Motors", "organisation"), ("Cook", "person"), ("Chris Hadfield", "person")]),
+    ("She stayed at President Hotel. He joined General Motors. Senator Church said no. Commander Chris Hadfield flew.",
+     [("President Hotel", "organisation"), ("General Motors", "organisation"), ("Church", "person"), ("Chris Hadfield", "person")]),
     # a place the glossary knows opening a longer name makes no person's name of it, unless it is
     # a given name too
-    ("He sang at Astana Opera. Almaty Arena hosted it. Jordan Henderson scored. Paris Hilton came.",
-     [("Astana Opera", "organisation"), ("Almaty Arena", "organisation"), ("Jordan Henderson", "person"), ("Paris Hilton", "person")]),
+    ("He sang at Astana Opera. Almaty Arena hosted it. Jordan Henderson scored. Paris Hilton came. Ural Sultanov met Altai Kulginov.",
+     [("Astana Opera", "organisation"), ("Almaty Arena", "organisation"), ("Jordan Henderson", "person"), ("Paris Hilton", "person"),
+      ("Ural Sultanov", "person"), ("Altai Kulginov", "person")]),
     # zones, strips, fields, canyons and reservoirs are places (not the Federal Reserve, a body)
     ("The plant lies in the Sanitary Protection Zone. Oil comes from the Kashagan Field. The Kapshagay Reservoir is full.",
      [("Sanitary Protection Zone", "place"), ("Kashagan Field", "place"), ("Kapshagay Reservoir", "place")]),
@@ -1010,7 +1011,7 @@ ALONE = [
     ("Бұл Президенттің ЖАҢА бағдарламасы.", []),
     ("Ол Азиада ойындарына қатысты.", []),
     # a name in capitals before its kind is a name, its words everyday or not
-    ("Сайлауға АУЫЛ партиясы қатысады. Бұл ЖАСЫЛ ЕЛ жобасы.", [("АУЫЛ", "organisation"), ("ЖАСЫЛ ЕЛ", "name")]),
+    ("Сайлауға АУЫЛ партиясы қатысады. Бұл ЖАСЫЛ ЕЛ жобасы.", [("АУЫЛ", "organisation"), ("ЖАСЫЛ ЕЛ", "organisation")]),
     # a street's or a landmark's word before "in the area of" makes no place of two words
     ("Жол-көлік оқиғасы Сейфуллин көшесі ауданында болды.", [("Сейфуллин", "place")]),
     ("Оқиға Орталық мешіт ауданында болды.", []),
@@ -1043,11 +1044,14 @@ ALONE = [
     ("«Нұр Отан», «Ақ жол» партиялары сайлауға қатысты.", [("Нұр Отан", "organisation"), ("Ақ жол", "organisation")]),
     ("2002 жылы «Саяси партиялар туралы» заң қабылданды.", [("Саяси партиялар туралы", "name")]),
     ("«Ардагер ерлігі» деп аталатын жоба басталды.", [("Ардагер ерлігі", "name")]),
-    # ... and so are initials and Latin letters before one (a body's by default)
-    ("Бұл халықаралық ITER жобасында маңызды. Биржада Brent маркалы мұнай арзандады.", [("ITER", "name"), ("Brent", "name")]),
-    # ... and a quoted name written once before its thing's word and once bare is the thing's
-    ("Бейжіңде «Травиатаны» орындадым. Мария «Травиата» операсын орындаған.",
-     [("Травиата", "name"), ("Бейжің", "place"), ("Мария", "person")]),
+    # ... and so are Latin letters before a project's, a policy's or a brand's word (a body's by
+    # default); not initials, nor a body's own head, nor a body's possessions
+    ("Бұл Smart Aqköl жобасында маңызды. Биржада Brent маркалы мұнай арзандады.", [("Smart Aqköl", "name"), ("Brent", "name")]),
+    ("Кеше НАТО стратегиясы, BI Group жобасы мен TCO жобасы талқыланды.",
+     [("НАТО", "organisation"), ("BI Group", "organisation"), ("TCO", "organisation")]),
+    ("«Kaspi» жүйесі істемеді. «Kaspi Bank» шарасы өтті. «Самұрық-Қазына» стратегиясы бекітілді.",
+     [("Kaspi", "organisation"), ("Kaspi Bank", "organisation"), ("Самұрық-Қазына", "organisation")]),
+    ("«Жас маман» мен «Серпін» бағдарламалары әзірленді.", [("Жас маман", "name"), ("Серпін", "name")]),
     # a quoted title whose last word is "news" is a bulletin's, unless a body's word follows
     ("Дәурен Жұрхабаев , « Қорытынды жаңалықтар » .", [("Дәурен Жұрхабаев", "person"), ("Қорытынды жаңалықтар", "name")]),
     ("Мұны « Алматы жаңалықтары » газеті жазды.", [("Алматы жаңалықтары", "organisation")]),

@@ -85,6 +85,7 @@ from kkaligner.lang.romanize import (
     FOREIGN_NAMES,
     Proposal,
     cyrillize,
+    given_from_latin,
     kazakh_spelt,
     propose_latin,
 )
@@ -378,14 +379,15 @@ THING_GENERICS = frozenset(
      "залы", "айлағы", "әуежайы", "бекеті", "стадионы", "ғимараты", "сарайы", "мешіті", "кесенесі", "ескерткіші",
      "саябағы", "вокзалы", "кеніші", "аймағы", "кинотеатры", "мейрамханасы", "ойындары",
      # awards (KazNERD ART: «Алтын сапа» сыйлығы, «Құрмет» төсбелгісі, «Парыз» белгісі), events
-     # (EVENT: «Абай оқулары» сайысы, not акциясы, a campaign's and a company's shares), plans, policies and laws
-     # (PROJECT, LAW: «G-Global» саясаты, «Қазақстанның киелі жерлері» картасы, «Жер» кодексі),
-     # systems and brands (PRODUCT: «Күнделік» жүйесі, «Брент» маркалы мұнай, «Ямал 401» жер серігі)
-     # and a broadcast's column («Хабарлас» айдары)
+     # (EVENT: «Абай оқулары» сайысы, not акциясы, a campaign's and a company's shares), laws
+     # (LAW: «Жер» кодексі), brands (PRODUCT: «Брент» маркалы мұнай, «Ямал 401» жер серігі), a
+     # format («Бес қосу бір» форматы) and a broadcast's column («Хабарлас» айдары); not a body's
+     # possessions, which a company's or a party's quoted name stands before as often as a thing's
+     # own (the system, the strategy, the meeting, the initiative, the card: «Kaspi» жүйесі,
+     # «Самұрық-Қазына» стратегиясы, «Нұр Отан» жиыны, бастамасы, «Kaspi» картасы)
      "сыйлығы", "жүлдесі", "белгісі", "төсбелгісі", "грамотасы", "марапаты", "номинациясы",
-     "шарасы", "сайысы", "бәйгесі", "жиыны", "бастамасы", "жоспары", "саясаты", "стратегиясы",
-     "тұжырымдамасы", "картасы", "заңы", "кодексі", "шығармасы", "туындысы", "айдары", "жүйесі",
-     "платформасы", "маркасы", "маркалы", "серігі", "форматы"]
+     "шарасы", "сайысы", "бәйгесі", "заңы", "кодексі", "шығармасы", "туындысы", "айдары", "маркасы",
+     "маркалы", "серігі", "форматы"]
 )
 # The last word of a broadcast's title: a quoted name ending in "news" names a bulletin, a
 # programme (KazNERD marks «Қорытынды жаңалықтар», Khabar's evening news that its transcripts'
@@ -1083,17 +1085,22 @@ def _generic_after(doc: _Document, j: int, close: int) -> str:
     return ""
 
 
-def _thing_follows(doc: "_Document", j: int) -> bool:
-    """The word after word ``j`` is a thing's generic word (``THING_GENERICS``), no body's."""
+# The words of a project, a policy and a brand after a name in Latin letters.
+_LATIN_THING_WORDS = frozenset(["жобасы", "саясаты", "маркасы", "маркалы", "бағдарламасы"])
+
+
+def _latin_thing_follows(doc: "_Document", j: int) -> bool:
+    """The word after word ``j`` is a project's, a policy's or a brand's (``_LATIN_THING_WORDS``)."""
     words = doc.words
     if j + 1 >= len(words) or not doc.spaced(j + 1) or not words[j + 1][2].islower():
         return False
-    return _stem_in(words[j + 1][2], THING_GENERICS) and not _stem_in(words[j + 1][2], ORG_HEADS)
+    return _stem_in(words[j + 1][2], _LATIN_THING_WORDS)
 
 
 # A closing quote and the next name of a list of quoted names, joined by a comma or "and".
 _LIST_NEXT = re.compile(
-    rf"[ \u00a0]*[{_QUOTE_CLOSE}]?[ \u00a0]*(?:,[ \u00a0]*(?:және[ \u00a0]+)?|және[ \u00a0]+)[{_QUOTE_OPEN}][^{_QUOTE_CLOSE}\n]{{1,80}}[{_QUOTE_CLOSE}]"
+    rf"[ \u00a0]*[{_QUOTE_CLOSE}]?[ \u00a0]*(?:,[ \u00a0]*(?:(?:және|немесе)[ \u00a0]+)?|(?:және|немесе|мен|пен|бен)[ \u00a0]+)"
+    rf"[{_QUOTE_OPEN}][^{_QUOTE_CLOSE}\n]{{1,80}}[{_QUOTE_CLOSE}]"
 )
 
 
@@ -1838,14 +1845,17 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                     ) and not _stem_in(words[h][2], NAMED_GENERICS):
                         h += 1
                     head = words[h][2] if h < len(words) else ""
-                    named = head.islower() and _stem_in(head, NAMED_GENERICS) and not any(
+                    named = head.islower() and (_stem_in(head, NAMED_GENERICS) or bool(_plural_generic(head))) and not any(
                         a.split("+")[-1] == "gen" for _, a in _readings(fold_kk(words[j][2]))
                     )
                     if kind == "organisation":
                         # the kind the first generic word after it says, modifiers before it aside
                         # («Павлодар» арнайы экономикалық аймағы, «Астана» концерт залы)
                         generic = _generic_after(doc, j, shut)
-                        if _stem_in(generic, THING_GENERICS) and not _stem_in(generic, ORG_HEADS):
+                        own = words[j][2]  # «Kaspi Bank» жүйесі, «Отбасы банк»: a bank's name, whatever follows
+                        if _stem_in(generic, THING_GENERICS) and not _stem_in(generic, ORG_HEADS) and not (
+                            _stem_in(own, ORG_HEADS) or _en_possessive(own).casefold() in _EN_ORG_HEADS
+                        ):
                             kind = "name"
                         elif j > k and fold_kk(words[j][2]) in _ABOUT:
                             kind = "name"  # «Байланыс туралы» заң, «Абай жайлы» фильм: a title "on ..."
@@ -2213,9 +2223,14 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         product = _product_follows(doc, j) if kind != "place" else None
         if product is not None:
             kind = "name"  # Sukhoi Superjet 100 ұшағы, Ту-154 ұшағы: a product and its maker
-        elif not kind and _thing_follows(doc, j) and all(_is_acronym(x[2]) or not _CYRILLIC.search(x[2]) for x in words[k : j + 1]):
-            # ITER жобасы, G-Global саясаты, Brent маркалы мұнай: initials or Latin letters (a body's
-            # by default) before a project's, a policy's or a brand's word name that thing
+        elif (
+            not kind
+            and _latin_thing_follows(doc, j)
+            and not any(_CYRILLIC.search(x[2]) or _is_acronym(x[2]) or _en_possessive(x[2]).casefold() in _EN_ORG_HEADS for x in words[k : j + 1])
+        ):
+            # G-Global саясаты, Smart Aqköl жобасы, Brent маркалы мұнай: Latin letters (a body's by
+            # default) before a project's, a policy's or a brand's word name that thing; not
+            # initials (НАТО стратегиясы, TCO жобасы) nor a body's own head (BI Group жобасы)
             kind = "name"
         # an organisation's name capitalises its first word only: a common word before a capitalised
         # one is not part of it (Биыл Еуразиялық экономикалық одақ)
@@ -2613,7 +2628,13 @@ _EN_ORG_HEADS = frozenset(
      "center", "centre", "congress", "parliament", "senate", "assembly", "government", "administration", "authority", "commission", "federation", "league", "club", "navy", "army", "forces", "fleet", "corps", "office", "service", "services", "bureau", "network", "hotel", "stadium", "consulate", "embassy", "orchestra", "theatre", "theater", "hospital", "library", "organisation", "organization", "society", "alliance", "coalition", "movement", "resistance", "nations", "forum", "international", "watch", "church",
      "times", "post", "herald", "tribune", "journal", "gazette", "news", "telegraph", "magazine", "press", "police",
      # companies' last words (General Motors, Nestlé Foods, Kazakhmys Holdings, Cisco Systems)
-     "motors", "foods", "holdings", "industries", "enterprises", "technologies", "systems"]
+     "motors", "foods", "holdings", "industries", "enterprises", "technologies", "systems", "electric", "dynamics"]
+)
+# The heads of companies and of their buildings, which a title's word may open (President Hotel,
+# General Motors; not Senator Church, Colonel House, Governor Post: a title and a surname).
+_EN_COMPANY_HEADS = frozenset(
+    ["hotel", "group", "motors", "foods", "holdings", "industries", "enterprises", "technologies", "systems", "electric", "dynamics",
+     "airlines", "airways", "bank", "company", "corporation", "corp", "inc", "ltd", "llc", "plc", "club", "stadium"]
 )
 _EN_PLACE_HEADS = frozenset(
     ["river", "lake", "region", "microdistrict", "city", "mountains", "sea", "ocean", "bay", "island", "district", "province", "gulf", "cape", "strait", "peninsula", "valley", "desert", "republic", "kingdom", "states", "emirates", "isle",
@@ -2643,8 +2664,14 @@ _EN_SPEECH_AFTER = frozenset(
     ["said", "says", "told", "added", "wrote", "argued", "explained", "noted", "stated", "announced", "asked", "replied", "insisted", "warned",
      "suggested", "claimed", "admitted", "denied", "recalled", "stressed", "urged", "tweeted", "commented"]
 )
-# An age before a name (28-year-old Vidal): a person's.
+# An age before a name (28-year-old Vidal): a person's; not before a noun the name qualifies (a
+# 45-year-old Almaty resident, a 25-year-old Kairat striker).
 _EN_AGE = re.compile(r"\d+-year-old[ \u00a0]$")
+_EN_AGE_NOUNS = frozenset(
+    ["resident", "residents", "man", "woman", "boy", "girl", "player", "striker", "forward", "defender", "midfielder", "goalkeeper",
+     "driver", "student", "citizen", "native", "pensioner", "worker", "employee", "fan", "teacher", "doctor", "mother", "father",
+     "son", "daughter", "businessman", "entrepreneur", "official", "officer", "soldier", "athlete", "boxer", "wrestler", "journalist"]
+)
 # The word that closes an office's portfolio (Secretary for South and Central Asian Affairs): the
 # capitalised words after it in the same run are the holder's name.
 _EN_PORTFOLIO_ENDS = frozenset(["affairs"])
@@ -2679,7 +2706,7 @@ _EN_PERSON_TITLES = _EN_ROYAL_TITLES | frozenset(
      # those that are surnames or open names too (General Motors, Julie Bishop, Aaron Judge, Imam
      # Khomeini Airport, Cardinal Health, Detective Comics)
      "marshal", "colonel", "sergeant", "lieutenant", "admiral", "archbishop", "rabbi", "sheikh", "ayatollah",
-     "captain", "commander",  # Captain James Cook, Commander Chris Hadfield
+     "commander",  # Commander Chris Hadfield (not captain: Captain America, Captain Morgan)
      # a company's and an agency's officers (Director Antonio Vella, Executive Vice-President Luca Vignati)
      "director", "vice-president", "vice-chairman", "vice-minister", "vice-premier"]
 )
@@ -2843,7 +2870,8 @@ def _en_kind(names: list[str]) -> str | None:
 _EN_PLACE_GIVEN = frozenset(
     ["jordan", "georgia", "paris", "florence", "chad", "israel", "victoria", "sydney", "austin", "dallas", "brooklyn", "chelsea",
      "madison", "savannah", "phoenix", "devon", "lincoln", "washington", "houston", "dakota", "india", "jersey", "china", "kenya",
-     "virginia", "carolina", "adelaide", "charlotte", "orlando", "santiago", "sofia", "alexandria", "regina", "lourdes", "eugene"]
+     "virginia", "carolina", "adelaide", "charlotte", "orlando", "santiago", "sofia", "alexandria", "regina", "lourdes", "eugene",
+     "milan", "holland", "ireland", "montserrat"]
 )
 
 
@@ -2851,8 +2879,10 @@ def _en_place_opens(folded: list[str]) -> bool:
     """A place the glossary knows, of one or two words, opens a longer name that no place's word
     closes and no given name opens: a body's, a team's or a work's name, no person's."""
     places = _en_places()
+    if folded[0] in _EN_PLACE_GIVEN or folded[0] in given_from_latin() or _EN_SURNAME.search(folded[-1]):
+        return False  # Ural Sultanov, Altai Kulginov: a Kazakh given name (Орал, Алтай), a surname
     for n in (2, 1):
-        if len(folded) > n and " ".join(folded[:n]) in places and folded[0] not in _EN_PLACE_GIVEN:
+        if len(folded) > n and " ".join(folded[:n]) in places:
             return " ".join(folded) not in places
     return False
 
@@ -2958,7 +2988,7 @@ def _english_mentions(text: str) -> list[_Mention]:
             # a body's head right after the title makes the title a word of the body's name
             # (President Hotel, General Motors; not Senator Frank Church), as a royal title opens a
             # place's too
-            body = j == k + 1 and whole == "organisation" and _en_possessive(words[j][2]).casefold() in _EN_ORG_HEADS
+            body = j == k + 1 and _en_possessive(words[j][2]).casefold() in _EN_COMPANY_HEADS
             if not (possessive and j > k) and not body and (base.rstrip(".") not in _EN_ROYAL_TITLES or whole not in ("organisation", "place")):
                 k += 1
                 continue
@@ -3000,7 +3030,9 @@ def _english_mentions(text: str) -> list[_Mention]:
             after = words[k + 1][2] if k + 1 < len(words) and text[words[k][1] : words[k + 1][0]] == " " else ""
             # (not a capital the glossary knows: Washington said, Moscow denied, its government)
             spoke = after in _EN_SPEECH_AFTER and _glossary_kinds(english=True).get(w.casefold(), "person") == "person"
-            kind = "person" if spoke or _EN_AGE.search(text, max(0, s - 20), s) else ""
+            # (not a place's or a club's name before the noun it qualifies: a 45-year-old Almaty resident)
+            aged = _EN_AGE.search(text, max(0, s - 20), s) and after not in _EN_AGE_NOUNS and w.casefold() not in _glossary_kinds(english=True)
+            kind = "person" if spoke or aged else ""
         if kind is not None and SITE.fullmatch(" ".join(names)):
             kind = "organisation"  # El.kz, Tengrinews.kz: a site, a news outlet
         if j == k and w.isupper() and (s in towns or s in agencies):
@@ -3226,8 +3258,6 @@ def _group_kind(
     first = ms[0][0]
     shapes = Counter(m.kind for m, _ in ms if m.kind)
     shape = shapes.most_common(1)[0][0] if shapes and 2 * shapes.most_common(1)[0][1] >= len(ms) else ""
-    if shape == "organisation" and shapes["name"] >= shapes["organisation"]:
-        shape = "name"  # «Травиатаны» орындадым, «Травиата» операсы: the generic word says more than the quotes
     if shape == "organisation" and len(first.words) == 1 and shapes["place"]:
         # a word quoted as a body's name and written before a place's generic word (Сарыарқа
         # ауданында): the generic word says more than the quotes

@@ -904,7 +904,7 @@ _KAZAKH_LETTER = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 
 
 @lru_cache(maxsize=1)
-def _given_from_latin() -> dict[str, str]:
+def given_from_latin() -> dict[str, str]:
     """A given name of data/given-names-kk.txt by its press spelling (``romanize``): Kairat Қайрат;
     a spelling two names share (Asel: Асел, Әсел) is left out."""
     seen: dict[str, set[str]] = {}
@@ -916,7 +916,7 @@ def _given_from_latin() -> dict[str, str]:
 def _kazakh_word(word: str) -> str:
     """``word``, a Kazakh name's press spelling, in Kazakh Cyrillic (``KAZAKH_FROM_LATIN``)."""
     low = word.lower()
-    given = _given_from_latin().get(low)
+    given = given_from_latin().get(low)
     if given:
         return given if word[:1].isupper() else given.lower()
     front_only = not any(x in _BACK_VOWELS for x in low.replace("ye", "e"))
@@ -1133,7 +1133,7 @@ def _cyrillize(name: str, kind: str = "", kazakh_names: bool = True, names: Name
         spelt = _cyrillize(rest, kind, kazakh_names, names)
         return Proposal(text=f"{_COMPASS_FROM_EN[compass.group(1).casefold()].capitalize()} {spelt.text}", source=name, by=spelt.by)
     # a Kazakh given name marks the name (Kairat, Серік), an international one does not (Anna Smith)
-    from_kazakh = kazakh_names and any(kazakh_spelt(w) or _KAZAKH_LETTER.search(_given_from_latin().get(w.casefold(), "")) for w in _LATIN_RUN.findall(name))
+    from_kazakh = kazakh_names and any(kazakh_spelt(w) or _KAZAKH_LETTER.search(given_from_latin().get(w.casefold(), "")) for w in _LATIN_RUN.findall(name))
     parts, pos, used = [], 0, False
     for m in _LATIN_RUN.finditer(name):
         if m.start() < pos:
@@ -1175,6 +1175,7 @@ __all__ = [
     "Proposal",
     "Published",
     "cyrillize",
+    "given_from_latin",
     "kazakh_spelt",
     "propose_latin",
     "romanize",
