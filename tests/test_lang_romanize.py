@@ -252,8 +252,15 @@ def test_a_states_official_name_puts_its_state_word_first_after_a_countrys_name(
     assert romanize("Корея Республикасы", kind="place", names={"Корея": "Korea"}) == "Republic of Korea"
     assert romanize("Сауд Арабиясы Корольдігі", kind="place", names={"Сауд Арабиясы": "Saudi Arabia"}) == "Kingdom of Saudi Arabia"
     assert romanize("Қырғыз Республикасы", kind="place") == "Kyrgyz Republic"
+    assert romanize("Қырғыз Республикасы", kind="place", names={"Қырғыз": "Kyrgyz"}) == "Kyrgyz Republic"
+    assert romanize("Өзбекстан Республикасы", kind="place") == "Republic of Ozbekstan"  # a country the table lacks: still first
+    assert romanize("Қырғыз Республикасы Үкіметі", kind="organisation") == "Government of the Kyrgyz Republic"
     assert romanize("Қазақстан Республикасы") == "Kazakhstan Respublikasy"  # no kind: spelt
     assert romanize("Алматы облысы", kind="place") == "Almaty Region"
+    # ... and back: the state's word after its country's name in Kazakh
+    assert cyrillize("Republic of Korea", "place", names={"Korea": "Корея"}).text == "Корея Республикасы"
+    assert cyrillize("Kyrgyz Republic", "place").text == "Қырғыз Республикасы"
+    assert cyrillize("Kingdom of Saudi Arabia", "place", names={"Saudi Arabia": "Сауд Арабиясы"}).text == "Сауд Арабиясы Корольдігі"
 
 
 # An organisation's name: its common words in English (data/body-words-kk-en.tsv), its names
@@ -287,7 +294,8 @@ BODIES = [
     ("Алматы қаласының әкімдігі", "Akimat of Almaty"),  # "city" left out
     ("Қазақстан Республикасының Ұлттық музейі", "National Museum of the Republic of Kazakhstan"),  # the state last
     ("Беларусь Республикасы Ұлттық банкі", "National Bank of the Republic of Belarus"),
-    ("Қазақстан Республикасы Үкіметі", "Government of the Republic of Kazakhstan"),  # the Government takes "of"
+    ("Қазақстан Республикасы Үкіметі", "Government of the Republic of Kazakhstan"),  # the state last
+    ("Балалар парламенті", "Children's Parliament"),  # the Parliament is a head, no "of" after a common word
     ("Қазақстан Республикасы Парламенті", "Parliament of the Republic of Kazakhstan"),
     ("Ә. Қастеев атындағы Қазақстан Республикасының Мемлекеттік өнер музейі", "A. Kasteyev Kazakhstan State Arts Museum"),  # inside: the name
     ("«Даму» кәсіпкерлікті дамыту қоры", "Damu Entrepreneurship Development Fund"),  # a quoted word is a name

@@ -610,7 +610,7 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
     if len(items) > 2 and items[0][1] in ("name", "known") and items[1][1] == "state":
         # a state opening a longer name goes to its end (Қазақстан Республикасының Ұлттық музейі
         # National Museum of the Republic of Kazakhstan)
-        state = f" of the {items[1][0]} of {spelt(0)}"
+        state = f" of the {_state_english(items[1][0], items[0][0], spelt(0))}"
         items = items[2:]
     out: list[str] = []
     segment: list[str] = []
@@ -649,11 +649,26 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
 _STATE = re.compile(rf"([{_LETTER}].*[{_LETTER}]) ([{_LETTER}]+)", re.IGNORECASE)
 
 
+# The peoples whose name, not their country's, opens a state's official name, and their English
+# adjective (the UN's member list: Kyrgyz Republic, Czech Republic, Slovak Republic, Dominican
+# Republic); any other state's word goes first with "of" (Republic of Kazakhstan, Kingdom of
+# Saudi Arabia).
+STATE_PEOPLES = {"қырғыз": "Kyrgyz", "чех": "Czech", "словак": "Slovak", "доминикан": "Dominican"}
+
+
+def _state_english(state: str, kazakh: str, name: str) -> str:
+    """A state's official name in English from its state word (Republic) and its country's name in
+    Kazakh and as spelt."""
+    people = STATE_PEOPLES.get(kazakh.casefold()) or next(
+        (en for en in STATE_PEOPLES.values() if en.casefold() in (kazakh.casefold(), name.casefold())), None
+    )  # a caller's rendering of the people's name (Қырғыз Kyrgyz) too
+    return f"{people} {state}" if people else f"{state} of {name}"
+
+
 def _state_name(text: str, exceptions: bool, names: Names = ()) -> tuple[str, bool] | None:
     """A state's official name, its state word (``_body_words``' role "state") after a country's
-    name: first in English with "of" where the country's name is one of its own (Қазақстан
-    Республикасы Republic of Kazakhstan, Оман Сұлтандығы Sultanate of Oman), after a people's
-    name (Қырғыз Республикасы Kyrgyz Republic, Чех Республикасы); None for any other place."""
+    name (``_state_english``: Қазақстан Республикасы Republic of Kazakhstan, Оман Сұлтандығы
+    Sultanate of Oman, Қырғыз Республикасы Kyrgyz Republic); None for any other place."""
     m = _STATE.fullmatch(text)
     if not m or not m.group(1)[:1].isupper():
         return None
@@ -661,8 +676,7 @@ def _state_name(text: str, exceptions: bool, names: Names = ()) -> tuple[str, bo
     if not hit or hit[1] != "state":
         return None
     name, used = _romanize(m.group(1), exceptions, "place", names)
-    country = _known(m.group(1), names) or (exceptions and _published(m.group(1).casefold(), "place"))
-    return (f"{hit[0]} of {name}" if country else f"{name} {hit[0]}"), used
+    return _state_english(hit[0], m.group(1), name), used
 
 
 def _spaced(source: str, spelt: tuple[str, bool]) -> tuple[str, bool]:
@@ -1101,6 +1115,22 @@ def cyrillize(name: str, kind: str = "", *, kazakh_names: bool = True, names: Ma
     return p
 
 
+def _kazakh_state_name(name: str, kazakh_names: bool, names: Names) -> Proposal | None:
+    """A state's official English name in Kazakh, the state's word after its country's name
+    (Republic of Korea Корея Республикасы, Kyrgyz Republic Қырғыз Республикасы: ``STATE_PEOPLES``,
+    the state words of ``_body_words``), or None."""
+    states = {en.casefold(): kk for (kk,), (en, role) in ((k, v) for k, v in _body_words()[0].items() if len(k) == 1) if role == "state"}
+    m = re.fullmatch(r"(?:the )?([A-Za-z]+) of (?:the )?([A-Z].*)", name)
+    if m and m.group(1).casefold() in states:
+        country = _cyrillize(m.group(2), "place", kazakh_names, names)
+        return Proposal(text=f"{country.text} {states[m.group(1).casefold()].capitalize()}", source=name, by=country.by)
+    peoples = {en.casefold(): kk for kk, en in STATE_PEOPLES.items()}
+    m = re.fullmatch(r"([A-Za-z]+) ([A-Za-z]+)", name)
+    if m and m.group(1).casefold() in peoples and m.group(2).casefold() in states:
+        return Proposal(text=f"{peoples[m.group(1).casefold()].capitalize()} {states[m.group(2).casefold()].capitalize()}", source=name)
+    return None
+
+
 def _cyrillize(name: str, kind: str = "", kazakh_names: bool = True, names: Names = ()) -> Proposal:
     if SITE.fullmatch(name):
         return Proposal(text=name, source=name)  # Tengrinews.kz: Kazakh writes a site's domain as it is
@@ -1124,6 +1154,10 @@ def _cyrillize(name: str, kind: str = "", kazakh_names: bool = True, names: Name
             ):
                 spelt = _cyrillize(" ".join(rest), kind, kazakh_names, names)
                 return Proposal(text=f"{spelt.text} {kazakh[0]}", source=name, by=spelt.by)
+    if kind == "place":
+        state = _kazakh_state_name(name, kazakh_names, names)
+        if state is not None:
+            return state
     if kind == "place" and name.casefold() in _COMPASS_FROM_EN:
         return Proposal(text=_COMPASS_FROM_EN[name.casefold()].capitalize(), source=name)  # the South Оңтүстік
     compass = re.match(r"([A-Za-z]+) (?=[^\W\d_])", name) if kind == "place" else None
