@@ -15,6 +15,12 @@ DETECTED = [
     ("Толығырақ Egemen.kz сайтында.", "kk"),
     ("Read more at https://Tengrinews.kz/kazakhstan_news/12345.", "en"),
     ("", "en"),
+    # lower-case words decide, not the letters of names and brands in Latin letters
+    ("Tengizchevroil, North Caspian Operating Company және Karachaganak өкілдері қатысты.", "kk"),
+    ("«Halyk», «Kaspi» және «Forte» банктері.", "kk"),
+    ("Kazakhstan's Tokayev met Uzbekistan's Mirziyoyev in Astana.", "en"),
+    ("ALMATY", "en"),  # no lower-case word: its letters
+    ("Кеше {a}Ерлан Жұмағалиев{/a} келді.", "kk"),  # a document's placeholders are no words
 ]
 
 

@@ -106,4 +106,12 @@ def test_extract_reads_the_language_from_the_text_and_warns_on_a_wrong_from(tmp_
     doc = tmp_path / "doc.kk.txt"
     doc.write_text(TEXT, encoding="utf-8")
     wrong = run_cli(["glossary", "extract", doc, "--from", "en", "--no-default-glossary"])
-    assert wrong.exit_code == 0 and "reads as Kazakh, not as --from en" in wrong.stderr and "Pass --from kk" in wrong.stderr
+    assert wrong.exit_code == 0 and "doc.kk.txt reads as Kazakh, not as --from en" in wrong.stderr and "Pass --from kk" in wrong.stderr
+    # files in two languages are each read as written only in two runs: refused, none lost unsaid
+    mixed = run_cli(["glossary", "extract", doc, english, "--no-default-glossary"])
+    assert mixed.exit_code == 2 and "two languages" in mixed.stderr and "doc.kk.txt (Kazakh)" in mixed.stderr
+    # Kazakh news full of Latin brand names is Kazakh; "-o -" is standard output
+    brands = tmp_path / "brands.txt"
+    brands.write_text("Кеше Tengizchevroil, North Caspian Operating Company және Karachaganak өкілдері «Halyk» банкінде жиналды.\n", encoding="utf-8")
+    read = run_cli(["glossary", "extract", brands, "-o", "-", "--no-default-glossary"])
+    assert read.exit_code == 0 and "Tengizchevroil\t" in read.stdout and "warning" not in read.stderr

@@ -207,13 +207,15 @@ def extract_cmd(
     proposal in the provenance column), how often it occurs and an example sentence in the note.
     """
     from kkaligner import documents
-    from kkaligner.errors import OutputError
+    from kkaligner.errors import OutputError, UsageError
     from kkaligner.glossary import Glossary, formats
     from kkaligner.io import read_text, same_file
     from kkaligner.lang import check_language
     from kkaligner.lang.detect import detect_language
     from kkaligner.names import extract_terms
 
+    if output is not None and str(output) == "-":
+        output = None  # standard output, as without -o
     if output is not None:
         # the names written over a file they were read from, or over a glossary given with -g,
         # would lose that file
@@ -222,16 +224,26 @@ def extract_cmd(
                 raise OutputError(f"{output} is one of the inputs: writing the names there would replace it. Choose another path for -o.")
     known = _load(glossary, not no_default) if glossary else (Glossary.empty() if no_default else Glossary.default())
     # a document's words (a Word file's paragraphs, an XLIFF file's source), else the file's text
-    text = "\n\n".join(read_text(f) if f == "-" or documents.format_of(f) is None else documents.text_of(f) for f in files)
-    detected = detect_language(text).lang
+    texts = {f: read_text(f) if f == "-" or documents.format_of(f) is None else documents.text_of(f) for f in files}
+    read_as = {f: detect_language(t).lang for f, t in texts.items() if t.strip()}
     if lang is None:
-        lang = detected  # Cyrillic or Latin-script Kazakh is kk, other Latin text en
-    elif check_language(lang, "--from") != detected and text.strip():
-        typer.echo(
-            f"kkalign: warning: the text reads as {'Kazakh' if detected == 'kk' else 'English'}, not as --from {lang}; "
-            f"its names may be missed. Pass --from {detected}, or leave --from out to read the language from the text.",
-            err=True,
-        )
+        if len(set(read_as.values())) > 1:
+            listing = ", ".join(f"{f} ({'Kazakh' if x == 'kk' else 'English'})" for f, x in read_as.items())
+            raise UsageError(
+                f"the files are in two languages: {listing}. Extract the Kazakh and the English files in two runs, "
+                "or name their language with --from."
+            )
+        lang = next(iter(read_as.values()), "kk")  # Cyrillic or Latin-script Kazakh is kk, other Latin text en
+    else:
+        check_language(lang, "--from")
+        for f, x in read_as.items():
+            if x != lang:
+                typer.echo(
+                    f"kkalign: warning: {f} reads as {'Kazakh' if x == 'kk' else 'English'}, not as --from {lang}; "
+                    f"its names may be missed. Pass --from {x}, or leave --from out to read the language from the text.",
+                    err=True,
+                )
+    text = "\n\n".join(texts.values())
     names = extract_terms(text, known, lang, use_default_glossary=False, min_count=min_count)
     found = Glossary.from_terms([n.term() for n in names], name="extracted")
     if output is None:
@@ -239,4 +251,4 @@ def extract_cmd(
     else:
         formats.for_output(output)  # an unknown ending is refused before anything is written
         found.save(output)
-    typer.echo(f"{len(names)} names not in the glossary" + (f"; wrote {output}" if output else ""), err=True)
+    typer.echo(f"{len(names)} name{'' if len(names) == 1 else 's'} not in the glossary" + (f"; wrote {output}" if output else ""), err=True)
