@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import List, Optional
 
@@ -24,11 +23,9 @@ def _langs(source_text: str, target_text: str, src: Optional[str], tgt: Optional
             raise UsageError(f"unknown language {value!r} for {flag}; use {choices(valid)}.")
 
     def guess(text: str) -> str:
-        from kkaligner.lang.latin import detect
+        from kkaligner.lang.detect import detect_language
 
-        cyr = len(re.findall(r"[\u0400-\u04ff]", text))
-        lat = len(re.findall(r"[A-Za-z]", text))
-        return "kk" if cyr >= lat or detect(text) else "en"
+        return detect_language(text).lang
 
     if src is None and tgt is None:
         src = guess(source_text)
