@@ -184,7 +184,8 @@ ENGLISH = [
     ("The plant lies in the Sanitary Protection Zone. Oil comes from the Kashagan Field. The Kapshagay Reservoir is full.",
      [("Sanitary Protection Zone", "place"), ("Kashagan Field", "place"), ("Kapshagay Reservoir", "place")]),
     # ... but a state's initials the glossary accepts for it are the state's
-    ("The U.S. says so. US forces left. The UK agreed.", [("U.S.", "place"), ("US", "place"), ("UK", "place")]),
+    ("The U.S. says so. US forces left. The UK agreed. Then Kiev claimed it.",
+     [("U.S.", "place"), ("US", "place"), ("UK", "place"), ("Kiev", "place")]),  # a spelling the glossary forbids too
     # a body's lower-case noun before a single name makes it a body's; a company's officers' titles
     # open no name
     ("State oil and gas company Kazmunaigas said so. Executive Vice-President Luca Vignati came.",

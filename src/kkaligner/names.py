@@ -613,12 +613,13 @@ _GLOSSARY_KINDS = {"country": "place", "city": "place", "region": "place", "plac
 def _glossary_kinds(english: bool = False) -> dict[str, str]:
     """Person, place or organisation for the names of the shipped names glossary (its countries,
     cities, regions, people and organisations), by folded Kazakh source or, with ``english``, by
-    case-folded English rendering or accepted alternative (U.S., US): what a name is, not how to
-    render it, so it is asked even when the glossary is not used to leave names out."""
+    case-folded English rendering, accepted alternative (U.S., US) or spelling it forbids (Kiev for
+    Kyiv): what a name is, not how to render it, so it is asked even when the glossary is not used
+    to leave names out."""
     out: dict[str, str] = {}
     for t in Glossary.default():
         kind = _GLOSSARY_KINDS.get(t.kind or "")
-        keys = [x.casefold() for x in (t.target, *t.alternatives) if x] if english else [fold_kk(t.source)]
+        keys = [x.casefold() for x in (t.target, *t.alternatives, *t.forbidden) if x] if english else [fold_kk(t.source)]
         for key in keys if kind else ():
             out.setdefault(key, kind)
     return out
