@@ -1254,3 +1254,18 @@ def test_the_language_is_read_from_the_text_when_not_given():
     # Kazakh in Latin letters is Kazakh: its names in their Cyrillic form
     latin = [n.lemma for n in extract_terms("Keşe Astanada Jūmağaliev boldy.", Glossary.empty(), use_default_glossary=False)]
     assert latin == ["Астана", "Жұмағалиев"]
+
+
+# A name met once, in the locative: its ending read off where no name ends so (a stem in -ия before
+# -да, in -и before -де, in an obstruent before -та, -те), kept where a name may (Флорида, Мальта,
+# Қазпочта, Канада).
+@pytest.mark.parametrize("text,lemma", [
+    ("Іс Вирджинияда қаралды.", "Вирджиния"),
+    ("Кения, Найробиде елшілік бар.", "Найроби"),
+    ("Ол Оксфордта оқыды.", "Оксфорд"),
+    ("Ол Флорида штатына барды.", "Флорида"),
+    ("Ол Мальта аралында тұрады.", "Мальта"),
+    ("Ол Калькутта қаласында туды.", "Калькутта"),
+])
+def test_a_locative_read_off_where_no_name_ends_so(text, lemma):
+    assert lemma in [n.lemma for n in extract_terms(text, Glossary.empty(), use_default_glossary=False)]
