@@ -1256,9 +1256,9 @@ def test_the_language_is_read_from_the_text_when_not_given():
     assert latin == ["Астана", "Жұмағалиев"]
 
 
-# A name met once, in the locative: its ending read off where no name ends so (a stem in -ия before
-# -да, in -и before -де, in an obstruent before -та, -те), kept where a name may (Флорида, Мальта,
-# Қазпочта, Канада).
+# A name met once, in the locative or the accusative: its ending read off where no name ends so (a
+# stem in -ия before -да, in -и before -де, in an obstruent before -та, -те), kept where a name may
+# (Флорида, Мальта, Қазпочта, Канада).
 @pytest.mark.parametrize("text,lemma", [
     ("Іс Вирджинияда қаралды.", "Вирджиния"),
     ("Кения, Найробиде елшілік бар.", "Найроби"),
@@ -1266,6 +1266,10 @@ def test_the_language_is_read_from_the_text_when_not_given():
     ("Ол Флорида штатына барды.", "Флорида"),
     ("Ол Мальта аралында тұрады.", "Мальта"),
     ("Ол Калькутта қаласында туды.", "Калькутта"),
+    # ... and an accusative: a stem in -я before -ны, in -и before -ді, not -ни (Паганини)
+    ("Олар Кореяны жеңді.", "Корея"),
+    ("Ол Мусашиді жеңді.", "Мусаши"),
+    ("Ол Паганини тыңдады.", "Паганини"),
 ])
 def test_a_locative_read_off_where_no_name_ends_so(text, lemma):
     assert lemma in [n.lemma for n in extract_terms(text, Glossary.empty(), use_default_glossary=False)]

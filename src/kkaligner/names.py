@@ -936,7 +936,7 @@ class _Document:
                 continue
             if lemma in self.written_capital or lemma in _known_kinds() or (analysis not in _WEAK and len(lemma) >= 4):
                 return True  # ... or on a name the shipped glossary has (Петропавлда жаңа мектеп)
-            if analysis == "loc" and len(lemma) >= 4 and _locative_shaped(lemma, f[len(lemma) :]):
+            if len(lemma) >= 4 and _case_shaped(lemma, f[len(lemma) :], analysis):
                 return True  # Найробиде елшілік: "an embassy in Nairobi"
         return False
 
@@ -2473,16 +2473,21 @@ def _hyphenated(words: Iterable[str]) -> frozenset[str]:
 _OBSTRUENTS = frozenset("кқпдбгғшф")
 
 
-def _locative_shaped(lemma: str, ending: str) -> bool:
-    """``lemma`` + ``ending`` (a locative) is shaped so that no name's own last letters are: a stem
-    in -ия before -да, -де (Вирджинияда, Италияда; Олимпиада is -иада), in -и before -де
-    (Найробиде; not -ида: Флорида, Фарида), in an obstruent before -та, -те (Оксфордта; not
-    Айбалта, Мальта: a sonorant)."""
-    if lemma.endswith("ия") and ending in ("да", "де"):
-        return True
-    if lemma.endswith("и") and ending == "де":
-        return True
-    return lemma[-1:] in _OBSTRUENTS and ending in ("та", "те")
+def _case_shaped(lemma: str, ending: str, analysis: str) -> bool:
+    """``lemma`` + ``ending``, a locative or an accusative, is shaped so that no name's own last
+    letters are. The locative: a stem in -ия before -да, -де (Вирджинияда, Италияда; Олимпиада is
+    -иада), in -и before -де (Найробиде; not -ида: Флорида, Фарида), in an obstruent before -та, -те
+    (Оксфордта; not Айбалта, Мальта: a sonorant). The accusative: a stem in -я before -ны, -ні
+    (Италияны, Кореяны), in -и before -ді (Мусашиді; not -ни: Паганини, Пуччини)."""
+    if analysis == "loc":
+        if lemma.endswith("ия") and ending in ("да", "де"):
+            return True
+        if lemma.endswith("и") and ending == "де":
+            return True
+        return lemma[-1:] in _OBSTRUENTS and ending in ("та", "те")
+    if analysis == "acc":
+        return (lemma.endswith("я") and ending in ("ны", "ні")) or (lemma.endswith("и") and ending == "ді")
+    return False
 
 
 def _lemmas(
@@ -2512,8 +2517,8 @@ def _lemmas(
     def strength(f: str, lemma: str, analysis: str) -> int:
         if analysis and f in hyphenated and f.startswith(lemma + "-"):
             return 2  # ХҚКО-да, АҚШ-та: an ending, whatever it is (not Чен-Ын, Бек-Тай: a name's part)
-        if analysis == "loc" and _locative_shaped(lemma, f[len(lemma) :]):
-            return 2  # Вирджинияда, Найробиде, Оксфордта: no name ends so
+        if _case_shaped(lemma, f[len(lemma) :], analysis):
+            return 2  # Вирджинияда, Найробиде, Оксфордта, Италияны: no name ends so
         # the accusative's own endings only (not -н after a vowel: Зейін is no Зейі + н)
         plain_accusative = f.endswith(_PLAIN_ACCUSATIVE) and not f.endswith(VERBAL_NAME_ENDINGS)
         return _strength(lemma, analysis, possessed, person and plain_accusative)
