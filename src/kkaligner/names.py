@@ -1310,6 +1310,16 @@ def _after_initial(text: str, start: int) -> bool:
 _CAPITAL_TITLE_CUES = frozenset(["король", "королі", "патша", "патшасы", "ханзада", "шейх", "әмірі", "сұлтаны", "губернаторы", "канцлері"])
 
 
+def _after_a_person(doc: _Document, k: int) -> bool:
+    """Word ``k`` follows "and" after a person's surname (Тоқаев пен Реджеп Тайип Ердоған): the
+    name it opens is another person's."""
+    words = doc.words
+    if k < 2 or fold_kk(words[k - 1][2]) not in ("пен", "мен", "бен", "және") or not doc.spaced(k - 1):
+        return False
+    before = fold_kk(words[k - 2][2])
+    return _is_cap(words[k - 2][2]) and (_known_kind(before) == "person" or _looks_like_person(before))
+
+
 def _person_context(doc: _Document, k: int) -> bool:
     """Word ``k``, a name of one word, stands where a person's name stands: after a title, an
     occupation or an initial (``PERSON_BEFORE``), before an honorific (``PERSON_AFTER``), or as
@@ -2053,7 +2063,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             j > k
             and k > 0
             and doc.spaced(k)
-            and _stem_in(words[k - 1][2], PERSON_BEFORE)
+            and (_stem_in(words[k - 1][2], PERSON_BEFORE) or _after_a_person(doc, k))
             and not any(_derived_adjective(f) or _everyday(f) for f in folded[: j - k + 1])
             and not (j + 1 < n and _stem_in(words[j + 1][2], ORG_HEADS))
         )
