@@ -1027,6 +1027,8 @@ ALONE = [
      [("Қасым-Жомарт Тоқаев", "person"), ("Реджеп Тайип Ердоған", "person")]),
     # a surname's ending says a person's, -цкий too
     ("Кеше Троцкий жазды.", [("Троцкий", "person")]),
+    # the defined terms of a company's documents are translated, no names (the Charter, the Company)
+    ("Директорлар кеңесі осы Жарғымен Қоғам қызметіне басшылық жасайды. Қоғамның акционері бар.", []),
     # a planet's name is a place's, a given name or not
     ("Ғалымдар Шолпан планетасын зерттеді. Марс планетасына зонд ұшты.", [("Шолпан", "place"), ("Марс", "place")]),
     # a title, capitalised or not, says a person

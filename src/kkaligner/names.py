@@ -1780,8 +1780,10 @@ def _two_word_place(doc: _Document, j: int) -> bool:
 
 # Common nouns Kazakh capitalises as English does and a translator translates (Жер the Earth, Күн
 # the Sun, Құдай, Аллаһ, Тәңірі God, Allah, Tengri, Ғалам the Universe, Құран the Quran,
-# Интернет): no name to spell, in any case (not Ай, the Moon: Айдар, Айша, Айдан are names).
-_TRANSLATED_NOUNS = frozenset(["жер", "күн", "құдай", "ғалам", "интернет", "аллаһ", "тәңір", "тәңірі", "құран"])
+# Интернет): no name to spell, in any case (not Ай, the Moon: Айдар, Айша, Айдан are names); and
+# the defined terms a company's documents capitalise (осы Жарғымен "by this Charter", Қоғам "the
+# Company", Серіктестік "the Partnership").
+_TRANSLATED_NOUNS = frozenset(["жер", "күн", "құдай", "ғалам", "интернет", "аллаһ", "тәңір", "тәңірі", "құран", "жарғы", "қоғам", "серіктестік"])
 
 
 def _translated_noun(word: str) -> bool:
@@ -1936,7 +1938,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         if _common_noun(w) and (_is_acronym(w) or not _titled_organisation(doc, k)) and not _caps_name_after(doc, k):
             k += 1  # but a plural title before a body's head names the body (Министрлер кабинеті)
             continue
-        if _translated_noun(w) and not (k + 1 < n and doc.spaced(k + 1) and _is_cap(words[k + 1][2])):
+        if _translated_noun(w) and not (k + 1 < n and doc.spaced(k + 1) and _is_cap(words[k + 1][2]) and not _translated_noun(words[k + 1][2])):
             k += 1  # Жерге, Күнді, Айдың: the Earth, the Sun, the Moon, which a translator translates
             continue
         if _ours(w) or (_shouted(w) and not _caps_before_generic(doc, k)):
