@@ -183,6 +183,9 @@ ENGLISH = [
     # zones, strips, fields, canyons and reservoirs are places (not the Federal Reserve, a body)
     ("The plant lies in the Sanitary Protection Zone. Oil comes from the Kashagan Field. The Kapshagay Reservoir is full.",
      [("Sanitary Protection Zone", "place"), ("Kashagan Field", "place"), ("Kapshagay Reservoir", "place")]),
+    # a company officer's field before the title opens no name (Lead Operation Director)
+    ("Kulginov met Lead Operation Director Antonio Vella and Managing Director John Smith.",
+     [("Kulginov", "person"), ("Antonio Vella", "person"), ("John Smith", "person")]),
     # ... but a state's initials the glossary accepts for it are the state's
     ("The U.S. says so. US forces left. The UK agreed. Then Kiev claimed it.",
      [("U.S.", "place"), ("US", "place"), ("UK", "place"), ("Kiev", "place")]),  # a spelling the glossary forbids too

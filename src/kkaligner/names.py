@@ -2760,10 +2760,25 @@ _EN_PORTFOLIOS = frozenset(
 # wherever they stand, and those that open none only before a title (the Executive Committee is a
 # body's name, Executive Vice-President a title).
 _EN_OPENING_QUALIFIERS = frozenset(["deputy", "vice", "acting"])
-_EN_TITLE_QUALIFIERS = _EN_OPENING_QUALIFIERS | frozenset(["assistant", "executive", "chief", "senior"])
+_EN_TITLE_QUALIFIERS = _EN_OPENING_QUALIFIERS | frozenset(
+    ["assistant", "executive", "chief", "senior",
+     # a company's officers' fields (Lead Operation Director, Managing Director, Project Director)
+     "lead", "operation", "operations", "managing", "technical", "commercial", "financial", "regional", "project", "sales", "marketing"]
+)
 _EN_TITLES = _EN_PERSON_TITLES | _EN_WEEKDAYS | _EN_OPENING_QUALIFIERS | frozenset(
     ["former", "late", "the", "a", "an", "in", "on", "at", "of", "and", "for", "to", "by", "with", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "i"]
 )
+
+
+def _en_title_after(words: list, k: int) -> bool:
+    """After word ``k`` come title qualifiers, then a title (Operation Director, Vice-President)."""
+    for x in range(k + 1, min(len(words), k + 4)):
+        w = words[x][2].casefold().rstrip(".")
+        if w in _EN_PERSON_TITLES:
+            return True
+        if w not in _EN_TITLE_QUALIFIERS:
+            return False
+    return False
 
 
 def _en_initial(token: str) -> bool:
@@ -2997,7 +3012,8 @@ def _english_mentions(text: str) -> list[_Mention]:
         after = words[k + 1][2].casefold().rstrip(".") if k + 1 < len(words) else ""
         portfolio = (base in _EN_PORTFOLIOS and (office or after in _EN_PERSON_TITLES or after in _EN_PORTFOLIOS)) or (office and base == "general")
         office = title or portfolio or (office and w in ("of", "the"))
-        qualifier = w.casefold() in _EN_TITLE_QUALIFIERS and after in _EN_PERSON_TITLES  # Executive | Vice-President
+        # Executive | Vice-President, Lead | Operation | Director
+        qualifier = w.casefold() in _EN_TITLE_QUALIFIERS and _en_title_after(words, k)
         if not w[:1].isupper() or w.casefold() in _EN_TITLES - _EN_PERSON_TITLES or (initial[k] and spoken in starters) or portfolio or qualifier:
             k += 1  # ... and a sentence's function word (He, After, It's, They're), whatever follows it
             continue
