@@ -186,6 +186,9 @@ ENGLISH = [
     # a company officer's field before the title opens no name (Lead Operation Director)
     ("Kulginov met Lead Operation Director Antonio Vella and Managing Director John Smith.",
      [("Kulginov", "person"), ("Antonio Vella", "person"), ("John Smith", "person")]),
+    # a body's name quoted before its legal form or its head is the body's, the legal form alone none
+    ("Then \"Ozenmunaigaz\" JSC produced more. KazMunayGas JSC grew. Then JSC shares fell.",
+     [("Ozenmunaigaz", "organisation"), ("KazMunayGas JSC", "organisation")]),
     # ... but a state's initials the glossary accepts for it are the state's
     ("The U.S. says so. US forces left. The UK agreed. Then Kiev claimed it.",
      [("U.S.", "place"), ("US", "place"), ("UK", "place"), ("Kiev", "place")]),  # a spelling the glossary forbids too

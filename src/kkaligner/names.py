@@ -2988,20 +2988,43 @@ def _en_place_then_person(text: str, words: list, k: int, j: int) -> int | None:
     return None
 
 
+# A closing quote, then a company's legal form or a body's head ("Ozenmunaigaz" JSC, "Samruk-Kazyna"
+# Fund, "KazMunayGas" NC JSC): English texts of Kazakh bodies quote their names as Kazakh does.
+_EN_QUOTED_BODY = re.compile(r"[ \u00a0]*[\"”»][ \u00a0]+(?:NC[ \u00a0]+)?(?:JSC|LLP|LLC|PJSC|OJSC|CJSC|NC|RSE|SE|Ltd|Inc|[A-Z][a-z]+)\b")
+
+
+def _en_quoted_body(text: str, words: list, x: int) -> bool:
+    """Word ``x`` opens a quotation of one to four capitalised words closed before a company's
+    legal form or a body's head (``_EN_QUOTED_BODY``, ``_EN_ORG_HEADS``): a body's quoted name, not
+    a quotation's first word."""
+    for y in range(x, min(len(words), x + 4)):
+        if not words[y][2][:1].isupper():
+            return False
+        m = _EN_QUOTED_BODY.match(text, words[y][1])
+        if m:
+            after = text[m.end() - len(m.group().split()[-1]) : m.end()]
+            return after.isupper() or after.casefold() in _EN_ORG_HEADS
+        if y + 1 < len(words) and text[words[y][1] : words[y + 1][0]] not in (" ", "-"):
+            return False
+    return False
+
+
 def _english_mentions(text: str) -> list[_Mention]:
     words = _en_words(text)
     lower = {w.casefold() for _, _, w in words if w[:1].islower()}
     towns, agencies, openers = _en_datelines(text)
     # a sentence's start, or a quotation's (He said, "It was ..."), not the word after an initial or
     # a title's abbreviation that opens a name (Dr. Smith)
+    starters = sentence_starters("en")
+    quoted_bodies = {x for x, (s, _, _) in enumerate(words) if _opens_quotation(text, s) and _en_quoted_body(text, words, x)}
     initial = [
-        (sentence_initial(text, s) or _opens_quotation(text, s) or s in openers)
+        (sentence_initial(text, s) or (_opens_quotation(text, s) and x not in quoted_bodies) or s in openers)
         and not (x and (_en_initial(words[x - 1][2]) or _en_opening_abbreviation(text, words, x - 1)))
         for x, (s, _, _) in enumerate(words)
     ]
     # capitalised mid-sentence: the evidence a sentence's first word lacks
     mid = {_en_possessive(w).casefold() for (_s, _e, w), ini in zip(words, initial) if w[:1].isupper() and not ini}
-    starters, demonyms = sentence_starters("en"), _word_list("demonyms-en.txt", english=True)
+    demonyms = _word_list("demonyms-en.txt", english=True)
     out = []
     k, office = 0, False  # office: after a title and its "of" (Secretary of State)
     while k < len(words):
@@ -3069,7 +3092,7 @@ def _english_mentions(text: str) -> list[_Mention]:
                 # O'Brien, Coca-Cola, Nogayev)
                 k += 1
                 continue
-        if j == k and (len(base.replace(".", "")) == 1 or _thing_initials(w) or _designation(text, words[k])):
+        if (j == k and (len(base.replace(".", "")) == 1 or _designation(text, words[k]))) or all(_thing_initials(words[x][2]) for x in range(k, j + 1)):
             k += 1  # a letter (the E ring, 90 F), a thing's initials (TV, GDP, BCE), a model (MiG-29)
             continue
         kind = _en_kind(names)
@@ -3092,6 +3115,8 @@ def _english_mentions(text: str) -> list[_Mention]:
             kind = "organisation"  # El.kz, Tengrinews.kz: a site, a news outlet
         if j == k and w.isupper() and (s in towns or s in agencies):
             kind = "place" if s in towns else "organisation"  # URALSK. KAZINFORM –: the town, then the agency
+        if k in quoted_bodies and kind is not None:
+            kind = "organisation"  # "Ozenmunaigaz" JSC
         described = k and text[words[k - 1][1] : s] == " " and words[k - 1][2].islower() and words[k - 1][2] in _EN_ORG_HEADS | _EN_BODY_NOUNS
         if kind in ("", "person") and j == k and described and not _EN_SURNAME.search(base):
             kind = "organisation"  # State oil and gas company Kazmunaigas, uranium producer Kazatomprom
