@@ -101,6 +101,10 @@ def test_the_proposed_entry_is_a_glossary_term():
     t = name.term()
     assert (t.source, t.target, t.kind) == ("Ерлан Жұмағалиев", "Yerlan Zhumagaliyev", "person")
     assert "check" in t.provenance and "Ерлан Жұмағалиевпен" in t.note
+    # a title's words mean something: the translator is told to translate it where it has an English title
+    law = _all("2002 жылы «Саяси партиялар туралы» заң қабылданды.")["Саяси партиялар туралы"].term()
+    assert law.kind == "name" and "translate it where it has an English title" in law.provenance
+    assert "translate it" not in t.provenance
 
 
 def _shipped(text, lang="kk"):

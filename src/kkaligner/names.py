@@ -712,6 +712,9 @@ class ExtractedName:
             "exception": "spelt as published (romanization exceptions); check it",
             "glossary": "the glossary's names inside it as the glossary renders them, the rest proposed by rule; check it",
         }.get(self.rendering_by, "proposed by rule; check it")
+        if self.kind == "name" and self.rendering_by == "rules":
+            # a work's, a law's, a programme's title («Байланыс туралы» заң): its words mean something
+            how = "a title spelt by rule: translate it where it has an English title; check it"
         return Term(
             source=self.lemma,
             target=self.rendering,
