@@ -19,8 +19,11 @@ DETECTED = [
     ("Tengizchevroil, North Caspian Operating Company және Karachaganak өкілдері қатысты.", "kk"),
     ("«Halyk», «Kaspi» және «Forte» банктері.", "kk"),
     ("Kazakhstan's Tokayev met Uzbekistan's Mirziyoyev in Astana.", "en"),
-    ("ALMATY", "en"),  # no lower-case word: its letters
-    ("Кеше {a}Ерлан Жұмағалиев{/a} келді.", "kk"),  # a document's placeholders are no words
+    ("Алматы", "kk"),  # a name alone: its letters
+    ("Кеше {a}Ерлан Жұмағалиев{/a} келді. Ол {count} файл ашты.", "kk"),  # a document's placeholders are no words
+    # a heading in capitals is its words
+    ("ТОҚАЕВ ЖАПОНИЯҒА САПАРМЕН БАРДЫ (video)", "kk"),
+    ("TOKAYEV MEETS XI JINPING IN ASTANA (фото)", "en"),
 ]
 
 

@@ -255,6 +255,9 @@ def test_a_states_official_name_puts_its_state_word_first_after_a_countrys_name(
     assert romanize("Қырғыз Республикасы", kind="place", names={"Қырғыз": "Kyrgyz"}) == "Kyrgyz Republic"
     assert romanize("Өзбекстан Республикасы", kind="place") == "Republic of Ozbekstan"  # a country the table lacks: still first
     assert romanize("Қырғыз Республикасы Үкіметі", kind="organisation") == "Government of the Kyrgyz Republic"
+    # an adjective inside the state's name: no half-translation (the People's, the Islamic Republic)
+    assert romanize("Қытай Халық Республикасы", kind="place") == "Kytay Khalyk Respublikasy"
+    assert romanize("Иран Ислам Республикасы Үкіметі", kind="organisation") == "Iran Islam Respublikasy Ukimeti"
     assert romanize("Қазақстан Республикасы") == "Kazakhstan Respublikasy"  # no kind: spelt
     assert romanize("Алматы облысы", kind="place") == "Almaty Region"
     # ... and back: the state's word after its country's name in Kazakh

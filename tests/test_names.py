@@ -177,8 +177,10 @@ ENGLISH = [
      [("Vidal", "person"), ("Pittman", "person"), ("Moscow", "place"), ("Almaty", "place")]),
     # a title before a name is no part of it, unless a body's head follows it at once; a company's
     # last word is such a head
-    ("She stayed at President Hotel. He joined General Motors. Senator Church said no. Commander Chris Hadfield flew.",
-     [("President Hotel", "organisation"), ("General Motors", "organisation"), ("Church", "person"), ("Chris Hadfield", "person")]),
+    ("She stayed at President Hotel. He joined General Motors. Senator Church said no. Commander Chris Hadfield flew."
+     " The ship's Captain Aidar Nurlanov came.",
+     [("President Hotel", "organisation"), ("General Motors", "organisation"), ("Church", "person"), ("Chris Hadfield", "person"),
+      ("Aidar Nurlanov", "person")]),
     # a place the glossary knows opening a longer name makes no person's name of it, unless it is
     # a given name too
     ("He sang at Astana Opera. Almaty Arena hosted it. Jordan Henderson scored. Paris Hilton came. Ural Sultanov met Altai Kulginov.",
@@ -193,6 +195,8 @@ ENGLISH = [
     # a body's name quoted before its legal form or its head is the body's, the legal form alone none
     ("Then \"Ozenmunaigaz\" JSC produced more. KazMunayGas JSC grew. Then JSC shares fell.",
      [("Ozenmunaigaz", "organisation"), ("KazMunayGas JSC", "organisation")]),
+    ("\"Ozenmunaigaz\" JSC grew. Then JSC \"Kazakhtelecom\" and LLP \"Kazakhmys Smelting\" signed.",
+     [("Ozenmunaigaz", "organisation"), ("Kazakhtelecom", "organisation"), ("Kazakhmys Smelting", "organisation")]),
     # ... but a state's initials the glossary accepts for it are the state's
     ("The U.S. says so. US forces left. The UK agreed. Then Kiev claimed it.",
      [("U.S.", "place"), ("US", "place"), ("UK", "place"), ("Kiev", "place")]),  # a spelling the glossary forbids too
@@ -1032,9 +1036,11 @@ ALONE = [
     ("Түркия Президенті Реджеп Тайип Ердоған қазақ-түрік стратегиялық серіктестігі туралы айтты.",
      [("Реджеп Тайип Ердоған", "person")]),
     ("Мәжіліс депутаты Нұр Отан партиясынан сайланды.", [("Нұр Отан партиясы", "organisation")]),
-    # ... and so does "and" after a person's surname
+    # ... and so does "and" after a person's surname, before a name that reads as a person's
     ("Бүгін Қасым-Жомарт Тоқаев пен Реджеп Тайип Ердоған қазақ-түрік стратегиялық серіктестігін талқылады.",
      [("Қасым-Жомарт Тоқаев", "person"), ("Реджеп Тайип Ердоған", "person")]),
+    ("Кеше Сапарбаев пен Астана Опера мемлекеттік театры келісім жасады.",
+     [("Сапарбаев", "person"), ("Астана Опера мемлекеттік театры", "organisation")]),
     # a surname's ending says a person's, -цкий too
     ("Кеше Троцкий жазды.", [("Троцкий", "person")]),
     # the defined terms of a company's documents are translated, no names (the Charter, the Company)
@@ -1285,6 +1291,9 @@ def test_the_language_is_read_from_the_text_when_not_given():
     ("Олар Кореяны жеңді.", "Корея"),
     ("Ол Мусашиді жеңді.", "Мусаши"),
     ("Ол Паганини тыңдады.", "Паганини"),
+    # ... and no short stem, nor a name in -пта (Гупта) or -иде (Халиде)
+    ("Кеше Раджив Гупта Астанаға келді.", "Раджив Гупта"),
+    ("Кеше Халиде Едиб Адывар кітап жазды.", "Халиде Едиб Адывар"),
 ])
 def test_a_locative_read_off_where_no_name_ends_so(text, lemma):
     assert lemma in [n.lemma for n in extract_terms(text, Glossary.empty(), use_default_glossary=False)]

@@ -1320,7 +1320,15 @@ def _after_a_person(doc: _Document, k: int) -> bool:
     if k < 2 or fold_kk(words[k - 1][2]) not in ("пен", "мен", "бен", "және") or not doc.spaced(k - 1):
         return False
     before = fold_kk(words[k - 2][2])
-    return _is_cap(words[k - 2][2]) and (_known_kind(before) == "person" or _looks_like_person(before))
+    if not (_is_cap(words[k - 2][2]) and (_known_kind(before) == "person" or _looks_like_person(before))):
+        return False
+    # ... and the name after it reads as a person's: a given name opens it or the glossary's or a
+    # surname's ending closes it (not Сапарбаев пен Астана Опера театры: a body)
+    j = k
+    while j + 1 < len(words) and doc.spaced(j + 1) and _is_cap(words[j + 1][2]):
+        j += 1
+    first, last = fold_kk(words[k][2]), fold_kk(words[j][2])
+    return _given_name(first) or first in _FOREIGN_GIVEN or _known_kind(last) == "person" or _looks_like_person(last)
 
 
 def _person_context(doc: _Document, k: int) -> bool:
@@ -2484,8 +2492,8 @@ def _hyphenated(words: Iterable[str]) -> frozenset[str]:
 
 
 # Obstruents (written voiced or not) before which the locative is -та, -те and which no name ends
-# in before them (Оксфордта, Бишкекте, Бангладеште; not т, ч: Калькутта, Қазпочта).
-_OBSTRUENTS = frozenset("кқпдбгғшф")
+# in before them (Оксфордта, Бишкекте, Бангладеште; not т, ч, п: Калькутта, Қазпочта, Гупта).
+_OBSTRUENTS = frozenset("кқдбгғшф")
 
 
 def _case_shaped(lemma: str, ending: str, analysis: str) -> bool:
@@ -2493,15 +2501,18 @@ def _case_shaped(lemma: str, ending: str, analysis: str) -> bool:
     letters are. The locative: a stem in -ия before -да, -де (Вирджинияда, Италияда; Олимпиада is
     -иада), in -и before -де (Найробиде; not -ида: Флорида, Фарида), in an obstruent before -та, -те
     (Оксфордта; not Айбалта, Мальта: a sonorant). The accusative: a stem in -я before -ны, -ні
-    (Италияны, Кореяны), in -и before -ді (Мусашиді; not -ни: Паганини, Пуччини)."""
+    (Италияны, Кореяны), in -и before -ді (Мусашиді; not -ни: Паганини, Пуччини). A stem of
+    five letters at least, six for -и (not Халиде, Фериде, Давиді: names, a possessive)."""
+    if len(lemma) < 5:
+        return False
     if analysis == "loc":
         if lemma.endswith("ия") and ending in ("да", "де"):
             return True
-        if lemma.endswith("и") and ending == "де":
+        if lemma.endswith("и") and ending == "де" and len(lemma) >= 6:
             return True
         return lemma[-1:] in _OBSTRUENTS and ending in ("та", "те")
     if analysis == "acc":
-        return (lemma.endswith("я") and ending in ("ны", "ні")) or (lemma.endswith("и") and ending == "ді")
+        return (lemma.endswith("я") and ending in ("ны", "ні")) or (lemma.endswith("и") and ending == "ді" and len(lemma) >= 6)
     return False
 
 
@@ -2748,7 +2759,7 @@ _EN_PERSON_TITLES = _EN_ROYAL_TITLES | frozenset(
      # those that are surnames or open names too (General Motors, Julie Bishop, Aaron Judge, Imam
      # Khomeini Airport, Cardinal Health, Detective Comics)
      "marshal", "colonel", "sergeant", "lieutenant", "admiral", "archbishop", "rabbi", "sheikh", "ayatollah",
-     "commander",  # Commander Chris Hadfield (not captain: Captain America, Captain Morgan)
+     "captain", "commander",  # Captain Aidar Nurlanov, Commander Chris Hadfield
      # a company's and an agency's officers (Director Antonio Vella, Executive Vice-President Luca Vignati)
      "director", "vice-president", "vice-chairman", "vice-minister", "vice-premier"]
 )
@@ -2776,7 +2787,7 @@ _EN_TITLES = _EN_PERSON_TITLES | _EN_WEEKDAYS | _EN_OPENING_QUALIFIERS | frozens
 def _en_title_after(words: list, k: int) -> bool:
     """After word ``k`` come title qualifiers, then a title (Operation Director, Vice-President)."""
     for x in range(k + 1, min(len(words), k + 4)):
-        w = words[x][2].casefold().rstrip(".")
+        w = _en_possessive(words[x][2]).casefold().rstrip(".")
         if w in _EN_PERSON_TITLES:
             return True
         if w not in _EN_TITLE_QUALIFIERS:
@@ -2993,20 +3004,27 @@ def _en_place_then_person(text: str, words: list, k: int, j: int) -> int | None:
 
 # A closing quote, then a company's legal form or a body's head ("Ozenmunaigaz" JSC, "Samruk-Kazyna"
 # Fund, "KazMunayGas" NC JSC): English texts of Kazakh bodies quote their names as Kazakh does.
-_EN_QUOTED_BODY = re.compile(r"[ \u00a0]*[\"”»][ \u00a0]+(?:NC[ \u00a0]+)?(?:JSC|LLP|LLC|PJSC|OJSC|CJSC|NC|RSE|SE|Ltd|Inc|[A-Z][a-z]+)\b")
+_EN_QUOTE_SHUT = re.compile(r"[ \u00a0]*[\"”»]")
+_EN_LEGAL_FORMS = frozenset(["jsc", "llp", "llc", "pjsc", "ojsc", "cjsc", "nc", "rse", "ltd", "inc", "plc", "gmbh"])
 
 
 def _en_quoted_body(text: str, words: list, x: int) -> bool:
-    """Word ``x`` opens a quotation of one to four capitalised words closed before a company's
-    legal form or a body's head (``_EN_QUOTED_BODY``, ``_EN_ORG_HEADS``): a body's quoted name, not
-    a quotation's first word."""
+    """Word ``x`` opens a quotation of one to four capitalised words after a company's legal form
+    (JSC "Kazakhtelecom") or closed before one or a body's head, a few capitalised words on ("Ozenmunaigaz"
+    JSC, "Kazakh Invest" National Company): a body's quoted name, not a quotation's first word."""
+    if x and words[x - 1][2].casefold().rstrip(".") in _EN_LEGAL_FORMS:
+        return True
     for y in range(x, min(len(words), x + 4)):
         if not words[y][2][:1].isupper():
             return False
-        m = _EN_QUOTED_BODY.match(text, words[y][1])
-        if m:
-            after = text[m.end() - len(m.group().split()[-1]) : m.end()]
-            return after.isupper() or after.casefold() in _EN_ORG_HEADS
+        if _EN_QUOTE_SHUT.match(text, words[y][1]):
+            for z in range(y + 1, min(len(words), y + 4)):
+                after = _en_possessive(words[z][2]).casefold().rstrip(".")
+                if after in _EN_LEGAL_FORMS or after in _EN_ORG_HEADS:
+                    return True
+                if not words[z][2][:1].isupper():
+                    return False
+            return False
         if y + 1 < len(words) and text[words[y][1] : words[y + 1][0]] not in (" ", "-"):
             return False
     return False
@@ -3021,7 +3039,8 @@ def _english_mentions(text: str) -> list[_Mention]:
     starters = sentence_starters("en")
     quoted_bodies = {x for x, (s, _, _) in enumerate(words) if _opens_quotation(text, s) and _en_quoted_body(text, words, x)}
     initial = [
-        (sentence_initial(text, s) or (_opens_quotation(text, s) and x not in quoted_bodies) or s in openers)
+        (sentence_initial(text, s) or _opens_quotation(text, s) or s in openers)
+        and x not in quoted_bodies
         and not (x and (_en_initial(words[x - 1][2]) or _en_opening_abbreviation(text, words, x - 1)))
         for x, (s, _, _) in enumerate(words)
     ]

@@ -224,8 +224,8 @@ def extract_cmd(
                 raise OutputError(f"{output} is one of the inputs: writing the names there would replace it. Choose another path for -o.")
     known = _load(glossary, not no_default) if glossary else (Glossary.empty() if no_default else Glossary.default())
     # a document's words (a Word file's paragraphs, an XLIFF file's source), else the file's text
-    texts = {f: read_text(f) if f == "-" or documents.format_of(f) is None else documents.text_of(f) for f in files}
-    read_as = {f: detect_language(t).lang for f, t in texts.items() if t.strip()}
+    texts = [(f, read_text(f) if f == "-" or documents.format_of(f) is None else documents.text_of(f)) for f in files]
+    read_as = {f: detect_language(t).lang for f, t in texts if t.strip()}
     if lang is None:
         if len(set(read_as.values())) > 1:
             listing = ", ".join(f"{f} ({'Kazakh' if x == 'kk' else 'English'})" for f, x in read_as.items())
@@ -243,7 +243,7 @@ def extract_cmd(
                     f"its names may be missed. Pass --from {x}, or leave --from out to read the language from the text.",
                     err=True,
                 )
-    text = "\n\n".join(texts.values())
+    text = "\n\n".join(t for _, t in texts)
     names = extract_terms(text, known, lang, use_default_glossary=False, min_count=min_count)
     found = Glossary.from_terms([n.term() for n in names], name="extracted")
     if output is None:

@@ -31,9 +31,9 @@ def _langs(source_text: str, target_text: str, src: Optional[str], tgt: Optional
         src = guess(source_text)
         tgt = "en" if src == "kk" else "kk"
         if guess(target_text) == src:
-            script = "Cyrillic (kk)" if src == "kk" else "Latin (en)"
+            language = "Kazakh (kk)" if src == "kk" else "English (en)"
             raise UsageError(
-                f"SOURCE and TARGET are both in {script} script: TARGET should be the translation of "
+                f"SOURCE and TARGET both read as {language}: TARGET should be the translation of "
                 "SOURCE (kk -> en or en -> kk). Check the file order, or set --from and --to."
             )
     elif src is None:

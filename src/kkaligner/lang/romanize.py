@@ -607,6 +607,8 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
         return _INITIAL.sub(r"\1 ", _romanize(items[i][0], exceptions, kind, () if person else names)[0])
 
     state = ""
+    if len(items) > 2 and items[1][1] == "state" and items[0][1] == "name" and " " in items[0][0]:
+        return None  # Иран Ислам Республикасы Үкіметі: an adjective inside the state's name, no half-translation
     if len(items) > 2 and items[0][1] in ("name", "known") and items[1][1] == "state":
         # a state opening a longer name goes to its end (Қазақстан Республикасының Ұлттық музейі
         # National Museum of the Republic of Kazakhstan)
@@ -667,11 +669,14 @@ def _state_english(state: str, kazakh: str, name: str) -> str:
 
 def _state_name(text: str, exceptions: bool, names: Names = ()) -> tuple[str, bool] | None:
     """A state's official name, its state word (``_body_words``' role "state") after a country's
-    name (``_state_english``: Қазақстан Республикасы Republic of Kazakhstan, Оман Сұлтандығы
-    Sultanate of Oman, Қырғыз Республикасы Kyrgyz Republic); None for any other place."""
+    name of one word or one with a rendering (``_state_english``: Қазақстан Республикасы Republic
+    of Kazakhstan, Оман Сұлтандығы Sultanate of Oman, Қырғыз Республикасы Kyrgyz Republic); None
+    for any other place, and where an adjective stands between (Иран Ислам Республикасы)."""
     m = _STATE.fullmatch(text)
     if not m or not m.group(1)[:1].isupper():
         return None
+    if " " in m.group(1) and not (_known(m.group(1), names) or (exceptions and _published(m.group(1).casefold(), "place"))):
+        return None  # Қытай Халық Республикасы, Иран Ислам Республикасы: the People's, the Islamic Republic
     hit = _body_words()[0].get((m.group(2).casefold(),))
     if not hit or hit[1] != "state":
         return None
