@@ -190,8 +190,10 @@ ENGLISH = [
     ("The plant lies in the Sanitary Protection Zone. Oil comes from the Kashagan Field. The Kapshagay Reservoir is full.",
      [("Sanitary Protection Zone", "place"), ("Kashagan Field", "place"), ("Kapshagay Reservoir", "place")]),
     # a company officer's field before the title opens no name (Lead Operation Director)
-    ("Kulginov met Lead Operation Director Antonio Vella and Managing Director John Smith.",
-     [("Kulginov", "person"), ("Antonio Vella", "person"), ("John Smith", "person")]),
+    ("Kulginov met Lead Operation Director Antonio Vella and Managing Director John Smith. Then Chief Executive Officer"
+     " Aliya Karimova and Project Manager Ivan Petrov came.",
+     [("Kulginov", "person"), ("Antonio Vella", "person"), ("John Smith", "person"), ("Aliya Karimova", "person"),
+      ("Ivan Petrov", "person")]),
     # a body's name quoted before its legal form or its head is the body's, the legal form alone none
     ("Then \"Ozenmunaigaz\" JSC produced more. KazMunayGas JSC grew. Then JSC shares fell.",
      [("Ozenmunaigaz", "organisation"), ("KazMunayGas JSC", "organisation")]),

@@ -2687,7 +2687,7 @@ _EN_ORG_HEADS = frozenset(
 # General Motors; not Senator Church, Colonel House, Governor Post: a title and a surname).
 _EN_COMPANY_HEADS = frozenset(
     ["hotel", "group", "motors", "foods", "holdings", "industries", "enterprises", "technologies", "systems", "electric", "dynamics",
-     "airlines", "airways", "bank", "company", "corporation", "corp", "inc", "ltd", "llc", "plc", "club", "stadium"]
+     "airlines", "airways", "bank", "company", "corporation", "corp", "inc", "ltd", "llc", "plc", "club", "stadium", "corps"]
 )
 _EN_PLACE_HEADS = frozenset(
     ["river", "lake", "region", "microdistrict", "city", "mountains", "sea", "ocean", "bay", "island", "district", "province", "gulf", "cape", "strait", "peninsula", "valley", "desert", "republic", "kingdom", "states", "emirates", "isle",
@@ -2761,7 +2761,7 @@ _EN_PERSON_TITLES = _EN_ROYAL_TITLES | frozenset(
      "marshal", "colonel", "sergeant", "lieutenant", "admiral", "archbishop", "rabbi", "sheikh", "ayatollah",
      "captain", "commander",  # Captain Aidar Nurlanov, Commander Chris Hadfield
      # a company's and an agency's officers (Director Antonio Vella, Executive Vice-President Luca Vignati)
-     "director", "vice-president", "vice-chairman", "vice-minister", "vice-premier"]
+     "director", "vice-president", "vice-chairman", "vice-minister", "vice-premier", "officer", "manager"]
 )
 # An office's portfolio before or after a title is no name (Foreign Minister, Health Secretary,
 # Secretary of State, Minister of Foreign Affairs).
