@@ -162,6 +162,15 @@ def test_convert_refuses_conflicts_and_lists_them(tmp_path, run_cli):
     assert result.stdout.startswith("error: conflict: 'Бәйтерек' has 2 renderings: 'Baiterek' (line 1)")
 
 
+def test_convert_in_place_to_a_lossy_format_is_refused(tmp_path, run_cli):
+    rich = tmp_path / "g.tsv"
+    rich.write_text("source\ttarget\tkind\nАбай\tAbai\tperson\n", encoding="utf-8")
+    result = run_cli(["glossary", "convert", rich, rich, "--to", "omegat"])
+    assert result.exit_code == 2 and "lose its other fields" in result.stderr and "Choose another path" in result.stderr
+    assert rich.read_text(encoding="utf-8") == "source\ttarget\tkind\nАбай\tAbai\tperson\n"
+    assert run_cli(["glossary", "convert", rich, rich]).exit_code == 0  # in place, same format: nothing lost
+
+
 def test_convert_merge_conflicts_keeps_every_rendering(tmp_path, run_cli):
     src = tmp_path / "g.txt"
     src.write_text(BAITEREK, encoding="utf-8")

@@ -151,11 +151,18 @@ def convert_cmd(
     A source given with different renderings on several rows is a conflict: convert refuses and
     lists them, unless --merge-conflicts; nothing is dropped without a message on stderr.
     """
-    from kkaligner.errors import GlossaryConflictError
+    from kkaligner.errors import GlossaryConflictError, OutputError
     from kkaligner.glossary import formats
+    from kkaligner.io import same_file
 
     g = _load([input_path], False, input_format)
     fmt = formats.for_output(output_path, output_format)
+    if fmt.LOSSY and same_file(input_path, output_path):
+        # converting in place to a format that keeps only source and target would lose the rest
+        raise OutputError(
+            f"{output_path} is the input: {fmt.NAME} keeps only source, target and comment, so writing there would "
+            "lose its other fields. Choose another path."
+        )
     issues = g.lint()
     conflicts = [i for i in issues if i.code == "conflict"]
     if conflicts and not merge_conflicts:
