@@ -23,7 +23,13 @@ DETECTED = [
     ("Кеше {a}Ерлан Жұмағалиев{/a} келді. Ол {count} файл ашты.", "kk"),  # a document's placeholders are no words
     # a heading in capitals is its words
     ("ТОҚАЕВ ЖАПОНИЯҒА САПАРМЕН БАРДЫ (video)", "kk"),
-    ("TOKAYEV MEETS XI JINPING IN ASTANA (фото)", "en"),
+    ("TOKAYEV MEETS XI JINPING IN ASTANA", "en"),  # no lower-case word: its letters
+    # ... but Latin initials, brands and tags in capitals are no English words in a Kazakh text
+    ("LIVE: Тоқаев Ақордада\nUPD: Мәжіліс Жолдауды талқылады", "kk"),
+    ("Kaspi IPO: NASDAQ, LSE, AIX және KASE", "kk"),
+    ("PDF, DOCX, XLSX файлдары", "kk"),
+    # markup and printf placeholders count for nothing
+    ('Сәлем, %(name)s! <span class="highlight">Жаңалықтар</span>', "kk"),
 ]
 
 

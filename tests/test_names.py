@@ -181,6 +181,8 @@ ENGLISH = [
      " The ship's Captain Aidar Nurlanov came.",
      [("President Hotel", "organisation"), ("General Motors", "organisation"), ("Church", "person"), ("Chris Hadfield", "person"),
       ("Aidar Nurlanov", "person")]),
+    ("We stayed at The Captain Cook Hotel. He attended Officer Training School.",
+     [("Captain Cook Hotel", "organisation"), ("Officer Training School", "organisation")]),
     # a place the glossary knows opening a longer name makes no person's name of it, unless it is
     # a given name too
     ("He sang at Astana Opera. Almaty Arena hosted it. Jordan Henderson scored. Paris Hilton came. Ural Sultanov met Altai Kulginov.",
@@ -199,6 +201,9 @@ ENGLISH = [
      [("Ozenmunaigaz", "organisation"), ("KazMunayGas JSC", "organisation")]),
     ("\"Ozenmunaigaz\" JSC grew. Then JSC \"Kazakhtelecom\" and LLP \"Kazakhmys Smelting\" signed.",
      [("Ozenmunaigaz", "organisation"), ("Kazakhtelecom", "organisation"), ("Kazakhmys Smelting", "organisation")]),
+    # ... not across a sentence's end
+    ("Shares of Glencore plc. \"Copper\" prices rose.", [("Glencore", "place")]),
+    ("They sang \"Menin Qazaqstanym\". Astana Opera hosted.", [("Menin Qazaqstanym", "person"), ("Astana Opera", "organisation")]),
     # ... but a state's initials the glossary accepts for it are the state's
     ("The U.S. says so. US forces left. The UK agreed. Then Kiev claimed it.",
      [("U.S.", "place"), ("US", "place"), ("UK", "place"), ("Kiev", "place")]),  # a spelling the glossary forbids too
@@ -1043,6 +1048,11 @@ ALONE = [
      [("Қасым-Жомарт Тоқаев", "person"), ("Реджеп Тайип Ердоған", "person")]),
     ("Кеше Сапарбаев пен Астана Опера мемлекеттік театры келісім жасады.",
      [("Сапарбаев", "person"), ("Астана Опера мемлекеттік театры", "organisation")]),
+    # ... or none of its words is known as another kind's and no possessed noun goes on with it
+    ("Бүгін Қасым-Жомарт Тоқаев пен Прабово Субианто қазақ-индонезия стратегиялық серіктестігін талқылады.",
+     [("Қасым-Жомарт Тоқаев", "person"), ("Прабово Субианто", "person")]),
+    ("Кеше Ердоған мен Түрік Әуе жолдары компаниясының басшысы келді.",
+     [("Ердоған", "person"), ("Түрік Әуе жолдары компаниясы", "organisation")]),
     # a surname's ending says a person's, -цкий too
     ("Кеше Троцкий жазды.", [("Троцкий", "person")]),
     # the defined terms of a company's documents are translated, no names (the Charter, the Company)
@@ -1293,6 +1303,9 @@ def test_the_language_is_read_from_the_text_when_not_given():
     ("Олар Кореяны жеңді.", "Корея"),
     ("Ол Мусашиді жеңді.", "Мусаши"),
     ("Ол Паганини тыңдады.", "Паганини"),
+    ("Ол Миамиде тұрады.", "Миами"),
+    ("Ол Бейрутте болды.", "Бейрут"),  # т before -те only (not Калькутта)
+    ("Ол Укрнафта компаниясында істейді.", "Укрнафта компаниясы"),  # not after ф
     # ... and no short stem, nor a name in -пта (Гупта) or -иде (Халиде)
     ("Кеше Раджив Гупта Астанаға келді.", "Раджив Гупта"),
     ("Кеше Халиде Едиб Адывар кітап жазды.", "Халиде Едиб Адывар"),

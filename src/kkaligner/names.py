@@ -1328,7 +1328,16 @@ def _after_a_person(doc: _Document, k: int) -> bool:
     while j + 1 < len(words) and doc.spaced(j + 1) and _is_cap(words[j + 1][2]):
         j += 1
     first, last = fold_kk(words[k][2]), fold_kk(words[j][2])
-    return _given_name(first) or first in _FOREIGN_GIVEN or _known_kind(last) == "person" or _looks_like_person(last)
+    if _given_name(first) or first in _FOREIGN_GIVEN or _known_kind(last) == "person" or _looks_like_person(last):
+        return True
+    nxt = words[j + 1][2] if j + 1 < len(words) and doc.spaced(j + 1) else ""
+    if nxt.islower() and any(a.split("+")[-1] == "p3" for _, a in _readings(fold_kk(nxt))):
+        return False  # Түрік Әуе жолдары компаниясы: a possessed noun goes on with the name
+    # ... or none of its words is a place's, a body's or a people's the glossary knows (Прабово
+    # Субианто; not Астана Опера, Түрік Әуе жолдары)
+    return not any(
+        _known_kind(lemma) or _demonym(x[2]) for x in words[k : j + 1] for lemma, _ in _readings(fold_kk(x[2]))
+    )
 
 
 def _person_context(doc: _Document, k: int) -> bool:
@@ -2492,8 +2501,9 @@ def _hyphenated(words: Iterable[str]) -> frozenset[str]:
 
 
 # Obstruents (written voiced or not) before which the locative is -та, -те and which no name ends
-# in before them (Оксфордта, Бишкекте, Бангладеште; not т, ч, п: Калькутта, Қазпочта, Гупта).
-_OBSTRUENTS = frozenset("кқдбгғшф")
+# in before them (Оксфордта, Бишкекте, Бангладеште; not ч, п, ф: Қазпочта, Гупта, Укрнафта; т only
+# before -те: Бейрутте, not Калькутта).
+_OBSTRUENTS = frozenset("кқдбгғш")
 
 
 def _case_shaped(lemma: str, ending: str, analysis: str) -> bool:
@@ -2502,17 +2512,17 @@ def _case_shaped(lemma: str, ending: str, analysis: str) -> bool:
     -иада), in -и before -де (Найробиде; not -ида: Флорида, Фарида), in an obstruent before -та, -те
     (Оксфордта; not Айбалта, Мальта: a sonorant). The accusative: a stem in -я before -ны, -ні
     (Италияны, Кореяны), in -и before -ді (Мусашиді; not -ни: Паганини, Пуччини). A stem of
-    five letters at least, six for -и (not Халиде, Фериде, Давиді: names, a possessive)."""
+    five letters at least (not Халиде, Фериде, Давиді: names, a possessive)."""
     if len(lemma) < 5:
         return False
     if analysis == "loc":
         if lemma.endswith("ия") and ending in ("да", "де"):
             return True
-        if lemma.endswith("и") and ending == "де" and len(lemma) >= 6:
+        if lemma.endswith("и") and ending == "де":
             return True
-        return lemma[-1:] in _OBSTRUENTS and ending in ("та", "те")
+        return (lemma[-1:] in _OBSTRUENTS and ending in ("та", "те")) or (lemma[-1:] == "т" and ending == "те")
     if analysis == "acc":
-        return (lemma.endswith("я") and ending in ("ны", "ні")) or (lemma.endswith("и") and ending == "ді" and len(lemma) >= 6)
+        return (lemma.endswith("я") and ending in ("ны", "ні")) or (lemma.endswith("и") and ending == "ді")
     return False
 
 
@@ -2683,11 +2693,13 @@ _EN_ORG_HEADS = frozenset(
      # companies' last words (General Motors, Nestlé Foods, Kazakhmys Holdings, Cisco Systems)
      "motors", "foods", "holdings", "industries", "enterprises", "technologies", "systems", "electric", "dynamics"]
 )
-# The heads of companies and of their buildings, which a title's word may open (President Hotel,
-# General Motors; not Senator Church, Colonel House, Governor Post: a title and a surname).
+# The heads of companies, of their buildings and of schools, which a title's word may open
+# (President Hotel, General Motors, the Captain Cook Hotel, Officer Training School; not Senator
+# Church, Colonel House, Governor Post: a title and a surname).
 _EN_COMPANY_HEADS = frozenset(
     ["hotel", "group", "motors", "foods", "holdings", "industries", "enterprises", "technologies", "systems", "electric", "dynamics",
-     "airlines", "airways", "bank", "company", "corporation", "corp", "inc", "ltd", "llc", "plc", "club", "stadium", "corps"]
+     "airlines", "airways", "bank", "company", "corporation", "corp", "inc", "ltd", "llc", "plc", "club", "stadium", "corps",
+     "school", "college", "academy"]
 )
 _EN_PLACE_HEADS = frozenset(
     ["river", "lake", "region", "microdistrict", "city", "mountains", "sea", "ocean", "bay", "island", "district", "province", "gulf", "cape", "strait", "peninsula", "valley", "desert", "republic", "kingdom", "states", "emirates", "isle",
@@ -3012,18 +3024,22 @@ def _en_quoted_body(text: str, words: list, x: int) -> bool:
     """Word ``x`` opens a quotation of one to four capitalised words after a company's legal form
     (JSC "Kazakhtelecom") or closed before one or a body's head, a few capitalised words on ("Ozenmunaigaz"
     JSC, "Kazakh Invest" National Company): a body's quoted name, not a quotation's first word."""
-    if x and words[x - 1][2].casefold().rstrip(".") in _EN_LEGAL_FORMS:
-        return True
+    if x and words[x - 1][2].casefold() in _EN_LEGAL_FORMS and text[words[x - 1][1] : words[x][0]].strip(" \u00a0") in _QUOTE_OPEN:
+        return True  # JSC "Kazakhtelecom" (not Glencore plc. "Copper": a sentence's end between)
     for y in range(x, min(len(words), x + 4)):
         if not words[y][2][:1].isupper():
             return False
         if _EN_QUOTE_SHUT.match(text, words[y][1]):
+            end = words[y][1]
             for z in range(y + 1, min(len(words), y + 4)):
+                if text[end : words[z][0]].strip(" \u00a0" + _QUOTE_CLOSE):
+                    return False  # a full stop, a comma: the quotation ends there
                 after = _en_possessive(words[z][2]).casefold().rstrip(".")
                 if after in _EN_LEGAL_FORMS or after in _EN_ORG_HEADS:
                     return True
                 if not words[z][2][:1].isupper():
                     return False
+                end = words[z][1]
             return False
         if y + 1 < len(words) and text[words[y][1] : words[y + 1][0]] not in (" ", "-"):
             return False
@@ -3088,7 +3104,7 @@ def _english_mentions(text: str) -> list[_Mention]:
             # a body's head right after the title makes the title a word of the body's name
             # (President Hotel, General Motors; not Senator Frank Church), as a royal title opens a
             # place's too
-            body = j == k + 1 and _en_possessive(words[j][2]).casefold() in _EN_COMPANY_HEADS
+            body = j > k and _en_possessive(words[j][2]).casefold() in _EN_COMPANY_HEADS
             if not (possessive and j > k) and not body and (base.rstrip(".") not in _EN_ROYAL_TITLES or whole not in ("organisation", "place")):
                 k += 1
                 continue

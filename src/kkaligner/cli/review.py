@@ -31,7 +31,7 @@ def _langs(source_text: str, target_text: str, src: Optional[str], tgt: Optional
         src = guess(source_text)
         tgt = "en" if src == "kk" else "kk"
         if guess(target_text) == src:
-            language = "Kazakh (kk)" if src == "kk" else "English (en)"
+            language = "Kazakh (kk), as any Cyrillic text does," if src == "kk" else "English (en)"
             raise UsageError(
                 f"SOURCE and TARGET both read as {language}: TARGET should be the translation of "
                 "SOURCE (kk -> en or en -> kk). Check the file order, or set --from and --to."

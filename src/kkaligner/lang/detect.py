@@ -25,18 +25,19 @@ _WORD = re.compile(r"[^\W\d_]+")
 def detect_language(text: str) -> Detection:
     """``kk`` when most words are Cyrillic, or the Latin ones spell Kazakh, else ``en``.
 
-    Words in lower case or wholly in capitals decide, not letters, nor words that open with a
-    capital: names and brands in Latin letters fill Kazakh news (Tengizchevroil, North Caspian
-    Operating Company және Karachaganak өкілдері) as Kazakh names do English text, and a heading
-    in capitals is its words (ТОҚАЕВ ЖАПОНИЯҒА САПАРМЕН БАРДЫ (video)). A text with none of them
-    (a name) is judged by its letters. The words and letters of links, e-mail addresses, sites,
-    file names and a document's placeholders ({a}, {count}) count for neither language.
-    ``confidence`` is the share of the deciding words (or letters) that speak for ``lang``."""
+    Words in lower case decide, and Cyrillic words wholly in capitals (a heading: ТОҚАЕВ
+    ЖАПОНИЯҒА САПАРМЕН БАРДЫ (video)); not letters, nor words that open with a capital, nor Latin
+    words in capitals: names, brands, initials and tags in Latin letters fill Kazakh news
+    (Tengizchevroil, North Caspian Operating Company және Karachaganak өкілдері; NASDAQ, LSE және
+    KASE; LIVE: Тоқаев Ақордада). A text with none of them (a name, an English heading in
+    capitals) is judged by its letters. Links, e-mail addresses, sites, file names, markup and a
+    document's placeholders ({a}, {count}, %(name)s) count for neither language. ``confidence`` is
+    the share of the deciding words (or letters) that speak for ``lang``."""
     spans = address_spans(text, sites=True)
     if spans:
         text = "".join(text[a:b] for a, b in zip([0] + [e for _, e in spans], [s for s, _ in spans] + [len(text)]))
     text = _PLACEHOLDER.sub(" ", text)
-    lower = [w for w in _WORD.findall(text) if (w.islower() or w.isupper()) and len(w) > 1]
+    lower = [w for w in _WORD.findall(text) if len(w) > 1 and (w.islower() or (w.isupper() and _CYRILLIC.search(w)))]
     if lower:
         cyrillic = sum(bool(_CYRILLIC.search(w)) for w in lower) / len(lower)
     else:
@@ -52,7 +53,7 @@ def detect_language(text: str) -> Detection:
 
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
-_PLACEHOLDER = re.compile(r"\{/?[A-Za-z_][A-Za-z0-9_]*\}")
+_PLACEHOLDER = re.compile(r"\{/?[A-Za-z_][A-Za-z0-9_]*\}|%\(\w+\)[a-z]|%[sd]|</?[A-Za-z][^<>]*>")
 
 
 __all__ = ["Detection", "detect_language"]
