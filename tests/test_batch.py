@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kkaligner.batch import STATE_DIR, documents, translate_corpus
-from kkaligner.errors import BatchError, InputError, UsageError
+from kkaligner.errors import BatchError, InputError, OutputError, UsageError
 from kkaligner.pipeline import Translator
 from kkaligner.writers import render
 
@@ -369,3 +369,10 @@ def test_jsonl_read_a_line_at_a_time_as_read_whole(tmp_path, data):
         assert "UTF-8" in str(exc)
         return
     assert list(_jsonl_lines(path)) == whole
+
+
+def test_a_report_over_an_input_document_is_refused_before_any_work(corpus, tmp_path, translator):
+    before = (corpus / "a.txt").read_bytes()
+    with pytest.raises(OutputError, match="one of the input documents"):
+        translate_corpus([corpus], tmp_path / "out", translator, report=corpus / "a.txt", progress=False)
+    assert (corpus / "a.txt").read_bytes() == before and not (tmp_path / "out").exists()

@@ -35,8 +35,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 
-from kkaligner.errors import BatchError, InputError, KkalignerError, UsageError, choices
-from kkaligner.io import atomic_write, decode
+from kkaligner.errors import BatchError, InputError, KkalignerError, OutputError, UsageError, choices
+from kkaligner.io import atomic_write, decode, same_file
 from kkaligner.split import segment
 from kkaligner.types import Draft
 from kkaligner.writers import FORMATS, SUFFIXES, render
@@ -698,6 +698,9 @@ def translate_corpus(
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out} is a file; -o takes a folder (it is created when missing).")
     files = _input_files(inputs)  # an input that names nothing fails before the model loads
+    if report is not None and any(same_file(report, path) for group in files for path, _rel in group):
+        # the summary written over a document of the corpus would lose it
+        raise OutputError(f"{report} is one of the input documents: --report would replace it. Choose another path.")
     out.mkdir(parents=True, exist_ok=True)
     if translator is None:
         translator_options = {"batch_size": BATCH_SIZE, **(translator_options or {})}
