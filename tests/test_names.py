@@ -201,6 +201,9 @@ ENGLISH = [
      [("Ozenmunaigaz", "organisation"), ("KazMunayGas JSC", "organisation")]),
     ("\"Ozenmunaigaz\" JSC grew. Then JSC \"Kazakhtelecom\" and LLP \"Kazakhmys Smelting\" signed.",
      [("Ozenmunaigaz", "organisation"), ("Kazakhtelecom", "organisation"), ("Kazakhmys Smelting", "organisation")]),
+    # ... whose kind and legal form after it are no name of their own
+    ("Then \"Kazakh Invest\" National Company JSC signed. The \"Samruk-Kazyna\" Fund grew.",
+     [("Kazakh Invest", "organisation"), ("Samruk-Kazyna", "organisation")]),
     # ... not across a sentence's end
     ("Shares of Glencore plc. \"Copper\" prices rose.", [("Glencore", "place")]),
     ("They sang \"Menin Qazaqstanym\". Astana Opera hosted.", [("Menin Qazaqstanym", "person"), ("Astana Opera", "organisation")]),

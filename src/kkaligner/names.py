@@ -3017,6 +3017,7 @@ def _en_place_then_person(text: str, words: list, k: int, j: int) -> int | None:
 # A closing quote, then a company's legal form or a body's head ("Ozenmunaigaz" JSC, "Samruk-Kazyna"
 # Fund, "KazMunayGas" NC JSC): English texts of Kazakh bodies quote their names as Kazakh does.
 _EN_QUOTE_SHUT = re.compile(r"[ \u00a0]*[\"”»]")
+_EN_AFTER_QUOTE = re.compile(r"[ \u00a0]*[\"”»][ \u00a0]+")
 _EN_LEGAL_FORMS = frozenset(["jsc", "llp", "llc", "pjsc", "ojsc", "cjsc", "nc", "rse", "ltd", "inc", "plc", "gmbh"])
 
 
@@ -3093,6 +3094,11 @@ def _english_mentions(text: str) -> list[_Mention]:
             continue
         if s and text[s - 1].isdigit():
             k = j + 1  # letters right after a digit open a designation (A1GP, 3M Company): no name here
+            continue
+        if k and _EN_AFTER_QUOTE.fullmatch(text, words[k - 1][1], s) and (
+            words[j][2].casefold() in _EN_LEGAL_FORMS or (j - k <= 2 and _en_possessive(words[j][2]).casefold() in _EN_ORG_HEADS)
+        ):
+            k = j + 1  # "Kazakh Invest" National Company JSC, "Samruk-Kazyna" Fund: the quoted body's kind and legal form
             continue
         if title:
             # a royal title opens a place's or a body's name (Prince Edward Island, King's College
