@@ -206,7 +206,10 @@ ENGLISH = [
      [("Kazakh Invest", "organisation"), ("Samruk-Kazyna", "organisation")]),
     # ... not across a sentence's end
     ("Shares of Glencore plc. \"Copper\" prices rose.", [("Glencore", "place")]),
-    ("They sang \"Menin Qazaqstanym\". Astana Opera hosted.", [("Menin Qazaqstanym", "person"), ("Astana Opera", "organisation")]),
+    ("They sang \"Menin Qazaqstanym\". Astana Opera hosted.", [("Menin Qazaqstanym", "name"), ("Astana Opera", "organisation")]),
+    # a quoted title of several capitalised words is a work's name, whole; a single quoted word is not
+    ("He read \"War and Peace\" in the Library of Congress. The \"Nurly Zhol\" programme began.",
+     [("War and Peace", "name"), ("Library of Congress", "organisation"), ("Nurly Zhol", "name")]),
     # ... but a state's initials the glossary accepts for it are the state's
     ("The U.S. says so. US forces left. The UK agreed. Then Kiev claimed it.",
      [("U.S.", "place"), ("US", "place"), ("UK", "place"), ("Kiev", "place")]),  # a spelling the glossary forbids too

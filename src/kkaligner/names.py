@@ -3021,6 +3021,26 @@ _EN_AFTER_QUOTE = re.compile(r"[ \u00a0]*[\"”»][ \u00a0]+")
 _EN_LEGAL_FORMS = frozenset(["jsc", "llp", "llc", "pjsc", "ojsc", "cjsc", "nc", "rse", "ltd", "inc", "plc", "gmbh"])
 
 
+# The small words a title of several capitalised words keeps in lower case.
+_EN_TITLE_SMALL_WORDS = frozenset(["and", "of", "the", "in", "on", "for", "to", "a", "an", "at", "with", "from", "or", "by"])
+
+
+def _en_quoted_title(text: str, words: list, x: int) -> int | None:
+    """The last word of a quoted title of two to six words opening at word ``x``, each capitalised
+    but the small words (``_EN_TITLE_SMALL_WORDS``), one space or a hyphen apart, the quote shut
+    right after it; None for a quotation of words said ("We Can Win", she said: never, it has a
+    verb in lower case) or a single word ("Yes")."""
+    for y in range(x, min(len(words), x + 6)):
+        w = words[y][2]
+        if not (w[:1].isupper() or (y > x and w in _EN_TITLE_SMALL_WORDS)):
+            return None
+        if _EN_QUOTE_SHUT.match(text, words[y][1]):
+            return y if y > x and w[:1].isupper() else None
+        if y + 1 < len(words) and text[words[y][1] : words[y + 1][0]] not in (" ", "-"):
+            return None
+    return None
+
+
 def _en_quoted_body(text: str, words: list, x: int) -> bool:
     """Word ``x`` opens a quotation of one to four capitalised words after a company's legal form
     (JSC "Kazakhtelecom") or closed before one or a body's head, a few capitalised words on ("Ozenmunaigaz"
@@ -3055,6 +3075,10 @@ def _english_mentions(text: str) -> list[_Mention]:
     # a title's abbreviation that opens a name (Dr. Smith)
     starters = sentence_starters("en")
     quoted_bodies = {x for x, (s, _, _) in enumerate(words) if _opens_quotation(text, s) and _en_quoted_body(text, words, x)}
+    # "Menin Qazaqstanym", "War and Peace": a work's quoted title of several words, all capitalised
+    # but its small words
+    titles = {x: y for x, (s, _, _) in enumerate(words) if x not in quoted_bodies and _opens_quotation(text, s)
+              and (y := _en_quoted_title(text, words, x)) is not None}
     initial = [
         (sentence_initial(text, s) or _opens_quotation(text, s) or s in openers)
         and x not in quoted_bodies
@@ -3068,6 +3092,11 @@ def _english_mentions(text: str) -> list[_Mention]:
     k, office = 0, False  # office: after a title and its "of" (Secretary of State)
     while k < len(words):
         s, _e, w = words[k]
+        if k in titles:
+            y = titles[k]
+            out.append(_Mention(s, words[y][1], tuple(x[2] for x in words[k : y + 1]), "name"))
+            k = y + 1
+            continue
         base = _en_possessive(w).casefold()
         spoken = _EN_CLITIC.sub("", base).rstrip(".")  # They're -> they, Don't -> do, No. -> no
         title = base.rstrip(".") in _EN_PERSON_TITLES
