@@ -1317,7 +1317,7 @@ def _after_a_person(doc: _Document, k: int) -> bool:
     """Word ``k`` follows "and" after a person's surname (Тоқаев пен Реджеп Тайип Ердоған): the
     name it opens is another person's."""
     words = doc.words
-    if k < 2 or fold_kk(words[k - 1][2]) not in ("пен", "мен", "бен", "және") or not doc.spaced(k - 1):
+    if k < 2 or fold_kk(words[k - 1][2]) not in _JOINING | {"және"} or not doc.spaced(k - 1):
         return False
     before = fold_kk(words[k - 2][2])
     if not (_is_cap(words[k - 2][2]) and (_known_kind(before) == "person" or _looks_like_person(before))):
@@ -2681,6 +2681,8 @@ _EN_COMPOUND = re.compile(
     r"occupied|sponsored|allied|aligned|brokered|inspired|listed|registered|centred|centered|"
     r"oriented|friendly|affiliated|linked|language|era|type|like|wide|level|class|related)$"
 )
+# Companies' last words (General Motors, Nestlé Foods, Kazakhmys Holdings, Cisco Systems).
+_EN_COMPANY_WORDS = frozenset(["motors", "foods", "holdings", "industries", "enterprises", "technologies", "systems", "electric", "dynamics"])
 # A name's head: its last word, or the word before its "of" (a Roman numeral after it aside).
 # Bodies' and places' heads give the kind; where the head says nothing, any word of theirs does
 # (University College London, River Thames). Words that are as often surnames are none (Hill,
@@ -2689,16 +2691,13 @@ _EN_COMPOUND = re.compile(
 _EN_ORG_HEADS = frozenset(
     ["university", "ministry", "company", "corporation", "corp", "bank", "party", "committee", "subcommittee", "agency", "council", "institute", "association", "union", "foundation", "fund", "inc", "ltd", "llc", "plc", "group", "airlines", "airways", "school", "college", "academy", "department", "court", "house", "museum",
      "center", "centre", "congress", "parliament", "senate", "assembly", "government", "administration", "authority", "commission", "federation", "league", "club", "navy", "army", "forces", "fleet", "corps", "office", "service", "services", "bureau", "network", "hotel", "stadium", "consulate", "embassy", "orchestra", "theatre", "theater", "hospital", "library", "organisation", "organization", "society", "alliance", "coalition", "movement", "resistance", "nations", "forum", "international", "watch", "church",
-     "times", "post", "herald", "tribune", "journal", "gazette", "news", "telegraph", "magazine", "press", "police",
-     # companies' last words (General Motors, Nestlé Foods, Kazakhmys Holdings, Cisco Systems)
-     "motors", "foods", "holdings", "industries", "enterprises", "technologies", "systems", "electric", "dynamics"]
-)
+     "times", "post", "herald", "tribune", "journal", "gazette", "news", "telegraph", "magazine", "press", "police"]
+) | _EN_COMPANY_WORDS
 # The heads of companies, of their buildings and of schools, which a title's word may open
 # (President Hotel, General Motors, the Captain Cook Hotel, Officer Training School; not Senator
 # Church, Colonel House, Governor Post: a title and a surname).
-_EN_COMPANY_HEADS = frozenset(
-    ["hotel", "group", "motors", "foods", "holdings", "industries", "enterprises", "technologies", "systems", "electric", "dynamics",
-     "airlines", "airways", "bank", "company", "corporation", "corp", "inc", "ltd", "llc", "plc", "club", "stadium", "corps",
+_EN_COMPANY_HEADS = _EN_COMPANY_WORDS | frozenset(
+    ["hotel", "group", "airlines", "airways", "bank", "company", "corporation", "corp", "inc", "ltd", "llc", "plc", "club", "stadium", "corps",
      "school", "college", "academy"]
 )
 _EN_PLACE_HEADS = frozenset(
@@ -3018,52 +3017,59 @@ def _en_place_then_person(text: str, words: list, k: int, j: int) -> int | None:
 # Fund, "KazMunayGas" NC JSC): English texts of Kazakh bodies quote their names as Kazakh does.
 _EN_QUOTE_SHUT = re.compile(r"[ \u00a0]*[\"”»]")
 _EN_AFTER_QUOTE = re.compile(r"[ \u00a0]*[\"”»][ \u00a0]+")
-_EN_LEGAL_FORMS = frozenset(["jsc", "llp", "llc", "pjsc", "ojsc", "cjsc", "nc", "rse", "ltd", "inc", "plc", "gmbh"])
+# Companies' legal forms: alone no name (JSC, LLP, Ltd: the company is the name beside it); and
+# those that mark a body only beside its quoted name (NC "national company", RSE "republican state
+# enterprise": alone, NC is North Carolina).
+_EN_LEGAL_FORMS = frozenset(["jsc", "ojsc", "cjsc", "pjsc", "llp", "llc", "ltd", "plc", "inc", "gmbh"])
+_EN_QUOTED_LEGAL_FORMS = _EN_LEGAL_FORMS | frozenset(["nc", "rse"])
 
 
 # The small words a title of several capitalised words keeps in lower case.
 _EN_TITLE_SMALL_WORDS = frozenset(["and", "of", "the", "in", "on", "for", "to", "a", "an", "at", "with", "from", "or", "by"])
 
 
-def _en_quoted_title(text: str, words: list, x: int) -> int | None:
-    """The last word of a quoted title of two to six words opening at word ``x``, each capitalised
-    but the small words (``_EN_TITLE_SMALL_WORDS``), one space or a hyphen apart, the quote shut
-    right after it; None for a quotation of words said ("We Can Win", she said: never, it has a
-    verb in lower case) or a single word ("Yes")."""
-    for y in range(x, min(len(words), x + 6)):
+def _en_quotation_end(text: str, words: list, x: int, limit: int, small: frozenset = frozenset()) -> int | None:
+    """The last word of a quotation opening at word ``x`` of at most ``limit`` words, each
+    capitalised but the ``small`` words after the first, one space or a hyphen apart, the quote
+    shut right after it; else None."""
+    for y in range(x, min(len(words), x + limit)):
         w = words[y][2]
-        if not (w[:1].isupper() or (y > x and w in _EN_TITLE_SMALL_WORDS)):
+        if not (w[:1].isupper() or (y > x and w in small)):
             return None
         if _EN_QUOTE_SHUT.match(text, words[y][1]):
-            return y if y > x and w[:1].isupper() else None
+            return y
         if y + 1 < len(words) and text[words[y][1] : words[y + 1][0]] not in (" ", "-"):
             return None
     return None
+
+
+def _en_quoted_title(text: str, words: list, x: int) -> int | None:
+    """The last word of a quoted title of two to six words opening at word ``x``, each capitalised
+    but the small words (``_EN_TITLE_SMALL_WORDS``); None for a quotation of words said ("We Can
+    Win", she said: never, it has a verb in lower case) or a single word ("Yes")."""
+    y = _en_quotation_end(text, words, x, 6, _EN_TITLE_SMALL_WORDS)
+    return y if y is not None and y > x and words[y][2][:1].isupper() else None
 
 
 def _en_quoted_body(text: str, words: list, x: int) -> bool:
     """Word ``x`` opens a quotation of one to four capitalised words after a company's legal form
     (JSC "Kazakhtelecom") or closed before one or a body's head, a few capitalised words on ("Ozenmunaigaz"
     JSC, "Kazakh Invest" National Company): a body's quoted name, not a quotation's first word."""
-    if x and words[x - 1][2].casefold() in _EN_LEGAL_FORMS and text[words[x - 1][1] : words[x][0]].strip(" \u00a0") in _QUOTE_OPEN:
+    if x and words[x - 1][2].casefold() in _EN_QUOTED_LEGAL_FORMS and text[words[x - 1][1] : words[x][0]].strip(" \u00a0") in _QUOTE_OPEN:
         return True  # JSC "Kazakhtelecom" (not Glencore plc. "Copper": a sentence's end between)
-    for y in range(x, min(len(words), x + 4)):
-        if not words[y][2][:1].isupper():
+    y = _en_quotation_end(text, words, x, 4)
+    if y is None:
+        return False
+    end = words[y][1]
+    for z in range(y + 1, min(len(words), y + 4)):
+        if text[end : words[z][0]].strip(" \u00a0" + _QUOTE_CLOSE):
+            return False  # a full stop, a comma: the quotation ends there
+        after = _en_possessive(words[z][2]).casefold().rstrip(".")
+        if after in _EN_QUOTED_LEGAL_FORMS or after in _EN_ORG_HEADS:
+            return True
+        if not words[z][2][:1].isupper():
             return False
-        if _EN_QUOTE_SHUT.match(text, words[y][1]):
-            end = words[y][1]
-            for z in range(y + 1, min(len(words), y + 4)):
-                if text[end : words[z][0]].strip(" \u00a0" + _QUOTE_CLOSE):
-                    return False  # a full stop, a comma: the quotation ends there
-                after = _en_possessive(words[z][2]).casefold().rstrip(".")
-                if after in _EN_LEGAL_FORMS or after in _EN_ORG_HEADS:
-                    return True
-                if not words[z][2][:1].isupper():
-                    return False
-                end = words[z][1]
-            return False
-        if y + 1 < len(words) and text[words[y][1] : words[y + 1][0]] not in (" ", "-"):
-            return False
+        end = words[z][1]
     return False
 
 
@@ -3125,7 +3131,7 @@ def _english_mentions(text: str) -> list[_Mention]:
             k = j + 1  # letters right after a digit open a designation (A1GP, 3M Company): no name here
             continue
         if k and _EN_AFTER_QUOTE.fullmatch(text, words[k - 1][1], s) and (
-            words[j][2].casefold() in _EN_LEGAL_FORMS or (j - k <= 2 and _en_possessive(words[j][2]).casefold() in _EN_ORG_HEADS)
+            words[j][2].casefold() in _EN_QUOTED_LEGAL_FORMS or (j - k <= 2 and _en_possessive(words[j][2]).casefold() in _EN_ORG_HEADS)
         ):
             k = j + 1  # "Kazakh Invest" National Company JSC, "Samruk-Kazyna" Fund: the quoted body's kind and legal form
             continue
@@ -3165,7 +3171,9 @@ def _english_mentions(text: str) -> list[_Mention]:
                 # O'Brien, Coca-Cola, Nogayev)
                 k += 1
                 continue
-        if (j == k and (len(base.replace(".", "")) == 1 or _designation(text, words[k]))) or all(_thing_initials(words[x][2]) for x in range(k, j + 1)):
+        if (j == k and (len(base.replace(".", "")) == 1 or _designation(text, words[k]))) or all(
+            _thing_initials(words[x][2]) or _listed(_en_possessive(words[x][2]).replace(".", ""), _EN_LEGAL_FORMS) for x in range(k, j + 1)
+        ):
             k += 1  # a letter (the E ring, 90 F), a thing's initials (TV, GDP, BCE), a model (MiG-29)
             continue
         kind = _en_kind(names)

@@ -22,9 +22,9 @@ def _langs(source_text: str, target_text: str, src: Optional[str], tgt: Optional
         if value is not None and value not in valid:
             raise UsageError(f"unknown language {value!r} for {flag}; use {choices(valid)}.")
 
-    def guess(text: str) -> str:
-        from kkaligner.lang.detect import detect_language
+    from kkaligner.lang.detect import detect_language
 
+    def guess(text: str) -> str:
         return detect_language(text).lang
 
     if src is None and tgt is None:
