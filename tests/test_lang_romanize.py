@@ -165,6 +165,10 @@ def test_exceptions_say_where_they_come_from_and_can_be_turned_off():
     assert romanize("Қарағанды", exceptions=False) == "Karagandy"
     assert propose_latin("Қарағанды").by == "exception" and propose_latin("Қарағанды").checked
     assert propose_latin("Жұмағалиев").by == "rules" and not propose_latin("Жұмағалиев").checked
+    # a published place's name opening a body's name spelt by rule makes no published name
+    assert propose_latin("Орал трансформатор зауыты", "organisation").by == "rules"
+    assert propose_latin("Атырау мұнай өңдеу зауыты", "organisation").by == "rules"
+    assert propose_latin("Солтүстік Қазақстан облысы", "place").by == "exception"
 
 
 # A surname of the table in its other forms: feminine, joined patronymic, inflected; kinds apart.
@@ -507,6 +511,9 @@ def test_a_foreign_spelling_is_marked_a_proposal():
     p = cyrillize("Sullivan")
     assert p.by == "rules" and not p.checked and p.source == "Sullivan"
     assert cyrillize("Bush").by == "exception" and cyrillize("Baker").by == "exception"
+    # a name is published where all its words are, or a person's surname is
+    assert cyrillize("Kentucky Fried Chicken", "organisation").by == "rules"
+    assert cyrillize("George Bush", "person").by == "exception"
 
 
 _BODY_WORDS = ["ұлттық", "мемлекеттік", "университеті", "министрлігінің", "қоры", "атындағы", "облысының", "және", "«", "»", "-", "Павлодар", "Қазақстан", "Республикасының", "мектеп", "Әл-Фараби"]

@@ -727,7 +727,9 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
             before = _spaced(text[:i], _romanize(text[:i], exceptions, kind))
             after = _spaced(text[j:], _romanize(text[j:], exceptions, kind))
             spelled = _cased(text[i:j].split()[-1], hit.english) if text[i:j].isupper() else hit.english
-            return before[0] + spelled + _tail(low[i:j], len(key), kind == "place") + after[0], True
+            # published as a whole only where the words around it are too, or there are none
+            whole = all(used or not _CYR_RUN.search(part) for part, (_, used) in ((text[:i], before), (text[j:], after)))
+            return before[0] + spelled + _tail(low[i:j], len(key), kind == "place") + after[0], whole
     # a compass word opening a place's name (Оңтүстік Корея South Korea, Шығыс Еуропа Eastern Europe)
     compass = _COMPASS_RX.match(text) if kind == "place" else None
     rest = text[compass.end() :] if compass else ""
@@ -745,7 +747,10 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
             name, used = _romanize(head.group(1), exceptions, "place", names)
             english, first = _PLACE_HEADS[head.group(2)]
             return (f"{english} {name}" if first else f"{name} {english}"), used
-    used = False
+    # published where every word is, or a person's surname is (the table names its bearer:
+    # Дінмұхамед Қонаев); not where a place's name opens a body's spelt by rule (Орал трансформатор
+    # зауыты: Oral is published, the rest is the rules')
+    used, spelt_words, exc = True, 0, False
     parts = []
     pos = 0
     for m in _CYR_RUN.finditer(text):
@@ -761,11 +766,11 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
             # a body's name spelt word by word is a proper name in English, every word capitalised
             # (Ақ жол Ak Zhol, Қазақстан темір жолы Kazakhstan Temir Zholy)
             spelled = spelled[:1].upper() + spelled[1:]
-        used = used or exc
+        used, spelt_words = used and exc, spelt_words + 1
         parts.append(spelled)
         pos = m.end()
     parts.append(text[pos:])
-    return "".join(parts), used
+    return "".join(parts), spelt_words > 0 and (used or (kind == "person" and exc))
 
 
 # Words a body's name spelt word by word keeps in lower case: "and", "with", "named after", "for",
@@ -1173,7 +1178,9 @@ def _cyrillize(name: str, kind: str = "", kazakh_names: bool = True, names: Name
         return Proposal(text=f"{_COMPASS_FROM_EN[compass.group(1).casefold()].capitalize()} {spelt.text}", source=name, by=spelt.by)
     # a Kazakh given name marks the name (Kairat, Серік), an international one does not (Anna Smith)
     from_kazakh = kazakh_names and any(kazakh_spelt(w) or _KAZAKH_LETTER.search(given_from_latin().get(w.casefold(), "")) for w in _LATIN_RUN.findall(name))
-    parts, pos, used = [], 0, False
+    # published as romanize's proposals are: every word, or a person's surname (Donald Trump; not
+    # Kentucky Fried Chicken, only its first word a published name)
+    parts, pos, used, exc = [], 0, True, False
     for m in _LATIN_RUN.finditer(name):
         if m.start() < pos:
             continue  # inside a hyphenated name spelt whole
@@ -1186,10 +1193,11 @@ def _cyrillize(name: str, kind: str = "", kazakh_names: bool = True, names: Name
             (w, exc), pos = _en_word(m.group(), from_kazakh, kazakh_names, kind == "person"), m.end()
             if from_kazakh and not exc:
                 w = _kazakh_word(m.group())  # Nurlan Nogayev Нұрлан Ноғаев, not Нарлан
-        used = used or exc
+        used = used and exc
         parts.append(w)
     parts.append(name[pos:])
-    return Proposal(text="".join(parts), source=name, by="exception" if used else "rules")
+    published = len(parts) > 1 and (used or (kind == "person" and exc))
+    return Proposal(text="".join(parts), source=name, by="exception" if published else "rules")
 
 
 __all__ = [
