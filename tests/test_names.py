@@ -186,11 +186,11 @@ ENGLISH = [
     # a place the glossary knows opening a longer name makes no person's name of it, unless it is
     # a given name too
     ("He sang at Astana Opera. Almaty Arena hosted it. Jordan Henderson scored. Paris Hilton came. Ural Sultanov met Altai Kulginov.",
-     [("Astana Opera", "organisation"), ("Almaty Arena", "organisation"), ("Jordan Henderson", "person"), ("Paris Hilton", "person"),
+     [("Astana Opera", "organisation"), ("Almaty Arena", "facility"), ("Jordan Henderson", "person"), ("Paris Hilton", "person"),
       ("Ural Sultanov", "person"), ("Altai Kulginov", "person")]),
     # zones, strips, fields, canyons and reservoirs are places (not the Federal Reserve, a body)
     ("The plant lies in the Sanitary Protection Zone. Oil comes from the Kashagan Field. The Kapshagay Reservoir is full.",
-     [("Sanitary Protection Zone", "place"), ("Kashagan Field", "place"), ("Kapshagay Reservoir", "place")]),
+     [("Sanitary Protection Zone", "place"), ("Kashagan Field", "place"), ("Kapshagay Reservoir", "facility")]),
     # a company officer's field before the title opens no name (Lead Operation Director)
     ("Kulginov met Lead Operation Director Antonio Vella and Managing Director John Smith. Then Chief Executive Officer"
      " Aliya Karimova and Project Manager Ivan Petrov came.",
@@ -260,7 +260,7 @@ ENGLISH = [
     ("He fought in the Thirty Years' War, in World War II and at the Hungarian Grand Prix.", []),
     # the head gives the kind, or the first word where there is no head
     ("They walked down Downing Street past the Taj Mahal Hotel to the Royal Navy, the Federal Reserve and the South Pole.",
-     [("Downing Street", "place"), ("Taj Mahal Hotel", "organisation"), ("Royal Navy", "organisation"), ("Federal Reserve", "organisation"),
+     [("Downing Street", "facility"), ("Taj Mahal Hotel", "organisation"), ("Royal Navy", "organisation"), ("Federal Reserve", "organisation"),
       ("South Pole", "place")]),
     # a title before a name says a person, and a title with a possessive is none
     ("Emperor Augustus ruled. They met King Sejong at the Prime Minister's residence.",
@@ -292,7 +292,7 @@ ENGLISH = [
      [("Philippines", "place"), ("Rodrigo Duterte", "person"), ("Workers' Party of Korea", "organisation")]),
     # a title's abbreviation that closes a name joins no next sentence
     ("The shop is on Baker St. The owner left. They live on Main St. Tom came later.",
-     [("Baker St", "place"), ("Main St", "place")]),
+     [("Baker St", "facility"), ("Main St", "facility")]),
     # a particle's name is a person's, or a place's before a place the glossary knows
     ("Mohammed bin Rashid Al Maktoum met Luiz Inácio Lula da Silva in Santiago de Chile.",
      [("Mohammed bin Rashid Al Maktoum", "person"), ("Luiz Inácio Lula da Silva", "person"), ("Santiago de Chile", "place")]),
@@ -301,10 +301,10 @@ ENGLISH = [
     ("Kazakh Foreign Minister Murat Nurtleu met NATO Secretary General Jens Stoltenberg and Apple's CEO Tim Cook.",
      [("Murat Nurtleu", "person"), ("NATO", "organisation"), ("Jens Stoltenberg", "person"), ("Apple", "place"), ("Tim Cook", "person")]),
     ("The Senate Monday thanked the President; Mandela Street was renamed. The film by Park Chan-wook won.",
-     [("Senate", "organisation"), ("Mandela Street", "place"), ("Park Chan-wook", "person")]),
+     [("Senate", "organisation"), ("Mandela Street", "facility"), ("Park Chan-wook", "person")]),
     # a title's possessive opens a name before capitals; a possessive before a head stays inside
     ("Crowds met at Speaker's Corner near St. Mary's Hospital and the Prime Minister's Office.",
-     [("Speaker's Corner", "place"), ("St. Mary's Hospital", "organisation"), ("Minister's Office", "organisation")]),
+     [("Speaker's Corner", "place"), ("St. Mary's Hospital", "facility"), ("Minister's Office", "organisation")]),
     # a Kazakh spelling says a name at a sentence's start, as a possessive does; a surname's ending a person
     ("Nogayev met the press. The talks went well.", [("Nogayev", "person")]),
     # a single name before a verb of speech is a person's; Later opens sentences
@@ -479,7 +479,7 @@ ORGANISATIONS = [
     ("«Қазақстан темір жолы» ұлттық компаниясы АҚ жаңа вагон алды. Ол «Болашақ» ЖШС-ның директоры болды.",
      {"Қазақстан темір жолы", "Болашақ"}),
     # a title after the name's first word: the whole opens the organisation's name
-    ("Біз кітапты Тұңғыш Президент кітапханасына сыйладық.", {"Тұңғыш Президент кітапханасына"}),
+    ("Ақмола облысындағы Макинск құс фабрикасы ет өндіреді.", {"Макинск құс фабрикасы"}),
     ("Тұңғыш Президент қоры грант берді. Оны Тұңғыш Президент құрған.", {"Тұңғыш Президент қоры"}),
     # a surname or a town's name opens the name of a school named after it, not other bodies' names
     ("Ол Сәтбаев университетін бітірді. Кеше Тоқаев қауіпсіздік кеңесінің отырысын өткізді.", {"Сәтбаев университетін"}),
@@ -502,7 +502,6 @@ ORGANISATIONS = [
      {"Атырау облысының өңірлік коммуникациялар қызметі"}),
     # ... not a district's centre, a title, or a body with a name of its own after -дағы
     ("Біз Отырар ауданының орталығында тұрамыз. Кеше Алматы облысының әкімі келді.", set()),
-    ("Ақмола облысындағы Макинск құс фабрикасы ет өндіреді.", {"Макинск құс фабрикасы"}),
     # a Latin name with a Kazakh ending after a hyphen: a brand; a change of script parts two names
     ("Олар Hyundai-лерді құрастырады.", {"Hyundai-лерді"}),
     ("Бұл туралы Дональд Трамп Twitter-дегі парақшасында жазды.", {"Twitter-дегі"}),
@@ -636,6 +635,42 @@ def test_a_surname_before_a_school_it_does_not_name_stays_a_person(text, name):
 @pytest.mark.parametrize("text,expected", ORGANISATIONS, ids=[sorted(e)[0] if e else t for t, e in ORGANISATIONS])
 def test_organisation_names_as_kazakh_writes_them(text, expected):
     assert _organisations(text) == expected
+
+
+# (text, the facilities' spans as written): buildings, sites and structures named as bodies are
+# (KazNERD FACILITY, OntoNotes FAC), whole, not the place or the person they are named after;
+# and what stays a body's, a place's or a person's.
+FACILITIES = [
+    ("Біз кітапты Тұңғыш Президент кітапханасына сыйладық.", {"Тұңғыш Президент кітапханасына"}),
+    ("Ұшақ Қостанай әуежайына қонды.", {"Қостанай әуежайына"}),
+    ("Оқиға Жамбыл көшесінің бойында болды. Ол Абай даңғылында тұрады.", {"Жамбыл көшесінің", "Абай даңғылында"}),
+    ("Кездесу Тәуелсіздік сарайында өтті.", {"Тәуелсіздік сарайында"}),
+    ("Ол Атырау теміржол вокзалында күтті.", {"Атырау теміржол вокзалында"}),
+    ("Науқас Кеген аудандық ауруханасына жеткізілді.", {"Кеген аудандық ауруханасына"}),
+    ("Біз кеше Орталық стадионға бардық.", {"Орталық стадионға"}),
+    ("Ол « Астана » концерт залында ән салды.", {"Астана"}),
+    # a quoted name before a legal form is a company's, whatever its words («Алматы әуежайы» АҚ)
+    ("Бұл «Алматы әуежайы» АҚ. Ол жұмыс істейді.", set()),
+    # a body's head stays a body's, a factory's and the National Museum's too; a description at a
+    # sentence start is no name
+    ("Павлодар мемлекеттік университеті ашылды. Оқиға Орталық мешіт ауданында болды.", set()),
+    ("Ақмола облысындағы Макинск құс фабрикасы ет өндіреді. Ұлттық музейде көрме ашылды.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", FACILITIES, ids=[t for t, _ in FACILITIES])
+def test_facilities_are_named_whole(text, expected):
+    names = extract_terms(text, Glossary.empty(), use_default_glossary=False)
+    assert {text[a:b] for n in names if n.kind == "facility" for a, b in n.spans} == expected
+
+
+def test_a_facility_s_proposal_translates_its_common_words():
+    names = {n.lemma: n.rendering for n in extract_terms(
+        "Ол Абай даңғылында, Атырау теміржол вокзалы жанында тұрады.", Glossary.empty(), use_default_glossary=False)}
+    assert names == {"Абай даңғылы": "Abai Avenue", "Атырау теміржол вокзалы": "Atyrau Railway Station"}
+    english = extract_terms("He lives on Abai Avenue near Kostanay Airport.", Glossary.empty(), "en", use_default_glossary=False)
+    assert {(n.lemma, n.kind, n.rendering) for n in english} == {
+        ("Abai Avenue", "facility", "Абай даңғылы"), ("Kostanay Airport", "facility", "Қостанай әуежайы")}
 
 
 # (a sentence read alone, the names and kinds it has): what a short text gives without other
@@ -928,11 +963,18 @@ ALONE = [
     # quoted words before деп аталған ("named") are a name, however many
     ("Ол «Оскар Медикал» деп аталған жеке клиникада жұмыс істейді.", [("Оскар Медикал", "organisation")]),
     # a quoted name takes the kind of the first generic word after it in its sentence, modifiers
-    # aside: a programme's, a work's, a building's or a site's is a name of its own, no body's
-    ("Ол « Астана » концерт залында дауыс берді.", [("Астана", "name")]),
+    # aside: a programme's or a work's is a name of its own, a building's or a site's a facility's
+    ("Ол « Астана » концерт залында дауыс берді.", [("Астана", "facility")]),
     ("Біз «Абай» операсын көрсетеміз.", [("Абай", "name")]),
     ("Олар « Павлодар » арнайы экономикалық аймағында болды.", [("Павлодар", "name")]),
     ("« Нұрлы жол » бағдарламасы іске асты.", [("Нұрлы жол", "name")]),
+    # a title quoted whole that ends in a year's, an initiative's or a step's word is a
+    # programme's; a field of study is no body
+    ("Біз «Волонтёрлер жылы» аясында жұмыс істедік.", [("Волонтёрлер жылы", "name")]),
+    ("Президент «Бес әлеуметтік бастамасын» атады.", [("Бес әлеуметтік бастамасы", "name")]),
+    ("Мен ұсынған «Жүз нақты қадам» жүзеге асады.", [("Жүз нақты қадам", "name")]),
+    ("Ол «Азаматтық инженерия» мамандығында оқиды.", [("Азаматтық инженерия", "name")]),
+    ("«Нұр Отан» бастамасы қолдау тапты.", [("Нұр Отан", "organisation")]),
     ("Әуежайға « Абай » есімі берілді.", [("Абай", "person")]),
     ("Елордаға «Астана» есімі қайтарылды.", [("Астана", "place")]),  # a place's name given back
     ("«Қазақтелеком» акциясы қымбаттады.", [("Қазақтелеком", "organisation")]),  # its shares
@@ -944,7 +986,7 @@ ALONE = [
     ("Оның Ресей қызметі ұзаққа созылды.", [("Ресей", "place")]),  # his service in Russia: no body
     # the words after атындағы ("named after") are the body's own, as many as before a head
     ("Кеше Абай атындағы қазақ ұлттық опера және балет театрында концерт өтті.",
-     [("Абай атындағы қазақ ұлттық опера және балет театры", "organisation")]),
+     [("Абай атындағы қазақ ұлттық опера және балет театры", "facility")]),
     # ... but "new" after it describes: the name is the person's
     ("Оралхан Бөкей атындағы жаңа мектептің ашылуында оркестр ойнады.", [("Оралхан Бөкей", "person")]),
     # ... through a place's capitalised words to the head, and to a capitalised head
@@ -1053,7 +1095,7 @@ ALONE = [
     ("Бүгін Қасым-Жомарт Тоқаев пен Реджеп Тайип Ердоған қазақ-түрік стратегиялық серіктестігін талқылады.",
      [("Қасым-Жомарт Тоқаев", "person"), ("Реджеп Тайип Ердоған", "person")]),
     ("Кеше Сапарбаев пен Астана Опера мемлекеттік театры келісім жасады.",
-     [("Сапарбаев", "person"), ("Астана Опера мемлекеттік театры", "organisation")]),
+     [("Сапарбаев", "person"), ("Астана Опера мемлекеттік театры", "facility")]),
     # ... or none of its words is known as another kind's and no possessed noun goes on with it
     ("Бүгін Қасым-Жомарт Тоқаев пен Прабово Субианто қазақ-индонезия стратегиялық серіктестігін талқылады.",
      [("Қасым-Жомарт Тоқаев", "person"), ("Прабово Субианто", "person")]),

@@ -94,7 +94,7 @@ from kkaligner.reading import read as read_in_cyrillic
 from kkaligner.split import segment, sentence_starters, title_abbreviations
 from kkaligner.types import Span, Term
 
-KINDS = ("person", "place", "organisation", "name")
+KINDS = ("person", "place", "organisation", "facility", "name")
 
 # --- data ------------------------------------------------------------------------------------
 
@@ -121,6 +121,22 @@ INSTITUTIONS = frozenset(["үкімет", "парламент", "мәжіліс"
 # Secretary-General", Ассамблеяның: KazNERD marks 8 of 10 such words as no name).
 NAMED_BY_ONE_WORD = INSTITUTIONS - {"ассамблея"}
 
+# Head nouns of facilities: buildings, sites and structures, named as bodies are (Қостанай
+# әуежайы, Абай даңғылы, Қаллеки театры, Кеген аудандық ауруханасы, Сергеев су қоймасы, «Астана»
+# концерт залы). KazNERD marks them FACILITY, after OntoNotes' FAC ("buildings, airports,
+# highways, bridges"): not a body, nor the place or the person they are named after (Абай in Абай
+# даңғылы). They close a name as a body's head does (ORG_HEADS holds them); the name's kind is
+# "facility", and a translator renders its common word (Kostanay Airport, Abay Avenue).
+FACILITY_HEADS = frozenset(
+    ["әуежайы", "вокзалы", "автовокзалы", "айлағы", "порты", "стадионы", "көшесі", "даңғылы", "алаңы",
+     "бульвары", "көпірі", "трассасы", "автожолы", "каналы", "қоймасы", "театры", "кинотеатры", "циркі", "залы",
+     "ауруханасы", "кітапханасы", "музейі", "мұражайы", "зауыты", "кеніші", "сарайы",
+     "кесенесі", "мешіті", "саябағы", "мейрамханасы", "полигоны", "монументі", "ескерткіші",
+     # bare after an adjective (Орталық стадион, Ұлттық академиялық кітапхана); not a mosque's, a
+     # palace's, a street's (Орталық мешіт ауданында "near the central mosque": a description)
+     "стадион", "театр", "цирк", "аурухана", "кітапхана", "зауыт"]
+)
+
 # Head nouns that close an organisation's name written with one capital (Денсаулық сақтау
 # министрлігі, Гарвард университеті, Ұлттық банкі): the Kazakh generic words for kinds of
 # organisation, bare (Ұлттық банк, Еуропалық одақ) and with the 3rd-person possessive they take
@@ -129,12 +145,14 @@ NAMED_BY_ONE_WORD = INSTITUTIONS - {"ассамблея"}
 # of Kazakhstan's ministries, agencies and companies on gov.kz.
 # Not сайты: in Ақорда сайтында "on the Akorda's website" the name is Ақорда.
 ORG_HEADS = frozenset(
-    ["министрлік", "министрлігі", "комитет", "комитеті", "агенттік", "агенттігі", "университет", "университеті", "академия", "академиясы", "институт", "институты", "орталық", "орталығы", "банк", "банкі", "қор", "қоры", "партия", "партиясы", "одақ", "одағы", "ұйым", "ұйымы", "компания", "компаниясы", "фирма", "фирмасы", "корпорация", "корпорациясы", "қауымдастық", "қауымдастығы", "федерация", "федерациясы", "кеңес", "кеңесі", "комиссия", "комиссиясы", "кешен", "кешені", "палата", "палатасы", "сот", "соты", "прокуратура", "прокуратурасы", "холдинг", "холдингі", "театр", "театры", "мектеп", "мектебі", "колледж", "колледжі", "газет", "газеті", "телеарна", "телеарнасы", "телеканал", "телеканалы", "радио", "радиосы", "клуб", "клубы", "бюро", "бюросы", "фабрика", "фабрикасы", "зауыт", "зауыты", "конференция", "конференциясы", "арна", "арнасы", "агенттігі", "басылымы", "журналы", "порталы", "командасы", "әкімдігі",
+    ["министрлік", "министрлігі", "комитет", "комитеті", "агенттік", "агенттігі", "университет", "университеті", "академия", "академиясы", "институт", "институты", "орталық", "орталығы", "банк", "банкі", "қор", "қоры", "партия", "партиясы", "одақ", "одағы", "ұйым", "ұйымы", "компания", "компаниясы", "фирма", "фирмасы", "корпорация", "корпорациясы", "қауымдастық", "қауымдастығы", "федерация", "федерациясы", "кеңес", "кеңесі", "комиссия", "комиссиясы", "кешен", "кешені", "палата", "палатасы", "сот", "соты", "прокуратура", "прокуратурасы", "холдинг", "холдингі", "мектеп", "мектебі", "колледж", "колледжі", "газет", "газеті", "телеарна", "телеарнасы", "телеканал", "телеканалы", "радио", "радиосы", "клуб", "клубы", "бюро", "бюросы", "конференция", "конференциясы", "арна", "арнасы", "агенттігі", "басылымы", "журналы", "порталы", "командасы", "әкімдігі",
      # regional bodies, the state's services and public institutions (gov.kz: Алматы қаласы Білім
      # басқармасы, Экономикалық тергеу департаменті; Ұлттық музей, Ұлттық гвардия, Мемлекеттік дума)
      "департамент", "департаменті", "басқарма", "басқармасы", "инспекция", "инспекциясы", "полиция", "полициясы",
      "гвардия", "гвардиясы", "дума", "думасы", "кабинет", "кабинеті", "елшілік", "елшілігі", "консулдық", "консулдығы",
-     "музей", "музейі", "аурухана", "ауруханасы", "емхана", "емханасы", "кітапхана", "кітапханасы", "консерватория",
+     # a factory and a polyclinic are run as bodies (KazNERD: Макинск құс фабрикасы, «Шипагер»
+     # емханасы), and the National Museum names the institution (Ұлттық музей)
+     "фабрика", "фабрикасы", "емхана", "емханасы", "музей", "мұражай", "консерватория",
      "консерваториясы", "оркестр", "оркестрі", "ансамбль", "ансамблі", "телерадиокешен", "телерадиокешені", "альянс",
      "альянсы", "достастық", "достастығы", "серіктестік", "серіктестігі", "бірлестік", "бірлестігі", "биржа", "биржасы",
      # assemblies, local representative bodies and administrations, schools, enterprises (gov.kz:
@@ -152,7 +170,7 @@ ORG_HEADS = frozenset(
      "полк", "полкы", "дивизия", "дивизиясы",
      # industrial plants and film studios (Павлодар нан-тоқаш комбинаты, Біріккен Орталық киностудия)
      "комбинат", "комбинаты", "киностудия", "киностудиясы"]
-)
+) | FACILITY_HEADS
 
 # The forms of a territorial unit's word that tie a body to the place before it (gov.kz, the names
 # of local bodies: Өскемен қаласының әкімдігі, Атырау облысының өңірлік коммуникациялар қызметі,
@@ -367,17 +385,16 @@ PLACE_GENERICS = frozenset(
 # The generic words a quoted name stands before in its own form, the word taking the endings
 # («Алтын» компаниясына, «Самал» ықшамауданында, «Жаңа Жібек жолы» бағдарламасы): bodies',
 # places', products' and works' kinds.
-# Among them the kinds of things that are no body nor place: programmes and projects, works, events,
-# awards, buildings and sites (KazNERD marks «Нұрлы жол» бағдарламасы a PROJECT, «Абай» операсы
-# ART, «Астана» концерт залы, «Байқоңыр» ғарыш айлағы FACILITY): the name before one is a name of
-# its own kind, not an organisation's. The press names a person after whom a thing is named before
+# Among them the kinds of things that are no body nor place: programmes and projects, works, events
+# and awards (KazNERD marks «Нұрлы жол» бағдарламасы a PROJECT, «Абай» операсы ART): the name
+# before one is a name of its own kind, not an organisation's (buildings and sites are
+# FACILITY_HEADS: «Астана» концерт залы, «Байқоңыр» ғарыш айлағы). The press names a person after whom a thing is named before
 # есімі ("the name": «Абай» есімі берілді).
 THING_GENERICS = frozenset(
     ["бағдарламасы", "жобасы", "фильмі", "әні", "кітабы", "романы", "операсы", "спектаклі", "дастаны", "өлеңі",
      "жинағы", "сериалы", "фестивалі", "кинофестивалі", "байқауы", "марафоны", "форумы", "конкурсы",
      "турнирі", "чемпионаты", "көрмесі", "операциясы", "оқу-жаттығуы", "оқу-жаттығулары", "ордені", "медалі",
-     "залы", "айлағы", "әуежайы", "бекеті", "стадионы", "ғимараты", "сарайы", "мешіті", "кесенесі", "ескерткіші",
-     "саябағы", "вокзалы", "кеніші", "аймағы", "кинотеатры", "мейрамханасы", "ойындары",
+     "ғимараты", "аймағы", "ойындары",
      # awards (KazNERD ART: «Алтын сапа» сыйлығы, «Құрмет» төсбелгісі, «Парыз» белгісі), events
      # (EVENT: «Абай оқулары» сайысы, not акциясы, a campaign's and a company's shares), laws
      # (LAW: «Жер» кодексі), brands (PRODUCT: «Брент» маркалы мұнай, «Ямал 401» жер серігі), a
@@ -387,8 +404,17 @@ THING_GENERICS = frozenset(
      # «Самұрық-Қазына» стратегиясы, «Нұр Отан» жиыны, бастамасы, «Kaspi» картасы)
      "сыйлығы", "жүлдесі", "белгісі", "төсбелгісі", "грамотасы", "марапаты", "номинациясы",
      "шарасы", "сайысы", "бәйгесі", "заңы", "кодексі", "шығармасы", "туындысы", "айдары", "маркасы",
-     "маркалы", "серігі", "форматы"]
+     "маркалы", "серігі", "форматы",
+     # a field of study, a major (MISCELLANEOUS: «Азаматтық инженерия» мамандығы, «Әлем
+     # экономикасы» мамандығы бойынша)
+     "мамандығы"]
 )
+# The last words of programmes' and events' titles quoted whole, no generic word after them
+# (KazNERD marks them PROJECT and EVENT: «Жастар жылы» "the Year of Youth", «Волонтёрлер жылы»,
+# «Бес әлеуметтік бастама» "Five Social Initiatives", «Жүз нақты қадам» "100 Concrete Steps",
+# «Үшінші жаңғыру», «Чемпиондар кеші»): a body's possessions after a quoted name («Нұр Отан»
+# бастамасы) are its own, but inside the quotes they end a thing's title.
+TITLE_OWN_WORDS = frozenset(["кеші", "жылы", "бастама", "бастамасы", "бастамалары", "қадам", "қадамы", "жаңғыру", "жаңғыруы"])
 # The last word of a broadcast's title: a quoted name ending in "news" names a bulletin, a
 # programme (KazNERD marks «Қорытынды жаңалықтар», Khabar's evening news that its transcripts'
 # reporters sign off with, ART), unless a body's word follows («Жаңалықтар» газеті).
@@ -1892,12 +1918,14 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                             _stem_in(own, ORG_HEADS) or _en_possessive(own).casefold() in _EN_ORG_HEADS
                         ):
                             kind = "name"
+                        elif _stem_in(generic, FACILITY_HEADS):
+                            kind = "facility"  # «Астана» концерт залы, «Байқоңыр» ғарыш айлағы
                         elif j > k and fold_kk(words[j][2]) in _ABOUT:
                             kind = "name"  # «Байланыс туралы» заң, «Абай жайлы» фильм: a title "on ..."
                         elif not generic and fold_kk(words[j][2]) in PROGRAMME_TITLE_HEADS and j > k:
                             kind = "name"  # «Қорытынды жаңалықтар»: a bulletin's title
-                        elif not generic and j > k and words[j][2].islower() and _stem_in(words[j][2], THING_GENERICS | {"кеші"}) and not _stem_in(words[j][2], ORG_HEADS) and not _legal_form_after(doc, j):
-                            kind = "name"  # «Чемпиондар кеші», «Ұлы дала фестивалі»: an event's own word in its title
+                        elif not generic and j > k and words[j][2].islower() and _stem_in(words[j][2], THING_GENERICS | TITLE_OWN_WORDS) and not _stem_in(words[j][2], ORG_HEADS) and not _legal_form_after(doc, j):
+                            kind = "name"  # «Чемпиондар кеші», «Ұлы дала фестивалі», «Жастар жылы»: a thing's own word in its title
                         elif _stem_in(generic, PLACE_GENERICS):
                             kind = "place"  # «Ақсу-Жабағылы» табиғи қорығы, «Самал» шағын ауданы
                         elif not generic and _NAMED_THING.match(text, shut) and any(x[2].islower() for x in words[k + 1 : j + 1]):
@@ -2708,6 +2736,15 @@ _EN_PLACE_HEADS = frozenset(
 # The heads of events, eras, laws, awards and classes: the words are no name of a person, place or
 # body (World War II, Hungarian Grand Prix, Bronze Age, Broadcasting Services Act, First Class);
 # a translator translates them rather than spells them. "Day" and "Year" alone (Player of the Day).
+# The heads of facilities (OntoNotes' FAC, as FACILITY_HEADS): buildings, sites and structures
+# among the bodies' and places' heads, and plants (Kostanay Airport, Abai Avenue, Ekibastuz Power
+# Plant). Not church (the Russian Orthodox Church is a body), nor a hotel, a business as often.
+_EN_FACILITY_HEADS = frozenset(
+    ["airport", "station", "stadium", "arena", "theatre", "theater", "hospital", "library", "museum", "palace", "castle",
+     "cathedral", "mosque", "basilica", "tower", "towers", "building", "plaza", "street", "road", "avenue", "square", "bridge",
+     "park", "highway", "st", "ave", "rd", "blvd", "dam", "reservoir", "canal", "plant", "factory", "cinema", "mausoleum",
+     "monument", "memorial", "zoo"]
+)
 _EN_EVENT_HEADS = frozenset(
     ["war", "wars", "prix", "games", "olympics", "olympiad", "championship", "championships", "cup", "age", "era", "act", "treaty", "festival", "expo", "exposition", "expositions", "award", "awards", "prize", "revolution", "scale", "class", "web", "syndrome", "disorder", "disease", "summit", "civilization", "civilisation", "derby", "marathon", "open",
      "battle", "siege", "final", "finals"]
@@ -3366,6 +3403,9 @@ def extract_terms(
             counts[surface] = counts.get(surface, 0) + 1
         forms = tuple(sorted(counts, key=lambda f: (-counts[f], f)))
         kind = kinds[key][0]
+        if kind in ("organisation", "place") and _facility(first.words, kazakh) and text[: first.start].rstrip()[-1:] not in _QUOTE_OPEN:
+            # (a quoted name's kind is its generic word's: «Алматы әуежайы» АҚ, a company)
+            kind = "facility"
         p = _proposal(lemma, kind, g, lang)
         out.append(
             ExtractedName(
@@ -3384,6 +3424,16 @@ def extract_terms(
     return out
 
 
+def _facility(words: Sequence[str], kazakh: bool) -> bool:
+    """A body's or a place's name whose last word is a facility's head (``FACILITY_HEADS``:
+    Қаллеки театры, Абай даңғылы; ``_EN_FACILITY_HEADS``: Kostanay Airport, Abai Avenue): a
+    facility's name. Not a head before "of" (the Library of Congress is a body) nor first (Port
+    Louis is a city)."""
+    if kazakh:
+        return len(words) > 1 and _stem_in(words[-1], FACILITY_HEADS)
+    return len(words) > 1 and _en_possessive(words[-1]).casefold() in _EN_FACILITY_HEADS
+
+
 def _proposal(lemma: str, kind: str, g: Glossary, lang: str) -> Proposal:
     """The proposed rendering of an extracted name: romanized (or, from English, spelt in Cyrillic),
     with the glossary's names inside it (not people's) as the glossary renders them where romanize
@@ -3392,6 +3442,7 @@ def _proposal(lemma: str, kind: str, g: Glossary, lang: str) -> Proposal:
     spelt as they are (Алтай Көлгінов: the given name is no place)."""
     kazakh = is_kazakh(lang)
     propose = propose_latin if kazakh else cyrillize
+    kind = "organisation" if kind == "facility" else kind  # its common words translated as a body's
     if kind not in ("place", "organisation") or not len(g):
         return propose(lemma, kind)
     known: dict[str, str] = {}
@@ -3423,7 +3474,7 @@ def _group_kind(
         # a word quoted as a body's name and written before a place's generic word (Сарыарқа
         # ауданында): the generic word says more than the quotes
         shape = "place"
-    if shape in ("organisation", "name") and len(first.words) == 1 and kazakh and _known_kind(key) == "place":
+    if shape in ("organisation", "facility", "name") and len(first.words) == 1 and kazakh and _known_kind(key) == "place":
         # a place's name quoted as a facility's («Байқоңыр» ғарыш айлағы) and as often written
         # bare in the cases of places (Байқоңырда): the place (not «Тұран» университеті, Тұранда)
         places = sum(1 for m, a in ms if not m.kind and a.split("+")[0] in _PLACE_CASES)
