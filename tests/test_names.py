@@ -645,6 +645,10 @@ FACILITIES = [
     ("Ұшақ Қостанай әуежайына қонды.", {"Қостанай әуежайына"}),
     ("Оқиға Жамбыл көшесінің бойында болды. Ол Абай даңғылында тұрады.", {"Жамбыл көшесінің", "Абай даңғылында"}),
     ("Кездесу Тәуелсіздік сарайында өтті.", {"Тәуелсіздік сарайында"}),
+    # a surname or a person's full name before a street's word names the street
+    ("Оқиға Сәтбаев көшесінде болды. Ол Мұхтар Әуезов көшесінде тұрады.", {"Сәтбаев көшесінде", "Мұхтар Әуезов көшесінде"}),
+    ("Киров су қоймасына су жіберілді.", {"Киров су қоймасына"}),
+    ("Дүкен Тәтімов көшесі жабылды.", {"Дүкен Тәтімов көшесі"}),
     ("Ол Атырау теміржол вокзалында күтті.", {"Атырау теміржол вокзалында"}),
     ("Науқас Кеген аудандық ауруханасына жеткізілді.", {"Кеген аудандық ауруханасына"}),
     ("Біз кеше Орталық стадионға бардық.", {"Орталық стадионға"}),
@@ -654,6 +658,7 @@ FACILITIES = [
     # a body's head stays a body's, a factory's and the National Museum's too; a description at a
     # sentence start is no name
     ("Павлодар мемлекеттік университеті ашылды. Оқиға Орталық мешіт ауданында болды.", set()),
+    ("Асқар Мамин мектебін аралады. Министр Ахметов көшесінде жүрді.", set()),
     ("Ақмола облысындағы Макинск құс фабрикасы ет өндіреді. Ұлттық музейде көрме ашылды.", set()),
 ]
 
@@ -668,6 +673,8 @@ def test_a_facility_s_proposal_translates_its_common_words():
     names = {n.lemma: n.rendering for n in extract_terms(
         "Ол Абай даңғылында, Атырау теміржол вокзалы жанында тұрады.", Glossary.empty(), use_default_glossary=False)}
     assert names == {"Абай даңғылы": "Abai Avenue", "Атырау теміржол вокзалы": "Atyrau Railway Station"}
+    names = {n.lemma: n.rendering for n in extract_terms("Ол Қабанбай батыр даңғылында тұрады.", Glossary.empty(), use_default_glossary=False)}
+    assert names == {"Қабанбай батыр даңғылы": "Kabanbay Batyr Avenue"}
     english = extract_terms("He lives on Abai Avenue near Kostanay Airport.", Glossary.empty(), "en", use_default_glossary=False)
     assert {(n.lemma, n.kind, n.rendering) for n in english} == {
         ("Abai Avenue", "facility", "Абай даңғылы"), ("Kostanay Airport", "facility", "Қостанай әуежайы")}
@@ -1082,8 +1089,9 @@ ALONE = [
     ("Ол Азиада ойындарына қатысты.", []),
     # a name in capitals before its kind is a name, its words everyday or not
     ("Сайлауға АУЫЛ партиясы қатысады. Бұл ЖАСЫЛ ЕЛ жобасы.", [("АУЫЛ", "organisation"), ("ЖАСЫЛ ЕЛ", "organisation")]),
-    # a street's or a landmark's word before "in the area of" makes no place of two words
-    ("Жол-көлік оқиғасы Сейфуллин көшесі ауданында болды.", [("Сейфуллин", "place")]),
+    # a street's or a landmark's word before "in the area of" makes no place of two words: the
+    # street is a facility
+    ("Жол-көлік оқиғасы Сейфуллин көшесі ауданында болды.", [("Сейфуллин көшесі", "facility")]),
     ("Оқиға Орталық мешіт ауданында болды.", []),
     # a place's name before an event's word is the place's
     ("Ол Бостон марафонында жүгірді.", [("Бостон", "place")]),

@@ -303,9 +303,16 @@ IN_NAME = frozenset(["атындағы", "жөніндегі", "жанындағ
 # person's words (Тоқаев қауіпсіздік кеңесінің отырысын өткізді).
 NAMED_AFTER_HEADS = frozenset(
     ["университеті", "академиясы", "институты", "училищесі", "колледжі", "мектебі", "лицейі", "гимназиясы", "театры",
-     "музейі", "консерваториясы", "қоры"]
+     "музейі", "консерваториясы", "қоры",
+     # and the facilities named so (Сәтбаев көшесі, Сейфуллин даңғылы, Киров су қоймасы, Абай
+     # ескерткіші: KazNERD marks them FACILITY whole)
+     "көшесі", "даңғылы", "алаңы", "бульвары", "қоймасы", "кітапханасы", "стадионы", "саябағы", "ескерткіші"]
 )
 
+# ... those of them a person's full name opens too (Мұхтар Әуезов көшесі, Дінмұхамед Қонаев
+# даңғылы), where other heads after a full name are the person's words (Асқар Мамин мектебін
+# аралады "visited a school")
+STREETS_NAMED_AFTER = frozenset(["көшесі", "даңғылы", "алаңы", "бульвары"])
 # ... those of them a common noun does not open alone: universities, military schools and
 # conservatories (their names are a town's, a person's or an adjective's: Кембридж университеті;
 # Неке институты is "the institution of marriage", Футбол академиясы a football academy); and the
@@ -1473,8 +1480,8 @@ def _caps_name_after(doc: _Document, k: int) -> bool:
     return fold_kk(bare) in LEGAL_FORMS and len(nxt) > 1 and nxt.isupper() and fold_kk(nxt) not in LEGAL_FORMS
 
 
-def _named_after_head(doc: _Document, j: int) -> bool:
-    """A head of ``NAMED_AFTER_HEADS`` follows word ``j`` right after it or after one lower-case
+def _named_after_head(doc: _Document, j: int, heads: frozenset = NAMED_AFTER_HEADS) -> bool:
+    """A head of ``heads`` (``NAMED_AFTER_HEADS``) follows word ``j`` right after it or after one lower-case
     word (Сәтбаев университеті, Саратов әскери училищесі), one space apart, no case ending before
     it, and no title or occupation stands before ``j`` (Министр Ахметов мектебін аралады: the
     minister visited a school; Президент Тоқаев жаңа зерттеу институтын ашты)."""
@@ -1485,7 +1492,7 @@ def _named_after_head(doc: _Document, j: int) -> bool:
         lw = words[look][2]
         if not doc.spaced(look) or not lw.islower():
             return False
-        if _stem_in(lw, NAMED_AFTER_HEADS):
+        if _stem_in(lw, heads):
             return True
         if _case_ending(lw):
             return False
@@ -2104,7 +2111,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         # head (Денсаулық сақтау министрі, Үкімет басшысы) makes the whole a title
         position = False
         person = any(_readings_end(f, PERSON_ENDINGS + PATRONYMIC_ENDINGS + ("ин",)) for f in folded[: j - k + 1])
-        person = person and not (j == k and _named_after_head(doc, j))
+        person = person and not ((j == k and _named_after_head(doc, j)) or _named_after_head(doc, j, STREETS_NAMED_AFTER))
         # a title before two or more capitalised words that are no everyday words: a person's full
         # name, which a body's lower-case words after it do not join (Президенті Реджеп Тайип Ердоған
         # қазақ-түрік стратегиялық серіктестігі туралы: "the partnership", no body's name); a body's
@@ -3403,7 +3410,8 @@ def extract_terms(
             counts[surface] = counts.get(surface, 0) + 1
         forms = tuple(sorted(counts, key=lambda f: (-counts[f], f)))
         kind = kinds[key][0]
-        if kind in ("organisation", "place") and _facility(first.words, kazakh) and text[: first.start].rstrip()[-1:] not in _QUOTE_OPEN:
+        before = text[: first.start].rstrip()[-1:]
+        if kind in ("organisation", "place") and _facility(first.words, kazakh) and not (before and before in _QUOTE_OPEN):
             # (a quoted name's kind is its generic word's: «Алматы әуежайы» АҚ, a company)
             kind = "facility"
         p = _proposal(lemma, kind, g, lang)
