@@ -675,6 +675,11 @@ def test_a_facility_s_proposal_translates_its_common_words():
     assert names == {"Абай даңғылы": "Abai Avenue", "Атырау теміржол вокзалы": "Atyrau Railway Station"}
     names = {n.lemma: n.rendering for n in extract_terms("Ол Қабанбай батыр даңғылында тұрады.", Glossary.empty(), use_default_glossary=False)}
     assert names == {"Қабанбай батыр даңғылы": "Kabanbay Batyr Avenue"}
+    # a country's genitive before it is the country's, not part of a facility's name
+    text = "Ол Жаңа Зеландияның Окленд айлағындағы көпірден өтті. Зымыран Байқоңыр ғарыш айлағынан ұшты."
+    names = {n.lemma: (n.kind, n.rendering) for n in extract_terms(text, Glossary.empty(), use_default_glossary=False)}
+    assert names == {"Жаңа Зеландия": ("place", "Zhana Zelandiya"), "Окленд айлағы": ("facility", "Auckland Harbour"),
+                     "Байқоңыр ғарыш айлағы": ("facility", "Baikonur Cosmodrome")}
     english = extract_terms("He lives on Abai Avenue near Kostanay Airport.", Glossary.empty(), "en", use_default_glossary=False)
     assert {(n.lemma, n.kind, n.rendering) for n in english} == {
         ("Abai Avenue", "facility", "Абай даңғылы"), ("Kostanay Airport", "facility", "Қостанай әуежайы")}

@@ -1706,8 +1706,8 @@ def _body_of_country(doc: _Document, k: int, j: int) -> tuple[int, str] | None:
     if j + 1 < len(words) and doc.spaced(j + 1) and _stem_in(words[j + 1][2], INSTITUTIONS) and _possessed_head(words[j + 1][2]):
         return (j + 1, "organisation")
     body = _body_follows(doc, j, capitals=True)
-    if body is None or body == j + 1 or _stem_in(words[body][2], COMPANY_HEADS | {"қызметі"}):
-        return None
+    if body is None or body == j + 1 or _stem_in(words[body][2], COMPANY_HEADS | FACILITY_HEADS | {"қызметі"}):
+        return None  # (nor a facility: Жаңа Зеландияның Окленд айлағы "New Zealand's Auckland Harbour")
     return (body, "organisation")
 
 
