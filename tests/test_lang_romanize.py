@@ -442,6 +442,12 @@ def test_a_street_s_word_is_a_place_s_only():
     assert cyrillize("Park University", kind="organisation").text == "Парк университеті"
 
 
+def test_a_facility_s_kazakh_name_is_read_as_one():
+    # the words before the table's are one name, read as Kazakh where one of them is (Zhol)
+    assert cyrillize("Nurly Zhol Station", kind="organisation").text == "Нұрлы Жол станциясы"
+    assert cyrillize("Kabanbay Batyr Avenue", kind="organisation").text == "Қабанбай батыр даңғылы"
+
+
 def test_a_site_and_a_lone_compass_word_in_kazakh():
     assert cyrillize("Tengrinews.kz", kind="organisation").text == "Tengrinews.kz"
     assert cyrillize("South", kind="place").text == "Оңтүстік" and cyrillize("South", kind="person").text == "Саут"

@@ -128,7 +128,7 @@ NAMED_BY_ONE_WORD = INSTITUTIONS - {"ассамблея"}
 # даңғылы). They close a name as a body's head does (ORG_HEADS holds them); the name's kind is
 # "facility", and a translator renders its common word (Kostanay Airport, Abay Avenue).
 FACILITY_HEADS = frozenset(
-    ["әуежайы", "вокзалы", "автовокзалы", "айлағы", "порты", "стадионы", "көшесі", "даңғылы", "алаңы",
+    ["әуежайы", "вокзалы", "автовокзалы", "бекеті", "айлағы", "порты", "стадионы", "көшесі", "даңғылы", "алаңы",
      "бульвары", "көпірі", "трассасы", "автожолы", "каналы", "қоймасы", "театры", "кинотеатры", "циркі", "залы",
      "ауруханасы", "кітапханасы", "музейі", "мұражайы", "зауыты", "кеніші", "сарайы",
      "кесенесі", "мешіті", "саябағы", "мейрамханасы", "полигоны", "монументі", "ескерткіші",
@@ -160,7 +160,7 @@ ORG_HEADS = frozenset(
      # училищесі, Ақмола облысы әкімдігі; ТМД Парламентаралық ассамблеясы; ассоциация in the
      # names of business associations; not the bare әкімшілік, the adjective "administrative")
      "ассамблея", "ассамблеясы", "ассоциация", "ассоциациясы", "мәслихат", "мәслихаты", "әкімдік", "әкімшілігі",
-     "училище", "училищесі", "лицей", "лицейі", "гимназия", "гимназиясы", "кәсіпорын", "кәсіпорны",
+     "училище", "училищесі", "лицей", "лицейі", "гимназия", "гимназиясы", "кәсіпорын", "кәсіпорны", "балабақша", "балабақшасы",
      # departments (gov.kz: Түлкібас аудандық білім бөлімі; әскери бөлім, a military unit), possessed
      # only: the bare word is "a part"
      "бөлімі",
@@ -310,9 +310,9 @@ NAMED_AFTER_HEADS = frozenset(
 )
 
 # ... those of them a person's full name opens too (Мұхтар Әуезов көшесі, Дінмұхамед Қонаев
-# даңғылы), where other heads after a full name are the person's words (Асқар Мамин мектебін
+# даңғылы, Нұрсұлтан Назарбаев халықаралық әуежайы), where other heads after a full name are the person's words (Асқар Мамин мектебін
 # аралады "visited a school")
-STREETS_NAMED_AFTER = frozenset(["көшесі", "даңғылы", "алаңы", "бульвары"])
+STREETS_NAMED_AFTER = frozenset(["көшесі", "даңғылы", "алаңы", "бульвары", "әуежайы"])
 # ... those of them a common noun does not open alone: universities, military schools and
 # conservatories (their names are a town's, a person's or an adjective's: Кембридж университеті;
 # Неке институты is "the institution of marriage", Футбол академиясы a football academy); and the
@@ -418,10 +418,11 @@ THING_GENERICS = frozenset(
 )
 # The last words of programmes' and events' titles quoted whole, no generic word after them
 # (KazNERD marks them PROJECT and EVENT: «Жастар жылы» "the Year of Youth", «Волонтёрлер жылы»,
-# «Бес әлеуметтік бастама» "Five Social Initiatives", «Жүз нақты қадам» "100 Concrete Steps",
-# «Үшінші жаңғыру», «Чемпиондар кеші»): a body's possessions after a quoted name («Нұр Отан»
-# бастамасы) are its own, but inside the quotes they end a thing's title.
-TITLE_OWN_WORDS = frozenset(["кеші", "жылы", "бастама", "бастамасы", "бастамалары", "қадам", "қадамы", "жаңғыру", "жаңғыруы"])
+# «Бес әлеуметтік бастама» "Five Social Initiatives", «Үшінші жаңғыру», «Чемпиондар кеші»; not
+# "step", a kindergarten's or a club's name as often: «Бірінші қадам» балабақшасы): a body's
+# possessions after a quoted name («Нұр Отан» бастамасы) are its own, but inside the quotes they end
+# a thing's title.
+TITLE_OWN_WORDS = frozenset(["кеші", "жылы", "бастама", "бастамасы", "бастамалары", "жаңғыру", "жаңғыруы"])
 # The last word of a broadcast's title: a quoted name ending in "news" names a bulletin, a
 # programme (KazNERD marks «Қорытынды жаңалықтар», Khabar's evening news that its transcripts'
 # reporters sign off with, ART), unless a body's word follows («Жаңалықтар» газеті).
@@ -1637,6 +1638,10 @@ def _body_follows(doc: _Document, j: int, capitals: bool = False) -> int | None:
             return None  # ... министрлігінің Ресей елшілігі, Абай театры, Алматы облысы: another name
         if _ends_body(lw):
             return None
+        if capitals and _stem_in(lw, FACILITY_HEADS):
+            # a body's or a place's building keeps the owner's name apart (министрлігінің мәжіліс
+            # залы "the ministry's session hall", Алматының Орталық стадионы)
+            return None
         if _possessed(lw) or _stem_in(lw, LOCAL_BODY_HEADS):
             # a body's body has words of its own before its head (министрлігінің баспасөз қызметі);
             # a head right after the body's genitive is its meeting, its court, its centre
@@ -1925,8 +1930,10 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                             _stem_in(own, ORG_HEADS) or _en_possessive(own).casefold() in _EN_ORG_HEADS
                         ):
                             kind = "name"
-                        elif _stem_in(generic, FACILITY_HEADS):
-                            kind = "facility"  # «Астана» концерт залы, «Байқоңыр» ғарыш айлағы
+                        elif _stem_in(generic, FACILITY_HEADS) or (not generic and _stem_in(own, FACILITY_HEADS) and not _legal_form_after(doc, j)):
+                            # «Астана» концерт залы, «Байқоңыр» ғарыш айлағы; «Жастар сарайында», a
+                            # facility's name quoted whole (not «Алматы әуежайы» АҚ, a company)
+                            kind = "facility"
                         elif j > k and fold_kk(words[j][2]) in _ABOUT:
                             kind = "name"  # «Байланыс туралы» заң, «Абай жайлы» фильм: a title "on ..."
                         elif not generic and fold_kk(words[j][2]) in PROGRAMME_TITLE_HEADS and j > k:
@@ -2216,6 +2223,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             if _stem_in(lw, ORG_HEADS):
                 if head is not None and _possessed(words[head[0]][2]) and not _possessed(lw):
                     break  # a possessed head closes the name (... департаменті сотқа: "to the court")
+                if head is not None and _stem_in(lw, FACILITY_HEADS) and not _stem_in(words[head[0]][2], FACILITY_HEADS):
+                    break  # a body's platform, its hall (Еуразиялық экономикалық одақ алаңында)
                 head = (look, "organisation")
             elif head is None and look > run_end + 1 and _stem_in(lw, SERVICE_HEADS) and (
                 _known_kind(fold_kk(w)) == "place" or _demonym(w) or fold_kk(w) in STATUS_ADJECTIVES
@@ -2745,11 +2754,12 @@ _EN_PLACE_HEADS = frozenset(
 # a translator translates them rather than spells them. "Day" and "Year" alone (Player of the Day).
 # The heads of facilities (OntoNotes' FAC, as FACILITY_HEADS): buildings, sites and structures
 # among the bodies' and places' heads, and plants (Kostanay Airport, Abai Avenue, Ekibastuz Power
-# Plant). Not church (the Russian Orthodox Church is a body), nor a hotel, a business as often.
+# Plant). Not church (the Russian Orthodox Church is a body), nor a hotel, a business as often, nor
+# a park or a road (Burabay National Park, the Great Silk Road: places).
 _EN_FACILITY_HEADS = frozenset(
     ["airport", "station", "stadium", "arena", "theatre", "theater", "hospital", "library", "museum", "palace", "castle",
-     "cathedral", "mosque", "basilica", "tower", "towers", "building", "plaza", "street", "road", "avenue", "square", "bridge",
-     "park", "highway", "st", "ave", "rd", "blvd", "dam", "reservoir", "canal", "plant", "factory", "cinema", "mausoleum",
+     "cathedral", "mosque", "basilica", "tower", "towers", "building", "plaza", "street", "avenue", "square", "bridge",
+     "highway", "st", "ave", "rd", "blvd", "dam", "reservoir", "canal", "plant", "factory", "cinema", "mausoleum",
      "monument", "memorial", "zoo"]
 )
 _EN_EVENT_HEADS = frozenset(

@@ -1067,7 +1067,16 @@ def _kazakh_body_name(name: str, names: Names = ()) -> str | None:
                 # (only opening the name: not Mexico in New Mexico State University)
                 known = names if not spelt else ()
                 longest_name = max((len(k.split()) for k, _ in known), default=1)
-                run = next((n for n in range(min(longest_name, len(ws) - i), 1, -1) if _known(" ".join(ws[i : i + n]), known)), 1)
+                run = next((n for n in range(min(longest_name, len(ws) - i), 1, -1) if _known(" ".join(ws[i : i + n]), known)), 0)
+                if not run:
+                    # the words up to the table's next word, read as one name (Nurly Zhol Station: a
+                    # Kazakh name read as one, Нұрлы Жол, not Нарли by English sounds)
+                    run = 1
+                    while i + run < len(ws) - head and not any(
+                        tuple(_EN_VARIANTS.get(w, w) for w in (x.strip(",") for x in lowered[i + run : i + run + n])) in table
+                        for n in range(1, longest + 1)
+                    ):
+                        run += 1
                 spelt.append(_cyrillize(" ".join(ws[i : i + run]), "", True, known).text)
                 i += run
                 named += run
