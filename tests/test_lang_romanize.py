@@ -377,7 +377,7 @@ def test_other_text_is_kept_and_the_package_exports_it():
 def test_bad_arguments_say_what_to_do():
     with pytest.raises(UsageError, match="str"):
         romanize(None)
-    with pytest.raises(UsageError, match="'person', 'place', 'organisation' or 'name'"):
+    with pytest.raises(UsageError, match="'person', 'place', 'organisation', 'facility' or 'name'"):
         romanize("Ақтау", kind="city")
 
 
@@ -440,6 +440,13 @@ def test_a_place_s_generic_word_from_english_is_kazakh():
 
 def test_a_street_s_word_is_a_place_s_only():
     assert cyrillize("Park University", kind="organisation").text == "Парк университеті"
+
+
+def test_a_facility_is_spelt_as_a_body_is():
+    # extract_terms' kinds are romanize's and cyrillize's
+    assert romanize("Абай даңғылы", kind="facility") == "Abai Avenue"
+    assert propose_latin("Қаллеки театры", "facility").text == "Kalleki Theatre"
+    assert cyrillize("Kostanay Airport", "facility").text == "Қостанай әуежайы"
 
 
 def test_a_facility_s_kazakh_name_is_read_as_one():

@@ -3460,14 +3460,13 @@ def _proposal(lemma: str, kind: str, g: Glossary, lang: str) -> Proposal:
     spelt as they are (Алтай Көлгінов: the given name is no place)."""
     kazakh = is_kazakh(lang)
     propose = propose_latin if kazakh else cyrillize
-    kind = "organisation" if kind == "facility" else kind  # its common words translated as a body's
-    if kind not in ("place", "organisation") or not len(g):
+    if kind not in ("place", "organisation", "facility") or not len(g):
         return propose(lemma, kind)
     known: dict[str, str] = {}
     if not kazakh:
         # a place's adjective opening a body's name: the place's Kazakh name (Ecuadorian Ministry of
         # Foreign Affairs Эквадор сыртқы істер министрлігі)
-        place = _en_place_adjective(lemma.split()[0]) if kind == "organisation" else ""
+        place = _en_place_adjective(lemma.split()[0]) if kind in ("organisation", "facility") else ""
         for m in g.match(place.title(), lang) if place else ():
             known.setdefault(lemma.split()[0], m.term.source)
     for part in (lemma, *lemma.split()):

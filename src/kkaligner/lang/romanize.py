@@ -192,7 +192,13 @@ TITLES = frozenset({"би", "хан", "батыр", "ана", "ата", "хан�
 # Mohammed bin Salman; AP and Reuters style).
 ARABIC_PARTICLES = {"бен": "bin", "бин": "bin", "ибн": "ibn", "бинт": "bint"}
 
-KINDS = ("", "person", "place", "organisation", "name")
+KINDS = ("", "person", "place", "organisation", "facility", "name")
+
+
+def _spelt_as(kind: str) -> str:
+    """The kind a name is spelt as: a facility's as a body's, its common words translated
+    (Абай даңғылы Abai Avenue, Kostanay Airport Қостанай әуежайы); an unknown kind as none."""
+    return "organisation" if kind == "facility" else kind if kind in KINDS else ""
 
 # Generic words after a place's name that English writes as a word of the name: (Kazakh word,
 # English word, whether English puts it first). gov.kz and English Wikipedia: Ақтөбе облысы
@@ -790,7 +796,8 @@ def romanize(text: str, *, kind: str = "", exceptions: bool = True, names: Mappi
     Тоқаев → Tokayev, ТОҚАЕВ → TOKAYEV, ҚазМұнайГаз → KazMunayGaz; a body's name spelt word by word
     takes a capital on every word, as English writes proper names (Ақ жол → Ak Zhol). Meant for names; common words come out transliterated, but
     ``kind="organisation"`` gives a body's name in English where the table knows all its common
-    words (Қорғаныс министрлігі → Ministry of Defence; ``_body_name``).
+    words (Қорғаныс министрлігі → Ministry of Defence; ``_body_name``), and ``kind="facility"`` a
+    facility's the same way (Абай даңғылы → Abai Avenue).
     ``kind="place"`` spells a place name as the geographic boards do (Сайрам Sayram, not Sairam);
     ``kind="name"`` (a work's, a programme's, an event's) capitalises its words (Нұрлы жол Nurly Zhol);
     ``exceptions=False`` applies the rules alone (to measure them). ``names`` maps names inside
@@ -801,14 +808,14 @@ def romanize(text: str, *, kind: str = "", exceptions: bool = True, names: Mappi
         raise UsageError(f"romanize() takes text (str), not {type(text).__name__}.")
     if kind not in KINDS:
         raise UsageError(f"unknown kind {kind!r} for romanize(); use {choices(KINDS[1:])} or leave it out.")
-    return _romanize(text, exceptions, kind, _names(names))[0]
+    return _romanize(text, exceptions, _spelt_as(kind), _names(names))[0]
 
 
 
 def propose_latin(name: str, kind: str = "", names: Mapping[str, str] | None = None) -> Proposal:
     """``romanize(name, kind=kind, names=names)`` with how it was reached: an exception, the rules,
     or ``names`` (``"glossary"``: the rendering differs from the one without them)."""
-    kind = kind if kind in KINDS else ""
+    kind = _spelt_as(kind)
     text, exc = _romanize(name, True, kind, _names(names))
     if names and text != _romanize(name, True, kind)[0]:
         return Proposal(text=text, source=name, by="glossary")
@@ -1128,6 +1135,7 @@ def cyrillize(name: str, kind: str = "", *, kazakh_names: bool = True, names: Ma
     """
     if not isinstance(name, str):
         raise UsageError(f"cyrillize() takes text (str), not {type(name).__name__}.")
+    kind = _spelt_as(kind)
     p = _cyrillize(name, kind, kazakh_names, _names(names))
     if names and p.text != _cyrillize(name, kind, kazakh_names).text:
         return Proposal(text=p.text, source=name, by="glossary")
