@@ -2249,6 +2249,11 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             # Самат дереу ауруханаға; Алмас Сәдуақас сот процесіне: a person, then a place or a thing
             # (not Юрий Гагарин атындағы академия: a body named after the person)
             head = None
+        if head is not None and run_end - k >= 2 and _given_name(folded[0]) and not _given_name(folded[1]) and not named_after and _stem_in(words[head[0]][2], FACILITY_HEADS):
+            # Бауыржан Байбек Республика алаңында: a person, then the facility they were at, which the
+            # next words name (not Нұрсұлтан Назарбаев халықаралық әуежайы, named after the two)
+            head, j = None, k + 1
+            end = words[j][1]
         if head is not None and _stem_in(words[run_end][2], STATE_HEADS) and not (
             _possessed(words[head[0]][2]) or _stem_in(words[head[0]][2], LOCAL_BODY_HEADS)
         ):
