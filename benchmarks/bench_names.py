@@ -9,7 +9,9 @@ consistency rows the share column.
   sentences joined into one text, one a line, so that the document is the case evidence): every
   gold mention of PERSON (PER), GPE and LOCATION (LOC), ORGANISATION (ORG) against the mentions
   ``kkaligner.extract_terms`` reports (every occurrence of every extracted name, with its kind
-  guess: person, place, organisation), exact span. Recall per type: gold mentions found with the
+  guess: person, place, organisation; a facility's or a thing's name, kinds these three types
+  lack, is a prediction of none of them: a gold ORGANISATION extract_terms calls a facility is
+  missed, as a few hospitals are, which KazNERD marks FACILITY most often), exact span. Recall per type: gold mentions found with the
   right kind. Precision per type: predicted mentions of that kind that are gold mentions of that
   type; a prediction that is exactly another kind of gold name (FACILITY, EVENT, ART, PRODUCT,
   PROJECT, LAW, POSITION...), or lies inside one (KazNERD marks only the outer name: Алматы in
