@@ -659,6 +659,8 @@ FACILITIES = [
     ("Науқас Кеген аудандық ауруханасына жеткізілді.", {"Кеген аудандық ауруханасына"}),
     ("Біз кеше Орталық стадионға бардық.", {"Орталық стадионға"}),
     ("Ол « Астана » концерт залында ән салды.", {"Астана"}),
+    ("Жосалы қосалқы электр станциясында апат болды. Ол Қостанай шахтасында істейді.", {"Жосалы қосалқы электр станциясында", "Қостанай шахтасында"}),
+    ("Кеше «Бәйтерек» ғимаратында жиын өтті. Кеше Алматы телемұнарасы жарықтандырылды.", {"Бәйтерек", "Алматы телемұнарасы"}),
     # a quoted name before a legal form is a company's, whatever its words («Алматы әуежайы» АҚ)
     ("Бұл «Алматы әуежайы» АҚ. Ол жұмыс істейді.", set()),
     # a body's head stays a body's, a factory's and the National Museum's too; a description at a
@@ -694,6 +696,8 @@ def test_a_facility_s_proposal_translates_its_common_words():
     english = extract_terms("He lives on Abai Avenue near Kostanay Airport.", Glossary.empty(), "en", use_default_glossary=False)
     assert {(n.lemma, n.kind, n.rendering) for n in english} == {
         ("Abai Avenue", "facility", "Абай даңғылы"), ("Kostanay Airport", "facility", "Қостанай әуежайы")}
+    english = extract_terms("The rocket left Baikonur Cosmodrome. Ships call at Aktau Port, not Port Louis.", Glossary.empty(), "en", use_default_glossary=False)
+    assert {(n.lemma, n.kind) for n in english} == {("Baikonur Cosmodrome", "facility"), ("Aktau Port", "facility"), ("Port Louis", "place")}
 
 
 # (a sentence read alone, the names and kinds it has): what a short text gives without other

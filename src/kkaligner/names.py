@@ -131,7 +131,8 @@ FACILITY_HEADS = frozenset(
     ["әуежайы", "вокзалы", "автовокзалы", "бекеті", "айлағы", "порты", "стадионы", "көшесі", "даңғылы", "алаңы",
      "бульвары", "көпірі", "трассасы", "автожолы", "каналы", "қоймасы", "театры", "кинотеатры", "циркі", "залы",
      "ауруханасы", "кітапханасы", "музейі", "мұражайы", "зауыты", "кеніші", "сарайы",
-     "кесенесі", "мешіті", "саябағы", "мейрамханасы", "полигоны", "монументі", "ескерткіші",
+     "кесенесі", "мешіті", "саябағы", "мейрамханасы", "полигоны", "монументі", "ескерткіші", "ғимараты", "шахтасы",
+     "станциясы", "соборы", "мұнарасы", "телемұнарасы",
      # bare after an adjective (Орталық стадион, Ұлттық академиялық кітапхана); not a mosque's, a
      # palace's, a street's (Орталық мешіт ауданында "near the central mosque": a description)
      "стадион", "театр", "цирк", "аурухана", "кітапхана", "зауыт"]
@@ -401,7 +402,7 @@ THING_GENERICS = frozenset(
     ["бағдарламасы", "жобасы", "фильмі", "әні", "кітабы", "романы", "операсы", "спектаклі", "дастаны", "өлеңі",
      "жинағы", "сериалы", "фестивалі", "кинофестивалі", "байқауы", "марафоны", "форумы", "конкурсы",
      "турнирі", "чемпионаты", "көрмесі", "операциясы", "оқу-жаттығуы", "оқу-жаттығулары", "ордені", "медалі",
-     "ғимараты", "аймағы", "ойындары",
+     "аймағы", "ойындары",
      # awards (KazNERD ART: «Алтын сапа» сыйлығы, «Құрмет» төсбелгісі, «Парыз» белгісі), events
      # (EVENT: «Абай оқулары» сайысы, not акциясы, a campaign's and a company's shares), laws
      # (LAW: «Жер» кодексі), brands (PRODUCT: «Брент» маркалы мұнай, «Ямал 401» жер серігі), a
@@ -2754,19 +2755,20 @@ _EN_PLACE_HEADS = frozenset(
      "street", "road", "avenue", "square", "bridge", "park", "hemisphere", "pole", "highway", "harbour", "harbor", "port", "airport", "county", "mountain", "islands", "falls", "canal", "channel", "coast", "hills", "heights", "beach", "village", "town", "gardens", "plateau", "glacier", "volcano", "oblast", "territory", "continent", "station", "empire", "khanate", "caliphate", "sultanate", "country", "tower", "towers", "palace", "castle", "cathedral", "mosque", "building", "plaza", "basilica", "st", "ave", "rd", "blvd",
      "zone", "strip", "field", "steppe", "lowland", "range", "ridge", "gorge", "canyon", "pass", "oasis", "lagoon", "delta", "reservoir", "dam"]
 )
-# The heads of events, eras, laws, awards and classes: the words are no name of a person, place or
-# body (World War II, Hungarian Grand Prix, Bronze Age, Broadcasting Services Act, First Class);
-# a translator translates them rather than spells them. "Day" and "Year" alone (Player of the Day).
 # The heads of facilities (OntoNotes' FAC, as FACILITY_HEADS): buildings, sites and structures
 # among the bodies' and places' heads, and plants (Kostanay Airport, Abai Avenue, Ekibastuz Power
-# Plant). Not church (the Russian Orthodox Church is a body), nor a hotel, a business as often, nor
-# a park or a road (Burabay National Park, the Great Silk Road: places).
+# Plant, Aktau Port; the last word only: Port Louis is a city). Not church (the Russian Orthodox
+# Church is a body), nor a hotel, a business as often, nor a park or a road (Burabay National Park,
+# the Great Silk Road: places).
 _EN_FACILITY_HEADS = frozenset(
-    ["airport", "station", "stadium", "arena", "theatre", "theater", "hospital", "library", "museum", "palace", "castle",
+    ["airport", "station", "cosmodrome", "terminal", "refinery", "port", "harbour", "harbor", "stadium", "arena", "theatre", "theater", "hospital", "library", "museum", "palace", "castle",
      "cathedral", "mosque", "basilica", "tower", "towers", "building", "plaza", "street", "avenue", "square", "bridge",
      "highway", "st", "ave", "rd", "blvd", "dam", "reservoir", "canal", "plant", "factory", "cinema", "mausoleum",
      "monument", "memorial", "zoo"]
 )
+# The heads of events, eras, laws, awards and classes: the words are no name of a person, place or
+# body (World War II, Hungarian Grand Prix, Bronze Age, Broadcasting Services Act, First Class);
+# a translator translates them rather than spells them. "Day" and "Year" alone (Player of the Day).
 _EN_EVENT_HEADS = frozenset(
     ["war", "wars", "prix", "games", "olympics", "olympiad", "championship", "championships", "cup", "age", "era", "act", "treaty", "festival", "expo", "exposition", "expositions", "award", "awards", "prize", "revolution", "scale", "class", "web", "syndrome", "disorder", "disease", "summit", "civilization", "civilisation", "derby", "marathon", "open",
      "battle", "siege", "final", "finals"]
