@@ -703,6 +703,8 @@ def test_a_facility_s_proposal_translates_its_common_words():
 # (a sentence read alone, the names and kinds it has): what a short text gives without other
 # evidence about its words
 ALONE = [
+    # a hajji's title between a given name and a surname is part of the person's name
+    ("Айта кетейік, Наурызбай қажы Тағанұлы мүфти болды.", [("Наурызбай қажы Тағанұлы", "person")]),
     # a sentence-initial name the shipped names glossary knows
     ("Павлодардың жаңа көпірі ашылды.", [("Павлодар", "place")]),
     # "against" inside a body's name; a body's body after a head in the genitive

@@ -272,11 +272,19 @@ _JOINING = frozenset(["пен", "мен", "бен"])
 ARABIC_NAME_PARTICLES = frozenset(ARABIC_PARTICLES)
 
 
+# An honorific a person's name keeps between the given name and the surname (Наурызбай қажы
+# Тағанұлы, the mufti: KazNERD marks the three words one PERSON).
+_HONORIFICS_IN_NAMES = frozenset(["қажы"])
+
+
 def _arabic_particle(words: list, j: int) -> bool:
-    """Word ``j + 1`` joins the names on either side as an Arabic name's particle."""
+    """Word ``j + 1`` joins the names on either side as an Arabic name's particle, or as an
+    honorific before a surname or a patronymic (``_HONORIFICS_IN_NAMES``)."""
     if j + 2 >= len(words) or not _is_cap(words[j + 2][2]):
         return False
     particle = words[j + 1][2]
+    if particle in _HONORIFICS_IN_NAMES:
+        return _readings_end(fold_kk(words[j + 2][2]), PERSON_ENDINGS + PATRONYMIC_ENDINGS)
     if particle not in ARABIC_NAME_PARTICLES:
         return False
     if particle != "бен" or fold_kk(words[j][2])[-1:] not in ("ж", "з"):
@@ -2040,7 +2048,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             # a body's or a place's initials, then a person's given name (АҚШ | Джо Байден): two names
             and not (_is_acronym(words[j][2]) and (_given_name(fold_kk(words[j + 1][2])) or fold_kk(words[j + 1][2]) in _FOREIGN_GIVEN))
         ):
-            j += 2 if words[j + 1][2] in ARABIC_NAME_PARTICLES else 1
+            j += 2 if words[j + 1][2] in ARABIC_NAME_PARTICLES | _HONORIFICS_IN_NAMES else 1
         if _title(w) and not _is_acronym(w) and not (j == k and _titled_organisation(doc, k)):
             k += 1
             continue
