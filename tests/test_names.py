@@ -703,6 +703,10 @@ def test_a_facility_s_proposal_translates_its_common_words():
 # (a sentence read alone, the names and kinds it has): what a short text gives without other
 # evidence about its words
 ALONE = [
+    # a relative after a genitive name, an age before one: a person's
+    ("Ол дәрігердің туған бауыры Дайырбайдың немересі.", [("Дайырбай", "person")]),
+    ("Он тоғыз жастағы Қарасай елін ойлайды.", [("Қарасай", "person")]),
+    ("Кеше Ақтөбенің ағасы келді.", [("Ақтөбе", "place")]),
     # a hajji's title between a given name and a surname is part of the person's name
     ("Айта кетейік, Наурызбай қажы Тағанұлы мүфти болды.", [("Наурызбай қажы Тағанұлы", "person")]),
     # a sentence-initial name the shipped names glossary knows
