@@ -655,6 +655,12 @@ def _given_name(folded: str) -> bool:
 _GLOSSARY_KINDS = {"country": "place", "city": "place", "region": "place", "place": "place", "person": "person", "organisation": "organisation"}
 
 
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """The folded Kazakh names of the countries the shipped names glossary has (kind country)."""
+    return frozenset(fold_kk(t.source) for t in Glossary.default() if t.kind == "country")
+
+
 @lru_cache(maxsize=2)
 def _glossary_kinds(english: bool = False) -> dict[str, str]:
     """Person, place or organisation for the names of the shipped names glossary (its countries,
@@ -2232,6 +2238,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 _known_kind(fold_kk(w)) == "place" or _readings_end(fold_kk(w), PLACE_ENDINGS)
             ):
                 break  # Қытай компаниясы: a country's company; the name is the country's
+            if look == run_end + 1 and run_end == k and _stem_in(lw, FACILITY_HEADS) and fold_kk(w) in _countries():
+                break  # Ресей порты, Қытай зауыты: a country's port, plant (not Қостанай әуежайы, a town's)
             if _stem_in(lw, ORG_HEADS):
                 if head is not None and _possessed(words[head[0]][2]) and not _possessed(lw):
                     break  # a possessed head closes the name (... департаменті сотқа: "to the court")
