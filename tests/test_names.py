@@ -147,6 +147,9 @@ def test_english_names_get_a_kazakh_proposal():
 
 
 ENGLISH = [
+    # a body's two fields after its "of" are one name; two bodies joined by "and" are two
+    ("The Ministry of Culture and Sport said so. The University of Oxford and Cambridge University met.",
+     [("Ministry of Culture and Sport", "organisation"), ("University of Oxford", "organisation"), ("Cambridge University", "organisation")]),
     # a sentence's function word is no name, nor a common word opening a short text's sentence
     ("He said so. Since then things have changed. Medicine has changed too.", []),
     # ... nor a quotation's first word, a contraction, or a function word capitalised mid-sentence
@@ -699,6 +702,10 @@ def test_a_facility_s_proposal_translates_its_common_words():
     english = extract_terms("He lives on Abai Avenue near Kostanay Airport.", Glossary.empty(), "en", use_default_glossary=False)
     assert {(n.lemma, n.kind, n.rendering) for n in english} == {
         ("Abai Avenue", "facility", "Абай даңғылы"), ("Kostanay Airport", "facility", "Қостанай әуежайы")}
+    english = extract_terms("He spoke at the Palace of Peace and Reconciliation. They saw the Mausoleum of Khoja Ahmed Yasawi.", Glossary.empty(), "en", use_default_glossary=False)
+    assert {(n.lemma, n.kind, n.rendering) for n in english} == {
+        ("Palace of Peace and Reconciliation", "facility", "Бейбітшілік және келісім сарайы"),
+        ("Mausoleum of Khoja Ahmed Yasawi", "facility", "Хожа Ахмед Ясауи кесенесі")}
     english = extract_terms("The rocket left Baikonur Cosmodrome. Ships call at Aktau Port, not Port Louis.", Glossary.empty(), "en", use_default_glossary=False)
     assert {(n.lemma, n.kind) for n in english} == {("Baikonur Cosmodrome", "facility"), ("Aktau Port", "facility"), ("Port Louis", "place")}
 

@@ -2785,6 +2785,10 @@ _EN_FACILITY_HEADS = frozenset(
      "highway", "st", "ave", "rd", "blvd", "dam", "reservoir", "canal", "plant", "factory", "cinema", "mausoleum",
      "monument", "memorial", "zoo"]
 )
+# English facilities' heads that stand first, before "of" (the Palace of Peace and Reconciliation,
+# the Mausoleum of Khoja Ahmed Yasawi); not a library's or a museum's, institutions as often (the
+# Library of Congress, the Museum of Modern Art).
+_EN_FACILITY_OF = frozenset(["palace", "mausoleum", "cathedral", "castle", "basilica", "monument", "tower"])
 # The heads of events, eras, laws, awards and classes: the words are no name of a person, place or
 # body (World War II, Hungarian Grand Prix, Bronze Age, Broadcasting Services Act, First Class);
 # a translator translates them rather than spells them. "Day" and "Year" alone (Player of the Day).
@@ -2838,7 +2842,7 @@ _EN_SURNAME = re.compile(r"(?:ov|ev|ova|eva|uly|kyzy)$")
 _EN_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 # Heads that take "of" and a name after them, the whole one name (University of Virginia, Gulf
 # of Mexico, Republic of Kazakhstan).
-_EN_OF_HEADS = _EN_ORG_HEADS | _EN_PLACE_HEADS | frozenset(["state"])
+_EN_OF_HEADS = _EN_ORG_HEADS | _EN_PLACE_HEADS | _EN_FACILITY_OF | frozenset(["state"])
 # Titles before a name: no part of it, and they say a person (President Putin, Dr. Smith); a
 # title of office ends a run of capitals (UN Secretary-General Ban Ki-moon). Royal ones open the
 # names of places and bodies too (Prince Edward Island, King's College London, Queen's Park) and
@@ -2858,6 +2862,13 @@ _EN_PERSON_TITLES = _EN_ROYAL_TITLES | frozenset(
 # Secretary of State, Minister of Foreign Affairs).
 _EN_PORTFOLIOS = frozenset(
     ["state", "foreign", "affairs", "defence", "defense", "health", "finance", "justice", "education", "interior", "energy", "agriculture", "trade", "labour", "labor", "culture", "transport", "economy", "industry", "home", "treasury", "environment", "information", "internal", "external"]
+)
+# The fields a body's or a building's name joins with "and" after its "of" (gov.kz's English names:
+# Ministry of Culture and Sport, Ministry of Education and Science, Ministry of Labour and Social
+# Protection of the Population; the Palace of Peace and Reconciliation).
+_EN_FIELDS = _EN_PORTFOLIOS | frozenset(
+    ["science", "sport", "sports", "tourism", "social", "ecology", "natural", "emergency", "digital", "peace", "religious",
+     "youth", "communications", "development", "investments", "innovation", "higher", "public", "national", "water"]
 )
 # Words skipped where they open a run of capitals: titles and their qualifiers (President, Former,
 # Governor), articles and prepositions, days and months.
@@ -2972,6 +2983,16 @@ def _en_extent(text: str, words: list, k: int) -> int:
         if not words[look][2][:1].isupper() or not all(_en_joined(text, words, x) for x in range(j, look)):
             break
         j = _en_run(text, words, look)
+        if (
+            j + 2 < len(words)
+            and words[j + 1][2] == "and"
+            and words[j + 2][2][:1].isupper()
+            and all(w[2].casefold() in _EN_FIELDS for w in words[look : j + 1])
+            and all(_en_joined(text, words, x) for x in (j, j + 1))
+        ):
+            # a portfolio's or a cause's two fields (Ministry of Culture and Sport, Palace of Peace
+            # and Reconciliation; not Bank of America and Citigroup: two names)
+            j = _en_run(text, words, j + 2)
     return j
 
 
@@ -3470,12 +3491,15 @@ def extract_terms(
 
 def _facility(words: Sequence[str], kazakh: bool) -> bool:
     """A body's or a place's name whose last word is a facility's head (``FACILITY_HEADS``:
-    Қаллеки театры, Абай даңғылы; ``_EN_FACILITY_HEADS``: Kostanay Airport, Abai Avenue): a
-    facility's name. Not a head before "of" (the Library of Congress is a body) nor first (Port
-    Louis is a city)."""
+    Қаллеки театры, Абай даңғылы; ``_EN_FACILITY_HEADS``: Kostanay Airport, Abai Avenue), or an
+    English one whose head before "of" is a building's (``_EN_FACILITY_OF``: the Palace of Peace
+    and Reconciliation; the Library of Congress is a body, Port Louis a city): a facility's name."""
     if kazakh:
         return len(words) > 1 and _stem_in(words[-1], FACILITY_HEADS)
-    return len(words) > 1 and _en_possessive(words[-1]).casefold() in _EN_FACILITY_HEADS
+    first = words.index("of") - 1 if "of" in words[1:] else -1
+    return len(words) > 1 and (
+        _en_possessive(words[-1]).casefold() in _EN_FACILITY_HEADS or (first >= 0 and words[first].casefold() in _EN_FACILITY_OF)
+    )
 
 
 def _proposal(lemma: str, kind: str, g: Glossary, lang: str) -> Proposal:

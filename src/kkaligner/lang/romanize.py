@@ -1003,7 +1003,7 @@ def _en_word(word: str, kazakh_names: bool = True, published: bool = True, perso
 _EN_ADJECTIVE = re.compile(r"(?:al|ic|ive|an|ese|ish|ed|ary|ory|ern)$|^(?:supreme|world|state|royal|higher|central|city|district)$")
 
 # English spellings of one word of an organisation's name (Centre, Center), as the table writes it.
-_EN_VARIANTS = {"centre": "center", "organisation": "organization", "theater": "theatre", "defense": "defence"}
+_EN_VARIANTS = {"centre": "center", "organisation": "organization", "theater": "theatre", "defense": "defence", "sport": "sports"}
 
 
 def _bare(head: str) -> str:
