@@ -128,7 +128,7 @@ NAMED_BY_ONE_WORD = INSTITUTIONS - {"ассамблея"}
 # даңғылы). They close a name as a body's head does (ORG_HEADS holds them); the name's kind is
 # "facility", and a translator renders its common word (Kostanay Airport, Abay Avenue).
 FACILITY_HEADS = frozenset(
-    ["әуежайы", "вокзалы", "автовокзалы", "бекеті", "айлағы", "порты", "стадионы", "көшесі", "даңғылы", "алаңы",
+    ["әуежайы", "вокзалы", "автовокзалы", "айлағы", "порты", "стадионы", "көшесі", "даңғылы", "алаңы",
      "бульвары", "көпірі", "трассасы", "автожолы", "каналы", "қоймасы", "театры", "кинотеатры", "циркі", "залы",
      "ауруханасы", "кітапханасы", "музейі", "мұражайы", "зауыты", "кеніші", "сарайы",
      "кесенесі", "мешіті", "саябағы", "мейрамханасы", "полигоны", "монументі", "ескерткіші", "ғимараты", "шахтасы",
@@ -410,7 +410,7 @@ THING_GENERICS = frozenset(
     ["бағдарламасы", "жобасы", "фильмі", "әні", "кітабы", "романы", "операсы", "спектаклі", "дастаны", "өлеңі",
      "жинағы", "сериалы", "фестивалі", "кинофестивалі", "байқауы", "марафоны", "форумы", "конкурсы",
      "турнирі", "чемпионаты", "көрмесі", "операциясы", "оқу-жаттығуы", "оқу-жаттығулары", "ордені", "медалі",
-     "аймағы", "ойындары",
+     "бекеті", "аймағы", "ойындары",
      # awards (KazNERD ART: «Алтын сапа» сыйлығы, «Құрмет» төсбелгісі, «Парыз» белгісі), events
      # (EVENT: «Абай оқулары» сайысы, not акциясы, a campaign's and a company's shares), laws
      # (LAW: «Жер» кодексі), brands (PRODUCT: «Брент» маркалы мұнай, «Ямал 401» жер серігі), a
@@ -523,8 +523,9 @@ PERSON_AFTER = HONORIFICS | frozenset(
      # what is someone's own after a name in the genitive (Ораз әулеті, Диастың үйі, Ясауи хикметтері)
      "әулеті", "отбасы", "үйі", "әкесі", "анасы", "балалары", "шығармалары", "шығармашылығы", "өлеңдері", "әндері",
      "хикметтері", "романстары",
-     # a relative of the one named in the genitive (Дайырбайдың немересі, Асқардың жұбайы)
-     "немересі", "шөбересі", "жиені", "бауыры", "інісі", "ағасы", "апасы", "қарындасы", "сіңлісі", "жұбайы", "зайыбы",
+     # a relative of the one named in the genitive (Дайырбайдың немересі, Асқардың жұбайы; not
+     # бауыры, a mountain's foothills as often: Қазығұрттың бауырында)
+     "немересі", "шөбересі", "жиені", "інісі", "ағасы", "апасы", "қарындасы", "сіңлісі", "жұбайы", "зайыбы",
      "күйеуі", "әйелі"]
 )
 # The kinship words of address among the honorifics, which follow a name in a case too (Сақыпжамал
@@ -542,8 +543,9 @@ PERSON_BEFORE = POSITION_HEADS | frozenset(
      "досы", "зайыбы", "жұбайы", "әкесі", "анасы", "інісі", "ағасы", "апасы", "қарындасы", "немересі", "шәкірті", "ұстазы",
      "мырза", "ханым", "азамат", "азаматша", "президент", "президенті", "премьер-министр", "премьер-министрі", "канцлер",
      "канцлері",
-     # an age (он үш жасар Абзал "thirteen-year-old Abzal", 19 жастағы Қарасай "Karasay, 19")
-     "жасар", "жастағы"]
+     # an age (он үш жасар Абзал "thirteen-year-old Abzal"; not жастағы, before a town's resident
+     # as often: 24 жастағы Шелек тұрғыны)
+     "жасар"]
 )
 # A single capital and a full stop before a name is an initial (А. Байтұрсынов, Қ. Тоқаев).
 _INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_])\.[ \u00a0]*\Z")
@@ -2238,8 +2240,10 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 _known_kind(fold_kk(w)) == "place" or _readings_end(fold_kk(w), PLACE_ENDINGS)
             ):
                 break  # Қытай компаниясы: a country's company; the name is the country's
-            if look == run_end + 1 and run_end == k and _stem_in(lw, FACILITY_HEADS) and fold_kk(w) in _countries():
-                break  # Ресей порты, Қытай зауыты: a country's port, plant (not Қостанай әуежайы, a town's)
+            if look == run_end + 1 and run_end == k and _stem_in(lw, FACILITY_HEADS) and fold_kk(w) in _countries() - {"қазақстан"}:
+                # Ресей порты, Қытай зауыты: a foreign country's port, plant (not Қостанай әуежайы, a
+                # town's, nor Қазақстан стадионы, Kazakh texts' own names)
+                break
             if _stem_in(lw, ORG_HEADS):
                 if head is not None and _possessed(words[head[0]][2]) and not _possessed(lw):
                     break  # a possessed head closes the name (... департаменті сотқа: "to the court")

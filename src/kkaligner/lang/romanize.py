@@ -734,8 +734,9 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
             before = _spaced(text[:i], _romanize(text[:i], exceptions, kind))
             after = _spaced(text[j:], _romanize(text[j:], exceptions, kind))
             spelled = _cased(text[i:j].split()[-1], hit.english) if text[i:j].isupper() else hit.english
-            # published as a whole only where the words around it are too, or there are none
-            whole = all(used or not _CYR_RUN.search(part) for part, (_, used) in ((text[:i], before), (text[j:], after)))
+            # published as a whole only where the words around it are too, or there are none; a
+            # person's wherever one word is (Тоқаев Қасым-Жомарт Кемелұлы)
+            whole = kind == "person" or all(used or not _CYR_RUN.search(part) for part, (_, used) in ((text[:i], before), (text[j:], after)))
             return before[0] + spelled + _tail(low[i:j], len(key), kind == "place") + after[0], whole
     # a compass word opening a place's name (Оңтүстік Корея South Korea, Шығыс Еуропа Eastern Europe)
     compass = _COMPASS_RX.match(text) if kind == "place" else None
@@ -754,10 +755,11 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
             name, used = _romanize(head.group(1), exceptions, "place", names)
             english, first = _PLACE_HEADS[head.group(2)]
             return (f"{english} {name}" if first else f"{name} {english}"), used
-    # published where every word is, or a person's surname is (the table names its bearer:
-    # Дінмұхамед Қонаев); not where a place's name opens a body's spelt by rule (Орал трансформатор
-    # зауыты: Oral is published, the rest is the rules')
-    used, spelt_words, exc = True, 0, False
+    # published where every word is, or, for a person, any word is (the table names the bearer,
+    # whichever word stands first: Дінмұхамед Қонаев, Тоқаев Қасым-Жомарт Кемелұлы); not where a
+    # place's name opens a body's spelt by rule (Орал трансформатор зауыты: Oral is published, the
+    # rest is the rules')
+    used, spelt_words, any_exc = True, 0, False
     parts = []
     pos = 0
     for m in _CYR_RUN.finditer(text):
@@ -773,11 +775,11 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
             # a body's name spelt word by word is a proper name in English, every word capitalised
             # (Ақ жол Ak Zhol, Қазақстан темір жолы Kazakhstan Temir Zholy)
             spelled = spelled[:1].upper() + spelled[1:]
-        used, spelt_words = used and exc, spelt_words + 1
+        used, spelt_words, any_exc = used and exc, spelt_words + 1, any_exc or exc
         parts.append(spelled)
         pos = m.end()
     parts.append(text[pos:])
-    return "".join(parts), spelt_words > 0 and (used or (kind == "person" and exc))
+    return "".join(parts), spelt_words > 0 and (used or (kind == "person" and any_exc))
 
 
 # Words a body's name spelt word by word keeps in lower case: "and", "with", "named after", "for",
@@ -1075,16 +1077,14 @@ def _kazakh_body_name(name: str, names: Names = ()) -> str | None:
                 # (only opening the name: not Mexico in New Mexico State University)
                 known = names if not spelt else ()
                 longest_name = max((len(k.split()) for k, _ in known), default=1)
-                run = next((n for n in range(min(longest_name, len(ws) - i), 1, -1) if _known(" ".join(ws[i : i + n]), known)), 0)
-                if not run:
-                    # the words up to the table's next word, read as one name (Nurly Zhol Station: a
-                    # Kazakh name read as one, Нұрлы Жол, not Нарли by English sounds)
-                    run = 1
-                    while i + run < len(ws) - head and not any(
-                        tuple(_EN_VARIANTS.get(w, w) for w in (x.strip(",") for x in lowered[i + run : i + run + n])) in table
-                        for n in range(1, longest + 1)
-                    ):
-                        run += 1
+                run = next((n for n in range(min(longest_name, len(ws) - i), 1, -1) if _known(" ".join(ws[i : i + n]), known)), 1)
+                while not head and i + run < len(ws) and not any(
+                    tuple(_EN_VARIANTS.get(w, w) for w in (x.strip(",") for x in lowered[i + run : i + run + n])) in table
+                    for n in range(1, longest + 1)
+                ):
+                    # after "of", the words up to the table's next are one name, read as one
+                    # (Mausoleum of Khoja Ahmed Yasawi: Қожа Ахмет Ясауи's spelling, a Kazakh name)
+                    run += 1
                 spelt.append(_cyrillize(" ".join(ws[i : i + run]), "", True, known).text)
                 i += run
                 named += run
@@ -1196,9 +1196,9 @@ def _cyrillize(name: str, kind: str = "", kazakh_names: bool = True, names: Name
         return Proposal(text=f"{_COMPASS_FROM_EN[compass.group(1).casefold()].capitalize()} {spelt.text}", source=name, by=spelt.by)
     # a Kazakh given name marks the name (Kairat, Серік), an international one does not (Anna Smith)
     from_kazakh = kazakh_names and any(kazakh_spelt(w) or _KAZAKH_LETTER.search(given_from_latin().get(w.casefold(), "")) for w in _LATIN_RUN.findall(name))
-    # published as romanize's proposals are: every word, or a person's surname (Donald Trump; not
+    # published as romanize's proposals are: every word, or for a person any (Donald Trump; not
     # Kentucky Fried Chicken, only its first word a published name)
-    parts, pos, used, exc = [], 0, True, False
+    parts, pos, used, any_exc = [], 0, True, False
     for m in _LATIN_RUN.finditer(name):
         if m.start() < pos:
             continue  # inside a hyphenated name spelt whole
@@ -1211,10 +1211,10 @@ def _cyrillize(name: str, kind: str = "", kazakh_names: bool = True, names: Name
             (w, exc), pos = _en_word(m.group(), from_kazakh, kazakh_names, kind == "person"), m.end()
             if from_kazakh and not exc:
                 w = _kazakh_word(m.group())  # Nurlan Nogayev Нұрлан Ноғаев, not Нарлан
-        used = used and exc
+        used, any_exc = used and exc, any_exc or exc
         parts.append(w)
     parts.append(name[pos:])
-    published = len(parts) > 1 and (used or (kind == "person" and exc))
+    published = len(parts) > 1 and (used or (kind == "person" and any_exc))
     return Proposal(text="".join(parts), source=name, by="exception" if published else "rules")
 
 
