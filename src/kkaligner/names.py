@@ -543,10 +543,13 @@ PERSON_BEFORE = POSITION_HEADS | frozenset(
      "досы", "зайыбы", "жұбайы", "әкесі", "анасы", "інісі", "ағасы", "апасы", "қарындасы", "немересі", "шәкірті", "ұстазы",
      "мырза", "ханым", "азамат", "азаматша", "президент", "президенті", "премьер-министр", "премьер-министрі", "канцлер",
      "канцлері",
-     # an age (он үш жасар Абзал "thirteen-year-old Abzal"; not жастағы, before a town's resident
-     # as often: 24 жастағы Шелек тұрғыны)
-     "жасар"]
+     # an age (он үш жасар Абзал "thirteen-year-old Abzal", 19 жастағы Қарасай), unless the name
+     # is a town's whose resident the age is (24 жастағы Шелек тұрғыны: ``_OF_A_PLACE``)
+     "жасар", "жастағы"]
 )
+# Nouns that make the name before them a place's: its resident, its native, its graduate (Шелек
+# тұрғыны, Алматының тумасы).
+_OF_A_PLACE = frozenset(["тұрғыны", "тұрғындары", "тумасы", "түлегі"])
 # A single capital and a full stop before a name is an initial (А. Байтұрсынов, Қ. Тоқаев).
 _INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_])\.[ \u00a0]*\Z")
 # A name said to someone: "Зейін, ..." opening a sentence before a lower-case word, or ", Зейін."
@@ -1408,7 +1411,7 @@ def _person_context(doc: _Document, k: int) -> bool:
     # Карл, Катар Әмірі Тамим, Шейх Тамим); not the bare President, the sentence's subject before a
     # place (Бүгін Президент Техасқа барды)
     if prev and doc.spaced(k) and (prev[2].islower() or _stem_in(prev[2], _CAPITAL_TITLE_CUES)) and _stem_in(prev[2], PERSON_BEFORE):
-        return True
+        return not (nxt and doc.spaced(k + 1) and nxt[2].islower() and _stem_in(nxt[2], _OF_A_PLACE))
     if _after_initial(text, s):
         return True
     if doc.initial[k] and _VOCATIVE_AFTER.match(text, e):
