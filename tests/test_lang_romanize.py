@@ -452,6 +452,13 @@ def test_a_facility_is_spelt_as_a_body_is():
 
 def test_a_facility_s_english_words_are_read_in_kazakh():
     assert cyrillize("Kabanbay Batyr Avenue", kind="organisation").text == "Қабанбай батыр даңғылы"
+    assert cyrillize("Abylai Khan Avenue", kind="organisation").text == "Абылай хан даңғылы"
+    # a title word is no table word: the rest of a party's name is still read (Ata Meken Party)
+    assert cyrillize("Ata Meken Party", kind="organisation").text == "Ата Мекен партиясы"
+    # a person's name inside a facility's is spelt as the person's (Baitursynov, Ablai Khan)
+    assert propose_latin("Байтұрсынов көшесі", "facility").text == "Baitursynov Street"
+    assert propose_latin("Абылай хан даңғылы", "facility").text == "Ablai Khan Avenue"
+    assert propose_latin("Қабанбай батыр даңғылы", "facility").text == "Kabanbay Batyr Avenue"
     # English words before the table's are spelt by English sounds (Ice, not Іке)
     assert cyrillize("Kazakhstan Ice Hockey Federation", kind="organisation").text.split()[1] == "Айс"
 

@@ -2348,6 +2348,19 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         generic = _stem_in(w, GENERIC) or _starter(fold_kk(w)) or fold_kk(w) in _DETERMINERS or (
             run_end > k and fold_kk(w) not in COMPASS_WORDS | RANK_WORDS
         )
+        if (
+            kind == "organisation"
+            and doc.initial[k]
+            and k < run_end
+            and _stem_in(words[j][2], FACILITY_HEADS)
+            and not _given_name(fold_kk(w))
+            and any(lemma in _common_words() for lemma, _ in _readings(fold_kk(w)))
+            and _readings_end(fold_kk(words[k + 1][2]), PERSON_ENDINGS)
+        ):
+            # Оқиға Назарбаев даңғылында болды: an everyday word opening the sentence, then the
+            # street named after a surname (not Азамат Алдоңғаров, a given name before a surname)
+            k += 1
+            continue
         if kind == "organisation" and doc.initial[k] and doc.common(k):
             # a common word opening the sentence before a head noun names one only where the head is
             # possessed (Күріш өңдейтін кешен: a description) and the text capitalises that word

@@ -582,6 +582,12 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
                 continue
             after_named = bool(items) and (items[-1][1] == "named" or items[-1][0] in _COMPASS_EN)
             opening = all(role in ("name", "quoted", "known") for _, role in items)
+            if items and items[-1][1] == "name" and word.casefold() in TITLES:
+                # a title after a person's name is the name's (Қабанбай батыр даңғылы, Қорқыт ата
+                # атындағы университет: Kabanbay Batyr Avenue)
+                items[-1] = (f"{items[-1][0]} {word}", "name")
+                i += 1
+                continue
             if not word[:1].isupper() and _CYR_RUN.match(word):
                 return None  # a common word the table does not know: no half-translation
             nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
@@ -609,7 +615,7 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
         # and the surname after it stand apart in English (М.Әуезов M. Auezov)
         if items[i][1] == "known":
             return items[i][0]
-        person = i + 1 < len(items) and items[i + 1][1] == "named"
+        person = i + 1 < len(items) and items[i + 1][1] == "named" or (items[i][1] == "name" and _personal_name(items[i][0]))
         kind = "organisation" if items[i][1] == "quoted" else "" if person else "place"
         return _INITIAL.sub(r"\1 ", _romanize(items[i][0], exceptions, kind, () if person else names)[0])
 
@@ -653,6 +659,22 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
                 out.extend(segment)
                 segment, lead = [], 0
     return " ".join(out + segment) + state
+
+
+@lru_cache(maxsize=1)
+def _latin_titles() -> frozenset[str]:
+    """``TITLES`` as English spells them (batyr, khan, bi, zhyrau, kazhy), lower case."""
+    return frozenset(_romanize(t, False)[0].casefold() for t in TITLES)
+
+
+def _personal_name(name: str) -> bool:
+    """``name``, a run of a body's or a facility's name, reads as a person's: a surname of the
+    Russian form or a patronymic last, or a title after a name (Байтұрсынов көшесі Baitursynov
+    Street, Абылай хан даңғылы Ablai Khan Avenue), spelt as the person's name is."""
+    words = name.casefold().split()
+    return bool(words) and (
+        _russian_form(words[-1]) or words[-1].endswith(PATRONYMIC) or (len(words) > 1 and words[-1] in TITLES)
+    )
 
 
 _STATE = re.compile(rf"([{_LETTER}].*[{_LETTER}]) ([{_LETTER}]+)", re.IGNORECASE)
@@ -1078,6 +1100,8 @@ def _kazakh_body_name(name: str, names: Names = ()) -> str | None:
                 known = names if not spelt else ()
                 longest_name = max((len(k.split()) for k, _ in known), default=1)
                 run = next((n for n in range(min(longest_name, len(ws) - i), 1, -1) if _known(" ".join(ws[i : i + n]), known)), 1)
+                if run == 1 and i + 1 < len(ws) and lowered[i + 1] in _latin_titles():
+                    run = 2  # a name and its title, read as one (Kabanbay Batyr Қабанбай батыр, Abylai Khan)
                 while not head and i + run < len(ws) and not any(
                     tuple(_EN_VARIANTS.get(w, w) for w in (x.strip(",") for x in lowered[i + run : i + run + n])) in table
                     for n in range(1, longest + 1)
@@ -1085,7 +1109,9 @@ def _kazakh_body_name(name: str, names: Names = ()) -> str | None:
                     # after "of", the words up to the table's next are one name, read as one
                     # (Mausoleum of Khoja Ahmed Yasawi: Қожа Ахмет Ясауи's spelling, a Kazakh name)
                     run += 1
-                spelt.append(_cyrillize(" ".join(ws[i : i + run]), "", True, known).text)
+                name = _cyrillize(" ".join(ws[i : i + run]), "", True, known).text.split(" ")
+                # a title after the name in lower case, as Kazakh writes it (Қабанбай батыр)
+                spelt.append(" ".join(w.casefold() if x and w.casefold() in TITLES else w for x, w in enumerate(name)))
                 i += run
                 named += run
         if not head:
