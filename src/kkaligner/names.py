@@ -2276,11 +2276,19 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             # Самат дереу ауруханаға; Алмас Сәдуақас сот процесіне: a person, then a place or a thing
             # (not Юрий Гагарин атындағы академия: a body named after the person)
             head = None
-        if head is not None and run_end - k >= 2 and _given_name(folded[0]) and not _given_name(folded[1]) and not named_after and _stem_in(words[head[0]][2], FACILITY_HEADS):
-            # Бауыржан Байбек Республика алаңында: a person, then the facility they were at, which the
-            # next words name (not Нұрсұлтан Назарбаев халықаралық әуежайы, named after the two)
-            head, j = None, k + 1
-            end = words[j][1]
+        if head is not None and not named_after and _stem_in(words[head[0]][2], FACILITY_HEADS):
+            # Бауыржан Байбек Республика алаңында, Тоқаев Республика алаңында: a person, then the
+            # facility they were at, which the next capitalised words name; not an adjective after
+            # the person, who names the facility (Нұрсұлтан Назарбаев Халықаралық әуежайы, Әлихан
+            # Бөкейхан Ұлттық кітапханасы), nor two words alone (Нұрсұлтан Назарбаев әуежайы)
+            first, second = fold_kk(words[k][2]), fold_kk(words[k + 1][2]) if k + 1 < n else ""
+            given = run_end - k >= 2 and _given_name(first) and not _given_name(second)
+            surname = run_end - k >= 1 and len(first) > 4 and _readings_end(first, PERSON_ENDINGS)
+            person_words = 2 if given else 1 if surname else 0
+            after = fold_kk(words[k + person_words][2]) if person_words and person_words <= run_end - k else ""
+            if after and not (_derived_adjective(after) or after in STATUS_ADJECTIVES | COMPASS_WORDS):
+                head, j = None, k + person_words - 1
+                end = words[j][1]
         if head is not None and _stem_in(words[run_end][2], STATE_HEADS) and not (
             _possessed(words[head[0]][2]) or _stem_in(words[head[0]][2], LOCAL_BODY_HEADS)
         ):
