@@ -726,6 +726,7 @@ ALONE = [
     ("Кеше Ақтөбенің ағасы келді.", [("Ақтөбе", "place")]),
     # a hajji's title between a given name and a surname is part of the person's name
     ("Айта кетейік, Наурызбай қажы Тағанұлы мүфти болды.", [("Наурызбай қажы Тағанұлы", "person")]),
+    ("Бақытжан қажы Ахметов келді.", [("Бақытжан қажы Ахметов", "person")]),
     # a sentence-initial name the shipped names glossary knows
     ("Павлодардың жаңа көпірі ашылды.", [("Павлодар", "place")]),
     # "against" inside a body's name; a body's body after a head in the genitive

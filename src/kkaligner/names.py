@@ -2115,8 +2115,9 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             k += 1  # Солтүстік Қазақстанға: "to northern Kazakhstan"; the name is the country's
             continue
         # at a sentence start, a word before a full name needs the text's evidence to be part of it
-        # (Шаруагер Бақтыбай Нұрниязов: "farmer B. N."; Атыраулық Арыстанбек Кенже)
-        if doc.initial[k] and j - k >= 2 and not doc.evidence(w)[0] and (any(
+        # (Шаруагер Бақтыбай Нұрниязов: "farmer B. N."; Атыраулық Арыстанбек Кенже), not a given
+        # name before a hajji's title (Бақытжан қажы Ахметов)
+        if doc.initial[k] and j - k >= 2 and not doc.evidence(w)[0] and words[k + 1][2] not in _HONORIFICS_IN_NAMES and (any(
             _readings_end(f, PERSON_ENDINGS + PATRONYMIC_ENDINGS) for f in folded[1 : j - k + 1]
         ) or (_given_name(folded[1]) and folded[1] not in EVERYDAY_GIVEN and not _given_name(folded[0]) and not _known_kind(folded[0]))):
             # Кездесуде Дархан Қыдырәлі (not Иран Ислам Республикасы)
