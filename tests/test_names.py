@@ -655,6 +655,8 @@ FACILITIES = [
     ("Оқиға Сәтбаев көшесінде болды. Ол Мұхтар Әуезов көшесінде тұрады.", {"Сәтбаев көшесінде", "Мұхтар Әуезов көшесінде"}),
     ("Киров су қоймасына су жіберілді.", {"Киров су қоймасына"}),
     ("Кеше Дүкен Тәтімов көшесі жабылды.", {"Дүкен Тәтімов көшесі"}),
+    # a street named after someone with атындағы takes no possessive (KazNERD marks it whole)
+    ("Махамбет Өтемісов атындағы көшеде жөндеу жүріп жатыр.", {"Махамбет Өтемісов атындағы көшеде"}),
     # an everyday word opening the sentence is no part of a street's name (Оқиға | Назарбаев даңғылы)
     ("Оқиға Назарбаев даңғылында болды. Өрт Байтұрсынов көшесінде шықты.", {"Назарбаев даңғылында", "Байтұрсынов көшесінде"}),
     # a person's full name before a facility's is the person's (Бауыржан Байбек | Республика алаңы)
@@ -697,6 +699,10 @@ def test_a_facility_s_proposal_translates_its_common_words():
     names = {n.lemma: n.rendering for n in extract_terms(
         "Ол Абай даңғылында, Атырау теміржол вокзалы жанында тұрады.", Glossary.empty(), use_default_glossary=False)}
     assert names == {"Абай даңғылы": "Abai Avenue", "Атырау теміржол вокзалы": "Atyrau Railway Station"}
+    # a street's possessive stays in its lemma beside a bare one named after someone
+    text = "Оқиға Жамбыл көшесінің бойында болды. Махамбет Өтемісов атындағы көшеде жөндеу."
+    names = {n.lemma: n.rendering for n in extract_terms(text, Glossary.empty(), use_default_glossary=False)}
+    assert names == {"Жамбыл көшесі": "Zhambyl Street", "Махамбет Өтемісов атындағы көше": "Makhambet Utemisov Street"}
     names = {n.lemma: n.rendering for n in extract_terms("Ол Қабанбай батыр даңғылында тұрады.", Glossary.empty(), use_default_glossary=False)}
     assert names == {"Қабанбай батыр даңғылы": "Kabanbay Batyr Avenue"}
     # a country's genitive before it is the country's, not part of a facility's name

@@ -138,6 +138,10 @@ FACILITY_HEADS = frozenset(
      "стадион", "театр", "цирк", "аурухана", "кітапхана", "зауыт"]
 )
 
+# ... and their bare forms after атындағы ("named after"), where Kazakh writes no possessive
+# (Махамбет Өтемісов атындағы көше, Абай атындағы саябақ: KazNERD marks them FACILITY whole).
+FACILITIES_NAMED_AFTER = frozenset(["көше", "даңғыл", "алаң", "бульвар", "саябақ", "мешіт", "кесене", "көпір", "сарай", "әуежай"])
+
 # Head nouns that close an organisation's name written with one capital (Денсаулық сақтау
 # министрлігі, Гарвард университеті, Ұлттық банкі): the Kazakh generic words for kinds of
 # organisation, bare (Ұлттық банк, Еуропалық одақ) and with the 3rd-person possessive they take
@@ -2248,6 +2252,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 # Ресей порты, Қытай зауыты: a foreign country's port, plant (not Қостанай әуежайы, a
                 # town's, nor Қазақстан стадионы, Kazakh texts' own names)
                 break
+            if head is None and fold_kk(words[look - 1][2]) in IN_NAME and _stem_in(lw, FACILITIES_NAMED_AFTER):
+                head = (look, "organisation")  # Махамбет Өтемісов атындағы көше: the street named after him
             if _stem_in(lw, ORG_HEADS):
                 if head is not None and _possessed(words[head[0]][2]) and not _possessed(lw):
                     break  # a possessed head closes the name (... департаменті сотқа: "to the court")
@@ -3465,7 +3471,7 @@ def extract_terms(
             # a person's name: a given name and a surname, or one word a title or an honorific
             # marks (шейх Тамимді: Тамим)
             table = lemma_of["person"] if _personal(m.words) or m.person_cue else lemma_of[len(m.words) > 1]
-            last, analysis = (f, "") if m.bare else (_known_last(m.words) or table[f])
+            last, analysis = (f, "") if m.bare else (_known_last(m.words) or _possessed_head_reading(m.words) or table[f])
             key = " ".join(fold_kk(w) for w in m.words[:-1]) + " " + last
         else:
             key, analysis = " ".join(m.words).casefold(), ""
@@ -3524,7 +3530,7 @@ def _facility(words: Sequence[str], kazakh: bool) -> bool:
     English one whose head before "of" is a building's (``_EN_FACILITY_OF``: the Palace of Peace
     and Reconciliation; the Library of Congress is a body, Port Louis a city): a facility's name."""
     if kazakh:
-        return len(words) > 1 and _stem_in(words[-1], FACILITY_HEADS)
+        return len(words) > 1 and _stem_in(words[-1], FACILITY_HEADS | FACILITIES_NAMED_AFTER)
     first = words.index("of") - 1 if "of" in words[1:] else -1
     return len(words) > 1 and (
         _en_possessive(words[-1]).casefold() in _EN_FACILITY_HEADS or (first >= 0 and words[first].casefold() in _EN_FACILITY_OF)
@@ -3635,6 +3641,15 @@ def _surnames_alone(kinds: dict) -> None:
     for key, (_guess, open_) in kinds.items():
         if open_ and " " not in key and key in surnames:
             kinds[key] = ("person", False)
+
+
+def _possessed_head_reading(words: Sequence[str]) -> tuple[str, str] | None:
+    """(lemma, analysis) of a name's last word where it reads as a head in its possessive
+    (``_POSSESSED_HEADS``) after a name's word: Жамбыл көшесінің -> көшесі + gen, whatever other
+    names the text has with the bare head (Махамбет Өтемісов атындағы көшеде); None otherwise."""
+    if len(words) < 2 or fold_kk(words[-2]) in IN_NAME:
+        return None
+    return next(((lemma, a) for lemma, a in _readings(fold_kk(words[-1])) if lemma in _POSSESSED_HEADS), None)
 
 
 def _written_lemma(m: _Mention, key: str) -> str:

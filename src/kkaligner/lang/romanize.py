@@ -615,8 +615,9 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
         # and the surname after it stand apart in English (М.Әуезов M. Auezov)
         if items[i][1] == "known":
             return items[i][0]
-        person = i + 1 < len(items) and items[i + 1][1] == "named" or (items[i][1] == "name" and _personal_name(items[i][0]))
-        kind = "organisation" if items[i][1] == "quoted" else "" if person else "place"
+        personal = items[i][1] == "name" and _personal_name(items[i][0])
+        person = personal or (i + 1 < len(items) and items[i + 1][1] == "named")
+        kind = "organisation" if items[i][1] == "quoted" else "person" if personal else "" if person else "place"
         return _INITIAL.sub(r"\1 ", _romanize(items[i][0], exceptions, kind, () if person else names)[0])
 
     state = ""
