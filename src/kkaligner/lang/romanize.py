@@ -673,9 +673,9 @@ def _personal_name(name: str) -> bool:
     Russian form or a patronymic last, or a title after a name (Байтұрсынов көшесі Baitursynov
     Street, Абылай хан даңғылы Ablai Khan Avenue), spelt as the person's name is."""
     words = name.casefold().split()
-    return bool(words) and (
-        _russian_form(words[-1]) or words[-1].endswith(PATRONYMIC) or (len(words) > 1 and words[-1] in TITLES)
-    )
+    if not words or any(r.kind == "place" for r in EXCEPTIONS.get(" ".join(words), ())):
+        return False  # a place the table knows, whatever it ends in (Висконсин университеті Wisconsin University)
+    return _russian_form(words[-1]) or words[-1].endswith(PATRONYMIC) or (len(words) > 1 and words[-1] in TITLES)
 
 
 _STATE = re.compile(rf"([{_LETTER}].*[{_LETTER}]) ([{_LETTER}]+)", re.IGNORECASE)
