@@ -186,8 +186,9 @@ RUSSIAN_FORM_LETTERS = {"ө": "ү"}  # ө is spelt as ү (u), in the same contex
 # Titles that follow a name are capitalised in English as part of it (Төле би Tole Bi, Абылай хан
 # Ablai Khan, Қабанбай батыр Kabanbai Batyr, the singers' and poets' epithets: Біржан сал Birzhan Sal, Ақан
 # сері Akan Seri): English Wikipedia's article titles; and a hajji's title (Наурызбай қажы Тағанұлы
-# Nauryzbay Kazhy Taganuly, the mufti, as the Spiritual Administration's English pages write it).
-TITLES = frozenset({"би", "хан", "батыр", "ана", "ата", "ханым", "бек", "сұлтан", "жырау", "ақын", "сал", "сері", "қажы"})
+# Nauryzbay Kazhy Taganuly, the mufti, as the Spiritual Administration's English pages write it), and
+# the Prophet's (Мұхаммед пайғамбар мешіті Mukhammed Paigambar Mosque, a mosque's own name).
+TITLES = frozenset({"би", "хан", "батыр", "ана", "ата", "ханым", "бек", "сұлтан", "жырау", "ақын", "сал", "сері", "қажы", "пайғамбар"})
 # The particles of Arabic names, "son of" and "daughter of", as Kazakh writes them (after the
 # Russian бен, бин, ибн) and as the English press writes them (Salman bin Abdulaziz Al Saud,
 # Mohammed bin Salman; AP and Reuters style).
