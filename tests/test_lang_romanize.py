@@ -453,6 +453,9 @@ def test_a_facility_is_spelt_as_a_body_is():
 def test_a_facility_s_english_words_are_read_in_kazakh():
     assert cyrillize("Kabanbay Batyr Avenue", kind="organisation").text == "Қабанбай батыр даңғылы"
     assert cyrillize("Abylai Khan Avenue", kind="organisation").text == "Абылай хан даңғылы"
+    assert cyrillize("Tole Bi Street", kind="organisation").text == "Төле би көшесі"
+    # Sultan, Ana are given names and words of their own, no titles (Prince Sultan University)
+    assert cyrillize("Prince Sultan University", kind="organisation").text == "Принс Сұлтан университеті"
     # a title word is no table word: the rest of a party's name is still read (Ata Meken Party)
     assert cyrillize("Ata Meken Party", kind="organisation").text == "Ата Мекен партиясы"
     # a person's name inside a facility's is spelt as the person's (Baitursynov, Ablai Khan)

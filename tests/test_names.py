@@ -150,6 +150,7 @@ ENGLISH = [
     # a body's two fields after its "of" are one name; two bodies joined by "and" are two
     ("The Ministry of Culture and Sport said so. The University of Oxford and Cambridge University met.",
      [("Ministry of Culture and Sport", "organisation"), ("University of Oxford", "organisation"), ("Cambridge University", "organisation")]),
+    ("The Ministry of Defence and NATO agreed.", [("Ministry of Defence", "organisation"), ("NATO", "organisation")]),
     # a sentence's function word is no name, nor a common word opening a short text's sentence
     ("He said so. Since then things have changed. Medicine has changed too.", []),
     # ... nor a quotation's first word, a contraction, or a function word capitalised mid-sentence
@@ -655,6 +656,7 @@ FACILITIES = [
     ("Оқиға Сәтбаев көшесінде болды. Ол Мұхтар Әуезов көшесінде тұрады.", {"Сәтбаев көшесінде", "Мұхтар Әуезов көшесінде"}),
     ("Киров су қоймасына су жіберілді.", {"Киров су қоймасына"}),
     ("Кеше Дүкен Тәтімов көшесі жабылды.", {"Дүкен Тәтімов көшесі"}),
+    ("Толқын Сейітқызы көшесінде жөндеу жүріп жатыр.", {"Толқын Сейітқызы көшесінде"}),
     # a street named after someone with атындағы takes no possessive (KazNERD marks it whole)
     ("Махамбет Өтемісов атындағы көшеде жөндеу жүріп жатыр.", {"Махамбет Өтемісов атындағы көшеде"}),
     # an everyday word opening the sentence is no part of a street's name (Оқиға | Назарбаев даңғылы)
@@ -699,6 +701,9 @@ def test_a_facility_s_proposal_translates_its_common_words():
     names = {n.lemma: n.rendering for n in extract_terms(
         "Ол Абай даңғылында, Атырау теміржол вокзалы жанында тұрады.", Glossary.empty(), use_default_glossary=False)}
     assert names == {"Абай даңғылы": "Abai Avenue", "Атырау теміржол вокзалы": "Atyrau Railway Station"}
+    # a body written with its bare head and with its possessive is one name (Ұлттық банк)
+    text = "Ұлттық банк мөлшерлемені өзгертті. Ұлттық банкінің төрағасы сөйледі. Ұлттық банктің шешімі шықты."
+    assert [(n.lemma, n.count) for n in extract_terms(text, Glossary.empty(), use_default_glossary=False)] == [("Ұлттық банк", 3)]
     # a street's possessive stays in its lemma beside a bare one named after someone
     text = "Оқиға Жамбыл көшесінің бойында болды. Махамбет Өтемісов атындағы көшеде жөндеу."
     names = {n.lemma: n.rendering for n in extract_terms(text, Glossary.empty(), use_default_glossary=False)}
@@ -728,6 +733,7 @@ ALONE = [
     ("Ол дәрігердің туған бауыры Дайырбайдың немересі.", [("Дайырбай", "person")]),
     ("Он тоғыз жастағы Қарасай елін ойлайды.", [("Қарасай", "person")]),
     ("Полиция 24 жастағы Шелек тұрғынын ұстады.", [("Шелек", "place")]),
+    ("Полиция 24 жастағы Шелек жігітін ұстады.", [("Шелек", "place")]),
     ("Ауыл Қазығұрттың бауырында орналасқан.", [("Қазығұрт", "place")]),
     ("Кеше Ақтөбенің ағасы келді.", [("Ақтөбе", "place")]),
     # a hajji's title between a given name and a surname is part of the person's name

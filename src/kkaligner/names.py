@@ -551,9 +551,9 @@ PERSON_BEFORE = POSITION_HEADS | frozenset(
      # is a town's whose resident the age is (24 жастағы Шелек тұрғыны: ``_OF_A_PLACE``)
      "жасар", "жастағы"]
 )
-# Nouns that make the name before them a place's: its resident, its native, its graduate (Шелек
-# тұрғыны, Алматының тумасы).
-_OF_A_PLACE = frozenset(["тұрғыны", "тұрғындары", "тумасы", "түлегі"])
+# Nouns that make the name before them a place's: its resident, its native, its graduate, its young
+# man or woman (Шелек тұрғыны, Алматының тумасы, 24 жастағы Шелек жігіті).
+_OF_A_PLACE = frozenset(["тұрғыны", "тұрғындары", "тумасы", "түлегі", "азаматы", "жігіті", "баласы", "қызы"])
 # A single capital and a full stop before a name is an initial (А. Байтұрсынов, Қ. Тоқаев).
 _INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_])\.[ \u00a0]*\Z")
 # A name said to someone: "Зейін, ..." opening a sentence before a lower-case word, or ", Зейін."
@@ -2371,6 +2371,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             and not _given_name(fold_kk(w))
             and any(lemma in _common_words() for lemma, _ in _readings(fold_kk(w)))
             and _readings_end(fold_kk(words[k + 1][2]), PERSON_ENDINGS)
+            and not _readings_end(fold_kk(words[k + 1][2]), PATRONYMIC_ENDINGS)  # Толқын Сейітқызы көшесі
         ):
             # Оқиға Назарбаев даңғылында болды: an everyday word opening the sentence, then the
             # street named after a surname (not Азамат Алдоңғаров, a given name before a surname)
@@ -2903,7 +2904,8 @@ _EN_PORTFOLIOS = frozenset(
 # Protection of the Population; the Palace of Peace and Reconciliation).
 _EN_FIELDS = _EN_PORTFOLIOS | frozenset(
     ["science", "sport", "sports", "tourism", "social", "ecology", "natural", "emergency", "digital", "peace", "religious",
-     "youth", "communications", "development", "investments", "innovation", "higher", "public", "national", "water"]
+     "youth", "communications", "development", "investments", "innovation", "higher", "public", "national", "water",
+     "reconciliation", "accord", "harmony"]
 )
 # Words skipped where they open a run of capitals: titles and their qualifiers (President, Former,
 # Governor), articles and prepositions, days and months.
@@ -3021,12 +3023,13 @@ def _en_extent(text: str, words: list, k: int) -> int:
         if (
             j + 2 < len(words)
             and words[j + 1][2] == "and"
-            and words[j + 2][2][:1].isupper()
+            and words[j + 2][2].casefold() in _EN_FIELDS
             and all(w[2].casefold() in _EN_FIELDS for w in words[look : j + 1])
             and all(_en_joined(text, words, x) for x in (j, j + 1))
         ):
             # a portfolio's or a cause's two fields (Ministry of Culture and Sport, Palace of Peace
-            # and Reconciliation; not Bank of America and Citigroup: two names)
+            # and Reconciliation; not Bank of America and Citigroup, Ministry of Defence and NATO:
+            # two names)
             j = _en_run(text, words, j + 2)
     return j
 
@@ -3465,13 +3468,14 @@ def extract_terms(
             person=True,
         )
     groups: dict[str, list[tuple[_Mention, str]]] = {}
+    bare_leads = _bare_head_leads(mentions) if kazakh else set()
     for m in mentions:
         if kazakh:
             f = fold_kk(m.words[-1])
             # a person's name: a given name and a surname, or one word a title or an honorific
             # marks (шейх Тамимді: Тамим)
             table = lemma_of["person"] if _personal(m.words) or m.person_cue else lemma_of[len(m.words) > 1]
-            last, analysis = (f, "") if m.bare else (_known_last(m.words) or _possessed_head_reading(m.words) or table[f])
+            last, analysis = (f, "") if m.bare else (_known_last(m.words) or _possessed_head_reading(m.words, bare_leads) or table[f])
             key = " ".join(fold_kk(w) for w in m.words[:-1]) + " " + last
         else:
             key, analysis = " ".join(m.words).casefold(), ""
@@ -3643,13 +3647,30 @@ def _surnames_alone(kinds: dict) -> None:
             kinds[key] = ("person", False)
 
 
-def _possessed_head_reading(words: Sequence[str]) -> tuple[str, str] | None:
+def _possessed_head_reading(words: Sequence[str], bare_leads: set[str] | frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """(lemma, analysis) of a name's last word where it reads as a head in its possessive
-    (``_POSSESSED_HEADS``) after a name's word: Жамбыл көшесінің -> көшесі + gen, whatever other
-    names the text has with the bare head (Махамбет Өтемісов атындағы көшеде); None otherwise."""
-    if len(words) < 2 or fold_kk(words[-2]) in IN_NAME:
+    (``_POSSESSED_HEADS``, not a plural: облыстары) after a name's word: Жамбыл көшесінің ->
+    көшесі + gen, whatever other names the text has with the bare head (Махамбет Өтемісов
+    атындағы көшеде); None otherwise, and where the text writes the same words with the bare head
+    (``bare_leads``: Ұлттық банк ... Ұлттық банкінің, one name)."""
+    lead = " ".join(fold_kk(w) for w in words[:-1])
+    if len(words) < 2 or fold_kk(words[-2]) in IN_NAME or lead in bare_leads:
         return None
-    return next(((lemma, a) for lemma, a in _readings(fold_kk(words[-1])) if lemma in _POSSESSED_HEADS), None)
+    return next(
+        ((lemma, a) for lemma, a in _readings(fold_kk(words[-1])) if lemma in _POSSESSED_HEADS and lemma not in PLURAL_PLACE_GENERICS),
+        None,
+    )
+
+
+def _bare_head_leads(mentions) -> set[str]:
+    """The leading words of the names the text writes with a bare head, in any case (Ұлттық банк,
+    Ұлттық банктің: ұлттық)."""
+    return {
+        " ".join(fold_kk(w) for w in m.words[:-1])
+        for m in mentions
+        if len(m.words) > 1
+        and any(lemma in ORG_HEADS and lemma not in _POSSESSED_HEADS and not a.startswith("p3") for lemma, a in _readings(fold_kk(m.words[-1])))
+    }
 
 
 def _written_lemma(m: _Mention, key: str) -> str:

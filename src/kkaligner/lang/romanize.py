@@ -664,9 +664,11 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _latin_titles() -> frozenset[str]:
-    """``TITLES`` as English spells them (batyr, khan, bi, zhyrau, kazhy), lower case."""
-    return frozenset(_romanize(t, False)[0].casefold() for t in TITLES)
+def _latin_titles() -> dict[str, str]:
+    """``TITLES`` as English spells them, lower case -> the Kazakh title (batyr батыр, bi би);
+    not those English writes as a given name or a word of its own (Sultan, Bek, Ana: Prince Sultan
+    University, Santa Ana)."""
+    return {_romanize(t, False)[0].casefold(): t for t in TITLES - {"сұлтан", "бек", "ана", "сал", "сері", "ханым", "ақын"}}
 
 
 def _personal_name(name: str) -> bool:
@@ -1102,7 +1104,8 @@ def _kazakh_body_name(name: str, names: Names = ()) -> str | None:
                 known = names if not spelt else ()
                 longest_name = max((len(k.split()) for k, _ in known), default=1)
                 run = next((n for n in range(min(longest_name, len(ws) - i), 1, -1) if _known(" ".join(ws[i : i + n]), known)), 1)
-                if run == 1 and i + 1 < len(ws) and lowered[i + 1] in _latin_titles():
+                title = _latin_titles().get(lowered[i + 1], "") if run == 1 and i + 1 < len(ws) else ""
+                if title:
                     run = 2  # a name and its title, read as one (Kabanbay Batyr Қабанбай батыр, Abylai Khan)
                 while not head and i + run < len(ws) and not any(
                     tuple(_EN_VARIANTS.get(w, w) for w in (x.strip(",") for x in lowered[i + run : i + run + n])) in table
@@ -1112,8 +1115,9 @@ def _kazakh_body_name(name: str, names: Names = ()) -> str | None:
                     # (Mausoleum of Khoja Ahmed Yasawi: Қожа Ахмет Ясауи's spelling, a Kazakh name)
                     run += 1
                 name = _cyrillize(" ".join(ws[i : i + run]), "", True, known).text.split(" ")
-                # a title after the name in lower case, as Kazakh writes it (Қабанбай батыр)
-                spelt.append(" ".join(w.casefold() if x and w.casefold() in TITLES else w for x, w in enumerate(name)))
+                if title and len(name) == 2:
+                    name[1] = title  # the title as Kazakh writes it, in lower case (Қабанбай батыр, Төле би)
+                spelt.append(" ".join(name))
                 i += run
                 named += run
         if not head:
