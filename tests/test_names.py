@@ -739,6 +739,9 @@ ALONE = [
     # a hajji's title between a given name and a surname is part of the person's name
     ("Айта кетейік, Наурызбай қажы Тағанұлы мүфти болды.", [("Наурызбай қажы Тағанұлы", "person")]),
     ("Бақытжан қажы Ахметов келді.", [("Бақытжан қажы Ахметов", "person")]),
+    # an occupation opening the sentence is no given name (Прокурор | Сейітов), a given name is
+    ("Прокурор Сейітов сөз алды. Жазушы Мұқанов кітап жазды.", [("Сейітов", "person"), ("Мұқанов", "person")]),
+    ("Азамат Алдоңғаров келді.", [("Азамат Алдоңғаров", "person")]),
     # a sentence-initial name the shipped names glossary knows
     ("Павлодардың жаңа көпірі ашылды.", [("Павлодар", "place")]),
     # "against" inside a body's name; a body's body after a head in the genitive

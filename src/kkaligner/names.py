@@ -547,6 +547,11 @@ PERSON_BEFORE = POSITION_HEADS | frozenset(
      "досы", "зайыбы", "жұбайы", "әкесі", "анасы", "інісі", "ағасы", "апасы", "қарындасы", "немересі", "шәкірті", "ұстазы",
      "мырза", "ханым", "азамат", "азаматша", "президент", "президенті", "премьер-министр", "премьер-министрі", "канцлер",
      "канцлері",
+     # a court's, a police's and a trade's roles (Прокурор Сейітов, Судья Жұмабаев, Сотталушы
+     # Ахметов: court reports' usage)
+     "прокурор", "прокуроры", "судья", "судьясы", "сотталушы", "айыпталушы", "тергеуші", "тергеушісі", "адвокат",
+     "адвокаты", "кәсіпкер", "мұғалім", "мұғалімі", "тренер", "тренері", "зейнеткер", "фермер", "шаруагер", "инспектор",
+     "полицей", "куәгер",
      # an age (он үш жасар Абзал "thirteen-year-old Abzal", 19 жастағы Қарасай), unless the name
      # is a town's whose resident the age is (24 жастағы Шелек тұрғыны: ``_OF_A_PLACE``)
      "жасар", "жастағы"]
@@ -1031,6 +1036,8 @@ class _Document:
             cap, low = self.evidence(w)
             return low > cap
         nxt = self.words[k + 1][2] if k + 1 < len(self.words) else ""
+        if _stem_in(w, PERSON_BEFORE) and not _given_name(fold_kk(w)) and not _stem_in(w, NAMED_BY_ONE_WORD | TITLES):
+            return True  # Прокурор Сейітов, Жазушы Мұқанов: an occupation before the name (not Азамат, a given name)
         if _is_cap(nxt) and _readings_end(fold_kk(nxt), PERSON_ENDINGS + PATRONYMIC_ENDINGS):
             return False  # a first name before a surname (Азамат Алдоңғаров), whatever азамат means
         cap, low = self.evidence(w)
