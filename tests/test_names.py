@@ -151,6 +151,9 @@ ENGLISH = [
     ("The Ministry of Culture and Sport said so. The University of Oxford and Cambridge University met.",
      [("Ministry of Culture and Sport", "organisation"), ("University of Oxford", "organisation"), ("Cambridge University", "organisation")]),
     ("The Ministry of Defence and NATO agreed.", [("Ministry of Defence", "organisation"), ("NATO", "organisation")]),
+    # a conjunction opening a sentence is no name's first word
+    ("Although Chile declared independence, Spain ruled on. Besides Peru, Bolivia joined.",
+     [("Chile", "place"), ("Spain", "place"), ("Peru", "place"), ("Bolivia", "place")]),
     # a sentence's function word is no name, nor a common word opening a short text's sentence
     ("He said so. Since then things have changed. Medicine has changed too.", []),
     # ... nor a quotation's first word, a contraction, or a function word capitalised mid-sentence
