@@ -151,6 +151,11 @@ ENGLISH = [
     ("The Ministry of Culture and Sport said so. The University of Oxford and Cambridge University met.",
      [("Ministry of Culture and Sport", "organisation"), ("University of Oxford", "organisation"), ("Cambridge University", "organisation")]),
     ("The Ministry of Defence and NATO agreed.", [("Ministry of Defence", "organisation"), ("NATO", "organisation")]),
+    # a part of a country, a conservation area, a speedway
+    ("He lived in European Turkey and Metropolitan France. Brian Ireland spoke.",
+     [("European Turkey", "place"), ("Metropolitan France", "place"), ("Brian Ireland", "person")]),
+    ("Animals cross the Ngorongoro Conservation Area. Yes, the race was at the Indianapolis Motor Speedway.",
+     [("Ngorongoro Conservation Area", "place"), ("Indianapolis Motor Speedway", "facility")]),
     # a conjunction opening a sentence is no name's first word
     ("Although Chile declared independence, Spain ruled on. Besides Peru, Bolivia joined.",
      [("Chile", "place"), ("Spain", "place"), ("Peru", "place"), ("Bolivia", "place")]),

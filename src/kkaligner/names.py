@@ -2815,7 +2815,8 @@ _EN_COMPANY_HEADS = _EN_COMPANY_WORDS | frozenset(
 _EN_PLACE_HEADS = frozenset(
     ["river", "lake", "region", "microdistrict", "city", "mountains", "sea", "ocean", "bay", "island", "district", "province", "gulf", "cape", "strait", "peninsula", "valley", "desert", "republic", "kingdom", "states", "emirates", "isle",
      "street", "road", "avenue", "square", "bridge", "park", "hemisphere", "pole", "highway", "harbour", "harbor", "port", "airport", "county", "mountain", "islands", "falls", "canal", "channel", "coast", "hills", "heights", "beach", "village", "town", "gardens", "plateau", "glacier", "volcano", "oblast", "territory", "continent", "station", "empire", "khanate", "caliphate", "sultanate", "country", "tower", "towers", "palace", "castle", "cathedral", "mosque", "building", "plaza", "basilica", "st", "ave", "rd", "blvd",
-     "zone", "strip", "field", "steppe", "lowland", "range", "ridge", "gorge", "canyon", "pass", "oasis", "lagoon", "delta", "reservoir", "dam"]
+     "zone", "strip", "field", "steppe", "lowland", "range", "ridge", "gorge", "canyon", "pass", "oasis", "lagoon", "delta", "reservoir", "dam",
+     "area", "speedway", "raceway"]
 )
 # The heads of facilities (OntoNotes' FAC, as FACILITY_HEADS): buildings, sites and structures
 # among the bodies' and places' heads, and plants (Kostanay Airport, Abai Avenue, Ekibastuz Power
@@ -2823,7 +2824,7 @@ _EN_PLACE_HEADS = frozenset(
 # Church is a body), nor a hotel, a business as often, nor a park or a road (Burabay National Park,
 # the Great Silk Road: places).
 _EN_FACILITY_HEADS = frozenset(
-    ["airport", "station", "cosmodrome", "terminal", "refinery", "port", "harbour", "harbor", "stadium", "arena", "theatre", "theater", "hospital", "library", "museum", "palace", "castle",
+    ["airport", "station", "cosmodrome", "terminal", "refinery", "port", "harbour", "harbor", "stadium", "arena", "speedway", "raceway", "theatre", "theater", "hospital", "library", "museum", "palace", "castle",
      "cathedral", "mosque", "basilica", "tower", "towers", "building", "plaza", "street", "avenue", "square", "bridge",
      "highway", "st", "ave", "rd", "blvd", "dam", "reservoir", "canal", "plant", "factory", "cinema", "mausoleum",
      "monument", "memorial", "zoo"]
@@ -3087,7 +3088,16 @@ def _en_kind(names: list[str]) -> str | None:
         return "person"  # a Kazakh or Russian surname's ending (Nogayev, Abenova, Baitursynuly)
     if not numbered and _en_place_opens(folded):
         return "organisation"  # Washington Capitals, Astana Opera, Kazakhstan Temir Zholy
+    if len(folded) == 2 and _glossary_kinds(english=True).get(folded[1]) == "place" and (
+        folded[0] in _EN_PLACE_QUALIFIERS or folded[0] in _word_list("demonyms-en.txt", english=True)
+    ):
+        return "place"  # a part of a country (European Turkey, Metropolitan France, Mainland China)
     return "person" if numbered else ""
+
+
+# Words that make a country's name a part of it (Metropolitan France, Mainland China, Greater
+# Manchester); a people's adjective does too (European Turkey, demonyms-en.txt).
+_EN_PLACE_QUALIFIERS = frozenset(["metropolitan", "mainland", "greater", "continental", "inner", "outer", "upper", "lower"])
 
 
 # Places' names that are given names too (Jordan Henderson, Paris Hilton, Victoria Beckham): a
