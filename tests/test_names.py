@@ -151,6 +151,9 @@ ENGLISH = [
     ("The Ministry of Culture and Sport said so. The University of Oxford and Cambridge University met.",
      [("Ministry of Culture and Sport", "organisation"), ("University of Oxford", "organisation"), ("Cambridge University", "organisation")]),
     ("The Ministry of Defence and NATO agreed.", [("Ministry of Defence", "organisation"), ("NATO", "organisation")]),
+    # a general's rank before a full name is no part of it; General Motors keeps its first word
+    ("General James Ewing crossed. He joined General Motors. The General Assembly voted.",
+     [("James Ewing", "person"), ("General Motors", "organisation"), ("General Assembly", "organisation")]),
     # a part of a country, a conservation area, a speedway
     ("He lived in European Turkey and Metropolitan France. Brian Ireland spoke.",
      [("European Turkey", "place"), ("Metropolitan France", "place"), ("Brian Ireland", "person")]),

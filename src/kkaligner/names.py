@@ -3229,6 +3229,16 @@ def _en_quoted_body(text: str, words: list, x: int) -> bool:
     return False
 
 
+def _en_full_name_after(text: str, words: list, k: int) -> bool:
+    """Two capitalised words follow word ``k``, one space apart, neither a body's, a place's or a
+    company's word: a person's full name (General James Ewing), which a rank stands before."""
+    nxt = words[k + 1 : k + 3]
+    return len(nxt) == 2 and all(
+        x[2][:1].isupper() and x[2].casefold() not in _EN_ORG_HEADS | _EN_PLACE_HEADS | _EN_EVENT_HEADS and _en_joined(text, words, k + i)
+        for i, x in enumerate(nxt)
+    )
+
+
 def _english_mentions(text: str) -> list[_Mention]:
     words = _en_words(text)
     lower = {w.casefold() for _, _, w in words if w[:1].islower()}
@@ -3269,6 +3279,9 @@ def _english_mentions(text: str) -> list[_Mention]:
         qualifier = w.casefold() in _EN_TITLE_QUALIFIERS and _en_title_after(words, k)
         if not w[:1].isupper() or w.casefold() in _EN_TITLES - _EN_PERSON_TITLES or (initial[k] and spoken in starters) or portfolio or qualifier:
             k += 1  # ... and a sentence's function word (He, After, It's, They're), whatever follows it
+            continue
+        if base == "general" and _en_full_name_after(text, words, k):
+            k += 1  # General John Cadwalder: the rank, then a full name (not General Motors, the General Assembly)
             continue
         j = _en_extent(text, words, k)
         affairs = next((x for x in range(j - 1, k - 1, -1) if words[x][2].casefold() in _EN_PORTFOLIO_ENDS), None)
