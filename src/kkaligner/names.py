@@ -141,6 +141,7 @@ FACILITY_HEADS = frozenset(
 # ... and their bare forms after атындағы ("named after"), where Kazakh writes no possessive
 # (Махамбет Өтемісов атындағы көше, Абай атындағы саябақ: KazNERD marks them FACILITY whole).
 FACILITIES_NAMED_AFTER = frozenset(["көше", "даңғыл", "алаң", "бульвар", "саябақ", "мешіт", "кесене", "көпір", "сарай", "әуежай"])
+_FACILITY_WORDS = FACILITY_HEADS | FACILITIES_NAMED_AFTER
 
 # Head nouns that close an organisation's name written with one capital (Денсаулық сақтау
 # министрлігі, Гарвард университеті, Ұлттық банкі): the Kazakh generic words for kinds of
@@ -323,8 +324,8 @@ NAMED_AFTER_HEADS = frozenset(
 )
 
 # ... those of them a person's full name opens too (Мұхтар Әуезов көшесі, Дінмұхамед Қонаев
-# даңғылы, Нұрсұлтан Назарбаев халықаралық әуежайы), where other heads after a full name are the person's words (Асқар Мамин мектебін
-# аралады "visited a school")
+# даңғылы, Нұрсұлтан Назарбаев халықаралық әуежайы), where other heads after a full name are the
+# person's words (Асқар Мамин мектебін аралады "visited a school")
 STREETS_NAMED_AFTER = frozenset(["көшесі", "даңғылы", "алаңы", "бульвары", "әуежайы"])
 # ... those of them a common noun does not open alone: universities, military schools and
 # conservatories (their names are a town's, a person's or an adjective's: Кембридж университеті;
@@ -408,8 +409,8 @@ PLACE_GENERICS = frozenset(
 # Among them the kinds of things that are no body nor place: programmes and projects, works, events
 # and awards (KazNERD marks «Нұрлы жол» бағдарламасы a PROJECT, «Абай» операсы ART): the name
 # before one is a name of its own kind, not an organisation's (buildings and sites are
-# FACILITY_HEADS: «Астана» концерт залы, «Байқоңыр» ғарыш айлағы). The press names a person after whom a thing is named before
-# есімі ("the name": «Абай» есімі берілді).
+# FACILITY_HEADS: «Астана» концерт залы, «Байқоңыр» ғарыш айлағы). The press names a person after
+# whom a thing is named before есімі ("the name": «Абай» есімі берілді).
 THING_GENERICS = frozenset(
     ["бағдарламасы", "жобасы", "фильмі", "әні", "кітабы", "романы", "операсы", "спектаклі", "дастаны", "өлеңі",
      "жинағы", "сериалы", "фестивалі", "кинофестивалі", "байқауы", "марафоны", "форумы", "конкурсы",
@@ -3234,9 +3235,12 @@ def _en_full_name_after(text: str, words: list, k: int) -> bool:
     company's word: a person's full name (General James Ewing), which a rank stands before."""
     nxt = words[k + 1 : k + 3]
     return len(nxt) == 2 and all(
-        x[2][:1].isupper() and x[2].casefold() not in _EN_ORG_HEADS | _EN_PLACE_HEADS | _EN_EVENT_HEADS and _en_joined(text, words, k + i)
-        for i, x in enumerate(nxt)
+        x[2][:1].isupper() and x[2].casefold() not in _EN_HEAD_WORDS and _en_joined(text, words, k + i) for i, x in enumerate(nxt)
     )
+
+
+# The heads that give an English name its kind, a body's, a place's or an event's.
+_EN_HEAD_WORDS = _EN_ORG_HEADS | _EN_PLACE_HEADS | _EN_EVENT_HEADS
 
 
 def _english_mentions(text: str) -> list[_Mention]:
@@ -3536,8 +3540,7 @@ def extract_terms(
             counts[surface] = counts.get(surface, 0) + 1
         forms = tuple(sorted(counts, key=lambda f: (-counts[f], f)))
         kind = kinds[key][0]
-        before = text[: first.start].rstrip()[-1:]
-        if kind in ("organisation", "place") and _facility(first.words, kazakh) and not (before and before in _QUOTE_OPEN):
+        if kind in ("organisation", "place") and _facility(first.words, kazakh) and not _opens_quotation(text, first.start):
             # (a quoted name's kind is its generic word's: «Алматы әуежайы» АҚ, a company)
             kind = "facility"
         p = _proposal(lemma, kind, g, lang)
@@ -3564,7 +3567,7 @@ def _facility(words: Sequence[str], kazakh: bool) -> bool:
     English one whose head before "of" is a building's (``_EN_FACILITY_OF``: the Palace of Peace
     and Reconciliation; the Library of Congress is a body, Port Louis a city): a facility's name."""
     if kazakh:
-        return len(words) > 1 and _stem_in(words[-1], FACILITY_HEADS | FACILITIES_NAMED_AFTER)
+        return len(words) > 1 and _stem_in(words[-1], _FACILITY_WORDS)
     first = words.index("of") - 1 if "of" in words[1:] else -1
     return len(words) > 1 and (
         _en_possessive(words[-1]).casefold() in _EN_FACILITY_HEADS or (first >= 0 and words[first].casefold() in _EN_FACILITY_OF)
@@ -3683,8 +3686,7 @@ def _possessed_head_reading(words: Sequence[str], bare_leads: set[str] | frozens
     көшесі + gen, whatever other names the text has with the bare head (Махамбет Өтемісов
     атындағы көшеде); None otherwise, and where the text writes the same words with the bare head
     (``bare_leads``: Ұлттық банк ... Ұлттық банкінің, one name)."""
-    lead = " ".join(fold_kk(w) for w in words[:-1])
-    if len(words) < 2 or fold_kk(words[-2]) in IN_NAME or lead in bare_leads:
+    if len(words) < 2 or fold_kk(words[-2]) in IN_NAME or " ".join(fold_kk(w) for w in words[:-1]) in bare_leads:
         return None
     return next(
         ((lemma, a) for lemma, a in _readings(fold_kk(words[-1])) if lemma in _POSSESSED_HEADS and lemma not in PLURAL_PLACE_GENERICS),

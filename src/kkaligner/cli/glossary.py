@@ -217,7 +217,7 @@ def extract_cmd(
     from kkaligner.errors import OutputError, UsageError
     from kkaligner.glossary import Glossary, formats
     from kkaligner.io import read_text, same_file
-    from kkaligner.lang import check_language
+    from kkaligner.lang import LANGUAGE_NAMES, check_language
     from kkaligner.lang.detect import detect_language
     from kkaligner.names import extract_terms
 
@@ -235,7 +235,7 @@ def extract_cmd(
     read_as = {f: detect_language(t).lang for f, t in texts if t.strip()}
     if lang is None:
         if len(set(read_as.values())) > 1:
-            listing = ", ".join(f"{f} ({'Kazakh' if x == 'kk' else 'English'})" for f, x in read_as.items())
+            listing = ", ".join(f"{f} ({LANGUAGE_NAMES[x]})" for f, x in read_as.items())
             raise UsageError(
                 f"the files are in two languages: {listing}. Extract the Kazakh and the English files in two runs, "
                 "or name their language with --from."
@@ -246,7 +246,7 @@ def extract_cmd(
         for f, x in read_as.items():
             if x != lang:
                 typer.echo(
-                    f"kkalign: warning: {f} reads as {'Kazakh' if x == 'kk' else 'English'}, not as --from {lang}; "
+                    f"kkalign: warning: {f} reads as {LANGUAGE_NAMES[x]}, not as --from {lang}; "
                     f"its names may be missed. Pass --from {x}, or leave --from out to read the language from the text.",
                     err=True,
                 )

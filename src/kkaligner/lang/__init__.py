@@ -20,6 +20,8 @@ from kkaligner.errors import UsageError, choices
 
 LANGUAGES = ("kk", "en")
 """The languages kkaligner translates between, as BCP 47 tags."""
+LANGUAGE_NAMES = {"kk": "Kazakh", "en": "English"}
+"""Their names in English, for messages and the server's /languages."""
 
 # Tags that name Kazakh in glossary files and user input (ISO 639-1, ISO 639-3, with region/script).
 KAZAKH_TAGS = frozenset({"kk", "kaz", "kk-kz", "kk_kz", "kk-cyrl"})
@@ -48,4 +50,4 @@ def check_pair(source_lang: str, target_lang: str) -> tuple[str, str]:
     return source_lang, target_lang
 
 
-__all__ = ["LANGUAGES", "KAZAKH_TAGS", "is_kazakh", "check_language", "check_pair"]
+__all__ = ["LANGUAGES", "LANGUAGE_NAMES", "KAZAKH_TAGS", "is_kazakh", "check_language", "check_pair"]

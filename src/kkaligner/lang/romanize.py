@@ -1085,10 +1085,14 @@ def _kazakh_body_name(name: str, names: Names = ()) -> str | None:
         spelt: list[str] = []
         named = 0
         out: list[tuple[str, str]] = []  # (Kazakh, English)
+
+        def key_at(i: int, n: int) -> tuple[str, ...]:  # the table's key for n words from word i
+            return tuple(_EN_VARIANTS.get(w, w) for w in (x.strip(",") for x in lowered[i : i + n]))
+
         i = 0
         while i < len(ws):
             for n in range(min(longest, len(ws) - i), 0, -1):
-                key = tuple(_EN_VARIANTS.get(w, w) for w in (x.strip(",") for x in lowered[i : i + n]))
+                key = key_at(i, n)
                 if key in table:
                     roles = table[key]
                     last = head and i + n == len(ws)
@@ -1107,12 +1111,9 @@ def _kazakh_body_name(name: str, names: Names = ()) -> str | None:
                 title = _latin_titles().get(lowered[i + 1], "") if run == 1 and i + 1 < len(ws) else ""
                 if title:
                     run = 2  # a name and its title, read as one (Kabanbay Batyr Қабанбай батыр, Abylai Khan)
-                while not head and i + run < len(ws) and not any(
-                    tuple(_EN_VARIANTS.get(w, w) for w in (x.strip(",") for x in lowered[i + run : i + run + n])) in table
-                    for n in range(1, longest + 1)
-                ):
+                while not head and i + run < len(ws) and not any(key_at(i + run, n) in table for n in range(1, longest + 1)):
                     # after "of", the words up to the table's next are one name, read as one
-                    # (Mausoleum of Khoja Ahmed Yasawi: Қожа Ахмет Ясауи's spelling, a Kazakh name)
+                    # (Mausoleum of Khoja Ahmed Yasawi: Хожа Ахмед Ясауи, not Амед Йасауи word by word)
                     run += 1
                 name = _cyrillize(" ".join(ws[i : i + run]), "", True, known).text.split(" ")
                 if title and len(name) == 2:

@@ -26,7 +26,7 @@ from kkaligner.errors import (
     choices,
 )
 from kkaligner.io import read_text
-from kkaligner.lang import LANGUAGES, check_pair
+from kkaligner.lang import LANGUAGE_NAMES, LANGUAGES, check_pair
 from kkaligner.lang.detect import Detection, detect_language
 from kkaligner.pipeline import load_glossary
 from kkaligner.server.batching import Batcher
@@ -36,7 +36,6 @@ from kkaligner.terms import plan
 from kkaligner.terms.outcome import term_uses
 from kkaligner.types import Draft, Finding, Signature
 
-LANGUAGE_NAMES = {"kk": "Kazakh", "en": "English"}
 # What /translate_file takes: plain text, and every document format kkaligner.documents reads.
 FILE_SUFFIXES = (".txt", *sorted(documents.SUFFIXES))
 # Auto-detection of a file's language reads this many characters of its text.
