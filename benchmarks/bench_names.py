@@ -93,12 +93,14 @@ PUBLISHED = HERE / "data" / "published-names-en.tsv"
 HELD_OUT = HERE / "data" / "published-names-heldout-en.tsv"
 HELD_OUT_2 = HERE / "data" / "published-names-heldout2-en.tsv"
 HELD_OUT_3 = HERE / "data" / "published-names-heldout3-en.tsv"
+HELD_OUT_4 = HERE / "data" / "published-names-heldout4-en.tsv"
 # The romanization lists, with their labels (see the module doc).
 ROMANIZATION_LISTS = (
     ("published spellings", PUBLISHED),
     ("held out of the exceptions table", HELD_OUT),
     ("second held-out list", HELD_OUT_2),
-    ("third held-out list, never tuned on", HELD_OUT_3),
+    ("third held-out list", HELD_OUT_3),
+    ("fourth held-out list, never tuned on", HELD_OUT_4),
 )
 BODIES = HERE / "data" / "published-bodies-en.tsv"
 BODIES_HELD_OUT = HERE / "data" / "published-bodies-heldout-en.tsv"
