@@ -2263,6 +2263,15 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             if head is None and fold_kk(words[look - 1][2]) in IN_NAME and _stem_in(lw, FACILITIES_NAMED_AFTER):
                 head = (look, "organisation")  # Махамбет Өтемісов атындағы көше: the street named after him
             if _stem_in(lw, ORG_HEADS):
+                prev = words[look - 1][2]
+                if look > run_end + 1 and prev.islower() and not _possessed(lw) and not fold_kk(prev).endswith((*_ADJECTIVE_ENDINGS, "и")) and fold_kk(prev) not in IN_NAME | {"қарсы", "бойынша", "деген", "атты"}:
+                    # a bare head after a lower-case noun has no izafet to make it the noun's: a
+                    # phrase of its own (Биылғы шара академияның ұйымдастыруымен "this year's event,
+                    # organised by the academy", Екі километр мектепке), not a body's name (an
+                    # adjective before one is: Ұлттық банк, Жоғарғы сот, Ұлттық ғылыми орталық; so
+                    # is a postposition or "called": Сыбайлас жемқорлыққа қарсы агенттік, Алматы
+                    # бойынша полиция департаменті, Жаңалық деген газет)
+                    break
                 if head is not None and _possessed(words[head[0]][2]) and not _possessed(lw):
                     break  # a possessed head closes the name (... департаменті сотқа: "to the court")
                 if head is not None and _stem_in(lw, FACILITY_HEADS) and not _stem_in(words[head[0]][2], FACILITY_HEADS):
