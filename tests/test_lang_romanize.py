@@ -220,7 +220,7 @@ def test_a_compass_word_opening_a_place_s_name_is_english():
     assert romanize("Орталық Қазақстан", kind="place") == "Central Kazakhstan"
     assert romanize("Солтүстік Ирландия", kind="place", names={"Ирландия": "Ireland"}) == "Northern Ireland"
     # not before common words or a name spelt by rule (no half-translation), nor outside a place's name
-    assert romanize("Оңтүстік Тынық мұхиты", kind="place") == "Ontustik Tynyk Mukhity"
+    assert romanize("Оңтүстік Тынық мұхиты", kind="place") == "South Pacific Ocean"
     assert romanize("Орталық Стадион", kind="place") == "Ortalyk Stadion"
     assert romanize("Оңтүстік Осетияда", kind="place") == "Ontustik Osetiyada"
     assert romanize("Шығыс Қазақстан", kind="person") == "Shygys Kazakhstan"
@@ -525,8 +525,28 @@ def test_a_place_s_published_spelling_is_no_person_s_and_the_first_row_wins():
     assert cyrillize("Tashkent").text == "Ташкент"
 
 
+@pytest.mark.parametrize("kazakh,english", [
+    ("Маңғыстау түбегі", "Mangystau Peninsula"),
+    ("Беринг бұғазы", "Bering Strait"),
+    ("Қоқан хандығы", "Kokand Khanate"),
+    ("Алтай таулары", "Altai Mountains"),
+    ("Шарын шатқалы", "Charyn Canyon"),
+    ("Бурабай ұлттық паркі", "Burabay National Park"),
+    ("Қапшағай су қоймасы", "Kapchagay Reservoir"),
+    ("Қашаған кен орны", "Kashagan Field"),
+    ("Көлсай көлдері", "Kolsay Lakes"),
+    # after a name of the table's, a hyphenated or a multiword one
+    ("Ақсу-Жабағлы қорығы", "Aksu-Zhabagly Nature Reserve"),
+    ("Хан Тәңірі шыңы", "Khan Tengri Peak"),
+    # a whole name of the table's is its own
+    ("Есіл өзені", "Ishim River"),
+])
+def test_a_landform_s_generic_word_is_written_as_english_titles_write_it(kazakh, english):
+    assert romanize(kazakh, kind="place") == english
+
+
 def test_the_table_spells_names_not_common_words():
-    assert romanize("Теңіз кен орны") == "Tengiz ken orny" and romanize("Қара теңіз", kind="place") == "Kara Teniz"
+    assert romanize("Теңіз кен орны") == "Tengiz Field" and romanize("Кең теңіз", kind="place") == "Ken Teniz"
     assert romanize("Асан қайғы") == "Asan Kaigy" and romanize("Ол қайғы шекті") == "Ol kaigy shekti"
 
 

@@ -222,7 +222,35 @@ STREET_HEADS: tuple[tuple[str, str, bool], ...] = (
     ("саябағы", "Park", False),
     ("әуежайы", "Airport", False),
 )
-_PLACE_HEADS = {kk: (en, first) for kk, en, first in PLACE_HEADS + STREET_HEADS}
+# Landforms, waters, reserves and historical states, as English Wikipedia titles them (Маңғыстау
+# түбегі Mangystau Peninsula, Беринг бұғазы Bering Strait, Қоқан хандығы Kokand Khanate, Алтай
+# таулары Altai Mountains, Кетпен жотасы Ketmen Range, Шарын шатқалы Charyn Canyon, Тұйықсу
+# мұздығы Tuyuksu Glacier, Ақсу-Жабағлы қорығы Aksu-Zhabagly Nature Reserve, Бурабай ұлттық паркі
+# Burabay National Park, Қапшағай су қоймасы Kapchagay Reservoir, Қашаған кен орны Kashagan Field,
+# Көлсай көлдері Kolsay Lakes). Spelling only: an English text's generic word is not read back into
+# Kazakh by these (Wrigley Field, the Korean Peninsula are no кен орны, no Кореан түбегі).
+NATURE_HEADS: tuple[tuple[str, str, bool], ...] = (
+    ("түбегі", "Peninsula", False),
+    ("бұғазы", "Strait", False),
+    ("хандығы", "Khanate", False),
+    ("қағанаты", "Khaganate", False),
+    ("таулары", "Mountains", False),
+    ("жотасы", "Range", False),
+    ("шатқалы", "Canyon", False),
+    ("шыңы", "Peak", False),
+    ("мұздығы", "Glacier", False),
+    ("аралы", "Island", False),
+    ("асуы", "Pass", False),
+    ("шөлі", "Desert", False),
+    ("ойпаты", "Depression", False),
+    ("қорығы", "Nature Reserve", False),
+    ("ұлттық паркі", "National Park", False),
+    ("ұлттық табиғи паркі", "National Park", False),
+    ("су қоймасы", "Reservoir", False),
+    ("кен орны", "Field", False),
+    ("көлдері", "Lakes", False),
+)
+_PLACE_HEADS = {kk: (en, first) for kk, en, first in PLACE_HEADS + STREET_HEADS + NATURE_HEADS}
 # English generic words of places read back into Kazakh, after the name (Berezovka Village
 # Березовка ауылы, Medeu District Медеу ауданы, Lake Balkhash Балқаш көлі): the heads above and a
 # village's word; not a sea's, a city's or a street's, parts of names of their own (the Black Sea
@@ -750,6 +778,25 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
         if state:
             return state
     low = text.casefold()
+    # a place's generic word (Ақтөбе облысы Aktobe Region, Балқаш көлі Lake Balkhash), after a name
+    # of the table's too (Хан Тәңірі шыңы Khan Tengri Peak); a whole name the table has is its own
+    # (Есіл өзені Ishim River)
+    head = _HEAD.fullmatch(text)
+    if head and head.group(2).islower() and not (exceptions and _published(low, kind)):
+        last = head.group(1).split()[-1]
+        if last[:1].isupper():
+            name, used = _romanize(head.group(1), exceptions, "place", names)
+            english, first = _PLACE_HEADS[head.group(2).casefold()]
+            return (f"{english} {name}" if first else f"{name} {english}"), used
+    # a compass word opening a place's name (Оңтүстік Корея South Korea, Шығыс Еуропа Eastern Europe)
+    compass = _COMPASS_RX.match(text) if kind == "place" else None
+    rest = text[compass.end() :] if compass else ""
+    if compass and (_known(rest, names) or (exceptions and _published(rest.casefold(), kind))):
+        # the rest a name with a rendering of its own (Қазақстан; a caller's: Еуропа Europe); not
+        # common words or a name spelt by rule (Орталық Стадион, Оңтүстік Осетияда: no half-translation)
+        name, used = _romanize(rest, exceptions, kind, names)
+        en, adjective = _COMPASS[compass.group(1).casefold()]
+        return f"{adjective if name.split(' ')[0] in COMPASS_ADJECTIVAL else en} {name}", used
     # hyphenated and multiword names of the table first (Қасым-Жомарт, Солтүстік Қазақстан облысы)
     for m in _MULTI_RX.finditer(low) if exceptions and _MULTI_RX else ():
         rest = m.group("rest")
@@ -764,23 +811,6 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
             # person's wherever one word is (Тоқаев Қасым-Жомарт Кемелұлы)
             whole = kind == "person" or all(used or not _CYR_RUN.search(part) for part, (_, used) in ((text[:i], before), (text[j:], after)))
             return before[0] + spelled + _tail(low[i:j], len(key), kind == "place") + after[0], whole
-    # a compass word opening a place's name (Оңтүстік Корея South Korea, Шығыс Еуропа Eastern Europe)
-    compass = _COMPASS_RX.match(text) if kind == "place" else None
-    rest = text[compass.end() :] if compass else ""
-    if compass and (_known(rest, names) or (exceptions and _published(rest.casefold(), kind))):
-        # the rest a name with a rendering of its own (Қазақстан; a caller's: Еуропа Europe); not
-        # common words or a name spelt by rule (Орталық Стадион, Оңтүстік Осетияда: no half-translation)
-        name, used = _romanize(rest, exceptions, kind, names)
-        en, adjective = _COMPASS[compass.group(1).casefold()]
-        return f"{adjective if name.split(' ')[0] in COMPASS_ADJECTIVAL else en} {name}", used
-    # a place's generic word (Ақтөбе облысы Aktobe Region, Балқаш көлі Lake Balkhash)
-    head = _HEAD.fullmatch(text)
-    if head and head.group(2).islower():
-        last = head.group(1).split()[-1]
-        if last[:1].isupper():
-            name, used = _romanize(head.group(1), exceptions, "place", names)
-            english, first = _PLACE_HEADS[head.group(2)]
-            return (f"{english} {name}" if first else f"{name} {english}"), used
     # published where every word is, or, for a person, any word is (the table names the bearer,
     # whichever word stands first: Дінмұхамед Қонаев, Тоқаев Қасым-Жомарт Кемелұлы); not where a
     # place's name opens a body's spelt by rule (Орал трансформатор зауыты: Oral is published, the
