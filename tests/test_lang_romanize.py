@@ -545,6 +545,14 @@ def test_a_landform_s_generic_word_is_written_as_english_titles_write_it(kazakh,
     assert romanize(kazakh, kind="place") == english
 
 
+def test_a_landform_s_english_generic_word_is_read_back_after_a_published_name():
+    assert cyrillize("Charyn Canyon", "place").text == "Шарын шатқалы"
+    assert cyrillize("Khan Tengri Peak", "place").text == "Хан Тәңірі шыңы"
+    assert cyrillize("Kokand Khanate", "place").text == "Қоқан хандығы"
+    # after another name the English word is the name's own (a stadium, not an oil field)
+    assert "кен орны" not in cyrillize("Wrigley Field", "place").text
+
+
 def test_the_table_spells_names_not_common_words():
     assert romanize("Теңіз кен орны") == "Tengiz Field" and romanize("Кең теңіз", kind="place") == "Ken Teniz"
     assert romanize("Асан қайғы") == "Asan Kaigy" and romanize("Ол қайғы шекті") == "Ol kaigy shekti"

@@ -251,6 +251,9 @@ NATURE_HEADS: tuple[tuple[str, str, bool], ...] = (
     ("көлдері", "Lakes", False),
 )
 _PLACE_HEADS = {kk: (en, first) for kk, en, first in PLACE_HEADS + STREET_HEADS + NATURE_HEADS}
+# ... read back only after a name the table publishes (Charyn Canyon Шарын шатқалы, Kolsay Lakes
+# Көлсай көлдері), one English word each
+_NATURE_HEADS_EN = {en.casefold(): (kk, first) for kk, en, first in NATURE_HEADS if " " not in en}
 # English generic words of places read back into Kazakh, after the name (Berezovka Village
 # Березовка ауылы, Medeu District Медеу ауданы, Lake Balkhash Балқаш көлі): the heads above and a
 # village's word; not a sea's, a city's or a street's, parts of names of their own (the Black Sea
@@ -1240,6 +1243,9 @@ def _cyrillize(name: str, kind: str = "", kazakh_names: bool = True, names: Name
         # a place's generic word, last (first for a lake: Lake Balkhash), in Kazakh after the name
         for head, rest, first in ((words[-1], words[:-1], False), (words[0], words[1:], True)):
             kazakh = _PLACE_HEADS_EN.get(head.casefold())
+            named = " ".join(rest).casefold()
+            if kazakh is None and (_known(" ".join(rest), names) or (kazakh_names and (named in _published_kazakh() or named in _published_wholes()))):
+                kazakh = _NATURE_HEADS_EN.get(head.casefold())  # Charyn Canyon, not Wrigley Field
             if kazakh and kazakh[1] == first and rest[0][:1].isupper() and not (
                 len(rest) == 1 and rest[0].casefold() in _COMPASS_FROM_EN  # North Sea: a name of its own
             ):
