@@ -357,7 +357,12 @@ def test_the_held_out_spellings_never_reach_the_exceptions_table(name):
     held-out list may be (or inflect) an entry of the table, and no name is in two lists."""
     held = _rows(name)
     assert len(held) >= 100 and all(len(r) == 4 and r[3] for r in held)
-    for kazakh, _english, kind, _src in held:
+    for kazakh, english, kind, _src in held:
+        if kind == "place" and name != "published-names-heldout4-en.tsv" and propose_latin(kazakh, kind).text in english.split("|"):
+            # the first three lists have been looked at and are scored with the rules alone too: the
+            # table may hold one of their places that the districts entered region by region name
+            # too, the two sources agreeing (Ембі Emba); the fourth is never looked at and stays out
+            continue
         assert not propose_latin(kazakh, kind).checked, kazakh
         for word in kazakh.replace("-", " ").split():
             assert not propose_latin(word, kind).checked, word
