@@ -2264,13 +2264,15 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 head = (look, "organisation")  # Махамбет Өтемісов атындағы көше: the street named after him
             if _stem_in(lw, ORG_HEADS):
                 prev = words[look - 1][2]
-                if look > run_end + 1 and prev.islower() and not _possessed(lw) and not fold_kk(prev).endswith((*_ADJECTIVE_ENDINGS, "и")) and fold_kk(prev) not in IN_NAME | {"қарсы", "бойынша", "деген", "атты"}:
+                inside = {fold_kk(x[2]) for x in words[run_end + 1 : look]}
+                if look > run_end + 1 and prev.islower() and not _possessed(lw) and not fold_kk(prev).endswith((*_ADJECTIVE_ENDINGS, "и")) and not inside & IN_NAME and fold_kk(prev) not in {"қарсы", "бойынша", "деген", "атты"}:
                     # a bare head after a lower-case noun has no izafet to make it the noun's: a
                     # phrase of its own (Биылғы шара академияның ұйымдастыруымен "this year's event,
                     # organised by the academy", Екі километр мектепке), not a body's name (an
                     # adjective before one is: Ұлттық банк, Жоғарғы сот, Ұлттық ғылыми орталық; so
                     # is a postposition or "called": Сыбайлас жемқорлыққа қарсы агенттік, Алматы
-                    # бойынша полиция департаменті, Жаңалық деген газет)
+                    # бойынша полиция департаменті, Жаңалық деген газет; and any words after
+                    # "named after": Абай атындағы орта мектеп)
                     break
                 if head is not None and _possessed(words[head[0]][2]) and not _possessed(lw):
                     break  # a possessed head closes the name (... департаменті сотқа: "to the court")

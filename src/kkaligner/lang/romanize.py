@@ -222,24 +222,18 @@ STREET_HEADS: tuple[tuple[str, str, bool], ...] = (
     ("саябағы", "Park", False),
     ("әуежайы", "Airport", False),
 )
-# Landforms, waters, reserves and historical states, as English Wikipedia titles them (Маңғыстау
-# түбегі Mangystau Peninsula, Беринг бұғазы Bering Strait, Қоқан хандығы Kokand Khanate, Алтай
-# таулары Altai Mountains, Кетпен жотасы Ketmen Range, Шарын шатқалы Charyn Canyon, Тұйықсу
-# мұздығы Tuyuksu Glacier, Ақсу-Жабағлы қорығы Aksu-Zhabagly Nature Reserve, Бурабай ұлттық паркі
-# Burabay National Park, Қапшағай су қоймасы Kapchagay Reservoir, Қашаған кен орны Kashagan Field,
-# Көлсай көлдері Kolsay Lakes). Spelling only: an English text's generic word is not read back into
-# Kazakh by these (Wrigley Field, the Korean Peninsula are no кен орны, no Кореан түбегі).
+# Landforms, waters and reserves, as English Wikipedia titles Kazakhstan's (Шарын шатқалы Charyn
+# Canyon, Талғар шыңы Talgar Peak, Тұйықсу мұздығы Tuyuksu Glacier, Ақсу-Жабағлы қорығы Aksu-Zhabagly
+# Nature Reserve, Бурабай ұлттық паркі Burabay National Park, Қапшағай су қоймасы Kapchagay
+# Reservoir, Қашаған кен орны Kashagan Field, Қызылқұм шөлі Kyzylkum Desert). Not the words English
+# writes after an adjective or an exonym of its own (Korean Peninsula, Strait of Hormuz, Crimean
+# Khanate, Ural Mountains, Crete), nor those a phrase means otherwise (Алматы таулары "the mountains
+# around Almaty", Қазақстан көлдері, Еділ-Жайық аралы "the Volga-Ural interfluve").
 NATURE_HEADS: tuple[tuple[str, str, bool], ...] = (
-    ("түбегі", "Peninsula", False),
-    ("бұғазы", "Strait", False),
-    ("хандығы", "Khanate", False),
-    ("қағанаты", "Khaganate", False),
-    ("таулары", "Mountains", False),
     ("жотасы", "Range", False),
     ("шатқалы", "Canyon", False),
     ("шыңы", "Peak", False),
     ("мұздығы", "Glacier", False),
-    ("аралы", "Island", False),
     ("асуы", "Pass", False),
     ("шөлі", "Desert", False),
     ("ойпаты", "Depression", False),
@@ -248,9 +242,9 @@ NATURE_HEADS: tuple[tuple[str, str, bool], ...] = (
     ("ұлттық табиғи паркі", "National Park", False),
     ("су қоймасы", "Reservoir", False),
     ("кен орны", "Field", False),
-    ("көлдері", "Lakes", False),
 )
 _PLACE_HEADS = {kk: (en, first) for kk, en, first in PLACE_HEADS + STREET_HEADS + NATURE_HEADS}
+_STREET_WORDS = frozenset(kk for kk, _, _ in STREET_HEADS)
 # ... read back only after a name the table publishes (Charyn Canyon Шарын шатқалы, Kolsay Lakes
 # Көлсай көлдері), one English word each
 _NATURE_HEADS_EN = {en.casefold(): (kk, first) for kk, en, first in NATURE_HEADS if " " not in en}
@@ -782,13 +776,17 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
             return state
     low = text.casefold()
     # a place's generic word (Ақтөбе облысы Aktobe Region, Балқаш көлі Lake Balkhash), after a name
-    # of the table's too (Хан Тәңірі шыңы Khan Tengri Peak); a whole name the table has is its own
-    # (Есіл өзені Ishim River)
+    # of the table's too (Хан Тәңірі шыңы Khan Tengri Peak); a name the table has with its word is
+    # its own (Есіл өзені Ishim River, Жоғарғы Есіл өзені)
     head = _HEAD.fullmatch(text)
-    if head and head.group(2).islower() and not (exceptions and _published(low, kind)):
+    words = low.split()
+    if head and head.group(2).islower() and not (exceptions and any(" ".join(words[i:]) in EXCEPTIONS for i in range(len(words) - 1))):
         last = head.group(1).split()[-1]
         if last[:1].isupper():
-            name, used = _romanize(head.group(1), exceptions, "place", names)
+            # a street, an avenue, a park, an airport is often named after a person (Қасым-Жомарт
+            # Тоқаев көшесі Kassym-Jomart Tokayev Street); the others after a place
+            street = head.group(2).casefold() in _STREET_WORDS
+            name, used = _romanize(head.group(1), exceptions, "" if street else "place", names)
             english, first = _PLACE_HEADS[head.group(2).casefold()]
             return (f"{english} {name}" if first else f"{name} {english}"), used
     # a compass word opening a place's name (Оңтүстік Корея South Korea, Шығыс Еуропа Eastern Europe)
