@@ -2104,14 +2104,22 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 ends = ends and not (
                     x == 0 and len(folded) == 2 and any(_given_name(lemma) and a in ("", "gen") for lemma, a in _readings(after))
                 )
+
             surname = _readings_end(here, PERSON_ENDINGS + ("ин",))
             given = x == 0 and (_given_name(here) or _kazakh_given_form(here))
             # two words of a person's name, then a given name and a surname: a second person
             # (Брижит Бардо | Қасым-Жомарт Тоқаевқа, Дархан Қыдырәлі | Нұрсұлтан Назарбаевқа)
             second = x >= 1 and x + 2 < len(folded) and _first_name_before_surname(words[k + x + 1][2], words[k + x + 2][2])
+            # an adjective after a surname opens the name of what is named after the person, where a
+            # head named so follows (Әлия Молдағұлова Халықаралық әуежайы, Мұхтар Әуезов Ұлттық
+            # университеті), else another body's (Асқар Мамин | Ұлттық банкке барды)
+            adjective = j == k + x + 1 and (_derived_adjective(words[j][2]) or after in STATUS_ADJECTIVES)
+            named = adjective and _named_after_head(doc, j, STREETS_NAMED_AFTER | NAMED_AFTER_HEADS)
+            body_after = adjective and not named and j + 1 < n and doc.spaced(j + 1) and words[j + 1][2].islower() and _stem_in(words[j + 1][2], ORG_HEADS)
+            ends = ends and not named
             # a person's name, then an institution or a body's name: two names (Гүлжан | Үкімет)
             if ends or second or ((surname or given) and _stem_in(words[k + x + 1][2], INSTITUTIONS)) or (
-                surname and _body_follows(doc, j) is not None
+                surname and (body_after or (_body_follows(doc, j) is not None and not named))
             ):
                 j = k + x
                 break
@@ -2154,7 +2162,12 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         # head (Денсаулық сақтау министрі, Үкімет басшысы) makes the whole a title
         position = False
         person = any(_readings_end(f, PERSON_ENDINGS + PATRONYMIC_ENDINGS + ("ин",)) for f in folded[: j - k + 1])
-        person = person and not ((j == k and _named_after_head(doc, j)) or _named_after_head(doc, j, STREETS_NAMED_AFTER))
+        person = person and not (
+            (j == k and _named_after_head(doc, j))
+            or _named_after_head(doc, j, STREETS_NAMED_AFTER)
+            # a full name and an adjective before such a head (Мұхтар Әуезов Ұлттық университеті)
+            or (j > k and (_derived_adjective(words[j][2]) or fold_kk(words[j][2]) in STATUS_ADJECTIVES) and _named_after_head(doc, j))
+        )
         # a title before two or more capitalised words that are no everyday words: a person's full
         # name, which a body's lower-case words after it do not join (Президенті Реджеп Тайип Ердоған
         # қазақ-түрік стратегиялық серіктестігі туралы: "the partnership", no body's name); a body's
