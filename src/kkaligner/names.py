@@ -1535,6 +1535,15 @@ def _named_after_head(doc: _Document, j: int, heads: frozenset = NAMED_AFTER_HEA
     return False
 
 
+def _named_head_next(doc: _Document, j: int) -> bool:
+    """Right after word ``j``, an adjective after a person's name, comes a head named after a person
+    (Ұлттық университеті, Халықаралық әуежайы): the name is what is named after them. Not with a
+    word between (Жұмағалиев | Халықаралық валюта қорының, Тоқаев | Ұлттық ғылым академиясына:
+    the person, then another body)."""
+    words = doc.words
+    return j + 1 < len(words) and doc.spaced(j + 1) and words[j + 1][2].islower() and _stem_in(words[j + 1][2], STREETS_NAMED_AFTER | NAMED_AFTER_HEADS)
+
+
 def _place_body_head(doc: _Document, q: int) -> int | None:
     """Word ``q`` ties a body to the place before it (``BODY_OF_PLACE``): the index of that body's
     head (``LOCAL_BODY_HEADS`` or an institution; after an adjective, any possessed head), within
@@ -2114,7 +2123,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             # head named so follows (Әлия Молдағұлова Халықаралық әуежайы, Мұхтар Әуезов Ұлттық
             # университеті), else another body's (Асқар Мамин | Ұлттық банкке барды)
             adjective = j == k + x + 1 and (_derived_adjective(words[j][2]) or after in STATUS_ADJECTIVES)
-            named = adjective and _named_after_head(doc, j, STREETS_NAMED_AFTER | NAMED_AFTER_HEADS)
+            named = adjective and _named_head_next(doc, j)
             body_after = adjective and not named and j + 1 < n and doc.spaced(j + 1) and words[j + 1][2].islower() and _stem_in(words[j + 1][2], ORG_HEADS)
             ends = ends and not named
             # a person's name, then an institution or a body's name: two names (Гүлжан | Үкімет)
@@ -2166,7 +2175,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             (j == k and _named_after_head(doc, j))
             or _named_after_head(doc, j, STREETS_NAMED_AFTER)
             # a full name and an adjective before such a head (Мұхтар Әуезов Ұлттық университеті)
-            or (j > k and (_derived_adjective(words[j][2]) or fold_kk(words[j][2]) in STATUS_ADJECTIVES) and _named_after_head(doc, j))
+            or (j > k and (_derived_adjective(words[j][2]) or fold_kk(words[j][2]) in STATUS_ADJECTIVES) and _named_head_next(doc, j))
         )
         # a title before two or more capitalised words that are no everyday words: a person's full
         # name, which a body's lower-case words after it do not join (Президенті Реджеп Тайип Ердоған
