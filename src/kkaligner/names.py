@@ -1535,13 +1535,18 @@ def _named_after_head(doc: _Document, j: int, heads: frozenset = NAMED_AFTER_HEA
     return False
 
 
-def _named_head_next(doc: _Document, j: int) -> bool:
-    """Right after word ``j``, an adjective after a person's name, comes a head named after a person
-    (Ұлттық университеті, Халықаралық әуежайы): the name is what is named after them. Not with a
-    word between (Жұмағалиев | Халықаралық валюта қорының, Тоқаев | Ұлттық ғылым академиясына:
-    the person, then another body)."""
+def _named_head_next(doc: _Document, k: int, j: int) -> bool:
+    """Word ``j``, closing a person's name that opens at word ``k``, is a status adjective (Ұлттық,
+    Халықаралық) and a street's, a square's or an airport's head comes right after it (Әлия
+    Молдағұлова Халықаралық әуежайы): the name is the facility named after the person. Not with a
+    word between (Жұмағалиев | Халықаралық валюта қорының), nor after a title (Президент Тоқаев |
+    Ұлттық музейін), nor after a noun in -лық (Асқар Мамин | Достық даңғылы)."""
     words = doc.words
-    return j + 1 < len(words) and doc.spaced(j + 1) and words[j + 1][2].islower() and _stem_in(words[j + 1][2], STREETS_NAMED_AFTER | NAMED_AFTER_HEADS)
+    if fold_kk(words[j][2]) not in STATUS_ADJECTIVES or j + 1 >= len(words):
+        return False
+    if k and doc.spaced(k) and _stem_in(words[k - 1][2].lower(), PERSON_BEFORE):
+        return False
+    return doc.spaced(j + 1) and words[j + 1][2].islower() and _stem_in(words[j + 1][2], STREETS_NAMED_AFTER)
 
 
 def _place_body_head(doc: _Document, q: int) -> int | None:
@@ -2123,7 +2128,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             # head named so follows (Әлия Молдағұлова Халықаралық әуежайы, Мұхтар Әуезов Ұлттық
             # университеті), else another body's (Асқар Мамин | Ұлттық банкке барды)
             adjective = j == k + x + 1 and (_derived_adjective(words[j][2]) or after in STATUS_ADJECTIVES)
-            named = adjective and _named_head_next(doc, j)
+            named = adjective and _named_head_next(doc, k, j)
             body_after = adjective and not named and j + 1 < n and doc.spaced(j + 1) and words[j + 1][2].islower() and _stem_in(words[j + 1][2], ORG_HEADS)
             ends = ends and not named
             # a person's name, then an institution or a body's name: two names (Гүлжан | Үкімет)
@@ -2146,8 +2151,11 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         # at a sentence start, a word before a full name needs the text's evidence to be part of it
         # (Шаруагер Бақтыбай Нұрниязов: "farmer B. N."; Атыраулық Арыстанбек Кенже), not a given
         # name before a hajji's title (Бақытжан қажы Ахметов)
-        if doc.initial[k] and j - k >= 2 and not doc.evidence(w)[0] and words[k + 1][2] not in _HONORIFICS_IN_NAMES and (any(
-            _readings_end(f, PERSON_ENDINGS + PATRONYMIC_ENDINGS) for f in folded[1 : j - k + 1]
+        # (the status adjective of a facility named after the person is no word of the name: Нұрсұлтан
+        # Назарбаев Халықаралық әуежайы opening a sentence)
+        last = j - 1 if j - k >= 2 and _named_head_next(doc, k, j) else j
+        if doc.initial[k] and last - k >= 2 and not doc.evidence(w)[0] and words[k + 1][2] not in _HONORIFICS_IN_NAMES and (any(
+            _readings_end(f, PERSON_ENDINGS + PATRONYMIC_ENDINGS) for f in folded[1 : last - k + 1]
         ) or (_given_name(folded[1]) and folded[1] not in EVERYDAY_GIVEN and not _given_name(folded[0]) and not _known_kind(folded[0]))):
             # Кездесуде Дархан Қыдырәлі (not Иран Ислам Республикасы)
             k += 1
@@ -2174,8 +2182,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         person = person and not (
             (j == k and _named_after_head(doc, j))
             or _named_after_head(doc, j, STREETS_NAMED_AFTER)
-            # a full name and an adjective before such a head (Мұхтар Әуезов Ұлттық университеті)
-            or (j > k and (_derived_adjective(words[j][2]) or fold_kk(words[j][2]) in STATUS_ADJECTIVES) and _named_head_next(doc, j))
+            # a full name and a status adjective before such a head (Нұрсұлтан Назарбаев Халықаралық әуежайы)
+            or (j > k and _named_head_next(doc, k, j))
         )
         # a title before two or more capitalised words that are no everyday words: a person's full
         # name, which a body's lower-case words after it do not join (Президенті Реджеп Тайип Ердоған
