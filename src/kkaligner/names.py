@@ -1535,7 +1535,7 @@ def _named_after_head(doc: _Document, j: int, heads: frozenset = NAMED_AFTER_HEA
     return False
 
 
-def _named_head_next(doc: _Document, k: int, j: int) -> bool:
+def _named_head_next(doc: _Document, k: int, j: int, heads: frozenset = STREETS_NAMED_AFTER) -> bool:
     """Word ``j``, closing a person's name that opens at word ``k``, is a status adjective (Ұлттық,
     Халықаралық) and a street's, a square's or an airport's head comes right after it (Әлия
     Молдағұлова Халықаралық әуежайы): the name is the facility named after the person. Not with a
@@ -1546,7 +1546,7 @@ def _named_head_next(doc: _Document, k: int, j: int) -> bool:
         return False
     if k and doc.spaced(k) and _stem_in(words[k - 1][2].lower(), PERSON_BEFORE):
         return False
-    return doc.spaced(j + 1) and words[j + 1][2].islower() and _stem_in(words[j + 1][2], STREETS_NAMED_AFTER)
+    return doc.spaced(j + 1) and words[j + 1][2].islower() and _stem_in(words[j + 1][2], heads)
 
 
 def _place_body_head(doc: _Document, q: int) -> int | None:
@@ -2130,7 +2130,11 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             adjective = j == k + x + 1 and (_derived_adjective(words[j][2]) or after in STATUS_ADJECTIVES)
             named = adjective and _named_head_next(doc, k, j)
             body_after = adjective and not named and j + 1 < n and doc.spaced(j + 1) and words[j + 1][2].islower() and _stem_in(words[j + 1][2], ORG_HEADS)
-            ends = ends and not named
+            # a status adjective is no word of a person's name (Асқар Мамин | Ұлттық ұланға, Самат
+            # Абиш | Мемлекеттік хатшы): the person's name ends before it, but where a head named
+            # after a person follows it (Әлихан Бөкейхан Ұлттық кітапханасы)
+            status = (surname or x >= 1) and after in STATUS_ADJECTIVES and not _named_head_next(doc, k, k + x + 1, STREETS_NAMED_AFTER | NAMED_AFTER_HEADS)
+            ends = (ends and not named) or status
             # a person's name, then an institution or a body's name: two names (Гүлжан | Үкімет)
             if ends or second or ((surname or given) and _stem_in(words[k + x + 1][2], INSTITUTIONS)) or (
                 surname and (body_after or (_body_follows(doc, j) is not None and not named))
