@@ -97,6 +97,7 @@ def test_a_body_s_head_written_bare_is_translated_as_its_possessive_is():
     # a foreign body's name as Kazakh news writes it, the head without the possessive
     assert romanize("Мемлекеттік департамент", kind="organisation") == "State Department"
     assert romanize("Мемлекеттік департаменті", kind="organisation") == "State Department"
+    assert romanize("Ұлттық құрылтай", kind="organisation") == "National Kurultai"  # akorda.kz/en
 
 
 def test_a_body_named_after_a_name_of_the_table_keeps_its_spaces():
