@@ -1549,6 +1549,29 @@ def _named_head_next(doc: _Document, k: int, j: int, heads: frozenset = STREETS_
     return doc.spaced(j + 1) and words[j + 1][2].islower() and _stem_in(words[j + 1][2], heads)
 
 
+# Postpositions inside bodies' names, before their head (Сыбайлас жемқорлыққа қарсы агенттік, Алматы
+# бойынша полиция департаменті).
+_POSTPOSITIONS_IN_NAMES = frozenset(["қарсы", "бойынша"])
+
+
+def _bare_head_after_noun(words: Sequence[tuple[int, int, str]], run_end: int, look: int) -> bool:
+    """Word ``look``, a head without the possessive, follows a lower-case noun after the run of
+    capitals that ends at ``run_end``: no izafet makes it the noun's, so it is a phrase of its own
+    (Биылғы шара академияның ұйымдастыруымен "this year's event, organised by the academy", Екі
+    километр мектепке), no body's name. An adjective before the head closes a name (Ұлттық банк,
+    Жоғарғы сот, Ұлттық ғылыми орталық); so do a postposition, "called" (Жаңалық деген газет) and
+    any words after "named after" (Абай атындағы орта мектеп)."""
+    prev = fold_kk(words[look - 1][2])
+    return (
+        look > run_end + 1
+        and words[look - 1][2].islower()
+        and not _possessed(words[look][2])
+        and not prev.endswith((*_ADJECTIVE_ENDINGS, "и"))
+        and prev not in _POSTPOSITIONS_IN_NAMES | _NAMING_WORDS
+        and not any(fold_kk(x[2]) in IN_NAME for x in words[run_end + 1 : look])
+    )
+
+
 def _place_body_head(doc: _Document, q: int) -> int | None:
     """Word ``q`` ties a body to the place before it (``BODY_OF_PLACE``): the index of that body's
     head (``LOCAL_BODY_HEADS`` or an institution; after an adjective, any possessed head), within
@@ -2118,7 +2141,6 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 ends = ends and not (
                     x == 0 and len(folded) == 2 and any(_given_name(lemma) and a in ("", "gen") for lemma, a in _readings(after))
                 )
-
             surname = _readings_end(here, PERSON_ENDINGS + ("ин",))
             given = x == 0 and (_given_name(here) or _kazakh_given_form(here))
             # two words of a person's name, then a given name and a surname: a second person
@@ -2297,17 +2319,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             if head is None and fold_kk(words[look - 1][2]) in IN_NAME and _stem_in(lw, FACILITIES_NAMED_AFTER):
                 head = (look, "organisation")  # Махамбет Өтемісов атындағы көше: the street named after him
             if _stem_in(lw, ORG_HEADS):
-                prev = words[look - 1][2]
-                inside = {fold_kk(x[2]) for x in words[run_end + 1 : look]}
-                if look > run_end + 1 and prev.islower() and not _possessed(lw) and not fold_kk(prev).endswith((*_ADJECTIVE_ENDINGS, "и")) and not inside & IN_NAME and fold_kk(prev) not in {"қарсы", "бойынша", "деген", "атты"}:
-                    # a bare head after a lower-case noun has no izafet to make it the noun's: a
-                    # phrase of its own (Биылғы шара академияның ұйымдастыруымен "this year's event,
-                    # organised by the academy", Екі километр мектепке), not a body's name (an
-                    # adjective before one is: Ұлттық банк, Жоғарғы сот, Ұлттық ғылыми орталық; so
-                    # is a postposition or "called": Сыбайлас жемқорлыққа қарсы агенттік, Алматы
-                    # бойынша полиция департаменті, Жаңалық деген газет; and any words after
-                    # "named after": Абай атындағы орта мектеп)
-                    break
+                if _bare_head_after_noun(words, run_end, look):
+                    break  # Биылғы шара академияның ұйымдастыруымен: a phrase, no body's name
                 if head is not None and _possessed(words[head[0]][2]) and not _possessed(lw):
                     break  # a possessed head closes the name (... департаменті сотқа: "to the court")
                 if head is not None and _stem_in(lw, FACILITY_HEADS) and not _stem_in(words[head[0]][2], FACILITY_HEADS):

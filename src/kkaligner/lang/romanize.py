@@ -223,8 +223,7 @@ STREET_HEADS: tuple[tuple[str, str, bool], ...] = (
     ("әуежайы", "Airport", False),
 )
 # Landforms, waters and reserves, as English Wikipedia titles Kazakhstan's (Шарын шатқалы Charyn
-# Canyon, Талғар шыңы Talgar Peak, Тұйықсу мұздығы Tuyuksu Glacier, Ақсу-Жабағлы қорығы Aksu-Zhabagly
-# Nature Reserve, Бурабай ұлттық паркі Burabay National Park, Қапшағай су қоймасы Kapchagay
+# Canyon, Талғар шыңы Talgar Peak, Ақсу-Жабағлы қорығы Aksu-Zhabagly Nature Reserve, Бурабай ұлттық паркі Burabay National Park, Қапшағай су қоймасы Kapchagay
 # Reservoir, Қашаған кен орны Kashagan Field, Қызылқұм шөлі Kyzylkum Desert). Not the words English
 # writes after an adjective or an exonym of its own (Korean Peninsula, Strait of Hormuz, Crimean
 # Khanate, Ural Mountains, Crete), nor those a phrase means otherwise (Алматы таулары "the mountains
@@ -245,8 +244,8 @@ NATURE_HEADS: tuple[tuple[str, str, bool], ...] = (
 )
 _PLACE_HEADS = {kk: (en, first) for kk, en, first in PLACE_HEADS + STREET_HEADS + NATURE_HEADS}
 _STREET_WORDS = frozenset(kk for kk, _, _ in STREET_HEADS)
-# ... read back only after a name the table publishes (Charyn Canyon Шарын шатқалы, Kolsay Lakes
-# Көлсай көлдері), one English word each
+# ... read back only after a name the table publishes (Charyn Canyon Шарын шатқалы, Khan Tengri Peak
+# Хан Тәңірі шыңы), one English word each
 _NATURE_HEADS_EN = {en.casefold(): (kk, first) for kk, en, first in NATURE_HEADS if " " not in en}
 # English generic words of places read back into Kazakh, after the name (Berezovka Village
 # Березовка ауылы, Medeu District Медеу ауданы, Lake Balkhash Балқаш көлі): the heads above and a
@@ -779,15 +778,14 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
     # of the table's too (Хан Тәңірі шыңы Khan Tengri Peak); a name the table has with its word is
     # its own (Есіл өзені Ishim River, Жоғарғы Есіл өзені)
     head = _HEAD.fullmatch(text)
-    words = low.split()
-    if head and head.group(2).islower() and not (exceptions and any(" ".join(words[i:]) in EXCEPTIONS for i in range(len(words) - 1))):
-        last = head.group(1).split()[-1]
-        if last[:1].isupper():
+    if head and head.group(2).islower() and head.group(1).split()[-1][:1].isupper():
+        words = low.split()
+        if not (exceptions and any(" ".join(words[i:]) in EXCEPTIONS for i in range(len(words) - 1))):
             # a street, an avenue, a park, an airport is often named after a person (Қасым-Жомарт
             # Тоқаев көшесі Kassym-Jomart Tokayev Street); the others after a place
-            street = head.group(2).casefold() in _STREET_WORDS
-            name, used = _romanize(head.group(1), exceptions, "" if street else "place", names)
-            english, first = _PLACE_HEADS[head.group(2).casefold()]
+            generic = head.group(2).casefold()
+            name, used = _romanize(head.group(1), exceptions, "" if generic in _STREET_WORDS else "place", names)
+            english, first = _PLACE_HEADS[generic]
             return (f"{english} {name}" if first else f"{name} {english}"), used
     # a compass word opening a place's name (Оңтүстік Корея South Korea, Шығыс Еуропа Eastern Europe)
     compass = _COMPASS_RX.match(text) if kind == "place" else None
