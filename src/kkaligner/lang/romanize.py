@@ -765,6 +765,12 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
     known = _known(text, names)
     if known:
         return known, False
+    # a multiword name the table has whole is its row before any rule reads its words (Батыс Түрік
+    # қағанаты Western Turkic Khaganate, not a compass word before a khaganate; Бұхар әмірлігі
+    # Emirate of Bukhara, not a state's word after a city)
+    whole = _published(text.casefold(), kind) if exceptions and " " in text.strip() else None
+    if whole:
+        return (_cased(text.split()[-1], whole.english) if text.isupper() else whole.english), True
     if kind == "organisation":
         body = _body_name(text, exceptions, names)
         if body:
