@@ -47,18 +47,19 @@ consistency rows the share column.
   (Kazakh names with the English spelling an official site or English Wikipedia publishes, a
   source per row), with the exceptions table (src/kkaligner/data/romanize-exceptions-kk-en.tsv)
   and with the rules alone, against unidecode; and the same on
-  benchmarks/data/published-names-heldout-en.tsv, names kept out of the exceptions table (a test
-  holds the two apart), which measures what the rules give a name nobody entered; and on
+  benchmarks/data/published-names-heldout-en.tsv, names written apart from the exceptions table,
+  which measures what the rules give a name nobody entered; and on
   benchmarks/data/published-names-heldout2-en.tsv, a second held-out list written before the rules
   of a round were changed; the rules of the following round (KAZAKH_GIVEN, RUSSIAN_FORM_LETTERS)
   were judged on it too, so like the first it measures names kept out of the table, not names
   never looked at; and on benchmarks/data/published-names-heldout3-en.tsv, a third, written by
   someone who had not seen the rules, scored on the rules of its time and only then looked at.
-  The table may since hold a place of these three that the districts entered region by region
-  name too, the two sources agreeing (a test allows no other): their figure for the rules is the
-  rules-alone one. And on benchmarks/data/published-names-heldout4-en.tsv, a fourth, written by
-  category by someone who had not seen the rules, checked against public sources without running
-  the software, wholly out of the table and never used to judge a rule: the honest figure for
+  And on benchmarks/data/published-names-heldout4-en.tsv, a fourth, written by category by someone
+  who had not seen the rules, checked against public sources without running the software, and
+  never used to judge a rule. The table's rows entered by category since were collected by people
+  who had not seen these lists, so a list's name may be a row too: for each list the benchmark
+  prints the share the table spells (a row for the name or its words) beside the figure with the
+  table and the rules-alone one, which is the figure for
   names nobody entered. A row may publish several spellings (separated by ``|``); any of them
   counts as exact.
 * **Kazakh names read back from English** (what en→kk proposes for a Kazakh name in English text):
