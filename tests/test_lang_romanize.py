@@ -64,6 +64,11 @@ GOLDEN = [
     ("Стив Джобс", "Steve Jobs", "person"),
     ("Уильям Шекспир", "William Shakespeare", "person"),
     ("Си Цзиньпин", "Xi Jinping", "person"),
+    ("Дональд Трамп", "Donald Trump", "person"),
+    ("Джо Байден", "Joe Biden", "person"),
+    ("Барак Обама", "Barack Obama", "person"),
+    ("Кир Стармер", "Keir Starmer", "person"),
+    ("Илон Маск", "Elon Musk", ""),
     ("Артур", "Artur", "person"),
     ("Джонсон", "Johnson", "place"),  # a foreign name whatever it names
     ("Сэр Ричард Брэнсон", "Sir Richard Branson", "person"),

@@ -149,6 +149,11 @@ FOREIGN_NAMES: dict[str, str] = {
     "Jobs": "Джобс", "Gates": "Гейтс", "Musk": "Маск", "Zuckerberg": "Цукерберг", "Blair": "Блэр",
     "Cameron": "Кэмерон", "Macron": "Макрон", "Merkel": "Меркель", "Scholz": "Шольц",
     "Guterres": "Гутерриш", "Xi": "Си", "Jinping": "Цзиньпин",
+    # leaders and public figures of the 2020s whose Kazakh spelling the rules read back wrong
+    # (Трамп is no Tramp, Байден no Baiden): their English Wikipedia titles, the Kazakh as
+    # kazinform.kz and egemen.kz write them
+    "Trump": "Трамп", "Biden": "Байден", "Barack": "Барак", "Keir": "Кир", "Starmer": "Стармер",
+    "Ursula": "Урсула", "Giorgia": "Джорджа", "Kishida": "Кисида", "Elon": "Илон",
 }
 
 # Russian given names (lower case) whose usual English form is not the letter-by-letter one:
