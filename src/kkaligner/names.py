@@ -1572,6 +1572,23 @@ def _bare_head_after_noun(words: Sequence[tuple[int, int, str]], run_end: int, l
     )
 
 
+def _bare_head_in_a_case(words: Sequence[tuple[int, int, str]], k: int, run_end: int, look: int) -> bool:
+    """Word ``look``, a head without the possessive and in a case (мектепке, мектепті), follows a
+    one-word name right after it: a noun's own name takes its head in the possessive (Абай мектебіне),
+    an adjective its head bare (Ұлттық банкке), so a bare head after a noun is an object of the
+    clause (Әдиет мектепке барады "Adiet goes to school", Жанель мектепті бітірді), no body's name."""
+    word = fold_kk(words[k][2])
+    return (
+        look == run_end + 1
+        and run_end == k
+        and not _possessed(words[look][2])
+        # the head's own case (мектеп+acc: мектепті is no possessive, which is мектебі)
+        and any(a.split("+")[-1] in _CASES and lemma in ORG_HEADS for lemma, a in _readings(fold_kk(words[look][2])))
+        and not word.endswith((*_ADJECTIVE_ENDINGS, "и"))
+        and word not in STATUS_ADJECTIVES
+    )
+
+
 def _place_body_head(doc: _Document, q: int) -> int | None:
     """Word ``q`` ties a body to the place before it (``BODY_OF_PLACE``): the index of that body's
     head (``LOCAL_BODY_HEADS`` or an institution; after an adjective, any possessed head), within
@@ -2321,6 +2338,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             if _stem_in(lw, ORG_HEADS):
                 if _bare_head_after_noun(words, run_end, look):
                     break  # Биылғы шара академияның ұйымдастыруымен: a phrase, no body's name
+                if _bare_head_in_a_case(words, k, run_end, look):
+                    break  # Әдиет мектепке барады: "Adiet goes to school", no body's name
                 if head is not None and _possessed(words[head[0]][2]) and not _possessed(lw):
                     break  # a possessed head closes the name (... департаменті сотқа: "to the court")
                 if head is not None and _stem_in(lw, FACILITY_HEADS) and not _stem_in(words[head[0]][2], FACILITY_HEADS):
