@@ -82,6 +82,7 @@ from kkaligner.lang.kazakh import (
 from kkaligner.lang.numbers import is_kk_number_word
 from kkaligner.lang.romanize import (
     ARABIC_PARTICLES,
+    EXCEPTIONS,
     FOREIGN_NAMES,
     Proposal,
     cyrillize,
@@ -663,6 +664,13 @@ def _word_list(name: str, english: bool = False) -> frozenset[str]:
 def _given_name(folded: str) -> bool:
     """A given name common in Kazakhstan (``kazakh.given_names``): Әсел, Дархан, Сергей."""
     return folded in folded_given_names()
+
+
+@lru_cache(maxsize=1)
+def _published_places() -> frozenset[str]:
+    """The folded one-word places (and names of any kind) of the romanization exceptions table:
+    towns, districts, rivers whose English spelling is published (Шардара, Жаркент, Зайсан)."""
+    return frozenset(fold_kk(r.kazakh) for rows in EXCEPTIONS.values() for r in rows if r.kind in ("place", "") and " " not in r.kazakh)
 
 
 
@@ -2696,17 +2704,23 @@ def _hyphenated(words: Iterable[str]) -> frozenset[str]:
 _OBSTRUENTS = frozenset("кқдбгғш")
 
 
+# Stems before which -да, -де is the locative and no name ends so: -ия (Вирджинияда, Италияда;
+# Олимпиада is -иада), -й (Қордайда, Шығайда; no name ends in -йда), and the Russian forms of
+# places (Березовкада, Шемонаихада, Глубокоеде, Ивановода).
+_LOCATIVE_STEMS = ("ия", "й", "овка", "евка", "иха", "ое", "ово", "ево", "ино")
+
+
 def _case_shaped(lemma: str, ending: str, analysis: str) -> bool:
     """``lemma`` + ``ending``, a locative or an accusative, is shaped so that no name's own last
-    letters are. The locative: a stem in -ия before -да, -де (Вирджинияда, Италияда; Олимпиада is
-    -иада), in -и before -де (Найробиде; not -ида: Флорида, Фарида), in an obstruent before -та, -те
+    letters are. The locative: a stem in ``_LOCATIVE_STEMS`` before -да, -де (Вирджинияда,
+    Қордайда, Шемонаихада), in -и before -де (Найробиде; not -ида: Флорида, Фарида), in an obstruent before -та, -те
     (Оксфордта; not Айбалта, Мальта: a sonorant). The accusative: a stem in -я before -ны, -ні
     (Италияны, Кореяны), in -и before -ді (Мусашиді; not -ни: Паганини, Пуччини). A stem of
     five letters at least (not Халиде, Фериде, Давиді: names, a possessive)."""
     if len(lemma) < 5:
         return False
     if analysis == "loc":
-        if lemma.endswith("ия") and ending in ("да", "де"):
+        if lemma.endswith(_LOCATIVE_STEMS) and ending in ("да", "де"):
             return True
         if lemma.endswith("и") and ending == "де":
             return True
@@ -2737,7 +2751,12 @@ def _lemmas(
             # (Түркістан, not Түркіс + тан "from"); not a known word whose possessive a name of
             # several words keeps (Қазақстанның Парламентінде: Парламенті, not Парламент)
             izafet = possessed and all(a.startswith("p3") for x, a in rs if x == lemma)
-            bare = (lemma != f and (lemma in forms or lemma in seen)) or (lemma in known and not izafet) or _given_name(lemma)
+            bare = (
+                (lemma != f and (lemma in forms or lemma in seen))
+                or (lemma in known and not izafet)
+                or _given_name(lemma)
+                or (lemma != f and lemma in _published_places())  # Шардарада: Шардара, a town the table spells
+            )
             score[lemma] = score.get(lemma, 0) + 1 + (2 if bare else 0)
 
     def strength(f: str, lemma: str, analysis: str) -> int:
