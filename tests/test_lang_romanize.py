@@ -541,6 +541,9 @@ def test_a_place_s_published_spelling_is_no_person_s_and_the_first_row_wins():
     ("Қапшағай су қоймасы", "Kapchagay Reservoir"),
     ("Қашаған кен орны", "Kashagan Field"),
     ("Қызылқұм шөлі", "Kyzylkum Desert"),
+    # the official long forms: the longest generic word is the name's
+    ("Наурызым мемлекеттік табиғи қорығы", "Naurzum Nature Reserve"),
+    ("Бурабай мемлекеттік ұлттық табиғи паркі", "Burabay National Park"),
     # after a name of the table's, a hyphenated or a multiword one
     ("Ақсу-Жабағлы қорығы", "Aksu-Zhabagly Nature Reserve"),
     ("Хан Тәңірі шыңы", "Khan Tengri Peak"),

@@ -175,9 +175,10 @@ RUSSIAN_GIVEN: dict[str, str] = {
 # Kazakh given names (lower case) whose usual English form is the one of their Russian spelling
 # (Бахыт, Бейбут, Ильяс), not the letter-by-letter one: as English-language press and English
 # Wikipedia write them for several bearers each (Bakhyt Sultanov, Bakhyt Sarsekbayev; Beibut
-# Atamkulov, Beibut Shumenov; Ilyas Yesenberlin, Ilyas Zhansugurov).
+# Atamkulov, Beibut Shumenov; Ilyas Yesenberlin, Ilyas Zhansugurov; Bakhytzhan Zhumagulov,
+# Bakhytzhan Kanapyanov, Bakhytzhan Toregozhina, Bakhytzhan Izmukhambetov).
 KAZAKH_GIVEN: dict[str, str] = {
-    "бақыт": "Bakhyt", "бейбіт": "Beibut", "ілияс": "Ilyas",
+    "бақыт": "Bakhyt", "бейбіт": "Beibut", "ілияс": "Ilyas", "бақытжан": "Bakhytzhan",
 }
 
 # A surname of the Russian form (-ов, -ев, -ин and their feminine -а) is written in English from
@@ -242,8 +243,13 @@ NATURE_HEADS: tuple[tuple[str, str, bool], ...] = (
     ("шөлі", "Desert", False),
     ("ойпаты", "Depression", False),
     ("қорығы", "Nature Reserve", False),
+    # the official long forms, "state natural reserve", "state national natural park": English
+    # Wikipedia titles them alike (Naurzum Nature Reserve, Ile-Alatau National Park)
+    ("табиғи қорығы", "Nature Reserve", False),
+    ("мемлекеттік табиғи қорығы", "Nature Reserve", False),
     ("ұлттық паркі", "National Park", False),
     ("ұлттық табиғи паркі", "National Park", False),
+    ("мемлекеттік ұлттық табиғи паркі", "National Park", False),
     ("су қоймасы", "Reservoir", False),
     ("кен орны", "Field", False),
 )
@@ -486,7 +492,8 @@ def _word(word: str, exceptions: bool, kind: str, after_name: bool) -> tuple[str
     return spelled, False
 
 
-_HEAD = re.compile(rf"(.*[{_LETTER}]) ({'|'.join(_PLACE_HEADS)})", re.IGNORECASE)
+# the longest generic word (мемлекеттік ұлттық табиғи паркі, not паркі after lower-case words)
+_HEAD = re.compile(rf"(.*?[{_LETTER}]) ({'|'.join(_PLACE_HEADS)})", re.IGNORECASE)
 
 
 # Renderings a caller already has for names inside the one to spell (a glossary's: Жаңа Зеландия New
