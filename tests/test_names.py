@@ -577,6 +577,10 @@ ORGANISATIONS = [
      {"Абай атындағы орта мектепте", "Мұхтар Әуезов атындағы негізгі орта мектеп"}),
     ("Ол Мұхтар Әуезов Ұлттық университетінде оқыды. Асқар Мамин Ұлттық банкке барды.",
      {"Ұлттық университетінде", "Ұлттық банкке"}),
+    # an object and its verbal noun state a body's task inside its name (the Agency for Regulation
+    # and Development of the Financial Market); without a head they make no name
+    ("Ол Қаржы нарығын реттеу және дамыту агенттігінің төрағасы. Кеше Бәсекелестікті қорғау және дамыту агенттігі "
+     "мәлімдеме жасады.", {"Қаржы нарығын реттеу және дамыту агенттігінің", "Бәсекелестікті қорғау және дамыту агенттігі"}),
     # a bare head in a case right after a one-word name is the clause's object ("Adiet goes to
     # school"): a noun's own name takes its head in the possessive
     ("Кеше Әдиет мектепке барды. Ертең Жанель мектепті бітіреді. Ол Абай мектебіне барды.", {"Абай мектебіне"}),

@@ -1580,6 +1580,22 @@ def _bare_head_after_noun(words: Sequence[tuple[int, int, str]], run_end: int, l
     )
 
 
+def _object_of_verbal_noun(doc: _Document, look: int) -> bool:
+    """Word ``look`` is a noun in the accusative and a verbal noun in -у follows it, one space apart
+    (нарығын реттеу "regulating the market", бәсекелестікті қорғау): the phrase a body's name
+    states its task with, not a clause's end."""
+    words = doc.words
+    if look + 1 >= len(words) or not doc.spaced(look + 1):
+        return False
+    nxt = words[look + 1][2]
+    return (
+        nxt.islower()
+        and len(nxt) >= 4
+        and fold_kk(nxt).endswith("у")
+        and any(a.split("+")[-1] == "acc" and len(lemma) >= 3 for lemma, a in _readings(fold_kk(words[look][2])))
+    )
+
+
 def _bare_head_in_a_case(words: Sequence[tuple[int, int, str]], k: int, run_end: int, look: int) -> bool:
     """Word ``look``, a head without the possessive and in a case (мектепке, мектепті), follows a
     one-word name right after it: a noun's own name takes its head in the possessive (Абай мектебіне),
@@ -2357,6 +2373,12 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 _known_kind(fold_kk(w)) == "place" or _demonym(w) or fold_kk(w) in STATUS_ADJECTIVES
             ):
                 head = (look, "organisation")  # Ресей салық қызметі, Мемлекеттік күзет қызметі
+            if head is None and look == run_end + 1 and _object_of_verbal_noun(doc, look):
+                # Қаржы нарығын реттеу және дамыту агенттігі: an object and its verbal noun are the
+                # body's words (the Agency for Regulation and Development of the Financial Market)
+                look += 2
+                reach += 1
+                continue
             if _case_ending(lw):
                 if head is not None and head[0] == look and any(a.split("+")[-1] == "gen" for _, a in _readings(fold_kk(lw))):
                     # capitals too: ... Ішкі істер министрлігінің Төтенше жағдайлар департаменті
