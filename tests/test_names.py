@@ -881,6 +881,9 @@ ALONE = [
     # a word and a head opening a sentence, the word never capitalised mid-sentence: a description
     # unless the text names the body mid-sentence too
     ("Жүлде қоры да қомақты.", []),
+    # ... but a status adjective, another word and a head are an official name (not a meeting's)
+    ("Ұлттық ядролық орталық мамандары келді.", [("Ұлттық ядролық орталық", "organisation")]),
+    ("Халықаралық ғылыми-практикалық конференция өтті. Ұлттық валюта бағамы түсті.", []),
     # ... but a university or an institute takes a name before it, not a common word or an adjective
     ("Кембридж университеті мен Қазақстан бұрыннан серіктес.",
      [("Кембридж университеті", "organisation"), ("Қазақстан", "place")]),

@@ -1580,6 +1580,10 @@ def _bare_head_after_noun(words: Sequence[tuple[int, int, str]], run_end: int, l
     )
 
 
+# Meetings and events a status adjective may open the name of: no bodies (KazNERD marks them events).
+_MEETINGS = frozenset(["конференция", "форум", "конгресс", "съезд", "сессия", "саммит", "симпозиум"])
+
+
 def _object_of_verbal_noun(doc: _Document, look: int) -> bool:
     """Word ``look`` is a noun in the accusative and a verbal noun in -у follows it, one space apart
     (нарығын реттеу "regulating the market", бәсекелестікті қорғау): the phrase a body's name
@@ -2499,6 +2503,10 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             # the bread factory"); a state body's head or a postposition of names (Төтенше жағдай
             # жөніндегі комиссия) makes it a name
             named = any(_stem_in(x[2], STATE_BODIES) for x in words[k : j + 1]) or any(fold_kk(x[2]) in IN_NAME for x in words[k:j])
+            # a status adjective, another adjective and a head are an official name (Ұлттық ядролық
+            # орталық, Республикалық бюджет комиссиясы), not a description
+            # (not a meeting's: Халықаралық ғылыми-практикалық конференция is an event)
+            named = named or (fold_kk(w) in STATUS_ADJECTIVES and j - k >= 2 and not _stem_in(words[j][2], _MEETINGS))
             generic = generic or not (named or (_possessed(words[j][2]) and doc.evidence(w)[0]))
             # a local administration's unit called by its work alone (Ауыл шаруашылығы басқармасы,
             # Төтенше жағдайлар департаменті: "the agriculture department" of the place the text is
