@@ -884,6 +884,8 @@ ALONE = [
     # ... but a status adjective, another word and a head are an official name (not a meeting's)
     ("Ұлттық ядролық орталық мамандары келді.", [("Ұлттық ядролық орталық", "organisation")]),
     ("Халықаралық ғылыми-практикалық конференция өтті. Ұлттық валюта бағамы түсті.", []),
+    # ... and so does a known place that is also a word (астана "a capital") before a possessed head
+    ("Астана қаласы әкімдігі хабарлады.", [("Астана қаласы әкімдігі", "organisation")]),
     # ... but a university or an institute takes a name before it, not a common word or an adjective
     ("Кембридж университеті мен Қазақстан бұрыннан серіктес.",
      [("Кембридж университеті", "organisation"), ("Қазақстан", "place")]),

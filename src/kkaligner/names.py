@@ -2507,6 +2507,9 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             # орталық, Республикалық бюджет комиссиясы), not a description
             # (not a meeting's: Халықаралық ғылыми-практикалық конференция is an event)
             named = named or (fold_kk(w) in STATUS_ADJECTIVES and j - k >= 2 and not _stem_in(words[j][2], _MEETINGS))
+            # a place the glossary knows, whose name is also a word (астана "a capital"), before a
+            # possessed head is the place's body (Астана қаласы әкімдігі, Астана әкімдігі)
+            named = named or (_known_kind(fold_kk(w)) == "place" and _possessed(words[j][2]))
             generic = generic or not (named or (_possessed(words[j][2]) and doc.evidence(w)[0]))
             # a local administration's unit called by its work alone (Ауыл шаруашылығы басқармасы,
             # Төтенше жағдайлар департаменті: "the agriculture department" of the place the text is
