@@ -421,6 +421,8 @@ EN_GOLDEN = [
     ("Clinton", "Клинтон"), ("Obama", "Обама"), ("Blinken", "Блинкен"), ("Miller", "Миллер"),
     ("Taylor", "Тейлор"), ("Sullivan", "Салливан"), ("Jones", "Джонс"), ("Bush", "Буш"),
     ("Hunter Biden", "Хантер Байден"),
+    # a given name keeps its everyday Kazakh form whatever a historic ruler's row spells (Timur: Тимур, not Темір)
+    ("Timur Kulibayev", "Тимур Құлыбаев"),
     ("William Shakespeare", "Уильям Шекспир"), ("Charles Darwin", "Чарльз Дарвин"), ("David Cameron", "Дэвид Кэмерон"),
     # y as a word's first vowel before a consonant and e is long (not Polynesia Полинесиа)
     ("Skype", "Скайп"), ("Tyler", "Тайлер"), ("Kyle", "Кайл"), ("Polynesia", "Полинесиа"), ("Lysenko", "Лисенко"),
@@ -541,6 +543,11 @@ def test_a_place_s_published_spelling_is_no_person_s_and_the_first_row_wins():
     ("Қапшағай су қоймасы", "Kapchagay Reservoir"),
     ("Қашаған кен орны", "Kashagan Field"),
     ("Қызылқұм шөлі", "Kyzylkum Desert"),
+    # a mausoleum's, a mosque's word after the name, a person's with a title too
+    ("Райымбек батыр кесенесі", "Raiymbek Batyr Mausoleum"),
+    ("Домалақ ана кесенесі", "Domalak Ana Mausoleum"),
+    ("Иманғали мешіті", "Imangali Mosque"),
+    ("Қайрақ сарқырамасы", "Kayrak Waterfall"),
     # the official long forms: the longest generic word is the name's
     ("Наурызым мемлекеттік табиғи қорығы", "Naurzum Nature Reserve"),
     ("Бурабай мемлекеттік ұлттық табиғи паркі", "Burabay National Park"),

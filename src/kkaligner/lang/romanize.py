@@ -227,6 +227,11 @@ STREET_HEADS: tuple[tuple[str, str, bool], ...] = (
     ("даңғылы", "Avenue", False),
     ("саябағы", "Park", False),
     ("әуежайы", "Airport", False),
+    # mausoleums and mosques, often named after a person too (Айша бибі кесенесі Aisha Bibi
+    # Mausoleum, Райымбек батыр кесенесі, Нұр Астана мешіті Nur-Astana Mosque): English Wikipedia's
+    # titles put the word after the name
+    ("кесенесі", "Mausoleum", False),
+    ("мешіті", "Mosque", False),
 )
 # Landforms, waters and reserves, as English Wikipedia titles Kazakhstan's (Шарын шатқалы Charyn
 # Canyon, Талғар шыңы Talgar Peak, Ақсу-Жабағлы қорығы Aksu-Zhabagly Nature Reserve, Бурабай ұлттық паркі Burabay National Park, Қапшағай су қоймасы Kapchagay
@@ -240,6 +245,7 @@ NATURE_HEADS: tuple[tuple[str, str, bool], ...] = (
     ("шыңы", "Peak", False),
     ("мұздығы", "Glacier", False),
     ("асуы", "Pass", False),
+    ("сарқырамасы", "Waterfall", False),
     ("шөлі", "Desert", False),
     ("ойпаты", "Depression", False),
     ("қорығы", "Nature Reserve", False),
@@ -796,7 +802,9 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
     # of the table's too (Хан Тәңірі шыңы Khan Tengri Peak); a name the table has with its word is
     # its own (Есіл өзені Ishim River, Жоғарғы Есіл өзені)
     head = _HEAD.fullmatch(text)
-    if head and head.group(2).islower() and head.group(1).split()[-1][:1].isupper():
+    # (its name may end in a title after a person's name: Райымбек батыр кесенесі, Домалақ ана)
+    named = head and (head.group(1).split()[-1][:1].isupper() or (head.group(1).split()[-1] in TITLES and head.group(1).split()[0][:1].isupper()))
+    if head and head.group(2).islower() and named:
         words = low.split()
         if not (exceptions and any(" ".join(words[i:]) in EXCEPTIONS for i in range(len(words) - 1))):
             # a street, an avenue, a park, an airport is often named after a person (Қасым-Жомарт
@@ -1160,7 +1168,7 @@ def _kazakh_body_name(name: str, names: Names = ()) -> str | None:
                     run = 2  # a name and its title, read as one (Kabanbay Batyr Қабанбай батыр, Abylai Khan)
                 while not head and i + run < len(ws) and not any(key_at(i + run, n) in table for n in range(1, longest + 1)):
                     # after "of", the words up to the table's next are one name, read as one
-                    # (Mausoleum of Khoja Ahmed Yasawi: Хожа Ахмед Ясауи, not Амед Йасауи word by word)
+                    # (Mausoleum of Khoja Ahmed Yasawi: Қожа Ахмед Ясауи, not Амед Йасауи word by word)
                     run += 1
                 name = _cyrillize(" ".join(ws[i : i + run]), "", True, known).text.split(" ")
                 if title and len(name) == 2:
