@@ -1584,6 +1584,24 @@ def _bare_head_after_noun(words: Sequence[tuple[int, int, str]], run_end: int, l
 _MEETINGS = frozenset(["конференция", "форум", "конгресс", "съезд", "сессия", "саммит", "симпозиум"])
 
 
+def _named_with_its_generic(words: Sequence[tuple[int, int, str]], k: int, run_end: int, look: int) -> bool:
+    """The capitals ``words[k..run_end]`` and the generic word at ``look`` (in any case) are one
+    name the romanization table or the glossary knows, and the capitals alone are none: a sea's or
+    an ocean's name made of an everyday word (Қара теңіз "the Black Sea", Жерорта теңізі, Тынық
+    мұхиты), which KazNERD and English keep whole; not Каспий теңізі, Балқаш көлі, whose name stands
+    alone (the generic word stays out, as KazNERD marks them)."""
+    run = " ".join(fold_kk(x[2]) for x in words[k : run_end + 1])
+    if run in _published_places() or run in EXCEPTIONS or _known_kind(run):
+        return False
+    lemmas = ({fold_kk(words[look][2])} | {lemma for lemma, _ in _readings(fold_kk(words[look][2]))}) & _SEAS
+    return any(f"{run} {lemma}" in EXCEPTIONS or _known_kind(f"{run} {lemma}") == "place" for lemma in lemmas)
+
+
+# A sea's and an ocean's word: the generic words whose names are everyday words alone (not a
+# district's, Есіл ауданы, nor a dam's, Көкарал бөгеті, which KazNERD marks without their word).
+_SEAS = frozenset(["теңіз", "теңізі", "мұхит", "мұхиты"])
+
+
 def _object_of_verbal_noun(doc: _Document, look: int) -> bool:
     """Word ``look`` is a noun in the accusative and a verbal noun in -у follows it, one space apart
     (нарығын реттеу "regulating the market", бәсекелестікті қорғау): the phrase a body's name
@@ -2335,6 +2353,9 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 break
             if person:
                 break
+            if look == run_end + 1 and _named_with_its_generic(words, k, run_end, look):
+                head = (look, "place")  # Жерорта теңізінен, Қара теңізде: the sea's name has its word
+                break
             if look == run_end + 1 and _stem_in(lw, NATURE_GENERICS):
                 break  # Есіл өзені арнасынан: "from the Ishim's riverbed", a river has no bodies
             if look == run_end + 1 and fold_kk(lw) == "қаласы" and look + 1 < n and _is_cap(words[look + 1][2]):
@@ -2834,17 +2855,18 @@ def _compound_beyond(text: str, a: int, b: int, spans: list) -> bool:
 
 def _known_last(words: Sequence[str]) -> tuple[str, str] | None:
     """(lemma, analysis) of the last of a name's ``words`` where the words with that lemma are a
-    name the shipped glossary knows, however short the lemma (Ақ үйдің: Ақ үй + дің, where a word of
+    name the shipped glossary (or the romanization table) knows, however short the lemma (Ақ үйдің: Ақ үй + дің, where a word of
     two letters is too short to read alone), or None."""
     if len(words) < 2:
         return None
     known = _known_kinds()
     before = " ".join(fold_kk(w) for w in words[:-1])
     f = fold_kk(words[-1])
-    if f"{before} {f}" in known:
+    if f"{before} {f}" in known or f"{before} {f}" in EXCEPTIONS:
         return f, ""
     for k in range(len(f) - 1, 1, -1):
-        if f"{before} {f[:k]}" in known:
+        # the glossary's, or the romanization table's (Жерорта теңізінен: Жерорта теңізі)
+        if f"{before} {f[:k]}" in known or f"{before} {f[:k]}" in EXCEPTIONS:
             analysis = _chains(f[:k]).get(f[k:])
             if analysis is not None and not analysis.startswith("p3"):
                 return f[:k], analysis  # a name of several words keeps its possessive (Қарулы Күштері)
