@@ -1594,7 +1594,9 @@ def _named_with_its_generic(words: Sequence[tuple[int, int, str]], k: int, run_e
     if run in _published_places() or run in EXCEPTIONS or _known_kind(run):
         return False
     lemmas = ({fold_kk(words[look][2])} | {lemma for lemma, _ in _readings(fold_kk(words[look][2]))}) & _SEAS
-    return any(f"{run} {lemma}" in EXCEPTIONS or _known_kind(f"{run} {lemma}") == "place" for lemma in lemmas)
+    # the word bare too, as speech has it (Тынық мұхит for Тынық мұхиты)
+    keys = {f"{run} {lemma}" for lemma in lemmas} | {f"{run} {lemma}{end}" for lemma in lemmas for end in ("ы", "і")}
+    return any(key in EXCEPTIONS or _known_kind(key) == "place" for key in keys)
 
 
 # A sea's and an ocean's word: the generic words whose names are everyday words alone (not a
