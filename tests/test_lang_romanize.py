@@ -572,6 +572,8 @@ def test_a_generic_word_english_writes_after_an_adjective_or_an_exonym_is_not_ha
     ("Қырым хандығы", "Crimean Khanate"), ("Орал таулары", "Ural Mountains"),
     # whole before a compass word's rule and a state word's: not "West First Turkic Khaganate"
     ("Батыс Түрік қағанаты", "Western Turkic Khaganate"), ("Бұхар әмірлігі", "Emirate of Bukhara"),
+    # a sea's word bare, as speech has it
+    ("Тынық мұхит", "Pacific Ocean"), ("Жерорта теңіз", "Mediterranean Sea"),
 ])
 def test_a_name_the_table_has_whole_is_its_row(kazakh, english):
     assert romanize(kazakh, kind="place") == english

@@ -787,6 +787,9 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
     # қағанаты Western Turkic Khaganate, not a compass word before a khaganate; Бұхар әмірлігі
     # Emirate of Bukhara, not a state's word after a city)
     whole = _published(text.casefold(), kind) if exceptions and " " in text.strip() else None
+    if exceptions and not whole and text.casefold().endswith((" мұхит", " теңіз")):
+        # a sea's word bare, as speech has it (Тынық мұхит: the table's Тынық мұхиты)
+        whole = _published(text.casefold() + ("ы" if text.casefold().endswith("мұхит") else "і"), kind)
     if whole:
         return (_cased(text.split()[-1], whole.english) if text.isupper() else whole.english), True
     if kind == "organisation":
