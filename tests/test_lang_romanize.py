@@ -69,6 +69,7 @@ GOLDEN = [
     ("Барак Обама", "Barack Obama", "person"),
     ("Кир Стармер", "Keir Starmer", "person"),
     ("Илон Маск", "Elon Musk", ""),
+    ("Кир", "Kir", "person"),  # Кир alone is Cyrus too: Keir only in the whole name (Кир Стармер)
     ("Артур", "Artur", "person"),
     ("Джонсон", "Johnson", "place"),  # a foreign name whatever it names
     ("Сэр Ричард Брэнсон", "Sir Richard Branson", "person"),

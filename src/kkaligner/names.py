@@ -1580,6 +1580,11 @@ def _bare_head_after_noun(words: Sequence[tuple[int, int, str]], run_end: int, l
     )
 
 
+# Heads that a body's own name takes bare, without the possessive (Отбасы банк, Береке банк,
+# Бәйтерек холдинг, Самұрық қор): the companies' registered Kazakh names.
+_BARE_HEADS_IN_NAMES = frozenset(["банк", "холдинг", "қор"])
+
+
 # Meetings and events a status adjective may open the name of: no bodies (KazNERD marks them events).
 _MEETINGS = frozenset(["конференция", "форум", "конгресс", "съезд", "сессия", "саммит", "симпозиум"])
 
@@ -1602,6 +1607,14 @@ def _named_with_its_generic(words: Sequence[tuple[int, int, str]], k: int, run_e
 # A sea's and an ocean's word: the generic words whose names are everyday words alone (not a
 # district's, Есіл ауданы, nor a dam's, Көкарал бөгеті, which KazNERD marks without their word).
 _SEAS = frozenset(["теңіз", "теңізі", "мұхит", "мұхиты"])
+
+
+def _named_alone(words: Sequence[tuple[int, int, str]], k: int, run_end: int) -> bool:
+    """The capitals ``words[k..run_end]`` are a name of their own: a place or a person the glossary
+    knows, a place the romanization table spells, a given name (Қазақстан астығын тасымалдау
+    орталығы: the place, then a description; not Қаржы, an everyday word opening a body's name)."""
+    run = " ".join(fold_kk(x[2]) for x in words[k : run_end + 1])
+    return bool(_known_kind(run)) or run in _published_places() or _given_name(run)
 
 
 def _object_of_verbal_noun(doc: _Document, look: int) -> bool:
@@ -1630,6 +1643,8 @@ def _bare_head_in_a_case(words: Sequence[tuple[int, int, str]], k: int, run_end:
         look == run_end + 1
         and run_end == k
         and not _possessed(words[look][2])
+        # a bank's, a holding's, a fund's name takes the word bare (Отбасы банкке, Бәйтерек холдингке)
+        and not _stem_in(words[look][2], _BARE_HEADS_IN_NAMES)
         # the head's own case (мектеп+acc: мектепті is no possessive, which is мектебі)
         and any(a.split("+")[-1] in _CASES and lemma in ORG_HEADS for lemma, a in _readings(fold_kk(words[look][2])))
         and not word.endswith((*_ADJECTIVE_ENDINGS, "и"))
@@ -2400,7 +2415,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 _known_kind(fold_kk(w)) == "place" or _demonym(w) or fold_kk(w) in STATUS_ADJECTIVES
             ):
                 head = (look, "organisation")  # Ресей салық қызметі, Мемлекеттік күзет қызметі
-            if head is None and look == run_end + 1 and _object_of_verbal_noun(doc, look):
+            if head is None and look == run_end + 1 and not _named_alone(words, k, run_end) and _object_of_verbal_noun(doc, look):
                 # Қаржы нарығын реттеу және дамыту агенттігі: an object and its verbal noun are the
                 # body's words (the Agency for Regulation and Development of the Financial Market)
                 look += 2
@@ -2532,7 +2547,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             named = named or (fold_kk(w) in STATUS_ADJECTIVES and j - k >= 2 and not _stem_in(words[j][2], _MEETINGS))
             # a place the glossary knows, whose name is also a word (астана "a capital"), before a
             # possessed head is the place's body (Астана қаласы әкімдігі, Астана әкімдігі)
-            named = named or (_known_kind(fold_kk(w)) == "place" and _possessed(words[j][2]))
+            named = named or (_known_kind(fold_kk(w)) == "place" and _possessed(words[j][2]) and _stem_in(words[j][2], LOCAL_BODY_HEADS))
             generic = generic or not (named or (_possessed(words[j][2]) and doc.evidence(w)[0]))
             # a local administration's unit called by its work alone (Ауыл шаруашылығы басқармасы,
             # Төтенше жағдайлар департаменті: "the agriculture department" of the place the text is
@@ -2761,15 +2776,15 @@ _OBSTRUENTS = frozenset("кқдбгғш")
 
 
 # Stems before which -да, -де is the locative and no name ends so: -ия (Вирджинияда, Италияда;
-# Олимпиада is -иада), -й (Қордайда, Шығайда; no name ends in -йда), and the Russian forms of
-# places (Березовкада, Шемонаихада, Глубокоеде, Ивановода).
-_LOCATIVE_STEMS = ("ия", "й", "овка", "евка", "иха", "ое", "ово", "ево", "ино")
+# Олимпиада is -иада) and the Russian forms of places (Березовкада, Шемонаихада, Глубокоеде,
+# Ивановода). Not -й: Зубайда, Альмейда, Ходейда are names.
+_LOCATIVE_STEMS = ("ия", "овка", "евка", "иха", "ое", "ово", "ево", "ино")
 
 
 def _case_shaped(lemma: str, ending: str, analysis: str) -> bool:
     """``lemma`` + ``ending``, a locative or an accusative, is shaped so that no name's own last
     letters are. The locative: a stem in ``_LOCATIVE_STEMS`` before -да, -де (Вирджинияда,
-    Қордайда, Шемонаихада), in -и before -де (Найробиде; not -ида: Флорида, Фарида), in an obstruent before -та, -те
+    Шемонаихада), in -и before -де (Найробиде; not -ида: Флорида, Фарида), in an obstruent before -та, -те
     (Оксфордта; not Айбалта, Мальта: a sonorant). The accusative: a stem in -я before -ны, -ні
     (Италияны, Кореяны), in -и before -ді (Мусашиді; not -ни: Паганини, Пуччини). A stem of
     five letters at least (not Халиде, Фериде, Давиді: names, a possessive)."""
@@ -2867,8 +2882,10 @@ def _known_last(words: Sequence[str]) -> tuple[str, str] | None:
     if f"{before} {f}" in known or f"{before} {f}" in EXCEPTIONS:
         return f, ""
     for k in range(len(f) - 1, 1, -1):
-        # the glossary's, or the romanization table's (Жерорта теңізінен: Жерорта теңізі)
-        if f"{before} {f[:k]}" in known or f"{before} {f[:k]}" in EXCEPTIONS:
+        # the glossary's, or the romanization table's (Жерорта теңізінен: Жерорта теңізі), a sea's
+        # word bare too (Тынық мұхитта: Тынық мұхит, the table's Тынық мұхиты)
+        bare_sea = f[:k] in _SEAS and any(f"{before} {f[:k]}{end}" in EXCEPTIONS for end in ("ы", "і"))
+        if f"{before} {f[:k]}" in known or f"{before} {f[:k]}" in EXCEPTIONS or bare_sea:
             analysis = _chains(f[:k]).get(f[k:])
             if analysis is not None and not analysis.startswith("p3"):
                 return f[:k], analysis  # a name of several words keeps its possessive (Қарулы Күштері)

@@ -152,7 +152,7 @@ FOREIGN_NAMES: dict[str, str] = {
     # leaders and public figures of the 2020s whose Kazakh spelling the rules read back wrong
     # (Трамп is no Tramp, Байден no Baiden): their English Wikipedia titles, the Kazakh as
     # kazinform.kz and egemen.kz write them
-    "Trump": "Трамп", "Biden": "Байден", "Barack": "Барак", "Keir": "Кир", "Starmer": "Стармер",
+    "Trump": "Трамп", "Biden": "Байден", "Barack": "Барак", "Starmer": "Стармер",
     "Ursula": "Урсула", "Giorgia": "Джорджа", "Kishida": "Кисида", "Elon": "Илон",
 }
 
