@@ -892,6 +892,8 @@ ALONE = [
     # ... and so does a known place that is also a word (астана "a capital") before a possessed head
     ("Астана қаласы әкімдігі хабарлады.", [("Астана қаласы әкімдігі", "organisation")]),
     ("Астана орталығында жаңа саябақ ашылды.", []),  # "in the centre of Astana": no local body's head
+    # a one-word name before a school's word in the dative or the accusative is who goes there: a person
+    ("Кеше Әдиет мектепке барды.", [("Әдиет", "person")]),
     # ... but a university or an institute takes a name before it, not a common word or an adjective
     ("Кембридж университеті мен Қазақстан бұрыннан серіктес.",
      [("Кембридж университеті", "organisation"), ("Қазақстан", "place")]),

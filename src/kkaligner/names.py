@@ -1426,6 +1426,17 @@ def _person_context(doc: _Document, k: int) -> bool:
     nxt = words[k + 1] if k + 1 < len(words) else None
     if nxt and doc.spaced(k + 1) and nxt[2].islower() and _stem_in(nxt[2], PERSON_AFTER):
         return True
+    if (
+        nxt
+        and doc.spaced(k + 1)
+        and nxt[2].islower()
+        and not doc.inflected(words[k][2])
+        and _bare_head_in_a_case(words, k, k, k + 1)
+        and any(a in ("dat", "acc") and lemma in ORG_HEADS for lemma, a in _readings(fold_kk(nxt[2])))
+    ):
+        # Әдиет мектепке барды, Жанель мектепті бітіреді: who goes to school or finishes it, the
+        # clause's subject, is a person (not Голливуд компанияларының, "Hollywood companies'")
+        return True
     prev = words[k - 1] if k else None
     # a monarch's, a prince's or a possessed office's title may be capitalised (Ұлыбритания Королі
     # Карл, Катар Әмірі Тамим, Шейх Тамим); not the bare President, the sentence's subject before a
