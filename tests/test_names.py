@@ -894,6 +894,9 @@ ALONE = [
     ("Астана орталығында жаңа саябақ ашылды.", []),  # "in the centre of Astana": no local body's head
     # a one-word name before a school's word in the dative or the accusative is who goes there: a person
     ("Кеше Әдиет мектепке барды.", [("Әдиет", "person")]),
+    # a given name of the list, in the genitive too
+    ("Кеше Арланның кітабы шықты.", [("Арлан", "person")]),
+    ("Жиынға Диас пен Ернұр келді.", [("Диас", "person"), ("Ернұр", "person")]),
     # ... but a university or an institute takes a name before it, not a common word or an adjective
     ("Кембридж университеті мен Қазақстан бұрыннан серіктес.",
      [("Кембридж университеті", "organisation"), ("Қазақстан", "place")]),
