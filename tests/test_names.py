@@ -897,6 +897,7 @@ ALONE = [
     # a given name of the list, in the genitive too
     ("Кеше Арланның кітабы шықты.", [("Арлан", "person")]),
     ("Жиынға Диас пен Ернұр келді.", [("Диас", "person"), ("Ернұр", "person")]),
+    ("Жиынға Батырхан мен Айзат келді.", [("Батырхан", "person"), ("Айзат", "person")]),
     # ... but a university or an institute takes a name before it, not a common word or an adjective
     ("Кембридж университеті мен Қазақстан бұрыннан серіктес.",
      [("Кембридж университеті", "organisation"), ("Қазақстан", "place")]),
