@@ -84,11 +84,13 @@ from kkaligner.lang.romanize import (
     ARABIC_PARTICLES,
     EXCEPTIONS,
     FOREIGN_NAMES,
+    SEA_WORDS,
     Proposal,
     cyrillize,
     given_from_latin,
     kazakh_spelt,
     propose_latin,
+    published_whole,
 )
 from kkaligner.lang.web import SITE, address_spans
 from kkaligner.reading import read as read_in_cyrillic
@@ -1609,15 +1611,15 @@ def _named_with_its_generic(words: Sequence[tuple[int, int, str]], k: int, run_e
     run = " ".join(fold_kk(x[2]) for x in words[k : run_end + 1])
     if run in _published_places() or run in EXCEPTIONS or _known_kind(run):
         return False
-    lemmas = ({fold_kk(words[look][2])} | {lemma for lemma, _ in _readings(fold_kk(words[look][2]))}) & _SEAS
-    # the word bare too, as speech has it (Тынық мұхит for Тынық мұхиты)
-    keys = {f"{run} {lemma}" for lemma in lemmas} | {f"{run} {lemma}{end}" for lemma in lemmas for end in ("ы", "і")}
-    return any(key in EXCEPTIONS or _known_kind(key) == "place" for key in keys)
-
-
-# A sea's and an ocean's word: the generic words whose names are everyday words alone (not a
-# district's, Есіл ауданы, nor a dam's, Көкарал бөгеті, which KazNERD marks without their word).
-_SEAS = frozenset(["теңіз", "теңізі", "мұхит", "мұхиты"])
+    # only a sea's word (``SEA_WORDS``, bare or possessed): not a district's, Есіл ауданы, nor a
+    # dam's, Көкарал бөгеті, which KazNERD marks without their word
+    f = fold_kk(words[look][2])
+    lemmas = ({f} | {lemma for lemma, _ in _readings(f)}) & (SEA_WORDS.keys() | set(SEA_WORDS.values()))
+    return any(
+        published_whole(key) or _known_kind(key) == "place"
+        for lemma in lemmas
+        for key in (f"{run} {lemma}", f"{run} {SEA_WORDS.get(lemma, lemma)}")
+    )
 
 
 def _named_alone(words: Sequence[tuple[int, int, str]], k: int, run_end: int) -> bool:
@@ -2895,8 +2897,7 @@ def _known_last(words: Sequence[str]) -> tuple[str, str] | None:
     for k in range(len(f) - 1, 1, -1):
         # the glossary's, or the romanization table's (Жерорта теңізінен: Жерорта теңізі), a sea's
         # word bare too (Тынық мұхитта: Тынық мұхит, the table's Тынық мұхиты)
-        bare_sea = f[:k] in _SEAS and any(f"{before} {f[:k]}{end}" in EXCEPTIONS for end in ("ы", "і"))
-        if f"{before} {f[:k]}" in known or f"{before} {f[:k]}" in EXCEPTIONS or bare_sea:
+        if f"{before} {f[:k]}" in known or published_whole(f"{before} {f[:k]}"):
             analysis = _chains(f[:k]).get(f[k:])
             if analysis is not None and not analysis.startswith("p3"):
                 return f[:k], analysis  # a name of several words keeps its possessive (Қарулы Күштері)

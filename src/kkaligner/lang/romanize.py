@@ -338,6 +338,22 @@ def _published(low: str, kind: str) -> Published | None:
     return rows[0] if kind in ("", "organisation") else None
 
 
+# A sea's and an ocean's word as speech has it, bare, and as the table writes it, possessed (Тынық
+# мұхит, the table's Тынық мұхиты; Жерорта теңіз, Жерорта теңізі).
+SEA_WORDS = {"мұхит": "мұхиты", "теңіз": "теңізі"}
+
+
+def published_whole(name: str, kind: str = "") -> Published | None:
+    """The table's row for a multiword ``name`` (any case) that fits ``kind``, a sea's word bare
+    too (Тынық мұхит: the table's Тынық мұхиты); None where the table has no such name."""
+    low = name.casefold()
+    hit = _published(low, kind)
+    lead, _, last = low.rpartition(" ")
+    if hit is None and lead and last in SEA_WORDS:
+        hit = _published(f"{lead} {SEA_WORDS[last]}", kind)
+    return hit
+
+
 def _ending_ok(stem: str, rest: str) -> bool:
     """``rest`` may follow the table's ``stem`` (both lower case) and leave its spelling alone."""
     if rest in PATRONYMIC:
@@ -786,10 +802,7 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
     # a multiword name the table has whole is its row before any rule reads its words (Батыс Түрік
     # қағанаты Western Turkic Khaganate, not a compass word before a khaganate; Бұхар әмірлігі
     # Emirate of Bukhara, not a state's word after a city)
-    whole = _published(text.casefold(), kind) if exceptions and " " in text.strip() else None
-    if exceptions and not whole and text.casefold().endswith((" мұхит", " теңіз")):
-        # a sea's word bare, as speech has it (Тынық мұхит: the table's Тынық мұхиты)
-        whole = _published(text.casefold() + ("ы" if text.casefold().endswith("мұхит") else "і"), kind)
+    whole = published_whole(text, kind) if exceptions and " " in text.strip() else None
     if whole:
         return (_cased(text.split()[-1], whole.english) if text.isupper() else whole.english), True
     if kind == "organisation":
@@ -805,8 +818,9 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
     # of the table's too (Хан Тәңірі шыңы Khan Tengri Peak); a name the table has with its word is
     # its own (Есіл өзені Ishim River, Жоғарғы Есіл өзені)
     head = _HEAD.fullmatch(text)
+    name_words = head.group(1).split() if head else []
     # (its name may end in a title after a person's name: Райымбек батыр кесенесі, Домалақ ана)
-    named = head and (head.group(1).split()[-1][:1].isupper() or (head.group(1).split()[-1] in TITLES and head.group(1).split()[0][:1].isupper()))
+    named = bool(name_words) and (name_words[-1][:1].isupper() or (name_words[-1] in TITLES and name_words[0][:1].isupper()))
     if head and head.group(2).islower() and named:
         words = low.split()
         if not (exceptions and any(" ".join(words[i:]) in EXCEPTIONS for i in range(len(words) - 1))):
@@ -1330,6 +1344,7 @@ __all__ = [
     "STREET_HEADS",
     "RUSSIAN_FORM_LETTERS",
     "RUSSIAN_GIVEN",
+    "SEA_WORDS",
     "TITLES",
     "Proposal",
     "Published",
@@ -1337,5 +1352,6 @@ __all__ = [
     "given_from_latin",
     "kazakh_spelt",
     "propose_latin",
+    "published_whole",
     "romanize",
 ]
