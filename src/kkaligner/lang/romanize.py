@@ -233,15 +233,26 @@ STREET_HEADS: tuple[tuple[str, str, bool], ...] = (
     ("кесенесі", "Mausoleum", False),
     ("мешіті", "Mosque", False),
 )
-# Landforms, waters and reserves, as English Wikipedia titles Kazakhstan's (Шарын шатқалы Charyn
-# Canyon, Талғар шыңы Talgar Peak, Ақсу-Жабағлы қорығы Aksu-Zhabagly Nature Reserve, Бурабай ұлттық паркі Burabay National Park, Қапшағай су қоймасы Kapchagay
-# Reservoir, Қашаған кен орны Kashagan Field, Қызылқұм шөлі Kyzylkum Desert). Not the words English
-# writes after an adjective or an exonym of its own (Korean Peninsula, Strait of Hormuz, Crimean
-# Khanate, Ural Mountains, Crete), nor those a phrase means otherwise (Алматы таулары "the mountains
-# around Almaty", Қазақстан көлдері, Еділ-Жайық аралы "the Volga-Ural interfluve").
+# Landforms, waters and reserves, as English Wikipedia and the parks' and tour operators' English
+# pages title Kazakhstan's (Талғар шатқалы Talgar Gorge, Талғар шыңы Talgar Peak, Қазығұрт тауы
+# Mount Kazygurt, Қаратау таулары Karatau Mountains, Көкарал аралы Kokaral Island, Ақмешіт үңгірі
+# Akmeshit Cave, Ақсу-Жабағлы қорығы Aksu-Zhabagly Nature Reserve, Бурабай ұлттық паркі Burabay
+# National Park, Қапшағай су қоймасы Kapchagay Reservoir, Қашаған кен орны Kashagan Field, Қызылқұм
+# шөлі Kyzylkum Desert); an ancient town by its name alone (Отырар қалашығы Otrar, Сауран қалашығы
+# Sauran). Names English writes its own way are the table's (Шарын шатқалы Charyn Canyon, Орал
+# таулары Ural Mountains). Not the words English writes after an adjective or an exonym of its own
+# more often than after a Kazakh name (Korean Peninsula, Persian Gulf, Strait of Hormuz, Crimean
+# Khanate: Бозашы түбегі and Қайдақ шығанағы are the table's), nor those a phrase means otherwise
+# (Қазақстан көлдері "the lakes of Kazakhstan"; the Volga-Ural interfluve is Еділ мен Жайық аралығы).
 NATURE_HEADS: tuple[tuple[str, str, bool], ...] = (
     ("жотасы", "Range", False),
-    ("шатқалы", "Canyon", False),
+    ("шатқалы", "Gorge", False),
+    ("тауы", "Mount", True),
+    ("таулары", "Mountains", False),
+    ("аңғары", "Valley", False),
+    ("аралы", "Island", False),
+    ("үңгірі", "Cave", False),
+    ("қалашығы", "", False),
     ("шыңы", "Peak", False),
     ("мұздығы", "Glacier", False),
     ("асуы", "Pass", False),
@@ -261,9 +272,10 @@ NATURE_HEADS: tuple[tuple[str, str, bool], ...] = (
 )
 _PLACE_HEADS = {kk: (en, first) for kk, en, first in PLACE_HEADS + STREET_HEADS + NATURE_HEADS}
 _STREET_WORDS = frozenset(kk for kk, _, _ in STREET_HEADS)
+_EXONYM_ALONE = frozenset(["аралы", "таулары"])
 # ... read back only after a name the table publishes (Charyn Canyon Шарын шатқалы, Khan Tengri Peak
 # Хан Тәңірі шыңы), one English word each
-_NATURE_HEADS_EN = {en.casefold(): (kk, first) for kk, en, first in NATURE_HEADS if " " not in en}
+_NATURE_HEADS_EN = {en.casefold(): (kk, first) for kk, en, first in NATURE_HEADS if en and " " not in en}
 # English generic words of places read back into Kazakh, after the name (Berezovka Village
 # Березовка ауылы, Medeu District Медеу ауданы, Lake Balkhash Балқаш көлі): the heads above and a
 # village's word; not a sea's, a city's or a street's, parts of names of their own (the Black Sea
@@ -829,6 +841,10 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
             generic = head.group(2).casefold()
             name, used = _romanize(head.group(1), exceptions, "" if generic in _STREET_WORDS else "place", names)
             english, first = _PLACE_HEADS[generic]
+            if not english or (used and generic in _EXONYM_ALONE and (generic != "таулары" or name.endswith("s"))):
+                # an island or a range English knows by a name of its own is that name (Сицилия аралы
+                # Sicily, Альпі таулары the Alps)
+                return name, used
             return (f"{english} {name}" if first else f"{name} {english}"), used
     # a compass word opening a place's name (Оңтүстік Корея South Korea, Шығыс Еуропа Eastern Europe)
     compass = _COMPASS_RX.match(text) if kind == "place" else None
