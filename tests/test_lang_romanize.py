@@ -84,6 +84,7 @@ GOLDEN = [
     ("Бейбіт", "Beibut", "person"),
     ("Бақыт", "Bakhyt", "person"),
     ("Бақыттың", "Bakhyttyn", "person"),
+    ("Әсет", "Asset", "person"), ("Ләззат", "Lyazzat", "person"), ("Күләш", "Kulyash", "person"),
 ]
 
 

@@ -176,9 +176,12 @@ RUSSIAN_GIVEN: dict[str, str] = {
 # (Бахыт, Бейбут, Ильяс), not the letter-by-letter one: as English-language press and English
 # Wikipedia write them for several bearers each (Bakhyt Sultanov, Bakhyt Sarsekbayev; Beibut
 # Atamkulov, Beibut Shumenov; Ilyas Yesenberlin, Ilyas Zhansugurov; Bakhytzhan Zhumagulov,
-# Bakhytzhan Kanapyanov, Bakhytzhan Toregozhina, Bakhytzhan Izmukhambetov).
+# Bakhytzhan Kanapyanov, Bakhytzhan Toregozhina, Bakhytzhan Izmukhambetov; Asset Issekeshev, Asset
+# Irgaliyev, Asset Magauov; Lyazzat Ketebayeva, Lyazzat Kaltayeva; Kulyash Baiseitova, Kulyash
+# Shamshidinova).
 KAZAKH_GIVEN: dict[str, str] = {
     "бақыт": "Bakhyt", "бейбіт": "Beibut", "ілияс": "Ilyas", "бақытжан": "Bakhytzhan",
+    "әсет": "Asset", "ләззат": "Lyazzat", "күләш": "Kulyash",
 }
 
 # A surname of the Russian form (-ов, -ев, -ин and their feminine -а) is written in English from
