@@ -529,8 +529,16 @@ def _word(word: str, exceptions: bool, kind: str, after_name: bool) -> tuple[str
     return spelled, False
 
 
-# the longest generic word (мемлекеттік ұлттық табиғи паркі, not паркі after lower-case words)
-_HEAD = re.compile(rf"(.*?[{_LETTER}]) ({'|'.join(_PLACE_HEADS)})", re.IGNORECASE)
+# the longest generic word (мемлекеттік ұлттық табиғи паркі, not паркі after lower-case words), and
+# the case ending it may take (Ақтөбе облысында)
+_HEAD = re.compile(rf"(.*?[{_LETTER}]) ({'|'.join(_PLACE_HEADS)})([{_LETTER}]*)", re.IGNORECASE)
+
+
+def _english_ending(generic: str, ending: str) -> bool:
+    """Whether ``ending`` is a case ending the possessed ``generic`` word takes (облысы: нда, ның,
+    мен), which goes when English writes the word: English has no case endings (Ақтөбе облысында
+    Aktobe Region, Балқаш көлінде Lake Balkhash, not Regionnda)."""
+    return not ending or ending.casefold() in suffix_set(final_class(generic.split()[-1].casefold()), True)
 
 
 # Renderings a caller already has for names inside the one to spell (a glossary's: Жаңа Зеландия New
@@ -833,11 +841,13 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
     # of the table's too (Хан Тәңірі шыңы Khan Tengri Peak); a name the table has with its word is
     # its own (Есіл өзені Ishim River, Жоғарғы Есіл өзені)
     head = _HEAD.fullmatch(text)
+    if head and not _english_ending(head.group(2), head.group(3)):
+        head = None
     name_words = head.group(1).split() if head else []
     # (its name may end in a title after a person's name: Райымбек батыр кесенесі, Домалақ ана)
     named = bool(name_words) and (name_words[-1][:1].isupper() or (name_words[-1] in TITLES and name_words[0][:1].isupper()))
     if head and head.group(2).islower() and named:
-        words = low.split()
+        words = f"{head.group(1)} {head.group(2)}".casefold().split()  # without its ending
         if not (exceptions and any(" ".join(words[i:]) in EXCEPTIONS for i in range(len(words) - 1))):
             # a street, an avenue, a park, an airport is often named after a person (Қасым-Жомарт
             # Тоқаев көшесі Kassym-Jomart Tokayev Street); the others after a place
@@ -868,10 +878,12 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
             before = _spaced(text[:i], _romanize(text[:i], exceptions, kind))
             after = _spaced(text[j:], _romanize(text[j:], exceptions, kind))
             spelled = _cased(text[i:j].split()[-1], hit.english) if text[i:j].isupper() else hit.english
+            last = re.split(r"[ -]", key)[-1]
+            ending = "" if (last in _PLACE_HEADS or last in SEA_WORDS.values()) and _english_ending(last, rest) else _tail(low[i:j], len(key), kind == "place")
             # published as a whole only where the words around it are too, or there are none; a
             # person's wherever one word is (Тоқаев Қасым-Жомарт Кемелұлы)
             whole = kind == "person" or all(used or not _CYR_RUN.search(part) for part, (_, used) in ((text[:i], before), (text[j:], after)))
-            return before[0] + spelled + _tail(low[i:j], len(key), kind == "place") + after[0], whole
+            return before[0] + spelled + ending + after[0], whole
     # published where every word is, or, for a person, any word is (the table names the bearer,
     # whichever word stands first: Дінмұхамед Қонаев, Тоқаев Қасым-Жомарт Кемелұлы); not where a
     # place's name opens a body's spelt by rule (Орал трансформатор зауыты: Oral is published, the
