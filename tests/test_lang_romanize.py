@@ -85,6 +85,8 @@ GOLDEN = [
     ("Бақыт", "Bakhyt", "person"),
     ("Бақыттың", "Bakhyttyn", "person"),
     ("Әсет", "Asset", "person"), ("Ләззат", "Lyazzat", "person"), ("Күләш", "Kulyash", "person"),
+    ("Урсула фон дер Ляйен", "Ursula von der Lyayen", "person"),  # a German name's particle as German writes it
+    ("фон", "fon", ""),
 ]
 
 

@@ -304,6 +304,31 @@ def _arabic_particle(words: list, j: int) -> bool:
     return after in ("әл", *ARABIC_NAME_PARTICLES) or before in _ARABIC_TITLES
 
 
+# The lower-case particles of European names, as Kazakh texts write them between a person's names
+# (Урсула фон дер Ляйен, Людвиг ван Бетховен, Шарль де Голль, Леонардо да Винчи): one or two of
+# them (фон дер, ван дер). де and да are Kazakh's "too" as well (Астана да, Мәскеу де), so they are
+# a particle only after a foreign given name or a word Kazakh spelling does not make (a soft sign,
+# э, ц, щ: Шарль де Голль).
+EUROPEAN_NAME_PARTICLES = frozenset(["фон", "ван", "дер", "ден", "дю", "ди", "ла", "ле", "дель", "делла", "де", "да", "тер"])
+_TOO = frozenset(["де", "да"])
+_FOREIGN_SPELLING = re.compile("[ьэцщё]")
+
+
+def _european_particles(words: list, j: int) -> int:
+    """How many particles of a European name (``EUROPEAN_NAME_PARTICLES``) stand between word ``j``
+    and the capitalised word after them: 0 where none do."""
+    m = j + 1
+    while m < len(words) and m - j <= 2 and words[m][2] in EUROPEAN_NAME_PARTICLES:
+        m += 1
+    if m == j + 1 or m >= len(words) or not _is_cap(words[m][2]) or not _is_cap(words[j][2]):
+        return 0
+    if words[j + 1][2] in _TOO and m == j + 2:
+        before = fold_kk(words[j][2])
+        if before not in _FOREIGN_GIVEN and not _FOREIGN_SPELLING.search(before):
+            return 0
+    return m - j - 1
+
+
 # Titles before an Arabic name (ханзада Абдулазиз бен Салман).
 _ARABIC_TITLES = frozenset(["ханзада", "шейх", "король", "королі", "әмірі"])  # not Әмір, a given name too
 
@@ -2176,7 +2201,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         # a run of capitalised words, one space apart; only a name's last word inflects, so a word
         # with a case ending closes the run (Польшаның Гливице: two names)
         j = k
-        while j + 2 < n and j + 2 not in quoted and doc.spaced(j + 1) and doc.spaced(j + 2) and _arabic_particle(words, j) or (
+        while j + 2 < n and j + 2 not in quoted and doc.spaced(j + 1) and doc.spaced(j + 2) and (_arabic_particle(words, j) or _european_particles(words, j)) or (
             j + 1 < n
             and j + 1 not in quoted
             and doc.spaced(j + 1)
@@ -2204,7 +2229,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             # a body's or a place's initials, then a person's given name (АҚШ | Джо Байден): two names
             and not (_is_acronym(words[j][2]) and (_given_name(fold_kk(words[j + 1][2])) or fold_kk(words[j + 1][2]) in _FOREIGN_GIVEN))
         ):
-            j += 2 if words[j + 1][2] in ARABIC_NAME_PARTICLES | _HONORIFICS_IN_NAMES else 1
+            europe = _european_particles(words, j)
+            j += 1 + europe if europe and all(doc.spaced(i) for i in range(j + 1, j + europe + 2)) else 2 if words[j + 1][2] in ARABIC_NAME_PARTICLES | _HONORIFICS_IN_NAMES else 1
         if _title(w) and not _is_acronym(w) and not (j == k and _titled_organisation(doc, k)):
             k += 1
             continue
@@ -2217,6 +2243,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         folded = [fold_kk(x[2]) if not doc.lowered(x[2]) else "" for x in words[k : j + 1]]
         for x in range(len(folded) - 1):
             here, after = folded[x], folded[x + 1]
+            if x and words[k + x][2] in EUROPEAN_NAME_PARTICLES:
+                continue  # a name's particle ends no name (Урсула фон дер | Ляйен Тоқаевпен)
             if _ends_in(here, PATRONYMIC_ENDINGS):
                 ends = not _readings_end(after, PERSON_ENDINGS + ("ин",))  # Кемелұлы Тоқаев: one name
             else:
@@ -2234,6 +2262,9 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 ends = ends and not (
                     x == 0 and len(folded) == 2 and any(_given_name(lemma) and a in ("", "gen") for lemma, a in _readings(after))
                 )
+            # the word after a European name's particles is its surname, the name's last word
+            # (Урсула фон дер Ляйен | Тоқаевпен)
+            ends = ends or (x >= 2 and words[k + x - 1][2] in EUROPEAN_NAME_PARTICLES)
             surname = _readings_end(here, PERSON_ENDINGS + ("ин",))
             given = x == 0 and (_given_name(here) or _kazakh_given_form(here))
             # two words of a person's name, then a given name and a surname: a second person
@@ -2635,8 +2666,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             kind = "organisation"
         if not kind and epithet_place:
             kind = "place"
-        if not kind and any(x[2] in ARABIC_NAME_PARTICLES for x in words[k + 1 : j]):
-            kind = "person"  # Салман бен Әбделазиз: an Arabic name's particle
+        if not kind and any(x[2] in ARABIC_NAME_PARTICLES | EUROPEAN_NAME_PARTICLES for x in words[k + 1 : j]):
+            kind = "person"  # Салман бен Әбделазиз, Людвиг ван Бетховен: a name's particle
         if (
             kind == "organisation"
             and k - 1 in quoted

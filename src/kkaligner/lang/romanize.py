@@ -202,6 +202,9 @@ TITLES = frozenset({"би", "хан", "батыр", "ана", "ата", "хан�
 # Russian бен, бин, ибн) and as the English press writes them (Salman bin Abdulaziz Al Saud,
 # Mohammed bin Salman; AP and Reuters style).
 ARABIC_PARTICLES = {"бен": "bin", "бин": "bin", "ибн": "ibn", "бинт": "bint"}
+# A German name's particle, as German writes it (Урсула фон дер Ляйен Ursula von der Leyen, Вернер
+# фон Браун Wernher von Braun); the others are spelt by the letters (ван, дер, де, да, ди).
+EUROPEAN_PARTICLES = {"фон": "von"}
 
 KINDS = ("", "person", "place", "organisation", "facility", "name")
 
@@ -513,6 +516,8 @@ def _word(word: str, exceptions: bool, kind: str, after_name: bool) -> tuple[str
     personal = kind in ("person", "")
     if personal and after_name and low in ARABIC_PARTICLES and word.islower():
         return ARABIC_PARTICLES[low], False  # Салман бен Әбделазиз Salman bin Abdelaziz (not Тараз бен: "and")
+    if after_name and low in EUROPEAN_PARTICLES and word.islower():
+        return EUROPEAN_PARTICLES[low], False
     # a foreign name (capitalised: пол "floor" is no Paul) is spelt its own way whatever it names
     # (Джонсон Johnson, a place's too); Russian and Kazakh given names only in a person's name
     # (Сергеевка Sergeyevka)
@@ -1359,6 +1364,7 @@ def _cyrillize(name: str, kind: str = "", kazakh_names: bool = True, names: Name
 
 __all__ = [
     "ARABIC_PARTICLES",
+    "EUROPEAN_PARTICLES",
     "COMPASS",
     "COMPASS_ADJECTIVAL",
     "CONTEXT",
