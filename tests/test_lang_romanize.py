@@ -565,6 +565,8 @@ def test_a_place_s_published_spelling_is_no_person_s_and_the_first_row_wins():
     ("Талғар шатқалы", "Talgar Gorge"), ("Ақбет тауы", "Mount Akbet"), ("Саян таулары", "Sayan Mountains"),
     # an island or a range English knows by a name of its own is that name
     ("Сицилия аралы", "Sicily"), ("Альпі таулары", "Alps"),
+    # a village or a settlement by its name alone, in a case too
+    ("Қоғалы ауылы", "Kogaly"), ("Ақсу кентінде", "Aksu"),
 ])
 def test_a_landform_s_generic_word_is_written_as_english_titles_write_it(kazakh, english):
     assert romanize(kazakh, kind="place") == english

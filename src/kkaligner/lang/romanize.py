@@ -259,6 +259,12 @@ NATURE_HEADS: tuple[tuple[str, str, bool], ...] = (
     ("аралы", "Island", False),
     ("үңгірі", "Cave", False),
     ("қалашығы", "", False),
+    # a village or a settlement too, as English Wikipedia titles them and the press names them
+    # (Қоғалы ауылы Kogaly, "the village of Kogaly")
+    ("ауылы", "", False),
+    ("аулы", "", False),
+    ("кенті", "", False),
+    ("селосы", "", False),
     ("шыңы", "Peak", False),
     ("мұздығы", "Glacier", False),
     ("асуы", "Pass", False),
