@@ -545,6 +545,9 @@ def _word(word: str, exceptions: bool, kind: str, after_name: bool) -> tuple[str
 _HEAD = re.compile(rf"(.*?[{_LETTER}]) ({'|'.join(_PLACE_HEADS)})([{_LETTER}]*)", re.IGNORECASE)
 
 
+_SAINT_PLACE = re.compile(rf"([{_LETTER.upper()}][{_LETTER}]+) (ата|Ата|АТА)")
+
+
 def _english_ending(generic: str, ending: str) -> bool:
     """Whether ``ending`` is a case ending the possessed ``generic`` word takes (облысы: нда, ның,
     мен), which goes when English writes the word: English has no case endings (Ақтөбе облысында
@@ -870,6 +873,13 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
                 # Sicily, Альпі таулары the Alps)
                 return name, used
             return (f"{english} {name}" if first else f"{name} {english}"), used
+    # a place named after a saint, "father X", is one hyphenated word in English (Қошқар ата Koshkar-Ata,
+    # Бекет ата Beket-Ata, Қараман ата Karaman-Ata: English Wikipedia's and the sites' pages), not the
+    # saint's name and title (Ибраһим ата кесенесі Ibrahim Ata Mausoleum)
+    saint = _SAINT_PLACE.fullmatch(text) if kind == "place" else None
+    if saint:
+        name, used = _romanize(saint.group(1), exceptions, kind, names)
+        return f"{name}-Ata", used
     # a compass word opening a place's name (Оңтүстік Корея South Korea, Шығыс Еуропа Eastern Europe)
     compass = _COMPASS_RX.match(text) if kind == "place" else None
     rest = text[compass.end() :] if compass else ""
