@@ -563,6 +563,7 @@ def test_a_place_s_published_spelling_is_no_person_s_and_the_first_row_wins():
     ("Жоғарғы Есіл өзені", "Zhogargy Ishim River"),
     # gorges, mountains and ranges, valleys, islands, caves; an ancient town by its name alone
     ("Талғар шатқалы", "Talgar Gorge"), ("Ақбет тауы", "Mount Akbet"), ("Саян таулары", "Sayan Mountains"),
+    ("Талас алқабы", "Talas Valley"),
     # an island or a range English knows by a name of its own is that name
     ("Сицилия аралы", "Sicily"), ("Альпі таулары", "Alps"),
     # a village or a settlement by its name alone, in a case too

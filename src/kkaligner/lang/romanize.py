@@ -256,6 +256,7 @@ NATURE_HEADS: tuple[tuple[str, str, bool], ...] = (
     ("тауы", "Mount", True),
     ("таулары", "Mountains", False),
     ("аңғары", "Valley", False),
+    ("алқабы", "Valley", False),  # Іле алқабы Ili Valley; after a name only (егін алқабы "a field of crops")
     ("аралы", "Island", False),
     ("үңгірі", "Cave", False),
     ("қалашығы", "", False),
