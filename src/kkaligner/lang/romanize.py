@@ -77,6 +77,10 @@ CONTEXT: tuple[tuple[str, str, str], ...] = (
     # names that drops the ы, і (Смайылов Smailov, Айымбетов Aimbetov, Бейімбет Beimbet,
     # Нұрпейісова Nurpeisova; as on gov.kz and in the press).
     (rf"(?<=[аәоөұүуе])й[ыі](?=[{_C}])", "i", "press spelling of Kazakh surnames (gov.kz)"),
+    # ы opening a word is i: the Russian spelling of those names, which English follows, has и there
+    # (Ысқақов Искаков Iskakov, Ысмайылов Ismailov, Ыбырайымов Ibraimov, Ырғыз Irgiz, Ыстықкөл
+    # Issyk-Kul: English Wikipedia's titles and the press)
+    (r"(?<![а-яёәғқңөұүһі])ы", "i", "English-language press usage (the Russian spelling's и)"),
     # the soft sign before и is y (Ильин Ilyin, Ильич Ilyich): English-language press usage, which
     # writes BGN/PCGN's apostrophe there as y.
     (r"ь(?=и)", "y", "English-language press usage"),
