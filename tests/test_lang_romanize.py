@@ -86,7 +86,7 @@ GOLDEN = [
     ("Бақыттың", "Bakhyttyn", "person"),
     ("Әсет", "Asset", "person"), ("Ләззат", "Lyazzat", "person"), ("Күләш", "Kulyash", "person"),
     ("Ықылас Дүкенұлы", "Ykylas Dukenuly", "person"),  # the bearer's spelling keeps y (ы opening a word is i)
-    ("Урсула фон дер Ляйен", "Ursula von der Lyayen", "person"),  # a German name's particle as German writes it
+    ("Урсула фон дер Ляйен", "Ursula von der Leyen", "person"),
     ("фон", "fon", ""),
 ]
 
@@ -95,9 +95,16 @@ GOLDEN = [
 # rules' own spelling of names the table also has
 @pytest.mark.parametrize("kazakh,english,kind", [
     ("Ысқақов", "Iskakov", "person"), ("Ысмайылов", "Ismailov", "person"), ("Ысқақ", "Iskak", "person"),
+    # ... and the ы of the next syllable goes, as in the Russian spelling (Ибраимов)
+    ("Ыбырайымов", "Ibraimov", "person"), ("Ыбырай", "Ibray", "person"),
 ])
 def test_y_opening_a_word_is_i(kazakh, english, kind):
     assert romanize(kazakh, kind=kind, exceptions=False) == english
+
+
+def test_a_german_name_s_particle_is_written_as_german_writes_it_in_a_person_s_name_only():
+    assert romanize("Урсула фон дер Ляйен", kind="person", exceptions=False).startswith("Ursula von der ")
+    assert romanize("Қазақстан фон Алматы", kind="place") == "Kazakhstan fon Almaty"
 
 
 @pytest.mark.parametrize("kazakh,english,kind", GOLDEN, ids=[g[0] for g in GOLDEN])
@@ -573,9 +580,9 @@ def test_a_place_s_published_spelling_is_no_person_s_and_the_first_row_wins():
     ("Жоғарғы Есіл өзені", "Zhogargy Ishim River"),
     # gorges, mountains and ranges, valleys, islands, caves; an ancient town by its name alone
     ("Талғар шатқалы", "Talgar Gorge"), ("Ақбет тауы", "Mount Akbet"), ("Саян таулары", "Sayan Mountains"),
-    ("Талас алқабы", "Talas Valley"),
-    # an island or a range English knows by a name of its own is that name
-    ("Сицилия аралы", "Sicily"), ("Альпі таулары", "Alps"),
+    # a range English knows by a plural name of its own is that name; an island keeps its word
+    # after a name the table has as another place's (Ванкувер аралы: Vancouver Island)
+    ("Альпі таулары", "Alps"), ("Ванкувер аралы", "Vancouver Island"),
     # a village or a settlement by its name alone, in a case too
     ("Қоғалы ауылы", "Kogaly"), ("Ақсу кентінде", "Aksu"),
 ])
@@ -601,6 +608,7 @@ def test_a_landform_s_generic_word_by_the_rules_alone(kazakh, english):
     ("Солтүстік Қазақстан облысында", "North Kazakhstan Region"), ("Балқаш көлінде", "Lake Balkhash"),
     ("Хан Тәңірі шыңына", "Khan Tengri Peak"), ("Талғар шатқалынан", "Talgar Gorge"), ("Есіл өзенінің", "Ishim River"),
     ("Шарын шатқалында", "Charyn Canyon"), ("Жерорта теңізінде", "Mediterranean Sea"), ("Абай даңғылымен", "Abai Avenue"),
+    ("Қара теңізде", "Black Sea"),
 ])
 def test_a_generic_word_written_in_english_drops_its_case_ending(kazakh, english):
     assert romanize(kazakh, kind="place") == english
@@ -632,6 +640,9 @@ def test_a_street_named_after_a_person_keeps_the_person_s_published_spelling():
 def test_a_landform_s_english_generic_word_is_read_back_after_a_published_name():
     assert cyrillize("Charyn Canyon", "place").text == "Шарын шатқалы"
     assert cyrillize("Khan Tengri Peak", "place").text == "Хан Тәңірі шыңы"
+    # English writes some gorges as canyons: either is шатқалы; a valley is аңғары
+    assert cyrillize("Aksu Canyon", "place").text == "Ақсу шатқалы"
+    assert cyrillize("Aksu Valley", "place").text == "Ақсу аңғары"
     # after another name the English word is the name's own (a stadium, not an oil field)
     assert "кен орны" not in cyrillize("Wrigley Field", "place").text
 

@@ -82,6 +82,7 @@ from kkaligner.lang.kazakh import (
 from kkaligner.lang.numbers import is_kk_number_word
 from kkaligner.lang.romanize import (
     ARABIC_PARTICLES,
+    EUROPEAN_PARTICLES,
     EXCEPTIONS,
     FOREIGN_NAMES,
     SEA_WORDS,
@@ -304,14 +305,10 @@ def _arabic_particle(words: list, j: int) -> bool:
     return after in ("әл", *ARABIC_NAME_PARTICLES) or before in _ARABIC_TITLES
 
 
-# The lower-case particles of European names, as Kazakh texts write them between a person's names
-# (Урсула фон дер Ляйен, Людвиг ван Бетховен, Шарль де Голль, Леонардо да Винчи): one or two of
-# them (фон дер, ван дер). де and да are Kazakh's "too" as well (Астана да, Мәскеу де), so they are
-# a particle only after a foreign given name or a word Kazakh spelling does not make (a soft sign,
-# э, ц, щ: Шарль де Голль).
-EUROPEAN_NAME_PARTICLES = frozenset(["фон", "ван", "дер", "ден", "дю", "ди", "ла", "ле", "дель", "делла", "де", "да", "тер"])
-_TOO = frozenset(["де", "да"])
-_FOREIGN_SPELLING = re.compile("[ьэцщё]")
+# The particles of European names (``EUROPEAN_PARTICLES``) written in lower case between a person's
+# names join them, one or two (Урсула фон дер Ляйен, Людвиг ван Бетховен, Винсент ван Гог); not де
+# and да, Kazakh's "too" (Джон да Мэри де келді "John and Mary came"; Ливерпуль де Челси де).
+EUROPEAN_NAME_PARTICLES = frozenset(EUROPEAN_PARTICLES) - {"де", "да"}
 
 
 def _european_particles(words: list, j: int) -> int:
@@ -322,10 +319,6 @@ def _european_particles(words: list, j: int) -> int:
         m += 1
     if m == j + 1 or m >= len(words) or not _is_cap(words[m][2]) or not _is_cap(words[j][2]):
         return 0
-    if words[j + 1][2] in _TOO and m == j + 2:
-        before = fold_kk(words[j][2])
-        if before not in _FOREIGN_GIVEN and not _FOREIGN_SPELLING.search(before):
-            return 0
     return m - j - 1
 
 

@@ -78,9 +78,11 @@ CONTEXT: tuple[tuple[str, str, str], ...] = (
     # Нұрпейісова Nurpeisova; as on gov.kz and in the press).
     (rf"(?<=[аәоөұүуе])й[ыі](?=[{_C}])", "i", "press spelling of Kazakh surnames (gov.kz)"),
     # ы opening a word is i: the Russian spelling of those names, which English follows, has и there
-    # (Ысқақов Искаков Iskakov, Ысмайылов Ismailov, Ыбырайымов Ibraimov, Ырғыз Irgiz, Ыстықкөл
-    # Issyk-Kul: English Wikipedia's titles and the press)
+    # (Ысқақов Искаков Iskakov, Ысмайылов Исмаилов Ismailov: English Wikipedia's titles and the
+    # press); and it drops the ы of the next syllable, which only Kazakh spelling writes (Ыбырайымов
+    # Ибраимов Ibraimov, Ыбырай Ibray)
     (r"(?<![а-яёәғқңөұүһі])ы", "i", "English-language press usage (the Russian spelling's и)"),
+    (rf"(?<=(?<![а-яёәғқңөұүһі])ы[{_C}])ы", "", "English-language press usage (the Russian spelling)"),
     # the soft sign before и is y (Ильин Ilyin, Ильич Ilyich): English-language press usage, which
     # writes BGN/PCGN's apostrophe there as y.
     (r"ь(?=и)", "y", "English-language press usage"),
@@ -181,8 +183,8 @@ RUSSIAN_GIVEN: dict[str, str] = {
 # Wikipedia write them for several bearers each (Bakhyt Sultanov, Bakhyt Sarsekbayev; Beibut
 # Atamkulov, Beibut Shumenov; Ilyas Yesenberlin, Ilyas Zhansugurov; Bakhytzhan Zhumagulov,
 # Bakhytzhan Kanapyanov, Bakhytzhan Toregozhina, Bakhytzhan Izmukhambetov; Asset Issekeshev, Asset
-# Irgaliyev, Asset Magauov; Lyazzat Ketebayeva, Lyazzat Kaltayeva; Kulyash Baiseitova, Kulyash
-# Shamshidinova).
+# Irgaliyev, Asset Magauov; Lyazzat Kiinov, Lyazzat Kungeibayeva, Lyazzat Kaltaeva; Kulyash
+# Baiseitova, Kulyash Shamshidinova).
 KAZAKH_GIVEN: dict[str, str] = {
     "бақыт": "Bakhyt", "бейбіт": "Beibut", "ілияс": "Ilyas", "бақытжан": "Bakhytzhan",
     "әсет": "Asset", "ләззат": "Lyazzat", "күләш": "Kulyash",
@@ -206,9 +208,13 @@ TITLES = frozenset({"би", "хан", "батыр", "ана", "ата", "хан�
 # Russian бен, бин, ибн) and as the English press writes them (Salman bin Abdulaziz Al Saud,
 # Mohammed bin Salman; AP and Reuters style).
 ARABIC_PARTICLES = {"бен": "bin", "бин": "bin", "ибн": "ibn", "бинт": "bint"}
-# A German name's particle, as German writes it (Урсула фон дер Ляйен Ursula von der Leyen, Вернер
-# фон Браун Wernher von Braun); the others are spelt by the letters (ван, дер, де, да, ди).
-EUROPEAN_PARTICLES = {"фон": "von"}
+# The particles of European names, written in lower case between a person's names, as their
+# languages write them (Урсула фон дер Ляйен: Ursula von der ...; Людвиг ван Бетховен, Шарль де
+# Голль, Леонардо да Винчи); German's фон is von, the others are spelt as their letters are.
+EUROPEAN_PARTICLES = {
+    "фон": "von", "ван": "van", "дер": "der", "ден": "den", "дю": "du", "ди": "di", "ла": "la", "ле": "le",
+    "дель": "del", "делла": "della", "де": "de", "да": "da",
+}
 
 KINDS = ("", "person", "place", "organisation", "facility", "name")
 
@@ -250,7 +256,8 @@ STREET_HEADS: tuple[tuple[str, str, bool], ...] = (
 # National Park, Қапшағай су қоймасы Kapchagay Reservoir, Қашаған кен орны Kashagan Field, Қызылқұм
 # шөлі Kyzylkum Desert); an ancient town by its name alone (Отырар қалашығы Otrar, Сауран қалашығы
 # Sauran). Names English writes its own way are the table's (Шарын шатқалы Charyn Canyon, Орал
-# таулары Ural Mountains). Not the words English writes after an adjective or an exonym of its own
+# таулары Ural Mountains); a range named after a town is the town's (Алматы таулары Almaty
+# Mountains, as the English press writes "the mountains around Almaty"). Not the words English writes after an adjective or an exonym of its own
 # more often than after a Kazakh name (Korean Peninsula, Persian Gulf, Strait of Hormuz, Crimean
 # Khanate: Бозашы түбегі and Қайдақ шығанағы are the table's), nor those a phrase means otherwise
 # (Қазақстан көлдері "the lakes of Kazakhstan"; the Volga-Ural interfluve is Еділ мен Жайық аралығы).
@@ -260,7 +267,6 @@ NATURE_HEADS: tuple[tuple[str, str, bool], ...] = (
     ("тауы", "Mount", True),
     ("таулары", "Mountains", False),
     ("аңғары", "Valley", False),
-    ("алқабы", "Valley", False),  # Іле алқабы Ili Valley; after a name only (егін алқабы "a field of crops")
     ("аралы", "Island", False),
     ("үңгірі", "Cave", False),
     ("қалашығы", "", False),
@@ -289,10 +295,13 @@ NATURE_HEADS: tuple[tuple[str, str, bool], ...] = (
 )
 _PLACE_HEADS = {kk: (en, first) for kk, en, first in PLACE_HEADS + STREET_HEADS + NATURE_HEADS}
 _STREET_WORDS = frozenset(kk for kk, _, _ in STREET_HEADS)
-_EXONYM_ALONE = frozenset(["аралы", "таулары"])
 # ... read back only after a name the table publishes (Charyn Canyon Шарын шатқалы, Khan Tengri Peak
 # Хан Тәңірі шыңы), one English word each
-_NATURE_HEADS_EN = {en.casefold(): (kk, first) for kk, en, first in NATURE_HEADS if en and " " not in en}
+_NATURE_HEADS_EN: dict[str, tuple[str, bool]] = {}
+for _kk, _en, _first in NATURE_HEADS:
+    if _en and " " not in _en:
+        _NATURE_HEADS_EN.setdefault(_en.casefold(), (_kk, _first))
+_NATURE_HEADS_EN["canyon"] = ("шатқалы", False)  # English writes some gorges so (Aksu Canyon, Charyn Canyon)
 # English generic words of places read back into Kazakh, after the name (Berezovka Village
 # Березовка ауылы, Medeu District Медеу ауданы, Lake Balkhash Балқаш көлі): the heads above and a
 # village's word; not a sea's, a city's or a street's, parts of names of their own (the Black Sea
@@ -527,7 +536,7 @@ def _word(word: str, exceptions: bool, kind: str, after_name: bool) -> tuple[str
     personal = kind in ("person", "")
     if personal and after_name and low in ARABIC_PARTICLES and word.islower():
         return ARABIC_PARTICLES[low], False  # Салман бен Әбделазиз Salman bin Abdelaziz (not Тараз бен: "and")
-    if after_name and low in EUROPEAN_PARTICLES and word.islower():
+    if personal and after_name and low in EUROPEAN_PARTICLES and word.islower():
         return EUROPEAN_PARTICLES[low], False
     # a foreign name (capitalised: пол "floor" is no Paul) is spelt its own way whatever it names
     # (Джонсон Johnson, a place's too); Russian and Kazakh given names only in a person's name
@@ -553,11 +562,6 @@ _HEAD = re.compile(rf"(.*?[{_LETTER}]) ({'|'.join(_PLACE_HEADS)})([{_LETTER}]*)"
 _SAINT_PLACE = re.compile(rf"([{_LETTER.upper()}][{_LETTER}]+) (ата|Ата|АТА)")
 
 
-def _english_ending(generic: str, ending: str) -> bool:
-    """Whether ``ending`` is a case ending the possessed ``generic`` word takes (облысы: нда, ның,
-    мен), which goes when English writes the word: English has no case endings (Ақтөбе облысында
-    Aktobe Region, Балқаш көлінде Lake Balkhash, not Regionnda)."""
-    return not ending or ending.casefold() in suffix_set(final_class(generic.split()[-1].casefold()), True)
 
 
 # Renderings a caller already has for names inside the one to spell (a glossary's: Жаңа Зеландия New
@@ -860,7 +864,9 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
     # of the table's too (Хан Тәңірі шыңы Khan Tengri Peak); a name the table has with its word is
     # its own (Есіл өзені Ishim River, Жоғарғы Есіл өзені)
     head = _HEAD.fullmatch(text)
-    if head and not _english_ending(head.group(2), head.group(3)):
+    # (the case ending of a generic word English writes goes: English has no case endings, Ақтөбе
+    # облысында Aktobe Region, not Regionnda)
+    if head and head.group(3) and not _ending_ok(head.group(2).split()[-1].casefold(), head.group(3).casefold()):
         head = None
     name_words = head.group(1).split() if head else []
     # (its name may end in a title after a person's name: Райымбек батыр кесенесі, Домалақ ана)
@@ -873,9 +879,8 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
             generic = head.group(2).casefold()
             name, used = _romanize(head.group(1), exceptions, "" if generic in _STREET_WORDS else "place", names)
             english, first = _PLACE_HEADS[generic]
-            if not english or (used and generic in _EXONYM_ALONE and (generic != "таулары" or name.endswith("s"))):
-                # an island or a range English knows by a name of its own is that name (Сицилия аралы
-                # Sicily, Альпі таулары the Alps)
+            if not english or (used and generic == "таулары" and name.endswith("s")):
+                # a range English knows by a plural name of its own is that name (Альпі таулары the Alps)
                 return name, used
             return (f"{english} {name}" if first else f"{name} {english}"), used
     # a place named after a saint, "father X", is one hyphenated word in English (Қошқар ата Koshkar-Ata,
@@ -905,7 +910,8 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
             after = _spaced(text[j:], _romanize(text[j:], exceptions, kind))
             spelled = _cased(text[i:j].split()[-1], hit.english) if text[i:j].isupper() else hit.english
             last = re.split(r"[ -]", key)[-1]
-            ending = "" if (last in _PLACE_HEADS or last in SEA_WORDS.values()) and _english_ending(last, rest) else _tail(low[i:j], len(key), kind == "place")
+            # (the case ending of a generic word English writes goes, as above)
+            ending = "" if (last in _PLACE_HEADS or last in SEA_WORDS or last in SEA_WORDS.values()) and _ending_ok(last, rest) else _tail(low[i:j], len(key), kind == "place")
             # published as a whole only where the words around it are too, or there are none; a
             # person's wherever one word is (Тоқаев Қасым-Жомарт Кемелұлы)
             whole = kind == "person" or all(used or not _CYR_RUN.search(part) for part, (_, used) in ((text[:i], before), (text[j:], after)))
@@ -943,7 +949,7 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
 _LOWER_IN_NAMES = frozenset(["және", "мен", "пен", "бен", "атындағы", "бойынша", "жөніндегі", "жанындағы", "үшін", "туралы"]) | (
     # and the particles of foreign names, as their languages write them (Шарль де Голль Charles de
     # Gaulle, фон Браун, ван Гог, ибн Сина)
-    frozenset(["де", "фон", "ван", "дер", "дю", "ди", "ла", "ле", "эль", "аль", "ибн", "бин", "бинт"])
+    frozenset(EUROPEAN_PARTICLES) | frozenset(ARABIC_PARTICLES) | frozenset(["эль", "аль"])
 )
 
 
