@@ -272,7 +272,8 @@ def test_names_the_caller_renders_are_taken_whole_where_a_name_stands_whole():
     assert romanize("Жаңа Орлеан", kind="place", names={"Орлеан": "Orleans"}) == "Zhana Orlean"
     assert "Mexico" not in romanize("Нью Мексика университеті", kind="organisation", names={"Мексика": "Mexico"})
     assert "Мексика" not in cyrillize("New Mexico State University", "organisation", names={"Mexico": "Мексика"}).text
-    assert romanize("Қытай орталық радиосы", kind="organisation", names={"Қытай": "China"}) == "Kytay Ortalyk Radiosy"
+    assert romanize("Қытай ұлттық шайханасы", kind="organisation", names={"Қытай": "China"}) == "Kytay Ulttyk Shaikhanasy"
+    assert romanize("Қытай орталық радиосы", kind="organisation", names={"Қытай": "China"}) == "China Central Radio"  # all known
     assert cyrillize("New Zealand Police", "organisation", names={"New Zealand": "Жаңа Зеландия"}).text == "Жаңа Зеландия полициясы"
     with pytest.raises(UsageError, match="mapping of names"):
         romanize("Жаңа Зеландия", names=["New Zealand"])
@@ -364,6 +365,15 @@ def test_an_organisation_s_name_in_english(kazakh, english):
 
 def test_only_an_organisation_s_name_is_translated():
     assert romanize("Павлодар мемлекеттік университеті") == "Pavlodar memlekettik universiteti"
+
+
+@pytest.mark.parametrize("kazakh,english", [
+    ("Жасанды интеллект және цифрлық даму министрлігі", "Ministry of Artificial Intelligence and Digital Development"),
+    ("Көші-қон қызметі", "Migration Service"), ("Макинск құс фабрикасы", "Makinsk Poultry Farm"),
+    ("Ветеринарлық бақылау және қадағалау комитеті", "Veterinary Control and Supervision Committee"),
+])
+def test_more_of_the_bodies_common_words_are_english(kazakh, english):
+    assert romanize(kazakh, kind="organisation") == english
 
 
 def test_the_body_words_table_is_well_formed():
