@@ -371,6 +371,11 @@ def test_only_an_organisation_s_name_is_translated():
     ("Жасанды интеллект және цифрлық даму министрлігі", "Ministry of Artificial Intelligence and Digital Development"),
     ("Көші-қон қызметі", "Migration Service"), ("Макинск құс фабрикасы", "Makinsk Poultry Farm"),
     ("Ветеринарлық бақылау және қадағалау комитеті", "Veterinary Control and Supervision Committee"),
+    ("Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі", "Anti-Corruption Agency"),
+    ("Еңбек және халықты әлеуметтік қорғау министрлігі", "Ministry of Labour and Social Protection of the Population"),
+    # a comma between the words of a list stays after its word
+    ("Экология, геология және табиғи ресурстар министрлігі", "Ministry of Ecology, Geology and Natural Resources"),
+    ("Цифрлық даму, инновациялар және аэроғарыш өнеркәсібі министрлігі", "Ministry of Digital Development, Innovations and Aerospace Industry"),
 ])
 def test_more_of_the_bodies_common_words_are_english(kazakh, english):
     assert romanize(kazakh, kind="organisation") == english

@@ -620,7 +620,7 @@ _COMPASS_EN = frozenset(en for _kk, en, _adjective in COMPASS)
 # The shape of a common word, a participle or a derived adjective (Біріккен Ұлттар Ұйымы, Тұрақты
 # даму қоры): no name of its own, though capitalised.
 _WORD_SHAPE = re.compile(r"(?:ған|ген|қан|кен|лық|лік|дық|дік|тық|тік)$")
-_BODY_TOKEN = re.compile(r"[«\"“„]\s*([^«»\"“”„]*?)\s*(?:[»\"”]|$)|[^\s«»\"“”„]+")
+_BODY_TOKEN = re.compile(r"[«\"“„]\s*([^«»\"“”„]*?)\s*(?:[»\"”]|$)|[^\s«»\"“”„,]+|,")
 
 
 def _known_run(tokens: list[tuple[str, bool]], names: Names) -> bool:
@@ -653,6 +653,14 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
             if not word:
                 return None
             items.append((word, "quoted"))  # a quoted word is a name, never a table word («Даму» қоры)
+            i += 1
+            continue
+        if word == ",":
+            # a comma between the words of a list stays after its word (Цифрлық даму, инновациялар
+            # және аэроғарыш өнеркәсібі министрлігі: Digital Development, Innovations and ...)
+            if not items:
+                return None
+            items[-1] = (items[-1][0] + ",", items[-1][1])
             i += 1
             continue
         # a run of words the caller has a rendering for, a common word among them or not (Жаңа
