@@ -623,11 +623,19 @@ def test_a_landform_s_generic_word_by_the_rules_alone(kazakh, english):
     ("Солтүстік Қазақстан облысында", "North Kazakhstan Region"), ("Балқаш көлінде", "Lake Balkhash"),
     ("Хан Тәңірі шыңына", "Khan Tengri Peak"), ("Талғар шатқалынан", "Talgar Gorge"), ("Есіл өзенінің", "Ishim River"),
     ("Шарын шатқалында", "Charyn Canyon"), ("Жерорта теңізінде", "Mediterranean Sea"), ("Абай даңғылымен", "Abai Avenue"),
-    ("Қара теңізде", "Black Sea"),
+    ("Қара теңізде", "Black Sea"), ("Корей түбегінде", "Korean Peninsula"), ("Алтын Ордада", "Golden Horde"),
 ])
 def test_a_generic_word_written_in_english_drops_its_case_ending(kazakh, english):
     assert romanize(kazakh, kind="place") == english
     assert romanize("Еділ мен Жайық аралығы", kind="place").endswith("Aralygy")  # no island's word with an ending
+
+
+@pytest.mark.parametrize("kazakh,english", [
+    ("Корей түбегі", "Korean Peninsula"), ("Ормуз бұғазы", "Strait of Hormuz"), ("Фин шығанағы", "Gulf of Finland"),
+    ("Бенгал шығанағы", "Bay of Bengal"),
+])
+def test_the_peninsulas_gulfs_and_straits_the_news_names_are_the_table_s(kazakh, english):
+    assert romanize(kazakh, kind="place") == english
 
 
 @pytest.mark.parametrize("kazakh", ["Корей түбегі", "Ормуз бұғазы", "Ноғай хандығы", "Парсы шығанағы", "Қазақстан көлдері"])

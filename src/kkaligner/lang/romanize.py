@@ -381,6 +381,18 @@ def _published(low: str, kind: str) -> Published | None:
 SEA_WORDS = {"мұхит": "мұхиты", "теңіз": "теңізі"}
 
 
+# The last words of the table's names that English translates, not spells: the generic words above,
+# a sea's, and those of the peninsulas, gulfs, straits and states English names its own way (Корей
+# түбегі Korean Peninsula, Ормуз бұғазы Strait of Hormuz, Қоқан хандығы Kokand Khanate); a case
+# ending after them goes (Корей түбегінде Korean Peninsula).
+_TRANSLATED_LAST = (
+    frozenset(_PLACE_HEADS)
+    | frozenset(SEA_WORDS)
+    | frozenset(SEA_WORDS.values())
+    | frozenset(["түбегі", "шығанағы", "бұғазы", "империясы", "хандығы", "қағанаты", "әмірлігі", "конфедерациясы", "ордасы", "орда"])
+)
+
+
 def published_whole(name: str, kind: str = "") -> Published | None:
     """The table's row for a multiword ``name`` (any case) that fits ``kind``, a sea's word bare
     too (Тынық мұхит: the table's Тынық мұхиты); None where the table has no such name."""
@@ -919,7 +931,7 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
             spelled = _cased(text[i:j].split()[-1], hit.english) if text[i:j].isupper() else hit.english
             last = re.split(r"[ -]", key)[-1]
             # (the case ending of a generic word English writes goes, as above)
-            ending = "" if (last in _PLACE_HEADS or last in SEA_WORDS or last in SEA_WORDS.values()) and _ending_ok(last, rest) else _tail(low[i:j], len(key), kind == "place")
+            ending = "" if last in _TRANSLATED_LAST and _ending_ok(last, rest) else _tail(low[i:j], len(key), kind == "place")
             # published as a whole only where the words around it are too, or there are none; a
             # person's wherever one word is (Тоқаев Қасым-Жомарт Кемелұлы)
             whole = kind == "person" or all(used or not _CYR_RUN.search(part) for part, (_, used) in ((text[:i], before), (text[j:], after)))
