@@ -1134,6 +1134,9 @@ ALONE = [
     # a European name's particles join its names, one or two; its surname ends it; де and да are
     # "too" (John and Mary, Liverpool and Chelsea)
     ("Урсула фон дер Ляйен Тоқаевпен кездесті.", [("Урсула фон дер Ляйен", "person"), ("Тоқаев", "person")]),
+    # the games' words end like a locative, but name a body's field (no stem ends in иа)
+    ("Тоқаев Ұлттық олимпиада комитетінің президентімен кездесті.",
+     [("Тоқаев", "person"), ("Ұлттық олимпиада комитеті", "organisation")]),
     ("Людвиг ван Бетховен музыкасы ойналды.", [("Людвиг ван Бетховен", "person")]),
     # the country and its people, capitalised out of respect with "our", are no name
     ("Мектеп Еліміздің «100 мектеп» бағдарламасы бойынша салынды. Оны Халқымыз біледі.", []),

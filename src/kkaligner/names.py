@@ -1508,7 +1508,9 @@ def _phrase_word(word: str) -> bool:
     f = fold_kk(word)
     if _VERB_FORM.search(f) and f.endswith(("ған", "ген", "қан", "кен")) and len(f) >= 6 and f[-4] not in "лн":
         return True
-    return any(a == "loc" and len(lemma) >= 4 for lemma, a in _readings(f)) and f not in ORG_HEADS
+    # (the games' words end like a locative, but no Kazakh stem ends in иа: олимпиада, универсиада,
+    # Ұлттық олимпиада комитеті)
+    return any(a == "loc" and len(lemma) >= 4 and not lemma.endswith("иа") for lemma, a in _readings(f)) and f not in ORG_HEADS
 
 
 # Personal pronouns, which stand in clauses, never in a body's name.
