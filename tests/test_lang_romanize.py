@@ -85,7 +85,7 @@ GOLDEN = [
     ("Бақыт", "Bakhyt", "person"),
     ("Бақыттың", "Bakhyttyn", "person"),
     ("Әсет", "Asset", "person"), ("Ләззат", "Lyazzat", "person"), ("Күләш", "Kulyash", "person"),
-    ("Ықылас Дүкенұлы", "Ykylas Dukenuly", "person"),  # the bearer's spelling keeps y (ы opening a word is i)
+    ("Ықылас Дүкенұлы", "Ykylas Dukenuly", "person"), ("Шаһкәрім", "Shakarim", "person"),  # the bearer's spelling keeps y (ы opening a word is i)
     ("Урсула фон дер Ляйен", "Ursula von der Leyen", "person"),
     ("фон", "fon", ""),
 ]
