@@ -381,6 +381,19 @@ def test_more_of_the_bodies_common_words_are_english(kazakh, english):
     assert romanize(kazakh, kind="organisation") == english
 
 
+def test_a_comma_in_a_body_s_name_and_its_words_read_back():
+    # a comma after a head lists names: no "Ministry, of Defence"; after an adjective, it stays
+    assert "Ministry," not in romanize("Қорғаныс министрлігі, Ішкі істер министрлігі", kind="organisation")
+    assert romanize("Ақтөбе педагогикалық, экономикалық институты", kind="organisation") == "Aktobe Pedagogical, Economic Institute"
+    assert romanize("Ұлттық паралимпиада комитеті", kind="organisation") == "National Paralympic Committee"
+    assert romanize("Шаһкәрім университеті", kind="organisation") == "Shakarim University"  # the poet's name, any kind
+    # read back: a sea's name keeps its possessive, a verbal noun's object its accusative, a head
+    # of two English words after an adjective its bare form
+    assert cyrillize("Caspian Sea Institute", "organisation").text == "Каспий теңізі институты"
+    assert cyrillize("Competition Protection and Development Agency", "organisation").text.startswith("Бәсекелестікті қорғау")
+    assert cyrillize("City Maternity Hospital", "organisation").text == "Қалалық перзентхана"
+
+
 def test_the_body_words_table_is_well_formed():
     path = Path(kkaligner.__file__).parent / "data" / "body-words-kk-en.tsv"
     rows = [x.split("\t") for x in path.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#")]
@@ -632,7 +645,7 @@ def test_a_generic_word_written_in_english_drops_its_case_ending(kazakh, english
 
 @pytest.mark.parametrize("kazakh,english", [
     ("Корей түбегі", "Korean Peninsula"), ("Ормуз бұғазы", "Strait of Hormuz"), ("Фин шығанағы", "Gulf of Finland"),
-    ("Бенгал шығанағы", "Bay of Bengal"),
+    ("Бенгал шығанағы", "Bay of Bengal"), ("Корея түбегінде", "Korean Peninsula"), ("Ла-Манш бұғазы", "English Channel"),
 ])
 def test_the_peninsulas_gulfs_and_straits_the_news_names_are_the_table_s(kazakh, english):
     assert romanize(kazakh, kind="place") == english

@@ -620,7 +620,7 @@ def _body_words() -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
 
 # English adjectives among a body's words, which stand before a field's head (Pedagogical Institute,
 # Military Institute; not History, a field: Institute of History).
-_FIELD_ADJECTIVE = re.compile(r"(?:al|ic|ive|an|ese|ish)$|^(?:military|veterinary|state|higher|royal)$")
+_FIELD_ADJECTIVE = re.compile(r"(?:al|ic|ive|an|ese|ish),?$|^(?:military|veterinary|state|higher|royal),?$")
 # The genitive's endings (kazakh.CASES): a word of a body's name before the next one (Қазақстанның
 # шахмат федерациясы, министрлігінің баспасөз қызметі) is looked up and spelt without it; and the
 # accusative's, for a table word (кәсіпкерлікті дамыту қоры).
@@ -670,8 +670,8 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
         if word == ",":
             # a comma between the words of a list stays after its word (Цифрлық даму, инновациялар
             # және аэроғарыш өнеркәсібі министрлігі: Digital Development, Innovations and ...)
-            if not items:
-                return None
+            if not items or items[-1][1] in ("head", "of", "field", "state", "named"):
+                return None  # after a head: names listed, not one name's words
             items[-1] = (items[-1][0] + ",", items[-1][1])
             i += 1
             continue
@@ -1300,7 +1300,9 @@ def _kazakh_body_name(name: str, names: Names = ()) -> str | None:
         if not found:
             return None
         spelt, inner, head, named = found
-        english = [w.casefold() for w in words[named:-1]]
+        # the English words before the head, which may be two words (Maternity Hospital)
+        head_n = next((n for n in range(min(longest, len(folded)), 0, -1) if "head" in table.get(tuple(_EN_VARIANTS.get(w, w) for w in folded[-n:]), {})), 1)
+        english = [w.casefold() for w in words[named : len(words) - head_n]]
         if not spelt and not state and inner and all(_EN_ADJECTIVE.search(w) for w in english):
             head = _bare(head)  # only adjectives before it: Жоғарғы сот, Дүниежүзілік банк
         kazakh = " ".join(spelt + inner + [head])
