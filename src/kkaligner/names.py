@@ -311,15 +311,16 @@ def _arabic_particle(words: list, j: int) -> bool:
 EUROPEAN_NAME_PARTICLES = frozenset(EUROPEAN_PARTICLES) - {"де", "да"}
 
 
-def _european_particles(words: list, j: int) -> int:
+def _european_particles(doc: _Document, j: int) -> int:
     """How many particles of a European name (``EUROPEAN_NAME_PARTICLES``) stand between word ``j``
-    and the capitalised word after them: 0 where none do."""
+    and the capitalised word after them, each a space apart: 0 where none do."""
+    words = doc.words
     m = j + 1
     while m < len(words) and m - j <= 2 and words[m][2] in EUROPEAN_NAME_PARTICLES:
         m += 1
     if m == j + 1 or m >= len(words) or not _is_cap(words[m][2]) or not _is_cap(words[j][2]):
         return 0
-    return m - j - 1
+    return m - j - 1 if all(doc.spaced(i) for i in range(j + 1, m + 1)) else 0
 
 
 # Titles before an Arabic name (ханзада Абдулазиз бен Салман).
@@ -2196,7 +2197,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         # a run of capitalised words, one space apart; only a name's last word inflects, so a word
         # with a case ending closes the run (Польшаның Гливице: two names)
         j = k
-        while j + 2 < n and j + 2 not in quoted and doc.spaced(j + 1) and doc.spaced(j + 2) and (_arabic_particle(words, j) or _european_particles(words, j)) or (
+        while j + 2 < n and j + 2 not in quoted and doc.spaced(j + 1) and doc.spaced(j + 2) and (_arabic_particle(words, j) or _european_particles(doc, j)) or (
             j + 1 < n
             and j + 1 not in quoted
             and doc.spaced(j + 1)
@@ -2224,8 +2225,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             # a body's or a place's initials, then a person's given name (АҚШ | Джо Байден): two names
             and not (_is_acronym(words[j][2]) and (_given_name(fold_kk(words[j + 1][2])) or fold_kk(words[j + 1][2]) in _FOREIGN_GIVEN))
         ):
-            europe = _european_particles(words, j)
-            j += 1 + europe if europe and all(doc.spaced(i) for i in range(j + 1, j + europe + 2)) else 2 if words[j + 1][2] in ARABIC_NAME_PARTICLES | _HONORIFICS_IN_NAMES else 1
+            europe = _european_particles(doc, j)
+            j += 1 + europe if europe else 2 if words[j + 1][2] in ARABIC_NAME_PARTICLES | _HONORIFICS_IN_NAMES else 1
         if _title(w) and not _is_acronym(w) and not (j == k and _titled_organisation(doc, k)):
             k += 1
             continue

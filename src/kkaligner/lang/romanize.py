@@ -297,11 +297,9 @@ _PLACE_HEADS = {kk: (en, first) for kk, en, first in PLACE_HEADS + STREET_HEADS 
 _STREET_WORDS = frozenset(kk for kk, _, _ in STREET_HEADS)
 # ... read back only after a name the table publishes (Charyn Canyon Шарын шатқалы, Khan Tengri Peak
 # Хан Тәңірі шыңы), one English word each
-_NATURE_HEADS_EN: dict[str, tuple[str, bool]] = {}
-for _kk, _en, _first in NATURE_HEADS:
-    if _en and " " not in _en:
-        _NATURE_HEADS_EN.setdefault(_en.casefold(), (_kk, _first))
-_NATURE_HEADS_EN["canyon"] = ("шатқалы", False)  # English writes some gorges so (Aksu Canyon, Charyn Canyon)
+# (the first Kazakh word of an English one: Valley аңғары), and Canyon too, as English writes some
+# gorges (Aksu Canyon, Charyn Canyon)
+_NATURE_HEADS_EN = {en.casefold(): (kk, first) for kk, en, first in reversed(NATURE_HEADS) if en and " " not in en} | {"canyon": ("шатқалы", False)}
 # English generic words of places read back into Kazakh, after the name (Berezovka Village
 # Березовка ауылы, Medeu District Медеу ауданы, Lake Balkhash Балқаш көлі): the heads above and a
 # village's word; not a sea's, a city's or a street's, parts of names of their own (the Black Sea
@@ -572,8 +570,6 @@ _HEAD = re.compile(rf"(.*?[{_LETTER}]) ({'|'.join(_PLACE_HEADS)})([{_LETTER}]*)"
 
 
 _SAINT_PLACE = re.compile(rf"([{_LETTER.upper()}][{_LETTER}]+) (ата|Ата|АТА)")
-
-
 
 
 # Renderings a caller already has for names inside the one to spell (a glossary's: Жаңа Зеландия New
@@ -1231,12 +1227,13 @@ def _kazakh_body_name(name: str, names: Names = ()) -> str | None:
             state, words, folded = f"{_cyrillize(' '.join(rest), '', True, names).text} Республикасының ", words[:k], folded[:k]
             break
 
-    def part(ws: list[str], head: bool) -> tuple[list[str], list[str], str, int] | None:
-        """(names, words, head, how many of ``ws`` the names are) of ``ws`` in Kazakh, or None."""
+    def part(ws: list[str], head: bool) -> tuple[list[str], list[str], str, int, int] | None:
+        """(names, words, head, how many of ``ws`` the names are, how many the head is) of ``ws``
+        in Kazakh, or None."""
         lowered = [w.casefold() for w in ws]
         if len(ws) > 2 and lowered[:2] == ["republic", "of"]:
             place = [w for w in ws[2:] if w.casefold() != "the"]
-            return [f"{_cyrillize(' '.join(place), '', True, names).text} Республикасы"], [], "", len(ws)
+            return [f"{_cyrillize(' '.join(place), '', True, names).text} Республикасы"], [], "", len(ws), 0
         spelt: list[str] = []
         named = 0
         out: list[tuple[str, str]] = []  # (Kazakh, English)
@@ -1277,10 +1274,10 @@ def _kazakh_body_name(name: str, names: Names = ()) -> str | None:
                 i += run
                 named += run
         if not head:
-            return (spelt, [k for k, _ in out], "", named) if (spelt or out) else None
+            return (spelt, [k for k, _ in out], "", named, 0) if (spelt or out) else None
         if not out or "head" not in table[tuple(_EN_VARIANTS.get(w, w) for w in out[-1][1].split())]:
             return None
-        return spelt, [k for k, _ in out[:-1]], out[-1][0], named
+        return spelt, [k for k, _ in out[:-1]], out[-1][0], named, len(out[-1][1].split())
 
     if "of" in folded[1:-1]:
         k = folded.index("of", 1)
@@ -1299,9 +1296,8 @@ def _kazakh_body_name(name: str, names: Names = ()) -> str | None:
         found = part(words, True)
         if not found:
             return None
-        spelt, inner, head, named = found
+        spelt, inner, head, named, head_n = found
         # the English words before the head, which may be two words (Maternity Hospital)
-        head_n = next((n for n in range(min(longest, len(folded)), 0, -1) if "head" in table.get(tuple(_EN_VARIANTS.get(w, w) for w in folded[-n:]), {})), 1)
         english = [w.casefold() for w in words[named : len(words) - head_n]]
         if not spelt and not state and inner and all(_EN_ADJECTIVE.search(w) for w in english):
             head = _bare(head)  # only adjectives before it: Жоғарғы сот, Дүниежүзілік банк
