@@ -84,6 +84,7 @@ from kkaligner.lang.romanize import (
     ARABIC_PARTICLES,
     EUROPEAN_PARTICLES,
     EXCEPTIONS,
+    FOREIGN_GIVEN_NAMES,
     FOREIGN_NAMES,
     SEA_WORDS,
     Proposal,
@@ -213,6 +214,8 @@ SERVICE_HEADS = frozenset(["қызметі"])
 LOCAL_UNITS = frozenset(["басқармасы", "бөлімі", "департаменті"])
 # Foreign names as Kazakh texts spell them (romanize's table: Джо, Йенс), folded.
 _FOREIGN_GIVEN = frozenset(fold_kk(kk) for kk in FOREIGN_NAMES.values())
+# The foreign given names among them: one alone names a person (Джон, Мэри).
+_FOREIGN_FIRST = frozenset(fold_kk(kk) for kk in FOREIGN_GIVEN_NAMES.values())
 
 # Adjectives of time in -ғы/-гі (Бұрынғы "former", Қазіргі "current", Бүгінгі "today's"): they
 # describe what follows, and opening a sentence they are never a name's first word.
@@ -307,20 +310,29 @@ def _arabic_particle(words: list, j: int) -> bool:
 
 # The particles of European names (``EUROPEAN_PARTICLES``) written in lower case between a person's
 # names join them, one or two (Урсула фон дер Ляйен, Людвиг ван Бетховен, Винсент ван Гог); not де
-# and да, Kazakh's "too" (Джон да Мэри де келді "John and Mary came"; Ливерпуль де Челси де).
-EUROPEAN_NAME_PARTICLES = frozenset(EUROPEAN_PARTICLES) - {"де", "да"}
+# and да, Kazakh's "too" (Джон да Мэри де келді "John and Mary came"; Ливерпуль де Челси де),
+# unless the romanization table has the whole name (Леонардо да Винчи, Шарль де Голль).
+_KAZAKH_TOO = frozenset(["де", "да"])
+EUROPEAN_NAME_PARTICLES = frozenset(EUROPEAN_PARTICLES) - _KAZAKH_TOO
 
 
 def _european_particles(doc: _Document, j: int) -> int:
-    """How many particles of a European name (``EUROPEAN_NAME_PARTICLES``) stand between word ``j``
-    and the capitalised word after them, each a space apart: 0 where none do."""
+    """How many particles of a European name (``EUROPEAN_NAME_PARTICLES``, or де and да where the
+    romanization table has the name they make) stand between word ``j`` and the capitalised word
+    after them, each a space apart: 0 where none do."""
     words = doc.words
     m = j + 1
-    while m < len(words) and m - j <= 2 and words[m][2] in EUROPEAN_NAME_PARTICLES:
+    while m < len(words) and m - j <= 2 and words[m][2] in EUROPEAN_NAME_PARTICLES | _KAZAKH_TOO:
         m += 1
     if m == j + 1 or m >= len(words) or not _is_cap(words[m][2]) or not _is_cap(words[j][2]):
         return 0
-    return m - j - 1 if all(doc.spaced(i) for i in range(j + 1, m + 1)) else 0
+    if not all(doc.spaced(i) for i in range(j + 1, m + 1)):
+        return 0
+    if any(words[i][2] in _KAZAKH_TOO for i in range(j + 1, m)):
+        lead = " ".join(x[2] for x in words[j:m])
+        if not any(published_whole(f"{lead} {lemma}") for lemma, _ in _readings(fold_kk(words[m][2]))):
+            return 0
+    return m - j - 1
 
 
 # Titles before an Arabic name (ханзада Абдулазиз бен Салман).
@@ -2186,8 +2198,10 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         if _common_noun(w) and (_is_acronym(w) or not _titled_organisation(doc, k)) and not _caps_name_after(doc, k):
             k += 1  # but a plural title before a body's head names the body (Министрлер кабинеті)
             continue
-        if _translated_noun(w) and not (k + 1 < n and doc.spaced(k + 1) and _is_cap(words[k + 1][2]) and not _translated_noun(words[k + 1][2])):
-            k += 1  # Жерге, Күнді, Айдың: the Earth, the Sun, the Moon, which a translator translates
+        if _translated_noun(w) and (doc.inflected(w) or not (k + 1 < n and doc.spaced(k + 1) and _is_cap(words[k + 1][2]) and not _translated_noun(words[k + 1][2]))):
+            # Жерге, Күнді, Айдың: the Earth, the Sun, the Moon, which a translator translates; in a
+            # case, before a name too (Тәңірінің Шолпанға: "God's ... to Sholpan")
+            k += 1
             continue
         if _ours(w) or (_shouted(w) and not _caps_before_generic(doc, k)):
             # Еліміздің, Халқымыз: "our country", "our people"; ЖАЛПЫ ЕРЕЖЕЛЕР: a heading's words
@@ -2949,6 +2963,13 @@ def _kind(words: Sequence[str], analyses: Iterable[str], shape: str, kazakh: boo
         return "organisation"
     if _stem_in(last, STATE_HEADS):
         return "place"
+    if len(words) > 1 and _is_cap(words[-1]) and not _personal(words) and (known := _known_last(words)):
+        # a place the romanization table has, whatever its words say (Кеңестер Одағы, Бөкей Ордасы:
+        # a body's head; Солтүстік Каролина, Таулы Қарабақ: two capitalised words), but not one
+        # named after a person (Бейімбет Майлин, the town, is the writer too)
+        row = published_whole(" ".join([*folded[:-1], known[0]]))
+        if row is not None and row.kind == "place":
+            return "place"
     capital_head = len(words) > 1 and _is_cap(words[-1]) and _stem_in(last, CAPITALISED_HEADS)
     if _stem_in(last.rsplit("-", 1)[-1], ORG_HEADS) or capital_head or any(_stem_in(w, INSTITUTIONS) for w in folded):
         return "organisation"  # Ұлттық банк; IT-кеңес, a head after a hyphen
@@ -3850,8 +3871,8 @@ def _group_kind(
     if key in given_names or _given_name(key):
         return "person", False
     places = sum(1 for _, a in ms if a.split("+")[0] in _PLACE_CASES)
-    if _kazakh_given_form(key) and not places:
-        return "person", False  # Өміржан, Нұрбек, Мұратхан: the elements of Kazakh given names
+    if (_kazakh_given_form(key) or key in _FOREIGN_FIRST) and not places:
+        return "person", False  # Өміржан, Нұрбек, Мұратхан: the elements of Kazakh given names; Джон, Мэри
     # its contexts say a person more often than its case endings say a place
     cues = sum(m.person_cue for m, _ in ms)
     if cues > places:

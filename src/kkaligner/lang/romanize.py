@@ -116,8 +116,8 @@ _PLACE_CONTEXT = tuple((re.compile(rx), out) for rx, out, _src in PLACE_CONTEXT)
 # ways: ``cyrillize`` (William Уильям) and ``romanize`` for a person's word (Джон Грант John Grant;
 # where one Kazakh spelling stands for two, the first: Стивен Stephen). Not the names Kazakhstanis
 # share in their Russian forms (Артур Artur, Гарри Garry Kasparov): ``RUSSIAN_GIVEN`` and the rules.
-FOREIGN_NAMES: dict[str, str] = {
-    # given names
+# The given names first, apart: alone in a text, they name a person.
+FOREIGN_GIVEN_NAMES: dict[str, str] = {
     "John": "Джон", "George": "Джордж", "Joe": "Джо", "Michael": "Майкл", "James": "Джеймс",
     "William": "Уильям", "Charles": "Чарльз", "David": "Дэвид", "Thomas": "Томас",
     "Christopher": "Кристофер", "Daniel": "Дэниел", "Matthew": "Мэттью", "Anthony": "Энтони",
@@ -138,6 +138,8 @@ FOREIGN_NAMES: dict[str, str] = {
     "Winston": "Уинстон", "Dwight": "Дуайт", "Theodore": "Теодор", "Woodrow": "Вудро",
     "Gerald": "Джеральд", "Nelson": "Нельсон", "Luther": "Лютер", "Jeremy": "Джереми",
     "Nigel": "Найджел", "Newt": "Ньют", "Cliff": "Клифф", "Leslie": "Лесли",
+}
+FOREIGN_NAMES: dict[str, str] = FOREIGN_GIVEN_NAMES | {
     # a title before a name
     "Sir": "Сэр",
     # surnames, and names of people Kazakh news writes often
@@ -1416,6 +1418,7 @@ __all__ = [
     "EN_EXCEPTIONS",
     "EN_RULES",
     "EXCEPTIONS",
+    "FOREIGN_GIVEN_NAMES",
     "FOREIGN_NAMES",
     "KAZAKH_FROM_LATIN",
     "KAZAKH_GIVEN",
