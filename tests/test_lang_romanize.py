@@ -315,7 +315,13 @@ BODIES = [
     ("Қарағанды металлургия институты", "Karaganda Institute of Metallurgy"),  # a name before a field stays first
     ("Ақтөбе педагогикалық институты", "Aktobe Pedagogical Institute"),  # ... and an adjective
     ("Сыртқы істер министрлігі", "Ministry of Foreign Affairs"),  # words of several Kazakh words
-    ("Ішкі істер министрлігінің баспасөз қызметі", "Ministry of Internal Affairs Press Service"),  # inflected inside
+    # a body in the genitive owns the one after it, which English names first, "the" before the
+    # owner but for a name
+    ("Ішкі істер министрлігінің баспасөз қызметі", "Press Service of the Ministry of Internal Affairs"),
+    ("Қазақстан Республикасы Қаржы министрлігінің Мемлекеттік кірістер комитеті",
+     "State Revenue Committee of the Ministry of Finance of the Republic of Kazakhstan"),
+    ("Алматы қаласы әкімдігінің білім басқармасы", "Education Department of the Akimat of Almaty"),
+    ("Қарағанды металлургия институтының кітапханасы", "Library of Karaganda Institute of Metallurgy"),
     ("Әл-Фараби атындағы Қазақ ұлттық университеті", "Al-Farabi Kazakh National University"),  # "named after" left out
     ("Қазақстанның шахмат федерациясы", "Kazakhstan Chess Federation"),  # a name's genitive
     ("Астана халықаралық қаржы орталығы", "Astana International Financial Centre"),  # the longest entry first
@@ -561,6 +567,11 @@ EN_BODIES = [
     ("State Department", "Мемлекеттік департамент"), ("Ministry Of Defence", "Қорғаныс министрлігі"),
     ("National Hurricane Center", "Натионал Харрикейн Сентер"),  # a word the table lacks inside: spelt
     ("National Testing Centre", "Ұлттық тестілеу орталығы"),  # British and American spellings alike
+    # a body "of the" body that owns it: the owner first, in the genitive
+    ("Press Service of the Ministry of Internal Affairs", "Ішкі істер министрлігінің Баспасөз қызметі"),
+    ("State Revenue Committee of the Ministry of Finance of the Republic of Kazakhstan",
+     "Қазақстан Республикасының Қаржы министрлігінің Мемлекеттік кірістер комитеті"),
+    ("Border Service of the National Security Committee", "Ұлттық қауіпсіздік комитетінің Шекара қызметі"),
 ]
 
 

@@ -38,6 +38,7 @@ from kkaligner.lang.kazakh import (
     common_words,
     final_class,
     given_names,
+    inflect,
     possessive_stems,
     suffix_set,
 )
@@ -649,12 +650,14 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
     """An organisation's name in English where its words allow (``_body_words``): the common words
     translated in Kazakh order, the names among them romanized (a run of them together, so that
     the exceptions table's multiword names apply), a head English puts first with "of" first
-    (Павлодар мемлекеттік университеті Pavlodar State University, Ішкі істер министрлігінің
-    баспасөз қызметі Ministry of Internal Affairs Press Service); None where a lower-case word is
-    not in the table or the name does not end in a head."""
+    (Павлодар мемлекеттік университеті Pavlodar State University, Қорғаныс министрлігі Ministry
+    of Defence), a body owned by one in the genitive before the owner (Ішкі істер министрлігінің
+    баспасөз қызметі Press Service of the Ministry of Internal Affairs); None where a lower-case
+    word is not in the table or the name does not end in a head."""
     table, longest = _body_words()
     tokens = [(m.group(1), True) if m.group(1) is not None else (m.group(), False) for m in _BODY_TOKEN.finditer(text)]
     items: list[tuple[str, str]] = []  # (English or Kazakh name words, role)
+    owners: set[int] = set()  # the items that are heads in the genitive, of a body that owns the next
     longest_name = max((len(k.split()) for k, _ in names), default=0)
     i = 0
     while i < len(tokens):
@@ -690,9 +693,12 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
             seq = [w.casefold() for w, _ in tokens[i : i + n]]
             # an inner word may be in the genitive (министрлігінің баспасөз қызметі)
             keys = [(*seq[:-1], seq[-1]), (*seq[:-1], _GENITIVE.sub("", seq[-1])), (*seq[:-1], _ACCUSATIVE.sub("", seq[-1]))]
-            hit = next((table[k] for k in keys if k in table), None)
+            key = next((k for k in keys if k in table), None)
+            hit = table[key] if key else None
             # a capitalised head inside the name is a name's word (Кеңес Рахметов, Кеңес Одағы)
             if hit and not (hit[1] in ("head", "of", "field") and word[:1].isupper() and not last and n == 1):
+                if hit[1] in ("head", "of", "field") and key != keys[0] and key == keys[1] and i + n < len(tokens):
+                    owners.add(len(items))  # a body in the genitive, another's owner (министрлігінің ... комитеті)
                 items.append(hit)
                 i += n
                 break
@@ -751,9 +757,12 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
         # National Museum of the Republic of Kazakhstan)
         state = f" of the {_state_english(items[1][0], items[0][0], spelt(0))}"
         items = items[2:]
+        owners = {o - 2 for o in owners}
     out: list[str] = []
     segment: list[str] = []
     lead = 0  # how many of the segment's first words are names (Karaganda in Қарағанды металлургия институты)
+    cuts: list[tuple[int, bool]] = []  # where an owner's name ends in ``out``; whether a name opens its English
+    opener = 0  # the first item of the current owner's name
     for i, (english, role) in enumerate(items):
         if role == "state":
             continue  # inside a longer name the state's name alone (Қастеев атындағы Қазақстан Республикасының музейі)
@@ -782,6 +791,22 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
             if role == "head":
                 out.extend(segment)
                 segment, lead = [], 0
+        if i in owners and not segment:
+            # English names the owner first ("the" before it) unless a name opens it
+            named = items[opener][1] in ("name", "quoted", "known") and all(r != "of" for _, r in items[opener : i + 1])
+            cuts.append((len(out), named))
+            opener = i + 1
+    if cuts:
+        # a body in the genitive owns the one after it, which English names first: State Revenue
+        # Committee of the Ministry of Finance, Press Service of the Ministry of Internal Affairs;
+        # no "the" before a name (Faculty of Medicine of Stanford University)
+        words = out + segment
+        ends = [0, *(c for c, _ in cuts), len(words)]
+        parts = [" ".join(words[a:b]) for a, b in zip(ends, ends[1:])]
+        text = parts[-1]
+        for part, (_end, name) in reversed(list(zip(parts, cuts))):
+            text += f" of {part}" if name else f" of the {part}"
+        return text + state
     return " ".join(out + segment) + state
 
 
@@ -1227,6 +1252,16 @@ def _kazakh_body_name(name: str, names: Names = ()) -> str | None:
         if folded[k : k + 4] == ["of", "the", "republic", "of"] and k + 4 < len(folded):
             rest = [w for w in words[k + 4 :] if w.casefold() != "the"]
             state, words, folded = f"{_cyrillize(' '.join(rest), '', True, names).text} Республикасының ", words[:k], folded[:k]
+            break
+
+    # a body "of the" body that owns it, read back as Kazakh writes it, the owner first in the
+    # genitive (Press Service of the Ministry of Internal Affairs Ішкі істер министрлігінің
+    # баспасөз қызметі; State Revenue Committee of the Ministry of Finance)
+    for k in range(2, len(folded) - 2):
+        if folded[k : k + 2] == ["of", "the"]:
+            owned, owner = _kazakh_body_name(" ".join(words[:k]), names), _kazakh_body_name(" ".join(words[k + 2 :]), names)
+            if owned and owner and not any(w.casefold() == "of" for w in words[:k]):
+                return f"{state}{inflect(owner, 'gen')} {owned}"
             break
 
     def part(ws: list[str], head: bool) -> tuple[list[str], list[str], str, int, int] | None:
