@@ -322,6 +322,14 @@ BODIES = [
      "State Revenue Committee of the Ministry of Finance of the Republic of Kazakhstan"),
     ("Алматы қаласы әкімдігінің білім басқармасы", "Education Department of the Akimat of Almaty"),
     ("Қарағанды металлургия институтының кітапханасы", "Library of Karaganda Institute of Metallurgy"),
+    # a government agency's work after "Agency for"; not an adjective's, a news agency's, the space agency's
+    ("Қазақстан Республикасының Стратегиялық жоспарлау және реформалар агенттігі",
+     "Agency for Strategic Planning and Reforms of the Republic of Kazakhstan"),
+    ("Мемлекеттік қызмет істері агенттігі", "Agency for Civil Service Affairs"),
+    ("Қаржылық мониторинг агенттігі", "Agency for Financial Monitoring"),
+    ("Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі", "Anti-Corruption Agency"),
+    ("«ҚазАқпарат» халықаралық ақпарат агенттігі", "KazAkparat International Information Agency"),
+    ("Ұлттық ғарыш агенттігі", "National Space Agency"),
     ("Әл-Фараби атындағы Қазақ ұлттық университеті", "Al-Farabi Kazakh National University"),  # "named after" left out
     ("Қазақстанның шахмат федерациясы", "Kazakhstan Chess Federation"),  # a name's genitive
     ("Астана халықаралық қаржы орталығы", "Astana International Financial Centre"),  # the longest entry first
@@ -572,6 +580,9 @@ EN_BODIES = [
     ("State Revenue Committee of the Ministry of Finance of the Republic of Kazakhstan",
      "Қазақстан Республикасының Қаржы министрлігінің Мемлекеттік кірістер комитеті"),
     ("Border Service of the National Security Committee", "Ұлттық қауіпсіздік комитетінің Шекара қызметі"),
+    # "for" as "of"
+    ("Agency for Civil Service Affairs", "Мемлекеттік қызмет істері агенттігі"),
+    ("Committee for Water Resources", "Су ресурстары комитеті"),
 ]
 
 

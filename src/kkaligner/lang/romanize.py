@@ -617,6 +617,11 @@ def _body_words() -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
     return table, max(len(k) for k in table)
 
 
+# The words of a government agency's work, which English puts after "Agency for" (gov.kz: Agency for
+# Strategic Planning and Reforms, Agency for Civil Service Affairs, Agency for Financial Monitoring,
+# Agency for Atomic Energy); not a news agency's or the space agency's word, nor an adjective
+# (Kazinform International News Agency, National Space Agency, Anti-Corruption Agency).
+_AGENCY_FOR = re.compile(r"(?:ing|Protection|Regulation|Development|Affairs|Reforms|Energy),?$")
 # English adjectives among a body's words, which stand before a field's head (Pedagogical Institute,
 # Military Institute; not History, a field: Institute of History).
 _FIELD_ADJECTIVE = re.compile(r"(?:al|ic|ive|an|ese|ish),?$|^(?:military|veterinary|state|higher|royal),?$")
@@ -789,6 +794,8 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
                 lead += 1
             segment.append(english)
             if role == "head":
+                if english == "Agency" and any(_AGENCY_FOR.search(w) for w in segment[lead:-1]):
+                    segment = [*segment[:lead], f"Agency for {' '.join(segment[lead:-1])}"]
                 out.extend(segment)
                 segment, lead = [], 0
         if i in owners and not segment:
@@ -1316,8 +1323,9 @@ def _kazakh_body_name(name: str, names: Names = ()) -> str | None:
             return None
         return spelt, [k for k, _ in out[:-1]], out[-1][0], named, len(out[-1][1].split())
 
-    if "of" in folded[1:-1]:
-        k = folded.index("of", 1)
+    if "of" in folded[1:-1] or "for" in folded[1:-1]:
+        # "for" as "of" (Agency for Civil Service Affairs Мемлекеттік қызмет істері агенттігі)
+        k = next(i for i in range(1, len(folded)) if folded[i] in ("of", "for"))
         rest = [w for w in words[k + 1 :] if w.casefold() != "the"] or words[k + 1 :]
         first, second = part(words[:k], True), part(rest, False)
         if not (first and second):
