@@ -2289,7 +2289,13 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             # a status adjective is no word of a person's name (Асқар Мамин | Ұлттық ұланға, Самат
             # Абиш | Мемлекеттік хатшы): the person's name ends before it, but where a head named
             # after a person follows it (Әлихан Бөкейхан Ұлттық кітапханасы)
-            status = (surname or x >= 1) and after in STATUS_ADJECTIVES and not _named_head_next(doc, k, k + x + 1, STREETS_NAMED_AFTER | NAMED_AFTER_HEADS)
+            # and so is a place's adjective, capitalised as some texts write it (Асқар Мамин | Ресейлік
+            # әріптесімен "with his Russian counterpart")
+            status = (
+                (surname or x >= 1)
+                and (after in STATUS_ADJECTIVES or _demonym(words[k + x + 1][2]))
+                and not _named_head_next(doc, k, k + x + 1, STREETS_NAMED_AFTER | NAMED_AFTER_HEADS)
+            )
             ends = (ends and not named) or status
             # a person's name, then an institution or a body's name: two names (Гүлжан | Үкімет)
             if ends or second or ((surname or given) and _stem_in(words[k + x + 1][2], INSTITUTIONS)) or (
