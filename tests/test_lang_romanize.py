@@ -580,6 +580,7 @@ EN_BODIES = [
     ("State Revenue Committee of the Ministry of Finance of the Republic of Kazakhstan",
      "Қазақстан Республикасының Қаржы министрлігінің Мемлекеттік кірістер комитеті"),
     ("Border Service of the National Security Committee", "Ұлттық қауіпсіздік комитетінің Шекара қызметі"),
+    ("Ministry of Labour and Social Protection of the Population", "Еңбек және халықты әлеуметтік қорғау министрлігі"),  # the table's "the"
     # "for" as "of"
     ("Agency for Civil Service Affairs", "Мемлекеттік қызмет істері агенттігі"),
     ("Committee for Water Resources", "Су ресурстары комитеті"),

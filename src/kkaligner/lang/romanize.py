@@ -1327,7 +1327,8 @@ def _kazakh_body_name(name: str, names: Names = ()) -> str | None:
         # "for" as "of" (Agency for Civil Service Affairs Мемлекеттік қызмет істері агенттігі)
         k = next(i for i in range(1, len(folded)) if folded[i] in ("of", "for"))
         rest = [w for w in words[k + 1 :] if w.casefold() != "the"] or words[k + 1 :]
-        first, second = part(words[:k], True), part(rest, False)
+        # "the" kept where the table has it among its words (Social Protection of the Population)
+        first, second = part(words[:k], True), part(rest, False) or part(words[k + 1 :], False)
         if not (first and second):
             return None
         # a name after "of" owns the body and comes first (Council of Europe Еуропа кеңесі, Supreme
