@@ -321,6 +321,7 @@ BODIES = [
     ("Қазақстан Республикасы Қаржы министрлігінің Мемлекеттік кірістер комитеті",
      "State Revenue Committee of the Ministry of Finance of the Republic of Kazakhstan"),
     ("Алматы қаласы әкімдігінің білім басқармасы", "Education Department of the Akimat of Almaty"),
+    ("Теңіз ауданының әкімдігі", "Akimat of Tengiz District"),  # a common word before a place's word: its name
     ("Қарағанды металлургия институтының кітапханасы", "Library of Karaganda Institute of Metallurgy"),
     # a government agency's work after "Agency for"; not an adjective's, a news agency's, the space agency's
     ("Қазақстан Республикасының Стратегиялық жоспарлау және реформалар агенттігі",

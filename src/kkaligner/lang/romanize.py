@@ -239,7 +239,7 @@ PLACE_HEADS: tuple[tuple[str, str, bool], ...] = (
     ("теңізі", "Sea", False),
 )
 # Streets, avenues, parks and airports, as English maps and the cities' English pages name them
-# (Abai Avenue, Seifullin Street, First President's Park, Sharl de Goll Airport): a place's name
+# (Abai Avenue, Seifullin Street, First President's Park, Shymkent Airport): a place's name
 # only, never a body's words (Park University is no саябағы).
 STREET_HEADS: tuple[tuple[str, str, bool], ...] = (
     ("көшесі", "Street", False),
@@ -298,6 +298,7 @@ NATURE_HEADS: tuple[tuple[str, str, bool], ...] = (
 )
 _PLACE_HEADS = {kk: (en, first) for kk, en, first in PLACE_HEADS + STREET_HEADS + NATURE_HEADS}
 _STREET_WORDS = frozenset(kk for kk, _, _ in STREET_HEADS)
+_PLACE_WORDS = frozenset(kk for kk, _, _ in PLACE_HEADS)
 # ... read back only after a name the table publishes (Charyn Canyon Шарын шатқалы, Khan Tengri Peak
 # Хан Тәңірі шыңы), one English word each
 # (the first Kazakh word of an English one: Valley аңғары), and Canyon too, as English writes some
@@ -728,10 +729,12 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
             # a word shaped like a common one before another name's word (Біріккен Ұлттар; not
             # Бостандық ауданы, Талдықорған университеті: places of that shape)
             run = nxt[:1].isupper() and (nxt.casefold(),) not in table
-            common = fold_kk(word) in common_words() or (run and _WORD_SHAPE.search(word.casefold()))
+            # (a common word before a place's generic word is the place's name: Теңіз ауданы)
+            place = _GENITIVE.sub("", nxt.casefold()) in _PLACE_WORDS
+            common = not place and (fold_kk(word) in common_words() or (run and _WORD_SHAPE.search(word.casefold())))
             if not (opening or after_named) or (not after_named and common):
-                # a name after the table's words, or a common word opening the name (Тұңғыш
-                # Президент қоры, Орталық Азия ынтымақтастық ұйымы): no half-translation
+                # a name after the table's words, or a common word opening the name (Жасыл ел
+                # қоры, Бала жаны қоры): no half-translation
                 return None
             # Қазақстанның шахмат федерациясы; an ending after a hyphen goes with its hyphen (ҚР-дың)
             bare = _GENITIVE.sub("", word) if not last else word
