@@ -356,7 +356,7 @@ BODIES = [
     ("«Ауыл» халықтық-демократиялық патриоттық партиясы", "Auyl People's Democratic Patriotic Party"),  # a compound
     # a name only where it opens the body's name, follows атындағы or a compass word: no half-translation
     ("Ұлттық банк Алматы филиалы", "Ulttyk Bank Almaty Filialy"),
-    ("Орталық Азия ынтымақтастық ұйымы", "Central Aziya Cooperation Organization"),
+    ("Орталық Азия ынтымақтастық ұйымы", "Central Asia Cooperation Organization"),  # the table's Central Asia
     ("Жас ұлан", "Zhas Ulan"),  # a common word opening it is no name
     ("Ғылым және білім министрлігі", "Ministry of Science and Education"),
     ("Әл-Фараби атындағы Бақытты отбасы", "Al-Farabi atyndagy Bakytty Otbasy"),  # "named after" and "and" stay lower case

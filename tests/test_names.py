@@ -112,10 +112,10 @@ def _shipped(text, lang="kk"):
 
 
 def test_a_proposal_takes_the_glossary_s_places_inside_a_name():
-    names = _shipped("Кеше Жаңа Зеландия полициясы тергеу бастады. Олар Шығыс Еуропа елдеріне барды.")
+    names = _shipped("Кеше Жаңа Зеландия полициясы тергеу бастады. Олар Батыс Германияға барды.")
     assert (names["Жаңа Зеландия полициясы"].rendering, names["Жаңа Зеландия полициясы"].rendering_by) == ("New Zealand Police", "glossary")
-    assert names["Шығыс Еуропа"].rendering == "Eastern Europe"
-    assert "glossary renders" in names["Шығыс Еуропа"].term().provenance
+    assert names["Батыс Германия"].rendering == "West Germany"
+    assert "glossary renders" in names["Батыс Германия"].term().provenance
     un = _shipped("Президент Біріккен Ұлттар Ұйымы Бас Ассамблеясының сессиясына қатысады.")["Біріккен Ұлттар Ұйымы Бас Ассамблеясы"]
     assert un.rendering == "United Nations General Assembly"
     # a glossary name with an ending of its own is another word (Наурызым, not Наурыз + ым "my Nauryz")
