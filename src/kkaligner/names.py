@@ -269,8 +269,10 @@ CAPITALISED_HEADS = frozenset(["күштері"])
 
 # Postpositions that close a phrase and so cannot stand inside a name (Біріккен Ұлттар Ұйымы
 # секілді беделді ұйым "an organisation as respected as the UN": the name ends before секілді).
-# (Not бойынша: gov.kz names local bodies "X қаласы бойынша Полиция департаменті".)
-CLOSING_POSTPOSITIONS = frozenset(["секілді", "сияқты", "туралы", "арқылы", "үшін", "сайын", "қатысты"])
+# (Not бойынша: gov.kz names local bodies "X қаласы бойынша Полиция департаменті".) And the words
+# for "called", after a name and before what it names (Палмейрас деген бразилиялық клуб "a
+# Brazilian club called Palmeiras", Ару атты қыз, Нұр есімді бала).
+CLOSING_POSTPOSITIONS = frozenset(["секілді", "сияқты", "туралы", "арқылы", "үшін", "сайын", "қатысты", "деген", "дейтін", "атты", "есімді"])
 
 # "and" between two names (Мәжіліс пен Үкімет); және is inside names too (Денсаулық сақтау және
 # әлеуметтік даму министрлігі), so it does not part them.
@@ -587,6 +589,10 @@ PERSON_BEFORE = POSITION_HEADS | frozenset(
      "прокурор", "прокуроры", "судья", "судьясы", "сотталушы", "айыпталушы", "тергеуші", "тергеушісі", "адвокат",
      "адвокаты", "кәсіпкер", "мұғалім", "мұғалімі", "тренер", "тренері", "зейнеткер", "фермер", "шаруагер", "инспектор",
      "полицей", "куәгер",
+     # military ranks and clergy (Генерал Джеймс Эвинг, полковник Ахметов, имам Мұхаммед)
+     "генерал", "генерал-майор", "генерал-лейтенант", "генерал-полковник", "полковник", "подполковник", "майор",
+     "капитан", "лейтенант", "сержант", "адмирал", "маршал", "командир", "командирі", "имам", "имамы", "митрополит",
+     "епископ",
      # an age (он үш жасар Абзал "thirteen-year-old Abzal", 19 жастағы Қарасай), unless the name
      # is a town's whose resident the age is (24 жастағы Шелек тұрғыны: ``_OF_A_PLACE``)
      "жасар", "жастағы"]
@@ -1253,6 +1259,39 @@ _NAMED_THING = re.compile(r"[»”\" \u00a0]*атты[ \u00a0]")
 
 # "named", "called" between a quoted name and the generic word it names (атты кітап, деген фильм).
 _NAMING_WORDS = frozenset(["атты", "деген", "аталатын"])  # (деп) аталатын "called"
+# What a name before "called" (or "named", есімді) names may be a person (Ару есімді қыз).
+_CALLED_PERSON = frozenset(["бала", "қыз", "жігіт", "адам", "әйел", "кісі", "ұл", "қарт", "азамат", "тұрғын"])
+
+
+def _called_kind(doc: "_Document", j: int) -> str:
+    """The kind of what the name ending at word ``j`` names where "called" or "named" follows it
+    (``_NAMING_WORDS``, есімді, дейтін): what the last of the three lower-case words after that
+    which says a facility, a body, a place or a person says, up to the first in a case (Палмейрас деген
+    бразилиялық клубтан; Елена есімді қала тұрғыны: a resident), or ""."""
+    words = doc.words
+    if j + 1 >= len(words) or not doc.spaced(j + 1) or fold_kk(words[j + 1][2]) not in _NAMING_WORDS | {"есімді", "дейтін"}:
+        return ""
+    kind = ""
+    for x in range(j + 2, min(len(words), j + 5)):
+        w = words[x][2]
+        if not w.islower() or not doc.spaced(x):
+            break
+        for lemma in {fold_kk(w), *(lemma for lemma, _ in _readings(fold_kk(w)))}:
+            generic = _bare_generic(lemma) or lemma
+            said = (
+                "facility" if _stem_in(generic, FACILITY_HEADS)
+                else "organisation" if _stem_in(generic, ORG_HEADS)
+                else "place" if _stem_in(generic, PLACE_GENERICS)
+                else "person" if lemma in _CALLED_PERSON
+                else ""
+            )
+            if said:
+                kind = said
+                break
+        if _case_ending(w):
+            break  # the noun phrase ends in its case (Алғыс деген ауылда тұратын адам: a village)
+    return kind
+
 
 # "About", "on": a quoted name that ends in one is a work's or a law's title, never a body's.
 _ABOUT = frozenset(["туралы", "жайлы", "жөнінде", "хақында"])
@@ -2697,6 +2736,9 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             # "Kazpost with the National Bank": a body's own, unpossessed head)
             k = j + 1
             continue
+        # a name before "called" takes the kind of what it names (Жаңалық деген газет, Палмейрас
+        # деген бразилиялық клуб, Алғыс деген ауыл, Ару есімді қыз)
+        kind = kind or _called_kind(doc, j)
         cue = not kind and j == k and _person_context(doc, k)
         if product is not None:
             out.extend(_product_mentions(doc, k, j, end, product))
