@@ -1139,8 +1139,9 @@ ALONE = [
     ("Тоқаев Ұлттық олимпиада комитетінің президентімен кездесті.",
      [("Тоқаев", "person"), ("Ұлттық олимпиада комитеті", "organisation")]),
     ("Людвиг ван Бетховен музыкасы ойналды.", [("Людвиг ван Бетховен", "person")]),
-    # де and да join a name the romanization table has whole
+    # де and да join a name the romanization table has whole, its surname ending it
     ("Мұражайда Леонардо да Винчидің суреті бар.", [("Леонардо да Винчи", "person")]),
+    ("Кеше Васко да Гама Лиссабонда тұрды.", [("Васко да Гама", "person"), ("Лиссабон", "place")]),
     ("Ұшақ Шарль де Голль әуежайына қонды.", [("Шарль де Голль әуежайы", "facility")]),
     # a place the table has is one, whatever its words say: a body's capitalised head, two
     # capitalised words; not a town named after a person, who is named so too
@@ -1158,8 +1159,11 @@ ALONE = [
     ("Кездесуге Асқар Мамин Ресейлік әріптесімен бірге қатысты.", [("Асқар Мамин", "person")]),
     # a noun a translator translates, in a case, is no name's first word (God's ... to Sholpan)
     ("Кім біледі, Тәңірінің Шолпанға бала бермеуі дұрыс шығар.", [("Шолпан", "person")]),
+    ("Ол Жерден Марсқа ұшты.", [("Марс", "place")]),
+    ("Кеше Жарғын Сейтқали келді.", [("Жарғын Сейтқали", "person")]),  # a given name, no жарғы + н
     # a foreign given name alone is a person's
     ("Кеше Джонмен сөйлестім. Оны Мэри айтты.", [("Джон", "person"), ("Мэри", "person")]),
+    ("Кеше Джоннан хат келді.", [("Джон", "person")]),  # "from John"
     # the country and its people, capitalised out of respect with "our", are no name
     ("Мектеп Еліміздің «100 мектеп» бағдарламасы бойынша салынды. Оны Халқымыз біледі.", []),
     ("Олар көк Туымызды биікке көтерді.", []),

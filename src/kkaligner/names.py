@@ -212,10 +212,10 @@ SERVICE_HEADS = frozenset(["қызметі"])
 # A local administration's units (gov.kz: ... қаласы Денсаулық сақтау басқармасы, ... аудандық білім
 # бөлімі, ... облысының Төтенше жағдайлар департаменті), which a text often calls by their work alone.
 LOCAL_UNITS = frozenset(["басқармасы", "бөлімі", "департаменті"])
-# Foreign names as Kazakh texts spell them (romanize's table: Джо, Йенс), folded.
-_FOREIGN_GIVEN = frozenset(fold_kk(kk) for kk in FOREIGN_NAMES.values())
+# Foreign names as Kazakh texts spell them (romanize's table: Джо, Йенс, Трамп), folded.
+_FOREIGN = frozenset(fold_kk(kk) for kk in FOREIGN_NAMES.values())
 # The foreign given names among them: one alone names a person (Джон, Мэри).
-_FOREIGN_FIRST = frozenset(fold_kk(kk) for kk in FOREIGN_GIVEN_NAMES.values())
+_FOREIGN_GIVEN = frozenset(fold_kk(kk) for kk in FOREIGN_GIVEN_NAMES.values())
 
 # Adjectives of time in -ғы/-гі (Бұрынғы "former", Қазіргі "current", Бүгінгі "today's"): they
 # describe what follows, and opening a sentence they are never a name's first word.
@@ -316,6 +316,8 @@ def _arabic_particle(words: list, j: int) -> bool:
 # unless the romanization table has the whole name (Леонардо да Винчи, Шарль де Голль).
 _KAZAKH_TOO = frozenset(["де", "да"])
 EUROPEAN_NAME_PARTICLES = frozenset(EUROPEAN_PARTICLES) - _KAZAKH_TOO
+# ... and all of them inside a run of a name's words, where де and да stand only so
+_IN_NAME_PARTICLES = frozenset(EUROPEAN_PARTICLES)
 
 
 def _european_particles(doc: _Document, j: int) -> int:
@@ -324,7 +326,7 @@ def _european_particles(doc: _Document, j: int) -> int:
     after them, each a space apart: 0 where none do."""
     words = doc.words
     m = j + 1
-    while m < len(words) and m - j <= 2 and words[m][2] in EUROPEAN_NAME_PARTICLES | _KAZAKH_TOO:
+    while m < len(words) and m - j <= 2 and words[m][2] in _IN_NAME_PARTICLES:
         m += 1
     if m == j + 1 or m >= len(words) or not _is_cap(words[m][2]) or not _is_cap(words[j][2]):
         return 0
@@ -1044,9 +1046,9 @@ class _Document:
         """``word`` carries a case ending (Қарасайда мектеп: "a school in Karasay", not a school's
         name): a distinctive one, or a short one on a stem the text also writes capitalised."""
         f = fold_kk(word)
-        if self.extended(f) or f in _known_kinds():
-            # the text inflects this very form, or the shipped glossary has it: a lemma (Қазақстан,
-            # Қазақстанның; not Қазақс + тан "from")
+        if self.extended(f) or f in _known_kinds() or _given_name(f):
+            # the text inflects this very form, or the shipped glossary has it, or it is a given
+            # name: a lemma (Қазақстан, Қазақстанның; not Қазақс + тан "from"; Жарғын, not жарғы + н)
             return False
         for lemma, analysis in _readings(f):
             if analysis.split("+")[-1] not in _CASES:
@@ -1477,7 +1479,7 @@ def _after_a_person(doc: _Document, k: int) -> bool:
     while j + 1 < len(words) and doc.spaced(j + 1) and _is_cap(words[j + 1][2]):
         j += 1
     first, last = fold_kk(words[k][2]), fold_kk(words[j][2])
-    if _given_name(first) or first in _FOREIGN_GIVEN or _known_kind(last) == "person" or _looks_like_person(last):
+    if _given_name(first) or first in _FOREIGN or _known_kind(last) == "person" or _looks_like_person(last):
         return True
     nxt = words[j + 1][2] if j + 1 < len(words) and doc.spaced(j + 1) else ""
     if nxt.islower() and any(a.split("+")[-1] == "p3" for _, a in _readings(fold_kk(nxt))):
@@ -2081,9 +2083,13 @@ def _two_word_place(doc: _Document, j: int) -> bool:
 _TRANSLATED_NOUNS = frozenset(["жер", "күн", "құдай", "ғалам", "интернет", "аллаһ", "тәңір", "тәңірі", "құран", "жарғы", "қоғам", "серіктестік"])
 
 
-def _translated_noun(word: str) -> bool:
+def _translated_noun(word: str, inflected: bool = False) -> bool:
+    """``word`` is one of ``_TRANSLATED_NOUNS``, bare or, with ``inflected``, only with an ending;
+    not a given name that reads as one (Жарғын, not жарғы + н)."""
     f = fold_kk(word)
-    return any(f == noun or (f.startswith(noun) and f[len(noun) :] in all_suffixes()) for noun in _TRANSLATED_NOUNS)
+    return not _given_name(f) and any(
+        (f == noun and not inflected) or (f.startswith(noun) and f[len(noun) :] in all_suffixes()) for noun in _TRANSLATED_NOUNS
+    )
 
 
 def _title(word: str) -> bool:
@@ -2237,9 +2243,9 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         if _common_noun(w) and (_is_acronym(w) or not _titled_organisation(doc, k)) and not _caps_name_after(doc, k):
             k += 1  # but a plural title before a body's head names the body (Министрлер кабинеті)
             continue
-        if _translated_noun(w) and (doc.inflected(w) or not (k + 1 < n and doc.spaced(k + 1) and _is_cap(words[k + 1][2]) and not _translated_noun(words[k + 1][2]))):
-            # Жерге, Күнді, Айдың: the Earth, the Sun, the Moon, which a translator translates; in a
-            # case, before a name too (Тәңірінің Шолпанға: "God's ... to Sholpan")
+        if _translated_noun(w) and (_translated_noun(w, inflected=True) or not (k + 1 < n and doc.spaced(k + 1) and _is_cap(words[k + 1][2]) and not _translated_noun(words[k + 1][2]))):
+            # Жерге, Күнді: the Earth, the Sun, which a translator translates; with an ending, before
+            # a name too (Тәңірінің Шолпанға: "God's ... to Sholpan"; Жерден Марсқа)
             k += 1
             continue
         if _ours(w) or (_shouted(w) and not _caps_before_generic(doc, k)):
@@ -2276,7 +2282,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             and not _two_known_names(words[j][2], words[j + 1][2])  # Алматы Қазақстанның ... қаласы
             and not _designation(text, words[j + 1])  # Ресей Ил-76 ұшағы: a place, then a model
             # a body's or a place's initials, then a person's given name (АҚШ | Джо Байден): two names
-            and not (_is_acronym(words[j][2]) and (_given_name(fold_kk(words[j + 1][2])) or fold_kk(words[j + 1][2]) in _FOREIGN_GIVEN))
+            and not (_is_acronym(words[j][2]) and (_given_name(fold_kk(words[j + 1][2])) or fold_kk(words[j + 1][2]) in _FOREIGN))
         ):
             europe = _european_particles(doc, j)
             j += 1 + europe if europe else 2 if words[j + 1][2] in ARABIC_NAME_PARTICLES | _HONORIFICS_IN_NAMES else 1
@@ -2292,7 +2298,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         folded = [fold_kk(x[2]) if not doc.lowered(x[2]) else "" for x in words[k : j + 1]]
         for x in range(len(folded) - 1):
             here, after = folded[x], folded[x + 1]
-            if x and words[k + x][2] in EUROPEAN_NAME_PARTICLES:
+            if x and words[k + x][2] in _IN_NAME_PARTICLES:
                 continue  # a name's particle ends no name (Урсула фон дер | Ляйен Тоқаевпен)
             if _ends_in(here, PATRONYMIC_ENDINGS):
                 ends = not _readings_end(after, PERSON_ENDINGS + ("ин",))  # Кемелұлы Тоқаев: one name
@@ -2313,7 +2319,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 )
             # the word after a European name's particles is its surname, the name's last word
             # (Урсула фон дер Ляйен | Тоқаевпен)
-            ends = ends or (x >= 2 and words[k + x - 1][2] in EUROPEAN_NAME_PARTICLES)
+            ends = ends or (x >= 2 and words[k + x - 1][2] in _IN_NAME_PARTICLES)
             surname = _readings_end(here, PERSON_ENDINGS + ("ин",))
             given = x == 0 and (_given_name(here) or _kazakh_given_form(here))
             # two words of a person's name, then a given name and a surname: a second person
@@ -2721,7 +2727,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             kind = "organisation"
         if not kind and epithet_place:
             kind = "place"
-        if not kind and any(x[2] in ARABIC_NAME_PARTICLES | EUROPEAN_NAME_PARTICLES for x in words[k + 1 : j]):
+        if not kind and any(x[2] in ARABIC_NAME_PARTICLES | _IN_NAME_PARTICLES for x in words[k + 1 : j]):
             kind = "person"  # Салман бен Әбделазиз, Людвиг ван Бетховен: a name's particle
         if (
             kind == "organisation"
@@ -2950,7 +2956,7 @@ def _personal(words: Sequence[str]) -> bool:
     first = fold_kk(words[0])
     return (
         2 <= len(words) <= 3
-        and (_given_name(first) or first in _FOREIGN_GIVEN)
+        and (_given_name(first) or first in _FOREIGN)
         and not any(_stem_in(w, _BODY_HEADS | PLACE_GENERICS) or _title(w) for w in words)
     )
 
@@ -3906,7 +3912,7 @@ def _group_kind(
     if known:
         return known, False  # Украина, Молдова are countries whatever their ending
     opener = fold_kk(first.words[0])
-    given_opener = opener in given_names or _given_name(opener) or _kazakh_given_form(opener) or opener in _FOREIGN_GIVEN
+    given_opener = opener in given_names or _given_name(opener) or _kazakh_given_form(opener) or opener in _FOREIGN
     if kind == "organisation" and key not in bodies and 2 <= len(first.words) <= 3 and given_opener and not any(
         _stem_in(w, ORG_HEADS) or _title(w) for w in first.words
     ):
@@ -3919,8 +3925,10 @@ def _group_kind(
     if key in given_names or _given_name(key):
         return "person", False
     places = sum(1 for _, a in ms if a.split("+")[0] in _PLACE_CASES)
-    if (_kazakh_given_form(key) or key in _FOREIGN_FIRST) and not places:
-        return "person", False  # Өміржан, Нұрбек, Мұратхан: the elements of Kazakh given names; Джон, Мэри
+    if _kazakh_given_form(key) and not places:
+        return "person", False  # Өміржан, Нұрбек, Мұратхан: the elements of Kazakh given names
+    if key in _FOREIGN_GIVEN and not any(a.split("+")[0] == "loc" for _, a in ms):
+        return "person", False  # Джон, Мэри; people are met "from" (Джоннан хат келді), not "in"
     # its contexts say a person more often than its case endings say a place
     cues = sum(m.person_cue for m, _ in ms)
     if cues > places:
