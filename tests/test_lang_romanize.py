@@ -322,7 +322,9 @@ BODIES = [
      "State Revenue Committee of the Ministry of Finance of the Republic of Kazakhstan"),
     ("Алматы қаласы әкімдігінің білім басқармасы", "Education Department of the Akimat of Almaty"),
     ("Теңіз ауданының әкімдігі", "Akimat of Tengiz District"),  # a common word before a place's word: its name
-    ("Қарағанды металлургия институтының кітапханасы", "Library of Karaganda Institute of Metallurgy"),
+    ("Қарағанды металлургия институтының кітапханасы", "Library of the Karaganda Institute of Metallurgy"),
+    ("Стэнфорд университетінің медицина факультеті", "Medical Faculty of Stenford University"),  # no "the": a university
+    ("Абай даңғылының көпірі", "Abai Avenue Bridge"),  # an avenue owns no body
     # a government agency's work after "Agency for"; not an adjective's, a news agency's, the space agency's
     ("Қазақстан Республикасының Стратегиялық жоспарлау және реформалар агенттігі",
      "Agency for Strategic Planning and Reforms of the Republic of Kazakhstan"),
@@ -331,6 +333,9 @@ BODIES = [
     ("Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі", "Anti-Corruption Agency"),
     ("«ҚазАқпарат» халықаралық ақпарат агенттігі", "KazAkparat International Information Agency"),
     ("Ұлттық ғарыш агенттігі", "National Space Agency"),
+    ("Халықаралық атом энергиясы агенттігі", "International Atomic Energy Agency"),  # the agency's standing first
+    ("Ұлттық даму агенттігі", "National Development Agency"),
+    ("«Астана» даму агенттігі", "Astana Development Agency"),  # a name first
     ("Әл-Фараби атындағы Қазақ ұлттық университеті", "Al-Farabi Kazakh National University"),  # "named after" left out
     ("Қазақстанның шахмат федерациясы", "Kazakhstan Chess Federation"),  # a name's genitive
     ("Астана халықаралық қаржы орталығы", "Astana International Financial Centre"),  # the longest entry first
@@ -577,14 +582,19 @@ EN_BODIES = [
     ("National Hurricane Center", "Натионал Харрикейн Сентер"),  # a word the table lacks inside: spelt
     ("National Testing Centre", "Ұлттық тестілеу орталығы"),  # British and American spellings alike
     # a body "of the" body that owns it: the owner first, in the genitive
-    ("Press Service of the Ministry of Internal Affairs", "Ішкі істер министрлігінің Баспасөз қызметі"),
+    # (the owned body's head possessed, its first word in lower case; a head alone owns bare)
+    ("Press Service of the Ministry of Internal Affairs", "Ішкі істер министрлігінің баспасөз қызметі"),
     ("State Revenue Committee of the Ministry of Finance of the Republic of Kazakhstan",
-     "Қазақстан Республикасының Қаржы министрлігінің Мемлекеттік кірістер комитеті"),
-    ("Border Service of the National Security Committee", "Ұлттық қауіпсіздік комитетінің Шекара қызметі"),
+     "Қазақстан Республикасының Қаржы министрлігінің мемлекеттік кірістер комитеті"),
+    ("Border Service of the National Security Committee", "Ұлттық қауіпсіздік комитетінің шекара қызметі"),
+    ("Military Institute of the Ministry of Defence", "Қорғаныс министрлігінің әскери институты"),
+    ("Press Service of the Government", "Үкіметтің баспасөз қызметі"),
+    ("Press Service of the Supreme Council", "Жоғарғы кеңестің баспасөз қызметі"),  # кеңес, no кеңе + сі
     ("Ministry of Labour and Social Protection of the Population", "Еңбек және халықты әлеуметтік қорғау министрлігі"),  # the table's "the"
     # "for" as "of"
     ("Agency for Civil Service Affairs", "Мемлекеттік қызмет істері агенттігі"),
     ("Committee for Water Resources", "Су ресурстары комитеті"),
+    ("Centre for Disease Control", "Сентр фор Дайсис Контрол"),  # ... before the table's words only
 ]
 
 

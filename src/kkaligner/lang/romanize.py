@@ -34,7 +34,6 @@ from kkaligner.errors import UsageError, choices
 from kkaligner.lang.casing import fold_kk
 from kkaligner.lang.kazakh import (
     CASES,
-    DEVOICE,
     common_words,
     final_class,
     given_names,
@@ -298,6 +297,8 @@ NATURE_HEADS: tuple[tuple[str, str, bool], ...] = (
 )
 _PLACE_HEADS = {kk: (en, first) for kk, en, first in PLACE_HEADS + STREET_HEADS + NATURE_HEADS}
 _STREET_WORDS = frozenset(kk for kk, _, _ in STREET_HEADS)
+# (and a square's, the body table's: what is on them is no body they own: Абай даңғылының көпірі)
+_STREET_EN = frozenset(en for _, en, _ in STREET_HEADS) | {"Square"}
 _PLACE_WORDS = frozenset(kk for kk, _, _ in PLACE_HEADS)
 # ... read back only after a name the table publishes (Charyn Canyon Шарын шатқалы, Khan Tengri Peak
 # Хан Тәңірі шыңы), one English word each
@@ -601,15 +602,20 @@ def _names(names: Mapping[str, str] | None) -> Names:
 
 
 @lru_cache(maxsize=1)
+def _body_rows() -> tuple[tuple[tuple[str, ...], str, str], ...]:
+    """data/body-words-kk-en.tsv's rows: (Kazakh words, lower case), English ("" for "-"), role."""
+    path = resources.files("kkaligner") / "data" / "body-words-kk-en.tsv"
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
+    return tuple((tuple(kazakh.casefold().split()), "" if english == "-" else english, role) for kazakh, english, role in rows)
+
+
+@lru_cache(maxsize=1)
 def _body_words() -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
     """data/body-words-kk-en.tsv: (Kazakh words) -> (English, role), and the longest entry's length."""
     # a place's generic word inside a body's name (Қарағанды облысының әкімдігі) from PLACE_HEADS
     table: dict[tuple[str, ...], tuple[str, str]] = {(kk,): (en, "word") for kk, en, _first in PLACE_HEADS}
-    path = resources.files("kkaligner") / "data" / "body-words-kk-en.tsv"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            kazakh, english, role = line.split("\t")
-            table[tuple(kazakh.casefold().split())] = ("" if english == "-" else english, role)
+    for kazakh, english, role in _body_rows():
+        table[kazakh] = (english, role)
     # a head's bare form where only its possessive is written (Мемлекеттік департамент, a foreign
     # body's name as Kazakh news writes it: State Department, like Мемлекеттік департаменті)
     for key, (english, role) in list(table.items()):
@@ -620,9 +626,11 @@ def _body_words() -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
 
 # The words of a government agency's work, which English puts after "Agency for" (gov.kz: Agency for
 # Strategic Planning and Reforms, Agency for Civil Service Affairs, Agency for Financial Monitoring,
-# Agency for Atomic Energy); not a news agency's or the space agency's word, nor an adjective
-# (Kazinform International News Agency, National Space Agency, Anti-Corruption Agency).
-_AGENCY_FOR = re.compile(r"(?:ing|Protection|Regulation|Development|Affairs|Reforms|Energy),?$")
+# Agency for Protection and Development of Competition); not after a name or a word of the agency's
+# standing, nor where no such word is among them (Astana Development Agency, National Development
+# Agency, International Atomic Energy Agency, Anti-Corruption Agency, National Space Agency).
+_AGENCY_FOR = re.compile(r"(?:Planning|Monitoring|Protection|Regulation|Development|Affairs|Reforms),?$")
+_STANDING = frozenset(["National", "International", "State", "Republican", "Interstate", "Regional", "Kazakh", "Eurasian"])
 # English adjectives among a body's words, which stand before a field's head (Pedagogical Institute,
 # Military Institute; not History, a field: Institute of History).
 _FIELD_ADJECTIVE = re.compile(r"(?:al|ic|ive|an|ese|ish),?$|^(?:military|veterinary|state|higher|royal),?$")
@@ -703,7 +711,7 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
             hit = table[key] if key else None
             # a capitalised head inside the name is a name's word (Кеңес Рахметов, Кеңес Одағы)
             if hit and not (hit[1] in ("head", "of", "field") and word[:1].isupper() and not last and n == 1):
-                if hit[1] in ("head", "of", "field") and key != keys[0] and key == keys[1] and i + n < len(tokens):
+                if hit[1] in ("head", "of", "field") and key != keys[0] and key == keys[1] and i + n < len(tokens) and hit[0] not in _STREET_EN:
                     owners.add(len(items))  # a body in the genitive, another's owner (министрлігінің ... комитеті)
                 items.append(hit)
                 i += n
@@ -769,7 +777,7 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
     out: list[str] = []
     segment: list[str] = []
     lead = 0  # how many of the segment's first words are names (Karaganda in Қарағанды металлургия институты)
-    cuts: list[tuple[int, bool]] = []  # where an owner's name ends in ``out``; whether a name opens its English
+    cuts: list[tuple[int, bool]] = []  # where an owner's name ends in ``out``; whether it takes no "the"
     opener = 0  # the first item of the current owner's name
     for i, (english, role) in enumerate(items):
         if role == "state":
@@ -797,13 +805,14 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
                 lead += 1
             segment.append(english)
             if role == "head":
-                if english == "Agency" and any(_AGENCY_FOR.search(w) for w in segment[lead:-1]):
-                    segment = [*segment[:lead], f"Agency for {' '.join(segment[lead:-1])}"]
+                if english == "Agency" and not lead and segment[0] not in _STANDING and any(_AGENCY_FOR.search(w) for w in segment[:-1]):
+                    segment = [f"Agency for {' '.join(segment[:-1])}"]
                 out.extend(segment)
                 segment, lead = [], 0
         if i in owners and not segment:
-            # English names the owner first ("the" before it) unless a name opens it
-            named = items[opener][1] in ("name", "quoted", "known") and all(r != "of" for _, r in items[opener : i + 1])
+            # "the" before the owner, but a university opening with its name (Faculty of Medicine of
+            # Stanford University; of the Amanat Party, of the Ministry of Finance)
+            named = items[opener][1] in ("name", "quoted", "known") and english == "University"
             cuts.append((len(out), named))
             opener = i + 1
     if cuts:
@@ -1223,12 +1232,12 @@ _EN_VARIANTS = {"centre": "center", "organisation": "organization", "theater": "
 
 
 def _bare(head: str) -> str:
-    """A head's form without its possessive ending: ауруханасы аурухана, одағы одақ, мектебі мектеп."""
-    if head.endswith(("сы", "сі")):
-        return head[:-2]
-    if head.endswith(("ы", "і")) and len(head) > 3:
-        return head[:-2] + DEVOICE.get(head[-2], head[-2])
-    return head
+    """A head's form without its possessive ending: ауруханасы аурухана, одағы одақ, мектебі мектеп;
+    where the ending reads two ways, the stem the body-words table or lower-case Kazakh has
+    (кеңесі кеңес, not кеңе + сі)."""
+    stems = possessive_stems(head)
+    known = {kazakh[-1] for kazakh, _en, _role in _body_rows()} | common_words()
+    return next((stem for stem in stems if stem in known), stems[0] if stems else head)
 
 
 @lru_cache(maxsize=1)
@@ -1245,13 +1254,15 @@ def _body_words_en() -> tuple[dict[tuple[str, ...], dict[str, str]], int]:
     return table, max(len(k) for k in table)
 
 
-def _kazakh_body_name(name: str, names: Names = ()) -> str | None:
+def _kazakh_body_name(name: str, names: Names = (), owned: bool = False) -> str | None:
     """An English organisation's name in Kazakh where the body-words table knows every word after
     a leading name, the last a head: Harvard University Харвард университеті, World Health
     Organization Дүниежүзілік денсаулық сақтау ұйымы, Ministry of Defence Қорғаныс министрлігі,
     Royal Academy of Arts Корольдік өнер академиясы (the part after "of" before the head), a
     state's "of the Republic of" first (Қазақстан Республикасының ...); None otherwise (National
-    Hurricane Center: a word it lacks between its words)."""
+    Hurricane Center: a word it lacks between its words). ``owned``: the name of a body another
+    owns, which Kazakh writes after the owner's genitive: its head possessed, its first word in
+    lower case but for a name (министрлігінің әскери институты)."""
     table, longest = _body_words_en()
     words = [w for w in name.split() if w.strip("-")]
     while words and words[0].casefold() == "the":
@@ -1269,9 +1280,11 @@ def _kazakh_body_name(name: str, names: Names = ()) -> str | None:
     # баспасөз қызметі; State Revenue Committee of the Ministry of Finance)
     for k in range(2, len(folded) - 2):
         if folded[k : k + 2] == ["of", "the"]:
-            owned, owner = _kazakh_body_name(" ".join(words[:k]), names), _kazakh_body_name(" ".join(words[k + 2 :]), names)
-            if owned and owner and not any(w.casefold() == "of" for w in words[:k]):
-                return f"{state}{inflect(owner, 'gen')} {owned}"
+            body, owner = _kazakh_body_name(" ".join(words[:k]), names, owned=True), _kazakh_body_name(" ".join(words[k + 2 :]), names)
+            if body and owner and not any(w.casefold() == "of" for w in words[:k]):
+                # a head alone owns in its bare form (Үкіметтің, not Үкіметінің)
+                owner = owner if " " in owner else owner[:1] + _bare(owner.casefold())[1:]
+                return f"{state}{inflect(owner, 'gen')} {body}"
             break
 
     def part(ws: list[str], head: bool) -> tuple[list[str], list[str], str, int, int] | None:
@@ -1327,12 +1340,13 @@ def _kazakh_body_name(name: str, names: Names = ()) -> str | None:
         return spelt, [k for k, _ in out[:-1]], out[-1][0], named, len(out[-1][1].split())
 
     if "of" in folded[1:-1] or "for" in folded[1:-1]:
-        # "for" as "of" (Agency for Civil Service Affairs Мемлекеттік қызмет істері агенттігі)
+        # "for" as "of", before the table's words only (Agency for Civil Service Affairs Мемлекеттік
+        # қызмет істері агенттігі; not Centre for Disease Control, a word it lacks spelt as a name)
         k = next(i for i in range(1, len(folded)) if folded[i] in ("of", "for"))
         rest = [w for w in words[k + 1 :] if w.casefold() != "the"] or words[k + 1 :]
         # "the" kept where the table has it among its words (Social Protection of the Population)
         first, second = part(words[:k], True), part(rest, False) or part(words[k + 1 :], False)
-        if not (first and second):
+        if not (first and second) or (folded[k] == "for" and second[0]):
             return None
         # a name after "of" owns the body and comes first (Council of Europe Еуропа кеңесі, Supreme
         # Court of Kazakhstan Қазақстан Жоғарғы соты); the table's words after "of" stand before the
@@ -1341,6 +1355,7 @@ def _kazakh_body_name(name: str, names: Names = ()) -> str | None:
             kazakh = " ".join(second[0] + second[1] + first[0] + first[1] + [first[2]])
         else:
             kazakh = " ".join(first[0] + first[1] + second[1] + [first[2]])
+        named = bool(second[0] or first[0])
     else:
         found = part(words, True)
         if not found:
@@ -1348,11 +1363,12 @@ def _kazakh_body_name(name: str, names: Names = ()) -> str | None:
         spelt, inner, head, named, head_n = found
         # the English words before the head, which may be two words (Maternity Hospital)
         english = [w.casefold() for w in words[named : len(words) - head_n]]
-        if not spelt and not state and inner and all(_EN_ADJECTIVE.search(w) for w in english):
+        if not spelt and not state and not owned and inner and all(_EN_ADJECTIVE.search(w) for w in english):
             head = _bare(head)  # only adjectives before it: Жоғарғы сот, Дүниежүзілік банк
         kazakh = " ".join(spelt + inner + [head])
+        named = bool(spelt)
     kazakh = state + kazakh
-    return kazakh[:1].upper() + kazakh[1:]
+    return kazakh if owned and not named and not state else kazakh[:1].upper() + kazakh[1:]
 
 
 def cyrillize(name: str, kind: str = "", *, kazakh_names: bool = True, names: Mapping[str, str] | None = None) -> Proposal:
