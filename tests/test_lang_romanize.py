@@ -325,6 +325,13 @@ BODIES = [
     ("Қарағанды металлургия институтының кітапханасы", "Library of the Karaganda Institute of Metallurgy"),
     ("Стэнфорд университетінің медицина факультеті", "Medical Faculty of Stenford University"),  # no "the": a university
     ("Абай даңғылының көпірі", "Abai Avenue Bridge"),  # an avenue owns no body
+    # ... or in the nominative before the capitalised name of the body it owns, as gov.kz writes
+    ("Ішкі істер министрлігі Көші-қон қызметі", "Migration Service of the Ministry of Internal Affairs"),
+    ("Қазақстан Республикасы Білім және ғылым министрлігі Ғылым комитетінің Философия институты",
+     "Institute of Philosophy of the Science Committee of the Ministry of Education and Science of the Republic of Kazakhstan"),
+    # the state's initials are its name
+    ("ҚР Қорғаныс министрлігі", "Ministry of Defence of the Republic of Kazakhstan"),
+    ("ҚР-ның Ұлттық банкі", "National Bank of the Republic of Kazakhstan"),
     # a government agency's work after "Agency for"; not an adjective's, a news agency's, the space agency's
     ("Қазақстан Республикасының Стратегиялық жоспарлау және реформалар агенттігі",
      "Agency for Strategic Planning and Reforms of the Republic of Kazakhstan"),
@@ -367,7 +374,7 @@ BODIES = [
     ("Әл-Фараби атындағы Бақытты отбасы", "Al-Farabi atyndagy Bakytty Otbasy"),  # "named after" and "and" stay lower case
     ("Алматы облысы бойынша полиция департаменті", "Almaty Region boinsha Politsiya Departamenti"),  # "for" too
     ("БҰҰ-ның Даму бағдарламасы", "BUU-nyn Damu Bagdarlamasy"),  # and an ending after a hyphen
-    ("ҚР-дың Жоғарғы соты", "KR Supreme Court"),  # a genitive's ending goes with its hyphen
+    ("ҚР-дың Жоғарғы соты", "Supreme Court of the Republic of Kazakhstan"),  # the state's initials, in the genitive
     ("Біріккен Ұлттар Ұйымы", "Birikken Ulttar Uimy"),  # ... nor one shaped like it before a name's word
     ("Талдықорған университеті", "Taldykorgan University"),
     ("Кеңес Рахметов атындағы мектебі", "Kenes Rakhmetov School"),  # a head's word, capitalised inside: a name

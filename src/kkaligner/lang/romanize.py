@@ -624,6 +624,9 @@ def _body_words() -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
     return table, max(len(k) for k in table)
 
 
+# The initials of the Republic of Kazakhstan opening a body's name (ҚР Қорғаныс министрлігі, ҚР-ның
+# Ұлттық банкі), read as the state's name.
+_KR = re.compile(r"ҚР(?:-(?:дың|ның|нің|тың|тің))?")
 # The words of a government agency's work, which English puts after "Agency for" (gov.kz: Agency for
 # Strategic Planning and Reforms, Agency for Civil Service Affairs, Agency for Financial Monitoring,
 # Agency for Protection and Development of Competition); not after a name or a word of the agency's
@@ -670,6 +673,8 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
     word is not in the table or the name does not end in a head."""
     table, longest = _body_words()
     tokens = [(m.group(1), True) if m.group(1) is not None else (m.group(), False) for m in _BODY_TOKEN.finditer(text)]
+    if tokens and not tokens[0][1] and _KR.fullmatch(tokens[0][0]):
+        tokens[:1] = [("Қазақстан", False), ("Республикасы", False)]  # ҚР, ҚР-ның: the state's initials
     items: list[tuple[str, str]] = []  # (English or Kazakh name words, role)
     owners: set[int] = set()  # the items that are heads in the genitive, of a body that owns the next
     longest_name = max((len(k.split()) for k, _ in names), default=0)
@@ -711,8 +716,16 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
             hit = table[key] if key else None
             # a capitalised head inside the name is a name's word (Кеңес Рахметов, Кеңес Одағы)
             if hit and not (hit[1] in ("head", "of", "field") and word[:1].isupper() and not last and n == 1):
-                if hit[1] in ("head", "of", "field") and key != keys[0] and key == keys[1] and i + n < len(tokens) and hit[0] not in _STREET_EN:
-                    owners.add(len(items))  # a body in the genitive, another's owner (министрлігінің ... комитеті)
+                # a body in the genitive, another's owner (министрлігінің ... комитеті), or in the
+                # nominative before the capitalised name of the body it owns, as gov.kz often writes
+                # (Қаржы министрлігі Мемлекеттік кірістер комитеті); not an avenue's (Абай даңғылының көпірі)
+                genitive = key != keys[0] and key == keys[1]
+                nominative = key == keys[0] and seq[-1] not in possessive_stems(seq[-1]) and bool(possessive_stems(seq[-1]))
+                after = tokens[i + n] if i + n < len(tokens) else ("", True)
+                if hit[1] in ("head", "of", "field") and after[0] and hit[0] not in _STREET_EN and (
+                    genitive or (nominative and not after[1] and after[0][:1].isupper())
+                ):
+                    owners.add(len(items))
                 items.append(hit)
                 i += n
                 break
