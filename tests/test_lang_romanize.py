@@ -323,7 +323,7 @@ BODIES = [
     ("Алматы қаласы әкімдігінің білім басқармасы", "Education Department of the Akimat of Almaty"),
     ("Теңіз ауданының әкімдігі", "Akimat of Tengiz District"),  # a common word before a place's word: its name
     ("Қарағанды металлургия институтының кітапханасы", "Library of the Karaganda Institute of Metallurgy"),
-    ("Стэнфорд университетінің медицина факультеті", "Medical Faculty of Stenford University"),  # no "the": a university
+    ("Стэнфорд университетінің медицина факультеті", "Medical Faculty of Stanford University"),  # no "the": a university
     ("Абай даңғылының көпірі", "Abai Avenue Bridge"),  # an avenue owns no body
     # ... or in the nominative before the capitalised name of the body it owns, as gov.kz writes
     ("Ішкі істер министрлігі Көші-қон қызметі", "Migration Service of the Ministry of Internal Affairs"),
@@ -347,7 +347,9 @@ BODIES = [
     ("Қазақстанның шахмат федерациясы", "Kazakhstan Chess Federation"),  # a name's genitive
     ("Астана халықаралық қаржы орталығы", "Astana International Financial Centre"),  # the longest entry first
     ("«Бейбіт» қоры", "Beibit Fund"),  # quotes left out, the fund's name no person's
-    ("Консерваторлар партиясы", "Konservatorlar Party"),  # a capitalised word the table lacks: a name
+    ("Аманат партиясы", "Amanat Party"),  # a capitalised word the table lacks: a name
+    ("Консерваторлар партиясы", "Conservative Party"),  # ... but a party's people's word it has
+    ("Гарвард бизнес мектебі", "Harvard Business School"),
     ("Мақамы мәшһүр Маңғыстау", "Makamy Mashhur Mangystau"),  # lower-case words it lacks: romanized whole, a proper name's capitals
     ("Ресей мұнайшылар одағы", "Resey Munaishylar Odagy"),  # ... before a head too: no half-translation
     ("Хабар 24", "Khabar 24"),  # no head: romanized
@@ -571,7 +573,7 @@ def test_foreign_names_get_a_kazakh_spelling(english, kazakh):
 # An English organisation's name in Kazakh: the body-words table read the other way, after a
 # leading name, the part after "of" first; a head's bare form after adjectives alone.
 EN_BODIES = [
-    ("Harvard University", "Харвард университеті"),
+    ("Harvard University", "Гарвард университеті"),  # the table's Harvard, as Kazakh writes it
     ("World Health Organization", "Дүниежүзілік денсаулық сақтау ұйымы"),
     ("Ministry of Defence", "Қорғаныс министрлігі"),
     ("University of Virginia", "Вирджиния университеті"),  # the exceptions table's Kazakh spelling of the state
@@ -611,7 +613,7 @@ def test_an_english_organisation_s_name_in_kazakh(english, kazakh):
 
 
 def test_only_an_english_organisation_s_name_is_translated():
-    assert cyrillize("Harvard University").text == "Харвард Унайверсити"
+    assert cyrillize("Harvard University").text == "Гарвард Унайверсити"
 
 
 def test_a_published_spelling_is_read_back_only_where_it_is_one_name_s():

@@ -1269,7 +1269,7 @@ def _body_words_en() -> tuple[dict[tuple[str, ...], dict[str, str]], int]:
 
 def _kazakh_body_name(name: str, names: Names = (), owned: bool = False) -> str | None:
     """An English organisation's name in Kazakh where the body-words table knows every word after
-    a leading name, the last a head: Harvard University Харвард университеті, World Health
+    a leading name, the last a head: Harvard University Гарвард университеті, World Health
     Organization Дүниежүзілік денсаулық сақтау ұйымы, Ministry of Defence Қорғаныс министрлігі,
     Royal Academy of Arts Корольдік өнер академиясы (the part after "of" before the head), a
     state's "of the Republic of" first (Қазақстан Республикасының ...); None otherwise (National
@@ -1388,7 +1388,7 @@ def cyrillize(name: str, kind: str = "", *, kazakh_names: bool = True, names: Ma
     """A Kazakh Cyrillic spelling proposed for the foreign (English-spelt) ``name``.
 
     Trump → Трамп, Baker → Бейкер, Biden → Байден; with ``kind="organisation"``, its common words
-    in Kazakh where the body-words table knows them (Harvard University → Харвард университеті).
+    in Kazakh where the body-words table knows them (Harvard University → Гарвард университеті).
     A Kazakh name spelt as the exceptions table publishes it gets its Kazakh back (Tokayev →
     Тоқаев, Kassym-Jomart → Қасым-Жомарт), and a name spelt from Kazakh or Russian is read so
     (``KAZAKH_FROM_LATIN``: Nurlan Nogayev → Нұрлан Ноғаев), not by English sounds;
