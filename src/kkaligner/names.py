@@ -2080,7 +2080,9 @@ def _two_word_place(doc: _Document, j: int) -> bool:
 # Интернет): no name to spell, in any case (not Ай, the Moon: Айдар, Айша, Айдан are names); and
 # the defined terms a company's documents capitalise (осы Жарғымен "by this Charter", Қоғам "the
 # Company", Серіктестік "the Partnership").
-_TRANSLATED_NOUNS = frozenset(["жер", "күн", "құдай", "ғалам", "интернет", "аллаһ", "тәңір", "тәңірі", "құран", "жарғы", "қоғам", "серіктестік"])
+_TRANSLATED_NOUNS = frozenset(["жер", "күн", "құдай", "ғалам", "интернет", "аллаһ", "тәңір", "тәңірі", "құран", "жарғы", "қоғам", "серіктестік"]) | (
+    EVENT_WORDS - {"әлем"}  # the games alone (Олимпиада бағдарламасына "the Olympic programme")
+)
 
 
 def _translated_noun(word: str, inflected: bool = False) -> bool:
