@@ -324,6 +324,9 @@ BODIES = [
     ("Теңіз ауданының әкімдігі", "Akimat of Tengiz District"),  # a common word before a place's word: its name
     ("Қарағанды металлургия институтының кітапханасы", "Library of the Karaganda Institute of Metallurgy"),
     ("Стэнфорд университетінің медицина факультеті", "Medical Faculty of Stanford University"),  # no "the": a university
+    ("Каспи банкінің баспасөз қызметі", "Press Service of Kaspi Bank"),  # ... or a company named first
+    ("Шымкент әуежайының баспасөз қызметі", "Press Service of Shymkent Airport"),  # an airport owns
+    ("Аманат партиясының Жоғарғы кеңесі", "Supreme Council of the Amanat Party"),
     ("Абай даңғылының көпірі", "Abai Avenue Bridge"),  # an avenue owns no body
     # ... or in the nominative before the capitalised name of the body it owns, as gov.kz writes
     ("Ішкі істер министрлігі Көші-қон қызметі", "Migration Service of the Ministry of Internal Affairs"),
@@ -342,6 +345,8 @@ BODIES = [
     ("Ұлттық ғарыш агенттігі", "National Space Agency"),
     ("Халықаралық атом энергиясы агенттігі", "International Atomic Energy Agency"),  # the agency's standing first
     ("Ұлттық даму агенттігі", "National Development Agency"),
+    ("Халықаралық даму агенттігі", "Agency for International Development"),  # USAID's
+    ("ҚР Стратегиялық жоспарлау және реформалар агенттігі", "Agency for Strategic Planning and Reforms of the Republic of Kazakhstan"),
     ("«Астана» даму агенттігі", "Astana Development Agency"),  # a name first
     ("Әл-Фараби атындағы Қазақ ұлттық университеті", "Al-Farabi Kazakh National University"),  # "named after" left out
     ("Қазақстанның шахмат федерациясы", "Kazakhstan Chess Federation"),  # a name's genitive
@@ -591,12 +596,14 @@ EN_BODIES = [
     ("National Hurricane Center", "Натионал Харрикейн Сентер"),  # a word the table lacks inside: spelt
     ("National Testing Centre", "Ұлттық тестілеу орталығы"),  # British and American spellings alike
     # a body "of the" body that owns it: the owner first, in the genitive
-    # (the owned body's head possessed, its first word in lower case; a head alone owns bare)
+    # (the owned body's head possessed; a unit's generic name in lower case; a head alone owns bare)
     ("Press Service of the Ministry of Internal Affairs", "Ішкі істер министрлігінің баспасөз қызметі"),
     ("State Revenue Committee of the Ministry of Finance of the Republic of Kazakhstan",
-     "Қазақстан Республикасының Қаржы министрлігінің мемлекеттік кірістер комитеті"),
-    ("Border Service of the National Security Committee", "Ұлттық қауіпсіздік комитетінің шекара қызметі"),
-    ("Military Institute of the Ministry of Defence", "Қорғаныс министрлігінің әскери институты"),
+     "Қазақстан Республикасының Қаржы министрлігінің Мемлекеттік кірістер комитеті"),
+    ("Border Service of the National Security Committee", "Ұлттық қауіпсіздік комитетінің Шекара қызметі"),
+    ("Military Institute of the Ministry of Defence", "Қорғаныс министрлігінің Әскери институты"),
+    ("Press Service of Kaspi Bank", "Каспи банкінің баспасөз қызметі"),  # "of" a named body, without "the"
+    ("Press Service of the Club", "Клубтың баспасөз қызметі"),  # a loanword's voiced consonant kept
     ("Press Service of the Government", "Үкіметтің баспасөз қызметі"),
     ("Press Service of the Supreme Council", "Жоғарғы кеңестің баспасөз қызметі"),  # кеңес, no кеңе + сі
     ("Ministry of Labour and Social Protection of the Population", "Еңбек және халықты әлеуметтік қорғау министрлігі"),  # the table's "the"

@@ -1150,11 +1150,17 @@ ALONE = [
     ("Кеше Бейімбет Майлин туралы кітап шықты.", [("Бейімбет Майлин", "person")]),
     # "called" ends a name, and what follows, in any case, says what it names
     ("Ол Палмейрас деген бразилиялық клубтан келді.", [("Палмейрас", "organisation")]),
-    ("Мұнда Ару есімді қыз тұрады.", [("Ару", "person")]),
+    ("Мұнда Ару есімді қыз мектепке барады.", [("Ару", "person")]),  # "named": a person, whatever follows
+    ("Кеше Алғыс деген ауыл тұрғыны келді.", [("Алғыс", "place")]),  # the first noun says
     ("Ол Шұғыла атты мейрамханада жұмыс істейді.", [("Шұғыла", "facility")]),
-    # a military rank opening a sentence is no word of the name
+    # a military rank opening a sentence before a full name is no word of it; in lower case, it says
+    # a person; a street named after the rank and name keeps both
     ("Генерал Джеймс Эвинг өзеннен өтті.", [("Джеймс Эвинг", "person")]),
-    ("Кеше полковник Ахметов келді.", [("Ахметов", "person")]),
+    ("Кеше генерал Макартур келді.", [("Макартур", "person")]),
+    ("Маршал Жуков даңғылы жабылды.", [("Маршал Жуков даңғылы", "facility")]),
+    ("Генерал Пиночет билікке келді.", [("Генерал Пиночет", "person")]),
+    ("Бізде Жаңалық атты газет бар.", [("Жаңалық", "organisation")]),
+    ("Күнім Асанова сөйледі.", [("Күнім Асанова", "person")]),  # "my" is no case: a given name
     # a place's adjective after a person's name, capitalised as some texts write it, is no word of it
     ("Кездесуге Асқар Мамин Ресейлік әріптесімен бірге қатысты.", [("Асқар Мамин", "person")]),
     # a noun a translator translates, in a case, is no name's first word (God's ... to Sholpan)

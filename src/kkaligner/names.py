@@ -272,7 +272,8 @@ CAPITALISED_HEADS = frozenset(["күштері"])
 # (Not бойынша: gov.kz names local bodies "X қаласы бойынша Полиция департаменті".) And the words
 # for "called", after a name and before what it names (Палмейрас деген бразилиялық клуб "a
 # Brazilian club called Palmeiras", Ару атты қыз, Нұр есімді бала).
-CLOSING_POSTPOSITIONS = frozenset(["секілді", "сияқты", "туралы", "арқылы", "үшін", "сайын", "қатысты", "деген", "дейтін", "атты", "есімді"])
+CALLED_WORDS = frozenset(["деген", "дейтін", "атты", "аталатын", "есімді"])
+CLOSING_POSTPOSITIONS = frozenset(["секілді", "сияқты", "туралы", "арқылы", "үшін", "сайын", "қатысты"]) | CALLED_WORDS
 
 # "and" between two names (Мәжіліс пен Үкімет); және is inside names too (Денсаулық сақтау және
 # әлеуметтік даму министрлігі), so it does not part them.
@@ -314,19 +315,18 @@ def _arabic_particle(words: list, j: int) -> bool:
 # names join them, one or two (Урсула фон дер Ляйен, Людвиг ван Бетховен, Винсент ван Гог); not де
 # and да, Kazakh's "too" (Джон да Мэри де келді "John and Mary came"; Ливерпуль де Челси де),
 # unless the romanization table has the whole name (Леонардо да Винчи, Шарль де Голль).
+# Inside a run of a name's words, де and да stand only so.
+EUROPEAN_NAME_PARTICLES = frozenset(EUROPEAN_PARTICLES)
 _KAZAKH_TOO = frozenset(["де", "да"])
-EUROPEAN_NAME_PARTICLES = frozenset(EUROPEAN_PARTICLES) - _KAZAKH_TOO
-# ... and all of them inside a run of a name's words, where де and да stand only so
-_IN_NAME_PARTICLES = frozenset(EUROPEAN_PARTICLES)
 
 
 def _european_particles(doc: _Document, j: int) -> int:
-    """How many particles of a European name (``EUROPEAN_NAME_PARTICLES``, or де and да where the
+    """How many particles of a European name (``EUROPEAN_NAME_PARTICLES``; де and да only where the
     romanization table has the name they make) stand between word ``j`` and the capitalised word
     after them, each a space apart: 0 where none do."""
     words = doc.words
     m = j + 1
-    while m < len(words) and m - j <= 2 and words[m][2] in _IN_NAME_PARTICLES:
+    while m < len(words) and m - j <= 2 and words[m][2] in EUROPEAN_NAME_PARTICLES:
         m += 1
     if m == j + 1 or m >= len(words) or not _is_cap(words[m][2]) or not _is_cap(words[j][2]):
         return 0
@@ -591,13 +591,18 @@ PERSON_BEFORE = POSITION_HEADS | frozenset(
      "прокурор", "прокуроры", "судья", "судьясы", "сотталушы", "айыпталушы", "тергеуші", "тергеушісі", "адвокат",
      "адвокаты", "кәсіпкер", "мұғалім", "мұғалімі", "тренер", "тренері", "зейнеткер", "фермер", "шаруагер", "инспектор",
      "полицей", "куәгер",
-     # military ranks and clergy (Генерал Джеймс Эвинг, полковник Ахметов, имам Мұхаммед)
-     "генерал", "генерал-майор", "генерал-лейтенант", "генерал-полковник", "полковник", "подполковник", "майор",
-     "капитан", "лейтенант", "сержант", "адмирал", "маршал", "командир", "командирі", "имам", "имамы", "митрополит",
-     "епископ",
      # an age (он үш жасар Абзал "thirteen-year-old Abzal", 19 жастағы Қарасай), unless the name
      # is a town's whose resident the age is (24 жастағы Шелек тұрғыны: ``_OF_A_PLACE``)
      "жасар", "жастағы"]
+)
+# Military ranks and clergy's titles: in lower case before a name, a person's (генерал Макартур,
+# имам Мұхаммед); opening a sentence before a full name, no word of it (Генерал Джеймс Эвинг), but
+# a word of what is named after the person (Маршал Жуков даңғылы, Генерал Пиночет: the rank and one
+# name, as before).
+RANKS = frozenset(
+    ["генерал", "генерал-майор", "генерал-лейтенант", "генерал-полковник", "полковник", "подполковник", "майор",
+     "капитан", "лейтенант", "сержант", "адмирал", "маршал", "командир", "командирі", "имам", "имамы", "митрополит",
+     "епископ"]
 )
 # Nouns that make the name before them a place's: its resident, its native, its graduate, its young
 # man or woman (Шелек тұрғыны, Алматының тумасы, 24 жастағы Шелек жігіті).
@@ -1261,38 +1266,38 @@ _NAMED_THING = re.compile(r"[»”\" \u00a0]*атты[ \u00a0]")
 
 # "named", "called" between a quoted name and the generic word it names (атты кітап, деген фильм).
 _NAMING_WORDS = frozenset(["атты", "деген", "аталатын"])  # (деп) аталатын "called"
-# What a name before "called" (or "named", есімді) names may be a person (Ару есімді қыз).
+# What a name before "called" names may be a person (Ару деген қыз).
 _CALLED_PERSON = frozenset(["бала", "қыз", "жігіт", "адам", "әйел", "кісі", "ұл", "қарт", "азамат", "тұрғын"])
 
 
 def _called_kind(doc: "_Document", j: int) -> str:
-    """The kind of what the name ending at word ``j`` names where "called" or "named" follows it
-    (``_NAMING_WORDS``, есімді, дейтін): what the last of the three lower-case words after that
-    which says a facility, a body, a place or a person says, up to the first in a case (Палмейрас деген
-    бразилиялық клубтан; Елена есімді қала тұрғыны: a resident), or ""."""
+    """The kind of what the name ending at word ``j`` names where "called" follows it
+    (``CALLED_WORDS``): a person's after есімді, "named", and for a given name; else what the first
+    noun among the three lower-case words after it says, a facility, a body, a place or a person,
+    in any case (Палмейрас деген бразилиялық клубтан: a club; Алғыс деген ауыл тұрғыны: a
+    village), up to a word in a case; "" where none says."""
     words = doc.words
-    if j + 1 >= len(words) or not doc.spaced(j + 1) or fold_kk(words[j + 1][2]) not in _NAMING_WORDS | {"есімді", "дейтін"}:
+    if j + 1 >= len(words) or not doc.spaced(j + 1) or fold_kk(words[j + 1][2]) not in CALLED_WORDS:
         return ""
-    kind = ""
+    if fold_kk(words[j + 1][2]) == "есімді" or _given_name(fold_kk(words[j][2])):
+        return "person"  # Марат есімді жігіт банкке барды
     for x in range(j + 2, min(len(words), j + 5)):
         w = words[x][2]
         if not w.islower() or not doc.spaced(x):
-            break
+            return ""
         for lemma in {fold_kk(w), *(lemma for lemma, _ in _readings(fold_kk(w)))}:
             generic = _bare_generic(lemma) or lemma
-            said = (
-                "facility" if _stem_in(generic, FACILITY_HEADS)
-                else "organisation" if _stem_in(generic, ORG_HEADS)
-                else "place" if _stem_in(generic, PLACE_GENERICS)
-                else "person" if lemma in _CALLED_PERSON
-                else ""
-            )
-            if said:
-                kind = said
-                break
+            if _stem_in(generic, FACILITY_HEADS):
+                return "facility"
+            if _stem_in(generic, ORG_HEADS):
+                return "organisation"
+            if _stem_in(generic, PLACE_GENERICS):
+                return "place"
+            if lemma in _CALLED_PERSON:
+                return "person"
         if _case_ending(w):
-            break  # the noun phrase ends in its case (Алғыс деген ауылда тұратын адам: a village)
-    return kind
+            return ""
+    return ""
 
 
 # "About", "on": a quoted name that ends in one is a work's or a law's title, never a body's.
@@ -1515,7 +1520,9 @@ def _person_context(doc: _Document, k: int) -> bool:
     # a monarch's, a prince's or a possessed office's title may be capitalised (Ұлыбритания Королі
     # Карл, Катар Әмірі Тамим, Шейх Тамим); not the bare President, the sentence's subject before a
     # place (Бүгін Президент Техасқа барды)
-    if prev and doc.spaced(k) and (prev[2].islower() or _stem_in(prev[2], _CAPITAL_TITLE_CUES)) and _stem_in(prev[2], PERSON_BEFORE):
+    if prev and doc.spaced(k) and (
+        (prev[2].islower() and _stem_in(prev[2], RANKS)) or ((prev[2].islower() or _stem_in(prev[2], _CAPITAL_TITLE_CUES)) and _stem_in(prev[2], PERSON_BEFORE))
+    ):
         return not (nxt and doc.spaced(k + 1) and nxt[2].islower() and _stem_in(nxt[2], _OF_A_PLACE))
     if _after_initial(text, s):
         return True
@@ -2086,12 +2093,19 @@ _TRANSLATED_NOUNS = frozenset(["жер", "күн", "құдай", "ғалам", "
 
 
 def _translated_noun(word: str, inflected: bool = False) -> bool:
-    """``word`` is one of ``_TRANSLATED_NOUNS``, bare or, with ``inflected``, only with an ending;
-    not a given name that reads as one (Жарғын, not жарғы + н)."""
+    """``word`` is one of ``_TRANSLATED_NOUNS``, bare or with an ending, or with ``inflected`` only
+    in a case (Жерден; not Күнім, a given name's "my"); not a given name that reads as one
+    (Жарғын, not жарғы + н)."""
     f = fold_kk(word)
-    return not _given_name(f) and any(
-        (f == noun and not inflected) or (f.startswith(noun) and f[len(noun) :] in all_suffixes()) for noun in _TRANSLATED_NOUNS
-    )
+    if _given_name(f):
+        return False
+    for noun in _TRANSLATED_NOUNS:
+        rest = f[len(noun) :] if f.startswith(noun) else None
+        if rest is None or (rest and rest not in all_suffixes()):
+            continue
+        if not inflected or (rest and (_chains(noun).get(rest) or "").split("+")[-1] in _CASES):
+            return True
+    return False
 
 
 def _title(word: str) -> bool:
@@ -2300,7 +2314,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         folded = [fold_kk(x[2]) if not doc.lowered(x[2]) else "" for x in words[k : j + 1]]
         for x in range(len(folded) - 1):
             here, after = folded[x], folded[x + 1]
-            if x and words[k + x][2] in _IN_NAME_PARTICLES:
+            if x and words[k + x][2] in EUROPEAN_NAME_PARTICLES:
                 continue  # a name's particle ends no name (Урсула фон дер | Ляйен Тоқаевпен)
             if _ends_in(here, PATRONYMIC_ENDINGS):
                 ends = not _readings_end(after, PERSON_ENDINGS + ("ин",))  # Кемелұлы Тоқаев: one name
@@ -2321,7 +2335,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 )
             # the word after a European name's particles is its surname, the name's last word
             # (Урсула фон дер Ляйен | Тоқаевпен)
-            ends = ends or (x >= 2 and words[k + x - 1][2] in _IN_NAME_PARTICLES)
+            ends = ends or (x >= 2 and words[k + x - 1][2] in EUROPEAN_NAME_PARTICLES)
             surname = _readings_end(here, PERSON_ENDINGS + ("ин",))
             given = x == 0 and (_given_name(here) or _kazakh_given_form(here))
             # two words of a person's name, then a given name and a surname: a second person
@@ -2369,7 +2383,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         last = j - 1 if j - k >= 2 and _named_head_next(doc, k, j) else j
         if doc.initial[k] and last - k >= 2 and not doc.evidence(w)[0] and words[k + 1][2] not in _HONORIFICS_IN_NAMES and (any(
             _readings_end(f, PERSON_ENDINGS + PATRONYMIC_ENDINGS) for f in folded[1 : last - k + 1]
-        ) or (_given_name(folded[1]) and folded[1] not in EVERYDAY_GIVEN and not _given_name(folded[0]) and not _known_kind(folded[0]))):
+        ) or (_given_name(folded[1]) and folded[1] not in EVERYDAY_GIVEN and not _given_name(folded[0]) and not _known_kind(folded[0]))
+          or folded[0] in RANKS):
             # Кездесуде Дархан Қыдырәлі (not Иран Ислам Республикасы)
             k += 1
             continue
@@ -2712,6 +2727,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             # words (Мәдениет және тілдерді дамыту бөлімі "the department of culture and ...")
             and not (joined and doc.text[joined.end() : joined.end() + 1].isupper())
             and not _CALLED.match(doc.text, words[j][1])
+            and not (lower_follows and fold_kk(words[j + 1][2]) in CALLED_WORDS)  # Жаңалық атты газет
         )
         if j == k and not kind and not _is_acronym(w) and lower_follows and (doc.lowered(w) or describes) and not _stem_in(w, NAMED_BY_ONE_WORD):
             # Қылмыстық кодекс, Ұлы Отан соғысы: a common word opening a title-cased phrase (an
@@ -2729,7 +2745,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             kind = "organisation"
         if not kind and epithet_place:
             kind = "place"
-        if not kind and any(x[2] in ARABIC_NAME_PARTICLES | _IN_NAME_PARTICLES for x in words[k + 1 : j]):
+        if not kind and any(x[2] in ARABIC_NAME_PARTICLES | EUROPEAN_NAME_PARTICLES for x in words[k + 1 : j]):
             kind = "person"  # Салман бен Әбделазиз, Людвиг ван Бетховен: a name's particle
         if (
             kind == "organisation"

@@ -297,8 +297,14 @@ NATURE_HEADS: tuple[tuple[str, str, bool], ...] = (
 )
 _PLACE_HEADS = {kk: (en, first) for kk, en, first in PLACE_HEADS + STREET_HEADS + NATURE_HEADS}
 _STREET_WORDS = frozenset(kk for kk, _, _ in STREET_HEADS)
-# (and a square's, the body table's: what is on them is no body they own: Абай даңғылының көпірі)
-_STREET_EN = frozenset(en for _, en, _ in STREET_HEADS) | {"Square"}
+# The words of a body's units' generic names, which Kazakh writes in lower case after the owner
+# (Ішкі істер министрлігінің баспасөз қызметі, ... әкімдігінің денсаулық сақтау басқармасы).
+_UNIT_WORDS = frozenset(["баспасөз", "басқармасы", "бөлімі", "бөлімшесі", "департаменті"])
+# The heads of a body English names without "the" when its name opens it (Stanford University, Kaspi
+# Bank, KazMunayGas Company): an owner's, after "of".
+_NAMED_WITHOUT_THE = frozenset(["University", "Bank", "Company", "Corporation", "Holding", "Group", "Airport"])
+# Streets, avenues and squares own no body: what is on them is none (Абай даңғылының көпірі)
+_STREET_EN = frozenset(["Street", "Avenue", "Square"])
 _PLACE_WORDS = frozenset(kk for kk, _, _ in PLACE_HEADS)
 # ... read back only after a name the table publishes (Charyn Canyon Шарын шатқалы, Khan Tengri Peak
 # Хан Тәңірі шыңы), one English word each
@@ -628,12 +634,12 @@ def _body_words() -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
 # Ұлттық банкі), read as the state's name.
 _KR = re.compile(r"ҚР(?:-(?:дың|ның|нің|тың|тің))?")
 # The words of a government agency's work, which English puts after "Agency for" (gov.kz: Agency for
-# Strategic Planning and Reforms, Agency for Civil Service Affairs, Agency for Financial Monitoring,
-# Agency for Protection and Development of Competition); not after a name or a word of the agency's
-# standing, nor where no such word is among them (Astana Development Agency, National Development
-# Agency, International Atomic Energy Agency, Anti-Corruption Agency, National Space Agency).
+# Strategic Planning and Reforms, Agency for Civil Service Affairs, Agency for Financial Monitoring;
+# the US Agency for International Development); not after a name or a word of the agency's standing,
+# nor where no such word is among them (Astana Development Agency, National Development Agency,
+# International Atomic Energy Agency, Anti-Corruption Agency, National Space Agency).
 _AGENCY_FOR = re.compile(r"(?:Planning|Monitoring|Protection|Regulation|Development|Affairs|Reforms),?$")
-_STANDING = frozenset(["National", "International", "State", "Republican", "Interstate", "Regional", "Kazakh", "Eurasian"])
+_STANDING = frozenset(["National", "State", "Republican", "Interstate", "Regional", "Kazakh", "Eurasian"])
 # English adjectives among a body's words, which stand before a field's head (Pedagogical Institute,
 # Military Institute; not History, a field: Institute of History).
 _FIELD_ADJECTIVE = re.compile(r"(?:al|ic|ive|an|ese|ish),?$|^(?:military|veterinary|state|higher|royal),?$")
@@ -823,9 +829,10 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
                 out.extend(segment)
                 segment, lead = [], 0
         if i in owners and not segment:
-            # "the" before the owner, but a university opening with its name (Faculty of Medicine of
-            # Stanford University; of the Amanat Party, of the Ministry of Finance)
-            named = items[opener][1] in ("name", "quoted", "known") and english == "University"
+            # "the" before the owner, but a university or a company opening with its name (Faculty of
+            # Medicine of Stanford University, Press Service of Kaspi Bank; of the Amanat Party, of
+            # the Ministry of Finance)
+            named = items[opener][1] in ("name", "quoted", "known") and english in _NAMED_WITHOUT_THE
             cuts.append((len(out), named))
             opener = i + 1
     if cuts:
@@ -1244,13 +1251,19 @@ _EN_ADJECTIVE = re.compile(r"(?:al|ic|ive|an|ese|ish|ed|ary|ory|ern)$|^(?:suprem
 _EN_VARIANTS = {"centre": "center", "organisation": "organization", "theater": "theatre", "defense": "defence", "sport": "sports"}
 
 
+@lru_cache(maxsize=1)
+def _known_stems() -> frozenset[str]:
+    """The last words of the body-words table's entries and the words Kazakh writes in lower case."""
+    return frozenset(kazakh[-1] for kazakh, _en, _role in _body_rows()) | common_words()
+
+
 def _bare(head: str) -> str:
     """A head's form without its possessive ending: ауруханасы аурухана, одағы одақ, мектебі мектеп;
     where the ending reads two ways, the stem the body-words table or lower-case Kazakh has
-    (кеңесі кеңес, not кеңе + сі)."""
+    (кеңесі кеңес, not кеңе + сі; a loanword's voiced consonant kept: клубы клуб, not клуп)."""
     stems = possessive_stems(head)
-    known = {kazakh[-1] for kazakh, _en, _role in _body_rows()} | common_words()
-    return next((stem for stem in stems if stem in known), stems[0] if stems else head)
+    written = (head[:-1],) if head.endswith(("ы", "і")) and len(head) > 3 else ()
+    return next((stem for stem in (*stems, *written) if stem in _known_stems()), stems[0] if stems else head)
 
 
 @lru_cache(maxsize=1)
@@ -1274,8 +1287,8 @@ def _kazakh_body_name(name: str, names: Names = (), owned: bool = False) -> str 
     Royal Academy of Arts Корольдік өнер академиясы (the part after "of" before the head), a
     state's "of the Republic of" first (Қазақстан Республикасының ...); None otherwise (National
     Hurricane Center: a word it lacks between its words). ``owned``: the name of a body another
-    owns, which Kazakh writes after the owner's genitive: its head possessed, its first word in
-    lower case but for a name (министрлігінің әскери институты)."""
+    owns, which Kazakh writes after the owner's genitive, its head possessed (министрлігінің
+    Әскери институты), a unit's generic name in lower case (министрлігінің баспасөз қызметі)."""
     table, longest = _body_words_en()
     words = [w for w in name.split() if w.strip("-")]
     while words and words[0].casefold() == "the":
@@ -1291,14 +1304,17 @@ def _kazakh_body_name(name: str, names: Names = (), owned: bool = False) -> str 
     # a body "of the" body that owns it, read back as Kazakh writes it, the owner first in the
     # genitive (Press Service of the Ministry of Internal Affairs Ішкі істер министрлігінің
     # баспасөз қызметі; State Revenue Committee of the Ministry of Finance)
-    for k in range(2, len(folded) - 2):
-        if folded[k : k + 2] == ["of", "the"]:
-            body, owner = _kazakh_body_name(" ".join(words[:k]), names, owned=True), _kazakh_body_name(" ".join(words[k + 2 :]), names)
-            if body and owner and not any(w.casefold() == "of" for w in words[:k]):
+    for k in range(2, len(folded) - 1):
+        if folded[k] != "of":
+            continue
+        after = k + 2 if folded[k + 1] == "the" else k + 1  # of the Ministry, of Stanford University
+        if after < len(folded):
+            body, owner = _kazakh_body_name(" ".join(words[:k]), names, owned=True), _kazakh_body_name(" ".join(words[after:]), names)
+            if body and owner:
                 # a head alone owns in its bare form (Үкіметтің, not Үкіметінің)
                 owner = owner if " " in owner else owner[:1] + _bare(owner.casefold())[1:]
                 return f"{state}{inflect(owner, 'gen')} {body}"
-            break
+        break
 
     def part(ws: list[str], head: bool) -> tuple[list[str], list[str], str, int, int] | None:
         """(names, words, head, how many of ``ws`` the names are, how many the head is) of ``ws``
@@ -1381,7 +1397,9 @@ def _kazakh_body_name(name: str, names: Names = (), owned: bool = False) -> str 
         kazakh = " ".join(spelt + inner + [head])
         named = bool(spelt)
     kazakh = state + kazakh
-    return kazakh if owned and not named and not state else kazakh[:1].upper() + kazakh[1:]
+    if owned and not named and not state and any(w in _UNIT_WORDS for w in kazakh.split()):
+        return kazakh  # a unit's generic name, in lower case (министрлігінің баспасөз қызметі)
+    return kazakh[:1].upper() + kazakh[1:]
 
 
 def cyrillize(name: str, kind: str = "", *, kazakh_names: bool = True, names: Mapping[str, str] | None = None) -> Proposal:
