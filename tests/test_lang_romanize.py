@@ -335,6 +335,8 @@ BODIES = [
     # the state's initials are its name
     ("ҚР Қорғаныс министрлігі", "Ministry of Defence of the Republic of Kazakhstan"),
     ("ҚР-ның Ұлттық банкі", "National Bank of the Republic of Kazakhstan"),
+    ("ҚР ІІМ Көші-қон қызметі", "KR IIM Migration Service"),  # ... not before a ministry's initials
+    ("Азия даму банкінің баспасөз қызметі", "Press Service of the Asia Development Bank"),  # a word between: "the"
     # a government agency's work after "Agency for"; not an adjective's, a news agency's, the space agency's
     ("Қазақстан Республикасының Стратегиялық жоспарлау және реформалар агенттігі",
      "Agency for Strategic Planning and Reforms of the Republic of Kazakhstan"),
@@ -611,6 +613,9 @@ EN_BODIES = [
     ("Agency for Civil Service Affairs", "Мемлекеттік қызмет істері агенттігі"),
     ("Committee for Water Resources", "Су ресурстары комитеті"),
     ("Centre for Disease Control", "Сентр фор Дайсис Контрол"),  # ... before the table's words only
+    ("Kennedy School of Government", "Кеннеди үкіметі мектебі"),  # "of" a field, no owner: a name opens an owner
+    ("African Union", "Африка Одағы"),  # the exceptions table's name whole
+    ("Socialist Party", "Социалистік партия"),  # an adjective in -ist
 ]
 
 

@@ -595,15 +595,30 @@ PERSON_BEFORE = POSITION_HEADS | frozenset(
      # is a town's whose resident the age is (24 жастағы Шелек тұрғыны: ``_OF_A_PLACE``)
      "жасар", "жастағы"]
 )
-# Military ranks and clergy's titles: in lower case before a name, a person's (генерал Макартур,
-# имам Мұхаммед); opening a sentence before a full name, no word of it (Генерал Джеймс Эвинг), but
-# a word of what is named after the person (Маршал Жуков даңғылы, Генерал Пиночет: the rank and one
-# name, as before).
+# Military ranks and clergy's titles: before a name, a person's (генерал Макартур, имам Мұхаммед);
+# opening a sentence, no word of the name (Майор Ахметов, Генерал Джеймс Эвинг), but of what is
+# named after the bearer (Маршал Жуков даңғылы: ``_rank_in_a_name``).
 RANKS = frozenset(
     ["генерал", "генерал-майор", "генерал-лейтенант", "генерал-полковник", "полковник", "подполковник", "майор",
      "капитан", "лейтенант", "сержант", "адмирал", "маршал", "командир", "командирі", "имам", "имамы", "митрополит",
      "епископ"]
 )
+
+
+def _rank_in_a_name(doc: "_Document", k: int) -> bool:
+    """The rank at word ``k`` opens the name of what is named after its bearer: the capitalised
+    words after it reach атындағы or a street's or a facility's head (Маршал Жуков даңғылы, Адмирал
+    Нахимов атындағы мектеп, Имам Ағзам мешіті) or a body's (Генерал Электрик компаниясы)."""
+    words = doc.words
+    x = k + 1
+    while x < len(words) and doc.spaced(x) and _is_cap(words[x][2]):
+        x += 1
+    if x == k + 1 or x >= len(words) or not doc.spaced(x):
+        return False
+    nxt = words[x][2]
+    return nxt.islower() and (fold_kk(nxt) == "атындағы" or _stem_in(nxt, STREETS_NAMED_AFTER | NAMED_AFTER_HEADS | FACILITY_HEADS | ORG_HEADS))
+
+
 # Nouns that make the name before them a place's: its resident, its native, its graduate, its young
 # man or woman (Шелек тұрғыны, Алматының тумасы, 24 жастағы Шелек жігіті).
 _OF_A_PLACE = frozenset(["тұрғыны", "тұрғындары", "тумасы", "түлегі", "азаматы", "жігіті", "баласы", "қызы"])
@@ -1093,6 +1108,8 @@ class _Document:
         nxt = self.words[k + 1][2] if k + 1 < len(self.words) else ""
         if _stem_in(w, PERSON_BEFORE) and not _given_name(fold_kk(w)) and not _stem_in(w, NAMED_BY_ONE_WORD | TITLES):
             return True  # Прокурор Сейітов, Жазушы Мұқанов: an occupation before the name (not Азамат, a given name)
+        if _stem_in(w, RANKS) and not _rank_in_a_name(self, k):
+            return True  # Майор Ахметов, Генерал Пиночет: a rank before the name
         if _is_cap(nxt) and _readings_end(fold_kk(nxt), PERSON_ENDINGS + PATRONYMIC_ENDINGS):
             return False  # a first name before a surname (Азамат Алдоңғаров), whatever азамат means
         cap, low = self.evidence(w)
@@ -1272,19 +1289,21 @@ _CALLED_PERSON = frozenset(["бала", "қыз", "жігіт", "адам", "ә�
 
 def _called_kind(doc: "_Document", j: int) -> str:
     """The kind of what the name ending at word ``j`` names where "called" follows it
-    (``CALLED_WORDS``): a person's after есімді, "named", and for a given name; else what the first
-    noun among the three lower-case words after it says, a facility, a body, a place or a person,
-    in any case (Палмейрас деген бразилиялық клубтан: a club; Алғыс деген ауыл тұрғыны: a
-    village), up to a word in a case; "" where none says."""
+    (``CALLED_WORDS``): a person's after есімді, "named"; else what the first noun among the three
+    lower-case words after it says, a facility, a body, a place or a person, in any case
+    (Палмейрас деген бразилиялық клубтан: a club; Алғыс деген ауыл тұрғыны: a village), up to a
+    word in a case; where none says, a person's for a given name, else ""."""
     words = doc.words
     if j + 1 >= len(words) or not doc.spaced(j + 1) or fold_kk(words[j + 1][2]) not in CALLED_WORDS:
         return ""
-    if fold_kk(words[j + 1][2]) == "есімді" or _given_name(fold_kk(words[j][2])):
+    if fold_kk(words[j + 1][2]) == "есімді":
         return "person"  # Марат есімді жігіт банкке барды
+    # a given name where no noun says otherwise (Қайрат деген футбол клубы: the club)
+    given = "person" if _given_name(fold_kk(words[j][2])) else ""
     for x in range(j + 2, min(len(words), j + 5)):
         w = words[x][2]
         if not w.islower() or not doc.spaced(x):
-            return ""
+            return given
         for lemma in {fold_kk(w), *(lemma for lemma, _ in _readings(fold_kk(w)))}:
             generic = _bare_generic(lemma) or lemma
             if _stem_in(generic, FACILITY_HEADS):
@@ -1296,8 +1315,8 @@ def _called_kind(doc: "_Document", j: int) -> str:
             if lemma in _CALLED_PERSON:
                 return "person"
         if _case_ending(w):
-            return ""
-    return ""
+            return given
+    return given
 
 
 # "About", "on": a quoted name that ends in one is a work's or a law's title, never a body's.
@@ -1521,7 +1540,7 @@ def _person_context(doc: _Document, k: int) -> bool:
     # Карл, Катар Әмірі Тамим, Шейх Тамим); not the bare President, the sentence's subject before a
     # place (Бүгін Президент Техасқа барды)
     if prev and doc.spaced(k) and (
-        (prev[2].islower() and _stem_in(prev[2], RANKS)) or ((prev[2].islower() or _stem_in(prev[2], _CAPITAL_TITLE_CUES)) and _stem_in(prev[2], PERSON_BEFORE))
+        _stem_in(prev[2], RANKS) or ((prev[2].islower() or _stem_in(prev[2], _CAPITAL_TITLE_CUES)) and _stem_in(prev[2], PERSON_BEFORE))
     ):
         return not (nxt and doc.spaced(k + 1) and nxt[2].islower() and _stem_in(nxt[2], _OF_A_PLACE))
     if _after_initial(text, s):
@@ -2087,9 +2106,10 @@ def _two_word_place(doc: _Document, j: int) -> bool:
 # Интернет): no name to spell, in any case (not Ай, the Moon: Айдар, Айша, Айдан are names); and
 # the defined terms a company's documents capitalise (осы Жарғымен "by this Charter", Қоғам "the
 # Company", Серіктестік "the Partnership").
-_TRANSLATED_NOUNS = frozenset(["жер", "күн", "құдай", "ғалам", "интернет", "аллаһ", "тәңір", "тәңірі", "құран", "жарғы", "қоғам", "серіктестік"]) | (
-    EVENT_WORDS - {"әлем"}  # the games alone (Олимпиада бағдарламасына "the Olympic programme")
-)
+# The games' own words, an event alone too (Олимпиада бағдарламасына "the Olympic programme";
+# Биыл Олимпиада Парижде өтеді), never a word of a name of several (Қазақстан | Олимпиадаға).
+_GAMES = EVENT_WORDS - {"әлем"}
+_TRANSLATED_NOUNS = frozenset(["жер", "күн", "құдай", "ғалам", "интернет", "аллаһ", "тәңір", "тәңірі", "құран", "жарғы", "қоғам", "серіктестік"]) | _GAMES
 
 
 def _translated_noun(word: str, inflected: bool = False) -> bool:
@@ -2259,7 +2279,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         if _common_noun(w) and (_is_acronym(w) or not _titled_organisation(doc, k)) and not _caps_name_after(doc, k):
             k += 1  # but a plural title before a body's head names the body (Министрлер кабинеті)
             continue
-        if _translated_noun(w) and (_translated_noun(w, inflected=True) or not (k + 1 < n and doc.spaced(k + 1) and _is_cap(words[k + 1][2]) and not _translated_noun(words[k + 1][2]))):
+        if _translated_noun(w) and (_translated_noun(w, inflected=True) or _stem_in(w, _GAMES) or not (k + 1 < n and doc.spaced(k + 1) and _is_cap(words[k + 1][2]) and not _translated_noun(words[k + 1][2]))):
             # Жерге, Күнді: the Earth, the Sun, which a translator translates; with an ending, before
             # a name too (Тәңірінің Шолпанға: "God's ... to Sholpan"; Жерден Марсқа)
             k += 1
@@ -2287,6 +2307,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             # Дональд Трамп Twitter-дегі: two names; Kaspi Банк, Жастар IT-кеңесі: one, a head follows
             and (_latin(words[j][2]) == _latin(words[j + 1][2]) or _stem_in(words[j + 1][2].rsplit("-", 1)[-1], ORG_HEADS))
             and len(words[j + 1][2]) > 1  # Airbus A320, Airbus A үш жүз жиырма: the maker, then a model
+            and not _stem_in(words[j + 1][2], _GAMES)  # Қазақстан | Олимпиадаға, Олимпиада | Жұмабековке
             and not (_shouted(words[j + 1][2]) and not _caps_before_generic(doc, j + 1))  # ТОҚАЕВ АҚШ-ҚА БАРДЫ
             and not _closes_run(doc, j)  # Ұлыбритания Парламенті Үкімет ұсынған: two names
             and not (j == k and _closes_place_list(doc, k))  # Қазақстан, Ресей және Беларусь | Кеден одағы
@@ -2383,8 +2404,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         last = j - 1 if j - k >= 2 and _named_head_next(doc, k, j) else j
         if doc.initial[k] and last - k >= 2 and not doc.evidence(w)[0] and words[k + 1][2] not in _HONORIFICS_IN_NAMES and (any(
             _readings_end(f, PERSON_ENDINGS + PATRONYMIC_ENDINGS) for f in folded[1 : last - k + 1]
-        ) or (_given_name(folded[1]) and folded[1] not in EVERYDAY_GIVEN and not _given_name(folded[0]) and not _known_kind(folded[0]))
-          or folded[0] in RANKS):
+        ) or (_given_name(folded[1]) and folded[1] not in EVERYDAY_GIVEN and not _given_name(folded[0]) and not _known_kind(folded[0]))):
             # Кездесуде Дархан Қыдырәлі (not Иран Ислам Республикасы)
             k += 1
             continue

@@ -299,10 +299,11 @@ _PLACE_HEADS = {kk: (en, first) for kk, en, first in PLACE_HEADS + STREET_HEADS 
 _STREET_WORDS = frozenset(kk for kk, _, _ in STREET_HEADS)
 # The words of a body's units' generic names, which Kazakh writes in lower case after the owner
 # (Ішкі істер министрлігінің баспасөз қызметі, ... әкімдігінің денсаулық сақтау басқармасы).
-_UNIT_WORDS = frozenset(["баспасөз", "басқармасы", "бөлімі", "бөлімшесі", "департаменті"])
+_UNIT_WORDS = frozenset(["баспасөз", "басқармасы", "бөлімі", "бөлімшесі", "департаменті", "факультеті", "кафедрасы"])
 # The heads of a body English names without "the" when its name opens it (Stanford University, Kaspi
-# Bank, KazMunayGas Company): an owner's, after "of".
-_NAMED_WITHOUT_THE = frozenset(["University", "Bank", "Company", "Corporation", "Holding", "Group", "Airport"])
+# Bank, Shymkent Airport): an owner's, after "of"; a university whatever its words, the others with
+# none between name and head.
+_NAMED_WITHOUT_THE = frozenset(["University", "Bank", "Corporation", "Holding", "Group", "Airport"])
 # Streets, avenues and squares own no body: what is on them is none (Абай даңғылының көпірі)
 _STREET_EN = frozenset(["Street", "Avenue", "Square"])
 _PLACE_WORDS = frozenset(kk for kk, _, _ in PLACE_HEADS)
@@ -631,7 +632,7 @@ def _body_words() -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
 
 
 # The initials of the Republic of Kazakhstan opening a body's name (ҚР Қорғаныс министрлігі, ҚР-ның
-# Ұлттық банкі), read as the state's name.
+# Ұлттық банкі), read as the state's name; not before a ministry's initials (ҚР ДСМ), left as they were.
 _KR = re.compile(r"ҚР(?:-(?:дың|ның|нің|тың|тің))?")
 # The words of a government agency's work, which English puts after "Agency for" (gov.kz: Agency for
 # Strategic Planning and Reforms, Agency for Civil Service Affairs, Agency for Financial Monitoring;
@@ -679,10 +680,10 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
     word is not in the table or the name does not end in a head."""
     table, longest = _body_words()
     tokens = [(m.group(1), True) if m.group(1) is not None else (m.group(), False) for m in _BODY_TOKEN.finditer(text)]
-    if tokens and not tokens[0][1] and _KR.fullmatch(tokens[0][0]):
+    if tokens and not tokens[0][1] and _KR.fullmatch(tokens[0][0]) and not (len(tokens) > 1 and tokens[1][0].isupper()):
         tokens[:1] = [("Қазақстан", False), ("Республикасы", False)]  # ҚР, ҚР-ның: the state's initials
     items: list[tuple[str, str]] = []  # (English or Kazakh name words, role)
-    owners: set[int] = set()  # the items that are heads in the genitive, of a body that owns the next
+    owners: set[int] = set()  # the items that are the heads of a body that owns the next
     longest_name = max((len(k.split()) for k, _ in names), default=0)
     i = 0
     while i < len(tokens):
@@ -832,7 +833,9 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
             # "the" before the owner, but a university or a company opening with its name (Faculty of
             # Medicine of Stanford University, Press Service of Kaspi Bank; of the Amanat Party, of
             # the Ministry of Finance)
-            named = items[opener][1] in ("name", "quoted", "known") and english in _NAMED_WITHOUT_THE
+            named = items[opener][1] in ("name", "quoted", "known") and english in _NAMED_WITHOUT_THE and (
+                english == "University" or i - opener == 1  # Kaspi Bank; not the Asia Development Bank
+            )
             cuts.append((len(out), named))
             opener = i + 1
     if cuts:
@@ -1137,12 +1140,13 @@ def _published_places() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _published_wholes() -> dict[str, str]:
-    """Places' rows of several English words, read back whole (New York Нью-Йорк, Los Angeles
-    Лос-Анджелес, Trans-Ili Alatau Іле Алатауы): case-folded English -> Kazakh, the first row's."""
+    """Places' and any kind's rows of several English words, read back whole (New York Нью-Йорк,
+    Los Angeles Лос-Анджелес, Trans-Ili Alatau Іле Алатауы, African Union Африка Одағы):
+    case-folded English -> Kazakh, the first row's."""
     seen: dict[str, str] = {}
     for rows in EXCEPTIONS.values():
         for row in rows:
-            if row.kind == "place" and " " in row.english:
+            if row.kind in ("place", "") and " " in row.english:
                 seen.setdefault(row.english.casefold(), row.kazakh)
     return seen
 
@@ -1245,7 +1249,7 @@ def _en_word(word: str, kazakh_names: bool = True, published: bool = True, perso
 # English words of adjectives in an organisation's name (Supreme, World, National, Republican,
 # Specialised): after them alone a Kazakh head takes its bare form (Жоғарғы сот, Дүниежүзілік банк,
 # Республикалық партия), after a noun its possessive one (Қауіпсіздік кеңесі, Салық палатасы).
-_EN_ADJECTIVE = re.compile(r"(?:al|ic|ive|an|ese|ish|ed|ary|ory|ern)$|^(?:supreme|world|state|royal|higher|central|city|district)$")
+_EN_ADJECTIVE = re.compile(r"(?:al|ic|ive|an|ese|ish|ed|ary|ory|ern|ist)$|^(?:supreme|world|state|royal|higher|central|city|district)$")
 
 # English spellings of one word of an organisation's name (Centre, Center), as the table writes it.
 _EN_VARIANTS = {"centre": "center", "organisation": "organization", "theater": "theatre", "defense": "defence", "sport": "sports"}
@@ -1308,7 +1312,8 @@ def _kazakh_body_name(name: str, names: Names = (), owned: bool = False) -> str 
         if folded[k] != "of":
             continue
         after = k + 2 if folded[k + 1] == "the" else k + 1  # of the Ministry, of Stanford University
-        if after < len(folded):
+        # (without "the", only a name opens the owner: not School of Government, a field)
+        if after < len(folded) and (after == k + 2 or (folded[after],) not in _body_words_en()[0]):
             body, owner = _kazakh_body_name(" ".join(words[:k]), names, owned=True), _kazakh_body_name(" ".join(words[after:]), names)
             if body and owner:
                 # a head alone owns in its bare form (Үкіметтің, not Үкіметінің)
@@ -1447,13 +1452,14 @@ def _cyrillize(name: str, kind: str = "", kazakh_names: bool = True, names: Name
     known = _known(name, names)
     if known:
         return Proposal(text=known, source=name, by="rules")
+    # the table's whole name before a body's words (African Union Африка Одағы, not Африкан одағы)
+    whole = _published_wholes().get(" ".join(name.split()).casefold()) if kind != "person" and kazakh_names else None
+    if whole:
+        return Proposal(text=whole, source=name, by="exception")  # New York Нью-Йорк
     if kind == "organisation":
         body = _kazakh_body_name(name, names)
         if body:
             return Proposal(text=body, source=name, by="rules")
-    whole = _published_wholes().get(" ".join(name.split()).casefold()) if kind != "person" and kazakh_names else None
-    if whole:
-        return Proposal(text=whole, source=name, by="exception")  # New York Нью-Йорк
     words = name.split()
     if kind == "place" and len(words) > 1:
         # a place's generic word, last (first for a lake: Lake Balkhash), in Kazakh after the name
