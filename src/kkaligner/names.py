@@ -1282,7 +1282,7 @@ def _legal_form_after(doc: "_Document", j: int) -> bool:
 _NAMED_THING = re.compile(r"[»”\" \u00a0]*атты[ \u00a0]")
 
 # "named", "called" between a quoted name and the generic word it names (атты кітап, деген фильм).
-_NAMING_WORDS = frozenset(["атты", "деген", "аталатын"])  # (деп) аталатын "called"
+_NAMING_WORDS = CALLED_WORDS - {"есімді", "дейтін"}  # атты, деген, (деп) аталатын
 # What a name before "called" names may be a person (Ару деген қыз).
 _CALLED_PERSON = frozenset(["бала", "қыз", "жігіт", "адам", "әйел", "кісі", "ұл", "қарт", "азамат", "тұрғын"])
 
