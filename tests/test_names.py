@@ -1154,21 +1154,21 @@ ALONE = [
     ("Кеше Алғыс деген ауыл тұрғыны келді.", [("Алғыс", "place")]),  # the first noun says
     ("Кеше Қайрат деген футбол клубы жеңді.", [("Қайрат", "organisation")]),  # ... before a given name
     ("Ол Шұғыла атты мейрамханада жұмыс істейді.", [("Шұғыла", "facility")]),
-    # a military rank opening a sentence before a full name is no word of it; in lower case, it says
-    # a person; a street named after the rank and name keeps both
+    ("Бізде Жаңалық атты газет бар.", [("Жаңалық", "organisation")]),
+    # a military rank opening a sentence is no word of the name, and before a name it says a person;
+    # a street or a company named after the rank and name keeps both
     ("Генерал Джеймс Эвинг өзеннен өтті.", [("Джеймс Эвинг", "person")]),
     ("Кеше генерал Макартур келді.", [("Макартур", "person")]),
     ("Маршал Жуков даңғылы жабылды.", [("Маршал Жуков даңғылы", "facility")]),
     ("Генерал Пиночет билікке келді.", [("Пиночет", "person")]),
     ("Майор Ахметов брифинг өткізді.", [("Ахметов", "person")]),  # no "Mayor Akhmetov"
     ("Генерал Электрик компаниясы келді.", [("Генерал Электрик компаниясы", "organisation")]),
-    ("Бізде Жаңалық атты газет бар.", [("Жаңалық", "organisation")]),
-    ("Күнім Асанова сөйледі.", [("Күнім Асанова", "person")]),  # "my" is no case: a given name
     # a place's adjective after a person's name, capitalised as some texts write it, is no word of it
     ("Кездесуге Асқар Мамин Ресейлік әріптесімен бірге қатысты.", [("Асқар Мамин", "person")]),
     # a noun a translator translates, in a case, is no name's first word (God's ... to Sholpan)
     ("Кім біледі, Тәңірінің Шолпанға бала бермеуі дұрыс шығар.", [("Шолпан", "person")]),
     ("Ол Жерден Марсқа ұшты.", [("Марс", "place")]),
+    ("Күнім Асанова сөйледі.", [("Күнім Асанова", "person")]),  # "my" is no case: a given name
     # the games' word is no name, alone or beside another
     ("Биыл Олимпиада Парижде өтеді.", [("Париж", "place")]),
     ("Қазақстан Олимпиадаға 80 спортшы жібереді.", [("Қазақстан", "place")]),

@@ -727,7 +727,8 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
                 # nominative before the capitalised name of the body it owns, as gov.kz often writes
                 # (Қаржы министрлігі Мемлекеттік кірістер комитеті); not an avenue's (Абай даңғылының көпірі)
                 genitive = key != keys[0] and key == keys[1]
-                nominative = key == keys[0] and seq[-1] not in possessive_stems(seq[-1]) and bool(possessive_stems(seq[-1]))
+                stems = possessive_stems(seq[-1])
+                nominative = key == keys[0] and bool(stems) and seq[-1] not in stems
                 after = tokens[i + n] if i + n < len(tokens) else ("", True)
                 if hit[1] in ("head", "of", "field") and after[0] and hit[0] not in _STREET_EN and (
                     genitive or (nominative and not after[1] and after[0][:1].isupper())
@@ -839,9 +840,9 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
             cuts.append((len(out), named))
             opener = i + 1
     if cuts:
-        # a body in the genitive owns the one after it, which English names first: State Revenue
+        # an owner's body after the one it owns, which English names first: State Revenue
         # Committee of the Ministry of Finance, Press Service of the Ministry of Internal Affairs;
-        # no "the" before a name (Faculty of Medicine of Stanford University)
+        # no "the" where ``cuts`` says (Faculty of Medicine of Stanford University)
         words = out + segment
         ends = [0, *(c for c, _ in cuts), len(words)]
         parts = [" ".join(words[a:b]) for a, b in zip(ends, ends[1:])]
