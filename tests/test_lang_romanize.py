@@ -201,6 +201,40 @@ def test_exceptions_say_where_they_come_from_and_can_be_turned_off():
     assert propose_latin("Тоқаев Қасым-Жомарт Кемелұлы", "person").by == "exception"
 
 
+# The world's countries and territories: the shipped glossary's CLDR names (its English press
+# forms), read by romanize from there; an initialism stays the rules', letter by letter.
+COUNTRIES = [
+    ("Ресей", "Russia"),
+    ("Қытай", "China"),
+    ("Өзбекстан", "Uzbekistan"),
+    ("Ұлыбритания", "United Kingdom"),
+    ("Біріккен Араб Әмірліктері", "United Arab Emirates"),
+    ("Оңтүстік Корея", "South Korea"),
+    ("Түркия", "Turkey"),  # the press's form; CLDR's Türkiye is an alternative
+    ("Аустрия", "Austria"),  # CLDR's Kazakh name
+    ("Австрия", "Austria"),  # the press's
+    ("Сан-Марино", "San Marino"),
+    ("Кюрасао", "Curaçao"),  # a territory (CLDR)
+    ("Мәскеу", "Moscow"),  # the romanization table's own row
+    ("АҚШ", "AKSH"),
+]
+
+
+@pytest.mark.parametrize("kazakh,english", COUNTRIES, ids=[k for k, _ in COUNTRIES])
+def test_a_country_s_name_is_the_glossary_s(kazakh, english):
+    assert romanize(kazakh, kind="place") == english
+    assert romanize(kazakh) == english
+
+
+def test_every_country_of_the_glossary_is_spelt_as_the_glossary_writes_it():
+    from kkaligner.glossary import Glossary
+
+    countries = [t for t in Glossary.default().terms if t.kind == "country" and not any(len(w) > 1 and w.isupper() for w in t.source.split())]
+    assert len(countries) > 200
+    assert [(t.source, romanize(t.source, kind="place")) for t in countries if romanize(t.source, kind="place") != t.target] == []
+    assert romanize("Ресей", exceptions=False) == "Resey"
+
+
 # A surname of the table in its other forms: feminine, joined patronymic, inflected; kinds apart.
 TABLE_FORMS = [
     ("Мәсімов", "", "Massimov"),
@@ -271,9 +305,9 @@ def test_names_the_caller_renders_are_taken_whole_where_a_name_stands_whole():
     assert "Satbayev" in named
     # never a word inside another name, nor common words the table lacks (no half-translation)
     assert romanize("Жаңа Орлеан", kind="place", names={"Орлеан": "Orleans"}) == "Zhana Orlean"
-    assert "Mexico" not in romanize("Нью Мексика университеті", kind="organisation", names={"Мексика": "Mexico"})
+    assert "Hampshire" not in romanize("Нью Хэмпшир университеті", kind="organisation", names={"Хэмпшир": "Hampshire"})
     assert "Мексика" not in cyrillize("New Mexico State University", "organisation", names={"Mexico": "Мексика"}).text
-    assert romanize("Қытай ұлттық шайханасы", kind="organisation", names={"Қытай": "China"}) == "Kytay Ulttyk Shaikhanasy"
+    assert romanize("Мұзтау ұлттық шайханасы", kind="organisation", names={"Мұзтау": "Belukha"}) == "Muztau Ulttyk Shaikhanasy"
     assert romanize("Қытай орталық радиосы", kind="organisation", names={"Қытай": "China"}) == "China Central Radio"  # all known
     assert cyrillize("New Zealand Police", "organisation", names={"New Zealand": "Жаңа Зеландия"}).text == "Жаңа Зеландия полициясы"
     with pytest.raises(UsageError, match="mapping of names"):
@@ -288,12 +322,14 @@ def test_a_states_official_name_puts_its_state_word_first_after_a_countrys_name(
     assert romanize("Сауд Арабиясы Корольдігі", kind="place", names={"Сауд Арабиясы": "Saudi Arabia"}) == "Kingdom of Saudi Arabia"
     assert romanize("Қырғыз Республикасы", kind="place") == "Kyrgyz Republic"
     assert romanize("Қырғыз Республикасы", kind="place", names={"Қырғыз": "Kyrgyz"}) == "Kyrgyz Republic"
-    assert romanize("Өзбекстан Республикасы", kind="place") == "Republic of Ozbekstan"  # a country the table lacks: still first
+    assert romanize("Өзбекстан Республикасы", kind="place") == "Republic of Uzbekistan"
+    assert romanize("Өзбекстан Республикасы", kind="place", exceptions=False) == "Republic of Ozbekstan"  # spelt: still first
     assert romanize("Қырғыз Республикасы Үкіметі", kind="organisation") == "Government of the Kyrgyz Republic"
     # an adjective inside the state's name: no half-translation (the People's, the Islamic Republic)
-    assert romanize("Қытай Халық Республикасы", kind="place") == "Kytay Khalyk Respublikasy"
+    assert romanize("Қытай Халық Республикасы", kind="place") == "People's Republic of China"  # the glossary's whole name
+    assert romanize("Қытай Халық Республикасы", kind="place", exceptions=False) == "Kytay Khalyk Respublikasy"
     assert romanize("Иран Ислам Республикасы Үкіметі", kind="organisation") == "Iran Islam Respublikasy Ukimeti"
-    assert romanize("Қазақстан Республикасы") == "Kazakhstan Respublikasy"  # no kind: spelt
+    assert romanize("Өзбекстан Республикасы") == "Uzbekistan Respublikasy"  # no kind: spelt (the glossary has Қазақстан Республикасы whole)
     assert romanize("Алматы облысы", kind="place") == "Almaty Region"
     # ... and back: the state's word after its country's name in Kazakh
     assert cyrillize("Republic of Korea", "place", names={"Korea": "Корея"}).text == "Корея Республикасы"
@@ -358,7 +394,7 @@ BODIES = [
     ("Консерваторлар партиясы", "Conservative Party"),  # ... but a party's people's word it has
     ("Гарвард бизнес мектебі", "Harvard Business School"),
     ("Мақамы мәшһүр Маңғыстау", "Makamy Mashhur Mangystau"),  # lower-case words it lacks: romanized whole, a proper name's capitals
-    ("Ресей мұнайшылар одағы", "Resey Munaishylar Odagy"),  # ... before a head too: no half-translation
+    ("Ресей мұнайшылар одағы", "Russia Munaishylar Odagy"),  # ... before a head too: no half-translation
     ("Хабар 24", "Khabar 24"),  # no head: romanized
     ("Ұлттық Хабар", "Ulttyk Khabar"),
     # the person it is named after, their name spelt as a whole (the exceptions table's)

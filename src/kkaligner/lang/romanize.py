@@ -349,13 +349,39 @@ class Published:
     source: str
 
 
+def _tsv_rows(name: str) -> list[list[str]]:
+    """The rows of a tab-separated data file under data/ (comments and blank lines left out; the
+    header first)."""
+    path = resources.files("kkaligner").joinpath("data", *name.split("/"))
+    return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+
+
+# The world's countries and territories have their home in the shipped glossary, whose country
+# rows are CLDR's Kazakh and English territory names with the English press's forms (built by
+# data/glossary/tools/build_names.py): romanize reads them from there, so Ресей is Russia and
+# Біріккен Араб Әмірліктері the United Arab Emirates, not Resey. Initialisms (АҚШ, ҚР) stay the
+# rules', which spell an initialism letter by letter; a row of this module's own table wins.
+_TERRITORY_KINDS = ("country", "place")
+
+
+def _glossary_territories() -> list[Published]:
+    rows = _tsv_rows("glossary/kk-en-names.tsv")
+    col = {name: i for i, name in enumerate(rows[0])}
+    out = []
+    for row in rows[1:]:
+        kazakh, english, kind, provenance = (row[col[c]] for c in ("source", "target", "kind", "provenance"))
+        if kind == "country" or (kind in _TERRITORY_KINDS and provenance.startswith("CLDR")):
+            if not any(len(w) > 1 and w.isupper() for w in re.split(r"[\s-]+", kazakh)):
+                out.append(Published(kazakh, english, "place", "CLDR territory names and English press forms (data/glossary/kk-en-names.tsv)"))
+    return out
+
+
 def _load_exceptions() -> dict[str, tuple[Published, ...]]:
-    path = resources.files("kkaligner") / "data" / "romanize-exceptions-kk-en.tsv"
     out: dict[str, list[Published]] = {}
-    rows = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
-    for line in rows[1:]:
-        kazakh, english, kind, source = line.split("\t")
+    for kazakh, english, kind, source in _tsv_rows("romanize-exceptions-kk-en.tsv")[1:]:
         out.setdefault(kazakh.casefold(), []).append(Published(kazakh, english, kind, source))
+    for row in _glossary_territories():
+        out.setdefault(row.kazakh.casefold(), [row])
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -611,9 +637,7 @@ def _names(names: Mapping[str, str] | None) -> Names:
 @lru_cache(maxsize=1)
 def _body_rows() -> tuple[tuple[tuple[str, ...], str, str], ...]:
     """data/body-words-kk-en.tsv's rows: (Kazakh words, lower case), English ("" for "-"), role."""
-    path = resources.files("kkaligner") / "data" / "body-words-kk-en.tsv"
-    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
-    return tuple((tuple(kazakh.casefold().split()), "" if english == "-" else english, role) for kazakh, english, role in rows)
+    return tuple((tuple(kazakh.casefold().split()), "" if english == "-" else english, role) for kazakh, english, role in _tsv_rows("body-words-kk-en.tsv"))
 
 
 @lru_cache(maxsize=1)
@@ -1067,8 +1091,10 @@ def propose_latin(name: str, kind: str = "", names: Mapping[str, str] | None = N
     or ``names`` (``"glossary"``: the rendering differs from the one without them)."""
     kind = _spelt_as(kind)
     text, exc = _romanize(name, True, kind, _names(names))
-    if names and text != _romanize(name, True, kind)[0]:
-        return Proposal(text=text, source=name, by="glossary")
+    if names:
+        alone, exc = _romanize(name, True, kind)  # the same without them: theirs add nothing
+        if text != alone:
+            return Proposal(text=text, source=name, by="glossary")
     return Proposal(text=text, source=name, by="exception" if exc else "rules")
 
 
@@ -1358,6 +1384,9 @@ def _kazakh_body_name(name: str, names: Names = (), owned: bool = False) -> str 
                 title = _latin_titles().get(lowered[i + 1], "") if run == 1 and i + 1 < len(ws) else ""
                 if title:
                     run = 2  # a name and its title, read as one (Kabanbay Batyr Қабанбай батыр, Abylai Khan)
+                # a name of several words the exceptions table has, read as one (New Mexico State
+                # University: Нью-Мексико, not Неу + Mexico's Мексика)
+                run = next((n for n in range(len(ws) - i, run, -1) if " ".join(lowered[i : i + n]) in _published_wholes()), run)
                 while not head and i + run < len(ws) and not any(key_at(i + run, n) in table for n in range(1, longest + 1)):
                     # after "of", the words up to the table's next are one name, read as one
                     # (Mausoleum of Khoja Ahmed Yasawi: Қожа Ахмед Ясауи, not Амед Йасауи word by word)
