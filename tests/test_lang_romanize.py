@@ -226,6 +226,26 @@ def test_a_country_s_name_is_the_glossary_s(kazakh, english):
     assert romanize(kazakh) == english
 
 
+# A place English has its own word for (an exonym) takes no Kazakh ending, as a generic word English
+# translates takes none; a name English spells keeps it, as a surname does.
+EXONYM_FORMS = [
+    ("Мәскеудің", "Moscow"),
+    ("Ресейде", "Russia"),
+    ("Америка Құрама Штаттарының", "United States"),
+    ("Кеңес Одағының", "Soviet Union"),
+    ("Жаңа Зеландияда", "New Zealand"),
+    ("Омбыда", "Omsk"),
+    ("Алматыда", "Almatyda"),
+    ("Қарағандыда", "Karagandada"),
+    ("Назарбаевтың", "Nazarbayevtyn"),
+]
+
+
+@pytest.mark.parametrize("kazakh,english", EXONYM_FORMS, ids=[k for k, _ in EXONYM_FORMS])
+def test_a_place_english_names_its_own_way_takes_no_kazakh_ending(kazakh, english):
+    assert romanize(kazakh) == english
+
+
 def test_every_country_of_the_glossary_is_spelt_as_the_glossary_writes_it():
     from kkaligner.glossary import Glossary
 

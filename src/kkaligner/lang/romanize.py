@@ -41,6 +41,7 @@ from kkaligner.lang.kazakh import (
     possessive_stems,
     suffix_set,
 )
+from kkaligner.lang.spelling import ALIGN_MIN, name_similarity
 from kkaligner.lang.web import SITE
 
 # --- Kazakh Cyrillic → English spelling ----------------------------------------------------
@@ -517,6 +518,14 @@ def _tail(low: str, k: int, place: bool) -> str:
     return whole[len(head) :] if whole.startswith(head) else _rules(low[k:], place)
 
 
+def _english_own(row: Published) -> bool:
+    """``row`` is a place's name English has its own word for, no spelling of the Kazakh (Мәскеу
+    Moscow, Ресей Russia, Америка Құрама Штаттары United States): a Kazakh case ending has no place
+    after it, as after a generic word English translates (Мәскеудің Moscow, not Moscowdin); a name
+    spelt (Алматыда Almatyda, Германияда Germanydagy) keeps its ending, as a surname does."""
+    return row.kind == "place" and name_similarity(row.kazakh, row.english) < ALIGN_MIN
+
+
 def _table(low: str, kind: str) -> tuple[str, int] | None:
     """(spelling, length of the table's stem) for a word the table has, bare or with an ending
     that keeps its spelling (Назарбаева, Мәсімовтің, Құнанбайұлы)."""
@@ -574,7 +583,9 @@ def _word(word: str, exceptions: bool, kind: str, after_name: bool) -> tuple[str
     hit = _table(low, kind) if exceptions and word[:1].isupper() else None
     if hit:
         spelling, k = hit
-        return _cased(word, spelling + _tail(low, k, place)), True
+        row = _published(low[:k], kind)
+        ending = "" if k < len(low) and row and _english_own(row) else _tail(low, k, place)
+        return _cased(word, spelling + ending), True
     parts = _CAMEL.split(word)
     if len(parts) > 1:
         # capitals inside a word (ҚазМұнайГаз, АрселорМиттал) stay where they are: each part spelt
@@ -1021,7 +1032,8 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
             spelled = _cased(text[i:j].split()[-1], hit.english) if text[i:j].isupper() else hit.english
             last = re.split(r"[ -]", key)[-1]
             # (the case ending of a generic word English writes goes, as above)
-            ending = "" if last in _TRANSLATED_LAST and _ending_ok(last, rest) else _tail(low[i:j], len(key), kind == "place")
+            translated = last in _TRANSLATED_LAST or _english_own(hit)
+            ending = "" if translated and _ending_ok(last, rest) else _tail(low[i:j], len(key), kind == "place")
             # published as a whole only where the words around it are too, or there are none; a
             # person's wherever one word is (Тоқаев Қасым-Жомарт Кемелұлы)
             whole = kind == "person" or all(used or not _CYR_RUN.search(part) for part, (_, used) in ((text[:i], before), (text[j:], after)))
