@@ -363,6 +363,11 @@ BODIES = [
     ("Павлодар мемлекеттік университеті", "Pavlodar State University"),  # a name, a word, a head
     ("Ұлттық қауіпсіздік комитеті", "National Security Committee"),  # the glossary's own English name
     ("Қорғаныс министрлігі", "Ministry of Defence"),  # a head that takes "of"
+    # a place's name opening it owns it, last (the state with "the" where English writes one)
+    ("Ресей Сыртқы істер министрлігі", "Ministry of Foreign Affairs of Russia"),
+    ("Ресейдің Сыртқы істер министрлігі", "Ministry of Foreign Affairs of Russia"),
+    ("Ресей Федерациясының Төтенше жағдайлар министрлігі", "Ministry of Emergency Situations of the Russian Federation"),
+    ("Алматы облысының әкімдігі", "Akimat of Almaty Region"),  # the generic word is the place's
     ("Алматы облыс әкімдігі", "Akimat of Almaty Region"),  # a territorial unit's word, bare before a head
     ("Ұлттық музей", "National Museum"),  # a head written bare after an adjective
     ("Лондон қор биржасы", "London Stock Exchange"),  # words the table has together
@@ -647,6 +652,9 @@ EN_BODIES = [
     ("Ministry of Foreign Affairs of the Republic of Kazakhstan", "Қазақстан Республикасының сыртқы істер министрлігі"),
     ("Embassy of the Republic of the Congo", "Конго Республикасының елшілігі"),
     ("Supreme Court of Kazakhstan", "Қазақстан жоғарғы соты"),  # a name after "of" owns it: first
+    # a place owning a body with an "of" of its own (romanize's Ministry of Foreign Affairs of Russia)
+    ("Ministry of Foreign Affairs of Russia", "Ресей сыртқы істер министрлігі"),
+    ("Ministry of Defence of the Russian Federation", "Ресей Федерациясы қорғаныс министрлігі"),
     ("Royal Academy of Arts", "Корольдік өнер академиясы"),  # the table's words after "of": before the head
     ("Security Council", "Қауіпсіздік кеңесі"), ("City Hospital", "Қалалық аурухана"),  # a noun, adjectives
     ("District Court", "Аудандық сот"), ("Medeu District", "Медеу ауданы"),  # a word's form, a head's

@@ -308,6 +308,9 @@ _NAMED_WITHOUT_THE = frozenset(["University", "Bank", "Corporation", "Holding", 
 # Streets, avenues and squares own no body: what is on them is none (Абай даңғылының көпірі)
 _STREET_EN = frozenset(["Street", "Avenue", "Square"])
 _PLACE_WORDS = frozenset(kk for kk, _, _ in PLACE_HEADS)
+# A state's English name that takes "the": one made of common nouns or a plural (the United Kingdom,
+# the Russian Federation, the United States, the Netherlands; not Russia, Kazakhstan).
+_THE_STATE = re.compile(r"\b(?:Kingdom|Federation|Republic|States|Emirates|Union|Islands|Netherlands|Philippines)\b")
 # ... read back only after a name the table publishes (Charyn Canyon Шарын шатқалы, Khan Tengri Peak
 # Хан Тәңірі шыңы), one English word each
 # (the first Kazakh word of an English one: Valley аңғары), and Canyon too, as English writes some
@@ -854,6 +857,17 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
                 keep = segment[: len(keep) + 1]  # an adjective stays first too (Aktobe Pedagogical Institute)
             rest = segment[len(keep) :]
             out.extend(keep)
+            if (
+                role == "of"
+                and 0 < lead < len(rest)
+                and rest[lead].casefold() not in _PLACE_HEADS_EN
+                and all(items[j][1] in ("name", "known") for j in range(i - len(rest), i - len(rest) + lead))
+            ):
+                # a place's name before the body's own words owns it, last in English (Ресей Сыртқы
+                # істер министрлігі Ministry of Foreign Affairs of Russia, not of Russia Foreign
+                # Affairs; not a place's generic word: Akimat of Almaty Region)
+                owner = " ".join(rest[:lead])
+                rest = [*rest[lead:], "of", *(["the"] if _THE_STATE.search(owner) else []), owner]
             out.append(f"{english} of {' '.join(rest)}" if rest else english)
             segment, lead = [], 0
         elif english:
@@ -1323,6 +1337,26 @@ def _body_words_en() -> tuple[dict[tuple[str, ...], dict[str, str]], int]:
     return table, max(len(k) for k in table)
 
 
+def _kazakh_place(name: str, names: Names = ()) -> str | None:
+    """The Kazakh name of the place ``name`` (English) where the caller's names or the exceptions
+    table have it whole (Russia Ресей, the Russian Federation Ресей Федерациясы); None otherwise."""
+    folded = " ".join(w for w in name.casefold().split() if w != "the")
+    kazakh = _known(folded, tuple((en.casefold(), kk) for kk, en in names)) if names else None
+    return kazakh or _published_wholes().get(folded) or _published_places_en().get(folded)
+
+
+@lru_cache(maxsize=1)
+def _published_places_en() -> dict[str, str]:
+    """The table's places (and names of any kind) of one English word, read back: case-folded
+    English -> Kazakh, the first row's (Russia Ресей, Scotland Шотландия, Kazakhstan Қазақстан)."""
+    seen: dict[str, str] = {}
+    for rows in EXCEPTIONS.values():
+        for row in rows:
+            if row.kind in ("place", "") and " " not in row.english:
+                seen.setdefault(row.english.casefold(), row.kazakh)
+    return seen
+
+
 def _kazakh_body_name(name: str, names: Names = (), owned: bool = False) -> str | None:
     """An English organisation's name in Kazakh where the body-words table knows every word after
     a leading name, the last a head: Harvard University Гарвард университеті, World Health
@@ -1358,6 +1392,12 @@ def _kazakh_body_name(name: str, names: Names = (), owned: bool = False) -> str 
                 # a head alone owns in its bare form (Үкіметтің, not Үкіметінің)
                 owner = owner if " " in owner else owner[:1] + _bare(owner.casefold())[1:]
                 return f"{state}{inflect(owner, 'gen')} {body}"
+            place = _kazakh_place(" ".join(words[after:]), names) if "of" in folded[1:k] else None
+            if body and place and not state:
+                # a place the table knows owns a body with an "of" of its own, and comes first, as
+                # after a body's one "of" below (Ministry of Foreign Affairs of Russia Ресей сыртқы
+                # істер министрлігі; Supreme Court of Kazakhstan Қазақстан жоғарғы соты)
+                return f"{place} {body[:1].lower()}{body[1:]}"
         break
 
     def part(ws: list[str], head: bool) -> tuple[list[str], list[str], str, int, int] | None:
