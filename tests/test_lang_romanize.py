@@ -302,6 +302,14 @@ def test_a_compass_word_opening_a_place_s_name_is_english():
     assert romanize("Солтүстік Қазақстан", kind="place") == "North Kazakhstan"
     assert romanize("Орталық Қазақстан", kind="place") == "Central Kazakhstan"
     assert romanize("Солтүстік Ирландия", kind="place", names={"Ирландия": "Ireland"}) == "Northern Ireland"
+    # a part of a country takes the adjective, a state the compass word (Southern Italy, South Korea)
+    assert romanize("Оңтүстік Италия", kind="place") == "Southern Italy"
+    assert romanize("Шығыс Украина", kind="place") == "Eastern Ukraine"
+    assert romanize("Батыс Германия", kind="place") == "West Germany"
+    assert cyrillize("Southern Italy", "place").text == "Оңтүстік Италия"
+    # with no kind stated, where the table says the rest is a place's
+    assert romanize("Солтүстік Ирландия") == "Northern Ireland"
+    assert romanize("Оңтүстік Қазақстан") == "South Kazakhstan"
     # not before common words or a name spelt by rule (no half-translation), nor outside a place's name
     assert romanize("Оңтүстік Тынық мұхиты", kind="place") == "South Pacific Ocean"
     assert romanize("Орталық Базар", kind="place") == "Ortalyk Bazar"

@@ -333,7 +333,10 @@ COMPASS: tuple[tuple[str, str, str], ...] = (
     ("батыс", "West", "Western"),
     ("орталық", "Central", "Central"),
 )
-COMPASS_ADJECTIVAL = frozenset(["Europe", "Siberia", "California", "Ireland", "Sahara"])  # the names that take the adjective
+# The names that take the adjective: a part of a country is named so where the part is no state of
+# its own (en.wikipedia.org/wiki/Southern_Italy, Northern_Italy, Southern_France, Northern_England,
+# Eastern_Ukraine; but South Korea, West Germany, South Africa, East Timor: states).
+COMPASS_ADJECTIVAL = frozenset(["Europe", "Siberia", "California", "Ireland", "Sahara", "Italy", "France", "England", "Ukraine"])
 _COMPASS = {kk: (en, adjective) for kk, en, adjective in COMPASS}
 _COMPASS_FROM_EN = {en.casefold(): kk for kk, *forms in COMPASS for en in forms}
 _COMPASS_RX = re.compile(rf"({'|'.join(_COMPASS)}) (?=[{_LETTER.upper()}A-Z])", re.IGNORECASE)
@@ -1026,9 +1029,13 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
         name, used = _romanize(saint.group(1), exceptions, kind, names)
         return f"{name}-Ata", used
     # a compass word opening a place's name (Оңтүстік Корея South Korea, Шығыс Еуропа Eastern Europe)
-    compass = _COMPASS_RX.match(text) if kind == "place" else None
+    # (a place's, or a name of no stated kind where the table says the rest is a place's: Солтүстік Ирландия)
+    compass = _COMPASS_RX.match(text) if kind in ("place", "") else None
     rest = text[compass.end() :] if compass else ""
-    if compass and (_known(rest, names) or (exceptions and _published(rest.casefold(), kind))):
+    row = _published(rest.casefold(), kind) if compass and exceptions else None
+    if compass and kind == "" and not (row and row.kind in ("place", "")):
+        compass = None
+    if compass and (_known(rest, names) or row):
         # the rest a name with a rendering of its own (Қазақстан; a caller's: Еуропа Europe); not
         # common words or a name spelt by rule (Орталық Стадион, Оңтүстік Осетияда: no half-translation)
         name, used = _romanize(rest, exceptions, kind, names)
