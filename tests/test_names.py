@@ -433,6 +433,8 @@ PERSON_CONTEXTS = [
     # surname in the accusative (Берік Уәли, the President's press secretary)
     ("Оны баспасөз хатшысы Берік Уәлиді де таңғалдырды. Кеше Берік Омаров келді.", "Берік Уәли", "person"),
     ("Ол финалда Джон Смитті жеңді.", "Джон Смит", "person"),  # a foreign given name too
+    ("Департамент өкілі Кристофер Гарсия айтты.", "Кристофер Гарсия", "person"),  # -ия no place's ending after one
+    ("Кеше Мария Гарсия келді.", "Мария Гарсия", "person"),
     ("Ол шейх Тамимді қарсы алды.", "Тамим", "person"),  # one word a title marks, in the accusative
     ("Ауданның әкімі Талғат Рахманберді қатысты.", "Талғат Рахманберді", "person"),  # -берді "gave" is the name's
     ("Кеше Айнұр Медиа компаниясы хабарлады. Біз Айнұр Медианы көреміз.", "Айнұр Медиа", "organisation"),  # a body's
