@@ -435,6 +435,9 @@ PERSON_CONTEXTS = [
     ("Ол финалда Джон Смитті жеңді.", "Джон Смит", "person"),  # a foreign given name too
     ("Департамент өкілі Кристофер Гарсия айтты.", "Кристофер Гарсия", "person"),  # -ия no place's ending after one
     ("Кеше Мария Гарсия келді.", "Мария Гарсия", "person"),
+    # a known place after a person's two words ends the name: two names, a person's and a place's
+    ("Джордж Николакопоулос Афина қаласының түрмесіне жабылды.", "Джордж Николакопоулос", "person"),
+    ("Джордж Николакопоулос Афина қаласының түрмесіне жабылды.", "Афина", "place"),
     ("Ол шейх Тамимді қарсы алды.", "Тамим", "person"),  # one word a title marks, in the accusative
     ("Ауданның әкімі Талғат Рахманберді қатысты.", "Талғат Рахманберді", "person"),  # -берді "gave" is the name's
     ("Кеше Айнұр Медиа компаниясы хабарлады. Біз Айнұр Медианы көреміз.", "Айнұр Медиа", "organisation"),  # a body's

@@ -2379,6 +2379,15 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 and not _named_head_next(doc, k, k + x + 1, STREETS_NAMED_AFTER | NAMED_AFTER_HEADS)
             )
             ends = (ends and not named) or status
+            # a place the table or the glossary knows after two words of a name a given name opens
+            # ends the person's name, but before a patronymic (Джордж Николакопоулос | Афина
+            # қаласының түрмесіне)
+            ends = ends or (
+                x >= 1
+                and (_given_name(folded[0]) or folded[0] in _FOREIGN)
+                and any(_known_kind(lemma) == "place" or lemma in _published_places() for lemma, _ in _readings(after))
+                and not any(_readings_end(f, PATRONYMIC_ENDINGS) for f in folded[x + 2 : x + 3])
+            )
             # a person's name, then an institution or a body's name: two names (Гүлжан | Үкімет)
             if ends or second or ((surname or given) and _stem_in(words[k + x + 1][2], INSTITUTIONS)) or (
                 surname and (body_after or (_body_follows(doc, j) is not None and not named))
