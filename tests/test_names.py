@@ -438,6 +438,11 @@ PERSON_CONTEXTS = [
     # a known place after a person's two words ends the name: two names, a person's and a place's
     ("Джордж Николакопоулос Афина қаласының түрмесіне жабылды.", "Джордж Николакопоулос", "person"),
     ("Джордж Николакопоулос Афина қаласының түрмесіне жабылды.", "Афина", "place"),
+    # a place the romanization table has, in a case, ends the name before a person's (and is a
+    # place, though it ends like a surname in -ина)
+    ("Ол Афинада Джордж Смитпен кездесті.", "Джордж Смит", "person"),
+    ("Ол Афинада Джордж Смитпен кездесті.", "Афина", "place"),
+    ("Ол Шардарада Ерлан Қаринмен кездесті.", "Ерлан Қарин", "person"),
     ("Ол шейх Тамимді қарсы алды.", "Тамим", "person"),  # one word a title marks, in the accusative
     ("Ауданның әкімі Талғат Рахманберді қатысты.", "Талғат Рахманберді", "person"),  # -берді "gave" is the name's
     ("Кеше Айнұр Медиа компаниясы хабарлады. Біз Айнұр Медианы көреміз.", "Айнұр Медиа", "organisation"),  # a body's

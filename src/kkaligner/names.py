@@ -727,6 +727,13 @@ def _given_name(folded: str) -> bool:
     return folded in folded_given_names()
 
 
+def _table_place(folded: str) -> bool:
+    """The romanization table has ``folded`` as a place's name only (Афина, Шардара; not Қонаев,
+    a person's and a town's, nor Абай, of any kind)."""
+    rows = EXCEPTIONS.get(folded, ())
+    return bool(rows) and all(r.kind == "place" for r in rows)
+
+
 @lru_cache(maxsize=1)
 def _published_places() -> frozenset[str]:
     """The folded one-word places (and names of any kind) of the romanization exceptions table:
@@ -1073,8 +1080,10 @@ class _Document:
         for lemma, analysis in _readings(f):
             if analysis.split("+")[-1] not in _CASES:
                 continue
-            if lemma in self.written_capital or lemma in _known_kinds() or (analysis not in _WEAK and len(lemma) >= 4):
-                return True  # ... or on a name the shipped glossary has (Петропавлда жаңа мектеп)
+            if lemma in self.written_capital or lemma in _known_kinds() or lemma in _published_places() or (analysis not in _WEAK and len(lemma) >= 4):
+                # ... or on a name the shipped glossary or the romanization table has (Петропавлда
+                # жаңа мектеп, Афинада Джордж Смитпен)
+                return True
             if len(lemma) >= 4 and _case_shaped(lemma, f[len(lemma) :], analysis):
                 return True  # Найробиде елшілік: "an embassy in Nairobi"
         return False
@@ -3076,6 +3085,8 @@ def _kind(words: Sequence[str], analyses: Iterable[str], shape: str, kazakh: boo
         return "organisation"  # Ұлттық банк; IT-кеңес, a head after a hyphen
     if any(_readings_end(w, PATRONYMIC_ENDINGS) for w in folded):
         return "person"
+    if len(words) == 1 and any(_table_place(lemma) for lemma, _ in _readings(last)):
+        return "place"  # a place the romanization table has, whatever it ends in (Афина, not a surname in -ина)
     if any(_readings_end(w, PERSON_ENDINGS) for w in folded):
         return "person"
     if _readings_end(last, PLACE_ENDINGS) and _personal(words) and _known_kind(last) != "place" and not _known_last(words):
