@@ -3085,8 +3085,10 @@ def _kind(words: Sequence[str], analyses: Iterable[str], shape: str, kazakh: boo
         return "organisation"  # Ұлттық банк; IT-кеңес, a head after a hyphen
     if any(_readings_end(w, PATRONYMIC_ENDINGS) for w in folded):
         return "person"
-    if len(words) == 1 and any(_table_place(lemma) for lemma, _ in _readings(last)):
-        return "place"  # a place the romanization table has, whatever it ends in (Афина, not a surname in -ина)
+    if len(words) == 1 and any(_table_place(lemma) and not lemma.endswith(("ов", "ев", "ин")) for lemma, _ in _readings(last)):
+        # a place the romanization table has, though it ends like a woman's surname (Афина, Женева,
+        # Молдова); not like a man's, as places named after people do (Панфилов, Денисов)
+        return "place"
     if any(_readings_end(w, PERSON_ENDINGS) for w in folded):
         return "person"
     if _readings_end(last, PLACE_ENDINGS) and _personal(words) and _known_kind(last) != "place" and not _known_last(words):
