@@ -72,6 +72,9 @@ GOLDEN = [
     ("Кир", "Kir", "person"),  # Кир alone is Cyrus too: Keir only in the whole name (Кир Стармер)
     ("Артур", "Artur", "person"),
     ("Джонсон", "Johnson", "place"),  # a foreign name whatever it names
+    ("Джордж Смит", "George Smith", "person"),  # the commonest surnames of world news
+    ("Кристофер Гарсия", "Christopher Garcia", "person"),
+    ("Мария Родригес", "Maria Rodriguez", "person"),
     ("Сэр Ричард Брэнсон", "Sir Richard Branson", "person"),
     ("Мэлс", "Mels", "person"),  # э is e where no table says otherwise (Мэлс Елеусізов)
     ("АрселорМиттал Теміртау", "ArselorMittal Temirtau", "organisation"),  # capitals inside a word stay
@@ -576,6 +579,7 @@ EN_GOLDEN = [
     ("Clinton", "Клинтон"), ("Obama", "Обама"), ("Blinken", "Блинкен"), ("Miller", "Миллер"),
     ("Taylor", "Тейлор"), ("Sullivan", "Салливан"), ("Jones", "Джонс"), ("Bush", "Буш"),
     ("Hunter Biden", "Хантер Байден"),
+    ("Garcia", "Гарсия"), ("Lopez", "Лопес"), ("Dupont", "Дюпон"), ("Moreau", "Моро"),
     # a given name keeps its everyday Kazakh form whatever a historic ruler's row spells (Timur: Тимур, not Темір)
     ("Timur Kulibayev", "Тимур Құлыбаев"),
     ("William Shakespeare", "Уильям Шекспир"), ("Charles Darwin", "Чарльз Дарвин"), ("David Cameron", "Дэвид Кэмерон"),

@@ -158,6 +158,17 @@ FOREIGN_NAMES: dict[str, str] = FOREIGN_GIVEN_NAMES | {
     "Jobs": "Джобс", "Gates": "Гейтс", "Musk": "Маск", "Zuckerberg": "Цукерберг", "Blair": "Блэр",
     "Cameron": "Кэмерон", "Macron": "Макрон", "Merkel": "Меркель", "Scholz": "Шольц",
     "Guterres": "Гутерриш", "Xi": "Си", "Jinping": "Цзиньпин",
+    # the commonest English, Spanish, Italian and French surnames in world news, in the same
+    # practical transcription (not those that are everyday English words and open place names:
+    # Long Beach, Green Bay, White, King; nor those Kazakhstanis bear in their Russian form: Diaz,
+    # German surnames)
+    "Smith": "Смит", "Jones": "Джонс", "Wilson": "Уилсон", "Taylor": "Тейлор", "Moore": "Мур",
+    "Carter": "Картер", "Bailey": "Бейли", "Kelly": "Келли", "Brooks": "Брукс",
+    "Garcia": "Гарсия", "Rodriguez": "Родригес", "Martinez": "Мартинес", "Hernandez": "Эрнандес",
+    "Lopez": "Лопес", "Gonzalez": "Гонсалес", "Perez": "Перес", "Sanchez": "Санчес",
+    "Ramirez": "Рамирес", "Torres": "Торрес", "Rivera": "Ривера", "Russo": "Руссо",
+    "Esposito": "Эспозито", "Bianchi": "Бьянки", "Dupont": "Дюпон", "Dubois": "Дюбуа",
+    "Durand": "Дюран", "Lefebvre": "Лефевр", "Moreau": "Моро", "Hopkins": "Хопкинс",
     # leaders and public figures of the 2020s whose Kazakh spelling the rules read back wrong
     # (Трамп is no Tramp, Байден no Baiden): their English Wikipedia titles, the Kazakh as
     # kazinform.kz and egemen.kz write them
