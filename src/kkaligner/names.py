@@ -728,8 +728,8 @@ def _given_name(folded: str) -> bool:
 
 
 def _table_place(folded: str) -> bool:
-    """The romanization table has ``folded`` as a place's name only (Афина, Шардара; not Қонаев,
-    a person's and a town's, nor Абай, of any kind)."""
+    """The romanization table (with the glossary's countries it reads) has ``folded`` as a place's
+    name only (Афина, Шардара; not Қонаев, a person's and a town's, nor Абай, of any kind)."""
     rows = EXCEPTIONS.get(folded, ())
     return bool(rows) and all(r.kind == "place" for r in rows)
 
@@ -737,7 +737,8 @@ def _table_place(folded: str) -> bool:
 @lru_cache(maxsize=1)
 def _published_places() -> frozenset[str]:
     """The folded one-word places (and names of any kind) of the romanization exceptions table:
-    towns, districts, rivers whose English spelling is published (Шардара, Жаркент, Зайсан)."""
+    towns, districts, rivers whose English spelling is published (Шардара, Жаркент, Зайсан), and
+    the glossary's countries the table reads (``romanize.TERRITORY_SOURCE``)."""
     return frozenset(fold_kk(r.kazakh) for rows in EXCEPTIONS.values() for r in rows if r.kind in ("place", "") and " " not in r.kazakh)
 
 
@@ -3085,9 +3086,10 @@ def _kind(words: Sequence[str], analyses: Iterable[str], shape: str, kazakh: boo
         return "organisation"  # Ұлттық банк; IT-кеңес, a head after a hyphen
     if any(_readings_end(w, PATRONYMIC_ENDINGS) for w in folded):
         return "person"
-    if len(words) == 1 and any(_table_place(lemma) and not lemma.endswith(("ов", "ев", "ин")) for lemma, _ in _readings(last)):
+    if len(words) == 1 and any(_table_place(lemma) and lemma.endswith(("а", "я")) for lemma, _ in _readings(last)):
         # a place the romanization table has, though it ends like a woman's surname (Афина, Женева,
-        # Молдова); not like a man's, as places named after people do (Панфилов, Денисов)
+        # Молдова); not one that ends like a man's, as places named after people do (Панфилов,
+        # Денисов, the Федченко glacier)
         return "place"
     if any(_readings_end(w, PERSON_ENDINGS) for w in folded):
         return "person"

@@ -34,6 +34,7 @@ from kkaligner.errors import UsageError, choices
 from kkaligner.lang.casing import fold_kk
 from kkaligner.lang.kazakh import (
     CASES,
+    CASES_AFTER_P3,
     common_words,
     final_class,
     given_names,
@@ -41,7 +42,6 @@ from kkaligner.lang.kazakh import (
     possessive_stems,
     suffix_set,
 )
-from kkaligner.lang.spelling import ALIGN_MIN, name_similarity
 from kkaligner.lang.web import SITE
 
 # --- Kazakh Cyrillic → English spelling ----------------------------------------------------
@@ -161,14 +161,14 @@ FOREIGN_NAMES: dict[str, str] = FOREIGN_GIVEN_NAMES | {
     # the commonest English, Spanish, Italian and French surnames in world news, in the same
     # practical transcription (not those that are everyday English words and open place names:
     # Long Beach, Green Bay, White, King; nor those Kazakhstanis bear in their Russian form: Diaz,
-    # German surnames)
+    # German surnames; nor one Cyrillic spelling of two names: Перес Peres and Perez, Моро Moro and
+    # Moreau, Руссо Russo and Rousseau)
     "Smith": "Смит", "Jones": "Джонс", "Wilson": "Уилсон", "Taylor": "Тейлор", "Moore": "Мур",
     "Carter": "Картер", "Bailey": "Бейли", "Kelly": "Келли", "Brooks": "Брукс",
     "Garcia": "Гарсия", "Rodriguez": "Родригес", "Martinez": "Мартинес", "Hernandez": "Эрнандес",
-    "Lopez": "Лопес", "Gonzalez": "Гонсалес", "Perez": "Перес", "Sanchez": "Санчес",
-    "Ramirez": "Рамирес", "Torres": "Торрес", "Rivera": "Ривера", "Russo": "Руссо",
-    "Esposito": "Эспозито", "Bianchi": "Бьянки", "Dupont": "Дюпон", "Dubois": "Дюбуа",
-    "Durand": "Дюран", "Lefebvre": "Лефевр", "Moreau": "Моро", "Hopkins": "Хопкинс",
+    "Lopez": "Лопес", "Gonzalez": "Гонсалес", "Sanchez": "Санчес", "Ramirez": "Рамирес",
+    "Torres": "Торрес", "Rivera": "Ривера", "Esposito": "Эспозито", "Bianchi": "Бьянки",
+    "Dupont": "Дюпон", "Dubois": "Дюбуа", "Durand": "Дюран", "Lefebvre": "Лефевр", "Hopkins": "Хопкинс",
     # leaders and public figures of the 2020s whose Kazakh spelling the rules read back wrong
     # (Трамп is no Tramp, Байден no Baiden): their English Wikipedia titles, the Kazakh as
     # kazinform.kz and egemen.kz write them
@@ -344,10 +344,10 @@ COMPASS: tuple[tuple[str, str, str], ...] = (
     ("батыс", "West", "Western"),
     ("орталық", "Central", "Central"),
 )
-# The names that take the adjective: a part of a country is named so where the part is no state of
-# its own (en.wikipedia.org/wiki/Southern_Italy, Northern_Italy, Southern_France, Northern_England,
-# Eastern_Ukraine; but South Korea, West Germany, South Africa, East Timor: states).
-COMPASS_ADJECTIVAL = frozenset(["Europe", "Siberia", "California", "Ireland", "Sahara", "Italy", "France", "England", "Ukraine"])
+# The names that take the adjective, besides the glossary's countries, whose parts are named so
+# (en.wikipedia.org/wiki/Southern_Italy, Northern_England, Eastern_Ukraine; a state named with its
+# compass word is a name of its own: South Korea, West Germany).
+COMPASS_ADJECTIVAL = frozenset(["Europe", "Siberia", "California", "Sahara", "England"])
 _COMPASS = {kk: (en, adjective) for kk, en, adjective in COMPASS}
 _COMPASS_FROM_EN = {en.casefold(): kk for kk, *forms in COMPASS for en in forms}
 _COMPASS_RX = re.compile(rf"({'|'.join(_COMPASS)}) (?=[{_LETTER.upper()}A-Z])", re.IGNORECASE)
@@ -376,10 +376,14 @@ def _tsv_rows(name: str) -> list[list[str]]:
 
 # The world's countries and territories have their home in the shipped glossary, whose country
 # rows are CLDR's Kazakh and English territory names with the English press's forms (built by
-# data/glossary/tools/build_names.py): romanize reads them from there, so Ресей is Russia and
-# Біріккен Араб Әмірліктері the United Arab Emirates, not Resey. Initialisms (АҚШ, ҚР) stay the
-# rules', which spell an initialism letter by letter; a row of this module's own table wins.
+# data/glossary/tools/build_names.py): romanize reads them from there, so Ресей is Russia, АҚШ
+# the United States and Біріккен Араб Әмірліктері the United Arab Emirates, not Resey; ҚР stays
+# the rules' (``_KR`` reads it inside a body's name). A row of this module's own table wins. A
+# territory is spelt so where it is the whole name or a part a rule places (a body's owner, a
+# compass word's place); among words spelt one by one it is spelt too (Ресей мұнайшылар одағы
+# Resey Munaishylar Odagy, Дания Еспаева Daniya Yespayeva: no half-translation).
 _TERRITORY_KINDS = ("country", "place")
+TERRITORY_SOURCE = "CLDR territory names and English press forms (data/glossary/kk-en-names.tsv)"
 
 
 def _glossary_territories() -> list[Published]:
@@ -388,10 +392,9 @@ def _glossary_territories() -> list[Published]:
     out = []
     for row in rows[1:]:
         kazakh, english, kind, provenance = (row[col[c]] for c in ("source", "target", "kind", "provenance"))
-        if kind == "country" or (kind in _TERRITORY_KINDS and provenance.startswith("CLDR")):
-            if not any(len(w) > 1 and w.isupper() for w in re.split(r"[\s-]+", kazakh)):
-                out.append(Published(kazakh, english, "place", "CLDR territory names and English press forms (data/glossary/kk-en-names.tsv)"))
-    return out
+        if (kind == "country" or (kind in _TERRITORY_KINDS and provenance.startswith("CLDR"))) and kazakh != "ҚР":
+            out.append((not provenance.startswith("CLDR"), Published(kazakh, english, "place", TERRITORY_SOURCE)))
+    return [row for _, row in sorted(out, key=lambda x: x[0])]  # CLDR's names first (Нидерланд before Голландия)
 
 
 def _load_exceptions() -> dict[str, tuple[Published, ...]]:
@@ -404,8 +407,9 @@ def _load_exceptions() -> dict[str, tuple[Published, ...]]:
 
 
 # Names (lower case) whose established English spelling no rule gives, or that a person has
-# checked: data/romanize-exceptions-kk-en.tsv, a source per row. Each key maps to its rows (one
-# a kind: Қонаев is Kunaev the statesman and Konaev the city named after him).
+# checked: data/romanize-exceptions-kk-en.tsv, a source per row, and the glossary's countries
+# (``TERRITORY_SOURCE``). Each key maps to its rows (one a kind: Қонаев is Kunaev the statesman
+# and Konaev the city named after him).
 EXCEPTIONS: dict[str, tuple[Published, ...]] = _load_exceptions()
 _MULTI = sorted((k for k in EXCEPTIONS if " " in k or "-" in k), key=len, reverse=True)
 _MULTI_RX = re.compile(rf"(?<![{_LETTER}])(?:{'|'.join(map(re.escape, _MULTI))})(?P<rest>[{_LETTER}]*)") if _MULTI else None
@@ -417,10 +421,13 @@ FEMININE_AFTER = ("ов", "ев", "ёв", "ин")
 PATRONYMIC = ("ұлы", "улы", "қызы")
 
 
-def _published(low: str, kind: str) -> Published | None:
+def _published(low: str, kind: str, territories: bool = True) -> Published | None:
     """The table's row for ``low`` that fits ``kind``: its own kind, else one for any kind; a
-    caller with no kind takes the first row."""
+    caller with no kind takes the first row. Without ``territories``, not the glossary's countries
+    (``TERRITORY_SOURCE``)."""
     rows = EXCEPTIONS.get(low)
+    if rows and not territories:
+        rows = tuple(r for r in rows if r.source != TERRITORY_SOURCE)
     if not rows:
         return None
     for want in (kind, ""):
@@ -491,6 +498,7 @@ _PREV_WORD = re.compile(r"(\w+) $")  # the word right before, one space apart
 # An Arabic name going on after its next word (бен Салман Әл Сауд, бен Салман бен ...).
 _ARABIC_GOES_ON = re.compile(rf" \w+ (?:Әл|әл|{'|'.join(ARABIC_PARTICLES)})(?!\w)")
 _CYR_RUN = re.compile(r"[а-яёәғқңөұүһіА-ЯЁӘҒҚҢӨҰҮҺІ]+")
+_HYPHENED_ENDING = re.compile(r"([а-яёәғқңөұүһіА-ЯЁӘҒҚҢӨҰҮҺІ]+)-([а-яёәғқңөұүһі]+)")
 
 
 def _rule_at(rules: tuple[tuple[re.Pattern, str], ...], low: str, i: int) -> tuple[str, int] | None:
@@ -535,25 +543,29 @@ def _tail(low: str, k: int, place: bool) -> str:
     return whole[len(head) :] if whole.startswith(head) else _rules(low[k:], place)
 
 
-def _english_own(row: Published) -> bool:
-    """``row`` is a place's name English has its own word for, no spelling of the Kazakh (Мәскеу
-    Moscow, Ресей Russia, Америка Құрама Штаттары United States): a Kazakh case ending has no place
-    after it, as after a generic word English translates (Мәскеудің Moscow, not Moscowdin); a name
-    spelt (Алматыда Almatyda, Германияда Germanydagy) keeps its ending, as a surname does."""
-    return row.kind == "place" and name_similarity(row.kazakh, row.english) < ALIGN_MIN
+def _case_ending(stem: str, rest: str) -> bool:
+    """``rest`` is a case ending of ``stem`` (``kazakh.CASES``, after a 3rd-person possessive too:
+    Мәскеудің, Сауд Арабиясында), no other ending (Мәскеудегі "the one in", Мәскеуі, -лар)."""
+    forms = {f for case in CASES.values() for f in case[final_class(stem)]}
+    if stem.endswith(("ы", "і")):
+        forms |= {f for pair in CASES_AFTER_P3.values() for f in pair}
+    return rest in forms
 
 
-def _table(low: str, kind: str) -> tuple[str, int] | None:
+def _table(low: str, kind: str, territories: bool = True) -> tuple[str, int] | None:
     """(spelling, length of the table's stem) for a word the table has, bare or with an ending
-    that keeps its spelling (Назарбаева, Мәсімовтің, Құнанбайұлы)."""
-    hit = _published(low, kind)
+    that keeps its spelling (Назарбаева, Мәсімовтің, Құнанбайұлы). A place's name English writes
+    takes no Kazakh ending: its case ending goes (Мәскеудің Moscow, Алматыда Almaty, as after a
+    generic word English translates), and with any other ending the word is no row's
+    (Мәскеудегі "the one in Moscow" is spelt by rule)."""
+    hit = _published(low, kind, territories)
     if hit:
         return hit.english, len(low)
     for k in range(len(low) - 1, 2, -1):
         stem = low[:k]
         if stem in EXCEPTIONS and _ending_ok(stem, low[k:]):
-            hit = _published(stem, kind)
-            if hit:
+            hit = _published(stem, kind, territories)
+            if hit and (hit.kind != "place" or _case_ending(stem, low[k:])):
                 return hit.english, k
     return None
 
@@ -591,22 +603,24 @@ def _russian_form(low: str) -> bool:
 _CAMEL = re.compile(r"(?<=[a-zа-яёәғқңөұүһі])(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
 
 
-def _word(word: str, exceptions: bool, kind: str, after_name: bool) -> tuple[str, bool]:
-    """One Cyrillic run: its spelling and whether the exceptions table gave it."""
+def _word(word: str, exceptions: bool, kind: str, after_name: bool, territories: bool = True) -> tuple[str, bool]:
+    """One Cyrillic run: its spelling and whether the exceptions table gave it (the glossary's
+    countries only with ``territories``)."""
     low = word.casefold()
     place = kind == "place"
     # the table spells names, written with a capital: a lower-case word is a common one (теңіз "sea",
     # not the Tengiz field)
-    hit = _table(low, kind) if exceptions and word[:1].isupper() else None
+    hit = _table(low, kind, territories) if exceptions and word[:1].isupper() else None
     if hit:
         spelling, k = hit
-        row = _published(low[:k], kind)
-        ending = "" if k < len(low) and row and _english_own(row) else _tail(low, k, place)
-        return _cased(word, spelling + ending), True
+        row = _published(low[:k], kind, territories)
+        if row and row.kazakh.isupper() and len(row.kazakh) > 1:
+            return spelling, True  # an initialism's name as English writes it (АҚШ United States)
+        return _cased(word, spelling + ("" if row and row.kind == "place" else _tail(low, k, place))), True
     parts = _CAMEL.split(word)
     if len(parts) > 1:
         # capitals inside a word (ҚазМұнайГаз, АрселорМиттал) stay where they are: each part spelt
-        spelt = [_word(part, exceptions, kind, after_name) for part in parts]
+        spelt = [_word(part, exceptions, kind, after_name, territories) for part in parts]
         return "".join(p for p, _ in spelt), any(e for _, e in spelt)
     # a person's conventions: not a place's, nor an organisation's («Бейбіт» қоры, the fund Peace)
     personal = kind in ("person", "")
@@ -950,7 +964,11 @@ def _state_english(state: str, kazakh: str, name: str) -> str:
     people = STATE_PEOPLES.get(kazakh.casefold()) or next(
         (en for en in STATE_PEOPLES.values() if en.casefold() in (kazakh.casefold(), name.casefold())), None
     )  # a caller's rendering of the people's name (Қырғыз Kyrgyz) too
-    return f"{people} {state}" if people else f"{state} of {name}"
+    if people:
+        return f"{people} {state}"
+    if re.search(rf"\b{re.escape(state)}\b", name):
+        return name  # the country's English name is the state's (Чехия Республикасы Czech Republic)
+    return f"{state} of the {name}" if _THE_STATE.search(name) else f"{state} of {name}"
 
 
 def _state_name(text: str, exceptions: bool, names: Names = ()) -> tuple[str, bool] | None:
@@ -1044,6 +1062,16 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
     compass = _COMPASS_RX.match(text) if kind in ("place", "") else None
     rest = text[compass.end() :] if compass else ""
     row = _published(rest.casefold(), kind) if compass and exceptions else None
+    folded_text = text.casefold()
+    if compass and exceptions and any(
+        folded_text[:k] in EXCEPTIONS and _case_ending(folded_text[:k], folded_text[k:]) for k in range(len(folded_text) - 1, compass.end(), -1)
+    ):
+        compass = None  # the table's whole name in a case (Оңтүстік Кореяда South Korea): read below
+    if compass and exceptions and row is None:
+        # ... the rest in a case (Оңтүстік Италияда, Солтүстік Ирландияның): the name without it
+        bare = next((k for k in range(len(rest) - 1, 2, -1) if _case_ending(rest[:k].casefold(), rest[k:].casefold()) and _published(rest[:k].casefold(), kind)), 0)
+        if bare:
+            rest, row = rest[:bare], _published(rest[:bare].casefold(), kind)
     if compass and kind == "" and not (row and row.kind in ("place", "")):
         compass = None
     if compass and (_known(rest, names) or row):
@@ -1051,7 +1079,10 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
         # common words or a name spelt by rule (Орталық Стадион, Оңтүстік Осетияда: no half-translation)
         name, used = _romanize(rest, exceptions, kind, names)
         en, adjective = _COMPASS[compass.group(1).casefold()]
-        return f"{adjective if name.split(' ')[0] in COMPASS_ADJECTIVAL else en} {name}", used
+        # a country's part takes the adjective (Southern Italy, Northern Syria: a state named with its
+        # compass word is a name of its own, the glossary's or the table's: South Korea, West Germany)
+        country = row is not None and row.source == TERRITORY_SOURCE
+        return f"{adjective if country or name.split(' ')[0] in COMPASS_ADJECTIVAL else en} {name}", used
     # hyphenated and multiword names of the table first (Қасым-Жомарт, Солтүстік Қазақстан облысы)
     for m in _MULTI_RX.finditer(low) if exceptions and _MULTI_RX else ():
         rest = m.group("rest")
@@ -1064,7 +1095,9 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
             spelled = _cased(text[i:j].split()[-1], hit.english) if text[i:j].isupper() else hit.english
             last = re.split(r"[ -]", key)[-1]
             # (the case ending of a generic word English writes goes, as above)
-            translated = last in _TRANSLATED_LAST or _english_own(hit)
+            if rest and hit.kind == "place" and not _case_ending(key, rest):
+                continue  # a place's name with an ending other than a case's: spelt by rule (see _table)
+            translated = last in _TRANSLATED_LAST or hit.kind == "place"
             ending = "" if translated and _ending_ok(last, rest) else _tail(low[i:j], len(key), kind == "place")
             # published as a whole only where the words around it are too, or there are none; a
             # person's wherever one word is (Тоқаев Қасым-Жомарт Кемелұлы)
@@ -1075,6 +1108,14 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
     # place's name opens a body's spelt by rule (Орал трансформатор зауыты: Oral is published, the
     # rest is the rules')
     used, spelt_words, any_exc = True, 0, False
+    # one word (an ending after a hyphen aside: АҚШ-тың): the glossary's countries too (see
+    # TERRITORY_SOURCE), its case ending gone as a place's is (see _table)
+    hyphened = _HYPHENED_ENDING.fullmatch(text)
+    if hyphened and exceptions:
+        row = _published(hyphened.group(1).casefold(), kind)
+        if row and row.kind == "place" and _case_ending(hyphened.group(1).casefold(), hyphened.group(2)):
+            return row.english, True
+    alone = len(_CYR_RUN.findall(text)) == 1
     parts = []
     pos = 0
     for m in _CYR_RUN.finditer(text):
@@ -1085,7 +1126,7 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
             # Тараз бен Шымкент: бен after ж, з is Kazakh's "and" (not in one person's name, nor where the
             # name goes on as an Arabic one: Абдулазиз бен Салман Әл Сауд)
             after_name = False
-        spelled, exc = _word(m.group(), exceptions, kind, after_name)
+        spelled, exc = _word(m.group(), exceptions, kind, after_name, alone)
         if proper and spelled[:1].islower() and m.group().casefold() not in _LOWER_IN_NAMES and not text[: m.start()].endswith(("-", ".")):
             # a body's name spelt word by word is a proper name in English, every word capitalised
             # (Ақ жол Ak Zhol, Қазақстан темір жолы Kazakhstan Temir Zholy)
@@ -1368,10 +1409,11 @@ def _published_places_en() -> dict[str, str]:
     """The table's places (and names of any kind) of one English word, read back: case-folded
     English -> Kazakh, the first row's (Russia Ресей, Scotland Шотландия, Kazakhstan Қазақстан)."""
     seen: dict[str, str] = {}
-    for rows in EXCEPTIONS.values():
-        for row in rows:
-            if row.kind in ("place", "") and " " not in row.english:
-                seen.setdefault(row.english.casefold(), row.kazakh)
+    rows = [row for rs in EXCEPTIONS.values() for row in rs]
+    # a country's name first (Georgia Грузия, not the US state's Джорджия)
+    for row in sorted(rows, key=lambda r: r.source != TERRITORY_SOURCE):
+        if row.kind in ("place", "") and " " not in row.english:
+            seen.setdefault(row.english.casefold(), row.kazakh)
     return seen
 
 
@@ -1456,7 +1498,16 @@ def _kazakh_body_name(name: str, names: Names = (), owned: bool = False) -> str 
                     run = 2  # a name and its title, read as one (Kabanbay Batyr Қабанбай батыр, Abylai Khan)
                 # a name of several words the exceptions table has, read as one (New Mexico State
                 # University: Нью-Мексико, not Неу + Mexico's Мексика)
-                run = next((n for n in range(len(ws) - i, run, -1) if " ".join(lowered[i : i + n]) in _published_wholes()), run)
+                # (a country's, or one of words the body table lacks: the Russian Federation; not
+                # Almaty Region, whose Region the table reads as a place's word)
+                def whole(n: int) -> bool:
+                    kazakh = _published_wholes().get(" ".join(lowered[i : i + n]))
+                    return kazakh is not None and (
+                        any(r.source == TERRITORY_SOURCE for r in EXCEPTIONS.get(kazakh.casefold(), ()))
+                        or not any(key_at(i + x, 1) in table for x in range(1, n))
+                    )
+
+                run = next((n for n in range(len(ws) - i, run, -1) if whole(n)), run)
                 while not head and i + run < len(ws) and not any(key_at(i + run, n) in table for n in range(1, longest + 1)):
                     # after "of", the words up to the table's next are one name, read as one
                     # (Mausoleum of Khoja Ahmed Yasawi: Қожа Ахмед Ясауи, not Амед Йасауи word by word)
