@@ -1222,16 +1222,17 @@ _HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 
 @lru_cache(maxsize=2)
-def _published_kazakh(person: bool = False) -> dict[str, str]:
+def _published_kazakh(person: bool = False, territories: bool = True) -> dict[str, str]:
     """The exceptions table read the other way: a published English spelling of a Kazakh name ->
     its Kazakh (Tokayev Тоқаев, Kassym-Jomart Қасым-Жомарт), from a one-word row or a person's
     words in order (not Lake Balkhash, whose words English reorders); where rows differ, the
     table's first (Kasymov Қасымов, not Kenesary Kasymov's Қасымұлы; Cologne Кёльн, not Кельн).
-    With ``person``, people's rows and rows of no kind only (Florence Nightingale: no Флоренция)."""
+    With ``person``, people's rows and rows of no kind only (Florence Nightingale: no Флоренция);
+    without ``territories``, not the glossary's countries (``TERRITORY_SOURCE``)."""
     seen: dict[str, str] = {}
     for rows in EXCEPTIONS.values():
         for row in rows:
-            if person and row.kind not in ("person", ""):
+            if (person and row.kind not in ("person", "")) or (not territories and row.source == TERRITORY_SOURCE):
                 continue
             kazakh, english = row.kazakh.split(), row.english.split()
             if len(kazakh) == len(english) and (len(kazakh) == 1 or row.kind == "person"):
@@ -1340,14 +1341,14 @@ def _kazakh_word(word: str) -> str:
     return _recase(word, "".join(out))
 
 
-def _en_word(word: str, kazakh_names: bool = True, published: bool = True, person: bool = False) -> tuple[str, bool]:
+def _en_word(word: str, kazakh_names: bool = True, published: bool = True, person: bool = False, territories: bool = True) -> tuple[str, bool]:
     low = word.lower()
     if low in EN_EXCEPTIONS and word[:1].isupper():  # a name's word: young, price are no Янг, Прайс
         return EN_EXCEPTIONS[low], True
     # a name's word (capitalised; nice is no Ницца): the table's, in a name spelt from Kazakh, or a
     # place's in a name that is no person's (Florence Nightingale, Sydney Sweeney: spelt by sound)
     read = word[:1].isupper() and (kazakh_names or (published and not person and low in _published_places()))
-    kazakh = _published_kazakh(person).get(low) if read else None
+    kazakh = _published_kazakh(person, territories).get(low) if read else None
     if kazakh:  # in a name spelt from Kazakh, a Kazakh name as published (Tokayev Тоқаев; not Erik Solheim)
         return kazakh, True
     out, i = [], 0
@@ -1512,7 +1513,10 @@ def _kazakh_body_name(name: str, names: Names = (), owned: bool = False) -> str 
                     # after "of", the words up to the table's next are one name, read as one
                     # (Mausoleum of Khoja Ahmed Yasawi: Қожа Ахмед Ясауи, not Амед Йасауи word by word)
                     run += 1
-                name = _cyrillize(" ".join(ws[i : i + run]), "", True, known).text.split(" ")
+                # (a country among the name's other words spelt is spelt too: Turkey Creek
+                # Elementary School Тарки Крик ...; not Ministry of Foreign Affairs of Russia)
+                among = bool(spelt) or (i + run < len(ws) and not any(key_at(i + run, n) in table for n in range(1, longest + 1)))
+                name = _cyrillize(" ".join(ws[i : i + run]), "", True, known, not among).text.split(" ")
                 if title and len(name) == 2:
                     name[1] = title  # the title as Kazakh writes it, in lower case (Қабанбай батыр, Төле би)
                 spelt.append(" ".join(name))
@@ -1597,7 +1601,7 @@ def _kazakh_state_name(name: str, kazakh_names: bool, names: Names) -> Proposal 
     return None
 
 
-def _cyrillize(name: str, kind: str = "", kazakh_names: bool = True, names: Names = ()) -> Proposal:
+def _cyrillize(name: str, kind: str = "", kazakh_names: bool = True, names: Names = (), territories: bool = True) -> Proposal:
     if SITE.fullmatch(name):
         return Proposal(text=name, source=name)  # Tengrinews.kz: Kazakh writes a site's domain as it is
     known = _known(name, names)
@@ -1650,7 +1654,8 @@ def _cyrillize(name: str, kind: str = "", kazakh_names: bool = True, names: Name
         if kazakh:  # Kassym-Jomart Қасым-Жомарт
             w, exc, pos = kazakh, True, whole.end()
         else:
-            (w, exc), pos = _en_word(m.group(), from_kazakh, kazakh_names, kind == "person"), m.end()
+            # (the glossary's countries only where one stands alone: Jordan River Foundation is spelt)
+            (w, exc), pos = _en_word(m.group(), from_kazakh, kazakh_names, kind == "person", territories and len(_LATIN_RUN.findall(name)) == 1), m.end()
             if from_kazakh and not exc:
                 w = _kazakh_word(m.group())  # Nurlan Nogayev Нұрлан Ноғаев, not Нарлан
         used, any_exc = used and exc, any_exc or exc
