@@ -395,6 +395,8 @@ BODIES = [
     ("Ресейдің Сыртқы істер министрлігі", "Ministry of Foreign Affairs of Russia"),
     ("Ресей Федерациясының Төтенше жағдайлар министрлігі", "Ministry of Emergency Situations of the Russian Federation"),
     ("Алматы облысының әкімдігі", "Akimat of Almaty Region"),  # the generic word is the place's
+    ("Біріккен Араб Әмірліктерінің Сыртқы істер министрлігі", "Ministry of Foreign Affairs of the United Arab Emirates"),  # a country of several words
+    ("Біріккен Араб Әмірліктері мұнайшылар одағы", "Birikken Arab Amirlikteri Munaishylar Odagy"),  # ... among words spelt, spelt
     ("Алматы облыс әкімдігі", "Akimat of Almaty Region"),  # a territorial unit's word, bare before a head
     ("Ұлттық музей", "National Museum"),  # a head written bare after an adjective
     ("Лондон қор биржасы", "London Stock Exchange"),  # words the table has together

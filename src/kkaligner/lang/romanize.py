@@ -677,6 +677,12 @@ def _names(names: Mapping[str, str] | None) -> Names:
 
 
 @lru_cache(maxsize=1)
+def _of_heads() -> frozenset[str]:
+    """The English heads the body table puts first with "of" (Ministry, Akimat)."""
+    return frozenset(english for _, english, role in _body_rows() if role == "of")
+
+
+@lru_cache(maxsize=1)
 def _body_rows() -> tuple[tuple[tuple[str, ...], str, str], ...]:
     """data/body-words-kk-en.tsv's rows: (Kazakh words, lower case), English ("" for "-"), role."""
     return tuple((tuple(kazakh.casefold().split()), "" if english == "-" else english, role) for kazakh, english, role in _tsv_rows("body-words-kk-en.tsv"))
@@ -1102,6 +1108,13 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
             # published as a whole only where the words around it are too, or there are none; a
             # person's wherever one word is (Тоқаев Қасым-Жомарт Кемелұлы)
             whole = kind == "person" or all(used or not _CYR_RUN.search(part) for part, (_, used) in ((text[:i], before), (text[j:], after)))
+            if hit.source == TERRITORY_SOURCE and not whole:
+                # a country of the glossary before a ministry's or an akimat's name owns it, last
+                # in English (Біріккен Араб Әмірліктерінің Сыртқы істер министрлігі Ministry of
+                # Foreign Affairs of the United Arab Emirates); among words spelt, it is spelt too
+                if kind == "organisation" and not text[:i].strip() and after[0].strip().split(" ")[0] in _of_heads():
+                    return f"{after[0].strip()} of {'the ' if _THE_STATE.search(spelled) else ''}{spelled}", True
+                continue
             return before[0] + spelled + ending + after[0], whole
     # published where every word is, or, for a person, any word is (the table names the bearer,
     # whichever word stands first: Дінмұхамед Қонаев, Тоқаев Қасым-Жомарт Кемелұлы); not where a
