@@ -727,6 +727,15 @@ def _given_name(folded: str) -> bool:
     return folded in folded_given_names()
 
 
+def _given_then_place(doc: "_Document", j: int) -> bool:
+    """Word ``j`` is a given name and the next a place the glossary or the romanization table
+    knows, in a case (Мадина Афинада тұрады, Ерлан Шардараға барды): a person, then a place."""
+    nxt = doc.words[j + 1][2]
+    return _given_name(fold_kk(doc.words[j][2])) and doc.inflected(nxt) and any(
+        _table_place(lemma) or _known_kind(lemma) == "place" for lemma, a in _readings(fold_kk(nxt)) if a
+    )
+
+
 def _table_place(folded: str) -> bool:
     """The romanization table (with the glossary's countries it reads) has ``folded`` as a place's
     name only (Афина, Шардара; not Қонаев, a person's and a town's, nor Абай, of any kind)."""
@@ -2327,6 +2336,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             and not (_stem_in(words[j][2], INSTITUTIONS) and not _possessed_head(words[j][2]))
             and not _common_noun(words[j + 1][2], alone=False)  # Astana Hub IT-стартаптар алаңында
             and not _two_known_names(words[j][2], words[j + 1][2])  # Алматы Қазақстанның ... қаласы
+            and not _given_then_place(doc, j)  # Мадина | Афинада тұрады
             and not _designation(text, words[j + 1])  # Ресей Ил-76 ұшағы: a place, then a model
             # a body's or a place's initials, then a person's given name (АҚШ | Джо Байден): two names
             and not (_is_acronym(words[j][2]) and (_given_name(fold_kk(words[j + 1][2])) or fold_kk(words[j + 1][2]) in _FOREIGN))
