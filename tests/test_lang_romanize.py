@@ -686,6 +686,7 @@ EN_BODIES = [
     ("Ministry of Foreign Affairs of Russia", "Ресей сыртқы істер министрлігі"),
     ("Ministry of Defence of the Russian Federation", "Ресей Федерациясы қорғаныс министрлігі"),
     ("Ministry of Foreign Affairs of Georgia", "Грузия сыртқы істер министрлігі"),  # the country's, not the US state's
+    ("Ministry of Foreign Affairs of South Korea", "Оңтүстік Корея сыртқы істер министрлігі"),  # South, a body's word too
     ("Health Department of Almaty Region", "Алматы облысының денсаулық сақтау департаменті"),  # a region owns in the genitive
     ("Royal Academy of Arts", "Корольдік өнер академиясы"),  # the table's words after "of": before the head
     ("Security Council", "Қауіпсіздік кеңесі"), ("City Hospital", "Қалалық аурухана"),  # a noun, adjectives

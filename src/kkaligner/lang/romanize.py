@@ -1460,7 +1460,8 @@ def _kazakh_body_name(name: str, names: Names = (), owned: bool = False) -> str 
             continue
         after = k + 2 if folded[k + 1] == "the" else k + 1  # of the Ministry, of Stanford University
         # (without "the", only a name opens the owner: not School of Government, a field)
-        if after < len(folded) and (after == k + 2 or (folded[after],) not in _body_words_en()[0]):
+        # (or a place the table knows: of South Korea, whose South is the body table's too)
+        if after < len(folded) and (after == k + 2 or (folded[after],) not in _body_words_en()[0] or _kazakh_place(" ".join(words[after:]), names)):
             body, owner = _kazakh_body_name(" ".join(words[:k]), names, owned=True), _kazakh_body_name(" ".join(words[after:]), names)
             if body and owner:
                 # a head alone owns in its bare form (Үкіметтің, not Үкіметінің)
