@@ -3104,8 +3104,8 @@ def _kind(words: Sequence[str], analyses: Iterable[str], shape: str, kazakh: boo
     if any(_readings_end(w, PERSON_ENDINGS) for w in folded):
         return "person"
     if _readings_end(last, PLACE_ENDINGS) and _personal(words) and _known_kind(last) != "place" and not _known_last(words):
-        # a given name first: a person's, whatever the surname ends in (Джон Гарсия, Мария Берия:
-        # -ия is no place's ending there)
+        # a given name first: a person's, whatever the surname ends in (PLACE_ENDINGS: Джон
+        # Гарсия, Мария Гинзбург; -ия, -бург are no place's ending there)
         return "person"
     # the locative and ablative say a place for one word; a person of two words is met in them too
     # (Нұртөре Жүсіптен естідік: "we heard from N. Zh.")

@@ -321,7 +321,7 @@ _STREET_EN = frozenset(["Street", "Avenue", "Square"])
 _PLACE_WORDS = frozenset(kk for kk, _, _ in PLACE_HEADS)
 # A state's English name that takes "the": one made of common nouns or a plural (the United Kingdom,
 # the Russian Federation, the United States, the Netherlands; not Russia, Kazakhstan).
-_THE_STATE = re.compile(r"\b(?:Kingdom|Federation|Republic|States|Emirates|Union|Islands|Netherlands|Philippines)\b")
+_THE_STATE = re.compile(r"\b(?:Kingdom|Federation|Republic|States|Emirates|Union|Islands|Netherlands|Philippines|Bahamas|Gambia|Maldives|Comoros)\b")
 # ... read back only after a name the table publishes (Charyn Canyon Шарын шатқалы, Khan Tengri Peak
 # Хан Тәңірі шыңы), one English word each
 # (the first Kazakh word of an English one: Valley аңғары), and Canyon too, as English writes some
@@ -1269,12 +1269,7 @@ def _published_wholes() -> dict[str, str]:
     """Places' and any kind's rows of several English words, read back whole (New York Нью-Йорк,
     Los Angeles Лос-Анджелес, Trans-Ili Alatau Іле Алатауы, African Union Африка Одағы):
     case-folded English -> Kazakh, the first row's."""
-    seen: dict[str, str] = {}
-    for rows in EXCEPTIONS.values():
-        for row in rows:
-            if row.kind in ("place", "") and " " in row.english:
-                seen.setdefault(row.english.casefold(), row.kazakh)
-    return seen
+    return _published_places_en(True)
 
 
 # A Kazakh (or Russian) name as English texts spell it, back to Kazakh Cyrillic: the inverse of the
@@ -1418,15 +1413,15 @@ def _kazakh_place(name: str, names: Names = ()) -> str | None:
     return kazakh or _published_wholes().get(folded) or _published_places_en().get(folded)
 
 
-@lru_cache(maxsize=1)
-def _published_places_en() -> dict[str, str]:
-    """The table's places (and names of any kind) of one English word, read back: case-folded
-    English -> Kazakh, the first row's (Russia Ресей, Scotland Шотландия, Kazakhstan Қазақстан)."""
+@lru_cache(maxsize=2)
+def _published_places_en(several: bool = False) -> dict[str, str]:
+    """The table's places (and names of any kind) of one English word (with ``several``, of
+    several), read back: case-folded English -> Kazakh, the first row's, a country's first (Russia
+    Ресей, Georgia Грузия, not the US state's Джорджия; Kazakhstan Қазақстан)."""
     seen: dict[str, str] = {}
     rows = [row for rs in EXCEPTIONS.values() for row in rs]
-    # a country's name first (Georgia Грузия, not the US state's Джорджия)
     for row in sorted(rows, key=lambda r: r.source != TERRITORY_SOURCE):
-        if row.kind in ("place", "") and " " not in row.english:
+        if row.kind in ("place", "") and (" " in row.english) == several:
             seen.setdefault(row.english.casefold(), row.kazakh)
     return seen
 
