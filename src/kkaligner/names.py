@@ -84,6 +84,7 @@ from kkaligner.lang.romanize import (
     ARABIC_PARTICLES,
     EUROPEAN_PARTICLES,
     EXCEPTIONS,
+    FEMININE_AFTER,
     FOREIGN_GIVEN_NAMES,
     FOREIGN_NAMES,
     SEA_WORDS,
@@ -732,8 +733,10 @@ def _given_then_place(doc: "_Document", j: int) -> bool:
     knows, in a case (Мадина Афинада тұрады, Ерлан Шардараға барды): a person, then a place."""
     nxt = doc.words[j + 1][2]
     return _given_name(fold_kk(doc.words[j][2])) and doc.inflected(nxt) and any(
-        _table_place(lemma) or _known_kind(lemma) == "place" for lemma, a in _readings(fold_kk(nxt)) if a
-    )
+        (_table_place(lemma) or _known_kind(lemma) == "place") and not lemma.endswith(FEMININE_AFTER)
+        for lemma, a in _readings(fold_kk(nxt))
+        if a
+    )  # not a surname a town is named after (Дінмұхамед Қонаевтың, Қаныш Сәтбаевтың, Игорь Курчатовтың)
 
 
 def _table_place(folded: str) -> bool:
@@ -2407,6 +2410,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
                 and (_given_name(folded[0]) or folded[0] in _FOREIGN)
                 and any(_known_kind(lemma) == "place" or lemma in _published_places() for lemma, _ in _readings(after))
                 and not any(_readings_end(f, PATRONYMIC_ENDINGS) for f in folded[x + 2 : x + 3])
+                and not _place_opener(here, after)  # Мадина Оңтүстік Кореяда: the compass word is the place's
             )
             # a person's name, then an institution or a body's name: two names (Гүлжан | Үкімет)
             if ends or second or ((surname or given) and _stem_in(words[k + x + 1][2], INSTITUTIONS)) or (
@@ -3096,7 +3100,7 @@ def _kind(words: Sequence[str], analyses: Iterable[str], shape: str, kazakh: boo
         return "organisation"  # Ұлттық банк; IT-кеңес, a head after a hyphen
     if any(_readings_end(w, PATRONYMIC_ENDINGS) for w in folded):
         return "person"
-    if len(words) == 1 and any(_table_place(lemma) and lemma.endswith(("а", "я")) for lemma, _ in _readings(last)):
+    if len(words) == 1 and any(_table_place(lemma) and lemma.endswith(("а", "я")) for lemma, _ in _readings(last)):  # not FEMININE_AFTER
         # a place the romanization table has, though it ends like a woman's surname (Афина, Женева,
         # Молдова); not one that ends like a man's, as places named after people do (Панфилов,
         # Денисов, the Федченко glacier)

@@ -406,6 +406,12 @@ def _load_exceptions() -> dict[str, tuple[Published, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+# The glossary's countries and territories (lower case), whether their row is the glossary's or
+# the table's own (Қазақстан, Америка Құрама Штаттары): a country's name, for the rules that place
+# one (a ministry's owner, a compass word's place, an ending that goes).
+TERRITORIES: frozenset[str] = frozenset(row.kazakh.casefold() for row in _glossary_territories())
+
+
 # Names (lower case) whose established English spelling no rule gives, or that a person has
 # checked: data/romanize-exceptions-kk-en.tsv, a source per row, and the glossary's countries
 # (``TERRITORY_SOURCE``). Each key maps to its rows (one a kind: Қонаев is Kunaev the statesman
@@ -543,10 +549,16 @@ def _tail(low: str, k: int, place: bool) -> str:
     return whole[len(head) :] if whole.startswith(head) else _rules(low[k:], place)
 
 
-def _case_ending(stem: str, rest: str) -> bool:
+def _place_row(row: Published) -> bool:
+    """``row`` names a place: its kind says so, or it is a country's (Қазақстан, of any kind)."""
+    return row.kind == "place" or row.kazakh.casefold() in TERRITORIES
+
+
+def _case_ending(stem: str, rest: str, any_class: bool = False) -> bool:
     """``rest`` is a case ending of ``stem`` (``kazakh.CASES``, after a 3rd-person possessive too:
-    Мәскеудің, Сауд Арабиясында), no other ending (Мәскеудегі "the one in", Мәскеуі, -лар)."""
-    forms = {f for case in CASES.values() for f in case[final_class(stem)]}
+    Мәскеудің, Сауд Арабиясында), no other ending (Мәскеудегі "the one in", Мәскеуі, -лар); with
+    ``any_class``, of any stem (after an initialism's hyphen: АҚШ-тың and АҚШ-ның alike)."""
+    forms = {f for case in CASES.values() for f in (case.values() if any_class else [case[final_class(stem)]]) for f in f}
     if stem.endswith(("ы", "і")):
         forms |= {f for pair in CASES_AFTER_P3.values() for f in pair}
     return rest in forms
@@ -565,7 +577,7 @@ def _table(low: str, kind: str, territories: bool = True) -> tuple[str, int] | N
         stem = low[:k]
         if stem in EXCEPTIONS and _ending_ok(stem, low[k:]):
             hit = _published(stem, kind, territories)
-            if hit and (hit.kind != "place" or _case_ending(stem, low[k:])):
+            if hit and (not _place_row(hit) or _case_ending(stem, low[k:])):
                 return hit.english, k
     return None
 
@@ -616,7 +628,7 @@ def _word(word: str, exceptions: bool, kind: str, after_name: bool, territories:
         row = _published(low[:k], kind, territories)
         if row and row.kazakh.isupper() and len(row.kazakh) > 1:
             return spelling, True  # an initialism's name as English writes it (АҚШ United States)
-        return _cased(word, spelling + ("" if row and row.kind == "place" else _tail(low, k, place))), True
+        return _cased(word, spelling + ("" if row and _place_row(row) else _tail(low, k, place))), True
     parts = _CAMEL.split(word)
     if len(parts) > 1:
         # capitals inside a word (ҚазМұнайГаз, АрселорМиттал) stay where they are: each part spelt
@@ -674,6 +686,12 @@ def _names(names: Mapping[str, str] | None) -> Names:
     if not isinstance(names, Mapping) or not all(isinstance(k, str) and isinstance(v, str) for k, v in names.items()):
         raise UsageError("names= takes a mapping of names to their renderings (str to str), e.g. {'Жаңа Зеландия': 'New Zealand'}.")
     return tuple(sorted((k.strip().casefold(), v) for k, v in names.items() if k.strip() and v.strip()))
+
+
+@lru_cache(maxsize=1)
+def _territory_names() -> Names:
+    """The glossary's countries of several words as ``Names`` (Оңтүстік Корея South Korea)."""
+    return tuple((key, EXCEPTIONS[key][0].english) for key in sorted(TERRITORIES) if " " in key and key in EXCEPTIONS)
 
 
 @lru_cache(maxsize=1)
@@ -751,6 +769,8 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
     баспасөз қызметі Press Service of the Ministry of Internal Affairs); None where a lower-case
     word is not in the table or the name does not end in a head."""
     table, longest = _body_words()
+    if exceptions:
+        names = names + _territory_names()  # a country of several words is one name (Оңтүстік Корея)
     tokens = [(m.group(1), True) if m.group(1) is not None else (m.group(), False) for m in _BODY_TOKEN.finditer(text)]
     if tokens and not tokens[0][1] and _KR.fullmatch(tokens[0][0]) and not (len(tokens) > 1 and tokens[1][0].isupper()):
         tokens[:1] = [("Қазақстан", False), ("Республикасы", False)]  # ҚР, ҚР-ның: the state's initials
@@ -972,7 +992,7 @@ def _state_english(state: str, kazakh: str, name: str) -> str:
     )  # a caller's rendering of the people's name (Қырғыз Kyrgyz) too
     if people:
         return f"{people} {state}"
-    if re.search(rf"\b{re.escape(state)}\b", name):
+    if name.endswith(f" {state}"):
         return name  # the country's English name is the state's (Чехия Республикасы Czech Republic)
     return f"{state} of the {name}" if _THE_STATE.search(name) else f"{state} of {name}"
 
@@ -1087,6 +1107,7 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
         en, adjective = _COMPASS[compass.group(1).casefold()]
         # a country's part takes the adjective (Southern Italy, Northern Syria: a state named with its
         # compass word is a name of its own, the glossary's or the table's: South Korea, West Germany)
+        # (the glossary's row: Kazakhstan's parts are its regions' names, North Kazakhstan)
         country = row is not None and row.source == TERRITORY_SOURCE
         return f"{adjective if country or name.split(' ')[0] in COMPASS_ADJECTIVAL else en} {name}", used
     # hyphenated and multiword names of the table first (Қасым-Жомарт, Солтүстік Қазақстан облысы)
@@ -1101,14 +1122,14 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
             spelled = _cased(text[i:j].split()[-1], hit.english) if text[i:j].isupper() else hit.english
             last = re.split(r"[ -]", key)[-1]
             # (the case ending of a generic word English writes goes, as above)
-            if rest and hit.kind == "place" and not _case_ending(key, rest):
+            if rest and _place_row(hit) and last not in _TRANSLATED_LAST and not _case_ending(key, rest):
                 continue  # a place's name with an ending other than a case's: spelt by rule (see _table)
-            translated = last in _TRANSLATED_LAST or hit.kind == "place"
+            translated = last in _TRANSLATED_LAST or _place_row(hit)
             ending = "" if translated and _ending_ok(last, rest) else _tail(low[i:j], len(key), kind == "place")
             # published as a whole only where the words around it are too, or there are none; a
             # person's wherever one word is (Тоқаев Қасым-Жомарт Кемелұлы)
             whole = kind == "person" or all(used or not _CYR_RUN.search(part) for part, (_, used) in ((text[:i], before), (text[j:], after)))
-            if hit.source == TERRITORY_SOURCE and not whole:
+            if key in TERRITORIES and not whole:
                 # a country of the glossary before a ministry's or an akimat's name owns it, last
                 # in English (Біріккен Араб Әмірліктерінің Сыртқы істер министрлігі Ministry of
                 # Foreign Affairs of the United Arab Emirates); among words spelt, it is spelt too
@@ -1120,15 +1141,24 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
     # whichever word stands first: Дінмұхамед Қонаев, Тоқаев Қасым-Жомарт Кемелұлы); not where a
     # place's name opens a body's spelt by rule (Орал трансформатор зауыты: Oral is published, the
     # rest is the rules')
-    used, spelt_words, any_exc = True, 0, False
-    # one word (an ending after a hyphen aside: АҚШ-тың): the glossary's countries too (see
-    # TERRITORY_SOURCE), its case ending gone as a place's is (see _table)
+    # a place's name and its case ending after a hyphen (АҚШ-тың, РФ-да): the ending goes, as a
+    # place's does (see _table)
     hyphened = _HYPHENED_ENDING.fullmatch(text)
     if hyphened and exceptions:
         row = _published(hyphened.group(1).casefold(), kind)
-        if row and row.kind == "place" and _case_ending(hyphened.group(1).casefold(), hyphened.group(2)):
+        if row and _place_row(row) and _case_ending(hyphened.group(1).casefold(), hyphened.group(2), any_class=True):
             return row.english, True
-    alone = len(_CYR_RUN.findall(text)) == 1
+    # every word the table's (Ресей-Украина Russia-Ukraine): the glossary's countries too; else they
+    # are spelt with the rest (see TERRITORY_SOURCE)
+    spelt = _spelt_words(text, exceptions, kind, proper, True)
+    if not spelt[1] and kind != "person":
+        spelt = _spelt_words(text, exceptions, kind, proper, False)
+    return spelt
+
+
+def _spelt_words(text: str, exceptions: bool, kind: str, proper: bool, territories: bool) -> tuple[str, bool]:
+    """``text`` spelt word by word, and whether the table gave every word (for a person, any)."""
+    used, spelt_words, any_exc = True, 0, False
     parts = []
     pos = 0
     for m in _CYR_RUN.finditer(text):
@@ -1139,7 +1169,7 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
             # Тараз бен Шымкент: бен after ж, з is Kazakh's "and" (not in one person's name, nor where the
             # name goes on as an Arabic one: Абдулазиз бен Салман Әл Сауд)
             after_name = False
-        spelled, exc = _word(m.group(), exceptions, kind, after_name, alone)
+        spelled, exc = _word(m.group(), exceptions, kind, after_name, territories)
         if proper and spelled[:1].islower() and m.group().casefold() not in _LOWER_IN_NAMES and not text[: m.start()].endswith(("-", ".")):
             # a body's name spelt word by word is a proper name in English, every word capitalised
             # (Ақ жол Ak Zhol, Қазақстан темір жолы Kazakhstan Temir Zholy)
@@ -1234,7 +1264,7 @@ _LATIN_RUN = re.compile(r"[A-Za-z]+")
 _HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=4)
 def _published_kazakh(person: bool = False, territories: bool = True) -> dict[str, str]:
     """The exceptions table read the other way: a published English spelling of a Kazakh name ->
     its Kazakh (Tokayev Тоқаев, Kassym-Jomart Қасым-Жомарт), from a one-word row or a person's
@@ -1416,13 +1446,13 @@ def _kazakh_place(name: str, names: Names = ()) -> str | None:
 @lru_cache(maxsize=2)
 def _published_places_en(several: bool = False) -> dict[str, str]:
     """The table's places (and names of any kind) of one English word (with ``several``, of
-    several), read back: case-folded English -> Kazakh, the first row's, a country's first (Russia
-    Ресей, Georgia Грузия, not the US state's Джорджия; Kazakhstan Қазақстан)."""
+    several), read back: case-folded English -> Kazakh, the first row's (Russia Ресей, Kazakhstan
+    Қазақстан; the table's row for Georgia the country stands before the US state's)."""
     seen: dict[str, str] = {}
-    rows = [row for rs in EXCEPTIONS.values() for row in rs]
-    for row in sorted(rows, key=lambda r: r.source != TERRITORY_SOURCE):
-        if row.kind in ("place", "") and (" " in row.english) == several:
-            seen.setdefault(row.english.casefold(), row.kazakh)
+    for rows in EXCEPTIONS.values():  # the table's rows first, as _published_kazakh reads them
+        for row in rows:
+            if row.kind in ("place", "") and (" " in row.english) == several:
+                seen.setdefault(row.english.casefold(), row.kazakh)
     return seen
 
 
@@ -1544,6 +1574,9 @@ def _kazakh_body_name(name: str, names: Names = (), owned: bool = False) -> str 
         rest = [w for w in words[k + 1 :] if w.casefold() != "the"] or words[k + 1 :]
         # "the" kept where the table has it among its words (Social Protection of the Population)
         first, second = part(words[:k], True), part(rest, False) or part(words[k + 1 :], False)
+        place = _kazakh_place(" ".join(rest), names) if folded[k] == "of" else None
+        if place and first:
+            second = ([place], [], "", len(rest), 0)  # a place the table knows whole (Embassy of South Korea)
         if not (first and second) or (folded[k] == "for" and second[0]):
             return None
         # a name after "of" owns the body and comes first (Council of Europe Еуропа кеңесі, Supreme
