@@ -249,6 +249,7 @@ PLACE_FORMS = [
     ("Сауд Арабиясында", "Saudi Arabia"),  # a case after the name's possessive
     ("Мәскеудегі", "Maskeudegi"),
     ("Қазақстанда", "Kazakhstan"),  # a country the table has with no kind
+    ("Қазақстандағы", "Kazakhstandagy"),  # ... keeps another ending after its stem, as a name of any kind does
     ("Алматы облысындағы", "Almaty Region"),  # after a generic word English translates, any ending goes
     ("Нидерланды", "Niderlandy"),
     ("Назарбаевтың", "Nazarbayevtyn"),
@@ -384,6 +385,8 @@ def test_a_states_official_name_puts_its_state_word_first_after_a_countrys_name(
     assert romanize("Чехия Республикасы", kind="place") == "Czech Republic"
     assert romanize("Нидерланд Корольдігі", kind="place") == "Kingdom of the Netherlands"
     assert romanize("Конго Республикасы", kind="place") == "Republic of the Congo"  # the table's, not the glossary's bare Конго
+    assert romanize("Конго Республикасының елшілігі", kind="organisation") == "Embassy of the Republic of the Congo"
+    assert romanize("Корея Республикасы", kind="place", names={"Корея": "Republic of Korea"}) == "Republic of Korea"
     # an adjective inside the state's name: no half-translation (the People's, the Islamic Republic)
     assert romanize("Қытай Халық Республикасы", kind="place") == "People's Republic of China"  # the glossary's whole name
     assert romanize("Қытай Халық Республикасы", kind="place", exceptions=False) == "Kytay Khalyk Respublikasy"

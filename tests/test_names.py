@@ -451,6 +451,7 @@ PERSON_CONTEXTS = [
     ("Мадина Афинада тұрады.", "Афина", "place"),
     ("Қаныш Сәтбаевтың еңбектері оқылды.", "Қаныш Сәтбаев", "person"),  # a surname a town is named after
     ("Игорь Курчатовтың есімі берілді.", "Игорь Курчатов", "person"),
+    ("Айгүл Таллинде оқиды.", "Таллин", "place"),  # a city the table has only as a place, whatever it ends in
     ("Бапкер Федченко командаға келді.", "Федченко", "person"),  # a place of the table named after a person
     ("Ол шейх Тамимді қарсы алды.", "Тамим", "person"),  # one word a title marks, in the accusative
     ("Ауданның әкімі Талғат Рахманберді қатысты.", "Талғат Рахманберді", "person"),  # -берді "gave" is the name's

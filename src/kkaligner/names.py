@@ -733,7 +733,7 @@ def _given_then_place(doc: "_Document", j: int) -> bool:
     knows, in a case (Мадина Афинада тұрады, Ерлан Шардараға барды): a person, then a place."""
     nxt = doc.words[j + 1][2]
     return _given_name(fold_kk(doc.words[j][2])) and doc.inflected(nxt) and any(
-        (_table_place(lemma) or _known_kind(lemma) == "place") and not lemma.endswith(FEMININE_AFTER)
+        _table_place(lemma) or (_known_kind(lemma) == "place" and not lemma.endswith(FEMININE_AFTER))
         for lemma, a in _readings(fold_kk(nxt))
         if a
     )  # not a surname a town is named after (Дінмұхамед Қонаевтың, Қаныш Сәтбаевтың, Игорь Курчатовтың)
@@ -3100,7 +3100,7 @@ def _kind(words: Sequence[str], analyses: Iterable[str], shape: str, kazakh: boo
         return "organisation"  # Ұлттық банк; IT-кеңес, a head after a hyphen
     if any(_readings_end(w, PATRONYMIC_ENDINGS) for w in folded):
         return "person"
-    if len(words) == 1 and any(_table_place(lemma) and lemma.endswith(("а", "я")) for lemma, _ in _readings(last)):  # not FEMININE_AFTER
+    if len(words) == 1 and any(_table_place(lemma) and lemma.endswith(("а", "я")) for lemma, _ in _readings(last)):
         # a place the romanization table has, though it ends like a woman's surname (Афина, Женева,
         # Молдова); not one that ends like a man's, as places named after people do (Панфилов,
         # Денисов, the Федченко glacier)

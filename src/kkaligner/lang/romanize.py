@@ -577,7 +577,7 @@ def _table(low: str, kind: str, territories: bool = True) -> tuple[str, int] | N
         stem = low[:k]
         if stem in EXCEPTIONS and _ending_ok(stem, low[k:]):
             hit = _published(stem, kind, territories)
-            if hit and (not _place_row(hit) or _case_ending(stem, low[k:])):
+            if hit and (hit.kind != "place" or _case_ending(stem, low[k:])):
                 return hit.english, k
     return None
 
@@ -628,7 +628,9 @@ def _word(word: str, exceptions: bool, kind: str, after_name: bool, territories:
         row = _published(low[:k], kind, territories)
         if row and row.kazakh.isupper() and len(row.kazakh) > 1:
             return spelling, True  # an initialism's name as English writes it (АҚШ United States)
-        return _cased(word, spelling + ("" if row and _place_row(row) else _tail(low, k, place))), True
+        # (a place's case ending goes; a name of any kind keeps another, Қазақстандағы Kazakhstandagy)
+        drop = row is not None and _place_row(row) and (k == len(low) or _case_ending(low[:k], low[k:]))
+        return _cased(word, spelling + ("" if drop else _tail(low, k, place))), True
     parts = _CAMEL.split(word)
     if len(parts) > 1:
         # capitals inside a word (ҚазМұнайГаз, АрселорМиттал) stay where they are: each part spelt
@@ -690,8 +692,10 @@ def _names(names: Mapping[str, str] | None) -> Names:
 
 @lru_cache(maxsize=1)
 def _territory_names() -> Names:
-    """The glossary's countries of several words as ``Names`` (Оңтүстік Корея South Korea)."""
-    return tuple((key, EXCEPTIONS[key][0].english) for key in sorted(TERRITORIES) if " " in key and key in EXCEPTIONS)
+    """The glossary's countries of several capitalised words as ``Names`` (Оңтүстік Корея South
+    Korea; not Францияның оңтүстік аймақтары, whose common words a body's name may hold)."""
+    rows = (r for rs in EXCEPTIONS.values() for r in rs if r.source == TERRITORY_SOURCE and " " in r.kazakh)
+    return tuple(sorted((r.kazakh.casefold(), r.english) for r in rows if all(w[:1].isupper() for w in r.kazakh.split())))
 
 
 @lru_cache(maxsize=1)
@@ -992,7 +996,10 @@ def _state_english(state: str, kazakh: str, name: str) -> str:
     )  # a caller's rendering of the people's name (Қырғыз Kyrgyz) too
     if people:
         return f"{people} {state}"
-    if name.endswith(f" {state}"):
+    whole = next((r for words, en, role in _body_rows() if role == "state" and en == state if (r := published_whole(f"{kazakh} {' '.join(words)}", "place"))), None)
+    if whole:
+        return whole.english  # the table's whole name (Конго Республикасы Republic of the Congo)
+    if re.search(rf"\b{re.escape(state)}\b", name):
         return name  # the country's English name is the state's (Чехия Республикасы Czech Republic)
     return f"{state} of the {name}" if _THE_STATE.search(name) else f"{state} of {name}"
 
@@ -1129,7 +1136,7 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
             # published as a whole only where the words around it are too, or there are none; a
             # person's wherever one word is (Тоқаев Қасым-Жомарт Кемелұлы)
             whole = kind == "person" or all(used or not _CYR_RUN.search(part) for part, (_, used) in ((text[:i], before), (text[j:], after)))
-            if key in TERRITORIES and not whole:
+            if hit.source == TERRITORY_SOURCE and not whole:
                 # a country of the glossary before a ministry's or an akimat's name owns it, last
                 # in English (Біріккен Араб Әмірліктерінің Сыртқы істер министрлігі Ministry of
                 # Foreign Affairs of the United Arab Emirates); among words spelt, it is spelt too
