@@ -386,7 +386,8 @@ _TERRITORY_KINDS = ("country", "place")
 TERRITORY_SOURCE = "CLDR territory names and English press forms (data/glossary/kk-en-names.tsv)"
 
 
-def _glossary_territories() -> list[Published]:
+@lru_cache(maxsize=1)
+def _glossary_territories() -> tuple[Published, ...]:
     rows = _tsv_rows("glossary/kk-en-names.tsv")
     col = {name: i for i, name in enumerate(rows[0])}
     out = []
@@ -394,7 +395,7 @@ def _glossary_territories() -> list[Published]:
         kazakh, english, kind, provenance = (row[col[c]] for c in ("source", "target", "kind", "provenance"))
         if (kind == "country" or (kind in _TERRITORY_KINDS and provenance.startswith("CLDR"))) and kazakh != "ҚР":
             out.append((not provenance.startswith("CLDR"), Published(kazakh, english, "place", TERRITORY_SOURCE)))
-    return [row for _, row in sorted(out, key=lambda x: x[0])]  # CLDR's names first (Нидерланд before Голландия)
+    return tuple(row for _, row in sorted(out, key=lambda x: x[0]))  # CLDR's names first (Нидерланд before Голландия)
 
 
 def _load_exceptions() -> dict[str, tuple[Published, ...]]:
@@ -558,7 +559,8 @@ def _case_ending(stem: str, rest: str, any_class: bool = False) -> bool:
     """``rest`` is a case ending of ``stem`` (``kazakh.CASES``, after a 3rd-person possessive too:
     Мәскеудің, Сауд Арабиясында), no other ending (Мәскеудегі "the one in", Мәскеуі, -лар); with
     ``any_class``, of any stem (after an initialism's hyphen: АҚШ-тың and АҚШ-ның alike)."""
-    forms = {f for case in CASES.values() for f in (case.values() if any_class else [case[final_class(stem)]]) for f in f}
+    allomorphs = (pair for case in CASES.values() for pair in (case.values() if any_class else [case[final_class(stem)]]))
+    forms = {form for pair in allomorphs for form in pair}
     if stem.endswith(("ы", "і")):
         forms |= {f for pair in CASES_AFTER_P3.values() for f in pair}
     return rest in forms
