@@ -382,7 +382,6 @@ def _tsv_rows(name: str) -> list[list[str]]:
 # territory is spelt so where it is the whole name or a part a rule places (a body's owner, a
 # compass word's place); among words spelt one by one it is spelt too (Ресей мұнайшылар одағы
 # Resey Munaishylar Odagy, Дания Еспаева Daniya Yespayeva: no half-translation).
-_TERRITORY_KINDS = ("country", "place")
 TERRITORY_SOURCE = "CLDR territory names and English press forms (data/glossary/kk-en-names.tsv)"
 
 
@@ -393,7 +392,7 @@ def _glossary_territories() -> tuple[Published, ...]:
     out = []
     for row in rows[1:]:
         kazakh, english, kind, provenance = (row[col[c]] for c in ("source", "target", "kind", "provenance"))
-        if (kind == "country" or (kind in _TERRITORY_KINDS and provenance.startswith("CLDR"))) and kazakh != "ҚР":
+        if (kind == "country" or (kind == "place" and provenance.startswith("CLDR"))) and kazakh != "ҚР":
             out.append((not provenance.startswith("CLDR"), Published(kazakh, english, "place", TERRITORY_SOURCE)))
     return tuple(row for _, row in sorted(out, key=lambda x: x[0]))  # CLDR's names first (Нидерланд before Голландия)
 
@@ -1495,14 +1494,14 @@ def _kazakh_body_name(name: str, names: Names = (), owned: bool = False) -> str 
         after = k + 2 if folded[k + 1] == "the" else k + 1  # of the Ministry, of Stanford University
         # (without "the", only a name opens the owner: not School of Government, a field)
         # (or a place the table knows: of South Korea, whose South is the body table's too)
-        if after < len(folded) and (after == k + 2 or (folded[after],) not in _body_words_en()[0] or _kazakh_place(" ".join(words[after:]), names)):
+        place = _kazakh_place(" ".join(words[after:]), names) if after < len(folded) else None
+        if after < len(folded) and (after == k + 2 or (folded[after],) not in _body_words_en()[0] or place):
             body, owner = _kazakh_body_name(" ".join(words[:k]), names, owned=True), _kazakh_body_name(" ".join(words[after:]), names)
             if body and owner:
                 # a head alone owns in its bare form (Үкіметтің, not Үкіметінің)
                 owner = owner if " " in owner else owner[:1] + _bare(owner.casefold())[1:]
                 return f"{state}{inflect(owner, 'gen')} {body}"
-            place = _kazakh_place(" ".join(words[after:]), names) if "of" in folded[1:k] else None
-            if body and place and not state:
+            if body and place and not state and "of" in folded[1:k]:
                 # a place the table knows owns a body with an "of" of its own, and comes first, as
                 # after a body's one "of" below (Ministry of Foreign Affairs of Russia Ресей сыртқы
                 # істер министрлігі; Supreme Court of Kazakhstan Қазақстан жоғарғы соты)
@@ -1522,6 +1521,17 @@ def _kazakh_body_name(name: str, names: Names = (), owned: bool = False) -> str 
 
         def key_at(i: int, n: int) -> tuple[str, ...]:  # the table's key for n words from word i
             return tuple(_EN_VARIANTS.get(w, w) for w in (x.strip(",") for x in lowered[i : i + n]))
+
+        def whole(i: int, n: int) -> bool:
+            """n words from word i are a name of the exceptions table, read as one (New Mexico
+            State University: Нью-Мексико, not Неу + Mexico's Мексика): a country's, or one of
+            words the body table lacks (the Russian Federation; not Almaty Region, whose Region
+            the table reads as a place's word)."""
+            kazakh = _published_wholes().get(" ".join(lowered[i : i + n]))
+            return kazakh is not None and (
+                any(r.source == TERRITORY_SOURCE for r in EXCEPTIONS.get(kazakh.casefold(), ()))
+                or not any(key_at(i + x, 1) in table for x in range(1, n))
+            )
 
         i = 0
         while i < len(ws):
@@ -1545,18 +1555,7 @@ def _kazakh_body_name(name: str, names: Names = (), owned: bool = False) -> str 
                 title = _latin_titles().get(lowered[i + 1], "") if run == 1 and i + 1 < len(ws) else ""
                 if title:
                     run = 2  # a name and its title, read as one (Kabanbay Batyr Қабанбай батыр, Abylai Khan)
-                # a name of several words the exceptions table has, read as one (New Mexico State
-                # University: Нью-Мексико, not Неу + Mexico's Мексика)
-                # (a country's, or one of words the body table lacks: the Russian Federation; not
-                # Almaty Region, whose Region the table reads as a place's word)
-                def whole(n: int) -> bool:
-                    kazakh = _published_wholes().get(" ".join(lowered[i : i + n]))
-                    return kazakh is not None and (
-                        any(r.source == TERRITORY_SOURCE for r in EXCEPTIONS.get(kazakh.casefold(), ()))
-                        or not any(key_at(i + x, 1) in table for x in range(1, n))
-                    )
-
-                run = next((n for n in range(len(ws) - i, run, -1) if whole(n)), run)
+                run = next((n for n in range(len(ws) - i, run, -1) if whole(i, n)), run)
                 while not head and i + run < len(ws) and not any(key_at(i + run, n) in table for n in range(1, longest + 1)):
                     # after "of", the words up to the table's next are one name, read as one
                     # (Mausoleum of Khoja Ahmed Yasawi: Қожа Ахмед Ясауи, not Амед Йасауи word by word)
