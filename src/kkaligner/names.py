@@ -87,6 +87,7 @@ from kkaligner.lang.romanize import (
     FEMININE_AFTER,
     FOREIGN_GIVEN_NAMES,
     FOREIGN_NAMES,
+    PLACE_OPENERS,
     SEA_WORDS,
     Proposal,
     cyrillize,
@@ -262,7 +263,7 @@ PLACE_MODIFIERS = COMPASS_WORDS | frozenset(["жаңа", "үлкен", "кіші
 # The first words of foreign places' names of two words, as Kazakh (like Russian) writes them (Нью
 # Йорк, Сан Франциско, Санкт Петербург, Шри Ланка, Лос Анджелес, Рио де Жанейро, Буэнос Айрес):
 # such a name is a place's, not a person's, whatever its case.
-FOREIGN_PLACE_OPENERS = frozenset(["нью", "сан", "санта", "санкт", "сент", "шри", "лос", "лас", "рио", "буэнос", "форт"])
+FOREIGN_PLACE_OPENERS = frozenset(PLACE_OPENERS)
 
 # Heads that close a name only written with a capital (Қарулы Күштері, the Armed Forces; Ресей
 # күштері is "Russian forces").

@@ -352,6 +352,18 @@ _COMPASS = {kk: (en, adjective) for kk, en, adjective in COMPASS}
 _COMPASS_FROM_EN = {en.casefold(): kk for kk, *forms in COMPASS for en in forms}
 _COMPASS_RX = re.compile(rf"({'|'.join(_COMPASS)}) (?=[{_LETTER.upper()}A-Z])", re.IGNORECASE)
 
+# The first words of foreign places' names that Kazakh, as Russian, joins to the rest by a hyphen
+# and English writes apart, translating "new" and "saint" (Санта-Клара Santa Clara, Лас-Пальмас Las
+# Palmas, Рио-Гранде Rio Grande, Нью-Гэмпшир New Hampshire; English Wikipedia's titles; St. as in
+# St. Louis, St. Moritz). A name the table has whole is its row (Санкт-Петербург Saint Petersburg).
+PLACE_OPENERS = {
+    "нью": "New", "сан": "San", "санта": "Santa", "санкт": "St.", "сент": "St.", "шри": "Sri",
+    "лос": "Los", "лас": "Las", "рио": "Rio", "буэнос": "Buenos", "форт": "Fort",
+}
+# (read back: St. is Сент, as in Сент-Луис; the later key wins)
+_OPENERS_FROM_EN = {en.casefold(): kk.capitalize() for kk, en in PLACE_OPENERS.items()}
+_OPENER_RX = re.compile(rf"({'|'.join(PLACE_OPENERS)})([- ])(?=[{_LETTER.upper()}])", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class Published:
@@ -1145,6 +1157,18 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
                     return f"{after[0].strip()} of {'the ' if _THE_STATE.search(spelled) else ''}{spelled}", True
                 continue
             return before[0] + spelled + ending + after[0], whole
+    # a foreign place's first word apart, in English (Санта-Клара Santa Clara): hyphened, or with a
+    # space where the word is no Kazakh one too (Сан is also "number"); the table's row written
+    # with a space too (Нью Мехико New Mexico)
+    opener = _OPENER_RX.match(text) if kind in ("place", "") else None
+    if opener and (opener.group(2) == "-" or kind == "place" or opener.group(1).casefold() != "сан"):
+        row = _published(f"{opener.group(1)}-{text[opener.end() :]}".casefold(), kind) if exceptions else None
+        if row:
+            return row.english, True
+        # (the rest is no name of its own: not a caller's Мексика inside Нью Мексика)
+        name, used = _romanize(text[opener.end() :], exceptions, "place")
+        first = PLACE_OPENERS[opener.group(1).casefold()]
+        return f"{first.upper() if text[: opener.end(1)].isupper() else first} {name}", used
     # published where every word is, or, for a person, any word is (the table names the bearer,
     # whichever word stands first: Дінмұхамед Қонаев, Тоқаев Қасым-Жомарт Кемелұлы); not where a
     # place's name opens a body's spelt by rule (Орал трансформатор зауыты: Oral is published, the
@@ -1690,6 +1714,11 @@ def _cyrillize(name: str, kind: str = "", kazakh_names: bool = True, names: Name
         # Eastern Europe Шығыс Еуропа, where the rest has a rendering of its own (not North Sea)
         spelt = _cyrillize(rest, kind, kazakh_names, names)
         return Proposal(text=f"{_COMPASS_FROM_EN[compass.group(1).casefold()].capitalize()} {spelt.text}", source=name, by=spelt.by)
+    # a foreign place's first word and its one other word, hyphened (Las Palmas Лас-Пальмас)
+    opener = re.fullmatch(r"(\S+) ([A-Z][a-z]+)", name) if kind == "place" else None
+    if opener and opener.group(1).casefold() in _OPENERS_FROM_EN:
+        spelt = _cyrillize(opener.group(2), kind, kazakh_names, names)
+        return Proposal(text=f"{_OPENERS_FROM_EN[opener.group(1).casefold()]}-{spelt.text}", source=name, by=spelt.by)
     # a Kazakh given name marks the name (Kairat, Серік), an international one does not (Anna Smith)
     from_kazakh = kazakh_names and any(kazakh_spelt(w) or _KAZAKH_LETTER.search(given_from_latin().get(w.casefold(), "")) for w in _LATIN_RUN.findall(name))
     # published as romanize's proposals are: every word, or for a person any (Donald Trump; not
