@@ -461,6 +461,9 @@ BODIES = [
     ("Қарағанды металлургия институты", "Karaganda Institute of Metallurgy"),  # a name before a field stays first
     ("Ақтөбе педагогикалық институты", "Aktobe Pedagogical Institute"),  # ... and an adjective
     ("Сыртқы істер министрлігі", "Ministry of Foreign Affairs"),  # words of several Kazakh words
+    ("Қазақстан ауыр атлетика федерациясы", "Kazakhstan Weightlifting Federation"),  # ... a sport's too
+    ("Қазақстан бокс федерациясы", "Kazakhstan Boxing Federation"),
+    ("Ұлттық баскетбол ассоциациясы", "National Basketball Association"),
     # a body in the genitive owns the one after it, which English names first, "the" before the
     # owner but for a name
     ("Ішкі істер министрлігінің баспасөз қызметі", "Press Service of the Ministry of Internal Affairs"),
