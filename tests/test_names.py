@@ -356,6 +356,15 @@ def test_an_ampersand_joins_one_name_not_two():
     assert text[span[0] : span[1]] == "Procter & Gamble"
 
 
+def test_an_ampersand_joins_one_latin_name_in_kazakh_too():
+    text = "Procter & Gamble-дың зауыты ашылды. S&P Global Ratings агенттігі мен Qatar Airways & Turkish Airlines хабарлады."
+    names = {n.lemma: n for n in extract_terms(text, Glossary.empty(), use_default_glossary=False)}
+    assert set(names) == {"Procter & Gamble", "S&P Global Ratings", "Qatar Airways", "Turkish Airlines"}
+    (span,) = names["Procter & Gamble"].spans
+    assert text[span[0] : span[1]] == "Procter & Gamble-дың"
+    assert names["Procter & Gamble"].rendering == "Procter & Gamble"
+
+
 def test_a_rank_opening_a_company_name_stays_in_it():
     names = extract_terms("He works for General Motors.", Glossary.empty(), "en", use_default_glossary=False)
     assert [n.lemma for n in names] == ["General Motors"]

@@ -698,6 +698,8 @@ _TITLE_PUNCTUATION = re.compile(r"[ \u00a0]*(?:…|\.\.\.|[!?])")
 # One more quotation of a list, after a comma.
 _NEXT_QUOTED = re.compile(rf"[ \u00a0]*,[ \u00a0]*[{_QUOTE_OPEN}][^{_QUOTE_CLOSE}\n]{{1,80}}[{_QUOTE_CLOSE}]")
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
+_AMPERSAND = re.compile(r"[ \u00a0]?&[ \u00a0]?")
+_LATIN_CAPITAL = re.compile(r"[A-Z][A-Za-z]*")
 _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
 MAX_LOWER_WORDS = 6  # lower-case words an organisation's name may have before its head
 MAX_QUOTED_WORDS = 4  # longer quotations are slogans and titles of works
@@ -1039,12 +1041,27 @@ def _readings(form: str) -> list[tuple[str, str]]:
     return out
 
 
+def _ampersands_joined(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``words`` with Latin names an ampersand joins made one word of a name (Procter & Gamble,
+    S&P, AT&T: the ampersand kept in its lemma), as in English (``_en_joined``): not after a
+    body's head (Qatar Airways & Turkish Airlines: two names)."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, w in words:
+        if out and _LATIN_CAPITAL.match(w) and _AMPERSAND.fullmatch(text, out[-1][1], s):
+            ps, _pe, pw = out[-1]
+            if _LATIN_CAPITAL.fullmatch(pw.rsplit(" ", 1)[-1]) and pw.rsplit(" ", 1)[-1].casefold() not in _EN_OF_HEADS:
+                out[-1] = (ps, e, text[ps:e])
+                continue
+        out.append((s, e, w))
+    return out
+
+
 class _Document:
     """The words of one Kazakh text with what they say about case."""
 
     def __init__(self, text: str):
         self.text = text
-        self.words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        self.words = _ampersands_joined(text, [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)])
         self.initial = [sentence_initial(text, s) for s, _, _ in self.words]
         lower: dict[str, int] = {}
         capital: dict[str, int] = {}
@@ -4074,7 +4091,8 @@ def _bare_head_leads(mentions) -> set[str]:
 
 def _written_lemma(m: _Mention, key: str) -> str:
     """The lemma with the capitals and words of the text (Біріккен Ұлттар Ұйымы)."""
-    last_lemma = key.rsplit(" ", 1)[-1]
+    # (the key is the other words folded, then the last one's lemma: a word may hold a space, Procter & Gamble)
+    last_lemma = key[len(" ".join(fold_kk(w) for w in m.words[:-1])) + 1 :] if len(m.words) > 1 else key
     last = m.words[-1]
     written = last[: len(last_lemma)]
     if fold_kk(written) != last_lemma:  # a voiced final consonant: Бәйтерег -> Бәйтерек
