@@ -818,6 +818,10 @@ ALONE = [
     # an occupation opening the sentence is no given name (Прокурор | Сейітов), a given name is
     ("Прокурор Сейітов сөз алды. Жазушы Мұқанов кітап жазды.", [("Сейітов", "person"), ("Мұқанов", "person")]),
     ("Азамат Алдоңғаров келді.", [("Азамат Алдоңғаров", "person")]),
+    # a scholar's occupation, a famous figure's word before a foreign name: a person, not a place
+    ("Тағы бір әйгілі грек — математик Пифагор.", [("Пифагор", "person")]),
+    ("Грек тарихшысы Страбон атауды атап өтті.", [("Страбон", "person")]),
+    ("Бұл мәдениеттің ең танымал тұлғасы Гомер шығар.", [("Гомер", "person")]),
     # a sentence-initial name the shipped names glossary knows
     ("Павлодардың жаңа көпірі ашылды.", [("Павлодар", "place")]),
     # "against" inside a body's name; a body's body after a head in the genitive
