@@ -818,6 +818,9 @@ ALONE = [
     # an occupation opening the sentence is no given name (Прокурор | Сейітов), a given name is
     ("Прокурор Сейітов сөз алды. Жазушы Мұқанов кітап жазды.", [("Сейітов", "person"), ("Мұқанов", "person")]),
     ("Азамат Алдоңғаров келді.", [("Азамат Алдоңғаров", "person")]),
+    # a given name of world news before a surname in a case: one person, the ending gone
+    ("Ол Фелипе Массаны ауыстырды.", [("Фелипе Масса", "person")]),
+    ("Ол Карлос Гоместі көрді.", [("Карлос Гомес", "person")]),
     # a scholar's occupation, a famous figure's word before a foreign name: a person, not a place
     ("Тағы бір әйгілі грек — математик Пифагор.", [("Пифагор", "person")]),
     ("Грек тарихшысы Страбон атауды атап өтті.", [("Страбон", "person")]),

@@ -139,6 +139,15 @@ FOREIGN_GIVEN_NAMES: dict[str, str] = {
     "Winston": "Уинстон", "Dwight": "Дуайт", "Theodore": "Теодор", "Woodrow": "Вудро",
     "Gerald": "Джеральд", "Nelson": "Нельсон", "Luther": "Лютер", "Jeremy": "Джереми",
     "Nigel": "Найджел", "Newt": "Ньют", "Cliff": "Клифф", "Leslie": "Лесли",
+    # Spanish, Portuguese, Italian, French and German ones (data/given-names-kk.txt lists them
+    # for extraction), as English writes them, accents kept; not those Kazakhstanis bear in their
+    # Russian forms (Филипп Filipp, Генрих Genrikh)
+    "Carlos": "Карлос", "Juan": "Хуан", "José": "Хосе", "Miguel": "Мигель", "Francisco": "Франсиско",
+    "Jorge": "Хорхе", "Ricardo": "Рикардо", "Sergio": "Серхио", "Julio": "Хулио", "João": "Жоао",
+    "Luca": "Лука", "Marco": "Марко", "Francesco": "Франческо", "Lorenzo": "Лоренцо", "Pierre": "Пьер",
+    "Jacques": "Жак", "François": "Франсуа", "Louis": "Луи", "Michel": "Мишель", "Nicolas": "Николя",
+    "Alain": "Ален", "Gérard": "Жерар", "Olivier": "Оливье", "Hans": "Ханс", "Wolfgang": "Вольфганг",
+    "Friedrich": "Фридрих", "Jürgen": "Юрген", "Isabel": "Изабель", "Carmen": "Кармен",
 }
 FOREIGN_NAMES: dict[str, str] = FOREIGN_GIVEN_NAMES | {
     # a title before a name
@@ -362,7 +371,7 @@ PLACE_OPENERS = {
 }
 # (read back: St. is Сент, as in Сент-Луис; the later key wins)
 _OPENERS_FROM_EN = {en.casefold(): kk.capitalize() for kk, en in PLACE_OPENERS.items()}
-_OPENER_RX = re.compile(rf"({'|'.join(PLACE_OPENERS)})([- ])(?=[{_LETTER.upper()}])", re.IGNORECASE)
+_OPENER_RX = re.compile(rf"({'|'.join(f'{w.capitalize()}|{w.upper()}' for w in PLACE_OPENERS)})([- ])(?=[{_LETTER.upper()}])")
 
 
 @dataclass(frozen=True)
