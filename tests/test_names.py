@@ -818,6 +818,9 @@ ALONE = [
     # an occupation opening the sentence is no given name (Прокурор | Сейітов), a given name is
     ("Прокурор Сейітов сөз алды. Жазушы Мұқанов кітап жазды.", [("Сейітов", "person"), ("Мұқанов", "person")]),
     ("Азамат Алдоңғаров келді.", [("Азамат Алдоңғаров", "person")]),
+    # a common word opening the sentence opens a name the romanization table has whole (қожа "master")
+    ("Қожа Ахмет Ясауи атындағы Халықаралық қазақ-түрік университетінде оқиды.",
+     [("Қожа Ахмет Ясауи атындағы Халықаралық қазақ-түрік университеті", "organisation")]),
     # a given name of world news before a surname in a case: one person, the ending gone
     ("Ол Фелипе Массаны ауыстырды.", [("Фелипе Масса", "person")]),
     ("Ол Карлос Гоместі көрді.", [("Карлос Гомес", "person")]),

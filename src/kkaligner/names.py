@@ -755,6 +755,16 @@ def _table_place(folded: str) -> bool:
     return bool(rows) and all(r.kind == "place" for r in rows)
 
 
+def _opens_table_name(doc: "_Document", k: int, j: int) -> bool:
+    """Words ``k``.. of a run ending at ``j`` open a name of several words the romanization table
+    has whole, as written (Қожа Ахмет Ясауи): its first word is the name's, though a common word
+    (қожа "master") opens the sentence."""
+    words = doc.words
+    return any(
+        fold_kk(" ".join(x[2] for x in words[k : k + m])) in EXCEPTIONS for m in range(min(4, j - k + 1), 1, -1)
+    )
+
+
 @lru_cache(maxsize=1)
 def _published_places() -> frozenset[str]:
     """The folded one-word places (and names of any kind) of the romanization exceptions table:
@@ -2461,8 +2471,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         last = j - 1 if j - k >= 2 and _named_head_next(doc, k, j) else j
         if doc.initial[k] and last - k >= 2 and not doc.evidence(w)[0] and words[k + 1][2] not in _HONORIFICS_IN_NAMES and (any(
             _readings_end(f, PERSON_ENDINGS + PATRONYMIC_ENDINGS) for f in folded[1 : last - k + 1]
-        ) or (_given_name(folded[1]) and folded[1] not in EVERYDAY_GIVEN and not _given_name(folded[0]) and not _known_kind(folded[0]))):
-            # Кездесуде Дархан Қыдырәлі (not Иран Ислам Республикасы)
+        ) or (_given_name(folded[1]) and folded[1] not in EVERYDAY_GIVEN and not _given_name(folded[0]) and not _known_kind(folded[0]))) and not _opens_table_name(doc, k, j):
+            # Кездесуде Дархан Қыдырәлі (not Иран Ислам Республикасы, Қожа Ахмет Ясауи)
             k += 1
             continue
         nxt = words[j + 1][2] if j + 1 < n else ""
@@ -2777,7 +2787,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
         addressed = j == k and doc.addressed(k)  # Азамат, сіз ...: a person, whatever the word means
         # a compass word opening a run of capitals opens a place's name (Оңтүстік Кореяға)
         compass = j > k and _opens_place(doc, k)
-        if doc.initial[k] and not _is_acronym(w) and doc.common(k) and not addressed and not compass and (kind not in ("organisation", "place") or generic or (kind == "place" and _starter(fold_kk(w)))):
+        if doc.initial[k] and not _is_acronym(w) and doc.common(k) and not addressed and not compass and (kind not in ("organisation", "place") or generic or (kind == "place" and _starter(fold_kk(w)))) and not _opens_table_name(doc, k, j):
             # a common word opens the sentence (Ал, Жалпы, Облыс орталығы); what follows is looked at
             # alone. An organisation's name may open with one (Денсаулық сақтау министрлігі).
             k += 1
