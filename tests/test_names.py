@@ -818,6 +818,9 @@ ALONE = [
     # an occupation opening the sentence is no given name (Прокурор | Сейітов), a given name is
     ("Прокурор Сейітов сөз алды. Жазушы Мұқанов кітап жазды.", [("Сейітов", "person"), ("Мұқанов", "person")]),
     ("Азамат Алдоңғаров келді.", [("Азамат Алдоңғаров", "person")]),
+    # a place's modifier before a continent opens a place's name (Central Asia, Asia Minor)
+    ("ТМД және Орта Азияға да рейс ашу жоспары бар.", [("ТМД", "organisation"), ("Орта Азия", "place")]),
+    ("Біз Кіші Азияға бардық.", [("Кіші Азия", "place")]),
     # a common word opening the sentence opens a name the romanization table has whole (қожа "master")
     ("Қожа Ахмет Ясауи атындағы Халықаралық қазақ-түрік университетінде оқиды.",
      [("Қожа Ахмет Ясауи атындағы Халықаралық қазақ-түрік университеті", "organisation")]),

@@ -1471,11 +1471,12 @@ def _place_opener(first: str, second: str) -> bool:
     """Folded ``first``, before ``second``, opens a place's name: a compass word (Оңтүстік Корея,
     Жоғарғы Тобыл), a foreign place's first word (Шри Ланка, ``FOREIGN_PLACE_OPENERS``), or a
     modifier of places' names before a compass word (Таяу Шығыс, Қиыр Шығыс: the Middle, the Far
-    East), or of a place the glossary knows (Жаңа Зеландия, at a sentence's start too)."""
+    East) or a continent (Орта Азия, Кіші Азия: Central Asia, Asia Minor), or of a place the glossary
+    knows (Жаңа Зеландия, at a sentence's start too)."""
     if first in COMPASS_WORDS or first in FOREIGN_PLACE_OPENERS:
         return True
     return first in PLACE_MODIFIERS and any(
-        lemma in COMPASS_WORDS or _known_kind(f"{first} {lemma}") == "place" for lemma, _ in _readings(second)
+        lemma in COMPASS_WORDS or lemma in CONTINENTS or _known_kind(f"{first} {lemma}") == "place" for lemma, _ in _readings(second)
     )
 
 
