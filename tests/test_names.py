@@ -818,6 +818,11 @@ ALONE = [
     # an occupation opening the sentence is no given name (Прокурор | Сейітов), a given name is
     ("Прокурор Сейітов сөз алды. Жазушы Мұқанов кітап жазды.", [("Сейітов", "person"), ("Мұқанов", "person")]),
     ("Азамат Алдоңғаров келді.", [("Азамат Алдоңғаров", "person")]),
+    # an Arabic particle in lower case is no lower-case use of the name (әл-Фараби)
+    ("Шаһар көшелерінің біріне әл-Фараби есімі берілді.", [("әл-Фараби", "person")]),
+    ("Абайдың, әл-Фарабидің мерейтойларына дайындық бастадық.", [("Абай", "person"), ("әл-Фараби", "person")]),
+    # a surname the shipped glossary has alone (a leader's): a person's in any case
+    ("Буферлік аймақ құру ұсынысын Обаманың билігі тұсында жасаған.", [("Обама", "person")]),
     # a place's modifier before a continent opens a place's name (Central Asia, Asia Minor)
     ("ТМД және Орта Азияға да рейс ашу жоспары бар.", [("ТМД", "organisation"), ("Орта Азия", "place")]),
     ("Біз Кіші Азияға бардық.", [("Кіші Азия", "place")]),

@@ -1083,7 +1083,7 @@ class _Document:
         capital: dict[str, int] = {}
         for (s, e, w), ini in zip(self.words, self.initial):
             f = fold_kk(w)
-            if w[:1].islower():
+            if w[:1].islower() and not _is_cap(w):  # (әл-Фараби: a particle's capital, no lower-case use)
                 lower[f] = lower.get(f, 0) + 1
             elif _is_cap(w) and not ini and not w.isupper():
                 capital[f] = capital.get(f, 0) + 1
