@@ -360,6 +360,21 @@ def test_given_names_of_world_news_are_spelt_as_english_writes_them():
     assert cyrillize("Carlos Santana", "person").text.startswith("Карлос ")
 
 
+@pytest.mark.parametrize(
+    ("kazakh", "english"),
+    [
+        ("Солтүстік және Оңтүстік Корея", "North and South Korea"),
+        ("Орталық және Шығыс Азия", "Central and East Asia"),
+        ("Солтүстік және Оңтүстік Италия", "Northern and Southern Italy"),  # the second's form
+        ("Солтүстік және Оңтүстік Тәжік", "Soltustik zhane Ontustik Tazhik"),  # no name of its own after them
+    ],
+)
+def test_two_compass_words_and_a_name_are_one_name_both_ways(kazakh, english):
+    assert romanize(kazakh, kind="place") == english
+    if not english.startswith("Soltustik"):
+        assert cyrillize(english, "place").text == kazakh
+
+
 def test_a_compass_word_opening_a_place_s_name_is_english():
     # where the rest has a rendering of its own (the exceptions table's, a caller's)
     assert romanize("Солтүстік Қазақстан", kind="place") == "North Kazakhstan"

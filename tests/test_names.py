@@ -823,6 +823,10 @@ ALONE = [
     ("Абайдың, әл-Фарабидің мерейтойларына дайындық бастадық.", [("Абай", "person"), ("әл-Фараби", "person")]),
     # a surname the shipped glossary has alone (a leader's): a person's in any case
     ("Буферлік аймақ құру ұсынысын Обаманың билігі тұсында жасаған.", [("Обама", "person")]),
+    # two compass words "and" before a name: one place's name (North and South Korea)
+    ("Солтүстік және Оңтүстік Корея келіссөз жүргізді.", [("Солтүстік және Оңтүстік Корея", "place")]),
+    ("Жобаларымыз Орталық және Шығыс Азияда сұранысқа ие.", [("Орталық және Шығыс Азия", "place")]),
+    ("Ол солтүстік және Оңтүстік Кореяда болды.", [("Оңтүстік Корея", "place")]),  # "the north", a common word
     # a place's modifier before a continent opens a place's name (Central Asia, Asia Minor)
     ("ТМД және Орта Азияға да рейс ашу жоспары бар.", [("ТМД", "organisation"), ("Орта Азия", "place")]),
     ("Біз Кіші Азияға бардық.", [("Кіші Азия", "place")]),

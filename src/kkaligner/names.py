@@ -2858,7 +2858,7 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             out.append(_Mention(s, end, tuple(x[2] for x in words[k : j + 1]), kind, cue, opening))
         k = j + 1
     out.sort(key=lambda m: m.start)
-    return _known_names(doc, _confirmed(_places_listed(doc, out)))
+    return _compass_pairs(doc, _known_names(doc, _confirmed(_places_listed(doc, out))))
 
 
 def _own_name(doc: _Document, m: _Mention) -> bool:
@@ -2917,6 +2917,30 @@ def _known_names(doc: _Document, mentions: list[_Mention]) -> list[_Mention]:
             # министрлігі); the known name takes the place of the pieces inside it
             out = [m for m in out if m not in overlapping] + [k]
     return sorted(out, key=lambda m: m.start)
+
+
+_COMPASS_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+(?:және|пен|мен|бен)[ \u00a0]+\Z")
+
+
+def _compass_pairs(doc: _Document, mentions: list[_Mention]) -> list[_Mention]:
+    """A place's name opening with a compass word takes another compass word "and" before it
+    (Солтүстік және Оңтүстік Корея, Орталық және Шығыс Азияда: North and South Korea, one name as
+    KazNERD marks it and English writes it)."""
+    out = []
+    for m in mentions:
+        before = _COMPASS_BEFORE.search(doc.text, max(0, m.start - 40), m.start)
+        if (
+            before
+            and m.kind in ("place", "")
+            and fold_kk(m.words[0]) in COMPASS_WORDS
+            and fold_kk(before.group(1)) in COMPASS_WORDS
+            and before.group(1)[:1].isupper()
+            and not any(x.start < m.start and before.start() < x.end for x in mentions)
+        ):
+            words = tuple(doc.text[before.start() : m.start].split())
+            m = _Mention(before.start(), m.end, words + m.words, "place", m.person_cue, m.opening, m.bare)
+        out.append(m)
+    return out
 
 
 def _places_listed(doc: _Document, mentions: list[_Mention]) -> list[_Mention]:

@@ -360,6 +360,7 @@ COMPASS_ADJECTIVAL = frozenset(["Europe", "Siberia", "California", "Sahara", "En
 _COMPASS = {kk: (en, adjective) for kk, en, adjective in COMPASS}
 _COMPASS_FROM_EN = {en.casefold(): kk for kk, *forms in COMPASS for en in forms}
 _COMPASS_RX = re.compile(rf"({'|'.join(_COMPASS)}) (?=[{_LETTER.upper()}A-Z])", re.IGNORECASE)
+_COMPASS_PAIR_RX = re.compile(rf"({'|'.join(_COMPASS)}) (?:және|пен|мен|бен) (?=({'|'.join(_COMPASS)}) [{_LETTER.upper()}A-Z])", re.IGNORECASE)
 
 # The first words of foreign places' names that Kazakh, as Russian, joins to the rest by a hyphen
 # and English writes apart, translating "new" and "saint" (Санта-Клара Santa Clara, Лас-Пальмас Las
@@ -1112,6 +1113,16 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
     if saint:
         name, used = _romanize(saint.group(1), exceptions, kind, names)
         return f"{name}-Ata", used
+    # two compass words "and" before a name, one name (Солтүстік және Оңтүстік Корея North and South
+    # Korea, Орталық және Шығыс Азия Central and East Asia): the first as English writes the second
+    pair = _COMPASS_PAIR_RX.match(text) if kind in ("place", "") else None
+    if pair:
+        rest, used = _romanize(text[pair.end() :], exceptions, kind, names)
+        forms = _COMPASS[pair.group(1).casefold()]
+        second = _COMPASS[pair.group(2).casefold()]
+        form = next((i for i in (1, 0) if rest.split(" ")[0] == second[i]), None)
+        if form is not None:
+            return f"{forms[form]} and {rest}", used
     # a compass word opening a place's name (Оңтүстік Корея South Korea, Шығыс Еуропа Eastern Europe)
     # (a place's, or a name of no stated kind where the table says the rest is a place's: Солтүстік Ирландия)
     compass = _COMPASS_RX.match(text) if kind in ("place", "") else None
@@ -1717,6 +1728,11 @@ def _cyrillize(name: str, kind: str = "", kazakh_names: bool = True, names: Name
             return state
     if kind == "place" and name.casefold() in _COMPASS_FROM_EN:
         return Proposal(text=_COMPASS_FROM_EN[name.casefold()].capitalize(), source=name)  # the South Оңтүстік
+    pair = re.match(r"([A-Za-z]+) and (?=([A-Za-z]+) [^\W\d_])", name) if kind == "place" else None
+    if pair and pair.group(1).casefold() in _COMPASS_FROM_EN and pair.group(2).casefold() in _COMPASS_FROM_EN:
+        # North and South Korea Солтүстік және Оңтүстік Корея
+        spelt = _cyrillize(name[pair.end() :], kind, kazakh_names, names)
+        return Proposal(text=f"{_COMPASS_FROM_EN[pair.group(1).casefold()].capitalize()} және {spelt.text}", source=name, by=spelt.by)
     compass = re.match(r"([A-Za-z]+) (?=[^\W\d_])", name) if kind == "place" else None
     rest = name[compass.end() :] if compass else ""
     if compass and compass.group(1).casefold() in _COMPASS_FROM_EN and (_known(rest, names) or (kazakh_names and rest.casefold() in _published_kazakh())):
