@@ -360,6 +360,13 @@ def test_given_names_of_world_news_are_spelt_as_english_writes_them():
     assert cyrillize("Carlos Santana", "person").text.startswith("Карлос ")
 
 
+def test_ancient_before_a_place_of_the_table_is_english():
+    assert romanize("Ежелгі Мысыр", kind="place") == "Ancient Egypt"
+    assert romanize("Ежелгі Римде") == "Ancient Rome"
+    assert romanize("Ежелгі Жасыбай", kind="place") == "Ezhelgi Zhasybay"  # no half-translation of a name spelt by rule
+    assert romanize("Үлкен Алматы көлі", kind="place") == "Big Almaty Lake"
+
+
 @pytest.mark.parametrize(
     ("kazakh", "english"),
     [

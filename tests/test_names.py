@@ -823,6 +823,8 @@ ALONE = [
     ("Абайдың, әл-Фарабидің мерейтойларына дайындық бастадық.", [("Абай", "person"), ("әл-Фараби", "person")]),
     # a surname the shipped glossary has alone (a leader's): a person's in any case
     ("Буферлік аймақ құру ұсынысын Обаманың билігі тұсында жасаған.", [("Обама", "person")]),
+    # "ancient" before a known place opens its name (Ancient Egypt)
+    ("Көрмесі Ежелгі Мысырдың құпияларынан сыр шертеді.", [("Ежелгі Мысыр", "place")]),
     # two compass words "and" before a name: one place's name (North and South Korea)
     ("Солтүстік және Оңтүстік Корея келіссөз жүргізді.", [("Солтүстік және Оңтүстік Корея", "place")]),
     ("Жобаларымыз Орталық және Шығыс Азияда сұранысқа ие.", [("Орталық және Шығыс Азия", "place")]),

@@ -87,6 +87,7 @@ from kkaligner.lang.romanize import (
     FEMININE_AFTER,
     FOREIGN_GIVEN_NAMES,
     FOREIGN_NAMES,
+    PLACE_EPITHETS,
     PLACE_OPENERS,
     SEA_WORDS,
     Proposal,
@@ -258,7 +259,7 @@ COMMON_COUNTRY_NAMES = frozenset(["америка"])
 
 # Words that open places' names before another name (Жаңа Зеландия, Оңтүстік Корея, Үлкен Алматы,
 # Кіші Азия): a known place's name after one of them is part of the same name.
-PLACE_MODIFIERS = COMPASS_WORDS | frozenset(["жаңа", "үлкен", "кіші", "ұлы", "ескі", "орта", "таяу", "алыс", "қиыр"])
+PLACE_MODIFIERS = COMPASS_WORDS | frozenset(["жаңа", "үлкен", "кіші", "ұлы", "ескі", "орта", "таяу", "алыс", "қиыр", "ежелгі"])
 
 # The first words of foreign places' names of two words, as Kazakh (like Russian) writes them (Нью
 # Йорк, Сан Франциско, Санкт Петербург, Шри Ланка, Лос Анджелес, Рио де Жанейро, Буэнос Айрес):
@@ -1476,7 +1477,9 @@ def _place_opener(first: str, second: str) -> bool:
     if first in COMPASS_WORDS or first in FOREIGN_PLACE_OPENERS:
         return True
     return first in PLACE_MODIFIERS and any(
-        lemma in COMPASS_WORDS or lemma in CONTINENTS or _known_kind(f"{first} {lemma}") == "place" for lemma, _ in _readings(second)
+        lemma in COMPASS_WORDS or lemma in CONTINENTS or _known_kind(f"{first} {lemma}") == "place"
+        or (first in PLACE_EPITHETS and _known_kind(lemma) == "place")  # Ежелгі Мысыр
+        for lemma, _ in _readings(second)
     )
 
 

@@ -360,6 +360,11 @@ COMPASS_ADJECTIVAL = frozenset(["Europe", "Siberia", "California", "Sahara", "En
 _COMPASS = {kk: (en, adjective) for kk, en, adjective in COMPASS}
 _COMPASS_FROM_EN = {en.casefold(): kk for kk, *forms in COMPASS for en in forms}
 _COMPASS_RX = re.compile(rf"({'|'.join(_COMPASS)}) (?=[{_LETTER.upper()}A-Z])", re.IGNORECASE)
+# Epithets of a place's name that English translates before a name with a rendering of its own
+# (Ежелгі Мысыр Ancient Egypt, Ежелгі Рим Ancient Rome: English Wikipedia's titles), not before a
+# name spelt by rule (no half-translation); not Үлкен "big", Greater Almaty but Big Almaty Lake.
+PLACE_EPITHETS = {"ежелгі": "Ancient"}
+_EPITHET_RX = re.compile(rf"({'|'.join(f'{w.capitalize()}|{w.upper()}' for w in PLACE_EPITHETS)}) (?=[{_LETTER.upper()}])")
 _COMPASS_PAIR_RX = re.compile(rf"({'|'.join(_COMPASS)}) (?:және|пен|мен|бен) (?=({'|'.join(_COMPASS)}) [{_LETTER.upper()}A-Z])", re.IGNORECASE)
 
 # The first words of foreign places' names that Kazakh, as Russian, joins to the rest by a hyphen
@@ -1123,6 +1128,16 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
         form = next((i for i in (1, 0) if rest.split(" ")[0] == second[i]), None)
         if form is not None:
             return f"{forms[form]} and {rest}", used
+    # a place's epithet before a name of the table or the caller's (Ежелгі Мысыр Ancient Egypt)
+    epithet = _EPITHET_RX.match(text) if kind in ("place", "") and exceptions else None
+    if epithet:
+        rest = text[epithet.end() :]
+        row = _known(rest, names) or _published(rest.casefold(), kind) or next(
+            (_published(rest[:k].casefold(), kind) for k in range(len(rest) - 1, 2, -1)
+             if _case_ending(rest[:k].casefold(), rest[k:].casefold()) and _published(rest[:k].casefold(), kind)), None)
+        if row and (not isinstance(row, Published) or _place_row(row)):
+            name, used = _romanize(rest, exceptions, "place", names)
+            return f"{PLACE_EPITHETS[epithet.group(1).casefold()]} {name}", used
     # a compass word opening a place's name (Оңтүстік Корея South Korea, Шығыс Еуропа Eastern Europe)
     # (a place's, or a name of no stated kind where the table says the rest is a place's: Солтүстік Ирландия)
     compass = _COMPASS_RX.match(text) if kind in ("place", "") else None
@@ -1785,6 +1800,7 @@ __all__ = [
     "KINDS",
     "LETTERS",
     "PLACE_CONTEXT",
+    "PLACE_EPITHETS",
     "PLACE_HEADS",
     "STREET_HEADS",
     "RUSSIAN_FORM_LETTERS",
