@@ -305,6 +305,7 @@ def test_a_place_s_generic_word_is_english_and_a_table_word_inside_a_name_is_not
     assert romanize("Ақтөбе облысы", kind="place") == "Aktobe Region"
     assert romanize("Балқаш көлі", kind="place") == "Lake Balkhash"
     assert romanize("Ертіс өзені", kind="place") == "Irtysh River"
+    assert romanize("Балқаш-Алакөл бассейні", kind="place") == "Balkhash-Alakol Basin"  # a water basin
     assert romanize("Қарасай ауданы", exceptions=False) == "Karasay District"
     assert romanize("ол облысы") == "ol oblysy"
     assert romanize("Аралбаев") == "Aralbayev"  # Арал + баев is no ending of Арал

@@ -305,6 +305,9 @@ NATURE_HEADS: tuple[tuple[str, str, bool], ...] = (
     ("сарқырамасы", "Waterfall", False),
     ("шөлі", "Desert", False),
     ("ойпаты", "Depression", False),
+    # a river's or a lake's basin, as water management names them (Нарын-Сырдария бассейні,
+    # Балқаш-Алакөл бассейні: the Balkhash-Alakol Basin)
+    ("бассейні", "Basin", False),
     ("қорығы", "Nature Reserve", False),
     # the official long forms, "state natural reserve", "state national natural park": English
     # Wikipedia titles them alike (Naurzum Nature Reserve, Ile-Alatau National Park)
