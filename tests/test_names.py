@@ -823,6 +823,9 @@ ALONE = [
     ("Абайдың, әл-Фарабидің мерейтойларына дайындық бастадық.", [("Абай", "person"), ("әл-Фараби", "person")]),
     # a surname the shipped glossary has alone (a leader's): a person's in any case
     ("Буферлік аймақ құру ұсынысын Обаманың билігі тұсында жасаған.", [("Обама", "person")]),
+    # a given name before a compass word or a place's modifier: a person, then a place
+    ("Ол кезде Мадина Оңтүстік Кореяда тұрды.", [("Мадина", "person"), ("Оңтүстік Корея", "place")]),
+    ("Ерлан Жаңа Зеландияда оқиды.", [("Ерлан", "person"), ("Жаңа Зеландия", "place")]),
     # "ancient" before a known place opens its name (Ancient Egypt)
     ("Көрмесі Ежелгі Мысырдың құпияларынан сыр шертеді.", [("Ежелгі Мысыр", "place")]),
     # two compass words "and" before a name: one place's name (North and South Korea)

@@ -740,9 +740,15 @@ def _given_name(folded: str) -> bool:
 
 def _given_then_place(doc: "_Document", j: int) -> bool:
     """Word ``j`` is a given name and the next a place the glossary or the romanization table
-    knows, in a case (Мадина Афинада тұрады, Ерлан Шардараға барды): a person, then a place."""
+    knows, in a case (Мадина Афинада тұрады, Ерлан Шардараға барды), or the first word of a
+    place's name of two, a compass word or a place's modifier, which no surname is (Мадина
+    Оңтүстік Кореяда, Ерлан Жаңа Зеландияда): a person, then a place."""
     nxt = doc.words[j + 1][2]
-    return _given_name(fold_kk(doc.words[j][2])) and doc.inflected(nxt) and any(
+    if not _given_name(fold_kk(doc.words[j][2])):
+        return False
+    if j + 2 < len(doc.words) and doc.spaced(j + 2) and _is_cap(doc.words[j + 2][2]) and _opens_place(doc, j + 1):
+        return True
+    return doc.inflected(nxt) and any(
         _table_place(lemma) or (_known_kind(lemma) == "place" and not lemma.endswith(FEMININE_AFTER))
         for lemma, a in _readings(fold_kk(nxt))
         if a
