@@ -492,6 +492,14 @@ BODIES = [
     ("Қарағанды металлургия институты", "Karaganda Institute of Metallurgy"),  # a name before a field stays first
     ("Ақтөбе педагогикалық институты", "Aktobe Pedagogical Institute"),  # ... and an adjective
     ("Сыртқы істер министрлігі", "Ministry of Foreign Affairs"),  # words of several Kazakh words
+    # a place in the genitive before a body's capitalised words owns it, last in English; not
+    # before lower-case words, nor a person (Абайдың) nor a place's unit (Алматының Медеу ауданы)
+    ("Қазақстанның Ұлттық банкі", "National Bank of Kazakhstan"),
+    ("Жапонияның Ұлттық банкі", "National Bank of Japan"),
+    ("Қазақстанның шахмат федерациясы", "Kazakhstan Chess Federation"),
+    ("Абайдың Ұлттық музейі", "Abai National Museum"),
+    ("Алматының Медеу ауданы", "Almaty Medeu District"),
+    ("Қазақстан Ұлттық банкі", "Kazakhstan National Bank"),  # in the nominative, in Kazakh order
     ("Қазақстан ауыр атлетика федерациясы", "Kazakhstan Weightlifting Federation"),  # ... a sport's too
     ("Қазақстан бокс федерациясы", "Kazakhstan Boxing Federation"),
     ("Ұлттық баскетбол ассоциациясы", "National Basketball Association"),

@@ -811,6 +811,7 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
         tokens[:1] = [("Қазақстан", False), ("Республикасы", False)]  # ҚР, ҚР-ның: the state's initials
     items: list[tuple[str, str]] = []  # (English or Kazakh name words, role)
     owners: set[int] = set()  # the items that are the heads of a body that owns the next
+    owned = False  # the name opens in the genitive and owns the body's capitalised words after it
     longest_name = max((len(k.split()) for k, _ in names), default=0)
     i = 0
     while i < len(tokens):
@@ -895,6 +896,10 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
             # Қазақстанның шахмат федерациясы; an ending after a hyphen goes with its hyphen (ҚР-дың)
             bare = _GENITIVE.sub("", word) if not last else word
             bare = bare[:-1] if bare != word and bare.endswith("-") else bare
+            # a place in the genitive before a body's capitalised words owns it (Қазақстанның Ұлттық
+            # банкі: the body is Ұлттық банк, National Bank of Kazakhstan; not Қазақстанның шахмат
+            # федерациясы, whose lower-case words make it Kazakhstan Chess Federation)
+            owned = owned or (not items and bare != word and i + 1 < len(tokens) and tokens[i + 1][0][:1].isupper())
             if items and items[-1][1] == "name":
                 items[-1] = (f"{items[-1][0]} {bare}", "name")
             else:
@@ -988,6 +993,11 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
         for part, (_end, name) in reversed(list(zip(parts, cuts))):
             text += f" of {part}" if name else f" of the {part}"
         return text + state
+    if owned and not state and len(out) > 1 and items[0][1] == "name" and items[-1][1] == "head" and items[1][1] != "name":
+        # (a place's of the table, a country: not Абайдың, Назарбаевтың, a person's)
+        owner, row = spelt(0), _published(items[0][0].casefold(), "place") if exceptions else None
+        if out[0] == owner and row is not None and _place_row(row):
+            return f"{' '.join(out[1:] + segment)} of {'the ' if _THE_STATE.search(owner) else ''}{owner}"
     return " ".join(out + segment) + state
 
 
