@@ -1498,7 +1498,9 @@ def _bare(head: str) -> str:
     (кеңесі кеңес, not кеңе + сі; a loanword's voiced consonant kept: клубы клуб, not клуп)."""
     stems = possessive_stems(head)
     written = (head[:-1],) if head.endswith(("ы", "і")) and len(head) > 3 else ()
-    return next((stem for stem in (*stems, *written) if stem in _known_stems()), stems[0] if stems else head)
+    # (a loanword's double consonant, one before the possessive: конгресі конгресс)
+    doubled = tuple(stem + stem[-1] for stem in stems if stem)
+    return next((stem for stem in (*stems, *written, *doubled) if stem in _known_stems()), stems[0] if stems else head)
 
 
 @lru_cache(maxsize=1)
