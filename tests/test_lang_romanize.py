@@ -509,6 +509,11 @@ BODIES = [
     ("Қазақстанның Ұлттық гвардиясы", "National Guard of Kazakhstan"),
     ("АҚШ Өкілдер палатасы", "United States House of Representatives"),  # the table's row
     ("Парламент Сенаты", "Senate of the Parliament"),  # the table's row (no half-translation Parlament Senate)
+    ("Ұлттық инвестиция қоры", "National Investment Fund"),  # more fields of work
+    ("Тіл комитеті", "Language Committee"),
+    # an adjective of a field's noun goes after "of" with it; one of the head's stays first
+    ("Қазақстан стратегиялық зерттеулер институты", "Kazakhstan Institute of Strategic Studies"),
+    ("Мәскеу мемлекеттік халықаралық қатынастар институты", "Moscow State Institute of International Relations"),
     ("Қазақстан ауыр атлетика федерациясы", "Kazakhstan Weightlifting Federation"),  # ... a sport's too
     ("Қазақстан бокс федерациясы", "Kazakhstan Boxing Federation"),
     ("Ұлттық баскетбол ассоциациясы", "National Basketball Association"),

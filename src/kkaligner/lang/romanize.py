@@ -327,6 +327,8 @@ _UNIT_WORDS = frozenset(["баспасөз", "басқармасы", "бөлім
 # The heads of a body English names without "the" when its name opens it (Stanford University, Kaspi
 # Bank, Shymkent Airport): an owner's, after "of"; a university whatever its words, the others with
 # none between name and head.
+# The status adjectives of a body's head (мемлекеттік, ұлттық, халықаралық, республикалық).
+_STATUS_EN = frozenset(["State", "National", "International", "Republican"])
 _NAMED_WITHOUT_THE = frozenset(["University", "Bank", "Corporation", "Holding", "Group", "Airport"])
 # Streets, avenues and squares own no body: what is on them is none (Абай даңғылының көпірі)
 _STREET_EN = frozenset(["Street", "Avenue", "Square"])
@@ -947,8 +949,16 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
             # of Defence), a field's nouns only after a field's head (Karaganda Institute of
             # Metallurgy; Aktobe Pedagogical Institute)
             keep = segment[:lead] if role == "field" else []
-            while role == "field" and len(keep) < len(segment) and _FIELD_ADJECTIVE.search(segment[len(keep)].split()[-1].casefold()):
-                keep = segment[: len(keep) + 1]  # an adjective stays first too (Aktobe Pedagogical Institute)
+            adjectives = keep
+            while role == "field" and len(adjectives) < len(segment) and _FIELD_ADJECTIVE.search(segment[len(adjectives)].split()[-1].casefold()):
+                adjectives = segment[: len(adjectives) + 1]
+            # an adjective of the head stays first too (Aktobe Pedagogical Institute, Moscow State
+            # Institute of International Relations); one of a field's noun goes with it after "of"
+            # (Kazakhstan Institute of Strategic Studies): a status's adjective, or the last words
+            while len(keep) < len(adjectives) and (
+                len(adjectives) == len(segment) or segment[len(keep)] in _STATUS_EN
+            ):
+                keep = segment[: len(keep) + 1]
             rest = segment[len(keep) :]
             out.extend(keep)
             if (
