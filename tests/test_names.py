@@ -823,6 +823,20 @@ ALONE = [
     ("Абайдың, әл-Фарабидің мерейтойларына дайындық бастадық.", [("Абай", "person"), ("әл-Фараби", "person")]),
     # a surname the shipped glossary has alone (a leader's): a person's in any case
     ("Буферлік аймақ құру ұсынысын Обаманың билігі тұсында жасаған.", [("Обама", "person")]),
+    # ... and a body named after the region: its compass word stays in it
+    ("Нұрлан Оңтүстік Қазақстан медицина академиясын бітірген.",
+     [("Нұрлан", "person"), ("Оңтүстік Қазақстан медицина академиясы", "organisation")]),
+    # an occupation's cue: not for a place the person goes to; at a sentence's start too
+    ("Кеше белгілі режиссер Венецияға барды.", [("Венеция", "place")]),
+    ("Тарихшы Геродот сақтар туралы жазған.", [("Геродот", "person")]),
+    ("Ұлы грек математигі Пифагор туралы.", [("Пифагор", "person")]),
+    # two names an ampersand stands between: "between" or a plural kind after them
+    ("Бұл Apple & Google арасындағы дау.", [("Apple", "organisation"), ("Google", "organisation")]),
+    ("Кеше Ernst & Young аудиторлары тексерді.", [("Ernst & Young", "organisation")]),
+    # compass words "and" before a plural region's word: no one name of them
+    ("Солтүстік және Оңтүстік Қазақстан облыстарында жиын өтті.", [("Оңтүстік Қазақстан облыстары", "place")]),
+    # "ancient" opens a country's name, not a city's
+    ("Ежелгі Тараз қаласы үлкен болған.", [("Тараз", "place")]),
     # a given name before a compass word or a place's modifier: a person, then a place
     ("Ол кезде Мадина Оңтүстік Кореяда тұрды.", [("Мадина", "person"), ("Оңтүстік Корея", "place")]),
     ("Ерлан Жаңа Зеландияда оқиды.", [("Ерлан", "person"), ("Жаңа Зеландия", "place")]),

@@ -68,6 +68,7 @@ from kkaligner.lang import check_language, is_kazakh
 from kkaligner.lang.casing import fold_kk
 from kkaligner.lang.detect import detect_language
 from kkaligner.lang.kazakh import (
+    AND_WORDS,
     CLASSES,
     DEVOICE,
     PLURAL,
@@ -90,6 +91,7 @@ from kkaligner.lang.romanize import (
     PLACE_EPITHETS,
     PLACE_OPENERS,
     SEA_WORDS,
+    TERRITORIES,
     Proposal,
     cyrillize,
     given_from_latin,
@@ -259,7 +261,7 @@ COMMON_COUNTRY_NAMES = frozenset(["америка"])
 
 # Words that open places' names before another name (Жаңа Зеландия, Оңтүстік Корея, Үлкен Алматы,
 # Кіші Азия): a known place's name after one of them is part of the same name.
-PLACE_MODIFIERS = COMPASS_WORDS | frozenset(["жаңа", "үлкен", "кіші", "ұлы", "ескі", "орта", "таяу", "алыс", "қиыр", "ежелгі"])
+PLACE_MODIFIERS = COMPASS_WORDS | frozenset(["жаңа", "үлкен", "кіші", "ұлы", "ескі", "орта", "таяу", "алыс", "қиыр"]) | frozenset(PLACE_EPITHETS)
 
 # The first words of foreign places' names of two words, as Kazakh (like Russian) writes them (Нью
 # Йорк, Сан Франциско, Санкт Петербург, Шри Ланка, Лос Анджелес, Рио де Жанейро, Буэнос Айрес):
@@ -280,7 +282,7 @@ CLOSING_POSTPOSITIONS = frozenset(["секілді", "сияқты", "турал
 
 # "and" between two names (Мәжіліс пен Үкімет); және is inside names too (Денсаулық сақтау және
 # әлеуметтік даму министрлігі), so it does not part them.
-_JOINING = frozenset(["пен", "мен", "бен"])
+_JOINING = frozenset(AND_WORDS) - {"және"}
 
 # The particles of Arabic names (``ARABIC_PARTICLES``: бен, ибн "son of") written in lower case
 # between a person's names (Салман бен Әбделазиз Әл Сауд, Бадр бен Сұлтан, Мұхаммед ибн Салман).
@@ -600,6 +602,8 @@ PERSON_BEFORE = POSITION_HEADS | frozenset(
      "экономист", "инженер", "саясаткер", "саясаткері", "дипломат", "елші", "елшісі", "актер", "актеры",
      "актриса", "актрисасы", "режиссер", "режиссері", "продюсер", "продюсері", "футболшы", "футболшысы",
      "хоккейші", "шахматшы", "теннисші", "балуаны", "ғарышкер", "ғарышкері", "ұшқыш", "ұшқышы", "тұлға", "тұлғасы",
+     "математигі", "физигі", "химигі", "биологы", "астрономы", "археологы", "экономисі", "инженері", "дипломаты",
+     "шахматшысы", "теннисшісі", "хоккейшісі",
      # an age (он үш жасар Абзал "thirteen-year-old Abzal", 19 жастағы Қарасай), unless the name
      # is a town's whose resident the age is (24 жастағы Шелек тұрғыны: ``_OF_A_PLACE``)
      "жасар", "жастағы"]
@@ -734,8 +738,9 @@ def _word_list(name: str, english: bool = False) -> frozenset[str]:
 
 
 def _given_name(folded: str) -> bool:
-    """A given name common in Kazakhstan (``kazakh.given_names``): Әсел, Дархан, Сергей."""
-    return folded in folded_given_names()
+    """A given name common in Kazakhstan (``kazakh.given_names``): Әсел, Дархан, Сергей; or one of
+    world news (``FOREIGN_GIVEN_NAMES``: Джон, Карлос, Франсуа)."""
+    return folded in folded_given_names() or folded in _FOREIGN_GIVEN
 
 
 def _given_then_place(doc: "_Document", j: int) -> bool:
@@ -1069,10 +1074,15 @@ def _ampersands_joined(text: str, words: list[tuple[int, int, str]]) -> list[tup
     S&P, AT&T: the ampersand kept in its lemma), as in English (``_en_joined``): not after a
     body's head (Qatar Airways & Turkish Airlines: two names)."""
     out: list[tuple[int, int, str]] = []
-    for s, e, w in words:
+    for i, (s, e, w) in enumerate(words):
         if out and _LATIN_CAPITAL.match(w) and _AMPERSAND.fullmatch(text, out[-1][1], s):
             ps, _pe, pw = out[-1]
-            if _LATIN_CAPITAL.fullmatch(pw.rsplit(" ", 1)[-1]) and pw.rsplit(" ", 1)[-1].casefold() not in _EN_OF_HEADS:
+            # nor where the plural of a body's kind or "between" follows the two (Fitch & Moody's
+            # агенттіктері, Apple & Google арасындағы: two names; but Ernst & Young аудиторлары)
+            after = [x[2] for x in words[i + 1 : i + 3] if x[2] != "s"]  # (Moody's: its s apart)
+            nxt = after[0] if after and after[0].islower() else ""
+            two = fold_kk(nxt).startswith("арас") or bool(nxt and _plural_generic(nxt))
+            if _LATIN_CAPITAL.fullmatch(pw.rsplit(" ", 1)[-1]) and pw.rsplit(" ", 1)[-1].casefold() not in _EN_OF_HEADS and not two:
                 out[-1] = (ps, e, text[ps:e])
                 continue
         out.append((s, e, w))
@@ -1483,8 +1493,9 @@ def _place_opener(first: str, second: str) -> bool:
     if first in COMPASS_WORDS or first in FOREIGN_PLACE_OPENERS:
         return True
     return first in PLACE_MODIFIERS and any(
-        lemma in COMPASS_WORDS or lemma in CONTINENTS or _known_kind(f"{first} {lemma}") == "place"
-        or (first in PLACE_EPITHETS and _known_kind(lemma) == "place")  # Ежелгі Мысыр
+        lemma in COMPASS_WORDS or _known_kind(f"{first} {lemma}") == "place"
+        or (lemma in CONTINENTS and f"{first} {lemma}" in EXCEPTIONS)  # Орта Азия, Кіші Азия: rows of the table
+        or (first in PLACE_EPITHETS and (lemma in TERRITORIES or f"{first} {lemma}" in EXCEPTIONS))  # Ежелгі Мысыр, Ежелгі Рим; not ancient Taraz
         for lemma, _ in _readings(second)
     )
 
@@ -1605,9 +1616,18 @@ def _person_context(doc: _Document, k: int) -> bool:
     # a monarch's, a prince's or a possessed office's title may be capitalised (Ұлыбритания Королі
     # Карл, Катар Әмірі Тамим, Шейх Тамим); not the bare President, the sentence's subject before a
     # place (Бүгін Президент Техасқа барды)
+    # (an occupation opening the sentence too: Тарихшы Геродот)
     if prev and doc.spaced(k) and (
-        _stem_in(prev[2], RANKS) or ((prev[2].islower() or _stem_in(prev[2], _CAPITAL_TITLE_CUES)) and _stem_in(prev[2], PERSON_BEFORE))
+        _stem_in(prev[2], RANKS)
+        or ((prev[2].islower() or _stem_in(prev[2], _CAPITAL_TITLE_CUES) or doc.initial[k - 1]) and _stem_in(prev[2], PERSON_BEFORE))
     ):
+        # not a place the person goes to, is in or comes from (режиссер Венецияға барды, актер
+        # Голливудта): a known place in a case, or any word in the locative or the ablative
+        where = [(lemma, a.split("+")[-1]) for lemma, a in _readings(fold_kk(words[k][2])) if a]
+        if doc.inflected(words[k][2]) and any(
+            case in ("loc", "abl") or (case == "dat" and (_table_place(lemma) or _known_kind(lemma) == "place")) for lemma, case in where
+        ):
+            return False
         return not (nxt and doc.spaced(k + 1) and nxt[2].islower() and _stem_in(nxt[2], _OF_A_PLACE))
     if _after_initial(text, s):
         return True
@@ -1916,7 +1936,7 @@ def _possessed_head(word: str) -> bool:
 
 
 _LIST_JOINER = re.compile(r"[ \u00a0]*(?:,|,?[ \u00a0]*(?:және|мен|пен|бен))[ \u00a0]*")
-_JOINER_WORDS = frozenset(["және", "мен", "пен", "бен"])
+_JOINER_WORDS = frozenset(AND_WORDS)
 
 
 def _closes_place_list(doc: _Document, k: int) -> bool:
@@ -2007,6 +2027,8 @@ def _compass_describes(doc: _Document, k: int) -> bool:
         return False
     if doc.inflected(words[k + 1][2]):
         return True  # Солтүстік Қазақстанға: no region's word can follow an inflected name
+    if _body_follows(doc, k + 1) is not None:
+        return False  # Оңтүстік Қазақстан медицина академиясы: a body named after the region
     # the region's word may follow other regions' names (Батыс Қазақстан және Ақтөбе облыстары)
     prev, look = k + 1, k + 2
     while look < len(words) and look <= k + 2 + MAX_LOWER_WORDS:
@@ -2928,7 +2950,7 @@ def _known_names(doc: _Document, mentions: list[_Mention]) -> list[_Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
-_COMPASS_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+(?:және|пен|мен|бен)[ \u00a0]+\Z")
+_COMPASS_BEFORE = re.compile(rf"([^\W\d_]+)[ \u00a0]+(?:{'|'.join(AND_WORDS)})[ \u00a0]+\Z")
 
 
 def _compass_pairs(doc: _Document, mentions: list[_Mention]) -> list[_Mention]:
@@ -2941,6 +2963,7 @@ def _compass_pairs(doc: _Document, mentions: list[_Mention]) -> list[_Mention]:
         if (
             before
             and m.kind in ("place", "")
+            and not _plural_generic(m.words[-1])  # Солтүстік және Оңтүстік Қазақстан облыстары: two regions
             and fold_kk(m.words[0]) in COMPASS_WORDS
             and fold_kk(before.group(1)) in COMPASS_WORDS
             and before.group(1)[:1].isupper()
@@ -4070,13 +4093,15 @@ def _group_kind(
         return "person", False
     if kind != "place" or len(first.words) != 1:
         return kind, False
-    if key in given_names or _given_name(key):
+    if key in _FOREIGN_GIVEN:
+        # Джон, Мэри; people are met "from" (Джоннан хат келді), not "in"
+        if not any(a.split("+")[0] == "loc" for _, a in ms):
+            return "person", False
+    elif key in given_names or _given_name(key):
         return "person", False
     places = sum(1 for _, a in ms if a.split("+")[0] in _PLACE_CASES)
     if _kazakh_given_form(key) and not places:
         return "person", False  # Өміржан, Нұрбек, Мұратхан: the elements of Kazakh given names
-    if key in _FOREIGN_GIVEN and not any(a.split("+")[0] == "loc" for _, a in ms):
-        return "person", False  # Джон, Мэри; people are met "from" (Джоннан хат келді), not "in"
     # its contexts say a person more often than its case endings say a place
     cues = sum(m.person_cue for m, _ in ms)
     if cues > places:
@@ -4085,7 +4110,7 @@ def _group_kind(
 
 
 # What joins two names of one kind: Диас пен Дархан, Әсел мен Әнел, Чайковский, Шопен, Дебюсси.
-_COORDINATION = re.compile(r"[ \u00a0]*(?:,|(?:пен|мен|бен|және)(?![^\W\d_]))[ \u00a0]*")
+_COORDINATION = re.compile(rf"[ \u00a0]*(?:,|(?:{'|'.join(AND_WORDS)})(?![^\W\d_]))[ \u00a0]*")
 
 
 def _coordinated_people(text: str, groups: dict, kinds: dict) -> None:

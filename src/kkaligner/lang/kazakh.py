@@ -237,6 +237,10 @@ POSSESSIVES: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 # Attributive -ғы/-гі after the locative (Байқоңырдағы, Мәскеудегі, кешеніндегі).
+# Kazakh's "and" between nouns and names: және, and мен, пен, бен (after a vowel or a sonorant, a
+# voiced, a voiceless consonant), written apart (Тараз бен Шымкент, Солтүстік және Оңтүстік Корея).
+AND_WORDS = ("және", "мен", "пен", "бен")
+
 ATTRIBUTIVE = ("ғы", "гі")
 # Possessive-pronoun -кі after the genitive (Назарбаевтыкі, Мәскеудікі: "the one of Nazarbayev, of Moscow").
 GENITIVE_KI = ("кі", "кі")

@@ -33,6 +33,7 @@ from importlib import resources
 from kkaligner.errors import UsageError, choices
 from kkaligner.lang.casing import fold_kk
 from kkaligner.lang.kazakh import (
+    AND_WORDS,
     CASES,
     CASES_AFTER_P3,
     common_words,
@@ -139,13 +140,14 @@ FOREIGN_GIVEN_NAMES: dict[str, str] = {
     "Winston": "Уинстон", "Dwight": "Дуайт", "Theodore": "Теодор", "Woodrow": "Вудро",
     "Gerald": "Джеральд", "Nelson": "Нельсон", "Luther": "Лютер", "Jeremy": "Джереми",
     "Nigel": "Найджел", "Newt": "Ньют", "Cliff": "Клифф", "Leslie": "Лесли",
-    # Spanish, Portuguese, Italian, French and German ones (data/given-names-kk.txt lists them
-    # for extraction), as English writes them, accents kept; not those Kazakhstanis bear in their
-    # Russian forms (Филипп Filipp, Генрих Genrikh)
-    "Carlos": "Карлос", "Juan": "Хуан", "José": "Хосе", "Miguel": "Мигель", "Francisco": "Франсиско",
+    # Spanish, Portuguese, Italian, French and German ones, as English writes them, accents kept;
+    # not those Kazakhstanis bear in their Russian forms (Филипп Filipp, Генрих Genrikh), nor one
+    # Cyrillic spelling of two (Лука Luca and Luka Modrić, Марко, Мишель Michel and Michelle, Хуан
+    # Juan and the Chinese Huang)
+    "Carlos": "Карлос", "José": "Хосе", "Miguel": "Мигель", "Francisco": "Франсиско",
     "Jorge": "Хорхе", "Ricardo": "Рикардо", "Sergio": "Серхио", "Julio": "Хулио", "João": "Жоао",
-    "Luca": "Лука", "Marco": "Марко", "Francesco": "Франческо", "Lorenzo": "Лоренцо", "Pierre": "Пьер",
-    "Jacques": "Жак", "François": "Франсуа", "Louis": "Луи", "Michel": "Мишель", "Nicolas": "Николя",
+    "Francesco": "Франческо", "Lorenzo": "Лоренцо", "Pierre": "Пьер",
+    "Jacques": "Жак", "François": "Франсуа", "Louis": "Луи", "Nicolas": "Николя",
     "Alain": "Ален", "Gérard": "Жерар", "Olivier": "Оливье", "Hans": "Ханс", "Wolfgang": "Вольфганг",
     "Friedrich": "Фридрих", "Jürgen": "Юрген", "Isabel": "Изабель", "Carmen": "Кармен",
 }
@@ -327,8 +329,6 @@ _UNIT_WORDS = frozenset(["баспасөз", "басқармасы", "бөлім
 # The heads of a body English names without "the" when its name opens it (Stanford University, Kaspi
 # Bank, Shymkent Airport): an owner's, after "of"; a university whatever its words, the others with
 # none between name and head.
-# The status adjectives of a body's head (мемлекеттік, ұлттық, халықаралық, республикалық).
-_STATUS_EN = frozenset(["State", "National", "International", "Republican"])
 _NAMED_WITHOUT_THE = frozenset(["University", "Bank", "Corporation", "Holding", "Group", "Airport"])
 # Streets, avenues and squares own no body: what is on them is none (Абай даңғылының көпірі)
 _STREET_EN = frozenset(["Street", "Avenue", "Square"])
@@ -365,12 +365,15 @@ COMPASS_ADJECTIVAL = frozenset(["Europe", "Siberia", "California", "Sahara", "En
 _COMPASS = {kk: (en, adjective) for kk, en, adjective in COMPASS}
 _COMPASS_FROM_EN = {en.casefold(): kk for kk, *forms in COMPASS for en in forms}
 _COMPASS_RX = re.compile(rf"({'|'.join(_COMPASS)}) (?=[{_LETTER.upper()}A-Z])", re.IGNORECASE)
-# Epithets of a place's name that English translates before a name with a rendering of its own
-# (Ежелгі Мысыр Ancient Egypt, Ежелгі Рим Ancient Rome: English Wikipedia's titles), not before a
-# name spelt by rule (no half-translation); not Үлкен "big", Greater Almaty but Big Almaty Lake.
+# Epithets of a place's name that English translates before a country's (Ежелгі Мысыр Ancient
+# Egypt, Ежелгі Қытай Ancient China: English Wikipedia's titles; Ежелгі Рим Ancient Rome is the
+# table's row), not before a city's (ancient Taraz) nor a name spelt by rule (no half-translation);
+# not Үлкен "big", Greater Almaty but Big Almaty Lake.
 PLACE_EPITHETS = {"ежелгі": "Ancient"}
 _EPITHET_RX = re.compile(rf"({'|'.join(f'{w.capitalize()}|{w.upper()}' for w in PLACE_EPITHETS)}) (?=[{_LETTER.upper()}])")
-_COMPASS_PAIR_RX = re.compile(rf"({'|'.join(_COMPASS)}) (?:және|пен|мен|бен) (?=({'|'.join(_COMPASS)}) [{_LETTER.upper()}A-Z])", re.IGNORECASE)
+_COMPASS_PAIR_RX = re.compile(
+    rf"((?i:{'|'.join(_COMPASS)})) (?:{'|'.join(AND_WORDS)}) (?=((?i:{'|'.join(_COMPASS)})) [{_LETTER.upper()}A-Z])"
+)
 
 # The first words of foreign places' names that Kazakh, as Russian, joins to the rest by a hyphen
 # and English writes apart, translating "new" and "saint" (Санта-Клара Santa Clara, Лас-Пальмас Las
@@ -768,6 +771,13 @@ _KR = re.compile(r"ҚР(?:-(?:дың|ның|нің|тың|тің))?")
 # International Atomic Energy Agency, Anti-Corruption Agency, National Space Agency).
 _AGENCY_FOR = re.compile(r"(?:Planning|Monitoring|Protection|Regulation|Development|Affairs|Reforms),?$")
 _STANDING = frozenset(["National", "State", "Republican", "Interstate", "Regional", "Kazakh", "Eurasian"])
+# ... which, with International, stand before a field's head too (Moscow State Institute of
+# International Relations)
+_HEAD_STANDING = _STANDING | {"International"}
+# The first words of a state's own institutions, which English names "of" the state (National Bank
+# of Kazakhstan, Supreme Court of ..., Central Bank of China, State Duma of Russia, Development Bank
+# of Kazakhstan; not Japan International Cooperation Agency)
+_STATE_OWNED = frozenset(["National", "Supreme", "Central", "Constitutional", "State", "Development"])
 # English adjectives among a body's words, which stand before a field's head (Pedagogical Institute,
 # Military Institute; not History, a field: Institute of History).
 _FIELD_ADJECTIVE = re.compile(r"(?:al|ic|ive|an|ese|ish),?$|^(?:military|veterinary|state|higher|royal),?$")
@@ -898,9 +908,9 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
             # Қазақстанның шахмат федерациясы; an ending after a hyphen goes with its hyphen (ҚР-дың)
             bare = _GENITIVE.sub("", word) if not last else word
             bare = bare[:-1] if bare != word and bare.endswith("-") else bare
-            # a place in the genitive before a body's capitalised words owns it (Қазақстанның Ұлттық
-            # банкі: the body is Ұлттық банк, National Bank of Kazakhstan; not Қазақстанның шахмат
-            # федерациясы, whose lower-case words make it Kazakhstan Chess Federation)
+            # a country in the genitive before its institution's capitalised words owns it
+            # (Қазақстанның Ұлттық банкі: the body is Ұлттық банк, National Bank of Kazakhstan; not
+            # Қазақстанның шахмат федерациясы, whose lower-case words make it Kazakhstan Chess Federation)
             owned = owned or (not items and bare != word and i + 1 < len(tokens) and tokens[i + 1][0][:1].isupper())
             if items and items[-1][1] == "name":
                 items[-1] = (f"{items[-1][0]} {bare}", "name")
@@ -956,7 +966,7 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
             # Institute of International Relations); one of a field's noun goes with it after "of"
             # (Kazakhstan Institute of Strategic Studies): a status's adjective, or the last words
             while len(keep) < len(adjectives) and (
-                len(adjectives) == len(segment) or segment[len(keep)] in _STATUS_EN
+                len(adjectives) == len(segment) or segment[len(keep)] in _HEAD_STANDING
             ):
                 keep = segment[: len(keep) + 1]
             rest = segment[len(keep) :]
@@ -1003,10 +1013,14 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
         for part, (_end, name) in reversed(list(zip(parts, cuts))):
             text += f" of {part}" if name else f" of the {part}"
         return text + state
-    if owned and not state and len(out) > 1 and items[0][1] == "name" and items[-1][1] == "head" and items[1][1] != "name":
-        # (a place's of the table, a country: not Абайдың, Назарбаевтың, a person's)
-        owner, row = spelt(0), _published(items[0][0].casefold(), "place") if exceptions else None
-        if out[0] == owner and row is not None and _place_row(row):
+    if (
+        owned and not state and len(out) > 1 and items[0][1] == "name" and items[-1][1] == "head" and items[1][1] != "name"
+        and (len(items) == 2 or items[1][0] in _STATE_OWNED) and exceptions and items[0][0].casefold() in TERRITORIES
+    ):
+        # (a country's own institution: its National Bank, its Parliament; not a city's nor a person's,
+        # Ақтөбенің Өңірлік мемлекеттік университеті, Абайдың Ұлттық музейі)
+        owner = spelt(0)
+        if out[0] == owner:
             return f"{' '.join(out[1:] + segment)} of {'the ' if _THE_STATE.search(owner) else ''}{owner}"
     return " ".join(out + segment) + state
 
@@ -1158,7 +1172,9 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
         row = _known(rest, names) or _published(rest.casefold(), kind) or next(
             (_published(rest[:k].casefold(), kind) for k in range(len(rest) - 1, 2, -1)
              if _case_ending(rest[:k].casefold(), rest[k:].casefold()) and _published(rest[:k].casefold(), kind)), None)
-        if row and (not isinstance(row, Published) or _place_row(row)):
+        bare = next((rest[:k] for k in range(len(rest), 2, -1) if rest[:k].casefold() in TERRITORIES and (
+            k == len(rest) or _case_ending(rest[:k].casefold(), rest[k:].casefold()))), "")
+        if row and bare:  # a country's (Ancient Egypt; a city is ancient Taraz, itself the name)
             name, used = _romanize(rest, exceptions, "place", names)
             return f"{PLACE_EPITHETS[epithet.group(1).casefold()]} {name}", used
     # a compass word opening a place's name (Оңтүстік Корея South Korea, Шығыс Еуропа Eastern Europe)
@@ -1274,7 +1290,7 @@ def _spelt_words(text: str, exceptions: bool, kind: str, proper: bool, territori
 # Words a body's name spelt word by word keeps in lower case: "and", "with", "named after", "for",
 # "on", "attached to", "about"; and an ending after a hyphen (ҚР-дың KR-dyn), a domain after a dot
 # (Жерұйық.кз Zheruik.kz).
-_LOWER_IN_NAMES = frozenset(["және", "мен", "пен", "бен", "атындағы", "бойынша", "жөніндегі", "жанындағы", "үшін", "туралы"]) | (
+_LOWER_IN_NAMES = frozenset([*AND_WORDS, "атындағы", "бойынша", "жөніндегі", "жанындағы", "үшін", "туралы"]) | (
     # and the particles of foreign names, as their languages write them (Шарль де Голль Charles de
     # Gaulle, фон Браун, ван Гог, ибн Сина)
     frozenset(EUROPEAN_PARTICLES) | frozenset(ARABIC_PARTICLES) | frozenset(["эль", "аль"])
@@ -1592,9 +1608,10 @@ def _kazakh_body_name(name: str, names: Names = (), owned: bool = False) -> str 
                 return f"{place} {body[:1].lower()}{body[1:]}"
         break
 
-    def part(ws: list[str], head: bool) -> tuple[list[str], list[str], str, int, int] | None:
+    def part(ws: list[str], head: bool, spell: int = 0, opens: bool = False) -> tuple[list[str], list[str], str, int, int] | None:
         """(names, words, head, how many of ``ws`` the names are, how many the head is) of ``ws``
-        in Kazakh, or None."""
+        in Kazakh, or None; the first ``spell`` words are a name's whatever the table has; with
+        ``opens``, table words before a word it lacks open a name."""
         lowered = [w.casefold() for w in ws]
         if len(ws) > 2 and lowered[:2] == ["republic", "of"]:
             place = [w for w in ws[2:] if w.casefold() != "the"]
@@ -1621,7 +1638,7 @@ def _kazakh_body_name(name: str, names: Names = (), owned: bool = False) -> str 
         while i < len(ws):
             for n in range(min(longest, len(ws) - i), 0, -1):
                 key = key_at(i, n)
-                if key in table:
+                if key in table and i >= spell:
                     roles = table[key]
                     last = head and i + n == len(ws)
                     kazakh = roles.get("head", roles.get("word")) if last else roles.get("word", roles.get("head"))
@@ -1630,7 +1647,10 @@ def _kazakh_body_name(name: str, names: Names = (), owned: bool = False) -> str 
                     break
             else:
                 if out:
-                    return None  # a word the table lacks after its words: no half-translation
+                    # a word the table lacks after its words: no half-translation; after "of", the
+                    # words before it open a name where no name came before (Association of
+                    # Investment Funds: Investment Funds is a name, as words the table lacks all are)
+                    return part(ws, head, i + 1) if opens and not spelt and not spell else None
                 # a run of words the caller has a rendering for (New Zealand Police), else one word
                 # (only opening the name: not Mexico in New Mexico State University)
                 known = names if not spelt else ()
@@ -1665,7 +1685,7 @@ def _kazakh_body_name(name: str, names: Names = (), owned: bool = False) -> str 
         k = next(i for i in range(1, len(folded)) if folded[i] in ("of", "for"))
         rest = [w for w in words[k + 1 :] if w.casefold() != "the"] or words[k + 1 :]
         # "the" kept where the table has it among its words (Social Protection of the Population)
-        first, second = part(words[:k], True), part(rest, False) or part(words[k + 1 :], False)
+        first, second = part(words[:k], True), part(rest, False) or part(words[k + 1 :], False) or part(rest, False, opens=True)
         place = _kazakh_place(" ".join(rest), names) if folded[k] == "of" else None
         if place and first:
             second = ([place], [], "", len(rest), 0)  # a place the table knows whole (Embassy of South Korea)
@@ -1779,7 +1799,7 @@ def _cyrillize(name: str, kind: str = "", kazakh_names: bool = True, names: Name
         # Eastern Europe Шығыс Еуропа, where the rest has a rendering of its own (not North Sea)
         spelt = _cyrillize(rest, kind, kazakh_names, names)
         return Proposal(text=f"{_COMPASS_FROM_EN[compass.group(1).casefold()].capitalize()} {spelt.text}", source=name, by=spelt.by)
-    # a foreign place's first word and its one other word, hyphened (Las Palmas Лас-Пальмас)
+    # a foreign place's first word and its one other word, hyphened (Los Alamos Лос-Аламос)
     opener = re.fullmatch(r"(\S+) ([A-Z][a-z]+)", name) if kind == "place" else None
     if opener and opener.group(1).casefold() in _OPENERS_FROM_EN:
         spelt = _cyrillize(opener.group(2), kind, kazakh_names, names)
