@@ -511,6 +511,7 @@ BODIES = [
     ("Алматының Медеу ауданы", "Almaty Medeu District"),
     ("Қазақстан Ұлттық банкі", "Kazakhstan National Bank"),  # in the nominative, in Kazakh order
     ("Жапонияның Халықаралық ынтымақтастық агенттігі", "Japan International Cooperation Agency"),  # no state's own institution
+    ("Қазақстанның Мемлекеттік кірістер комитеті", "State Revenue Committee of Kazakhstan"),  # the first word of several
     ("Ақтөбенің Өңірлік мемлекеттік университеті", "Aktobe Regional State University"),  # a city's
     ("АҚШ Конгресі", "United States Congress"),  # other states' legislatures and forces
     ("Ресейдің Мемлекеттік думасы", "State Duma of Russia"),

@@ -826,10 +826,17 @@ ALONE = [
     # ... and a body named after the region: its compass word stays in it
     ("Нұрлан Оңтүстік Қазақстан медицина академиясын бітірген.",
      [("Нұрлан", "person"), ("Оңтүстік Қазақстан медицина академиясы", "organisation")]),
-    # an occupation's cue: not for a place the person goes to; at a sentence's start too
-    ("Кеше белгілі режиссер Венецияға барды.", [("Венеция", "place")]),
+    # an occupation's cue: not for where the person is; at a sentence's start too, but not before a
+    # place the table has; a person is met in the dative too
+    ("Белгілі актер Голливудта тұрады.", [("Голливуд", "place")]),
+    ("Режиссер Венеция кинофестивалінде жүлде алды.", [("Венеция", "place")]),
+    ("Біз ақын Жамбылға арналған кешке бардық.", [("Жамбыл", "person")]),
     ("Тарихшы Геродот сақтар туралы жазған.", [("Геродот", "person")]),
     ("Ұлы грек математигі Пифагор туралы.", [("Пифагор", "person")]),
+    # a title opening the sentence before a country's body: the body's name, whole
+    ("Министр Ресей Сыртқы істер министрлігінің өкілімен кездесті.", [("Ресей Сыртқы істер министрлігі", "organisation")]),
+    # a foreign given name met once in the locative is still the person the text names
+    ("Мэри келді. Мэриде үлкен үй бар.", [("Мэри", "person")]),
     # two names an ampersand stands between: "between" or a plural kind after them
     ("Бұл Apple & Google арасындағы дау.", [("Apple", "organisation"), ("Google", "organisation")]),
     ("Кеше Ernst & Young аудиторлары тексерді.", [("Ernst & Young", "organisation")]),

@@ -1616,17 +1616,18 @@ def _person_context(doc: _Document, k: int) -> bool:
     # a monarch's, a prince's or a possessed office's title may be capitalised (Ұлыбритания Королі
     # Карл, Катар Әмірі Тамим, Шейх Тамим); not the bare President, the sentence's subject before a
     # place (Бүгін Президент Техасқа барды)
-    # (an occupation opening the sentence too: Тарихшы Геродот)
+    # (an occupation opening the sentence too, before a name no table has as a place's: Тарихшы
+    # Геродот; not Режиссер Венеция кинофестивалінде)
+    opening = bool(prev) and doc.initial[k - 1] and not any(
+        _table_place(lemma) or _known_kind(lemma) == "place" for lemma, _ in _readings(fold_kk(words[k][2]))
+    )
     if prev and doc.spaced(k) and (
         _stem_in(prev[2], RANKS)
-        or ((prev[2].islower() or _stem_in(prev[2], _CAPITAL_TITLE_CUES) or doc.initial[k - 1]) and _stem_in(prev[2], PERSON_BEFORE))
+        or ((prev[2].islower() or _stem_in(prev[2], _CAPITAL_TITLE_CUES) or opening) and _stem_in(prev[2], PERSON_BEFORE))
     ):
-        # not a place the person goes to, is in or comes from (режиссер Венецияға барды, актер
-        # Голливудта): a known place in a case, or any word in the locative or the ablative
-        where = [(lemma, a.split("+")[-1]) for lemma, a in _readings(fold_kk(words[k][2])) if a]
-        if doc.inflected(words[k][2]) and any(
-            case in ("loc", "abl") or (case == "dat" and (_table_place(lemma) or _known_kind(lemma) == "place")) for lemma, case in where
-        ):
+        # not where the person is or comes from (актер Голливудта, теннисші Уимблдонда: a word in
+        # the locative or the ablative; a person is met in the dative too: ақын Жамбылға)
+        if doc.inflected(words[k][2]) and any(a.split("+")[-1] in ("loc", "abl") for _, a in _readings(fold_kk(words[k][2])) if a):
             return False
         return not (nxt and doc.spaced(k + 1) and nxt[2].islower() and _stem_in(nxt[2], _OF_A_PLACE))
     if _after_initial(text, s):
@@ -2543,6 +2544,8 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             and (_stem_in(words[k - 1][2], PERSON_BEFORE) or _after_a_person(doc, k))
             and not any(_derived_adjective(f) or _everyday(f) for f in folded[: j - k + 1])
             and not (j + 1 < n and _stem_in(words[j + 1][2], ORG_HEADS))
+            # (nor one opening with a country's name: Министр Ресей Сыртқы істер министрлігінің ...)
+            and not (folded[0] in TERRITORIES or _known_kind(folded[0]) == "place")
         )
         # a head after a Latin or an acronym name is not part of it (CNN телеарнасы, КПРФ командасы)
         foreign = not _CYRILLIC.search(words[j][2]) or _is_acronym(words[j][2])
@@ -4094,8 +4097,9 @@ def _group_kind(
     if kind != "place" or len(first.words) != 1:
         return kind, False
     if key in _FOREIGN_GIVEN:
-        # Джон, Мэри; people are met "from" (Джоннан хат келді), not "in"
-        if not any(a.split("+")[0] == "loc" for _, a in ms):
+        # Джон, Мэри; people are met "from" (Джоннан хат келді), not "in": a place where every
+        # mention is in the locative
+        if not all(a.split("+")[0] == "loc" for _, a in ms):
             return "person", False
     elif key in given_names or _given_name(key):
         return "person", False

@@ -1015,7 +1015,7 @@ def _body_name(text: str, exceptions: bool, names: Names = ()) -> str | None:
         return text + state
     if (
         owned and not state and len(out) > 1 and items[0][1] == "name" and items[-1][1] == "head" and items[1][1] != "name"
-        and (len(items) == 2 or items[1][0] in _STATE_OWNED) and exceptions and items[0][0].casefold() in TERRITORIES
+        and (len(items) == 2 or items[1][0].split(" ")[0] in _STATE_OWNED) and exceptions and items[0][0].casefold() in TERRITORIES
     ):
         # (a country's own institution: its National Bank, its Parliament; not a city's nor a person's,
         # Ақтөбенің Өңірлік мемлекеттік университеті, Абайдың Ұлттық музейі)
@@ -1650,7 +1650,8 @@ def _kazakh_body_name(name: str, names: Names = (), owned: bool = False) -> str 
                     # a word the table lacks after its words: no half-translation; after "of", the
                     # words before it open a name where no name came before (Association of
                     # Investment Funds: Investment Funds is a name, as words the table lacks all are)
-                    return part(ws, head, i + 1) if opens and not spelt and not spell else None
+                    # (not a list: Health and Wellness stays a word it lacks)
+                    return part(ws, head, i + 1) if opens and not spelt and not spell and "and" not in lowered else None
                 # a run of words the caller has a rendering for (New Zealand Police), else one word
                 # (only opening the name: not Mexico in New Mexico State University)
                 known = names if not spelt else ()
