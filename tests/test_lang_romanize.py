@@ -353,6 +353,12 @@ def test_a_foreign_place_s_first_word_is_hyphened_read_back(english, kind, kazak
     assert cyrillize(english, kind).text == kazakh
 
 
+def test_world_figures_are_named_as_english_names_them_both_ways():
+    assert romanize("Пифагор", kind="person") == "Pythagoras"  # the table's rows
+    assert romanize("Галилео Галилей", kind="person") == "Galileo Galilei"
+    assert cyrillize("Homer", "person").text == "Гомер"
+
+
 def test_given_names_of_world_news_are_spelt_as_english_writes_them():
     assert romanize("Карлос Гомес", kind="person") == "Carlos Gomes"
     assert romanize("Лука Модрич", kind="person") == "Luka Modrich"  # Лука is Luca and Luka: the rules'
