@@ -1564,6 +1564,18 @@ def _published_places_en(several: bool = False) -> dict[str, str]:
     return seen
 
 
+@lru_cache(maxsize=1)
+def _published_people() -> dict[str, str]:
+    """The table's people's rows read back whole: case-folded English -> Kazakh, the first row's
+    (Homer Гомер, Julius Caesar Юлий Цезарь, Tokayev Тоқаев)."""
+    seen: dict[str, str] = {}
+    for rows in EXCEPTIONS.values():
+        for row in rows:
+            if row.kind == "person":
+                seen.setdefault(row.english.casefold(), row.kazakh)
+    return seen
+
+
 def _kazakh_body_name(name: str, names: Names = (), owned: bool = False) -> str | None:
     """An English organisation's name in Kazakh where the body-words table knows every word after
     a leading name, the last a head: Harvard University Гарвард университеті, World Health
@@ -1762,8 +1774,10 @@ def _cyrillize(name: str, kind: str = "", kazakh_names: bool = True, names: Name
     known = _known(name, names)
     if known:
         return Proposal(text=known, source=name, by="rules")
-    # the table's whole name before a body's words (African Union Африка Одағы, not Африкан одағы)
-    whole = _published_wholes().get(" ".join(name.split()).casefold()) if kind != "person" and kazakh_names else None
+    # the table's whole name before a body's words (African Union Африка Одағы, not Африкан одағы);
+    # a person's where the table has the whole name as a person's (Homer Гомер, Galileo Galilei
+    # Галилео Галилей: not a word of it alone, Erik of Erik Solheim)
+    whole = (_published_people() if kind == "person" else _published_wholes()).get(" ".join(name.split()).casefold()) if kazakh_names else None
     if whole:
         return Proposal(text=whole, source=name, by="exception")  # New York Нью-Йорк
     if kind == "organisation":
