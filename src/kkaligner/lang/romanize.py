@@ -1343,9 +1343,11 @@ EN_RULES: tuple[tuple[str, str], ...] = (
     ("tch", "ч"), ("sch", "ш"), ("sh", "ш"), ("ch", "ч"), ("ck", "к"), ("ph", "ф"), ("th", "т"),
     ("kh", "х"), ("zh", "ж"), ("qu", "кв"), ("wh", "у"), ("ee", "и"), ("ea", "и"), ("oo", "у"),
     ("ou", "ау"), ("ai", "ей"), ("ay", "ей"), ("ey$", "и"), ("ey", "ей"), ("oy", "ой"),
-    # a, i, u before one consonant and a vowel e: their long sound (Baker Бейкер, Biden Байден,
-    # Kate Кейт, Mike Майк, Luke Люк); a final e and the e of a final -es are silent (James Джеймс).
-    (rf"a(?=[{_EC}]e)", "ей"), (rf"i(?=[{_EC}]e)", "ай"), (rf"u(?=[{_EC}]e)", "ю"),
+    # a, i before one consonant and a vowel e of the last syllable: their long sound (Baker Бейкер,
+    # Biden Байден, Kate Кейт, Mike Майк; not Alex Алекс, Palermo Палермо, Liberal Либерал); u before
+    # any (Luke Люк, UNESCO ЮНЕСКО); a final e and the e of a final -es are
+    # silent (James Джеймс).
+    *((rf"{v}(?=[{_EC}]e(?:[rsdnlty]|rs|st|ss)?$)", kk) for v, kk in (("a", "ей"), ("i", "ай"))), (rf"u(?=[{_EC}]e)", "ю"),
     # y so too, as a word's first vowel before a final e, -er, -es, -ed, -el (Skype Скайп, Kyle
     # Кайл, Tyler Тайлер, Styles Стайлс; not Polynesia, Lysenko Лисенко)
     (rf"(?:(?<=^[{_EC}])|(?<=^[{_EC}]{{2}})|(?<=^[{_EC}]{{3}}))y(?=[{_EC}]e[rsdl]?$)", "ай"),
