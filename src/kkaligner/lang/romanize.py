@@ -1502,7 +1502,8 @@ def _en_word(word: str, kazakh_names: bool = True, published: bool = True, perso
         hit = _rule_at(_EN_RULES, low, i)
         out.append(hit[0] if hit else low[i])
         i = hit[1] if hit else i + 1
-    return _recase(word, "".join(out)), False
+    # a word opening with the sound ей is written with э, as a foreign name's е is (Abe Эйб, Ayers Эйерс)
+    return _recase(word, re.sub(r"^ей", "эй", "".join(out))), False
 
 
 # English words of adjectives in an organisation's name (Supreme, World, National, Republican,
