@@ -1340,6 +1340,9 @@ def propose_latin(name: str, kind: str = "", names: Mapping[str, str] | None = N
 # letter, ``$`` the end of the word. (regex on the lower-case word, Cyrillic).
 _EC = "bcdfghjklmnpqrstvwxz"
 EN_RULES: tuple[tuple[str, str], ...] = (
+    # a final -tion as English says it (Foundation Фаундейшн, Constitution Конститьюшн: the
+    # practical transcription's -шн); sc before e, i is с (Science); gu before e, i is г (Guinness Гиннесс)
+    ("ation$", "ейшн"), ("tion$", "шн"), (r"sc(?=[eiy])", "с"), (r"gu(?=[ei])", "г"),
     ("tch", "ч"), ("sch", "ш"), ("sh", "ш"), ("ch", "ч"), ("ck", "к"), ("ph", "ф"), ("th", "т"),
     ("kh", "х"), ("zh", "ж"), ("qu", "кв"), ("wh", "у"), ("ee", "и"), ("ea", "и"), ("oo", "у"),
     ("ou", "ау"), ("ai", "ей"), ("ay", "ей"), ("ey$", "и"), ("ey", "ей"), ("oy", "ой"),
