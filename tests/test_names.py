@@ -829,6 +829,7 @@ ALONE = [
     # an occupation's cue: not for where the person is; at a sentence's start too, but not before a
     # place the table has; a person is met in the dative too
     ("Белгілі актер Голливудта тұрады.", [("Голливуд", "place")]),
+    ("Аргентиналық футболшы Барселонаға ауысты.", [("Барселона", "place")]),
     ("Режиссер Венеция кинофестивалінде жүлде алды.", [("Венеция", "place")]),
     ("Біз ақын Жамбылға арналған кешке бардық.", [("Жамбыл", "person")]),
     ("Тарихшы Геродот сақтар туралы жазған.", [("Геродот", "person")]),

@@ -778,6 +778,13 @@ def _opens_table_name(doc: "_Document", k: int, j: int) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _table_first_names() -> frozenset[str]:
+    """The folded first words of the romanization table's people of several words (Жамбыл of Жамбыл
+    Жабаев, whom Kazakh calls by it alone)."""
+    return frozenset(key.split(" ")[0] for key, rows in EXCEPTIONS.items() if " " in key and any(r.kind == "person" for r in rows))
+
+
+@lru_cache(maxsize=1)
 def _published_places() -> frozenset[str]:
     """The folded one-word places (and names of any kind) of the romanization exceptions table:
     towns, districts, rivers whose English spelling is published (Шардара, Жаркент, Зайсан), and
@@ -1625,9 +1632,13 @@ def _person_context(doc: _Document, k: int) -> bool:
         _stem_in(prev[2], RANKS)
         or ((prev[2].islower() or _stem_in(prev[2], _CAPITAL_TITLE_CUES) or opening) and _stem_in(prev[2], PERSON_BEFORE))
     ):
-        # not where the person is or comes from (актер Голливудта, теннисші Уимблдонда: a word in
-        # the locative or the ablative; a person is met in the dative too: ақын Жамбылға)
-        if doc.inflected(words[k][2]) and any(a.split("+")[-1] in ("loc", "abl") for _, a in _readings(fold_kk(words[k][2])) if a):
+        # not where the person goes, is or comes from (футболшы Барселонаға ауысты, актер Голливудта:
+        # a place the table has in the dative, any word in the locative or the ablative); a person
+        # is met in the dative too, one the table names by that first word (ақын Жамбылға)
+        if doc.inflected(words[k][2]) and any(
+            case in ("loc", "abl") or (case == "dat" and _table_place(lemma) and lemma not in _table_first_names())
+            for lemma, case in ((lemma, a.split("+")[-1]) for lemma, a in _readings(fold_kk(words[k][2])) if a)
+        ):
             return False
         return not (nxt and doc.spaced(k + 1) and nxt[2].islower() and _stem_in(nxt[2], _OF_A_PLACE))
     if _after_initial(text, s):

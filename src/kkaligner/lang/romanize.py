@@ -1339,18 +1339,24 @@ def propose_latin(name: str, kind: str = "", names: Mapping[str, str] | None = N
 # передачи» (2005), simplified to spelling rules. Longest match first; ``C`` is one consonant
 # letter, ``$`` the end of the word. (regex on the lower-case word, Cyrillic).
 _EC = "bcdfghjklmnpqrstvwxz"
+# The second parts of English compound names, after which a first part's e is silent (Wakefield,
+# Whitehall, Firestone, Jameson, Lakewood, Pipeline, Milestone).
+_EN_SECOND_PARTS = "(?:field|hall|stone|wood|son|line|ford|man|more|head|land|ton|ville|worth|way|well|house|smith|side)"
 EN_RULES: tuple[tuple[str, str], ...] = (
-    # a final -tion as English says it (Foundation Фаундейшн, Constitution Конститьюшн: the
-    # practical transcription's -шн); sc before e, i is с (Science); gu before e, i is г (Guinness Гиннесс)
-    ("ation$", "ейшн"), ("tion$", "шн"), (r"sc(?=[eiy])", "с"), (r"gu(?=[ei])", "г"),
+    # a final -tion after a vowel as English says it (Foundation Фаундейшн, Constitution Конститушн:
+    # the practical transcription's -шн; not Question, Bastion); sc before e, i is с (Science); gu
+    # before e, i is г (Guinness Гиннесс; not after n: Penguin Пенгуин)
+    ("ation$", "ейшн"), (r"(?<=[aeiou])tion$", "шн"), (r"sc(?=[eiy])", "с"), (r"(?<!n)gu(?=[ei])", "г"),
     ("tch", "ч"), ("sch", "ш"), ("sh", "ш"), ("ch", "ч"), ("ck", "к"), ("ph", "ф"), ("th", "т"),
     ("kh", "х"), ("zh", "ж"), ("qu", "кв"), ("wh", "у"), ("ee", "и"), ("ea", "и"), ("oo", "у"),
     ("ou", "ау"), ("ai", "ей"), ("ay", "ей"), ("ey$", "и"), ("ey", "ей"), ("oy", "ой"),
-    # a, i before one consonant and a vowel e of the last syllable: their long sound (Baker Бейкер,
-    # Biden Байден, Kate Кейт, Mike Майк; not Alex Алекс, Palermo Палермо, Liberal Либерал); u before
-    # any (Luke Люк, UNESCO ЮНЕСКО); a final e and the e of a final -es are
-    # silent (James Джеймс).
-    *((rf"{v}(?=[{_EC}]e(?:[rsdnlty]|rs|st|ss)?$)", kk) for v, kk in (("a", "ей"), ("i", "ай"))), (rf"u(?=[{_EC}]e)", "ю"),
+    # a, i before one consonant and a vowel e of the last syllable, or of a compound's first part:
+    # their long sound (Baker Бейкер, Biden Байден, Kate Кейт, Mike Майк, Wakefield, Whitehall; not
+    # Alex Алекс, Palermo Палермо, Liberal Либерал); an i opening the word, before any (Iverson
+    # Айверсон, Irene); u before any (Luke Люк, UNESCO ЮНЕСКО); a final e and the e of a final -es
+    # are silent (James Джеймс).
+    *((rf"{v}(?=[{_EC}]e(?:(?:[rsdnlty]|rs|st|ss)?$|{_EN_SECOND_PARTS}))", kk) for v, kk in (("a", "ей"), ("i", "ай"))),
+    (rf"^i(?=[{_EC}]e)", "ай"), (rf"u(?=[{_EC}]e)", "ю"),
     # y so too, as a word's first vowel before a final e, -er, -es, -ed, -el (Skype Скайп, Kyle
     # Кайл, Tyler Тайлер, Styles Стайлс; not Polynesia, Lysenko Лисенко)
     (rf"(?:(?<=^[{_EC}])|(?<=^[{_EC}]{{2}})|(?<=^[{_EC}]{{3}}))y(?=[{_EC}]e[rsdl]?$)", "ай"),
@@ -1577,7 +1583,8 @@ def _published_people() -> dict[str, str]:
     seen: dict[str, str] = {}
     for rows in EXCEPTIONS.values():
         for row in rows:
-            if row.kind == "person":
+            # word for word (not Timur Әмір Темір, Jochi Жошы хан: a title or an epithet of the row's)
+            if row.kind == "person" and len(row.english.split()) == len(row.kazakh.split()):
                 seen.setdefault(row.english.casefold(), row.kazakh)
     return seen
 
