@@ -354,13 +354,6 @@ def test_a_foreign_place_s_first_word_is_hyphened_read_back(english, kind, kazak
     assert cyrillize(english, kind).text == kazakh
 
 
-def test_an_english_w_opening_a_name_is_read_from_its_kazakh_u():
-    assert romanize("Уолт Дисней", kind="person") == "Walt Disney"  # уо, уи, уэ: no Kazakh word opens so
-    assert romanize("Уэст", kind="place") == "West"
-    assert romanize("Уәлиханов", kind="person") == "Ualikhanov"  # Kazakh уә, уа keep u
-    assert romanize("Уахит", kind="person") == "Uakhit"
-
-
 def test_world_figures_are_named_as_english_names_them_both_ways():
     # whole names are the table's, both ways; a surname alone is the shipped glossary's (a row's one
     # word would apply inside any person's name: Асқар Гомер)

@@ -95,11 +95,6 @@ CONTEXT: tuple[tuple[str, str, str], ...] = (
     # Baibek, Бөкейхан Bokeikhan, Байтұрсынұлы Baitursynuly); elsewhere y (Қостанай Kostanay, Семей
     # Semey, Аяжан Ayazhan): English-language press usage, as in the shipped glossary.
     (rf"(?<=[аәоөұүуе])й(?=[{_C}])", "i", "English-language press usage"),
-    # у opening a word before о, и, э is English w, which Kazakh, as Russian, writes so (Уолт Walt,
-    # Уотсон Watson, Уимблдон Wimbledon, Уэст West: the practical transcription read back); no
-    # Kazakh word opens so (Уәлиханов, Уахит keep u)
-    (r"(?<![а-яёәғқңөұүһі])уо", "wa", "English names in the Russian practical transcription"),
-    (r"(?<![а-яёәғқңөұүһі])у(?=[иэ])", "w", "English names in the Russian practical transcription"),
 )
 _CONTEXT = tuple((re.compile(rx), out) for rx, out, _src in CONTEXT)
 
