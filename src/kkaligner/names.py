@@ -263,11 +263,6 @@ COMMON_COUNTRY_NAMES = frozenset(["америка"])
 # Кіші Азия): a known place's name after one of them is part of the same name.
 PLACE_MODIFIERS = COMPASS_WORDS | frozenset(["жаңа", "үлкен", "кіші", "ұлы", "ескі", "орта", "таяу", "алыс", "қиыр"]) | frozenset(PLACE_EPITHETS)
 
-# The first words of foreign places' names of two words, as Kazakh (like Russian) writes them (Нью
-# Йорк, Сан Франциско, Санкт Петербург, Шри Ланка, Лос Анджелес, Рио де Жанейро, Буэнос Айрес):
-# such a name is a place's, not a person's, whatever its case.
-FOREIGN_PLACE_OPENERS = frozenset(PLACE_OPENERS)
-
 # Heads that close a name only written with a capital (Қарулы Күштері, the Armed Forces; Ресей
 # күштері is "Russian forces").
 CAPITALISED_HEADS = frozenset(["күштері"])
@@ -1493,11 +1488,12 @@ def _product_mentions(doc: _Document, k: int, j: int, end: int, generic: int, nu
 
 def _place_opener(first: str, second: str) -> bool:
     """Folded ``first``, before ``second``, opens a place's name: a compass word (Оңтүстік Корея,
-    Жоғарғы Тобыл), a foreign place's first word (Шри Ланка, ``FOREIGN_PLACE_OPENERS``), or a
+    Жоғарғы Тобыл), a foreign place's first word (Шри Ланка, Сан Франциско: romanize's
+    ``PLACE_OPENERS``, a place's whatever its case), or a
     modifier of places' names before a compass word (Таяу Шығыс, Қиыр Шығыс: the Middle, the Far
     East) or a continent (Орта Азия, Кіші Азия: Central Asia, Asia Minor), or of a place the glossary
     knows (Жаңа Зеландия, at a sentence's start too)."""
-    if first in COMPASS_WORDS or first in FOREIGN_PLACE_OPENERS:
+    if first in COMPASS_WORDS or first in PLACE_OPENERS:
         return True
     return first in PLACE_MODIFIERS and any(
         lemma in COMPASS_WORDS or _known_kind(f"{first} {lemma}") == "place"
@@ -1947,7 +1943,7 @@ def _possessed_head(word: str) -> bool:
     )
 
 
-_LIST_JOINER = re.compile(r"[ \u00a0]*(?:,|,?[ \u00a0]*(?:және|мен|пен|бен))[ \u00a0]*")
+_LIST_JOINER = re.compile(rf"[ \u00a0]*(?:,|,?[ \u00a0]*(?:{'|'.join(AND_WORDS)}))[ \u00a0]*")
 _JOINER_WORDS = frozenset(AND_WORDS)
 
 

@@ -236,11 +236,11 @@ POSSESSIVES: dict[str, dict[str, tuple[str, str]]] = {
     "p1pl": {"vowel": ("мыз", "міз"), "consonant": ("ымыз", "іміз")},  # Астанамыз, Қазақстанымыз
 }
 
-# Attributive -ғы/-гі after the locative (Байқоңырдағы, Мәскеудегі, кешеніндегі).
 # Kazakh's "and" between nouns and names: және, and мен, пен, бен (after a vowel or a sonorant, a
 # voiced, a voiceless consonant), written apart (Тараз бен Шымкент, Солтүстік және Оңтүстік Корея).
 AND_WORDS = ("және", "мен", "пен", "бен")
 
+# Attributive -ғы/-гі after the locative (Байқоңырдағы, Мәскеудегі, кешеніндегі).
 ATTRIBUTIVE = ("ғы", "гі")
 # Possessive-pronoun -кі after the genitive (Назарбаевтыкі, Мәскеудікі: "the one of Nazarbayev, of Moscow").
 GENITIVE_KI = ("кі", "кі")

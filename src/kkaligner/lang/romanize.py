@@ -365,12 +365,17 @@ COMPASS_ADJECTIVAL = frozenset(["Europe", "Siberia", "California", "Sahara", "En
 _COMPASS = {kk: (en, adjective) for kk, en, adjective in COMPASS}
 _COMPASS_FROM_EN = {en.casefold(): kk for kk, *forms in COMPASS for en in forms}
 _COMPASS_RX = re.compile(rf"({'|'.join(_COMPASS)}) (?=[{_LETTER.upper()}A-Z])", re.IGNORECASE)
+def _capitalised(words) -> str:
+    """A regex alternation of ``words`` as a name opens with them, capitalised or in capitals."""
+    return "|".join(f"{w.capitalize()}|{w.upper()}" for w in words)
+
+
 # Epithets of a place's name that English translates before a country's (Ежелгі Мысыр Ancient
 # Egypt, Ежелгі Қытай Ancient China: English Wikipedia's titles; Ежелгі Рим Ancient Rome is the
 # table's row), not before a city's (ancient Taraz) nor a name spelt by rule (no half-translation);
 # not Үлкен "big", Greater Almaty but Big Almaty Lake.
 PLACE_EPITHETS = {"ежелгі": "Ancient"}
-_EPITHET_RX = re.compile(rf"({'|'.join(f'{w.capitalize()}|{w.upper()}' for w in PLACE_EPITHETS)}) (?=[{_LETTER.upper()}])")
+_EPITHET_RX = re.compile(rf"({_capitalised(PLACE_EPITHETS)}) (?=[{_LETTER.upper()}])")
 _COMPASS_PAIR_RX = re.compile(
     rf"((?i:{'|'.join(_COMPASS)})) (?:{'|'.join(AND_WORDS)}) (?=((?i:{'|'.join(_COMPASS)})) [{_LETTER.upper()}A-Z])"
 )
@@ -385,7 +390,7 @@ PLACE_OPENERS = {
 }
 # (read back: St. is Сент, as in Сент-Луис; the later key wins)
 _OPENERS_FROM_EN = {en.casefold(): kk.capitalize() for kk, en in PLACE_OPENERS.items()}
-_OPENER_RX = re.compile(rf"({'|'.join(f'{w.capitalize()}|{w.upper()}' for w in PLACE_OPENERS)})([- ])(?=[{_LETTER.upper()}])")
+_OPENER_RX = re.compile(rf"({_capitalised(PLACE_OPENERS)})([- ])(?=[{_LETTER.upper()}])")
 
 
 @dataclass(frozen=True)
@@ -1165,18 +1170,13 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
         form = next((i for i in (1, 0) if rest.split(" ")[0] == second[i]), None)
         if form is not None:
             return f"{forms[form]} and {rest}", used
-    # a place's epithet before a name of the table or the caller's (Ежелгі Мысыр Ancient Egypt)
+    # a place's epithet before a country's name, in a case or not (Ежелгі Мысыр Ancient Egypt; a
+    # city is ancient Taraz, itself the name)
     epithet = _EPITHET_RX.match(text) if kind in ("place", "") and exceptions else None
-    if epithet:
-        rest = text[epithet.end() :]
-        row = _known(rest, names) or _published(rest.casefold(), kind) or next(
-            (_published(rest[:k].casefold(), kind) for k in range(len(rest) - 1, 2, -1)
-             if _case_ending(rest[:k].casefold(), rest[k:].casefold()) and _published(rest[:k].casefold(), kind)), None)
-        bare = next((rest[:k] for k in range(len(rest), 2, -1) if rest[:k].casefold() in TERRITORIES and (
-            k == len(rest) or _case_ending(rest[:k].casefold(), rest[k:].casefold()))), "")
-        if row and bare:  # a country's (Ancient Egypt; a city is ancient Taraz, itself the name)
-            name, used = _romanize(rest, exceptions, "place", names)
-            return f"{PLACE_EPITHETS[epithet.group(1).casefold()]} {name}", used
+    rest = text[epithet.end() :].casefold() if epithet else ""
+    if epithet and any(rest[:k] in TERRITORIES and (k == len(rest) or _case_ending(rest[:k], rest[k:])) for k in range(len(rest), 2, -1)):
+        name, used = _romanize(text[epithet.end() :], exceptions, "place", names)
+        return f"{PLACE_EPITHETS[epithet.group(1).casefold()]} {name}", used
     # a compass word opening a place's name (Оңтүстік Корея South Korea, Шығыс Еуропа Eastern Europe)
     # (a place's, or a name of no stated kind where the table says the rest is a place's: Солтүстік Ирландия)
     compass = _COMPASS_RX.match(text) if kind in ("place", "") else None
