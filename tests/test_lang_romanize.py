@@ -331,6 +331,7 @@ def test_a_place_s_generic_word_is_english_and_a_table_word_inside_a_name_is_not
         ("Сент-Луис", "place", "St. Louis"),
         ("Санкт-Петербург", "place", "Saint Petersburg"),
         ("Форт-Шевченко", "place", "Fort-Shevchenko"),  # a Kazakhstani town keeps its hyphen in English
+        ("Пуэрто-Плата", "place", "Puerto Plata"),
         # not a person's name, nor Сан "number" with a space where no kind is said
         ("Сан-Жан", "person", "San-Zhan"),
         ("Сан Ремо", "", "San Remo"),
@@ -755,6 +756,31 @@ EN_GOLDEN = [
     ("Erik Solheim", "Эрик Солхеим"), ("Steven Chu", "Стивен Чу"),  # not the table's Ерік, Шу
     ("Almaty", "Алматы"), ("Karaganda", "Қарағанды"),  # a published one-word name, wherever it stands
 ]
+
+
+@pytest.mark.parametrize(
+    ("kazakh", "english"),
+    [
+        # Хуан is the Spanish Juan before a foreign name the list has, else the Chinese Huang's spelling by rule
+        ("Хуан Карлос", "Juan Carlos"),
+        ("Хуан Мануэль Сантос", "Juan Manuel Santos"),
+        ("ХУАН КАРЛОС", "JUAN CARLOS"),
+        ("Хуан Цзинь", "Khuan Tszin"),
+        ("Хуан", "Khuan"),
+        # Spanish surnames in -ес are English's -ez (Суарес Suarez), not Torres's -es
+        ("Луис Суарес", "Luis Suarez"),
+        ("Алекс Фернандес", "Aleks Fernandez"),
+        ("Фернандо Торрес", "Fernando Torres"),
+    ],
+)
+def test_spanish_names_as_english_writes_them(kazakh, english):
+    assert romanize(kazakh, kind="person") == english
+
+
+def test_spanish_names_read_back():
+    assert cyrillize("Juan Carlos").text == "Хуан Карлос"
+    assert cyrillize("Luis Suarez").text == "Луис Суарес"
+    assert cyrillize("Puerto Princesa", "place").text == "Пуэрто-Принсеса"
 
 
 def test_a_site_s_domain_stays_lower_case():

@@ -144,7 +144,7 @@ FOREIGN_GIVEN_NAMES: dict[str, str] = {
     # not those Kazakhstanis bear in their Russian forms (Филипп Filipp, Генрих Genrikh), nor one
     # Cyrillic spelling of two (Лука Luca and Luka Modrić, Марко, Мишель Michel and Michelle, Хуан
     # Juan and the Chinese Huang)
-    "Carlos": "Карлос", "José": "Хосе", "Miguel": "Мигель", "Francisco": "Франсиско",
+    "Carlos": "Карлос", "Manuel": "Мануэль", "Pablo": "Пабло", "Antonio": "Антонио", "José": "Хосе", "Miguel": "Мигель", "Francisco": "Франсиско",
     "Jorge": "Хорхе", "Ricardo": "Рикардо", "Sergio": "Серхио", "Julio": "Хулио", "João": "Жоао",
     "Francesco": "Франческо", "Lorenzo": "Лоренцо", "Pierre": "Пьер",
     "Jacques": "Жак", "François": "Франсуа", "Louis": "Луи", "Nicolas": "Николя",
@@ -178,6 +178,8 @@ FOREIGN_NAMES: dict[str, str] = FOREIGN_GIVEN_NAMES | {
     "Carter": "Картер", "Bailey": "Бейли", "Kelly": "Келли", "Brooks": "Брукс",
     "Garcia": "Гарсия", "Rodriguez": "Родригес", "Martinez": "Мартинес", "Hernandez": "Эрнандес",
     "Lopez": "Лопес", "Gonzalez": "Гонсалес", "Sanchez": "Санчес", "Ramirez": "Рамирес",
+    "Suarez": "Суарес", "Fernandez": "Фернандес", "Alvarez": "Альварес", "Jimenez": "Хименес",
+    "Gutierrez": "Гутьеррес", "Dominguez": "Домингес", "Vazquez": "Васкес",
     "Torres": "Торрес", "Rivera": "Ривера", "Esposito": "Эспозито", "Bianchi": "Бьянки",
     "Dupont": "Дюпон", "Dubois": "Дюбуа", "Durand": "Дюран", "Lefebvre": "Лефевр", "Hopkins": "Хопкинс",
     # leaders and public figures of the 2020s whose Kazakh spelling the rules read back wrong
@@ -386,7 +388,7 @@ _COMPASS_PAIR_RX = re.compile(
 # St. Louis, St. Moritz). A name the table has whole is its row (Санкт-Петербург Saint Petersburg).
 PLACE_OPENERS = {
     "нью": "New", "сан": "San", "санта": "Santa", "санкт": "St.", "сент": "St.", "шри": "Sri",
-    "лос": "Los", "лас": "Las", "рио": "Rio", "буэнос": "Buenos", "форт": "Fort",
+    "лос": "Los", "лас": "Las", "рио": "Rio", "буэнос": "Buenos", "форт": "Fort", "пуэрто": "Puerto",
 }
 # (read back: St. is Сент, as in Сент-Луис; the later key wins)
 _OPENERS_FROM_EN = {en.casefold(): kk.capitalize() for kk, en in PLACE_OPENERS.items()}
@@ -1262,6 +1264,12 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
     return spelt
 
 
+# Given names whose one Cyrillic spelling stands for two names (Хуан: the Spanish Juan and the Chinese
+# Huang): the foreign list's only before a name that list has (Хуан Карлос Juan Carlos).
+_SHARED_GIVEN = {"хуан": "Juan"}
+_NEXT_WORD = re.compile(r" (\w+)")  # the word right after, one space apart
+
+
 def _spelt_words(text: str, exceptions: bool, kind: str, proper: bool, territories: bool) -> tuple[str, bool]:
     """``text`` spelt word by word, and whether the table gave every word (for a person, any)."""
     used, spelt_words, any_exc = True, 0, False
@@ -1276,6 +1284,9 @@ def _spelt_words(text: str, exceptions: bool, kind: str, proper: bool, territori
             # name goes on as an Arabic one: Абдулазиз бен Салман Әл Сауд)
             after_name = False
         spelled, exc = _word(m.group(), exceptions, kind, after_name, territories)
+        shared = _SHARED_GIVEN.get(m.group().casefold())
+        if shared and kind in ("person", "") and (following := _NEXT_WORD.match(text, m.end())) and _given(following.group(1).casefold(), (_FROM_FOREIGN,)):
+            spelled = _cased(m.group(), shared)  # Хуан Карлос Juan Carlos (Хуан Цзинь: Khuan, by rule)
         if proper and spelled[:1].islower() and m.group().casefold() not in _LOWER_IN_NAMES and not text[: m.start()].endswith(("-", ".")):
             # a body's name spelt word by word is a proper name in English, every word capitalised
             # (Ақ жол Ak Zhol, Қазақстан темір жолы Kazakhstan Temir Zholy)
@@ -1375,7 +1386,11 @@ EN_RULES: tuple[tuple[str, str], ...] = (
 _EN_RULES = tuple((re.compile(rx), out) for rx, out in EN_RULES)
 
 # Foreign names whose Kazakh spelling no rule gives (lower-case English → Kazakh): ``FOREIGN_NAMES``.
-EN_EXCEPTIONS: dict[str, str] = {"bush": "Буш"} | {en.casefold(): kk for en, kk in FOREIGN_NAMES.items()}
+EN_EXCEPTIONS: dict[str, str] = (
+    {"bush": "Буш"}
+    | {en.casefold(): kk.capitalize() for kk, en in _SHARED_GIVEN.items()}
+    | {en.casefold(): kk for en, kk in FOREIGN_NAMES.items()}
+)
 
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
 _HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
