@@ -783,6 +783,39 @@ def test_spanish_names_read_back():
     assert cyrillize("Puerto Princesa", "place").text == "Пуэрто-Принсеса"
 
 
+@pytest.mark.parametrize(
+    ("kazakh", "english"),
+    [
+        ("316-атқыштар дивизиясы", "316th Rifle Division"),
+        ("101-інші атқыштар бригадасы", "101st Rifle Brigade"),
+        ("22-ші армиясы", "22nd Army"),
+        ("22-армия", "22nd Army"),
+        ("11-ші танк корпусы", "11th Tank Corps"),
+        ("55 / 12 әскери бөлімі", "Military Unit 55/12"),
+        ("№5512 әскери бөлімі", "Military Unit 5512"),
+        ("5512 әскери бөлімі", "Military Unit 5512"),
+        # no formation's: a numbered school, a count of units
+        ("2-нші мектеп", "2-nshi School"),
+        ("5 әскери бөлім", "5 Military Department"),
+    ],
+)
+def test_numbered_military_units_as_english_names_them(kazakh, english):
+    assert romanize(kazakh, kind="organisation") == english
+
+
+@pytest.mark.parametrize(
+    ("english", "kazakh"),
+    [
+        ("316th Rifle Division", "316-атқыштар дивизиясы"),
+        ("8th Guards Rifle Division", "8-гвардиялық атқыштар дивизиясы"),
+        ("22nd Army", "22-армия"),
+        ("Military Unit 55/12", "55/12 әскери бөлімі"),
+    ],
+)
+def test_numbered_military_units_read_back(english, kazakh):
+    assert cyrillize(english, "organisation").text == kazakh
+
+
 def test_a_site_s_domain_stays_lower_case():
     assert romanize("Жерұйық.кз", kind="organisation").endswith(".kz")
 

@@ -773,6 +773,34 @@ def test_facilities_are_named_whole(text, expected):
     assert {text[a:b] for n in names if n.kind == "facility" for a, b in n.spans} == expected
 
 
+# (text, the numbered units' (lemma, rendering)): a military unit's number and a formation's
+# ordinal are the name's, as KazNERD marks them; not a count of units, nor a numbered school
+NUMBERED_UNITS = [
+    ("Мерекелік шара 55 / 12 әскери бөлімінде ұйымдастырылды.", [("55 / 12 әскери бөлімі", "Military Unit 55/12")]),
+    ("Жауынгер № 5512 әскери бөлімінде қызмет етеді.", [("№ 5512 әскери бөлімі", "Military Unit 5512")]),
+    ("Шайқаста 101-інші атқыштар бригадасынан 744 жауынгер қаза тапты.", [("101-інші атқыштар бригадасы", "101st Rifle Brigade")]),
+    ("Момышұлы 8-гвардиялық атқыштар дивизиясының командирі болды.", [("Момышұлы", "Momyshuly"), ("8-гвардиялық атқыштар дивизиясы", "8th Guards Rifle Division")]),
+    ("Ол 5 әскери бөлімде болды. Ақтаудағы 6-ншы мектептің оқушылары келді.", [("Ақтау", "Aktau")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", NUMBERED_UNITS, ids=[t for t, _ in NUMBERED_UNITS])
+def test_numbered_military_units_are_named_with_their_number(text, expected):
+    names = extract_terms(text, Glossary.empty(), use_default_glossary=False)
+    assert [(n.lemma, n.rendering) for n in names] == expected
+    assert all(n.kind == "organisation" for n in names if n.lemma[0].isdigit() or n.lemma[0] == "№")
+
+
+def test_numbered_military_units_in_english():
+    names = extract_terms("The 316th Rifle Division defended Moscow. He served in Military Unit 5512.",
+                          Glossary.empty(), use_default_glossary=False, lang="en")
+    assert [(n.lemma, n.kind, n.rendering) for n in names] == [
+        ("316th Rifle Division", "organisation", "316-атқыштар дивизиясы"),
+        ("Moscow", "place", "Мәскеу"),
+        ("Military Unit 5512", "organisation", "5512 әскери бөлімі"),
+    ]
+
+
 def test_a_facility_s_proposal_translates_its_common_words():
     names = {n.lemma: n.rendering for n in extract_terms(
         "Ол Абай даңғылында, Атырау теміржол вокзалы жанында тұрады.", Glossary.empty(), use_default_glossary=False)}

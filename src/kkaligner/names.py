@@ -88,6 +88,7 @@ from kkaligner.lang.romanize import (
     FEMININE_AFTER,
     FOREIGN_GIVEN_NAMES,
     FOREIGN_NAMES,
+    NUMBERED_UNIT,
     PLACE_EPITHETS,
     PLACE_OPENERS,
     SEA_WORDS,
@@ -2899,7 +2900,19 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
             out.append(_Mention(s, end, tuple(x[2] for x in words[k : j + 1]), kind, cue, opening))
         k = j + 1
     out.sort(key=lambda m: m.start)
-    return _compass_pairs(doc, _known_names(doc, _confirmed(_places_listed(doc, out))))
+    return _numbered_units(doc, _compass_pairs(doc, _known_names(doc, _confirmed(_places_listed(doc, out)))))
+
+
+def _numbered_units(doc: _Document, mentions: list[_Mention]) -> list[_Mention]:
+    """``mentions`` and the numbered military units and formations no mention overlaps
+    (``NUMBERED_UNIT``: 55 / 12 әскери бөлімінде, 316-атқыштар дивизиясы), bodies' names in
+    lower-case words after a number, which KazNERD marks as organisations."""
+    units = [
+        _Mention(u.start(), u.end(), tuple(u.group().split()), "organisation", bare=False)
+        for u in NUMBERED_UNIT.finditer(doc.text)
+        if not any(m.start < u.end() and u.start() < m.end for m in mentions)
+    ]
+    return sorted(mentions + units, key=lambda m: m.start) if units else mentions
 
 
 def _own_name(doc: _Document, m: _Mention) -> bool:
@@ -3842,7 +3855,25 @@ def _english_mentions(text: str) -> list[_Mention]:
         if kind is not None:
             out.append(_Mention(s, words[j][0] + len(names[-1]), tuple(names), kind))
         k = j + 1
-    return out
+    return _en_numbered_units(text, out)
+
+
+# English's numbered military units and formations (the 316th Rifle Division, Military Unit 5512):
+# the number is the name's, as NUMBERED_UNIT reads the Kazakh.
+_EN_NUMBERED_UNIT = re.compile(
+    r"\b\d+(?:st|nd|rd|th)(?:[ \u00a0][A-Z][a-z]+){0,3}[ \u00a0](?:Division|Brigade|Regiment|Corps|Battalion|Army)\b"
+    r"|\bMilitary[ \u00a0]Unit[ \u00a0](?:No\.[ \u00a0]?)?\d+(?:/\d+)?"
+)
+
+
+def _en_numbered_units(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """``mentions`` with the numbered units in ``text`` (``_EN_NUMBERED_UNIT``) in place of those
+    inside them (Rifle Division, no person)."""
+    units = [_Mention(u.start(), u.end(), tuple(u.group().split()), "organisation") for u in _EN_NUMBERED_UNIT.finditer(text)]
+    if not units:
+        return mentions
+    kept = [m for m in mentions if not any(u.start < m.end and m.start < u.end for u in units)]
+    return sorted(kept + units, key=lambda m: m.start)
 
 
 # --- the API -----------------------------------------------------------------------------------

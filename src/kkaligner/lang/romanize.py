@@ -1107,6 +1107,43 @@ def _spaced(source: str, spelt: tuple[str, bool]) -> tuple[str, bool]:
 _INITIAL = re.compile(r"(?<![A-Za-z])([A-Z][a-z]?\.)(?=[A-Z][a-z]{2,})")
 
 
+# Numbered military units and formations, names in news and histories: a unit's number after
+# "military unit" in English (55 / 12 әскери бөлімі Military Unit 55/12, № 5512 әскери бөлімі
+# Military Unit 5512: a number with a slash, after №, or of four digits, as 5 әскери бөлім is five units), a
+# formation's ordinal before its words (316-атқыштар дивизиясы 316th Rifle Division, 101-інші
+# атқыштар бригадасы 101st Rifle Brigade, as English Wikipedia titles the Red Army's formations).
+# Not a numbered school's or hospital's (2-нші мектеп: School No. 2, no name of its own in KazNERD).
+# kkaligner.names finds them in running text by ``NUMBERED_UNIT``.
+MILITARY_FORMATIONS = ("бригада", "дивизия", "полк", "корпус", "батальон", "армия")
+_SP = r"[ \u00a0]"
+_NUMBER_OF_UNIT = rf"(?:(?:нөмірі|№){_SP}*)?(\d+{_SP}*/{_SP}*\d+|(?<=№){_SP}*\d+|(?<=нөмірі){_SP}*\d+|\d{{4,}})"
+_UNIT_NUMBER = re.compile(rf"{_NUMBER_OF_UNIT}{_SP}+әскери{_SP}+бөлім[^\W\d_]*", re.IGNORECASE)
+_ORDINAL_LEAD = re.compile(rf"(\d+)-(?:с?[ыі]?н?ш[ыі]{_SP}+)?(?=[а-яёәғқңөұүһі])")
+_FORMATION = re.compile(
+    rf"{_NUMBER_OF_UNIT}{_SP}+әскери{_SP}+бөлім[^\W\d_]*"
+    rf"|(?<![\d-])\d+-(?:с?[ыі]?н?ш[ыі]{_SP}+)?(?:[а-яёәғқңөұүһі-]+{_SP}+){{0,2}}(?:{'|'.join(MILITARY_FORMATIONS)})[^\W\d_]*"
+)
+NUMBERED_UNIT = _FORMATION
+
+
+def _en_ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def _numbered_unit(text: str, exceptions: bool, names: Names) -> str | None:
+    """A numbered military unit's or formation's English name (see ``NUMBERED_UNIT``), or None."""
+    if not _FORMATION.fullmatch(text.strip()):
+        return None
+    unit = _UNIT_NUMBER.fullmatch(text.strip())
+    if unit:
+        return "Military Unit " + re.sub(_SP, "", unit.group(1))
+    lead = _ORDINAL_LEAD.match(text)
+    rest = text[lead.end() :].strip()
+    head = _body_words()[0].get((rest.casefold(),))  # a head alone (22-ші армиясы 22nd Army)
+    rest = head[0] if head and head[1] == "head" else _body_name(rest, exceptions, names)
+    return f"{_en_ordinal(int(lead.group(1)))} {rest}" if rest else None
+
+
 @lru_cache(maxsize=16384)
 def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names = ()) -> tuple[str, bool]:
     # a work's, a programme's or an event's name: spelt as any name, its words capitalised as a
@@ -1124,6 +1161,9 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
     if whole:
         return (_cased(text.split()[-1], whole.english) if text.isupper() else whole.english), True
     if kind == "organisation":
+        unit = _numbered_unit(text, exceptions, names)
+        if unit:
+            return unit, False
         body = _body_name(text, exceptions, names)
         if body:
             return body, False
@@ -1604,6 +1644,10 @@ def _published_people() -> dict[str, str]:
     return seen
 
 
+_EN_UNIT_NUMBER = re.compile(r"Military Unit (?:No\. ?)?(\d+(?:/\d+)?)", re.IGNORECASE)
+_EN_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
+
+
 def _kazakh_body_name(name: str, names: Names = (), owned: bool = False) -> str | None:
     """An English organisation's name in Kazakh where the body-words table knows every word after
     a leading name, the last a head: Harvard University Гарвард университеті, World Health
@@ -1617,6 +1661,19 @@ def _kazakh_body_name(name: str, names: Names = (), owned: bool = False) -> str 
     words = [w for w in name.split() if w.strip("-")]
     while words and words[0].casefold() == "the":
         words = words[1:]
+    # a numbered military unit or formation (Military Unit 5512 5512 әскери бөлімі, 316th Rifle
+    # Division 316-атқыштар дивизиясы: the ordinal's digits joined to the next word, as Kazakh writes it)
+    unit = _EN_UNIT_NUMBER.fullmatch(" ".join(words))
+    if unit:
+        return f"{unit.group(1)} әскери бөлімі"
+    ordinal = _EN_ORDINAL.fullmatch(words[0]) if words else None
+    if ordinal and len(words) > 1:
+        head = table.get((words[1].casefold(),), {}).get("head") if len(words) == 2 else None
+        # a head alone is bare after the number (22nd Army 22-армия; 316-атқыштар дивизиясы is possessed)
+        rest = (possessive_stems(head) or (head,))[0] if head else _kazakh_body_name(" ".join(words[1:]), names)
+        if rest and (words[1].casefold(),) in table:
+            rest = rest[:1].lower() + rest[1:]  # a table word, lower case after the number (316-атқыштар)
+        return f"{ordinal.group(1)}-{rest}" if rest else None
     folded = [w.casefold() for w in words]
     state = ""
     for k in range(len(folded) - 3):
