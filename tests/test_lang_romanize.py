@@ -779,6 +779,7 @@ def test_spanish_names_as_english_writes_them(kazakh, english):
 
 def test_spanish_names_read_back():
     assert cyrillize("Juan Carlos").text == "Хуан Карлос"
+    assert cyrillize("Felipe Massa").text == "Фелипе Масса"  # not Фелайп, an English long i
     assert cyrillize("Luis Suarez").text == "Луис Суарес"
     assert cyrillize("Puerto Princesa", "place").text == "Пуэрто-Принсеса"
 

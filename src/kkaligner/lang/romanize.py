@@ -144,7 +144,7 @@ FOREIGN_GIVEN_NAMES: dict[str, str] = {
     # not those Kazakhstanis bear in their Russian forms (Филипп Filipp, Генрих Genrikh), nor one
     # Cyrillic spelling of two (Лука Luca and Luka Modrić, Марко, Мишель Michel and Michelle, Хуан
     # Juan and the Chinese Huang)
-    "Carlos": "Карлос", "Manuel": "Мануэль", "Pablo": "Пабло", "Antonio": "Антонио", "José": "Хосе", "Miguel": "Мигель", "Francisco": "Франсиско",
+    "Carlos": "Карлос", "Manuel": "Мануэль", "Pablo": "Пабло", "Antonio": "Антонио", "Felipe": "Фелипе", "José": "Хосе", "Miguel": "Мигель", "Francisco": "Франсиско",
     "Jorge": "Хорхе", "Ricardo": "Рикардо", "Sergio": "Серхио", "Julio": "Хулио", "João": "Жоао",
     "Francesco": "Франческо", "Lorenzo": "Лоренцо", "Pierre": "Пьер",
     "Jacques": "Жак", "François": "Франсуа", "Louis": "Луи", "Nicolas": "Николя",
