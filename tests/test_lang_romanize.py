@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -770,8 +772,12 @@ EN_GOLDEN = [
         ("Хуан", "Khuan"),
         # Spanish surnames in -ес are English's -ez (Суарес Suarez), not Torres's -es
         ("Луис Суарес", "Luis Suarez"),
-        ("Алекс Фернандес", "Aleks Fernandez"),
         ("Фернандо Торрес", "Fernando Torres"),
+        # nor Фернандес, the Spanish Fernández's and the Portuguese Fernandes's one spelling
+        ("Бруно Фернандес", "Bruno Fernandes"),
+        # nor Хуан before the list's Chinese names, and a name after any spacing
+        ("Хуан Си", "Khuan Xi"),
+        ("Хуан\u00a0Карлос", "Juan\u00a0Carlos"),
     ],
 )
 def test_spanish_names_as_english_writes_them(kazakh, english):
@@ -785,20 +791,40 @@ def test_spanish_names_read_back():
     assert cyrillize("Puerto Princesa", "place").text == "Пуэрто-Принсеса"
 
 
+# (Kazakh, English): each read both ways
+NUMBERED_UNITS = [
+    ("316-атқыштар дивизиясы", "316th Rifle Division"),
+    ("8-гвардиялық атқыштар дивизиясы", "8th Guards Rifle Division"),
+    ("12-мотоатқыштар бригадасы", "12th Motor Rifle Brigade"),
+    ("22-армия", "22nd Army"),
+    ("2-армия корпусы", "2nd Army Corps"),
+    ("55/12 әскери бөлімі", "Military Unit 55/12"),
+]
+
+
+@pytest.mark.parametrize(("kazakh", "english"), NUMBERED_UNITS)
+def test_numbered_military_units_read_both_ways(kazakh, english):
+    assert romanize(kazakh, kind="organisation") == english
+    assert cyrillize(english, "organisation").text == kazakh
+
+
+def test_a_corps_alone_reads_back_bare_but_is_a_building_s_block_in_kazakh():
+    assert cyrillize("11th Corps", "organisation").text == "11-корпус"  # not 11-корпу
+    assert romanize("11-ші танк корпусы", kind="organisation") == "11th Tank Corps"
+
+
 @pytest.mark.parametrize(
     ("kazakh", "english"),
     [
-        ("316-атқыштар дивизиясы", "316th Rifle Division"),
         ("101-інші атқыштар бригадасы", "101st Rifle Brigade"),
         ("22-ші армиясы", "22nd Army"),
-        ("22-армия", "22nd Army"),
         ("11-ші танк корпусы", "11th Tank Corps"),
+        ("2-ші армия корпусы", "2nd Army Corps"),
         ("55 / 12 әскери бөлімі", "Military Unit 55/12"),
         ("№5512 әскери бөлімі", "Military Unit 5512"),
-        ("5512 әскери бөлімі", "Military Unit 5512"),
-        # no formation's: a numbered school, a count of units
-        ("2-нші мектеп", "2-nshi School"),
-        ("5 әскери бөлім", "5 Military Department"),
+        ("5512 нөмірлі әскери бөлім", "Military Unit 5512"),
+        ("316-АТҚЫШТАР ДИВИЗИЯСЫ", "316TH RIFLE DIVISION"),
+        (" 316-атқыштар дивизиясы", "316th Rifle Division"),
     ],
 )
 def test_numbered_military_units_as_english_names_them(kazakh, english):
@@ -806,16 +832,29 @@ def test_numbered_military_units_as_english_names_them(kazakh, english):
 
 
 @pytest.mark.parametrize(
-    ("english", "kazakh"),
-    [
-        ("316th Rifle Division", "316-атқыштар дивизиясы"),
-        ("8th Guards Rifle Division", "8-гвардиялық атқыштар дивизиясы"),
-        ("22nd Army", "22-армия"),
-        ("Military Unit 55/12", "55/12 әскери бөлімі"),
-    ],
+    "kazakh",
+    # a numbered school, a count of units, a building's block (корпус alone), a year, a date
+    ["2-нші мектеп", "5 әскери бөлім", "3-корпусы", "2015-жылы армия", "1-мамырда дивизия", "5--қ армия"],
 )
-def test_numbered_military_units_read_back(english, kazakh):
-    assert cyrillize(english, "organisation").text == kazakh
+def test_what_no_numbered_unit_is_gets_no_unit_s_name(kazakh):
+    english = romanize(kazakh, kind="organisation")
+    assert "Military Unit" not in english and not re.search(r"\d(?:st|nd|rd|th)\b", english)
+
+
+def test_numbered_units_are_found_in_running_text_with_their_base_form():
+    from kkaligner.lang.romanize import numbered_units, numbered_units_en
+
+    text = "Момышұлы 1073-атқыштар полкінің батальон командирі болды, 12-ші полк командирі полковник Асанов."
+    assert [(text[a:b], base) for a, b, base in numbered_units(text)] == [
+        ("1073-атқыштар полкінің", "1073-атқыштар полкі"),
+        ("12-ші полк", "12-ші полк"),
+    ]
+    # not a year's, a date's, a count's, a plural, another word opening alike (армиялық)
+    for text in ["Ол 2015-жылы армияға шақырылды.", "18-жасында армияға", "3-ші рет армияға", "20-дан астам полк",
+                 "2-ші армиялар", "5-армиялық корпуста", "Ауруханың жаңа 3-корпусы ашылды."]:
+        assert numbered_units(text) == [], text
+    assert numbered_units_en("It is the 2nd largest army in Europe.") == []
+    assert numbered_units_en("THE 316TH RIFLE DIVISION") == [(4, 24)]
 
 
 def test_a_site_s_domain_stays_lower_case():

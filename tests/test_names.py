@@ -781,6 +781,8 @@ NUMBERED_UNITS = [
     ("Шайқаста 101-інші атқыштар бригадасынан 744 жауынгер қаза тапты.", [("101-інші атқыштар бригадасы", "101st Rifle Brigade")]),
     ("Момышұлы 8-гвардиялық атқыштар дивизиясының командирі болды.", [("Момышұлы", "Momyshuly"), ("8-гвардиялық атқыштар дивизиясы", "8th Guards Rifle Division")]),
     ("Ол 5 әскери бөлімде болды. Ақтаудағы 6-ншы мектептің оқушылары келді.", [("Ақтау", "Aktau")]),
+    ("Момышұлы 1073-атқыштар полкінің батальон командирі болды.", [("Момышұлы", "Momyshuly"), ("1073-атқыштар полкі", "1073rd Rifle Regiment")]),
+    ("Ол 2015-жылы армияға шақырылды. Ауруханың жаңа 3-корпусы ашылды. Ол 22-армияға барды.", [("22-армия", "22nd Army")]),
 ]
 
 
@@ -799,6 +801,9 @@ def test_numbered_military_units_in_english():
         ("Moscow", "place", "Мәскеу"),
         ("Military Unit 5512", "organisation", "5512 әскери бөлімі"),
     ]
+    # a name the unit's overlapped is read again beyond it
+    names = extract_terms("The 40th Army of the Soviet Union entered Afghanistan.", Glossary.empty(), use_default_glossary=False, lang="en")
+    assert [n.lemma for n in names] == ["40th Army", "Soviet Union", "Afghanistan"]
 
 
 def test_a_facility_s_proposal_translates_its_common_words():

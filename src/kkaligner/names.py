@@ -88,7 +88,6 @@ from kkaligner.lang.romanize import (
     FEMININE_AFTER,
     FOREIGN_GIVEN_NAMES,
     FOREIGN_NAMES,
-    NUMBERED_UNIT,
     PLACE_EPITHETS,
     PLACE_OPENERS,
     SEA_WORDS,
@@ -97,6 +96,8 @@ from kkaligner.lang.romanize import (
     cyrillize,
     given_from_latin,
     kazakh_spelt,
+    numbered_units,
+    numbered_units_en,
     propose_latin,
     published_whole,
 )
@@ -2905,12 +2906,13 @@ def _kazakh_mentions(doc: _Document) -> list[_Mention]:
 
 def _numbered_units(doc: _Document, mentions: list[_Mention]) -> list[_Mention]:
     """``mentions`` and the numbered military units and formations no mention overlaps
-    (``NUMBERED_UNIT``: 55 / 12 әскери бөлімінде, 316-атқыштар дивизиясы), bodies' names in
+    (``numbered_units``: 55 / 12 әскери бөлімінде, 316-атқыштар дивизиясы), bodies' names in
     lower-case words after a number, which KazNERD marks as organisations."""
+    # (its words are its own form, the case ending off: bare)
     units = [
-        _Mention(u.start(), u.end(), tuple(u.group().split()), "organisation", bare=False)
-        for u in NUMBERED_UNIT.finditer(doc.text)
-        if not any(m.start < u.end() and u.start() < m.end for m in mentions)
+        _Mention(a, b, tuple(base.split()), "organisation", bare=True)
+        for a, b, base in numbered_units(doc.text)
+        if not any(m.start < b and a < m.end for m in mentions)
     ]
     return sorted(mentions + units, key=lambda m: m.start) if units else mentions
 
@@ -3858,22 +3860,23 @@ def _english_mentions(text: str) -> list[_Mention]:
     return _en_numbered_units(text, out)
 
 
-# English's numbered military units and formations (the 316th Rifle Division, Military Unit 5512):
-# the number is the name's, as NUMBERED_UNIT reads the Kazakh.
-_EN_NUMBERED_UNIT = re.compile(
-    r"\b\d+(?:st|nd|rd|th)(?:[ \u00a0][A-Z][a-z]+){0,3}[ \u00a0](?:Division|Brigade|Regiment|Corps|Battalion|Army)\b"
-    r"|\bMilitary[ \u00a0]Unit[ \u00a0](?:No\.[ \u00a0]?)?\d+(?:/\d+)?"
-)
-
-
 def _en_numbered_units(text: str, mentions: list[_Mention]) -> list[_Mention]:
-    """``mentions`` with the numbered units in ``text`` (``_EN_NUMBERED_UNIT``) in place of those
-    inside them (Rifle Division, no person)."""
-    units = [_Mention(u.start(), u.end(), tuple(u.group().split()), "organisation") for u in _EN_NUMBERED_UNIT.finditer(text)]
+    """``mentions`` with the numbered units in ``text`` (``numbered_units_en``: the 316th Rifle
+    Division) in place of those they overlap (Rifle Division, no person); what such a mention holds
+    beyond the unit is read again alone (the 40th Army of the Soviet Union: the Soviet Union)."""
+    units = numbered_units_en(text)
     if not units:
         return mentions
-    kept = [m for m in mentions if not any(u.start < m.end and m.start < u.end for u in units)]
-    return sorted(kept + units, key=lambda m: m.start)
+    out = [_Mention(a, b, tuple(text[a:b].split()), "organisation") for a, b in units]
+    for m in mentions:
+        over = [(a, b) for a, b in units if a < m.end and m.start < b]
+        if not over:
+            out.append(m)
+            continue
+        for start, end in ((m.start, min(a for a, _ in over)), (max(b for _, b in over), m.end)):
+            if start < end:
+                out += [dataclasses.replace(x, start=x.start + start, end=x.end + start) for x in _english_mentions(text[start:end])]
+    return sorted(out, key=lambda m: m.start)
 
 
 # --- the API -----------------------------------------------------------------------------------

@@ -36,6 +36,8 @@ from kkaligner.lang.kazakh import (
     AND_WORDS,
     CASES,
     CASES_AFTER_P3,
+    DIGIT_ORDINAL,
+    SHORT_ENDINGS,
     common_words,
     final_class,
     given_names,
@@ -172,13 +174,13 @@ FOREIGN_NAMES: dict[str, str] = FOREIGN_GIVEN_NAMES | {
     # the commonest English, Spanish, Italian and French surnames in world news, in the same
     # practical transcription (not those that are everyday English words and open place names:
     # Long Beach, Green Bay, White, King; nor those Kazakhstanis bear in their Russian form: Diaz,
-    # German surnames; nor one Cyrillic spelling of two names: Перес Peres and Perez, Моро Moro and
-    # Moreau, Руссо Russo and Rousseau)
+    # German surnames; nor one Cyrillic spelling of two names: Перес Peres and Perez, Фернандес
+    # Fernandes and Fernandez, Моро Moro and Moreau, Руссо Russo and Rousseau)
     "Smith": "Смит", "Jones": "Джонс", "Wilson": "Уилсон", "Taylor": "Тейлор", "Moore": "Мур",
     "Carter": "Картер", "Bailey": "Бейли", "Kelly": "Келли", "Brooks": "Брукс",
     "Garcia": "Гарсия", "Rodriguez": "Родригес", "Martinez": "Мартинес", "Hernandez": "Эрнандес",
     "Lopez": "Лопес", "Gonzalez": "Гонсалес", "Sanchez": "Санчес", "Ramirez": "Рамирес",
-    "Suarez": "Суарес", "Fernandez": "Фернандес", "Alvarez": "Альварес", "Jimenez": "Хименес",
+    "Suarez": "Суарес", "Alvarez": "Альварес", "Jimenez": "Хименес",
     "Gutierrez": "Гутьеррес", "Dominguez": "Домингес", "Vazquez": "Васкес",
     "Torres": "Торрес", "Rivera": "Ривера", "Esposito": "Эспозито", "Bianchi": "Бьянки",
     "Dupont": "Дюпон", "Dubois": "Дюбуа", "Durand": "Дюран", "Lefebvre": "Лефевр", "Hopkins": "Хопкинс",
@@ -627,6 +629,7 @@ def _table(low: str, kind: str, territories: bool = True) -> tuple[str, int] | N
 
 # ``FOREIGN_NAMES`` read from Kazakh: the first English name of a spelling (lower-case Kazakh -> English).
 _FROM_FOREIGN: dict[str, str] = {kk.casefold(): en for en, kk in reversed(FOREIGN_NAMES.items())}
+_FROM_FOREIGN_GIVEN: dict[str, str] = {kk.casefold(): en for en, kk in reversed(FOREIGN_GIVEN_NAMES.items())}
 
 
 def _given(low: str, tables: tuple[dict[str, str], ...] = (RUSSIAN_GIVEN, KAZAKH_GIVEN, _FROM_FOREIGN)) -> str | None:
@@ -1108,40 +1111,102 @@ _INITIAL = re.compile(r"(?<![A-Za-z])([A-Z][a-z]?\.)(?=[A-Z][a-z]{2,})")
 
 
 # Numbered military units and formations, names in news and histories: a unit's number after
-# "military unit" in English (55 / 12 әскери бөлімі Military Unit 55/12, № 5512 әскери бөлімі
-# Military Unit 5512: a number with a slash, after №, or of four digits, as 5 әскери бөлім is five units), a
-# formation's ordinal before its words (316-атқыштар дивизиясы 316th Rifle Division, 101-інші
-# атқыштар бригадасы 101st Rifle Brigade, as English Wikipedia titles the Red Army's formations).
-# Not a numbered school's or hospital's (2-нші мектеп: School No. 2, no name of its own in KazNERD).
-# kkaligner.names finds them in running text by ``NUMBERED_UNIT``.
+# "military unit" in English (55 / 12 әскери бөлімі Military Unit 55/12, № 5512 әскери бөлімі,
+# 5512 нөмірлі әскери бөлім Military Unit 5512: a number with a slash, after № or нөмірі, or of four
+# digits, as 5 әскери бөлім is five units), a formation's ordinal before its words (316-атқыштар
+# дивизиясы 316th Rifle Division, 101-інші атқыштар бригадасы 101st Rifle Brigade, 22-ші армия 22nd
+# Army, as English Wikipedia titles the Red Army's formations). Between the number and the formation
+# only the body-words table's words (атқыштар Rifle, гвардиялық Guards, танк Tank): not a year's, a
+# date's or a count's (2015-жылы армияға, 1-мамырда дивизияға, 20-дан астам полк). A numbered
+# school's or hospital's is no name of its own in KazNERD (2-нші мектеп: School No. 2).
 MILITARY_FORMATIONS = ("бригада", "дивизия", "полк", "корпус", "батальон", "армия")
+# (a corps is a building's block too, 3-корпусы: a formation only after one of the table's words, танк корпусы)
+_BUILDINGS_TOO = frozenset({"корпус"})
 _SP = r"[ \u00a0]"
-_NUMBER_OF_UNIT = rf"(?:(?:нөмірі|№){_SP}*)?(\d+{_SP}*/{_SP}*\d+|(?<=№){_SP}*\d+|(?<=нөмірі){_SP}*\d+|\d{{4,}})"
-_UNIT_NUMBER = re.compile(rf"{_NUMBER_OF_UNIT}{_SP}+әскери{_SP}+бөлім[^\W\d_]*", re.IGNORECASE)
-_ORDINAL_LEAD = re.compile(rf"(\d+)-(?:с?[ыі]?н?ш[ыі]{_SP}+)?(?=[а-яёәғқңөұүһі])")
-_FORMATION = re.compile(
-    rf"{_NUMBER_OF_UNIT}{_SP}+әскери{_SP}+бөлім[^\W\d_]*"
-    rf"|(?<![\d-])\d+-(?:с?[ыі]?н?ш[ыі]{_SP}+)?(?:[а-яёәғқңөұүһі-]+{_SP}+){{0,2}}(?:{'|'.join(MILITARY_FORMATIONS)})[^\W\d_]*"
+_UNIT = re.compile(
+    rf"(?<![\d/])(?:(?:нөмірі|№){_SP}*)?(\d+{_SP}*/{_SP}*\d+|(?<=№){_SP}*\d+|(?<=нөмірі){_SP}*\d+|\d{{4,}})"
+    rf"{_SP}+(?:нөмірлі{_SP}+)?әскери{_SP}+бөлім([^\W\d_]*)",
+    re.IGNORECASE,
 )
-NUMBERED_UNIT = _FORMATION
+_ORDINAL_LEAD = re.compile(rf"(?<![\d/-])(\d+)-(?:{DIGIT_ORDINAL}{_SP}+)?(?=[^\W\d_])", re.IGNORECASE)
+_NEXT = re.compile(rf"([^\W\d_]+(?:-[^\W\d_]+)*)({_SP}+)?")
+_PLURAL_ENDING = re.compile(r"(?:л|д|т)[ае]р")
+
+
+def _formation(word: str) -> str | None:
+    """The formation ``word`` names in a case or possessive form (дивизиясының: дивизия), or None
+    (армиялар: plural; армиялық, полковник: other words)."""
+    low = word.casefold()
+    head = next((f for f in MILITARY_FORMATIONS if low.startswith(f)), None)
+    tail = low[len(head) :] if head else ""
+    if head is None or not SHORT_ENDINGS.fullmatch(tail) or _PLURAL_ENDING.search(tail):
+        return None
+    return head
+
+
+@lru_cache(maxsize=1)
+def _formation_words() -> frozenset[str]:
+    """The body-words table's words of one word (атқыштар, гвардиялық, танк: a formation's)."""
+    return frozenset(k[0] for k, (_en, role) in _body_words()[0].items() if role == "word" and len(k) == 1)
+
+
+def _unit_base(text: str, start: int, head_end: int, end: int) -> str:
+    """The unit's name from ``start`` to ``end`` without the case ending after its head (which ends
+    at ``head_end``): its possessive kept (полкінің: полкі, бөлімінде: бөлімі, армияға: армия)."""
+    possessive = _POSSESSIVE_LEAD.match(text[head_end:end].casefold())
+    return text[start : head_end + (possessive.end() if possessive else 0)]
+
+
+_POSSESSIVE_LEAD = re.compile(r"(?:с[ыі]|[ыі])(?=(?:н|д|т|м|б|п|ғ|г|қ|к|а|е|$))")
+
+
+def numbered_units(text: str) -> list[tuple[int, int, str]]:
+    """The numbered military units and formations in Kazakh ``text`` (see ``_UNIT``): (start, end,
+    the name without its case ending: 1073-атқыштар полкі for 1073-атқыштар полкінің)."""
+    found = []
+    for m in _UNIT.finditer(text):
+        tail = m.group(2).casefold()
+        if SHORT_ENDINGS.fullmatch(tail) and not _PLURAL_ENDING.search(tail):
+            found.append((m.start(), m.end(), _unit_base(text, m.start(), m.start(2), m.end())))
+    for lead in _ORDINAL_LEAD.finditer(text):
+        pos, qualified = lead.end(), False
+        for _ in range(4):
+            word = _NEXT.match(text, pos)
+            if not word:
+                break
+            head = _formation(word.group(1))
+            after = _NEXT.match(text, word.end()) if word.group(2) else None
+            # a formation's word before another's is its qualifier (2-ші армия корпусы Army Corps)
+            if head and not (after and word.group(1).casefold() == head and _formation(after.group(1))):
+                if qualified or head not in _BUILDINGS_TOO:
+                    found.append((lead.start(), word.end(1), _unit_base(text, lead.start(), word.start(1) + len(head), word.end(1))))
+                break
+            if not (head or word.group(1).casefold() in _formation_words()) or not word.group(2):
+                break
+            pos, qualified = word.end(), True
+    return sorted(found)
+
+
+def _numbered_unit(text: str, exceptions: bool, names: Names) -> str | None:
+    """A numbered military unit's or formation's English name (see ``_UNIT``), or None."""
+    if text.isupper():
+        lower = _numbered_unit(text.lower(), exceptions, names)
+        return lower.upper() if lower else None
+    text = text.strip()
+    if [(a, b) for a, b, _base in numbered_units(text)] != [(0, len(text))]:
+        return None
+    unit = _UNIT.fullmatch(text)
+    if unit:
+        return "Military Unit " + re.sub(_SP, "", unit.group(1))
+    lead = _ORDINAL_LEAD.match(text)
+    rest = text[lead.end() :]
+    head = _body_words()[0].get(tuple(rest.casefold().split()))  # a head alone (22-ші армиясы 22nd Army, армия корпусы)
+    rest = head[0] if head and head[1] == "head" else _body_name(rest, exceptions, names)
+    return f"{_en_ordinal(int(lead.group(1)))} {rest}" if rest else None
 
 
 def _en_ordinal(n: int) -> str:
     return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
-
-
-def _numbered_unit(text: str, exceptions: bool, names: Names) -> str | None:
-    """A numbered military unit's or formation's English name (see ``NUMBERED_UNIT``), or None."""
-    if not _FORMATION.fullmatch(text.strip()):
-        return None
-    unit = _UNIT_NUMBER.fullmatch(text.strip())
-    if unit:
-        return "Military Unit " + re.sub(_SP, "", unit.group(1))
-    lead = _ORDINAL_LEAD.match(text)
-    rest = text[lead.end() :].strip()
-    head = _body_words()[0].get((rest.casefold(),))  # a head alone (22-ші армиясы 22nd Army)
-    rest = head[0] if head and head[1] == "head" else _body_name(rest, exceptions, names)
-    return f"{_en_ordinal(int(lead.group(1)))} {rest}" if rest else None
 
 
 @lru_cache(maxsize=16384)
@@ -1305,9 +1370,10 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
 
 
 # Given names whose one Cyrillic spelling stands for two names (Хуан: the Spanish Juan and the Chinese
-# Huang): the foreign list's only before a name that list has (Хуан Карлос Juan Carlos).
+# Huang): the foreign list's only before a given name that list has (Хуан Карлос Juan Carlos, Хуан
+# Мануэль; not Хуан Си, whose Си is the list's too).
 _SHARED_GIVEN = {"хуан": "Juan"}
-_NEXT_WORD = re.compile(r" (\w+)")  # the word right after, one space apart
+_NEXT_WORD = re.compile(r"[ \u00a0]+(\w+)")  # the word right after
 
 
 def _spelt_words(text: str, exceptions: bool, kind: str, proper: bool, territories: bool) -> tuple[str, bool]:
@@ -1325,8 +1391,8 @@ def _spelt_words(text: str, exceptions: bool, kind: str, proper: bool, territori
             after_name = False
         spelled, exc = _word(m.group(), exceptions, kind, after_name, territories)
         shared = _SHARED_GIVEN.get(m.group().casefold())
-        if shared and kind in ("person", "") and (following := _NEXT_WORD.match(text, m.end())) and _given(following.group(1).casefold(), (_FROM_FOREIGN,)):
-            spelled = _cased(m.group(), shared)  # Хуан Карлос Juan Carlos (Хуан Цзинь: Khuan, by rule)
+        if shared and kind in ("person", "") and (following := _NEXT_WORD.match(text, m.end())) and _given(following.group(1).casefold(), (_FROM_FOREIGN_GIVEN,)):
+            spelled = _cased(m.group(), shared)  # Хуан Карлос Juan Carlos (Хуан Цзинь, Хуан Си: Khuan, by rule)
         if proper and spelled[:1].islower() and m.group().casefold() not in _LOWER_IN_NAMES and not text[: m.start()].endswith(("-", ".")):
             # a body's name spelt word by word is a proper name in English, every word capitalised
             # (Ақ жол Ak Zhol, Қазақстан темір жолы Kazakhstan Temir Zholy)
@@ -1644,8 +1710,26 @@ def _published_people() -> dict[str, str]:
     return seen
 
 
-_EN_UNIT_NUMBER = re.compile(r"Military Unit (?:No\. ?)?(\d+(?:/\d+)?)", re.IGNORECASE)
-_EN_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
+# English's numbered units and formations (Military Unit 5512, the 316th Rifle Division): the
+# formations' English is the body-words table's for MILITARY_FORMATIONS.
+_EN_UNIT_NUMBER = re.compile(r"Military[ \u00a0]Unit[ \u00a0](?:No\.[ \u00a0]?)?(\d+(?:/\d+)?)", re.IGNORECASE)
+_EN_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _en_formation() -> re.Pattern:
+    table = _body_words()[0]
+    heads = sorted({table[(f,)][0] for f in MILITARY_FORMATIONS if (f,) in table})
+    # (the qualifiers capitalised: not the 2nd largest army)
+    return re.compile(
+        rf"\b(?i:{_EN_ORDINAL.pattern})(?:[ \u00a0][A-Z][A-Za-z]+){{0,3}}[ \u00a0](?i:{'|'.join(heads)})\b|(?i:{_EN_UNIT_NUMBER.pattern})"
+    )
+
+
+def numbered_units_en(text: str) -> list[tuple[int, int]]:
+    """The spans of numbered military units and formations in English ``text`` (the 316th Rifle
+    Division, Military Unit 5512): organisations' names, the number theirs."""
+    return [m.span() for m in _en_formation().finditer(text)]
 
 
 def _kazakh_body_name(name: str, names: Names = (), owned: bool = False) -> str | None:
@@ -1669,9 +1753,17 @@ def _kazakh_body_name(name: str, names: Names = (), owned: bool = False) -> str 
     ordinal = _EN_ORDINAL.fullmatch(words[0]) if words else None
     if ordinal and len(words) > 1:
         head = table.get((words[1].casefold(),), {}).get("head") if len(words) == 2 else None
-        # a head alone is bare after the number (22nd Army 22-армия; 316-атқыштар дивизиясы is possessed)
-        rest = (possessive_stems(head) or (head,))[0] if head else _kazakh_body_name(" ".join(words[1:]), names)
-        if rest and (words[1].casefold(),) in table:
+        # a head alone is bare after the number (22nd Army 22-армия, 11th Corps 11-корпус; 316-атқыштар
+        # дивизиясы is possessed): the bare form a row of the table has (корпусы: корпус, not корпу)
+        kazakh = _body_words()[0]
+        rows = {k for k, _en, _role in _body_rows()}
+        rest = next((b for b in possessive_stems(head) if (b,) in rows), head) if head else _kazakh_body_name(" ".join(words[1:]), names)
+        last = table.get((words[-1].casefold(),), {}).get("head")
+        if not rest and last and len(words) > 2:
+            # words the table lacks before the formation are names, spelt (36th Air Assault Brigade
+            # 36-Эйр Ассолт бригадасы)
+            rest = f"{_cyrillize(' '.join(words[1:-1]), '', True, names).text} {last}"
+        if rest and (rest.split()[0].casefold(),) in kazakh:
             rest = rest[:1].lower() + rest[1:]  # a table word, lower case after the number (316-атқыштар)
         return f"{ordinal.group(1)}-{rest}" if rest else None
     folded = [w.casefold() for w in words]
