@@ -857,6 +857,33 @@ def test_numbered_units_are_found_in_running_text_with_their_base_form():
     assert numbered_units_en("THE 316TH RIFLE DIVISION") == [(4, 24)]
 
 
+@pytest.mark.parametrize(
+    ("kazakh", "english"),
+    [
+        # English's last word of a foreign place apart, as a word (Kazakh hyphens it or not)
+        ("Лонг-Айленд", "Long Island"),
+        ("Палм-Бич", "Palm Beach"),
+        ("Гранд Каньонға", "Grand Canyon"),  # a place's case ending goes
+        ("Канзас-Сити", "Kansas City"),
+        ("Таймс-сквер", "Tayms Square"),
+        ("ЛОНГ-АЙЛЕНД", "LONG ISLAND"),
+        # not a Kazakh сквер after a space in lower case, nor the word alone
+        ("Абай скверінде", "Abai skverinde"),
+        ("Сити", "Siti"),
+    ],
+)
+def test_a_foreign_place_s_english_last_word_stands_apart(kazakh, english):
+    assert romanize(kazakh) == english
+
+
+def test_a_foreign_place_s_english_last_word_is_hyphened_read_back():
+    assert cyrillize("Long Island", "place").text == "Лонг-Айленд"
+    assert cyrillize("Grand Canyon", "place").text == "Гранд-Каньон"
+    assert cyrillize("Salt Lake City", "place").text.endswith("-Лейк-Сити")
+    assert cyrillize("Times Square", "place").text == "Таймс-сквер"  # a square's, a street's in lower case
+    assert "-" not in cyrillize("Singapore Botanic Gardens", "place").text  # after one word only
+
+
 def test_a_site_s_domain_stays_lower_case():
     assert romanize("Жерұйық.кз", kind="organisation").endswith(".kz")
 

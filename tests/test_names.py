@@ -793,6 +793,15 @@ def test_numbered_military_units_are_named_with_their_number(text, expected):
     assert all(n.kind == "organisation" for n in names if n.lemma[0].isdigit() or n.lemma[0] == "№")
 
 
+def test_a_foreign_place_ending_in_an_english_word_is_a_place_whatever_its_case():
+    text = "Біз Гранд Каньонға бардық. Ол Уолл-стриттегі банкте істейді. Біз Таймс-скверде болдық. Манчестер Сити жеңді."
+    names = {n.lemma: (n.kind, n.rendering) for n in extract_terms(text, Glossary.empty(), use_default_glossary=False)}
+    assert names["Гранд Каньон"] == ("place", "Grand Canyon")
+    assert names["Таймс-сквер"] == ("facility", "Tayms Square")  # a square, a street: facilities
+    assert names["Уолл-стрит"][0] == "facility"
+    assert names["Манчестер Сити"][0] != "place"  # Сити apart: a club's name too
+
+
 def test_numbered_military_units_in_english():
     names = extract_terms("The 316th Rifle Division defended Moscow. He served in Military Unit 5512.",
                           Glossary.empty(), use_default_glossary=False, lang="en")

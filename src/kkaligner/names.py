@@ -88,6 +88,7 @@ from kkaligner.lang.romanize import (
     FEMININE_AFTER,
     FOREIGN_GIVEN_NAMES,
     FOREIGN_NAMES,
+    PLACE_ENDERS,
     PLACE_EPITHETS,
     PLACE_OPENERS,
     SEA_WORDS,
@@ -1550,6 +1551,7 @@ def _common_noun(word: str, alone: bool = True) -> bool:
         and head
         and not head[:1].islower()
         and not _stem_in(tail, ORG_HEADS | PLACE_GENERICS)
+        and not _stem_in(tail, _ENDER_WORDS)  # Уолл-стрит, Таймс-сквер: a foreign place's English word
         and not any(lemma == fold_kk(head) for lemma, _ in _readings(f))
     ):
         return True
@@ -3130,6 +3132,8 @@ def _lemmas(
             return 2  # ХҚКО-да, АҚШ-та: an ending, whatever it is (not Чен-Ын, Бек-Тай: a name's part)
         if _case_shaped(lemma, f[len(lemma) :], analysis):
             return 2  # Вирджинияда, Найробиде, Оксфордта, Италияны: no name ends so
+        if analysis and re.split(r"[- ]", lemma)[-1] in _ENDER_WORDS:
+            return 2  # Таймс-скверде: a foreign place's English word, then an ending
         # the accusative's own endings only (not -н after a vowel: Зейін is no Зейі + н)
         plain_accusative = f.endswith(_PLAIN_ACCUSATIVE) and not f.endswith(VERBAL_NAME_ENDINGS)
         return _strength(lemma, analysis, possessed, person and plain_accusative)
@@ -3186,6 +3190,11 @@ def _known_last(words: Sequence[str]) -> tuple[str, str] | None:
     return None
 
 
+_ENDER_WORDS = frozenset(PLACE_ENDERS)
+_STREET_ENDERS = frozenset(["стрит", "сквер", "авеню"])
+_CLUB_ENDERS = frozenset(["сити"])
+
+
 def _kind(words: Sequence[str], analyses: Iterable[str], shape: str, kazakh: bool = True) -> str:
     """person, place or organisation, from the name's shape (heads, quotes), its words' endings
     and the cases it takes; a single word without evidence is a place (most such names in news
@@ -3204,6 +3213,11 @@ def _kind(words: Sequence[str], analyses: Iterable[str], shape: str, kazakh: boo
         return "organisation"
     if _stem_in(last, STATE_HEADS):
         return "place"
+    ender = last.rsplit("-", 1)[-1] if len(words) > 1 or "-" in last else ""
+    if ender and _stem_in(ender, PLACE_ENDERS) and ("-" in last or not _stem_in(ender, _CLUB_ENDERS)):
+        # an English word ending a foreign place's name (Гранд Каньон, Лонг-Айленд, Канзас-Сити;
+        # Уолл-стрит a street's, a facility's; not Сити apart, a club's too: Манчестер Сити)
+        return "facility" if _stem_in(ender, _STREET_ENDERS) else "place"
     if len(words) > 1 and _is_cap(words[-1]) and not _personal(words) and (known := _known_last(words)):
         # a place the romanization table has, whatever its words say (Кеңестер Одағы, Бөкей Ордасы:
         # a body's head; Солтүстік Каролина, Таулы Қарабақ: two capitalised words), but not one

@@ -392,6 +392,19 @@ PLACE_OPENERS = {
     "нью": "New", "сан": "San", "санта": "Santa", "санкт": "St.", "сент": "St.", "шри": "Sri",
     "лос": "Los", "лас": "Las", "рио": "Rio", "буэнос": "Buenos", "форт": "Fort", "пуэрто": "Puerto",
 }
+# The English words that end foreign places' names, which Kazakh, as Russian, transcribes and joins
+# by a hyphen or writes apart (Уолл-стрит Wall Street, Лонг-Айленд Long Island, Гранд Каньон Grand
+# Canyon, Канзас-Сити Kansas City): English writes them apart, as words. After a hyphen in any case,
+# after a space capitalised only (Абай скверi is the Kazakh сквер "garden", a facility's word).
+PLACE_ENDERS = {
+    "стрит": "Street", "авеню": "Avenue", "сквер": "Square", "айленд": "Island", "бич": "Beach",
+    "вэлли": "Valley", "сити": "City", "лейк": "Lake", "ривер": "River", "гарденс": "Gardens",
+    "саунд": "Sound", "фоллс": "Falls", "каньон": "Canyon", "харбор": "Harbor", "бэй": "Bay",
+    "хиллс": "Hills", "спрингс": "Springs",
+}
+_ENDER_RX = re.compile(rf"(.*[{_LETTER}{_LETTER.upper()}])(?:-((?i:{'|'.join(PLACE_ENDERS)}))| ({_capitalised(PLACE_ENDERS)}))([{_LETTER}]*)")
+_ENDERS_FROM_EN = {en.casefold(): kk for kk, en in PLACE_ENDERS.items()}
+_LOWER_ENDERS = frozenset(["стрит", "сквер", "авеню"])
 # (read back: St. is Сент, as in Сент-Луис; the later key wins)
 _OPENERS_FROM_EN = {en.casefold(): kk.capitalize() for kk, en in PLACE_OPENERS.items()}
 _OPENER_RX = re.compile(rf"({_capitalised(PLACE_OPENERS)})([- ])(?=[{_LETTER.upper()}])")
@@ -1338,6 +1351,15 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
                     return f"{after[0].strip()} of {'the ' if _THE_STATE.search(spelled) else ''}{spelled}", True
                 continue
             return before[0] + spelled + ending + after[0], whole
+    # a foreign place's last English word apart, as English writes it (Уолл-стрит Wall Street,
+    # Гранд Каньонға Grand Canyon: a place's case ending goes); a facility's too (spelt as a body's)
+    ender = _ENDER_RX.fullmatch(text) if kind in ("place", "", "person", "organisation") else None
+    if ender and ender.group(1)[:1].isupper():
+        word = (ender.group(2) or ender.group(3)).casefold()
+        if not ender.group(4) or _case_ending(word, ender.group(4).casefold()):
+            name, used = _romanize(ender.group(1), exceptions, "place", names)
+            english = PLACE_ENDERS[word]
+            return f"{name} {english.upper() if text.isupper() else english}", used
     # a foreign place's first word apart, in English (Санта-Клара Santa Clara): hyphened, or with a
     # space where the word is no Kazakh one too (Сан is also "number"); the table's row written
     # with a space too (Нью Мехико New Mexico)
@@ -1996,6 +2018,14 @@ def _cyrillize(name: str, kind: str = "", kazakh_names: bool = True, names: Name
     if opener and opener.group(1).casefold() in _OPENERS_FROM_EN:
         spelt = _cyrillize(opener.group(2), kind, kazakh_names, names)
         return Proposal(text=f"{_OPENERS_FROM_EN[opener.group(1).casefold()]}-{spelt.text}", source=name, by=spelt.by)
+    # a foreign place's last English word, hyphened as Kazakh writes it (Wall Street Уолл-стрит, Long
+    # Island Лонг-Айленд: a street's, a square's and an avenue's in lower case)
+    # (after one word, or another such word: Salt Lake City Солт-Лейк-Сити; not Singapore Botanic Gardens)
+    ender = re.fullmatch(r"((?:(\S+) )?\S+) ([A-Z][a-z]+)", name) if kind == "place" else None
+    if ender and ender.group(3).casefold() in _ENDERS_FROM_EN and (not ender.group(2) or ender.group(1).split()[-1].casefold() in _ENDERS_FROM_EN):
+        spelt = _cyrillize(ender.group(1), kind, kazakh_names, names)
+        last = _ENDERS_FROM_EN[ender.group(3).casefold()]
+        return Proposal(text=f"{spelt.text}-{last if last in _LOWER_ENDERS else last.capitalize()}", source=name, by=spelt.by)
     # a Kazakh given name marks the name (Kairat, Серік), an international one does not (Anna Smith)
     from_kazakh = kazakh_names and any(kazakh_spelt(w) or _KAZAKH_LETTER.search(given_from_latin().get(w.casefold(), "")) for w in _LATIN_RUN.findall(name))
     # published as romanize's proposals are: every word, or for a person any (Donald Trump; not
