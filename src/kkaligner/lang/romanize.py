@@ -2018,14 +2018,15 @@ def _cyrillize(name: str, kind: str = "", kazakh_names: bool = True, names: Name
     if opener and opener.group(1).casefold() in _OPENERS_FROM_EN:
         spelt = _cyrillize(opener.group(2), kind, kazakh_names, names)
         return Proposal(text=f"{_OPENERS_FROM_EN[opener.group(1).casefold()]}-{spelt.text}", source=name, by=spelt.by)
-    # a foreign place's last English word, hyphened as Kazakh writes it (Wall Street Уолл-стрит, Long
-    # Island Лонг-Айленд: a street's, a square's and an avenue's in lower case)
-    # (after one word, or another such word: Salt Lake City Солт-Лейк-Сити; not Singapore Botanic Gardens)
+    # a foreign place's last English word as Kazakh transcribes it (Long Island Лонг Айленд, Grand
+    # Canyon Гранд Каньон, apart as the FLORES-200 translators write them; a street's, a square's and
+    # an avenue's hyphened in lower case, as Kazakh news writes them: Wall Street Уолл-стрит)
+    # (after one word, or another such word: Salt Lake City; not Singapore Botanic Gardens)
     ender = re.fullmatch(r"((?:(\S+) )?\S+) ([A-Z][a-z]+)", name) if kind == "place" else None
     if ender and ender.group(3).casefold() in _ENDERS_FROM_EN and (not ender.group(2) or ender.group(1).split()[-1].casefold() in _ENDERS_FROM_EN):
         spelt = _cyrillize(ender.group(1), kind, kazakh_names, names)
         last = _ENDERS_FROM_EN[ender.group(3).casefold()]
-        return Proposal(text=f"{spelt.text}-{last if last in _LOWER_ENDERS else last.capitalize()}", source=name, by=spelt.by)
+        return Proposal(text=f"{spelt.text}-{last}" if last in _LOWER_ENDERS else f"{spelt.text} {last.capitalize()}", source=name, by=spelt.by)
     # a Kazakh given name marks the name (Kairat, Серік), an international one does not (Anna Smith)
     from_kazakh = kazakh_names and any(kazakh_spelt(w) or _KAZAKH_LETTER.search(given_from_latin().get(w.casefold(), "")) for w in _LATIN_RUN.findall(name))
     # published as romanize's proposals are: every word, or for a person any (Donald Trump; not
