@@ -777,6 +777,7 @@ EN_GOLDEN = [
         ("Бруно Фернандес", "Bruno Fernandes"),
         # nor Хуан before the list's Chinese names, and a name after any spacing
         ("Хуан Си", "Khuan Xi"),
+        ("Хуан Гарсия", "Juan Garcia"),
         ("Хуан\u00a0Карлос", "Juan\u00a0Carlos"),
     ],
 )
@@ -787,6 +788,8 @@ def test_spanish_names_as_english_writes_them(kazakh, english):
 def test_spanish_names_read_back():
     assert cyrillize("Juan Carlos").text == "Хуан Карлос"
     assert cyrillize("Felipe Massa").text == "Фелипе Масса"  # not Фелайп, an English long i
+    # (Fernandez, Perez read back one way: their Cyrillic stands for Fernandes, Peres too)
+    assert cyrillize("Alberto Fernandez", "person").text == "Алберто Фернандес"
     assert cyrillize("Luis Suarez").text == "Луис Суарес"
     assert cyrillize("Puerto Princesa", "place").text == "Пуэрто-Принсеса"
 
@@ -851,9 +854,15 @@ def test_numbered_units_are_found_in_running_text_with_their_base_form():
     ]
     # not a year's, a date's, a count's, a plural, another word opening alike (армиялық)
     for text in ["Ол 2015-жылы армияға шақырылды.", "18-жасында армияға", "3-ші рет армияға", "20-дан астам полк",
-                 "2-ші армиялар", "5-армиялық корпуста", "Ауруханың жаңа 3-корпусы ашылды."]:
+                 "2-ші армиялар", "5-армиялық корпуста", "Ауруханың жаңа 3-корпусы ашылды.", "5 әскери бөлімдер"]:
         assert numbered_units(text) == [], text
-    assert numbered_units_en("It is the 2nd largest army in Europe.") == []
+    # in the accusative after the possessive, and the attributive
+    for text, base in [("Ол 3-ші танк армиясын басқарды.", "3-ші танк армиясы"), ("Ол 62-ші армиядағы жауынгер.", "62-ші армия"),
+                       ("Ол 5512 әскери бөлімін басқарады.", "5512 әскери бөлімі"), ("52 нөмірлі әскери бөлімде", "52 нөмірлі әскери бөлім")]:
+        assert [b for _a, _b, b in numbered_units(text)] == [base], text
+    for text in ["It is the 2nd largest army in Europe.", "A military unit 30 kilometres away.", "The paramilitary unit 12 men strong.",
+                 "The company's 3rd division reported profits."]:
+        assert numbered_units_en(text) == [], text
     assert numbered_units_en("THE 316TH RIFLE DIVISION") == [(4, 24)]
 
 
@@ -867,6 +876,9 @@ def test_numbered_units_are_found_in_running_text_with_their_base_form():
         ("Канзас-Сити", "Kansas City"),
         ("Таймс-сквер", "Tayms Square"),
         ("ЛОНГ-АЙЛЕНД", "LONG ISLAND"),
+        ("ГРАНД КАНЬОНҒА", "GRAND CANYON"),
+        ("Нью-Йорк Сити", "New York City"),  # after the table's place
+        ("Мехико-Сити", "Mexico City"),  # not Mexico City City
         # not a Kazakh сквер after a space in lower case, nor the word alone
         ("Абай скверінде", "Abai skverinde"),
         ("Сити", "Siti"),
@@ -880,7 +892,15 @@ def test_a_foreign_place_s_english_last_word_is_read_back_as_kazakh_transcribes_
     assert cyrillize("Long Island", "place").text == "Лонг Айленд"
     assert cyrillize("Grand Canyon", "place").text == "Гранд Каньон"
     assert cyrillize("Salt Lake City", "place").text.endswith(" Лейк Сити")
-    assert cyrillize("Times Square", "place").text == "Таймс-сквер"  # a square's, a street's hyphened in lower case
+    # not a street's (a facility's words), nor after a compass word or a place Kazakh names itself
+    assert "стрит" not in cyrillize("Wall Street", "place").text
+    assert cyrillize("East River", "place").text != "Шығыс Ривер"
+    assert cyrillize("Charyn Canyon", "place").text == "Шарын шатқалы"
+
+
+def test_a_person_s_name_keeps_its_last_word():
+    assert romanize("Лю Бэй", kind="person") == "Lyu Bey"  # Бэй is a Chinese name too
+    assert romanize("Пол Хиллс", kind="person") == "Paul Khills"
 
 
 def test_a_site_s_domain_stays_lower_case():

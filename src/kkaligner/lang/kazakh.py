@@ -478,14 +478,15 @@ def inflect(lemma: str, analysis: str) -> str:
     raise KeyError(analysis)
 
 
+# A numeral's ordinal ending after its digits and a hyphen, as news writes it: 1-ші, 6-ншы,
+# 101-інші, and 20-сыншы for жиырмасыншы (KazNERD's texts).
+DIGIT_ORDINAL = r"(?:с[ыі]|[ыі])?н?ш[ыі]"
+
 # Short endings a Kazakh word (a numeral, a lexicon stem) takes: ordinal -(ы)ншы/-(і)нші,
 # possessive, the seven cases, plural, approximative -даған/-деген ("tens of"), -дай/-дей,
 # collective; up to three of them chained (бірінші+сі+нде). The full noun grammar is
 # ``suffix_chains``; this is the cheap test the number reader and the aligner's lexicon apply to
 # words that are not names.
-# A numeral's ordinal ending after its digits and a hyphen, as news writes it: 1-ші, 6-ншы,
-# 101-інші, and 20-сыншы for жиырмасыншы (KazNERD's texts).
-DIGIT_ORDINAL = r"(?:с[ыі]|[ыі])?н?ш[ыі]"
 _SHORT_ENDING = (
     r"(?:[ыі]?нш[ыі]|[ыі]|с[ыі]|д[ыі]ң|н[ыі]ң|т[ыі]ң|д[ыі]|т[ыі]|н[ыі]|ға|ге|қа|ке|а|е|на|не"
     r"|да|де|та|те|нда|нде|дан|ден|тан|тен|нан|нен|мен|бен|пен|лар|лер|дар|дер|тар|тер"

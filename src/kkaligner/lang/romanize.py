@@ -37,7 +37,6 @@ from kkaligner.lang.kazakh import (
     CASES,
     CASES_AFTER_P3,
     DIGIT_ORDINAL,
-    SHORT_ENDINGS,
     common_words,
     final_class,
     given_names,
@@ -395,16 +394,18 @@ PLACE_OPENERS = {
 # The English words that end foreign places' names, which Kazakh, as Russian, transcribes and joins
 # by a hyphen or writes apart (Уолл-стрит Wall Street, Лонг-Айленд Long Island, Гранд Каньон Grand
 # Canyon, Канзас-Сити Kansas City): English writes them apart, as words. After a hyphen in any case,
-# after a space capitalised only (Абай скверi is the Kazakh сквер "garden", a facility's word).
+# after a space capitalised only (Абай скверi is the Kazakh сквер "garden", a facility's word). Not
+# Бэй, a Chinese name too (Лю Бэй).
 PLACE_ENDERS = {
     "стрит": "Street", "авеню": "Avenue", "сквер": "Square", "айленд": "Island", "бич": "Beach",
     "вэлли": "Valley", "сити": "City", "лейк": "Lake", "ривер": "River", "гарденс": "Gardens",
-    "саунд": "Sound", "фоллс": "Falls", "каньон": "Canyon", "харбор": "Harbor", "бэй": "Bay",
-    "хиллс": "Hills", "спрингс": "Springs",
+    "саунд": "Sound", "фоллс": "Falls", "каньон": "Canyon", "харбор": "Harbor", "хиллс": "Hills",
+    "спрингс": "Springs",
 }
-_ENDER_RX = re.compile(rf"(.*[{_LETTER}{_LETTER.upper()}])(?:-((?i:{'|'.join(PLACE_ENDERS)}))| ({_capitalised(PLACE_ENDERS)}))([{_LETTER}]*)")
+_ENDER_RX = re.compile(rf"(.*[{_LETTER}{_LETTER.upper()}])(?:-((?i:{'|'.join(PLACE_ENDERS)}))| ({_capitalised(PLACE_ENDERS)}))([{_LETTER}{_LETTER.upper()}]*)")
 _ENDERS_FROM_EN = {en.casefold(): kk for kk, en in PLACE_ENDERS.items()}
-_LOWER_ENDERS = frozenset(["стрит", "сквер", "авеню"])
+# (a street's, a square's and an avenue's: a facility's words, kkaligner.names reads them so)
+STREET_ENDERS = frozenset(["стрит", "сквер", "авеню"])
 # (read back: St. is Сент, as in Сент-Луис; the later key wins)
 _OPENERS_FROM_EN = {en.casefold(): kk.capitalize() for kk, en in PLACE_OPENERS.items()}
 _OPENER_RX = re.compile(rf"({_capitalised(PLACE_OPENERS)})([- ])(?=[{_LETTER.upper()}])")
@@ -642,7 +643,8 @@ def _table(low: str, kind: str, territories: bool = True) -> tuple[str, int] | N
 
 # ``FOREIGN_NAMES`` read from Kazakh: the first English name of a spelling (lower-case Kazakh -> English).
 _FROM_FOREIGN: dict[str, str] = {kk.casefold(): en for en, kk in reversed(FOREIGN_NAMES.items())}
-_FROM_FOREIGN_GIVEN: dict[str, str] = {kk.casefold(): en for en, kk in reversed(FOREIGN_GIVEN_NAMES.items())}
+# (the list's Chinese names, before which Хуан is the Chinese Huang's: Хуан Си)
+_CHINESE_NAMES = frozenset(["си", "цзиньпин"])
 
 
 def _given(low: str, tables: tuple[dict[str, str], ...] = (RUSSIAN_GIVEN, KAZAKH_GIVEN, _FROM_FOREIGN)) -> str | None:
@@ -1125,8 +1127,8 @@ _INITIAL = re.compile(r"(?<![A-Za-z])([A-Z][a-z]?\.)(?=[A-Z][a-z]{2,})")
 
 # Numbered military units and formations, names in news and histories: a unit's number after
 # "military unit" in English (55 / 12 әскери бөлімі Military Unit 55/12, № 5512 әскери бөлімі,
-# 5512 нөмірлі әскери бөлім Military Unit 5512: a number with a slash, after № or нөмірі, or of four
-# digits, as 5 әскери бөлім is five units), a formation's ordinal before its words (316-атқыштар
+# 52 нөмірлі әскери бөлім Military Unit 52: a number with a slash, after № or нөмірі, before нөмірлі
+# "numbered", or of four digits, as 5 әскери бөлім is five units), a formation's ordinal before its words (316-атқыштар
 # дивизиясы 316th Rifle Division, 101-інші атқыштар бригадасы 101st Rifle Brigade, 22-ші армия 22nd
 # Army, as English Wikipedia titles the Red Army's formations). Between the number and the formation
 # only the body-words table's words (атқыштар Rifle, гвардиялық Guards, танк Tank): not a year's, a
@@ -1137,13 +1139,16 @@ MILITARY_FORMATIONS = ("бригада", "дивизия", "полк", "корп
 _BUILDINGS_TOO = frozenset({"корпус"})
 _SP = r"[ \u00a0]"
 _UNIT = re.compile(
-    rf"(?<![\d/])(?:(?:нөмірі|№){_SP}*)?(\d+{_SP}*/{_SP}*\d+|(?<=№){_SP}*\d+|(?<=нөмірі){_SP}*\d+|\d{{4,}})"
+    rf"(?<![\d/])(?:(?:нөмірі|№){_SP}*)?(\d+{_SP}*/{_SP}*\d+|(?<=№){_SP}*\d+|(?<=нөмірі){_SP}*\d+|\d{{4,}}|\d+(?={_SP}+нөмірлі))"
     rf"{_SP}+(?:нөмірлі{_SP}+)?әскери{_SP}+бөлім([^\W\d_]*)",
     re.IGNORECASE,
 )
 _ORDINAL_LEAD = re.compile(rf"(?<![\d/-])(\d+)-(?:{DIGIT_ORDINAL}{_SP}+)?(?=[^\W\d_])", re.IGNORECASE)
+# what may follow a unit's head: its possessive, a case (after the possessive too: дивизиясын,
+# бөлімінде), the attributive (армиядағы); not a plural nor a derived word (армиялар, армиялық)
+_CASE_FORMS = sorted({f for case in CASES.values() for pair in case.values() for f in pair} | {f for pair in CASES_AFTER_P3.values() for f in pair}, key=len, reverse=True)
+_UNIT_TAIL = re.compile(rf"(?:с[ыі]|[ыі])?(?:{'|'.join(_CASE_FORMS)})?(?:ғы|гі)?")
 _NEXT = re.compile(rf"([^\W\d_]+(?:-[^\W\d_]+)*)({_SP}+)?")
-_PLURAL_ENDING = re.compile(r"(?:л|д|т)[ае]р")
 
 
 def _formation(word: str) -> str | None:
@@ -1152,7 +1157,7 @@ def _formation(word: str) -> str | None:
     low = word.casefold()
     head = next((f for f in MILITARY_FORMATIONS if low.startswith(f)), None)
     tail = low[len(head) :] if head else ""
-    if head is None or not SHORT_ENDINGS.fullmatch(tail) or _PLURAL_ENDING.search(tail):
+    if head is None or not _UNIT_TAIL.fullmatch(tail):
         return None
     return head
 
@@ -1174,12 +1179,12 @@ _POSSESSIVE_LEAD = re.compile(r"(?:с[ыі]|[ыі])(?=(?:н|д|т|м|б|п|ғ|г
 
 
 def numbered_units(text: str) -> list[tuple[int, int, str]]:
-    """The numbered military units and formations in Kazakh ``text`` (see ``_UNIT``): (start, end,
+    """The numbered military units and formations in Kazakh ``text`` (``_UNIT`` and a formation of
+    ``MILITARY_FORMATIONS`` after an ordinal, ``_ORDINAL_LEAD``): (start, end,
     the name without its case ending: 1073-атқыштар полкі for 1073-атқыштар полкінің)."""
     found = []
     for m in _UNIT.finditer(text):
-        tail = m.group(2).casefold()
-        if SHORT_ENDINGS.fullmatch(tail) and not _PLURAL_ENDING.search(tail):
+        if _UNIT_TAIL.fullmatch(m.group(2).casefold()):
             found.append((m.start(), m.end(), _unit_base(text, m.start(), m.start(2), m.end())))
     for lead in _ORDINAL_LEAD.finditer(text):
         pos, qualified = lead.end(), False
@@ -1324,6 +1329,18 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
         # (the glossary's row: Kazakhstan's parts are its regions' names, North Kazakhstan)
         country = row is not None and row.source == TERRITORY_SOURCE
         return f"{adjective if country or name.split(' ')[0] in COMPASS_ADJECTIVAL else en} {name}", used
+    # a foreign place's last English word apart, as English writes it (Уолл-стрит Wall Street,
+    # Гранд Каньонға Grand Canyon: a place's case ending goes; Нью-Йорк Сити New York City, the
+    # table's place then the word, which a name ending in it already has: Мехико-Сити Mexico City);
+    # a facility's too (spelt as a body's); never a person's word (Майкл Бэй, Пол Хиллс)
+    ender = _ENDER_RX.fullmatch(text) if kind in ("place", "", "organisation") else None
+    if ender and ender.group(1)[:1].isupper():
+        word = (ender.group(2) or ender.group(3)).casefold()
+        if not ender.group(4) or _case_ending(word, ender.group(4).casefold()):
+            name, used = _romanize(ender.group(1), exceptions, "place", names)
+            english = PLACE_ENDERS[word]
+            english = english.upper() if text.isupper() else english
+            return (name if name.casefold().endswith(" " + english.casefold()) else f"{name} {english}"), used
     # hyphenated and multiword names of the table first (Қасым-Жомарт, Солтүстік Қазақстан облысы)
     for m in _MULTI_RX.finditer(low) if exceptions and _MULTI_RX else ():
         rest = m.group("rest")
@@ -1351,15 +1368,6 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
                     return f"{after[0].strip()} of {'the ' if _THE_STATE.search(spelled) else ''}{spelled}", True
                 continue
             return before[0] + spelled + ending + after[0], whole
-    # a foreign place's last English word apart, as English writes it (Уолл-стрит Wall Street,
-    # Гранд Каньонға Grand Canyon: a place's case ending goes); a facility's too (spelt as a body's)
-    ender = _ENDER_RX.fullmatch(text) if kind in ("place", "", "person", "organisation") else None
-    if ender and ender.group(1)[:1].isupper():
-        word = (ender.group(2) or ender.group(3)).casefold()
-        if not ender.group(4) or _case_ending(word, ender.group(4).casefold()):
-            name, used = _romanize(ender.group(1), exceptions, "place", names)
-            english = PLACE_ENDERS[word]
-            return f"{name} {english.upper() if text.isupper() else english}", used
     # a foreign place's first word apart, in English (Санта-Клара Santa Clara): hyphened, or with a
     # space where the word is no Kazakh one too (Сан is also "number"); the table's row written
     # with a space too (Нью Мехико New Mexico)
@@ -1392,8 +1400,8 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
 
 
 # Given names whose one Cyrillic spelling stands for two names (Хуан: the Spanish Juan and the Chinese
-# Huang): the foreign list's only before a given name that list has (Хуан Карлос Juan Carlos, Хуан
-# Мануэль; not Хуан Си, whose Си is the list's too).
+# Huang): the foreign list's only before a name that list has (Хуан Карлос Juan Carlos, Хуан Гарсия;
+# not before its Chinese names, Хуан Си).
 _SHARED_GIVEN = {"хуан": "Juan"}
 _NEXT_WORD = re.compile(r"[ \u00a0]+(\w+)")  # the word right after
 
@@ -1413,7 +1421,7 @@ def _spelt_words(text: str, exceptions: bool, kind: str, proper: bool, territori
             after_name = False
         spelled, exc = _word(m.group(), exceptions, kind, after_name, territories)
         shared = _SHARED_GIVEN.get(m.group().casefold())
-        if shared and kind in ("person", "") and (following := _NEXT_WORD.match(text, m.end())) and _given(following.group(1).casefold(), (_FROM_FOREIGN_GIVEN,)):
+        if shared and kind in ("person", "") and (following := _NEXT_WORD.match(text, m.end())) and _given(following.group(1).casefold(), (_FROM_FOREIGN,)) and following.group(1).casefold() not in _CHINESE_NAMES:
             spelled = _cased(m.group(), shared)  # Хуан Карлос Juan Carlos (Хуан Цзинь, Хуан Си: Khuan, by rule)
         if proper and spelled[:1].islower() and m.group().casefold() not in _LOWER_IN_NAMES and not text[: m.start()].endswith(("-", ".")):
             # a body's name spelt word by word is a proper name in English, every word capitalised
@@ -1515,7 +1523,9 @@ _EN_RULES = tuple((re.compile(rx), out) for rx, out in EN_RULES)
 
 # Foreign names whose Kazakh spelling no rule gives (lower-case English → Kazakh): ``FOREIGN_NAMES``.
 EN_EXCEPTIONS: dict[str, str] = (
-    {"bush": "Буш"}
+    # (one way: Фернандес and Перес stand for two names each, Fernandes and Fernandez, Peres and
+    # Perez, so FOREIGN_NAMES lacks them)
+    {"bush": "Буш", "fernandez": "Фернандес", "perez": "Перес"}
     | {en.casefold(): kk.capitalize() for kk, en in _SHARED_GIVEN.items()}
     | {en.casefold(): kk for en, kk in FOREIGN_NAMES.items()}
 )
@@ -1742,9 +1752,11 @@ _EN_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)", re.IGNORECASE)
 def _en_formation() -> re.Pattern:
     table = _body_words()[0]
     heads = sorted({table[(f,)][0] for f in MILITARY_FORMATIONS if (f,) in table})
-    # (the qualifiers capitalised: not the 2nd largest army)
+    # (capitalised, as a name is: not the 2nd largest army, the company's 3rd division, a military unit 30 km away)
+    capitalised = "|".join(f"{h}|{h.upper()}" for h in heads)
     return re.compile(
-        rf"\b(?i:{_EN_ORDINAL.pattern})(?:[ \u00a0][A-Z][A-Za-z]+){{0,3}}[ \u00a0](?i:{'|'.join(heads)})\b|(?i:{_EN_UNIT_NUMBER.pattern})"
+        rf"\b(?i:{_EN_ORDINAL.pattern})(?:[ \u00a0][A-Z][A-Za-z]+){{0,3}}[ \u00a0](?:{capitalised})\b"
+        rf"|\b(?:Military|MILITARY)[ \u00a0](?:Unit|UNIT)[ \u00a0](?:No\.[ \u00a0]?)?\d+(?:/\d+)?"
     )
 
 
@@ -1782,8 +1794,8 @@ def _kazakh_body_name(name: str, names: Names = (), owned: bool = False) -> str 
         rest = next((b for b in possessive_stems(head) if (b,) in rows), head) if head else _kazakh_body_name(" ".join(words[1:]), names)
         last = table.get((words[-1].casefold(),), {}).get("head")
         if not rest and last and len(words) > 2:
-            # words the table lacks before the formation are names, spelt (36th Air Assault Brigade
-            # 36-Эйр Ассолт бригадасы)
+            # words the table lacks before the formation are names, spelt (101st Airborne Brigade
+            # 101-Эйрборн бригадасы)
             rest = f"{_cyrillize(' '.join(words[1:-1]), '', True, names).text} {last}"
         if rest and (rest.split()[0].casefold(),) in kazakh:
             rest = rest[:1].lower() + rest[1:]  # a table word, lower case after the number (316-атқыштар)
@@ -2018,15 +2030,22 @@ def _cyrillize(name: str, kind: str = "", kazakh_names: bool = True, names: Name
     if opener and opener.group(1).casefold() in _OPENERS_FROM_EN:
         spelt = _cyrillize(opener.group(2), kind, kazakh_names, names)
         return Proposal(text=f"{_OPENERS_FROM_EN[opener.group(1).casefold()]}-{spelt.text}", source=name, by=spelt.by)
-    # a foreign place's last English word as Kazakh transcribes it (Long Island Лонг Айленд, Grand
-    # Canyon Гранд Каньон, apart as the FLORES-200 translators write them; a street's, a square's and
-    # an avenue's hyphened in lower case, as Kazakh news writes them: Wall Street Уолл-стрит)
-    # (after one word, or another such word: Salt Lake City; not Singapore Botanic Gardens)
-    ender = re.fullmatch(r"((?:(\S+) )?\S+) ([A-Z][a-z]+)", name) if kind == "place" else None
-    if ender and ender.group(3).casefold() in _ENDERS_FROM_EN and (not ender.group(2) or ender.group(1).split()[-1].casefold() in _ENDERS_FROM_EN):
+    # a foreign place's last English word as Kazakh transcribes it, apart as the FLORES-200
+    # translators write it (Long Island Лонг Айленд, Grand Canyon Гранд Каньон), after one word or
+    # another such word (Salt Lake City; not Singapore Botanic Gardens); not a street's, a square's,
+    # an avenue's, which are facilities' words (Wall Street Уолл көшесі), nor after a place Kazakh has
+    # a name of its own for or a compass word, whose generic word is Kazakh's (Alakol Lake Алакөл
+    # көлі, East River)
+    ender = re.fullmatch(r"((?:(\S+) )?(\S+)) ([A-Z][a-z]+)", name) if kind == "place" else None
+    last = _ENDERS_FROM_EN.get(ender.group(4).casefold(), "") if ender else ""
+    if (
+        last
+        and last not in STREET_ENDERS
+        and (not ender.group(2) or ender.group(3).casefold() in _ENDERS_FROM_EN)
+        and not (_kazakh_place(ender.group(1), names) or kazakh_spelt(ender.group(3)) or ender.group(3).casefold() in _COMPASS_FROM_EN)
+    ):
         spelt = _cyrillize(ender.group(1), kind, kazakh_names, names)
-        last = _ENDERS_FROM_EN[ender.group(3).casefold()]
-        return Proposal(text=f"{spelt.text}-{last}" if last in _LOWER_ENDERS else f"{spelt.text} {last.capitalize()}", source=name, by=spelt.by)
+        return Proposal(text=f"{spelt.text} {last.capitalize()}", source=name, by=spelt.by)
     # a Kazakh given name marks the name (Kairat, Серік), an international one does not (Anna Smith)
     from_kazakh = kazakh_names and any(kazakh_spelt(w) or _KAZAKH_LETTER.search(given_from_latin().get(w.casefold(), "")) for w in _LATIN_RUN.findall(name))
     # published as romanize's proposals are: every word, or for a person any (Donald Trump; not
