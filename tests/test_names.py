@@ -348,6 +348,11 @@ def test_a_thing_s_initials_in_latin_letters_are_no_name_in_kazakh():
     assert set(names) == {"CCTV", "Kazakh TV"}  # China's broadcaster; initials inside a longer name
 
 
+def test_a_latin_name_opening_a_sentence_before_a_body_s_head_is_the_body_s():
+    names = extract_terms("Tesla компаниясы өсті. Online сабақтар басталды.", Glossary.empty(), use_default_glossary=False)
+    assert [(n.lemma, n.kind) for n in names] == [("Tesla", "organisation")]  # Online alone: maybe an English word
+
+
 def test_an_ampersand_joins_one_name_not_two():
     text = "He joined Procter & Gamble after working for Qatar Airways & Turkish Airlines."
     names = {n.lemma: n for n in extract_terms(text, Glossary.empty(), "en", use_default_glossary=False)}

@@ -1230,6 +1230,8 @@ class _Document:
             # FlyArystan, Fokker-дің: a word in Latin letters with an ending in Cyrillic or a
             # capital inside is a name (Live, Five may be English words)
             return True
+        if _latin(w) and nxt.islower() and _stem_in(nxt, ORG_HEADS):
+            return True  # Tesla компаниясы, Kaspi банкі: a body's name before its head
         if run_length == 1 and self.addressed(k):
             return True  # Азамат, сіз эфирдесіз: the person spoken to, whatever the word means
         if _after_initial(self.text, self.words[k][0]):
