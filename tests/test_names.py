@@ -351,6 +351,9 @@ def test_a_thing_s_initials_in_latin_letters_are_no_name_in_kazakh():
 def test_a_latin_name_opening_a_sentence_before_a_body_s_head_is_the_body_s():
     names = extract_terms("Tesla компаниясы өсті. Online сабақтар басталды.", Glossary.empty(), use_default_glossary=False)
     assert [(n.lemma, n.kind) for n in names] == [("Tesla", "organisation")]  # Online alone: maybe an English word
+    # ... and one listed with another in Latin letters
+    names = extract_terms("Microsoft пен Amazon келісті.", Glossary.empty(), use_default_glossary=False)
+    assert [n.lemma for n in names] == ["Microsoft", "Amazon"]
 
 
 def test_an_ampersand_joins_one_name_not_two():

@@ -1232,6 +1232,9 @@ class _Document:
             return True
         if _latin(w) and nxt.islower() and _stem_in(nxt, ORG_HEADS):
             return True  # Tesla компаниясы, Kaspi банкі: a body's name before its head
+        after = self.words[k + 2][2] if k + 2 < len(self.words) else ""
+        if run_length == 1 and _latin(w) and nxt in AND_WORDS and _latin(after) and _is_cap(after):
+            return True  # Microsoft пен Amazon: a name listed with another in Latin letters
         if run_length == 1 and self.addressed(k):
             return True  # Азамат, сіз эфирдесіз: the person spoken to, whatever the word means
         if _after_initial(self.text, self.words[k][0]):
