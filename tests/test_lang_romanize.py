@@ -778,6 +778,7 @@ EN_GOLDEN = [
         # nor Хуан before the list's Chinese names, and a name after any spacing
         ("Хуан Си", "Khuan Xi"),
         ("Хуан Гарсия", "Juan Garcia"),
+        ("Хуан Фернандес", "Juan Fernandes"),
         ("Хуан\u00a0Карлос", "Juan\u00a0Carlos"),
     ],
 )
@@ -863,6 +864,7 @@ def test_numbered_units_are_found_in_running_text_with_their_base_form():
     for text in ["It is the 2nd largest army in Europe.", "A military unit 30 kilometres away.", "The paramilitary unit 12 men strong.",
                  "The company's 3rd division reported profits."]:
         assert numbered_units_en(text) == [], text
+    assert numbered_units_en("He said military unit 3057 was involved.") == [(8, 26)]  # a unit's number, in lower case
     assert numbered_units_en("THE 316TH RIFLE DIVISION") == [(4, 24)]
 
 
@@ -879,6 +881,8 @@ def test_numbered_units_are_found_in_running_text_with_their_base_form():
         ("ГРАНД КАНЬОНҒА", "GRAND CANYON"),
         ("Нью-Йорк Сити", "New York City"),  # after the table's place
         ("Мехико-Сити", "Mexico City"),  # not Mexico City City
+        ("Род-Айленд", "Rhode Island"),  # the table's whole name
+        ("Тампа-Бэй", "Tampa Bay"),  # Бэй hyphened only
         # not a Kazakh сквер after a space in lower case, nor the word alone
         ("Абай скверінде", "Abai skverinde"),
         ("Сити", "Siti"),
@@ -892,15 +896,17 @@ def test_a_foreign_place_s_english_last_word_is_read_back_as_kazakh_transcribes_
     assert cyrillize("Long Island", "place").text == "Лонг Айленд"
     assert cyrillize("Grand Canyon", "place").text == "Гранд Каньон"
     assert cyrillize("Salt Lake City", "place").text.endswith(" Лейк Сити")
-    # not a street's (a facility's words), nor after a compass word or a place Kazakh names itself
-    assert "стрит" not in cyrillize("Wall Street", "place").text
-    assert cyrillize("East River", "place").text != "Шығыс Ривер"
+    # a street's, a square's hyphened in lower case
+    assert cyrillize("Times Square", "place").text == "Таймс-сквер"
+    # not after a place Kazakh names itself (its generic word is Kazakh's)
     assert cyrillize("Charyn Canyon", "place").text == "Шарын шатқалы"
 
 
-def test_a_person_s_name_keeps_its_last_word():
-    assert romanize("Лю Бэй", kind="person") == "Lyu Bey"  # Бэй is a Chinese name too
-    assert romanize("Пол Хиллс", kind="person") == "Paul Khills"
+def test_a_person_s_surname_that_is_a_place_s_english_word():
+    assert romanize("Лю Бэй", kind="person") == "Lyu Bey"  # Бэй apart is a Chinese name too
+    assert romanize("Пол Хиллс", kind="person") == "Paul Hills"  # after an English given name, the English word
+    assert romanize("Иван Бич", kind="person") == "Ivan Bich"  # after another, spelt by rule
+    assert romanize("Манчестер Сити", kind="person") == "Manchester City"
 
 
 def test_a_site_s_domain_stays_lower_case():

@@ -89,6 +89,7 @@ from kkaligner.lang.romanize import (
     FOREIGN_GIVEN_NAMES,
     FOREIGN_NAMES,
     PLACE_ENDERS,
+    PLACE_ENDERS_APART,
     PLACE_EPITHETS,
     PLACE_OPENERS,
     SEA_WORDS,
@@ -3197,8 +3198,9 @@ def _known_last(words: Sequence[str]) -> tuple[str, str] | None:
 
 
 _ENDER_WORDS = frozenset(PLACE_ENDERS)
+_ENDERS_APART = PLACE_ENDERS_APART
 _CLUB_ENDERS = frozenset(["сити"])
-_SURNAME_ENDERS = frozenset(["хиллс", "лейк"])
+_SURNAME_ENDERS = frozenset(["хиллс", "лейк", "бич"])
 
 
 def _kind(words: Sequence[str], analyses: Iterable[str], shape: str, kazakh: bool = True) -> str:
@@ -3220,10 +3222,11 @@ def _kind(words: Sequence[str], analyses: Iterable[str], shape: str, kazakh: boo
     if _stem_in(last, STATE_HEADS):
         return "place"
     ender = last.rsplit("-", 1)[-1] if len(words) > 1 or "-" in last else ""
-    if ender and _stem_in(ender, PLACE_ENDERS) and ("-" in last or not (_stem_in(ender, _CLUB_ENDERS) or (_personal(words) and _stem_in(ender, _SURNAME_ENDERS)))):
+    apart = "-" not in last
+    if ender and _stem_in(ender, _ENDERS_APART if apart else _ENDER_WORDS) and not (apart and (_stem_in(ender, _CLUB_ENDERS) or (_personal(words) and _stem_in(ender, _SURNAME_ENDERS)))):
         # an English word ending a foreign place's name (Гранд Каньон, Лонг-Айленд, Канзас-Сити,
-        # Виктория Фоллс; Уолл-стрит a street's, a facility's); not apart a surname's after a given
-        # name (Пол Хиллс, Рики Лейк: people), nor Сити apart, a club's too (Манчестер Сити)
+        # Виктория Фоллс, Тампа-Бэй; Уолл-стрит a street's, a facility's); not apart a surname's
+        # after a given name (Пол Хиллс, Иван Бич: people), nor Сити apart, a club's too (Манчестер Сити)
         return "facility" if _stem_in(ender, STREET_ENDERS) else "place"
     if len(words) > 1 and _is_cap(words[-1]) and not _personal(words) and (known := _known_last(words)):
         # a place the romanization table has, whatever its words say (Кеңестер Одағы, Бөкей Ордасы:

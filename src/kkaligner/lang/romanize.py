@@ -34,11 +34,13 @@ from kkaligner.errors import UsageError, choices
 from kkaligner.lang.casing import fold_kk
 from kkaligner.lang.kazakh import (
     AND_WORDS,
+    ATTRIBUTIVE,
     CASES,
     CASES_AFTER_P3,
     DIGIT_ORDINAL,
     common_words,
     final_class,
+    folded_given_names,
     given_names,
     inflect,
     possessive_stems,
@@ -394,15 +396,19 @@ PLACE_OPENERS = {
 # The English words that end foreign places' names, which Kazakh, as Russian, transcribes and joins
 # by a hyphen or writes apart (Уолл-стрит Wall Street, Лонг-Айленд Long Island, Гранд Каньон Grand
 # Canyon, Канзас-Сити Kansas City): English writes them apart, as words. After a hyphen in any case,
-# after a space capitalised only (Абай скверi is the Kazakh сквер "garden", a facility's word). Not
-# Бэй, a Chinese name too (Лю Бэй).
+# after a space capitalised only (Абай скверi is the Kazakh сквер "garden", a facility's word). A
+# person's surname that is such a word is the English word too (Пол Хиллс Paul Hills).
 PLACE_ENDERS = {
     "стрит": "Street", "авеню": "Avenue", "сквер": "Square", "айленд": "Island", "бич": "Beach",
     "вэлли": "Valley", "сити": "City", "лейк": "Lake", "ривер": "River", "гарденс": "Gardens",
     "саунд": "Sound", "фоллс": "Falls", "каньон": "Canyon", "харбор": "Harbor", "хиллс": "Hills",
-    "спрингс": "Springs",
+    "спрингс": "Springs", "бэй": "Bay",
 }
-_ENDER_RX = re.compile(rf"(.*[{_LETTER}{_LETTER.upper()}])(?:-((?i:{'|'.join(PLACE_ENDERS)}))| ({_capitalised(PLACE_ENDERS)}))([{_LETTER}{_LETTER.upper()}]*)")
+# (those that stand apart too: not Бэй, a Chinese name too, Лю Бэй; hyphened only, Тампа-Бэй)
+PLACE_ENDERS_APART = frozenset(PLACE_ENDERS) - {"бэй"}
+_ENDER_RX = re.compile(
+    rf"(.*[{_LETTER}{_LETTER.upper()}])(?:-((?i:{'|'.join(PLACE_ENDERS)}))| ({_capitalised(PLACE_ENDERS_APART)}))([{_LETTER}{_LETTER.upper()}]*)"
+)
 _ENDERS_FROM_EN = {en.casefold(): kk for kk, en in PLACE_ENDERS.items()}
 # (a street's, a square's and an avenue's: a facility's words, kkaligner.names reads them so)
 STREET_ENDERS = frozenset(["стрит", "сквер", "авеню"])
@@ -645,6 +651,8 @@ def _table(low: str, kind: str, territories: bool = True) -> tuple[str, int] | N
 _FROM_FOREIGN: dict[str, str] = {kk.casefold(): en for en, kk in reversed(FOREIGN_NAMES.items())}
 # (the list's Chinese names, before which Хуан is the Chinese Huang's: Хуан Си)
 _CHINESE_NAMES = frozenset(["си", "цзиньпин"])
+# (and Фернандес, Перес, Spanish after Хуан whatever they are elsewhere: Хуан Перес Juan Perez)
+_SPANISH_ONE_WAY = {"фернандес": "Fernandez", "перес": "Perez"}
 
 
 def _given(low: str, tables: tuple[dict[str, str], ...] = (RUSSIAN_GIVEN, KAZAKH_GIVEN, _FROM_FOREIGN)) -> str | None:
@@ -1147,7 +1155,7 @@ _ORDINAL_LEAD = re.compile(rf"(?<![\d/-])(\d+)-(?:{DIGIT_ORDINAL}{_SP}+)?(?=[^\W
 # what may follow a unit's head: its possessive, a case (after the possessive too: дивизиясын,
 # бөлімінде), the attributive (армиядағы); not a plural nor a derived word (армиялар, армиялық)
 _CASE_FORMS = sorted({f for case in CASES.values() for pair in case.values() for f in pair} | {f for pair in CASES_AFTER_P3.values() for f in pair}, key=len, reverse=True)
-_UNIT_TAIL = re.compile(rf"(?:с[ыі]|[ыі])?(?:{'|'.join(_CASE_FORMS)})?(?:ғы|гі)?")
+_UNIT_TAIL = re.compile(rf"(?:с[ыі]|[ыі])?(?:{'|'.join(_CASE_FORMS)})?(?:{'|'.join(ATTRIBUTIVE)})?")
 _NEXT = re.compile(rf"([^\W\d_]+(?:-[^\W\d_]+)*)({_SP}+)?")
 
 
@@ -1331,12 +1339,17 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
         return f"{adjective if country or name.split(' ')[0] in COMPASS_ADJECTIVAL else en} {name}", used
     # a foreign place's last English word apart, as English writes it (Уолл-стрит Wall Street,
     # Гранд Каньонға Grand Canyon: a place's case ending goes; Нью-Йорк Сити New York City, the
-    # table's place then the word, which a name ending in it already has: Мехико-Сити Mexico City);
-    # a facility's too (spelt as a body's); never a person's word (Майкл Бэй, Пол Хиллс)
-    ender = _ENDER_RX.fullmatch(text) if kind in ("place", "", "organisation") else None
+    # table's place then the word, which a name ending in it already has: Мехико-Сити Mexico City),
+    # unless the table has the whole name (Род-Айленд Rhode Island); a facility's too (spelt as a
+    # body's), and a surname after an English given name (Пол Хиллс Paul Hills; Иван Бич is Bich)
+    ender = _ENDER_RX.fullmatch(text)
+    first = ender.group(1).split()[0] if ender else ""
+    if ender and kind == "person" and first.casefold() not in _FROM_FOREIGN and (_given(first.casefold()) or fold_kk(first) in folded_given_names()):
+        ender = None
     if ender and ender.group(1)[:1].isupper():
         word = (ender.group(2) or ender.group(3)).casefold()
-        if not ender.group(4) or _case_ending(word, ender.group(4).casefold()):
+        whole = text[: ender.start(4)].casefold()
+        if (not ender.group(4) or _case_ending(word, ender.group(4).casefold())) and not (exceptions and (_published(whole, kind) or _published(whole, "place"))):
             name, used = _romanize(ender.group(1), exceptions, "place", names)
             english = PLACE_ENDERS[word]
             english = english.upper() if text.isupper() else english
@@ -1421,7 +1434,7 @@ def _spelt_words(text: str, exceptions: bool, kind: str, proper: bool, territori
             after_name = False
         spelled, exc = _word(m.group(), exceptions, kind, after_name, territories)
         shared = _SHARED_GIVEN.get(m.group().casefold())
-        if shared and kind in ("person", "") and (following := _NEXT_WORD.match(text, m.end())) and _given(following.group(1).casefold(), (_FROM_FOREIGN,)) and following.group(1).casefold() not in _CHINESE_NAMES:
+        if shared and kind in ("person", "") and (following := _NEXT_WORD.match(text, m.end())) and _given(following.group(1).casefold(), (_FROM_FOREIGN, _SPANISH_ONE_WAY)) and following.group(1).casefold() not in _CHINESE_NAMES:
             spelled = _cased(m.group(), shared)  # Хуан Карлос Juan Carlos (Хуан Цзинь, Хуан Си: Khuan, by rule)
         if proper and spelled[:1].islower() and m.group().casefold() not in _LOWER_IN_NAMES and not text[: m.start()].endswith(("-", ".")):
             # a body's name spelt word by word is a proper name in English, every word capitalised
@@ -1525,7 +1538,8 @@ _EN_RULES = tuple((re.compile(rx), out) for rx, out in EN_RULES)
 EN_EXCEPTIONS: dict[str, str] = (
     # (one way: Фернандес and Перес stand for two names each, Fernandes and Fernandez, Peres and
     # Perez, so FOREIGN_NAMES lacks them)
-    {"bush": "Буш", "fernandez": "Фернандес", "perez": "Перес"}
+    {"bush": "Буш"}
+    | {en.casefold(): kk.capitalize() for kk, en in _SPANISH_ONE_WAY.items()}
     | {en.casefold(): kk.capitalize() for kk, en in _SHARED_GIVEN.items()}
     | {en.casefold(): kk for en, kk in FOREIGN_NAMES.items()}
 )
@@ -1744,7 +1758,11 @@ def _published_people() -> dict[str, str]:
 
 # English's numbered units and formations (Military Unit 5512, the 316th Rifle Division): the
 # formations' English is the body-words table's for MILITARY_FORMATIONS.
-_EN_UNIT_NUMBER = re.compile(r"Military[ \u00a0]Unit[ \u00a0](?:No\.[ \u00a0]?)?(\d+(?:/\d+)?)", re.IGNORECASE)
+# (capitalised as a name is, or of the shapes only a unit's number has: military unit 3057, 55/12)
+_EN_UNIT_NUMBER = re.compile(
+    r"\b(?:(?:Military|MILITARY)[ \u00a0](?:Unit|UNIT)[ \u00a0](?:No\.[ \u00a0]?)?(\d+(?:/\d+)?)"
+    r"|(?i:military[ \u00a0]unit[ \u00a0](?:No\.[ \u00a0]?)?)(\d{4,}|\d+/\d+))"
+)
 _EN_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)", re.IGNORECASE)
 
 
@@ -1756,7 +1774,7 @@ def _en_formation() -> re.Pattern:
     capitalised = "|".join(f"{h}|{h.upper()}" for h in heads)
     return re.compile(
         rf"\b(?i:{_EN_ORDINAL.pattern})(?:[ \u00a0][A-Z][A-Za-z]+){{0,3}}[ \u00a0](?:{capitalised})\b"
-        rf"|\b(?:Military|MILITARY)[ \u00a0](?:Unit|UNIT)[ \u00a0](?:No\.[ \u00a0]?)?\d+(?:/\d+)?"
+        rf"|{_EN_UNIT_NUMBER.pattern}"
     )
 
 
@@ -1783,7 +1801,7 @@ def _kazakh_body_name(name: str, names: Names = (), owned: bool = False) -> str 
     # Division 316-атқыштар дивизиясы: the ordinal's digits joined to the next word, as Kazakh writes it)
     unit = _EN_UNIT_NUMBER.fullmatch(" ".join(words))
     if unit:
-        return f"{unit.group(1)} әскери бөлімі"
+        return f"{unit.group(1) or unit.group(2)} әскери бөлімі"
     ordinal = _EN_ORDINAL.fullmatch(words[0]) if words else None
     if ordinal and len(words) > 1:
         head = table.get((words[1].casefold(),), {}).get("head") if len(words) == 2 else None
@@ -2031,21 +2049,20 @@ def _cyrillize(name: str, kind: str = "", kazakh_names: bool = True, names: Name
         spelt = _cyrillize(opener.group(2), kind, kazakh_names, names)
         return Proposal(text=f"{_OPENERS_FROM_EN[opener.group(1).casefold()]}-{spelt.text}", source=name, by=spelt.by)
     # a foreign place's last English word as Kazakh transcribes it, apart as the FLORES-200
-    # translators write it (Long Island Лонг Айленд, Grand Canyon Гранд Каньон), after one word or
-    # another such word (Salt Lake City; not Singapore Botanic Gardens); not a street's, a square's,
-    # an avenue's, which are facilities' words (Wall Street Уолл көшесі), nor after a place Kazakh has
-    # a name of its own for or a compass word, whose generic word is Kazakh's (Alakol Lake Алакөл
-    # көлі, East River)
+    # translators write it (Long Island Лонг Айленд, Grand Canyon Гранд Каньон), a street's, a
+    # square's and an avenue's hyphened in lower case, as Kazakh news writes them (Times Square
+    # Таймс-сквер; a facility's name is translated, Таймс алаңы), after one word or another such
+    # word (Salt Lake City; not Singapore Botanic Gardens); not after a place Kazakh has a name of its
+    # own for, nor a compass word (Alakol Lake, East River: the rules read them)
     ender = re.fullmatch(r"((?:(\S+) )?(\S+)) ([A-Z][a-z]+)", name) if kind == "place" else None
     last = _ENDERS_FROM_EN.get(ender.group(4).casefold(), "") if ender else ""
     if (
         last
-        and last not in STREET_ENDERS
         and (not ender.group(2) or ender.group(3).casefold() in _ENDERS_FROM_EN)
         and not (_kazakh_place(ender.group(1), names) or kazakh_spelt(ender.group(3)) or ender.group(3).casefold() in _COMPASS_FROM_EN)
     ):
         spelt = _cyrillize(ender.group(1), kind, kazakh_names, names)
-        return Proposal(text=f"{spelt.text} {last.capitalize()}", source=name, by=spelt.by)
+        return Proposal(text=f"{spelt.text}-{last}" if last in STREET_ENDERS else f"{spelt.text} {last.capitalize()}", source=name, by=spelt.by)
     # a Kazakh given name marks the name (Kairat, Серік), an international one does not (Anna Smith)
     from_kazakh = kazakh_names and any(kazakh_spelt(w) or _KAZAKH_LETTER.search(given_from_latin().get(w.casefold(), "")) for w in _LATIN_RUN.findall(name))
     # published as romanize's proposals are: every word, or for a person any (Donald Trump; not
