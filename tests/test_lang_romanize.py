@@ -389,6 +389,7 @@ def test_a_loanword_head_read_back_bare_keeps_its_double_consonant():
 
 def test_ancient_before_a_place_of_the_table_is_english():
     assert romanize("Ежелгі Мысыр", kind="place") == "Ancient Egypt"
+    assert romanize("ЕЖЕЛГІ МЫСЫР", kind="place") == "ANCIENT EGYPT"  # a heading's capitals
     assert romanize("Ежелгі Римде") == "Ancient Rome"
     assert romanize("Ежелгі Жасыбай", kind="place") == "Ezhelgi Zhasybay"  # no half-translation of a name spelt by rule
     assert romanize("Үлкен Алматы көлі", kind="place") == "Big Almaty Lake"

@@ -1309,7 +1309,8 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
     rest = text[epithet.end() :].casefold() if epithet else ""
     if epithet and any(rest[:k] in TERRITORIES and (k == len(rest) or _case_ending(rest[:k], rest[k:])) for k in range(len(rest), 2, -1)):
         name, used = _romanize(text[epithet.end() :], exceptions, "place", names)
-        return f"{PLACE_EPITHETS[epithet.group(1).casefold()]} {name}", used
+        english = PLACE_EPITHETS[epithet.group(1).casefold()]
+        return f"{english.upper() if epithet.group(1).isupper() else english} {name}", used
     # a compass word opening a place's name (Оңтүстік Корея South Korea, Шығыс Еуропа Eastern Europe)
     # (a place's, or a name of no stated kind where the table says the rest is a place's: Солтүстік Ирландия)
     compass = _COMPASS_RX.match(text) if kind in ("place", "") else None
