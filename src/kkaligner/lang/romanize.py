@@ -565,6 +565,7 @@ class Proposal:
 
 
 _PREV_WORD = re.compile(r"(\w+) $")  # the word right before, one space apart
+_LONGEST_WORD = 100  # how far back the word before is looked for (no word is longer)
 # An Arabic name going on after its next word (бен Салман Әл Сауд, бен Салман бен ...).
 _ARABIC_GOES_ON = re.compile(rf" \w+ (?:Әл|әл|{'|'.join(ARABIC_PARTICLES)})(?!\w)")
 _CYR_RUN = re.compile(r"[а-яёәғқңөұүһіА-ЯЁӘҒҚҢӨҰҮҺІ]+")
@@ -1427,7 +1428,7 @@ def _spelt_words(text: str, exceptions: bool, kind: str, proper: bool, territori
     pos = 0
     for m in _CYR_RUN.finditer(text):
         parts.append(text[pos : m.start()])
-        prev = _PREV_WORD.search(text, 0, m.start())
+        prev = _PREV_WORD.search(text, max(0, m.start() - _LONGEST_WORD), m.start())  # (bounded: linear on long text)
         after_name = bool(prev) and prev.group(1)[:1].isupper()
         if m.group() == "бен" and after_name and kind != "person" and prev.group(1)[-1:].casefold() in ("ж", "з") and not _ARABIC_GOES_ON.match(text, m.end()):
             # Тараз бен Шымкент: бен after ж, з is Kazakh's "and" (not in one person's name, nor where the
