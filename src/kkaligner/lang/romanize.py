@@ -410,6 +410,8 @@ _ENDER_RX = re.compile(
     rf"(.*[{_LETTER}{_LETTER.upper()}])(?:-((?i:{'|'.join(PLACE_ENDERS)}))| ({_capitalised(PLACE_ENDERS_APART)}))([{_LETTER}{_LETTER.upper()}]*)"
 )
 _ENDERS_FROM_EN = {en.casefold(): kk for kk, en in PLACE_ENDERS.items()}
+_PARTS = re.compile(r"[- \u00a0]")
+_MOST_PARTS = 6
 # (a street's, a square's and an avenue's: a facility's words, kkaligner.names reads them so)
 STREET_ENDERS = frozenset(["стрит", "сквер", "авеню"])
 # (read back: St. is Сент, as in Сент-Луис; the later key wins)
@@ -1344,7 +1346,8 @@ def _romanize(text: str, exceptions: bool = True, kind: str = "", names: Names =
     # table's place then the word, which a name ending in it already has: Мехико-Сити Mexico City),
     # unless the table has the whole name (Род-Айленд Rhode Island); a facility's too (spelt as a
     # body's), and a surname after an English given name (Пол Хиллс Paul Hills; Иван Бич is Bich)
-    ender = _ENDER_RX.fullmatch(text)
+    # (a name of a few words only: the branch recurses on the words before the last)
+    ender = _ENDER_RX.fullmatch(text) if len(_PARTS.findall(text)) <= _MOST_PARTS else None
     first = ender.group(1).split()[0] if ender else ""
     if ender and kind == "person" and first.casefold() not in _FROM_FOREIGN and (_given(first.casefold()) or fold_kk(first) in folded_given_names()):
         ender = None
