@@ -897,6 +897,15 @@ def test_a_long_chain_of_such_words_is_no_crash():
     assert romanize("Канзас-Сити" + "-Сити" * 500).startswith("Kansas")
 
 
+def test_a_long_text_is_spelt_whole_a_sentence_at_a_time():
+    # 2,000 names of the table in a row: spelt, where the recursion of the table's names ran out
+    text = " ".join(["Солтүстік Қазақстан облысы"] * 2000)
+    assert romanize(text) == " ".join([romanize("Солтүстік Қазақстан облысы")] * 2000)
+    # every character kept, the sentences' ends too
+    text = "Алматы. " * 400 + "а" * 3000 + "\n Ақтау!"
+    assert romanize(text) == "Almaty. " * 400 + "a" * 3000 + "\n Aktau!"
+
+
 def test_a_foreign_place_s_english_last_word_is_read_back_as_kazakh_transcribes_it():
     assert cyrillize("Long Island", "place").text == "Лонг Айленд"
     assert cyrillize("Grand Canyon", "place").text == "Гранд Каньон"

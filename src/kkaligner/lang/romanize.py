@@ -1481,7 +1481,31 @@ def romanize(text: str, *, kind: str = "", exceptions: bool = True, names: Mappi
         raise UsageError(f"romanize() takes text (str), not {type(text).__name__}.")
     if kind not in KINDS:
         raise UsageError(f"unknown kind {kind!r} for romanize(); use {choices(KINDS[1:])} or leave it out.")
-    return _romanize(text, exceptions, _spelt_as(kind), _names(names))[0]
+    spelt_as, known = _spelt_as(kind), _names(names)
+    return "".join(_romanize(piece, exceptions, spelt_as, known)[0] for piece in _pieces(text))
+
+
+# A text longer than a name is spelt a sentence at a time (a name has no sentence's end inside it), a
+# sentence longer still a run of words at a time: the name readers look at the whole of what they are
+# given, some recursively, so a long text would take quadratic time and Python's recursion limit.
+_LONG_TEXT = 2000
+_SENTENCE_END = re.compile(r"(?<=[.!?;\n])\s+")
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` cut into pieces of at most ``_LONG_TEXT`` characters where it is longer (see above)."""
+    if len(text) <= _LONG_TEXT:
+        return [text]
+    pieces, start = [], 0
+    for end in [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
+        while end - start > _LONG_TEXT:
+            cut = text.rfind(" ", start + 1, start + _LONG_TEXT) + 1 or start + _LONG_TEXT
+            pieces.append(text[start:cut])
+            start = cut
+        if end > start:
+            pieces.append(text[start:end])
+        start = end
+    return pieces
 
 
 
