@@ -3198,7 +3198,6 @@ def _known_last(words: Sequence[str]) -> tuple[str, str] | None:
 
 
 _ENDER_WORDS = frozenset(PLACE_ENDERS)
-_ENDERS_APART = PLACE_ENDERS_APART
 _CLUB_ENDERS = frozenset(["сити"])
 _SURNAME_ENDERS = frozenset(["хиллс", "лейк", "бич"])
 
@@ -3223,7 +3222,7 @@ def _kind(words: Sequence[str], analyses: Iterable[str], shape: str, kazakh: boo
         return "place"
     ender = last.rsplit("-", 1)[-1] if len(words) > 1 or "-" in last else ""
     apart = "-" not in last
-    if ender and _stem_in(ender, _ENDERS_APART if apart else _ENDER_WORDS) and not (apart and (_stem_in(ender, _CLUB_ENDERS) or (_personal(words) and _stem_in(ender, _SURNAME_ENDERS)))):
+    if ender and _stem_in(ender, PLACE_ENDERS_APART if apart else _ENDER_WORDS) and not (apart and (_stem_in(ender, _CLUB_ENDERS) or (_personal(words) and _stem_in(ender, _SURNAME_ENDERS)))):
         # an English word ending a foreign place's name (Гранд Каньон, Лонг-Айленд, Канзас-Сити,
         # Виктория Фоллс, Тампа-Бэй; Уолл-стрит a street's, a facility's); not apart a surname's
         # after a given name (Пол Хиллс, Иван Бич: people), nor Сити apart, a club's too (Манчестер Сити)

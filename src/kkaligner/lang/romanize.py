@@ -1137,14 +1137,15 @@ _INITIAL = re.compile(r"(?<![A-Za-z])([A-Z][a-z]?\.)(?=[A-Z][a-z]{2,})")
 
 
 # Numbered military units and formations, names in news and histories: a unit's number after
-# "military unit" in English (55 / 12 әскери бөлімі Military Unit 55/12, № 5512 әскери бөлімі,
-# 52 нөмірлі әскери бөлім Military Unit 52: a number with a slash, after № or нөмірі, before нөмірлі
-# "numbered", or of four digits, as 5 әскери бөлім is five units), a formation's ordinal before its words (316-атқыштар
-# дивизиясы 316th Rifle Division, 101-інші атқыштар бригадасы 101st Rifle Brigade, 22-ші армия 22nd
-# Army, as English Wikipedia titles the Red Army's formations). Between the number and the formation
-# only the body-words table's words (атқыштар Rifle, гвардиялық Guards, танк Tank): not a year's, a
-# date's or a count's (2015-жылы армияға, 1-мамырда дивизияға, 20-дан астам полк). A numbered
-# school's or hospital's is no name of its own in KazNERD (2-нші мектеп: School No. 2).
+# "military unit" in English (55 / 12 әскери бөлімі Military Unit 55/12, № 5512 әскери бөлімі, 52
+# нөмірлі әскери бөлім Military Unit 52: a number with a slash, after № or нөмірі, before нөмірлі
+# "numbered", or of four digits, as 5 әскери бөлім is five units), a formation's ordinal before its
+# words (316-атқыштар дивизиясы 316th Rifle Division, 101-інші атқыштар бригадасы 101st Rifle
+# Brigade, 22-ші армия 22nd Army, as English Wikipedia titles the Red Army's formations). Between the
+# number and the formation only the body-words table's words (атқыштар Rifle, гвардиялық Guards,
+# танк Tank): not a year's, a date's or a count's (2015-жылы армияға, 1-мамырда дивизияға, 20-дан
+# астам полк). A numbered school's or hospital's is no name of its own in KazNERD (2-нші мектеп:
+# School No. 2).
 MILITARY_FORMATIONS = ("бригада", "дивизия", "полк", "корпус", "батальон", "армия")
 # (a corps is a building's block too, 3-корпусы: a formation only after one of the table's words, танк корпусы)
 _BUILDINGS_TOO = frozenset({"корпус"})
@@ -1179,14 +1180,14 @@ def _formation_words() -> frozenset[str]:
     return frozenset(k[0] for k, (_en, role) in _body_words()[0].items() if role == "word" and len(k) == 1)
 
 
+_POSSESSIVE_LEAD = re.compile(r"(?:с[ыі]|[ыі])(?=(?:н|д|т|м|б|п|ғ|г|қ|к|а|е|$))")
+
+
 def _unit_base(text: str, start: int, head_end: int, end: int) -> str:
     """The unit's name from ``start`` to ``end`` without the case ending after its head (which ends
     at ``head_end``): its possessive kept (полкінің: полкі, бөлімінде: бөлімі, армияға: армия)."""
     possessive = _POSSESSIVE_LEAD.match(text[head_end:end].casefold())
     return text[start : head_end + (possessive.end() if possessive else 0)]
-
-
-_POSSESSIVE_LEAD = re.compile(r"(?:с[ыі]|[ыі])(?=(?:н|д|т|м|б|п|ғ|г|қ|к|а|е|$))")
 
 
 def numbered_units(text: str) -> list[tuple[int, int, str]]:
@@ -1217,7 +1218,7 @@ def numbered_units(text: str) -> list[tuple[int, int, str]]:
 
 
 def _numbered_unit(text: str, exceptions: bool, names: Names) -> str | None:
-    """A numbered military unit's or formation's English name (see ``_UNIT``), or None."""
+    """A numbered military unit's or formation's English name (see ``numbered_units``), or None."""
     if text.isupper():
         lower = _numbered_unit(text.lower(), exceptions, names)
         return lower.upper() if lower else None
