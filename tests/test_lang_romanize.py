@@ -776,7 +776,7 @@ EN_GOLDEN = [
         ("Фернандо Торрес", "Fernando Torres"),
         # nor Фернандес, the Spanish Fernández's and the Portuguese Fernandes's one spelling
         ("Бруно Фернандес", "Bruno Fernandes"),
-        # nor Хуан before the list's Chinese names, and a name after any spacing
+        # nor Хуан before the list's Chinese names; Juan before its others, after any spacing
         ("Хуан Си", "Khuan Xi"),
         ("Хуан Гарсия", "Juan Garcia"),
         ("Хуан Фернандес", "Juan Fernandes"),

@@ -1159,7 +1159,8 @@ _ORDINAL_LEAD = re.compile(rf"(?<![\d/-])(\d+)-(?:{DIGIT_ORDINAL}{_SP}+)?(?=[^\W
 # what may follow a unit's head: its possessive, a case (after the possessive too: дивизиясын,
 # бөлімінде), the attributive (армиядағы); not a plural nor a derived word (армиялар, армиялық)
 _CASE_FORMS = sorted({f for case in CASES.values() for pair in case.values() for f in pair} | {f for pair in CASES_AFTER_P3.values() for f in pair}, key=len, reverse=True)
-_UNIT_TAIL = re.compile(rf"(?:с[ыі]|[ыі])?(?:{'|'.join(_CASE_FORMS)})?(?:{'|'.join(ATTRIBUTIVE)})?")
+_POSSESSIVE = r"(?:с[ыі]|[ыі])"  # the 3rd person's possessive (дивизиясы, полкі)
+_UNIT_TAIL = re.compile(rf"{_POSSESSIVE}?(?:{'|'.join(_CASE_FORMS)})?(?:{'|'.join(ATTRIBUTIVE)})?")
 _NEXT = re.compile(rf"([^\W\d_]+(?:-[^\W\d_]+)*)({_SP}+)?")
 
 
@@ -1180,7 +1181,7 @@ def _formation_words() -> frozenset[str]:
     return frozenset(k[0] for k, (_en, role) in _body_words()[0].items() if role == "word" and len(k) == 1)
 
 
-_POSSESSIVE_LEAD = re.compile(r"(?:с[ыі]|[ыі])(?=(?:н|д|т|м|б|п|ғ|г|қ|к|а|е|$))")
+_POSSESSIVE_LEAD = re.compile(rf"{_POSSESSIVE}(?=(?:н|д|т|м|б|п|ғ|г|қ|к|а|е|$))")
 
 
 def _unit_base(text: str, start: int, head_end: int, end: int) -> str:
@@ -1801,9 +1802,8 @@ def _en_formation() -> re.Pattern:
     table = _body_words()[0]
     heads = sorted({table[(f,)][0] for f in MILITARY_FORMATIONS if (f,) in table})
     # (capitalised, as a name is: not the 2nd largest army, the company's 3rd division, a military unit 30 km away)
-    capitalised = "|".join(f"{h}|{h.upper()}" for h in heads)
     return re.compile(
-        rf"\b(?i:{_EN_ORDINAL.pattern})(?:[ \u00a0][A-Z][A-Za-z]+){{0,3}}[ \u00a0](?:{capitalised})\b"
+        rf"\b(?i:{_EN_ORDINAL.pattern})(?:[ \u00a0][A-Z][A-Za-z]+){{0,3}}[ \u00a0](?:{_capitalised(heads)})\b"
         rf"|{_EN_UNIT_NUMBER.pattern}"
     )
 
